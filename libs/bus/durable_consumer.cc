@@ -1,0 +1,322 @@
+#include "libs/bus/durable_consumer.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "libs/bus/nats_status.h"
+#include "libs/log/log.h"
+#include "libs/store/outbox.h"
+
+namespace wp::bus {
+namespace {
+
+bool WorthLogging(int64_t consecutive_failures) {
+  return consecutive_failures == 1 || consecutive_failures % 30 == 0;
+}
+
+bool IsValidDurableName(absl::string_view name) {
+  if (name.empty()) return false;
+  for (char c : name) {
+    if (c == '.' || c == '*' || c == '>' || c == ' ' || c == '\t' || c == '\n' || c == '\r') return false;
+  }
+  return true;
+}
+
+std::string MessageSubject(natsMsg* msg) {
+  const char* s = natsMsg_GetSubject(msg);
+  return s != nullptr ? s : "";
+}
+
+}  // namespace
+
+DurableConsumer::DurableConsumer(NatsConnection& connection, store::Database& db,
+                                 DurableConsumerOptions options, TransactionalHandler handler)
+    : connection_(connection), db_(&db), options_(std::move(options)), tx_handler_(std::move(handler)) {}
+
+DurableConsumer::DurableConsumer(NatsConnection& connection, DurableConsumerOptions options,
+                                 EventHandler handler)
+    : connection_(connection), db_(nullptr), options_(std::move(options)), event_handler_(std::move(handler)) {}
+
+DurableConsumer::~DurableConsumer() { Stop(); }
+
+absl::Status DurableConsumer::Start() {
+  if (options_.stream.empty()) return absl::InvalidArgumentError("durable consumer: stream is required");
+  if (!IsValidDurableName(options_.durable_name)) {
+    return absl::InvalidArgumentError("durable consumer: durable_name is empty or has '.', '*', '>' or spaces");
+  }
+  if (db_ != nullptr ? !tx_handler_ : !event_handler_) {
+    return absl::InvalidArgumentError("durable consumer: handler is required");
+  }
+  if (options_.batch_size <= 0 || options_.fetch_wait < absl::Milliseconds(1) ||
+      options_.ack_wait < absl::Seconds(1) || options_.retry_delay <= absl::ZeroDuration() ||
+      options_.max_retry_delay < options_.retry_delay || options_.min_backoff <= absl::ZeroDuration() ||
+      options_.max_backoff < options_.min_backoff || options_.request_timeout < absl::Milliseconds(1)) {
+    return absl::InvalidArgumentError("durable consumer: invalid batch size or durations");
+  }
+  if (options_.handled_name.empty()) options_.handled_name = options_.durable_name;
+  if (thread_.joinable()) return absl::FailedPreconditionError("durable consumer: already started");
+  {
+    absl::MutexLock lock(&mu_);
+    stop_ = false;
+  }
+  thread_ = std::thread([this] { Run(); });
+  return absl::OkStatus();
+}
+
+void DurableConsumer::Stop() {
+  {
+    absl::MutexLock lock(&mu_);
+    stop_ = true;
+    // Wakes a fetch that is waiting for messages. The consumer was created
+    // by us, not by the subscribe call, so unsubscribing does not delete it.
+    if (sub_ != nullptr) natsSubscription_Unsubscribe(sub_);
+  }
+  if (thread_.joinable()) thread_.join();
+}
+
+bool DurableConsumer::stopping() const {
+  absl::MutexLock lock(&mu_);
+  return stop_;
+}
+
+void DurableConsumer::Wait(absl::Duration d) {
+  absl::MutexLock lock(&mu_);
+  mu_.AwaitWithTimeout(absl::Condition(&stop_), d);
+}
+
+DurableConsumerStats DurableConsumer::stats() const {
+  DurableConsumerStats s;
+  s.handled = handled_.load();
+  s.duplicates = duplicates_.load();
+  s.failures = failures_.load();
+  s.rejected = rejected_.load();
+  return s;
+}
+
+jsOptions DurableConsumer::RequestOptions() const {
+  jsOptions jo;
+  jsOptions_Init(&jo);
+  jo.Wait = absl::ToInt64Milliseconds(options_.request_timeout);
+  return jo;
+}
+
+absl::Status DurableConsumer::Subscribe() {
+  // A management request made while disconnected would wait out the whole
+  // JetStream timeout even if the connection came back a moment later.
+  if (!connection_.IsConnected()) return absl::UnavailableError("subscribe: nats not connected");
+  if (!options_.stream_subjects.empty()) {
+    absl::Status s = connection_.EnsureStream(options_.stream, options_.stream_subjects, options_.stream_options);
+    if (!s.ok()) return s;
+  }
+  const char* filter = options_.filter_subject.empty() ? nullptr : options_.filter_subject.c_str();
+
+  // Create the consumer ourselves (idempotent for the same configuration)
+  // and then bind to it: a consumer the client library created itself would
+  // be deleted by an unsubscribe.
+  jsOptions jo = RequestOptions();
+  jsConsumerConfig cc;
+  jsConsumerConfig_Init(&cc);
+  cc.Durable = options_.durable_name.c_str();
+  cc.FilterSubject = filter;
+  cc.AckPolicy = js_AckExplicit;
+  cc.DeliverPolicy = options_.deliver_new_only ? js_DeliverNew : js_DeliverAll;
+  cc.ReplayPolicy = js_ReplayInstant;
+  cc.AckWait = absl::ToInt64Nanoseconds(options_.ack_wait);
+  cc.MaxDeliver = options_.max_deliver;
+  jsConsumerInfo* info = nullptr;
+  jsErrCode err = static_cast<jsErrCode>(0);
+  natsStatus s = js_AddConsumer(&info, connection_.jetstream(), options_.stream.c_str(), &cc, &jo, &err);
+  jsConsumerInfo_Destroy(info);
+  info = nullptr;
+  if (s != NATS_OK) {
+    absl::Status status = FromNats(s, absl::StrCat("create consumer ", options_.durable_name), err);
+    if (status.code() != absl::StatusCode::kAlreadyExists) return status;
+    // Same name, other settings (e.g. a changed ack_wait): try to update,
+    // else keep using the existing consumer rather than stop consuming.
+    s = js_UpdateConsumer(&info, connection_.jetstream(), options_.stream.c_str(), &cc, &jo, &err);
+    jsConsumerInfo_Destroy(info);
+    if (s != NATS_OK) {
+      wp::log::Warn("durable consumer exists with other settings; using it as is",
+                    {{"consumer", options_.durable_name},
+                     {"error", std::string(FromNats(s, "update consumer", err).message())}});
+    }
+  }
+
+  jsSubOptions so;
+  jsSubOptions_Init(&so);
+  so.Stream = options_.stream.c_str();
+  so.Consumer = options_.durable_name.c_str();
+  natsSubscription* sub = nullptr;
+  err = static_cast<jsErrCode>(0);
+  s = js_PullSubscribe(&sub, connection_.jetstream(), filter, options_.durable_name.c_str(), &jo, &so, &err);
+  if (s != NATS_OK) return FromNats(s, absl::StrCat("subscribe consumer ", options_.durable_name), err);
+
+  absl::MutexLock lock(&mu_);
+  if (stop_) {
+    natsSubscription_Destroy(sub);
+    return absl::CancelledError("stopping");
+  }
+  sub_ = sub;
+  return absl::OkStatus();
+}
+
+void DurableConsumer::DropSubscription() {
+  absl::MutexLock lock(&mu_);
+  if (sub_ == nullptr) return;
+  natsSubscription_Destroy(sub_);  // frees memory only; the consumer stays
+  sub_ = nullptr;
+}
+
+absl::Status DurableConsumer::ConsumerStillExists() {
+  if (!connection_.IsConnected()) return absl::UnavailableError("consumer info: nats not connected");
+  jsOptions jo = RequestOptions();
+  jsConsumerInfo* info = nullptr;
+  jsErrCode err = static_cast<jsErrCode>(0);
+  natsStatus s = js_GetConsumerInfo(&info, connection_.jetstream(), options_.stream.c_str(),
+                                    options_.durable_name.c_str(), &jo, &err);
+  jsConsumerInfo_Destroy(info);
+  return FromNats(s, absl::StrCat("consumer info ", options_.durable_name), err);
+}
+
+void DurableConsumer::Run() {
+  absl::Duration backoff = options_.min_backoff;
+  int64_t consecutive_failures = 0;
+  absl::Time last_activity = absl::Now();
+  auto fail = [&](const absl::Status& status, const char* what) {
+    ++consecutive_failures;
+    if (WorthLogging(consecutive_failures)) {
+      wp::log::Warn("durable consumer: will retry",
+                    {{"consumer", options_.durable_name},
+                     {"step", what},
+                     {"error", std::string(status.message())},
+                     {"attempts", absl::StrCat(consecutive_failures)}});
+    }
+    Wait(backoff);
+    backoff = std::min(backoff * 2, options_.max_backoff);
+  };
+
+  while (!stopping()) {
+    natsSubscription* sub = nullptr;
+    {
+      absl::MutexLock lock(&mu_);
+      sub = sub_;
+    }
+    if (sub == nullptr) {
+      absl::Status s = Subscribe();
+      if (!s.ok()) {
+        if (!stopping()) fail(s, "subscribe");
+        continue;
+      }
+      if (consecutive_failures > 0) {
+        wp::log::Info("durable consumer: consuming again", {{"consumer", options_.durable_name}});
+      }
+      consecutive_failures = 0;
+      backoff = options_.min_backoff;
+      last_activity = absl::Now();
+      continue;
+    }
+
+    natsMsgList list;
+    jsErrCode err = static_cast<jsErrCode>(0);
+    natsStatus s = natsSubscription_Fetch(&list, sub, options_.batch_size,
+                                          absl::ToInt64Milliseconds(options_.fetch_wait), &err);
+    if (s == NATS_TIMEOUT) {
+      // Nothing to do. Now and then make sure the broker still has our
+      // consumer: one that restarted with an empty store would otherwise
+      // leave us waiting forever.
+      if (absl::Now() - last_activity >= options_.consumer_check_interval) {
+        last_activity = absl::Now();
+        absl::Status exists = ConsumerStillExists();
+        if (exists.code() == absl::StatusCode::kNotFound) {
+          wp::log::Warn("durable consumer: consumer gone from the broker; re-creating",
+                        {{"consumer", options_.durable_name}});
+          DropSubscription();
+        }
+      }
+      continue;
+    }
+    if (s != NATS_OK) {
+      if (stopping()) break;
+      absl::Status status = FromNats(s, "fetch", err);
+      DropSubscription();  // re-create on the next round
+      fail(status, "fetch");
+      continue;
+    }
+    last_activity = absl::Now();
+    for (int i = 0; i < list.Count; ++i) {
+      if (stopping()) {
+        // Hand the rest back at once rather than after ack_wait.
+        natsMsg_Nak(list.Msgs[i], nullptr);
+        continue;
+      }
+      Process(list.Msgs[i]);
+    }
+    natsMsgList_Destroy(&list);
+  }
+  DropSubscription();
+}
+
+void DurableConsumer::Process(natsMsg* msg) {
+  wp::common::v1::Event event;
+  const int length = natsMsg_GetDataLength(msg);
+  if (!event.ParseFromArray(natsMsg_GetData(msg), length) || event.id().empty()) {
+    // Retrying cannot make these bytes parse: terminate so it is never redelivered.
+    rejected_.fetch_add(1);
+    wp::log::Error("durable consumer: not an event; dropped",
+                   {{"consumer", options_.durable_name},
+                    {"subject", MessageSubject(msg)},
+                    {"bytes", absl::StrCat(length)}});
+    natsMsg_Term(msg, nullptr);
+    return;
+  }
+
+  bool duplicate = false;
+  absl::Status status;
+  if (db_ != nullptr) {
+    status = db_->Write([&](store::Transaction& tx) -> absl::Status {
+      absl::StatusOr<bool> first = store::MarkHandled(tx, options_.handled_name, event.id());
+      if (!first.ok()) return first.status();
+      if (!*first) {
+        duplicate = true;
+        return absl::OkStatus();
+      }
+      return tx_handler_(tx, event);
+    });
+  } else {
+    status = event_handler_(event);
+  }
+
+  if (status.ok()) {
+    // Only now is the effect durable. A lost ack means a redelivery, which
+    // MarkHandled (or the handler's idempotence) absorbs.
+    natsStatus a = natsMsg_Ack(msg, nullptr);
+    if (a != NATS_OK) {
+      wp::log::Debug("durable consumer: ack not sent; expect a redelivery",
+                     {{"consumer", options_.durable_name}, {"event", event.id()}});
+    }
+    (duplicate ? duplicates_ : handled_).fetch_add(1);
+    return;
+  }
+
+  failures_.fetch_add(1);
+  uint64_t delivered = 1;
+  jsMsgMetaData* meta = nullptr;
+  if (natsMsg_GetMetaData(&meta, msg) == NATS_OK && meta != nullptr) delivered = std::max<uint64_t>(1, meta->NumDelivered);
+  jsMsgMetaData_Destroy(meta);
+  absl::Duration delay = options_.retry_delay;
+  for (uint64_t i = 1; i < delivered && delay < options_.max_retry_delay; ++i) delay *= 2;
+  delay = std::min(delay, options_.max_retry_delay);
+  wp::log::Warn("durable consumer: handler failed; will be redelivered",
+                {{"consumer", options_.durable_name},
+                 {"event", event.id()},
+                 {"type", event.type()},
+                 {"delivery", absl::StrCat(delivered)},
+                 {"retry_in", absl::FormatDuration(delay)},
+                 {"error", status.ToString()}});
+  natsMsg_NakWithDelay(msg, absl::ToInt64Milliseconds(delay), nullptr);
+}
+
+}  // namespace wp::bus

@@ -1,0 +1,59 @@
+// Writing events: builds the one envelope (wp.common.v1.Event) for a change
+// and stores it in the transactional outbox, inside the caller's transaction,
+// so the change and its event commit together or not at all. The outbox relay
+// (outbox_relay.h) publishes it later.
+//
+// Naming, in one place so publishers and consumers agree:
+//   subject/type  wp.<source>.<entity>.<verb>   e.g. wp.workstreams.plan_item.created
+//   stream        WP_<SOURCE>                    e.g. WP_WORKSTREAMS
+//   stream filter wp.<source>.>
+//
+// Thread-safety: pure functions, and EmitEvent runs in the transaction of the
+// thread that calls it (a Transaction never crosses threads).
+#ifndef WP_LIBS_BUS_EVENT_WRITER_H_
+#define WP_LIBS_BUS_EVENT_WRITER_H_
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "google/protobuf/message.h"
+#include "libs/store/database.h"
+#include "wp/common/v1/event.pb.h"
+
+namespace wp::bus {
+
+// What the caller knows about an event; the envelope fields (id, time,
+// position) are filled in by EmitEvent. Aggregate-initialise in this order:
+//   EmitEvent(tx, {"workstreams", "plan_item", "created", item.name(), created_msg,
+//                  ctx.actor, ctx.trace_id});
+struct EventSpec {
+  std::string source;     // publishing service, e.g. "workstreams"
+  std::string entity;     // e.g. "plan_item"
+  std::string verb;       // past tense, e.g. "created"
+  std::string aggregate;  // resource name the event is about (Event.subject)
+  const google::protobuf::Message& payload;  // packed into Event.payload (Any)
+  std::string actor = "";
+  std::string trace_id = "";
+};
+
+// Builds the envelope (UUID v4 id, occurred_at now, payload in Any), reserves
+// the next outbox row, sets source_sequence to its position and stores the
+// serialised envelope, all in `tx`. Returns the event as stored.
+// INVALID_ARGUMENT when source, entity or verb is not a plain subject token.
+absl::StatusOr<wp::common::v1::Event> EmitEvent(store::Transaction& tx, const EventSpec& spec);
+
+// "wp.<source>.<entity>.<verb>".
+std::string SubjectFor(absl::string_view source, absl::string_view entity, absl::string_view verb);
+// "WP_" + upper(source), e.g. "WP_WORKSTREAMS".
+std::string StreamNameFor(absl::string_view source);
+// "wp.<source>.>": every subject the source publishes.
+std::string StreamSubjectsFor(absl::string_view source);
+
+// A random (version 4) UUID in canonical lower-case form, from the kernel's
+// CSPRNG (getrandom), so ids are unique across processes and restarts.
+std::string NewEventId();
+
+}  // namespace wp::bus
+
+#endif  // WP_LIBS_BUS_EVENT_WRITER_H_

@@ -1,0 +1,169 @@
+#include "libs/bus/outbox_relay.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "libs/log/log.h"
+#include "libs/store/outbox.h"
+
+namespace wp::bus {
+namespace {
+
+// During a long outage one line per attempt would flood the log.
+bool WorthLogging(int64_t consecutive_failures) {
+  return consecutive_failures == 1 || consecutive_failures % 30 == 0;
+}
+
+}  // namespace
+
+OutboxRelay::OutboxRelay(store::Database& db, Publisher& publisher, OutboxRelayOptions options)
+    : db_(db), publisher_(publisher), options_(std::move(options)) {}
+
+OutboxRelay::~OutboxRelay() { Stop(); }
+
+absl::Status OutboxRelay::Start() {
+  if (options_.batch_size <= 0) return absl::InvalidArgumentError("outbox relay: batch_size must be positive");
+  if (options_.publish_timeout <= absl::ZeroDuration() || options_.poll_interval <= absl::ZeroDuration() ||
+      options_.min_backoff <= absl::ZeroDuration() || options_.max_backoff < options_.min_backoff) {
+    return absl::InvalidArgumentError("outbox relay: durations must be positive, max_backoff >= min_backoff");
+  }
+  if (options_.stream_name.empty() != options_.stream_subjects.empty()) {
+    return absl::InvalidArgumentError("outbox relay: give both stream_name and stream_subjects, or neither");
+  }
+  if (thread_.joinable()) return absl::FailedPreconditionError("outbox relay: already started");
+  {
+    absl::MutexLock lock(&mu_);
+    stop_ = false;
+    notified_ = true;  // look at the outbox straight away
+  }
+  thread_ = std::thread([this] { Run(); });
+  return absl::OkStatus();
+}
+
+void OutboxRelay::Notify() {
+  absl::MutexLock lock(&mu_);
+  notified_ = true;
+}
+
+void OutboxRelay::Stop() {
+  {
+    absl::MutexLock lock(&mu_);
+    stop_ = true;
+  }
+  if (thread_.joinable()) thread_.join();
+}
+
+bool OutboxRelay::stopping() const {
+  absl::MutexLock lock(&mu_);
+  return stop_;
+}
+
+void OutboxRelay::Wait(absl::Duration d, bool wake_on_notify) {
+  absl::MutexLock lock(&mu_);
+  auto wake = [this, wake_on_notify]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    return stop_ || (wake_on_notify && notified_);
+  };
+  mu_.AwaitWithTimeout(absl::Condition(&wake), d);
+}
+
+bool OutboxRelay::WaitUntilIdle(absl::Duration timeout) {
+  const absl::Time deadline = absl::Now() + timeout;
+  while (true) {
+    Notify();
+    absl::StatusOr<std::vector<store::OutboxMessage>> rows = store::FetchUnsent(db_, 1);
+    if (rows.ok() && rows->empty()) return true;
+    if (absl::Now() >= deadline) return false;
+    absl::SleepFor(absl::Milliseconds(10));
+  }
+}
+
+OutboxRelayStats OutboxRelay::stats() const {
+  OutboxRelayStats s;
+  s.published = published_.load();
+  s.failures = failures_.load();
+  return s;
+}
+
+void OutboxRelay::RecordFailure(const absl::Status& status, const char* what) {
+  failures_.fetch_add(1);
+  ++consecutive_failures_;
+  if (WorthLogging(consecutive_failures_)) {
+    wp::log::Warn("outbox relay: will retry",
+                  {{"step", what},
+                   {"error", std::string(status.message())},
+                   {"code", absl::StatusCodeToString(status.code())},
+                   {"attempts", absl::StrCat(consecutive_failures_)}});
+  }
+}
+
+void OutboxRelay::Run() {
+  absl::Duration backoff = options_.min_backoff;
+  bool stream_ready = options_.stream_name.empty();
+  while (!stopping()) RunOnce(backoff, stream_ready);
+}
+
+void OutboxRelay::RunOnce(absl::Duration& backoff, bool& stream_ready) {
+  auto fail = [&](const absl::Status& status, const char* what) {
+    RecordFailure(status, what);
+    Wait(backoff, /*wake_on_notify=*/false);  // new rows do not make NATS come back sooner
+    backoff = std::min(backoff * 2, options_.max_backoff);
+  };
+
+  if (!stream_ready) {
+    absl::Status s = publisher_.connection().EnsureStream(options_.stream_name, options_.stream_subjects,
+                                                          options_.stream_options);
+    if (!s.ok()) return fail(s, "ensure stream");
+    stream_ready = true;
+  }
+
+  // Clear the flag before reading, so a commit that lands after the read
+  // leaves it set and we come straight back.
+  {
+    absl::MutexLock lock(&mu_);
+    notified_ = false;
+  }
+  absl::StatusOr<std::vector<store::OutboxMessage>> rows = store::FetchUnsent(db_, options_.batch_size);
+  if (!rows.ok()) return fail(rows.status(), "read outbox");
+  if (rows->empty()) {
+    Wait(options_.poll_interval, /*wake_on_notify=*/true);
+    return;
+  }
+
+  // Strictly one after the other: a later row is only sent once every
+  // earlier row is acknowledged, which keeps the stream in outbox order even
+  // when a publish fails half-way.
+  std::vector<int64_t> acked;
+  absl::Status publish_error;
+  for (const store::OutboxMessage& row : *rows) {
+    if (stopping()) break;
+    absl::StatusOr<PubAck> ack =
+        publisher_.Publish(row.subject, row.event_id, row.payload, options_.publish_timeout);
+    if (!ack.ok()) {
+      publish_error = ack.status();
+      break;
+    }
+    acked.push_back(row.seq);
+    published_.fetch_add(1);
+  }
+
+  // Mark what the broker has, even after a failure, so it is not re-sent.
+  // If marking fails the rows are re-published later and dropped by the
+  // broker as duplicates (or, past the window, by consumers' handled ids).
+  if (!acked.empty()) {
+    if (absl::Status s = store::MarkSent(db_, acked); !s.ok()) return fail(s, "mark sent");
+  }
+  if (!publish_error.ok()) {
+    // The broker may have lost the stream (fresh store): re-create it next time.
+    if (!options_.stream_name.empty()) stream_ready = false;
+    return fail(publish_error, "publish");
+  }
+  if (consecutive_failures_ > 0) {
+    wp::log::Info("outbox relay: publishing again", {{"after_attempts", absl::StrCat(consecutive_failures_)}});
+    consecutive_failures_ = 0;
+  }
+  backoff = options_.min_backoff;
+}
+
+}  // namespace wp::bus

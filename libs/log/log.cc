@@ -1,0 +1,94 @@
+#include "libs/log/log.h"
+
+#include <unistd.h>
+
+#include <atomic>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+
+namespace wp::log {
+namespace {
+
+std::atomic<int> g_level{static_cast<int>(Level::kInfo)};
+std::string& ServiceName() {
+  static auto* name = new std::string("wp");
+  return *name;
+}
+
+absl::string_view LevelName(Level level) {
+  switch (level) {
+    case Level::kDebug: return "debug";
+    case Level::kInfo: return "info";
+    case Level::kWarn: return "warn";
+    case Level::kError: return "error";
+  }
+  return "info";
+}
+
+// Quotes values with spaces, quotes or equals signs; keeps lines single.
+void AppendValue(std::string* out, absl::string_view value) {
+  bool needs_quotes = value.empty();
+  for (char c : value) {
+    if (c == ' ' || c == '"' || c == '=' || c == '\n' || c == '\t') needs_quotes = true;
+  }
+  if (!needs_quotes) {
+    out->append(value.data(), value.size());
+    return;
+  }
+  out->push_back('"');
+  for (char c : value) {
+    if (c == '"' || c == '\\') {
+      out->push_back('\\');
+      out->push_back(c);
+    } else if (c == '\n') {
+      out->append("\\n");
+    } else {
+      out->push_back(c);
+    }
+  }
+  out->push_back('"');
+}
+
+}  // namespace
+
+void SetService(absl::string_view service) { ServiceName() = std::string(service); }
+
+absl::Status SetLevel(absl::string_view level) {
+  const std::string lower = absl::AsciiStrToLower(level);
+  for (Level l : {Level::kDebug, Level::kInfo, Level::kWarn, Level::kError}) {
+    if (lower == LevelName(l)) {
+      g_level = static_cast<int>(l);
+      return absl::OkStatus();
+    }
+  }
+  return absl::InvalidArgumentError(
+      absl::StrCat("log level \"", level, "\" is not one of debug, info, warn, error"));
+}
+
+bool Enabled(Level level) { return static_cast<int>(level) >= g_level.load(); }
+
+std::string FormatLine(Level level, absl::string_view message,
+                       std::initializer_list<Field> fields) {
+  std::string line = absl::StrCat(
+      "ts=", absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", absl::Now(), absl::UTCTimeZone()),
+      " level=", LevelName(level), " svc=", ServiceName(), " msg=");
+  AppendValue(&line, message);
+  for (const Field& f : fields) {
+    absl::StrAppend(&line, " ", f.first, "=");
+    AppendValue(&line, f.second);
+  }
+  line.push_back('\n');
+  return line;
+}
+
+void Write(Level level, absl::string_view message, std::initializer_list<Field> fields) {
+  if (!Enabled(level)) return;
+  const std::string line = FormatLine(level, message, fields);
+  ssize_t ignored = ::write(STDERR_FILENO, line.data(), line.size());
+  (void)ignored;
+}
+
+}  // namespace wp::log

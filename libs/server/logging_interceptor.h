@@ -1,0 +1,22 @@
+// Server interceptor that writes one structured log line per RPC: method,
+// status code and duration. OK calls log at debug level (dashboards call many
+// times a second), failures at info (client errors) or warn (server errors).
+//
+// Authentication and metrics interceptors plug into the same chain
+// (service_host.h) later. Thread-safe: one interceptor object per call.
+#ifndef WP_LIBS_SERVER_LOGGING_INTERCEPTOR_H_
+#define WP_LIBS_SERVER_LOGGING_INTERCEPTOR_H_
+
+#include "grpcpp/support/server_interceptor.h"
+
+namespace wp::server {
+
+class LoggingInterceptorFactory : public grpc::experimental::ServerInterceptorFactoryInterface {
+ public:
+  grpc::experimental::Interceptor* CreateServerInterceptor(
+      grpc::experimental::ServerRpcInfo* info) override;
+};
+
+}  // namespace wp::server
+
+#endif  // WP_LIBS_SERVER_LOGGING_INTERCEPTOR_H_

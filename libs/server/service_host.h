@@ -1,0 +1,66 @@
+// Runs a gRPC server the same way in every service: health checking
+// (NOT_SERVING until the service says it is wired, and again while
+// draining), server reflection, the interceptor chain, and a graceful drain
+// on SIGTERM/SIGINT.
+//
+// Use from main():
+//   wp::server::BlockShutdownSignals();        // first, before any thread starts
+//   ServiceHost host(config);
+//   host.AddService(&my_service);
+//   if (auto s = host.Start(); !s.ok()) { fatal }
+//   ... wire store, bus, cache ...
+//   host.SetServing(true);
+//   host.WaitForShutdownSignal();
+//   host.Shutdown(absl::Seconds(10));
+//
+// Thread-safety: Start/Shutdown from the main thread; SetServing from any.
+#ifndef WP_LIBS_SERVER_SERVICE_HOST_H_
+#define WP_LIBS_SERVER_SERVICE_HOST_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/time/time.h"
+#include "grpcpp/server.h"
+#include "libs/config/config.h"
+
+namespace wp::server {
+
+// Blocks SIGTERM and SIGINT in the calling thread and every thread it starts
+// afterwards, so WaitForShutdownSignal() can receive them synchronously.
+void BlockShutdownSignals();
+
+class ServiceHost {
+ public:
+  explicit ServiceHost(const ServiceConfig& config);
+  ~ServiceHost();
+
+  // Services must outlive the host. Call before Start().
+  void AddService(grpc::Service* service);
+
+  // Binds and starts serving with health NOT_SERVING. A busy port is an error.
+  absl::Status Start();
+  // The bound port (useful when the configured port was 0).
+  int port() const { return port_; }
+
+  void SetServing(bool serving);
+
+  // Blocks until SIGTERM or SIGINT; returns the signal number.
+  int WaitForShutdownSignal();
+
+  // Health goes NOT_SERVING, new calls are refused, calls in flight get up to
+  // `grace` to finish.
+  void Shutdown(absl::Duration grace);
+
+ private:
+  ServiceConfig config_;
+  std::vector<grpc::Service*> services_;
+  std::unique_ptr<grpc::Server> server_;
+  int port_ = 0;
+};
+
+}  // namespace wp::server
+
+#endif  // WP_LIBS_SERVER_SERVICE_HOST_H_

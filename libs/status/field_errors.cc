@@ -1,0 +1,46 @@
+#include "libs/status/field_errors.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "google/rpc/error_details.pb.h"
+
+namespace wp {
+
+absl::Status InvalidField(absl::string_view field, absl::string_view description) {
+  FieldViolations violations;
+  violations.Add(field, description);
+  return violations.ToStatus();
+}
+
+void FieldViolations::Add(absl::string_view field, absl::string_view description) {
+  violations_.push_back({std::string(field), std::string(description)});
+}
+
+absl::Status FieldViolations::ToStatus() const {
+  if (violations_.empty()) return absl::OkStatus();
+  google::rpc::BadRequest bad_request;
+  std::vector<std::string> parts;
+  for (const FieldViolation& v : violations_) {
+    auto* out = bad_request.add_field_violations();
+    out->set_field(v.field);
+    out->set_description(v.description);
+    parts.push_back(absl::StrCat(v.field, ": ", v.description));
+  }
+  absl::Status status = absl::InvalidArgumentError(absl::StrJoin(parts, "; "));
+  status.SetPayload(kBadRequestTypeUrl, absl::Cord(bad_request.SerializeAsString()));
+  return status;
+}
+
+std::vector<FieldViolation> FieldViolationsOf(const absl::Status& status) {
+  std::vector<FieldViolation> result;
+  auto payload = status.GetPayload(kBadRequestTypeUrl);
+  if (!payload.has_value()) return result;
+  google::rpc::BadRequest bad_request;
+  if (!bad_request.ParseFromString(std::string(*payload))) return result;
+  for (const auto& v : bad_request.field_violations()) {
+    result.push_back({v.field(), v.description()});
+  }
+  return result;
+}
+
+}  // namespace wp

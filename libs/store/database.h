@@ -1,0 +1,62 @@
+// The store interface every service writes against.
+//
+// SQL is written once, portably: `?` placeholders, ON CONFLICT, RETURNING, no
+// engine-specific functions. The SQLite engine (sqlite_database.h) is the
+// embedded default; a PostgreSQL engine can implement the same interface.
+//
+// Thread-safety: Database is thread-safe. Write() calls are serialised (one
+// writer at a time, as SQLite requires); Read() calls run concurrently on
+// their own connections and see a consistent snapshot. A Transaction belongs
+// to the thread running the callback and must not escape it.
+#ifndef WP_LIBS_STORE_DATABASE_H_
+#define WP_LIBS_STORE_DATABASE_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "libs/store/value.h"
+
+namespace wp::store {
+
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+  // Runs a statement that returns no rows; returns the number of rows changed.
+  virtual absl::StatusOr<int64_t> Execute(absl::string_view sql,
+                                          const std::vector<Value>& params = {}) = 0;
+  virtual absl::StatusOr<std::vector<Row>> Query(absl::string_view sql,
+                                                 const std::vector<Value>& params = {}) = 0;
+  // The first row, or NOT_FOUND when there is none.
+  absl::StatusOr<Row> QueryOne(absl::string_view sql, const std::vector<Value>& params = {});
+};
+
+using TransactionBody = std::function<absl::Status(Transaction&)>;
+
+// One versioned schema change. Versions start at 1 and never change once released.
+struct Migration {
+  int version;
+  std::string description;
+  std::string sql;  // may hold several statements separated by ';'
+};
+
+class Database {
+ public:
+  virtual ~Database() = default;
+  // Runs `body` in a read-write transaction; commits when it returns OK and
+  // the commit is durable when Write returns OK. Rolls back otherwise and
+  // returns body's error. Constraint violations surface as ALREADY_EXISTS
+  // (unique keys) or FAILED_PRECONDITION (other constraints).
+  virtual absl::Status Write(const TransactionBody& body) = 0;
+  // Runs `body` in a read-only snapshot.
+  virtual absl::Status Read(const TransactionBody& body) = 0;
+  // Called after every committed Write (e.g. to wake the outbox relay).
+  virtual void SetCommitListener(std::function<void()> listener) = 0;
+};
+
+}  // namespace wp::store
+
+#endif  // WP_LIBS_STORE_DATABASE_H_

@@ -1,0 +1,91 @@
+#include "libs/store/outbox.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+
+namespace wp::store {
+namespace {
+
+std::string NowText() {
+  return absl::FormatTime("%Y-%m-%dT%H:%M:%E6SZ", absl::Now(), absl::UTCTimeZone());
+}
+
+}  // namespace
+
+absl::StatusOr<int64_t> ReserveOutboxRow(Transaction& tx, const std::string& event_id,
+                                         const std::string& subject) {
+  absl::StatusOr<Row> row = tx.QueryOne(
+      "INSERT INTO outbox (event_id, subject, payload, created_at) VALUES (?, ?, ?, ?) "
+      "RETURNING seq",
+      {event_id, subject, Blob{""}, NowText()});
+  if (!row.ok()) return row.status();
+  return row->Int(0);
+}
+
+absl::Status SetOutboxPayload(Transaction& tx, int64_t seq, const std::string& payload) {
+  return tx.Execute("UPDATE outbox SET payload = ? WHERE seq = ?", {Blob{payload}, seq}).status();
+}
+
+absl::StatusOr<std::vector<OutboxMessage>> FetchUnsent(Database& db, int limit) {
+  std::vector<OutboxMessage> messages;
+  absl::Status s = db.Read([&](Transaction& tx) -> absl::Status {
+    absl::StatusOr<std::vector<Row>> rows = tx.Query(
+        "SELECT seq, event_id, subject, payload FROM outbox WHERE sent_at IS NULL "
+        "ORDER BY seq LIMIT ?",
+        {static_cast<int64_t>(limit)});
+    if (!rows.ok()) return rows.status();
+    for (const Row& r : *rows) messages.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3)});
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+  return messages;
+}
+
+absl::Status MarkSent(Database& db, const std::vector<int64_t>& seqs) {
+  if (seqs.empty()) return absl::OkStatus();
+  return db.Write([&](Transaction& tx) -> absl::Status {
+    const std::string now = NowText();
+    for (int64_t seq : seqs) {
+      absl::StatusOr<int64_t> n =
+          tx.Execute("UPDATE outbox SET sent_at = ? WHERE seq = ? AND sent_at IS NULL", {now, seq});
+      if (!n.ok()) return n.status();
+    }
+    return absl::OkStatus();
+  });
+}
+
+absl::StatusOr<int64_t> LastOutboxSeq(Database& db) {
+  int64_t last = 0;
+  absl::Status s = db.Read([&](Transaction& tx) -> absl::Status {
+    absl::StatusOr<Row> row = tx.QueryOne("SELECT COALESCE(MAX(seq), 0) FROM outbox");
+    if (!row.ok()) return row.status();
+    last = row->Int(0);
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+  return last;
+}
+
+absl::Status PruneSent(Database& db, int64_t keep_last) {
+  return db.Write([&](Transaction& tx) -> absl::Status {
+    return tx
+        .Execute("DELETE FROM outbox WHERE sent_at IS NOT NULL AND seq < "
+                 "(SELECT COALESCE(MAX(seq), 0) FROM outbox) - ?",
+                 {keep_last})
+        .status();
+  });
+}
+
+absl::StatusOr<bool> MarkHandled(Transaction& tx, const std::string& consumer,
+                                 const std::string& event_id) {
+  absl::StatusOr<int64_t> inserted = tx.Execute(
+      "INSERT INTO handled_events (consumer, event_id, handled_at) VALUES (?, ?, ?) "
+      "ON CONFLICT (consumer, event_id) DO NOTHING",
+      {consumer, event_id, NowText()});
+  if (!inserted.ok()) return inserted.status();
+  return *inserted == 1;
+}
+
+}  // namespace wp::store

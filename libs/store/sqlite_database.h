@@ -1,0 +1,30 @@
+// The SQLite engine of the store: WAL mode, synchronous=FULL (an acknowledged
+// commit survives a crash), one serialised writer connection and a small pool
+// of reader connections, prepared statements cached per connection.
+//
+// Thread-safe (see database.h).
+#ifndef WP_LIBS_STORE_SQLITE_DATABASE_H_
+#define WP_LIBS_STORE_SQLITE_DATABASE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "libs/store/database.h"
+
+namespace wp::store {
+
+struct SqliteOptions {
+  std::string path;
+  int reader_connections = 4;
+};
+
+// Opens (creating if needed) the database, applies the platform migrations
+// (outbox, handled events) and then `migrations` that are not applied yet.
+absl::StatusOr<std::unique_ptr<Database>> OpenSqlite(const SqliteOptions& options,
+                                                     const std::vector<Migration>& migrations);
+
+}  // namespace wp::store
+
+#endif  // WP_LIBS_STORE_SQLITE_DATABASE_H_

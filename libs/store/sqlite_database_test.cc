@@ -1,0 +1,161 @@
+#include "libs/store/sqlite_database.h"
+
+#include <thread>
+
+#include "gtest/gtest.h"
+#include "libs/store/outbox.h"
+#include "libs/testing/server_process.h"
+
+namespace wp::store {
+namespace {
+
+const std::vector<Migration> kMigrations = {
+    {1, "notes", "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL UNIQUE)"},
+    {2, "notes.rank", "ALTER TABLE notes ADD COLUMN rank INTEGER NOT NULL DEFAULT 0"},
+};
+
+class SqliteDatabaseTest : public ::testing::Test {
+ protected:
+  void SetUp() override { path_ = wp::testing::MakeTempDir("wp-store") + "/test.db"; }
+  std::unique_ptr<Database> Open(const std::vector<Migration>& m = kMigrations) {
+    auto db = OpenSqlite({path_, 2}, m);
+    EXPECT_TRUE(db.ok()) << db.status();
+    return db.ok() ? std::move(*db) : nullptr;
+  }
+  int64_t Count(Database& db) {
+    int64_t n = -1;
+    EXPECT_TRUE(db.Read([&](Transaction& tx) {
+                    auto row = tx.QueryOne("SELECT COUNT(*) FROM notes");
+                    if (!row.ok()) return row.status();
+                    n = row->Int(0);
+                    return absl::OkStatus();
+                  }).ok());
+    return n;
+  }
+  std::string path_;
+};
+
+TEST_F(SqliteDatabaseTest, CommitsAndSurvivesReopen) {
+  {
+    auto db = Open();
+    ASSERT_TRUE(db->Write([](Transaction& tx) {
+                    return tx.Execute("INSERT INTO notes (body, rank) VALUES (?, ?)",
+                                      {std::string("hello"), int64_t{3}})
+                        .status();
+                  }).ok());
+  }
+  auto db = Open();  // migrations already applied: must not fail or re-run
+  EXPECT_EQ(Count(*db), 1);
+  ASSERT_TRUE(db->Read([](Transaction& tx) {
+                  auto row = tx.QueryOne("SELECT body, rank, NULL FROM notes");
+                  EXPECT_TRUE(row.ok());
+                  EXPECT_EQ(row->Text(0), "hello");
+                  EXPECT_EQ(row->Int(1), 3);
+                  EXPECT_TRUE(row->IsNull(2));
+                  return absl::OkStatus();
+                }).ok());
+}
+
+TEST_F(SqliteDatabaseTest, FailedBodyRollsBack) {
+  auto db = Open();
+  absl::Status s = db->Write([](Transaction& tx) {
+    auto n = tx.Execute("INSERT INTO notes (body) VALUES ('kept?')");
+    EXPECT_TRUE(n.ok());
+    return absl::InvalidArgumentError("changed my mind");
+  });
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(Count(*db), 0);
+}
+
+TEST_F(SqliteDatabaseTest, UniqueViolationIsAlreadyExists) {
+  auto db = Open();
+  auto insert = [](Transaction& tx) {
+    return tx.Execute("INSERT INTO notes (body) VALUES ('same')").status();
+  };
+  ASSERT_TRUE(db->Write(insert).ok());
+  EXPECT_EQ(db->Write(insert).code(), absl::StatusCode::kAlreadyExists);
+  EXPECT_EQ(Count(*db), 1);
+}
+
+TEST_F(SqliteDatabaseTest, BadSqlIsAnErrorNotACrash) {
+  auto db = Open();
+  absl::Status s = db->Read([](Transaction& tx) { return tx.Query("SELECT nope FROM nowhere").status(); });
+  EXPECT_EQ(s.code(), absl::StatusCode::kInternal);
+  s = db->Read([](Transaction& tx) { return tx.Query("SELECT ?", {}).status(); });
+  EXPECT_FALSE(s.ok());
+}
+
+TEST_F(SqliteDatabaseTest, BrokenMigrationNamesItself) {
+  std::vector<Migration> broken = kMigrations;
+  broken.push_back({3, "typo", "CREAT TABLE x (y)"});
+  auto db = OpenSqlite({path_, 1}, broken);
+  ASSERT_FALSE(db.ok());
+  EXPECT_NE(db.status().message().find("service/3 (typo)"), absl::string_view::npos)
+      << db.status();
+}
+
+TEST_F(SqliteDatabaseTest, ConcurrentWritersAndReaders) {
+  auto db = Open();
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 50; ++i) {
+        ASSERT_TRUE(db->Write([&](Transaction& tx) {
+                        return tx.Execute("INSERT INTO notes (body) VALUES (?)",
+                                          {std::to_string(t * 1000 + i)})
+                            .status();
+                      }).ok());
+        EXPECT_GE(Count(*db), 0);
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(Count(*db), 400);
+}
+
+TEST_F(SqliteDatabaseTest, OutboxKeepsOrderAndMarksSent) {
+  auto db = Open();
+  int commits = 0;
+  db->SetCommitListener([&] { ++commits; });
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(db->Write([&](Transaction& tx) -> absl::Status {
+                    auto seq = ReserveOutboxRow(tx, "id-" + std::to_string(i), "wp.test.thing.done");
+                    if (!seq.ok()) return seq.status();
+                    return SetOutboxPayload(tx, *seq, "payload-" + std::to_string(*seq));
+                  }).ok());
+  }
+  EXPECT_EQ(commits, 3);
+  auto unsent = FetchUnsent(*db, 10);
+  ASSERT_TRUE(unsent.ok());
+  ASSERT_EQ(unsent->size(), 3u);
+  EXPECT_EQ((*unsent)[0].event_id, "id-0");
+  EXPECT_EQ((*unsent)[2].payload, "payload-" + std::to_string((*unsent)[2].seq));
+  ASSERT_TRUE(MarkSent(*db, {(*unsent)[0].seq, (*unsent)[1].seq}).ok());
+  unsent = FetchUnsent(*db, 10);
+  ASSERT_EQ(unsent->size(), 1u);
+  EXPECT_EQ((*unsent)[0].event_id, "id-2");
+  EXPECT_EQ(*LastOutboxSeq(*db), (*unsent)[0].seq);
+  // The same event id twice is refused, so an event is never duplicated.
+  absl::Status dup = db->Write([](Transaction& tx) { return ReserveOutboxRow(tx, "id-1", "s").status(); });
+  EXPECT_EQ(dup.code(), absl::StatusCode::kAlreadyExists);
+}
+
+TEST_F(SqliteDatabaseTest, MarkHandledOnlyOnce) {
+  auto db = Open();
+  bool first = false, second = true;
+  ASSERT_TRUE(db->Write([&](Transaction& tx) {
+                  auto r = MarkHandled(tx, "summary", "ev-1");
+                  first = *r;
+                  return r.status();
+                }).ok());
+  ASSERT_TRUE(db->Write([&](Transaction& tx) {
+                  auto r = MarkHandled(tx, "summary", "ev-1");
+                  second = *r;
+                  return r.status();
+                }).ok());
+  EXPECT_TRUE(first);
+  EXPECT_FALSE(second);
+}
+
+}  // namespace
+}  // namespace wp::store

@@ -1,0 +1,36 @@
+# Shared by scripts/run and scripts/test: package installation and the build.
+# Sourced, not executed.
+
+# Debian packages the build and the local stack need.
+WP_PACKAGES=(
+  build-essential cmake ninja-build pkg-config
+  libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
+  libabsl-dev libnats-dev nats-server libhiredis-dev redis-server redis-tools
+  libsqlite3-dev libgtest-dev libgmock-dev
+)
+
+wp_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }
+
+# Installs whatever is missing, with apt-get update first, only when needed.
+wp_install_packages() {
+  local missing=()
+  for p in "${WP_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then return 0; fi
+  echo "installing: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# Configures once and builds incrementally into build/.
+wp_build() {
+  local root; root="$(wp_root)"
+  local werror="${WP_WERROR:-ON}"
+  if [ ! -f "$root/build/build.ninja" ]; then
+    cmake -S "$root" -B "$root/build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWP_WERROR="$werror"
+  fi
+  cmake --build "$root/build" -j "$(nproc)"
+}

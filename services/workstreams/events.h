@@ -1,0 +1,29 @@
+// The events this service publishes, written to the outbox inside the
+// transaction of the change (see docs/events.md for the catalogue).
+//
+// Thread-safety: as the Transaction passed in.
+#ifndef WP_SERVICES_WORKSTREAMS_EVENTS_H_
+#define WP_SERVICES_WORKSTREAMS_EVENTS_H_
+
+#include <cstdint>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "google/protobuf/message.h"
+#include "libs/server/request_context.h"
+#include "libs/store/database.h"
+
+namespace wp::workstreams {
+
+inline constexpr char kServiceName[] = "workstreams";
+
+// Writes wp.workstreams.<entity>.<verb> about `subject` and returns its
+// outbox position, which is also the new data generation.
+absl::StatusOr<int64_t> EmitEvent(store::Transaction& tx, const server::Caller& caller,
+                                  const std::string& entity, const std::string& verb,
+                                  const std::string& subject,
+                                  const google::protobuf::Message& payload);
+
+}  // namespace wp::workstreams
+
+#endif  // WP_SERVICES_WORKSTREAMS_EVENTS_H_

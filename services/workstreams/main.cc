@@ -1,0 +1,93 @@
+// The workstreams service: flags and wiring only. The story of the service
+// is in tracker.h, tracker_summary.h, tracker_import.h and networks.h.
+#include <cstdlib>
+#include <iostream>
+
+#include "absl/strings/str_cat.h"
+#include "libs/bus/event_writer.h"
+#include "libs/bus/nats_connection.h"
+#include "libs/bus/outbox_relay.h"
+#include "libs/bus/publisher.h"
+#include "libs/cache/cache_aside.h"
+#include "libs/cache/redis_client.h"
+#include "libs/cache/redis_options.h"
+#include "libs/config/config.h"
+#include "libs/log/log.h"
+#include "libs/server/service_host.h"
+#include "libs/store/outbox.h"
+#include "libs/store/sqlite_database.h"
+#include "services/workstreams/events.h"
+#include "services/workstreams/migrations.h"
+#include "services/workstreams/own_events_consumer.h"
+#include "services/workstreams/workstreams_grpc.h"
+
+namespace {
+
+constexpr int kDefaultPort = 50052;
+
+[[noreturn]] void Fatal(absl::string_view what, const absl::Status& status) {
+  wp::log::Error(what, {{"error", std::string(status.message())}});
+  std::exit(1);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace wp;  // main only
+  server::BlockShutdownSignals();
+  const ServiceConfig config = LoadConfig(argc, argv, workstreams::kServiceName, kDefaultPort);
+
+  // Store: the record of truth; migrations run before anything is served.
+  std::system(absl::StrCat("mkdir -p '", config.data_dir, "'").c_str());
+  auto db = store::OpenSqlite({config.database_path}, workstreams::Migrations());
+  if (!db.ok()) Fatal("cannot open the database", db.status());
+  auto last_seq = store::LastOutboxSeq(**db);
+  if (!last_seq.ok()) Fatal("cannot read the outbox", last_seq.status());
+  workstreams::DataGeneration generation(*last_seq);
+
+  // Cache: optional at run time; without Redis summaries are computed.
+  auto redis_options = cache::ParseRedisUrl(config.redis_url);
+  if (!redis_options.ok()) Fatal("bad redis_url", redis_options.status());
+  cache::RedisClient redis(*redis_options);
+  cache::CacheAside cache(&redis);
+
+  // Bus: the relay publishes the outbox; NATS may come up after us.
+  bus::NatsOptions nats_options;
+  nats_options.url = config.nats_url;
+  nats_options.name = "workstreams";
+  auto nats = bus::NatsConnection::Connect(nats_options);
+  if (!nats.ok()) Fatal("cannot set up the NATS connection", nats.status());
+  bus::Publisher publisher(**nats);
+  bus::OutboxRelayOptions relay_options;
+  relay_options.stream_name = bus::StreamNameFor(workstreams::kServiceName);
+  relay_options.stream_subjects = {bus::StreamSubjectsFor(workstreams::kServiceName)};
+  bus::OutboxRelay relay(**db, publisher, relay_options);
+  (*db)->SetCommitListener([&relay] { relay.Notify(); });
+  if (absl::Status s = relay.Start(); !s.ok()) Fatal("cannot start the outbox relay", s);
+  // Other replicas' changes advance the data generation through the bus.
+  workstreams::OwnEventsConsumer own_events(**nats, generation);
+  if (absl::Status s = own_events.Start(); !s.ok()) Fatal("cannot start the event consumer", s);
+
+  workstreams::Tracker tracker(**db, generation);
+  workstreams::TrackerSummaries summaries(**db, &cache, generation);
+  workstreams::TrackerImporter importer(**db, generation);
+  workstreams::Networks networks(**db);
+  workstreams::WorkstreamsGrpc workstreams_grpc(tracker, summaries, importer);
+  workstreams::NetworksGrpc networks_grpc(networks);
+
+  server::ServiceHost host(config);
+  host.AddService(&workstreams_grpc);
+  host.AddService(&networks_grpc);
+  if (absl::Status s = host.Start(); !s.ok()) Fatal("cannot start the gRPC server", s);
+  host.SetServing(true);
+
+  host.WaitForShutdownSignal();
+  host.Shutdown(absl::Seconds(10));
+  own_events.Stop();
+  // Give the relay a moment to publish what is committed; what is left stays
+  // in the outbox and goes out on the next start.
+  relay.WaitUntilIdle(absl::Seconds(3));
+  relay.Stop();
+  wp::log::Info("stopped");
+  return 0;
+}

@@ -1,0 +1,102 @@
+#include "services/workstreams/migrations.h"
+
+namespace wp::workstreams {
+
+const std::vector<store::Migration>& Migrations() {
+  static const auto* migrations = new std::vector<store::Migration>{
+      {1, "workstreams and plan items", R"sql(
+CREATE TABLE workstreams (
+  plan_period TEXT NOT NULL,
+  number INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  lead_officer TEXT NOT NULL DEFAULT '',
+  board_sponsors TEXT NOT NULL DEFAULT '',
+  education_scotland_links TEXT NOT NULL DEFAULT '',
+  version INTEGER NOT NULL,
+  create_us INTEGER NOT NULL,
+  update_us INTEGER NOT NULL,
+  PRIMARY KEY (plan_period, number)
+);
+CREATE TABLE plan_items (
+  plan_period TEXT NOT NULL,
+  ref TEXT NOT NULL,
+  workstream_number INTEGER NOT NULL,
+  task_number INTEGER NOT NULL,
+  task TEXT NOT NULL,
+  lead TEXT NOT NULL DEFAULT '',
+  status INTEGER NOT NULL,
+  expected_date TEXT,
+  due_day TEXT,
+  superseded_by TEXT NOT NULL DEFAULT '',
+  version INTEGER NOT NULL,
+  create_us INTEGER NOT NULL,
+  update_us INTEGER NOT NULL,
+  PRIMARY KEY (plan_period, ref),
+  FOREIGN KEY (plan_period, workstream_number) REFERENCES workstreams (plan_period, number)
+);
+CREATE INDEX plan_items_by_order ON plan_items (plan_period, workstream_number, task_number);
+CREATE INDEX plan_items_by_status ON plan_items (plan_period, status, due_day);
+CREATE TABLE progress_notes (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  plan_period TEXT NOT NULL,
+  ref TEXT NOT NULL,
+  note_date TEXT,
+  text TEXT NOT NULL,
+  author TEXT NOT NULL DEFAULT '',
+  create_us INTEGER NOT NULL,
+  FOREIGN KEY (plan_period, ref) REFERENCES plan_items (plan_period, ref)
+);
+CREATE INDEX progress_notes_by_item ON progress_notes (plan_period, ref, id);
+CREATE TABLE status_changes (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  plan_period TEXT NOT NULL,
+  ref TEXT NOT NULL,
+  from_status INTEGER NOT NULL,
+  to_status INTEGER NOT NULL,
+  changed_by TEXT NOT NULL,
+  change_us INTEGER NOT NULL,
+  reason TEXT NOT NULL DEFAULT '',
+  FOREIGN KEY (plan_period, ref) REFERENCES plan_items (plan_period, ref)
+);
+CREATE INDEX status_changes_by_item ON status_changes (plan_period, ref, id);
+CREATE TABLE request_ids (
+  request_id TEXT PRIMARY KEY,
+  resource TEXT NOT NULL,
+  create_us INTEGER NOT NULL
+);
+)sql"},
+      {2, "networks", R"sql(
+CREATE TABLE networks (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  kind INTEGER NOT NULL,
+  owning_period TEXT NOT NULL,
+  owning_number INTEGER NOT NULL,
+  priorities TEXT NOT NULL DEFAULT '',
+  version INTEGER NOT NULL,
+  create_us INTEGER NOT NULL,
+  update_us INTEGER NOT NULL,
+  FOREIGN KEY (owning_period, owning_number) REFERENCES workstreams (plan_period, number)
+);
+CREATE TABLE network_coordinators (
+  network_id TEXT NOT NULL REFERENCES networks (id),
+  authority TEXT NOT NULL,
+  person TEXT NOT NULL,
+  PRIMARY KEY (network_id, authority)
+);
+CREATE TABLE network_meetings (
+  network_id TEXT NOT NULL REFERENCES networks (id),
+  number INTEGER NOT NULL,
+  meeting_date TEXT NOT NULL,
+  attendance INTEGER NOT NULL,
+  authorities_present TEXT NOT NULL DEFAULT '',
+  notes TEXT NOT NULL DEFAULT '',
+  create_us INTEGER NOT NULL,
+  PRIMARY KEY (network_id, number)
+);
+)sql"},
+  };
+  return *migrations;
+}
+
+}  // namespace wp::workstreams

@@ -1,0 +1,177 @@
+#include "services/workstreams/network_store.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "libs/calendar/dates.h"
+#include "services/workstreams/plan_item_rules.h"
+#include "services/workstreams/tracker_store.h"
+
+namespace wp::workstreams {
+namespace {
+
+using store::Row;
+
+int64_t Micros(absl::Time t) { return absl::ToUnixMicros(t); }
+
+void SetTimestamp(int64_t micros, google::protobuf::Timestamp* out) {
+  out->set_seconds(micros / 1000000);
+  out->set_nanos(static_cast<int32_t>((micros % 1000000) * 1000));
+}
+
+constexpr char kNetworkColumns[] =
+    "id, title, kind, owning_period, owning_number, priorities, version, create_us, update_us";
+
+absl::StatusOr<v1::Network> NetworkFromRow(store::Transaction& tx, const Row& r) {
+  v1::Network n;
+  const std::string id = r.Text(0);
+  n.set_name("networks/" + id);
+  n.set_title(r.Text(1));
+  n.set_kind(static_cast<v1::NetworkKind>(r.Int(2)));
+  n.set_owning_workstream(WorkstreamName(r.Text(3), static_cast<int>(r.Int(4))));
+  if (!r.Text(5).empty()) {
+    for (absl::string_view p : absl::StrSplit(r.Text(5), '\n')) n.add_priorities(std::string(p));
+  }
+  n.set_etag(EtagOf(r.Int(6)));
+  SetTimestamp(r.Int(7), n.mutable_create_time());
+  SetTimestamp(r.Int(8), n.mutable_update_time());
+
+  auto coordinators = tx.Query(
+      "SELECT authority, person FROM network_coordinators WHERE network_id = ? ORDER BY authority", {id});
+  if (!coordinators.ok()) return coordinators.status();
+  for (const Row& c : *coordinators) {
+    v1::Coordinator* out = n.add_coordinators();
+    out->set_authority(c.Text(0));
+    out->set_person(c.Text(1));
+  }
+  auto meetings = tx.QueryOne(
+      "SELECT COUNT(*), MAX(meeting_date) FROM network_meetings WHERE network_id = ?", {id});
+  if (!meetings.ok()) return meetings.status();
+  n.set_meetings_held(static_cast<int>(meetings->Int(0)));
+  if (!meetings->IsNull(1)) {
+    if (auto date = calendar::FromIsoText(meetings->Text(1))) *n.mutable_last_meeting_date() = *date;
+  }
+  return n;
+}
+
+}  // namespace
+
+absl::StatusOr<v1::Network> LoadNetwork(store::Transaction& tx, const std::string& id) {
+  auto rows = tx.Query(absl::StrCat("SELECT ", kNetworkColumns, " FROM networks WHERE id = ?"), {id});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return absl::NotFoundError(absl::StrCat("networks/", id, " does not exist"));
+  return NetworkFromRow(tx, rows->front());
+}
+
+absl::Status InsertNetwork(store::Transaction& tx, const std::string& id, const v1::Network& network,
+                           const std::string& owning_period, int owning_number, absl::Time now) {
+  auto n = tx.Execute(
+      "INSERT INTO networks (id, title, kind, owning_period, owning_number, priorities, version, "
+      "create_us, update_us) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
+      {id, network.title(), static_cast<int64_t>(network.kind()), owning_period,
+       static_cast<int64_t>(owning_number), absl::StrJoin(network.priorities(), "\n"), Micros(now),
+       Micros(now)});
+  if (n.status().code() == absl::StatusCode::kAlreadyExists) {
+    return absl::AlreadyExistsError(absl::StrCat("networks/", id, " already exists"));
+  }
+  if (!n.ok()) return n.status();
+  for (const v1::Coordinator& c : network.coordinators()) {
+    if (absl::Status s = SetNetworkCoordinator(tx, id, c); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status SetNetworkCoordinator(store::Transaction& tx, const std::string& id,
+                                   const v1::Coordinator& coordinator) {
+  if (coordinator.person().empty()) {
+    return tx
+        .Execute("DELETE FROM network_coordinators WHERE network_id = ? AND authority = ?",
+                 {id, coordinator.authority()})
+        .status();
+  }
+  return tx
+      .Execute(
+          "INSERT INTO network_coordinators (network_id, authority, person) VALUES (?, ?, ?) "
+          "ON CONFLICT (network_id, authority) DO UPDATE SET person = excluded.person",
+          {id, coordinator.authority(), coordinator.person()})
+      .status();
+}
+
+absl::Status SetNetworkPriorities(store::Transaction& tx, const std::string& id,
+                                  const std::vector<std::string>& priorities) {
+  return tx.Execute("UPDATE networks SET priorities = ? WHERE id = ?", {absl::StrJoin(priorities, "\n"), id})
+      .status();
+}
+
+absl::Status TouchNetwork(store::Transaction& tx, const std::string& id, int64_t expected_version,
+                          absl::Time now) {
+  auto n = tx.Execute(
+      "UPDATE networks SET version = version + 1, update_us = ? WHERE id = ? AND version = ?",
+      {Micros(now), id, expected_version});
+  if (!n.ok()) return n.status();
+  if (*n == 0) return absl::AbortedError(absl::StrCat("networks/", id, " changed meanwhile; retry"));
+  return absl::OkStatus();
+}
+
+absl::StatusOr<v1::NetworkMeeting> InsertMeeting(store::Transaction& tx, const std::string& id,
+                                                 const v1::NetworkMeeting& meeting, absl::Time now) {
+  auto next = tx.QueryOne(
+      "SELECT COALESCE(MAX(number), 0) + 1 FROM network_meetings WHERE network_id = ?", {id});
+  if (!next.ok()) return next.status();
+  const int64_t number = next->Int(0);
+  auto n = tx.Execute(
+      "INSERT INTO network_meetings (network_id, number, meeting_date, attendance, "
+      "authorities_present, notes, create_us) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {id, number, calendar::ToIsoText(meeting.meeting_date()),
+       static_cast<int64_t>(meeting.attendance()), absl::StrJoin(meeting.authorities_present(), ","),
+       meeting.notes(), Micros(now)});
+  if (!n.ok()) return n.status();
+  v1::NetworkMeeting stored = meeting;
+  stored.set_name(absl::StrCat("networks/", id, "/meetings/", number));
+  SetTimestamp(Micros(now), stored.mutable_create_time());
+  return stored;
+}
+
+absl::StatusOr<std::vector<v1::NetworkMeeting>> LoadMeetings(store::Transaction& tx,
+                                                             const std::string& id) {
+  auto rows = tx.Query(
+      "SELECT number, meeting_date, attendance, authorities_present, notes, create_us "
+      "FROM network_meetings WHERE network_id = ? ORDER BY meeting_date, number",
+      {id});
+  if (!rows.ok()) return rows.status();
+  std::vector<v1::NetworkMeeting> meetings;
+  for (const Row& r : *rows) {
+    v1::NetworkMeeting& m = meetings.emplace_back();
+    m.set_name(absl::StrCat("networks/", id, "/meetings/", r.Int(0)));
+    if (auto date = calendar::FromIsoText(r.Text(1))) *m.mutable_meeting_date() = *date;
+    m.set_attendance(static_cast<int>(r.Int(2)));
+    if (!r.Text(3).empty()) {
+      for (absl::string_view a : absl::StrSplit(r.Text(3), ',')) m.add_authorities_present(std::string(a));
+    }
+    m.set_notes(r.Text(4));
+    SetTimestamp(r.Int(5), m.mutable_create_time());
+  }
+  return meetings;
+}
+
+absl::StatusOr<std::vector<v1::Network>> ListNetworks(store::Transaction& tx,
+                                                      const std::string& owning_period,
+                                                      int owning_number, v1::NetworkKind kind,
+                                                      const std::string& after_id, int limit) {
+  auto rows = tx.Query(
+      absl::StrCat("SELECT ", kNetworkColumns,
+                   " FROM networks WHERE id > ? AND (? = '' OR (owning_period = ? AND owning_number = ?)) "
+                   "AND (? = 0 OR kind = ?) ORDER BY id LIMIT ?"),
+      {after_id, owning_period, owning_period, static_cast<int64_t>(owning_number),
+       static_cast<int64_t>(kind), static_cast<int64_t>(kind), static_cast<int64_t>(limit)});
+  if (!rows.ok()) return rows.status();
+  std::vector<v1::Network> networks;
+  for (const Row& r : *rows) {
+    auto n = NetworkFromRow(tx, r);
+    if (!n.ok()) return n.status();
+    networks.push_back(*std::move(n));
+  }
+  return networks;
+}
+
+}  // namespace wp::workstreams

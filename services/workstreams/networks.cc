@@ -1,0 +1,310 @@
+#include "services/workstreams/networks.h"
+
+#include <set>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "libs/calendar/dates.h"
+#include "libs/paging/page_token.h"
+#include "libs/region/authorities.h"
+#include "libs/status/field_errors.h"
+#include "services/workstreams/events.h"
+#include "services/workstreams/network_store.h"
+#include "services/workstreams/plan_item_rules.h"
+#include "services/workstreams/tracker_store.h"
+
+namespace wp::workstreams {
+namespace {
+
+bool Blank(const std::string& s) { return absl::StripAsciiWhitespace(s).empty(); }
+
+bool IsValidNetworkId(const std::string& id) {
+  if (id.size() < 2 || id.size() > 63 || id.front() == '-' || id.back() == '-') return false;
+  for (char c : id) {
+    if (!(absl::ascii_islower(static_cast<unsigned char>(c)) ||
+          absl::ascii_isdigit(static_cast<unsigned char>(c)) || c == '-')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+absl::Status ParseNetworkName(const std::string& name, const std::string& field, std::string* id) {
+  if (!absl::StartsWith(name, "networks/") || !IsValidNetworkId(name.substr(9))) {
+    return InvalidField(field, "must be networks/{id}, e.g. networks/maths-leads");
+  }
+  *id = name.substr(9);
+  return absl::OkStatus();
+}
+
+void CheckCoordinator(const v1::Coordinator& c, const std::string& field, FieldViolations* v) {
+  if (!region::IsAuthorityCode(c.authority())) {
+    v->Add(field + ".authority", "must be one of EDC, ERC, GCC, INV, NLC, REN, SLC, WDC");
+  }
+  if (c.person().find('\n') != std::string::npos || c.person().size() > 200) {
+    v->Add(field + ".person", "must be a single line of at most 200 bytes");
+  }
+}
+
+// Emits a NetworkChanged event with the network as stored now.
+absl::StatusOr<v1::Network> EmitChanged(store::Transaction& tx, const server::Caller& caller,
+                                        const std::string& id, const std::string& verb) {
+  auto stored = LoadNetwork(tx, id);
+  if (!stored.ok()) return stored.status();
+  v1::NetworkChanged event;
+  *event.mutable_network() = *stored;
+  auto seq = EmitEvent(tx, caller, "network", verb, stored->name(), event);
+  if (!seq.ok()) return seq.status();
+  return stored;
+}
+
+}  // namespace
+
+absl::Status ValidateActionPlan(const std::vector<std::string>& priorities, const std::string& field) {
+  if (priorities.size() < 2 || priorities.size() > 3) {
+    return InvalidField(field, absl::StrCat("an action plan has 2 or 3 priorities, not ", priorities.size()));
+  }
+  for (size_t i = 0; i < priorities.size(); ++i) {
+    if (Blank(priorities[i]) || priorities[i].find('\n') != std::string::npos ||
+        priorities[i].size() > 500) {
+      return InvalidField(absl::StrCat(field, "[", i, "]"),
+                          "must be a non-empty single line of at most 500 bytes");
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<v1::Network> Networks::Create(const server::Caller& caller,
+                                             const v1::CreateNetworkRequest& request) {
+  const v1::Network& network = request.network();
+  FieldViolations v;
+  if (!IsValidNetworkId(request.network_id())) {
+    v.Add("network_id", "must be 2..63 lower-case letters, digits and hyphens");
+  }
+  if (Blank(network.title())) v.Add("network.title", "must not be empty");
+  if (network.kind() == v1::NETWORK_KIND_UNSPECIFIED || !v1::NetworkKind_IsValid(network.kind())) {
+    v.Add("network.kind", "is required");
+  }
+  std::string period;
+  int number = 0;
+  absl::Status owner = ParseWorkstreamName(network.owning_workstream(), "network.owning_workstream",
+                                           &period, &number);
+  for (const auto& f : FieldViolationsOf(owner)) v.Add(f.field, f.description);
+  std::set<std::string> seen;
+  for (int i = 0; i < network.coordinators_size(); ++i) {
+    const std::string field = absl::StrCat("network.coordinators[", i, "]");
+    CheckCoordinator(network.coordinators(i), field, &v);
+    if (!seen.insert(network.coordinators(i).authority()).second) {
+      v.Add(field + ".authority", "has a coordinator already: one per authority");
+    }
+  }
+  if (network.priorities_size() > 0) {
+    absl::Status plan = ValidateActionPlan({network.priorities().begin(), network.priorities().end()},
+                                           "network.priorities");
+    for (const auto& f : FieldViolationsOf(plan)) v.Add(f.field, f.description);
+  }
+  if (request.request_id().size() > 100) v.Add("request_id", "must be at most 100 bytes");
+  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+
+  const absl::Time now = absl::Now();
+  v1::Network result;
+  absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
+    if (!request.request_id().empty()) {
+      auto earlier = FindRequest(tx, request.request_id());
+      if (!earlier.ok()) return earlier.status();
+      if (earlier->has_value()) {
+        auto existing = LoadNetwork(tx, (**earlier).substr(9));
+        if (!existing.ok()) return existing.status();
+        result = *existing;
+        return absl::OkStatus();
+      }
+    }
+    auto ws = LoadWorkstream(tx, period, number);
+    if (absl::IsNotFound(ws.status())) {
+      return absl::FailedPreconditionError(network.owning_workstream() + " does not exist");
+    }
+    if (!ws.ok()) return ws.status();
+    if (absl::Status st = InsertNetwork(tx, request.network_id(), network, period, number, now); !st.ok()) {
+      return st;
+    }
+    auto stored = EmitChanged(tx, caller, request.network_id(), "created");
+    if (!stored.ok()) return stored.status();
+    result = *stored;
+    if (!request.request_id().empty()) return RecordRequest(tx, request.request_id(), result.name(), now);
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+  return result;
+}
+
+absl::StatusOr<v1::Network> Networks::Get(const v1::GetNetworkRequest& request) {
+  std::string id;
+  if (absl::Status s = ParseNetworkName(request.name(), "name", &id); !s.ok()) return s;
+  v1::Network result;
+  absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
+    auto n = LoadNetwork(tx, id);
+    if (!n.ok()) return n.status();
+    result = *std::move(n);
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+  return result;
+}
+
+absl::StatusOr<v1::ListNetworksResponse> Networks::List(const v1::ListNetworksRequest& request) {
+  std::string period;
+  int number = 0;
+  if (!request.owning_workstream().empty()) {
+    if (absl::Status s = ParseWorkstreamName(request.owning_workstream(), "owning_workstream", &period, &number);
+        !s.ok()) {
+      return s;
+    }
+  }
+  if (!v1::NetworkKind_IsValid(request.kind())) return InvalidField("kind", "is not a network kind");
+  auto page_size = paging::PageSize(request.page_size(), 100, 1000);
+  if (!page_size.ok()) return page_size.status();
+  auto token = paging::DecodePageToken(request.page_token(), 1);
+  if (!token.ok()) return token.status();
+  const std::string after = token->empty() ? "" : (*token)[0];
+  v1::ListNetworksResponse response;
+  absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
+    auto list = ListNetworks(tx, period, number, request.kind(), after, *page_size + 1);
+    if (!list.ok()) return list.status();
+    const int shown = std::min<int>(list->size(), *page_size);
+    for (int i = 0; i < shown; ++i) *response.add_networks() = (*list)[i];
+    if (static_cast<int>(list->size()) > *page_size) {
+      response.set_next_page_token(paging::EncodePageToken({response.networks(shown - 1).name().substr(9)}));
+    }
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+  return response;
+}
+
+absl::StatusOr<v1::Network> Networks::SetCoordinator(const server::Caller& caller,
+                                                     const v1::SetCoordinatorRequest& request) {
+  std::string id;
+  if (absl::Status s = ParseNetworkName(request.name(), "name", &id); !s.ok()) return s;
+  FieldViolations v;
+  CheckCoordinator(request.coordinator(), "coordinator", &v);
+  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  const absl::Time now = absl::Now();
+  v1::Network result;
+  absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
+    auto current = LoadNetwork(tx, id);
+    if (!current.ok()) return current.status();
+    const int64_t version = VersionOf(current->etag());
+    if (absl::Status st = CheckEtag(request.etag(), version, current->name()); !st.ok()) return st;
+    if (absl::Status st = SetNetworkCoordinator(tx, id, request.coordinator()); !st.ok()) return st;
+    if (absl::Status st = TouchNetwork(tx, id, version, now); !st.ok()) return st;
+    auto stored = EmitChanged(tx, caller, id, "coordinator_set");
+    if (!stored.ok()) return stored.status();
+    result = *stored;
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+  return result;
+}
+
+absl::StatusOr<v1::Network> Networks::SetActionPlan(const server::Caller& caller,
+                                                    const v1::SetActionPlanRequest& request) {
+  std::string id;
+  if (absl::Status s = ParseNetworkName(request.name(), "name", &id); !s.ok()) return s;
+  const std::vector<std::string> priorities(request.priorities().begin(), request.priorities().end());
+  if (absl::Status s = ValidateActionPlan(priorities, "priorities"); !s.ok()) return s;
+  const absl::Time now = absl::Now();
+  v1::Network result;
+  absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
+    auto current = LoadNetwork(tx, id);
+    if (!current.ok()) return current.status();
+    const int64_t version = VersionOf(current->etag());
+    if (absl::Status st = CheckEtag(request.etag(), version, current->name()); !st.ok()) return st;
+    if (absl::Status st = SetNetworkPriorities(tx, id, priorities); !st.ok()) return st;
+    if (absl::Status st = TouchNetwork(tx, id, version, now); !st.ok()) return st;
+    auto stored = EmitChanged(tx, caller, id, "action_plan_set");
+    if (!stored.ok()) return stored.status();
+    result = *stored;
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+  return result;
+}
+
+absl::StatusOr<v1::NetworkMeeting> Networks::RecordMeeting(const server::Caller& caller,
+                                                           const v1::RecordMeetingRequest& request) {
+  std::string id;
+  if (absl::Status s = ParseNetworkName(request.name(), "name", &id); !s.ok()) return s;
+  const v1::NetworkMeeting& meeting = request.meeting();
+  FieldViolations v;
+  if (!meeting.has_meeting_date()) {
+    v.Add("meeting.meeting_date", "is required");
+  } else {
+    absl::Status date = calendar::Validate(meeting.meeting_date(), "meeting.meeting_date", false);
+    for (const auto& f : FieldViolationsOf(date)) v.Add(f.field, f.description);
+  }
+  if (meeting.attendance() < 0 || meeting.attendance() > 100000) {
+    v.Add("meeting.attendance", "must be between 0 and 100000");
+  }
+  std::set<std::string> present;
+  for (int i = 0; i < meeting.authorities_present_size(); ++i) {
+    if (!region::IsAuthorityCode(meeting.authorities_present(i)) ||
+        !present.insert(meeting.authorities_present(i)).second) {
+      v.Add(absl::StrCat("meeting.authorities_present[", i, "]"),
+            "must be a distinct authority code (EDC, ERC, GCC, INV, NLC, REN, SLC, WDC)");
+    }
+  }
+  if (meeting.notes().size() > 20000) v.Add("meeting.notes", "must be at most 20000 bytes");
+  if (request.request_id().size() > 100) v.Add("request_id", "must be at most 100 bytes");
+  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+
+  const absl::Time now = absl::Now();
+  v1::NetworkMeeting result;
+  absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
+    if (!request.request_id().empty()) {
+      auto earlier = FindRequest(tx, request.request_id());
+      if (!earlier.ok()) return earlier.status();
+      if (earlier->has_value()) {
+        auto meetings = LoadMeetings(tx, id);
+        if (!meetings.ok()) return meetings.status();
+        for (const auto& m : *meetings) {
+          if (m.name() == **earlier) result = m;
+        }
+        return absl::OkStatus();
+      }
+    }
+    auto current = LoadNetwork(tx, id);
+    if (!current.ok()) return current.status();
+    auto stored = InsertMeeting(tx, id, meeting, now);
+    if (!stored.ok()) return stored.status();
+    result = *stored;
+    if (absl::Status st = TouchNetwork(tx, id, VersionOf(current->etag()), now); !st.ok()) return st;
+    v1::NetworkMeetingHeld event;
+    event.set_network(current->name());
+    *event.mutable_meeting() = result;
+    auto seq = EmitEvent(tx, caller, "network", "meeting_held", current->name(), event);
+    if (!seq.ok()) return seq.status();
+    if (!request.request_id().empty()) return RecordRequest(tx, request.request_id(), result.name(), now);
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+  return result;
+}
+
+absl::StatusOr<v1::ListMeetingsResponse> Networks::ListMeetings(const v1::ListMeetingsRequest& request) {
+  std::string id;
+  if (absl::Status s = ParseNetworkName(request.name(), "name", &id); !s.ok()) return s;
+  v1::ListMeetingsResponse response;
+  absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
+    if (auto n = LoadNetwork(tx, id); !n.ok()) return n.status();
+    auto meetings = LoadMeetings(tx, id);
+    if (!meetings.ok()) return meetings.status();
+    for (auto& m : *meetings) *response.add_meetings() = std::move(m);
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+  return response;
+}
+
+}  // namespace wp::workstreams

@@ -1,0 +1,44 @@
+// Specialist networks and forums: one coordinator per authority, meetings,
+// and an action plan of 2 or 3 priorities. A plain class; the gRPC layer
+// (networks_grpc.h) only translates. Every change emits its event.
+//
+// Thread-safe.
+#ifndef WP_SERVICES_WORKSTREAMS_NETWORKS_H_
+#define WP_SERVICES_WORKSTREAMS_NETWORKS_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "libs/server/request_context.h"
+#include "libs/store/database.h"
+#include "wp/workstreams/v1/networks.pb.h"
+
+namespace wp::workstreams {
+
+// OK for 2 or 3 non-empty single-line priorities; the rule a specialist
+// network's action plan follows.
+absl::Status ValidateActionPlan(const std::vector<std::string>& priorities, const std::string& field);
+
+class Networks {
+ public:
+  explicit Networks(store::Database& db) : db_(db) {}
+
+  absl::StatusOr<v1::Network> Create(const server::Caller& caller, const v1::CreateNetworkRequest& request);
+  absl::StatusOr<v1::Network> Get(const v1::GetNetworkRequest& request);
+  absl::StatusOr<v1::ListNetworksResponse> List(const v1::ListNetworksRequest& request);
+  absl::StatusOr<v1::Network> SetCoordinator(const server::Caller& caller,
+                                             const v1::SetCoordinatorRequest& request);
+  absl::StatusOr<v1::Network> SetActionPlan(const server::Caller& caller,
+                                            const v1::SetActionPlanRequest& request);
+  absl::StatusOr<v1::NetworkMeeting> RecordMeeting(const server::Caller& caller,
+                                                   const v1::RecordMeetingRequest& request);
+  absl::StatusOr<v1::ListMeetingsResponse> ListMeetings(const v1::ListMeetingsRequest& request);
+
+ private:
+  store::Database& db_;
+};
+
+}  // namespace wp::workstreams
+
+#endif  // WP_SERVICES_WORKSTREAMS_NETWORKS_H_

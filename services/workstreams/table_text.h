@@ -1,0 +1,59 @@
+// Spreadsheet text: CSV and TSV files as rows of cells, and back.
+//
+// Reading follows RFC 4180 and what spreadsheets really save: quoted cells,
+// doubled quotes, line breaks inside quoted cells, CRLF or LF (or a lone CR)
+// line ends, a UTF-8 byte order mark, blank lines. TSV is the same grammar
+// with a tab as delimiter (Excel's "Unicode text" quotes cells that hold tabs,
+// line breaks or a leading quote), except that a stray quote in a TSV cell is
+// kept as text. Each row remembers the file line it starts on so errors can
+// point at it. Writing quotes only when needed, and ParseTable(WriteTable(x))
+// gives x back for both formats (see WriteTable). Thread-safe: pure functions.
+#ifndef WP_SERVICES_WORKSTREAMS_TABLE_TEXT_H_
+#define WP_SERVICES_WORKSTREAMS_TABLE_TEXT_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace wp::workstreams {
+
+enum class Format { kCsv, kTsv };
+
+// "CSV" or "TSV", for messages.
+absl::string_view FormatName(Format format);
+
+// The UTF-8 byte order mark. Readers skip it; callers exporting for Excel may
+// put it in front of WriteTable's output so accented names display right.
+inline constexpr absl::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+struct TableRow {
+  int line = 0;  // 1-based line of the file where the row starts
+  std::vector<std::string> cells;
+};
+
+// Guesses the format from the header: the first line holding a tab or a comma
+// is TSV if it holds a tab, CSV otherwise (CSV when there is no such line).
+Format DetectFormat(absl::string_view text);
+
+// Splits `text` into rows. Lines with no characters at all are skipped (so
+// trailing blank lines vanish); a row of empty cells (",,,") is kept.
+// Cells inside quotes are returned exactly as written (a CRLF inside a quoted
+// cell stays CRLF); unquoted cells keep their spaces.
+// INVALID_ARGUMENT "line N: ..." for a quoted cell that is never closed, or,
+// in CSV, text after a closing quote ("ab"cd).
+absl::StatusOr<std::vector<TableRow>> ParseTable(absl::string_view text, Format format);
+// Same, with the format from DetectFormat.
+absl::StatusOr<std::vector<TableRow>> ParseTable(absl::string_view text);
+
+// One line per row, ending "\n". A cell is quoted (with doubled inner quotes)
+// when it holds the delimiter, a quote (CSV) or a leading quote (TSV), or a
+// line break; a row that is one empty cell is written as "" so it is not
+// mistaken for a blank line. So ParseTable(WriteTable(rows, f), f) returns
+// the same cells for every row with at least one cell.
+std::string WriteTable(const std::vector<std::vector<std::string>>& rows, Format format);
+
+}  // namespace wp::workstreams
+
+#endif  // WP_SERVICES_WORKSTREAMS_TABLE_TEXT_H_

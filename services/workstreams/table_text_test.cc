@@ -1,0 +1,195 @@
+#include "services/workstreams/table_text.h"
+
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace wp::workstreams {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using Cells = std::vector<std::string>;
+
+std::vector<Cells> CellsOf(const std::vector<TableRow>& rows) {
+  std::vector<Cells> out;
+  for (const TableRow& row : rows) out.push_back(row.cells);
+  return out;
+}
+
+std::vector<int> LinesOf(const std::vector<TableRow>& rows) {
+  std::vector<int> out;
+  for (const TableRow& row : rows) out.push_back(row.line);
+  return out;
+}
+
+TEST(ParseTableTest, PlainCsv) {
+  auto rows = ParseTable("Ref,Task\n1.1,Set up networks\n", Format::kCsv);
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  EXPECT_THAT(CellsOf(*rows), ElementsAre(Cells{"Ref", "Task"}, Cells{"1.1", "Set up networks"}));
+  EXPECT_THAT(LinesOf(*rows), ElementsAre(1, 2));
+}
+
+TEST(ParseTableTest, QuotedCellsDoubledQuotesAndDelimiters) {
+  auto rows = ParseTable("a,\"b, c\",\"say \"\"hi\"\"\",\"\"\n", Format::kCsv);
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  EXPECT_THAT(CellsOf(*rows), ElementsAre(Cells{"a", "b, c", "say \"hi\"", ""}));
+}
+
+TEST(ParseTableTest, NewlinesInsideQuotesKeepLineNumbers) {
+  const char* text =
+      "Ref,Comments\n"
+      "1.1,\"Dec 2018 first\nJan 2019 second\nFeb 2019 third\"\n"
+      "1.2,plain\n";
+  auto rows = ParseTable(text, Format::kCsv);
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  ASSERT_EQ(rows->size(), 3u);
+  EXPECT_EQ((*rows)[1].cells[1], "Dec 2018 first\nJan 2019 second\nFeb 2019 third");
+  EXPECT_THAT(LinesOf(*rows), ElementsAre(1, 2, 5));
+}
+
+TEST(ParseTableTest, CrLfLineEndsAndCrLfInsideQuotes) {
+  auto rows = ParseTable("a,b\r\n\"x\r\ny\",z\r\nlast,row\r\n", Format::kCsv);
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  EXPECT_THAT(CellsOf(*rows),
+              ElementsAre(Cells{"a", "b"}, Cells{"x\r\ny", "z"}, Cells{"last", "row"}));
+  EXPECT_THAT(LinesOf(*rows), ElementsAre(1, 2, 4));
+}
+
+TEST(ParseTableTest, LoneCarriageReturnsEndLines) {
+  auto rows = ParseTable("a,b\rc,d\r", Format::kCsv);
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  EXPECT_THAT(CellsOf(*rows), ElementsAre(Cells{"a", "b"}, Cells{"c", "d"}));
+  EXPECT_THAT(LinesOf(*rows), ElementsAre(1, 2));
+}
+
+TEST(ParseTableTest, ByteOrderMarkIsSkipped) {
+  auto rows = ParseTable("\xEF\xBB\xBFRef,Task\n1.1,x\n");
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  EXPECT_EQ((*rows)[0].cells[0], "Ref");
+}
+
+TEST(ParseTableTest, BlankLinesAreSkippedButEmptyCellRowsKept) {
+  auto rows = ParseTable("a,b\n\n1,2\n,\n\n\r\n\n", Format::kCsv);
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  EXPECT_THAT(CellsOf(*rows), ElementsAre(Cells{"a", "b"}, Cells{"1", "2"}, Cells{"", ""}));
+  EXPECT_THAT(LinesOf(*rows), ElementsAre(1, 3, 4));
+}
+
+TEST(ParseTableTest, NoFinalNewlineAndTrailingDelimiter) {
+  auto rows = ParseTable("a,b,\n1,2,3", Format::kCsv);
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  EXPECT_THAT(CellsOf(*rows), ElementsAre(Cells{"a", "b", ""}, Cells{"1", "2", "3"}));
+}
+
+TEST(ParseTableTest, SpacesAroundQuotedCellsAreTolerated) {
+  auto rows = ParseTable("a, \"b, c\" ,  d \n", Format::kCsv);
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  // Unquoted cells keep their spaces; trimming is the reader's business.
+  EXPECT_THAT(CellsOf(*rows), ElementsAre(Cells{"a", "b, c", "  d "}));
+}
+
+TEST(ParseTableTest, QuoteInsideUnquotedCellIsText) {
+  auto rows = ParseTable("5\" screen,x\n", Format::kCsv);
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  EXPECT_THAT(CellsOf(*rows), ElementsAre(Cells{"5\" screen", "x"}));
+}
+
+TEST(ParseTableTest, UnterminatedQuoteNamesTheLineItOpensOn) {
+  auto rows = ParseTable("a,b\n1,2\n3,\"never\nclosed,4\n5,6\n", Format::kCsv);
+  ASSERT_FALSE(rows.ok());
+  EXPECT_EQ(rows.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(rows.status().message(), HasSubstr("line 3"));
+  EXPECT_THAT(rows.status().message(), HasSubstr("never closed"));
+}
+
+TEST(ParseTableTest, TextAfterClosingQuoteIsAnErrorInCsv) {
+  auto rows = ParseTable("a,b\n1,\"Big\" Lunch\n", Format::kCsv);
+  ASSERT_FALSE(rows.ok());
+  EXPECT_EQ(rows.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(rows.status().message(), HasSubstr("line 2"));
+}
+
+TEST(ParseTableTest, TsvPlainAndQuoted) {
+  auto rows = ParseTable("Ref\tTask\tComments\n1.1\tA, B and C\t\"two\nlines\"\n", Format::kTsv);
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  EXPECT_THAT(CellsOf(*rows), ElementsAre(Cells{"Ref", "Task", "Comments"},
+                                          Cells{"1.1", "A, B and C", "two\nlines"}));
+}
+
+TEST(ParseTableTest, TsvStrayQuotesAreText) {
+  auto rows = ParseTable("a\tb\n\"Big Lunch\" event\tsay \"hi\"\n", Format::kTsv);
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  EXPECT_THAT(CellsOf(*rows),
+              ElementsAre(Cells{"a", "b"}, Cells{"\"Big Lunch\" event", "say \"hi\""}));
+  EXPECT_THAT(LinesOf(*rows), ElementsAre(1, 2));
+}
+
+TEST(ParseTableTest, TsvUnterminatedQuoteIsAnError) {
+  auto rows = ParseTable("a\tb\nc\td\n\"open\tx\n", Format::kTsv);
+  ASSERT_FALSE(rows.ok());
+  EXPECT_THAT(rows.status().message(), HasSubstr("line 3"));
+}
+
+TEST(ParseTableTest, EmptyInput) {
+  auto rows = ParseTable("", Format::kCsv);
+  ASSERT_TRUE(rows.ok());
+  EXPECT_TRUE(rows->empty());
+  rows = ParseTable("\xEF\xBB\xBF\n\n");
+  ASSERT_TRUE(rows.ok());
+  EXPECT_TRUE(rows->empty());
+}
+
+TEST(DetectFormatTest, TabsInHeaderMeanTsv) {
+  EXPECT_EQ(DetectFormat("Ref\tTask\tStatus\n1.1\tA, B\tDone\n"), Format::kTsv);
+  EXPECT_EQ(DetectFormat("Ref,Task,Status\n1.1,\"a\tb\",Done\n"), Format::kCsv);
+  // A header cell may hold a comma; the tab still decides.
+  EXPECT_EQ(DetectFormat("Ref\tTask, action\tStatus\n"), Format::kTsv);
+  // Title lines with neither are looked past.
+  EXPECT_EQ(DetectFormat("Tracker\n\nRef\tTask\n"), Format::kTsv);
+  EXPECT_EQ(DetectFormat("just one cell\n"), Format::kCsv);
+  EXPECT_EQ(DetectFormat(""), Format::kCsv);
+}
+
+TEST(WriteTableTest, QuotesOnlyWhenNeeded) {
+  EXPECT_EQ(WriteTable({{"a", "b c", "d,e", "say \"hi\"", "x\ny"}}, Format::kCsv),
+            "a,b c,\"d,e\",\"say \"\"hi\"\"\",\"x\ny\"\n");
+  EXPECT_EQ(WriteTable({{"a", "b\tc", "d,e", "say \"hi\"", "\"q\" x", "x\ny"}}, Format::kTsv),
+            "a\t\"b\tc\"\td,e\tsay \"hi\"\t\"\"\"q\"\" x\"\t\"x\ny\"\n");
+}
+
+TEST(WriteTableTest, RowOfOneEmptyCellSurvives) {
+  EXPECT_EQ(WriteTable({{""}}, Format::kCsv), "\"\"\n");
+}
+
+class RoundTripTest : public ::testing::TestWithParam<Format> {};
+
+TEST_P(RoundTripTest, ParseOfWriteGivesTheSameCells) {
+  const std::vector<Cells> rows = {
+      {"Ref", "Task", "Comments"},
+      {"1.1", "Plain", ""},
+      {"1.2", "Comma, inside", "Dec 2018 one\nJan 2019 two"},
+      {"1.3", "\"Quoted\" start", "mid \"quote\" here"},
+      {"1.4", "tab\there", "crlf\r\ninside"},
+      {"", "", ""},
+      {""},
+      {"  leading spaces", "trailing  ", "  \"spaced quote\""},
+      {"lone\rcr", "\"", "\"\""},
+      {"Gàidhlig – en dash", "ünïcödé", "x"},
+  };
+  const std::string text = WriteTable(rows, GetParam());
+  auto parsed = ParseTable(text, GetParam());
+  ASSERT_TRUE(parsed.ok()) << parsed.status() << "\n" << text;
+  EXPECT_EQ(CellsOf(*parsed), rows) << text;
+  // And detection agrees with what was written.
+  EXPECT_EQ(DetectFormat(text), GetParam());
+}
+
+INSTANTIATE_TEST_SUITE_P(BothFormats, RoundTripTest,
+                         ::testing::Values(Format::kCsv, Format::kTsv),
+                         [](const auto& info) { return std::string(FormatName(info.param)); });
+
+}  // namespace
+}  // namespace wp::workstreams

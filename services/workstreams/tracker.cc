@@ -1,0 +1,512 @@
+#include "services/workstreams/tracker.h"
+
+#include <optional>
+#include <set>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/clock.h"
+#include "google/protobuf/util/message_differencer.h"
+#include "libs/calendar/dates.h"
+#include "libs/paging/page_token.h"
+#include "libs/status/field_errors.h"
+#include "services/workstreams/events.h"
+#include "services/workstreams/plan_item_rules.h"
+#include "services/workstreams/tracker_store.h"
+
+namespace wp::workstreams {
+namespace {
+
+using google::protobuf::util::MessageDifferencer;
+
+bool Blank(const std::string& s) { return absl::StripAsciiWhitespace(s).empty(); }
+
+void CheckNames(const google::protobuf::RepeatedPtrField<std::string>& names,
+                const std::string& field, FieldViolations* v) {
+  for (int i = 0; i < names.size(); ++i) {
+    if (Blank(names[i]) || names[i].find('\n') != std::string::npos || names[i].size() > 200) {
+      v->Add(absl::StrCat(field, "[", i, "]"), "must be a non-empty single line of at most 200 bytes");
+    }
+  }
+}
+
+absl::Status ValidateWorkstreamFields(const v1::Workstream& ws) {
+  FieldViolations v;
+  if (Blank(ws.title())) v.Add("workstream.title", "must not be empty");
+  if (ws.title().size() > 300) v.Add("workstream.title", "must be at most 300 bytes");
+  if (ws.lead_officer().find('\n') != std::string::npos) {
+    v.Add("workstream.lead_officer", "must be a single line");
+  }
+  CheckNames(ws.board_sponsors(), "workstream.board_sponsors", &v);
+  CheckNames(ws.education_scotland_links(), "workstream.education_scotland_links", &v);
+  return v.ToStatus();
+}
+
+absl::Status ValidateRequestId(const std::string& request_id) {
+  if (request_id.size() > 100) return InvalidField("request_id", "must be at most 100 bytes");
+  return absl::OkStatus();
+}
+
+// Rejects masks naming fields that cannot be updated.
+absl::Status CheckMask(const google::protobuf::FieldMask& mask, const std::set<std::string>& allowed) {
+  if (mask.paths().empty()) {
+    return InvalidField("update_mask", absl::StrCat("must name the fields to change, out of: ",
+                                                    absl::StrJoin(allowed, ", ")));
+  }
+  for (const std::string& path : mask.paths()) {
+    if (allowed.count(path) == 0) {
+      return InvalidField("update_mask", absl::StrCat("\"", path, "\" cannot be updated; allowed: ",
+                                                      absl::StrJoin(allowed, ", ")));
+    }
+  }
+  return absl::OkStatus();
+}
+
+bool InMask(const google::protobuf::FieldMask& mask, const std::string& path) {
+  for (const std::string& p : mask.paths()) {
+    if (p == path) return true;
+  }
+  return false;
+}
+
+// Everything a reader compares when deciding whether anything changed.
+bool SameContent(const v1::PlanItem& a, const v1::PlanItem& b) {
+  return a.task() == b.task() && a.lead() == b.lead() && a.status() == b.status() &&
+         a.superseded_by() == b.superseded_by() && a.has_expected_date() == b.has_expected_date() &&
+         MessageDifferencer::Equals(a.expected_date(), b.expected_date());
+}
+
+google::protobuf::Timestamp NowProto(absl::Time now) {
+  google::protobuf::Timestamp ts;
+  ts.set_seconds(absl::ToUnixSeconds(now));
+  ts.set_nanos(static_cast<int32_t>((absl::ToUnixMicros(now) % 1000000) * 1000));
+  return ts;
+}
+
+}  // namespace
+
+absl::StatusOr<v1::Workstream> Tracker::CreateWorkstream(const server::Caller& caller,
+                                                         const v1::CreateWorkstreamRequest& request) {
+  const v1::Workstream& ws = request.workstream();
+  FieldViolations v;
+  if (!IsValidPlanPeriod(ws.plan_period())) {
+    v.Add("workstream.plan_period", "must look like 2022-23 (start year, two-digit end year)");
+  }
+  if (ws.number() < 1 || ws.number() > 99) v.Add("workstream.number", "must be between 1 and 99");
+  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  if (absl::Status s = ValidateWorkstreamFields(ws); !s.ok()) return s;
+  if (absl::Status s = ValidateRequestId(request.request_id()); !s.ok()) return s;
+
+  const absl::Time now = absl::Now();
+  int64_t generation = 0;
+  v1::Workstream result;
+  absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
+    if (!request.request_id().empty()) {
+      auto seen = FindRequest(tx, request.request_id());
+      if (!seen.ok()) return seen.status();
+      if (seen->has_value()) {
+        auto existing = LoadWorkstream(tx, ws.plan_period(), ws.number());
+        if (!existing.ok()) return existing.status();
+        result = *existing;
+        return absl::OkStatus();
+      }
+    }
+    if (absl::Status st = InsertWorkstream(tx, ws, now); !st.ok()) return st;
+    auto stored = LoadWorkstream(tx, ws.plan_period(), ws.number());
+    if (!stored.ok()) return stored.status();
+    result = *stored;
+    v1::WorkstreamChanged event;
+    *event.mutable_workstream() = result;
+    auto seq = EmitEvent(tx, caller, "workstream", "created", result.name(), event);
+    if (!seq.ok()) return seq.status();
+    generation = *seq;
+    if (!request.request_id().empty()) return RecordRequest(tx, request.request_id(), result.name(), now);
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+  generation_.AdvanceTo(generation);
+  return result;
+}
+
+absl::StatusOr<v1::Workstream> Tracker::GetWorkstream(const v1::GetWorkstreamRequest& request) {
+  std::string period;
+  int number = 0;
+  if (absl::Status s = ParseWorkstreamName(request.name(), "name", &period, &number); !s.ok()) return s;
+  v1::Workstream result;
+  absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
+    auto ws = LoadWorkstream(tx, period, number);
+    if (!ws.ok()) return ws.status();
+    result = *std::move(ws);
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+  return result;
+}
+
+absl::StatusOr<v1::ListWorkstreamsResponse> Tracker::ListWorkstreams(
+    const v1::ListWorkstreamsRequest& request) {
+  if (!request.plan_period().empty() && !IsValidPlanPeriod(request.plan_period())) {
+    return InvalidField("plan_period", "must look like 2022-23");
+  }
+  auto page_size = paging::PageSize(request.page_size(), 100, 1000);
+  if (!page_size.ok()) return page_size.status();
+  auto token = paging::DecodePageToken(request.page_token(), 2);
+  if (!token.ok()) return token.status();
+  std::string after_period;
+  int after_number = 0;
+  if (!token->empty()) {
+    after_period = (*token)[0];
+    if (!absl::SimpleAtoi((*token)[1], &after_number)) return InvalidField("page_token", "is damaged");
+  }
+  v1::ListWorkstreamsResponse response;
+  absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
+    auto list = workstreams::ListWorkstreams(tx, request.plan_period(), after_period, after_number,
+                                             *page_size + 1);
+    if (!list.ok()) return list.status();
+    for (size_t i = 0; i < list->size() && static_cast<int>(i) < *page_size; ++i) {
+      *response.add_workstreams() = (*list)[i];
+    }
+    if (static_cast<int>(list->size()) > *page_size) {
+      const v1::Workstream& last = (*list)[*page_size - 1];
+      response.set_next_page_token(
+          paging::EncodePageToken({last.plan_period(), absl::StrCat(last.number())}));
+    }
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+  return response;
+}
+
+absl::StatusOr<v1::Workstream> Tracker::UpdateWorkstream(const server::Caller& caller,
+                                                         const v1::UpdateWorkstreamRequest& request) {
+  std::string period;
+  int number = 0;
+  if (absl::Status s = ParseWorkstreamName(request.workstream().name(), "workstream.name", &period, &number);
+      !s.ok()) {
+    return s;
+  }
+  if (absl::Status s = CheckMask(request.update_mask(), {"title", "lead_officer", "board_sponsors",
+                                                         "education_scotland_links"});
+      !s.ok()) {
+    return s;
+  }
+  const absl::Time now = absl::Now();
+  int64_t generation = 0;
+  v1::Workstream result;
+  absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
+    auto current = LoadWorkstream(tx, period, number);
+    if (!current.ok()) return current.status();
+    const int64_t version = VersionOf(current->etag());
+    if (absl::Status st = CheckEtag(request.workstream().etag(), version, current->name()); !st.ok()) {
+      return st;
+    }
+    v1::Workstream next = *current;
+    const v1::Workstream& in = request.workstream();
+    if (InMask(request.update_mask(), "title")) next.set_title(in.title());
+    if (InMask(request.update_mask(), "lead_officer")) next.set_lead_officer(in.lead_officer());
+    if (InMask(request.update_mask(), "board_sponsors")) *next.mutable_board_sponsors() = in.board_sponsors();
+    if (InMask(request.update_mask(), "education_scotland_links")) {
+      *next.mutable_education_scotland_links() = in.education_scotland_links();
+    }
+    if (absl::Status st = ValidateWorkstreamFields(next); !st.ok()) return st;
+    if (MessageDifferencer::Equals(next, *current)) {
+      result = *current;  // nothing to change: no write, no event
+      return absl::OkStatus();
+    }
+    if (absl::Status st = SaveWorkstream(tx, next, version, now); !st.ok()) return st;
+    auto stored = LoadWorkstream(tx, period, number);
+    if (!stored.ok()) return stored.status();
+    result = *stored;
+    v1::WorkstreamChanged event;
+    *event.mutable_workstream() = result;
+    auto seq = EmitEvent(tx, caller, "workstream", "updated", result.name(), event);
+    if (!seq.ok()) return seq.status();
+    generation = *seq;
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+  generation_.AdvanceTo(generation);
+  return result;
+}
+
+absl::StatusOr<v1::PlanItem> Tracker::CreatePlanItem(const server::Caller& caller,
+                                                     const v1::CreatePlanItemRequest& request) {
+  v1::PlanItem item = request.plan_item();
+  if (absl::Status s = ValidateNewPlanItem(item); !s.ok()) return s;
+  if (absl::Status s = ValidateRequestId(request.request_id()); !s.ok()) return s;
+  for (auto& note : *item.mutable_progress_notes()) {
+    if (note.author().empty()) note.set_author(caller.actor);
+  }
+  const PlanRef ref = *ParsePlanRef(item.ref());
+  const absl::Time now = absl::Now();
+  int64_t generation = 0;
+  v1::PlanItem result;
+  absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
+    if (!request.request_id().empty()) {
+      auto seen = FindRequest(tx, request.request_id());
+      if (!seen.ok()) return seen.status();
+      if (seen->has_value()) {
+        auto existing = LoadPlanItem(tx, item.plan_period(), item.ref());
+        if (!existing.ok()) return existing.status();
+        result = *existing;
+        return absl::OkStatus();
+      }
+    }
+    auto ws = LoadWorkstream(tx, item.plan_period(), ref.workstream);
+    if (absl::IsNotFound(ws.status())) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("plan item ", item.ref(), " belongs to workstream ", ref.workstream, " of ",
+                       item.plan_period(), ", which does not exist; create it first"));
+    }
+    if (!ws.ok()) return ws.status();
+    if (absl::Status st = InsertPlanItem(tx, item, now); !st.ok()) return st;
+    v1::StatusChange first;
+    first.set_to_status(item.status());
+    first.set_changed_by(caller.actor);
+    *first.mutable_change_time() = NowProto(now);
+    first.set_reason("created");
+    if (absl::Status st = InsertStatusChange(tx, item.plan_period(), item.ref(), first); !st.ok()) return st;
+    auto stored = LoadPlanItem(tx, item.plan_period(), item.ref());
+    if (!stored.ok()) return stored.status();
+    result = *stored;
+    v1::PlanItemChanged event;
+    *event.mutable_plan_item() = result;
+    auto seq = EmitEvent(tx, caller, "plan_item", "created", result.name(), event);
+    if (!seq.ok()) return seq.status();
+    generation = *seq;
+    if (!request.request_id().empty()) return RecordRequest(tx, request.request_id(), result.name(), now);
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+  generation_.AdvanceTo(generation);
+  return result;
+}
+
+absl::StatusOr<v1::PlanItem> Tracker::GetPlanItem(const v1::GetPlanItemRequest& request) {
+  std::string period, ref;
+  if (absl::Status s = ParsePlanItemName(request.name(), "name", &period, &ref); !s.ok()) return s;
+  v1::PlanItem result;
+  absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
+    auto item = LoadPlanItem(tx, period, ref);
+    if (!item.ok()) return item.status();
+    result = *std::move(item);
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+  return result;
+}
+
+absl::StatusOr<v1::ListPlanItemsResponse> Tracker::ListPlanItems(
+    const v1::ListPlanItemsRequest& request) {
+  FieldViolations v;
+  if (!IsValidPlanPeriod(request.plan_period())) v.Add("plan_period", "must look like 2022-23");
+  if (request.workstream_number() < 0 || request.workstream_number() > 99) {
+    v.Add("workstream_number", "must be between 1 and 99, or 0 for all");
+  }
+  for (int i = 0; i < request.statuses_size(); ++i) {
+    if (request.statuses(i) == v1::PLAN_ITEM_STATUS_UNSPECIFIED ||
+        !v1::PlanItemStatus_IsValid(request.statuses(i))) {
+      v.Add(absl::StrCat("statuses[", i, "]"), "is not a status");
+    }
+  }
+  if (request.has_overdue_as_of()) {
+    absl::Status date = calendar::Validate(request.overdue_as_of(), "overdue_as_of", false);
+    for (const auto& f : FieldViolationsOf(date)) v.Add(f.field, f.description);
+  }
+  if (request.query().size() > 200) v.Add("query", "must be at most 200 bytes");
+  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  auto page_size = paging::PageSize(request.page_size(), 100, 1000);
+  if (!page_size.ok()) return page_size.status();
+  auto token = paging::DecodePageToken(request.page_token(), 3);
+  if (!token.ok()) return token.status();
+
+  PlanItemFilter filter;
+  filter.period = request.plan_period();
+  filter.workstream_number = request.workstream_number();
+  for (int status : request.statuses()) filter.statuses.push_back(static_cast<v1::PlanItemStatus>(status));
+  filter.lead_contains = request.lead();
+  filter.text_contains = request.query();
+  if (request.has_overdue_as_of()) filter.overdue_before_day = calendar::ToIsoText(request.overdue_as_of());
+  filter.limit = *page_size + 1;
+  if (!token->empty()) {
+    if ((*token)[0] != request.plan_period() || !absl::SimpleAtoi((*token)[1], &filter.after_workstream) ||
+        !absl::SimpleAtoi((*token)[2], &filter.after_task)) {
+      return InvalidField("page_token", "belongs to a different query");
+    }
+  }
+  v1::ListPlanItemsResponse response;
+  absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
+    auto items = workstreams::ListPlanItems(tx, filter);
+    if (!items.ok()) return items.status();
+    const int shown = std::min<int>(items->size(), *page_size);
+    for (int i = 0; i < shown; ++i) *response.add_plan_items() = std::move((*items)[i]);
+    if (static_cast<int>(items->size()) > *page_size) {
+      const PlanRef last = *ParsePlanRef(response.plan_items(shown - 1).ref());
+      response.set_next_page_token(paging::EncodePageToken(
+          {request.plan_period(), absl::StrCat(last.workstream), absl::StrCat(last.task)}));
+    }
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+  return response;
+}
+
+absl::StatusOr<v1::PlanItem> Tracker::UpdatePlanItem(const server::Caller& caller,
+                                                     const v1::UpdatePlanItemRequest& request) {
+  std::string period, ref;
+  if (absl::Status s = ParsePlanItemName(request.plan_item().name(), "plan_item.name", &period, &ref);
+      !s.ok()) {
+    return s;
+  }
+  const auto& mask = request.update_mask();
+  if (absl::Status s = CheckMask(mask, {"task", "lead", "status", "expected_date", "superseded_by"});
+      !s.ok()) {
+    return s;
+  }
+  const v1::PlanItem& in = request.plan_item();
+  const absl::Time now = absl::Now();
+  int64_t generation = 0;
+  v1::PlanItem result;
+  absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
+    auto current = LoadPlanItem(tx, period, ref);
+    if (!current.ok()) return current.status();
+    const int64_t version = VersionOf(current->etag());
+    if (absl::Status st = CheckEtag(in.etag(), version, current->name()); !st.ok()) return st;
+
+    v1::PlanItem next = *current;
+    std::vector<std::string> changed;
+    if (InMask(mask, "task")) next.set_task(in.task());
+    if (InMask(mask, "lead")) next.set_lead(in.lead());
+    if (InMask(mask, "status")) next.set_status(in.status());
+    if (InMask(mask, "superseded_by")) next.set_superseded_by(in.superseded_by());
+    if (InMask(mask, "expected_date")) {
+      if (in.has_expected_date()) {
+        *next.mutable_expected_date() = in.expected_date();
+      } else {
+        next.clear_expected_date();
+      }
+    }
+    // Leaving SUPERSEDED drops the link unless the caller set it explicitly.
+    if (next.status() != v1::SUPERSEDED && !InMask(mask, "superseded_by")) next.clear_superseded_by();
+
+    FieldViolations v;
+    if (Blank(next.task())) v.Add("plan_item.task", "must not be empty");
+    if (next.lead().size() > 200) v.Add("plan_item.lead", "must be at most 200 bytes");
+    if (next.has_expected_date()) {
+      absl::Status date = calendar::Validate(next.expected_date(), "plan_item.expected_date", true);
+      for (const auto& f : FieldViolationsOf(date)) v.Add(f.field, f.description);
+    }
+    if (absl::Status st = v.ToStatus(); !st.ok()) return st;
+
+    const bool status_changed = next.status() != current->status();
+    if (status_changed || next.superseded_by() != current->superseded_by()) {
+      if (absl::Status st = CheckStatusChange(*current, next.status(), next.superseded_by(),
+                                              request.reason(), request.reopen());
+          !st.ok()) {
+        return st;
+      }
+    }
+    if (SameContent(next, *current)) {
+      result = *current;
+      return absl::OkStatus();
+    }
+    if (absl::Status st = SavePlanItem(tx, next, version, now); !st.ok()) return st;
+    for (const char* field : {"task", "lead", "status", "expected_date", "superseded_by"}) {
+      if (InMask(mask, field)) changed.push_back(field);
+    }
+    v1::StatusChange change;
+    if (status_changed) {
+      change.set_from_status(current->status());
+      change.set_to_status(next.status());
+      change.set_changed_by(caller.actor);
+      *change.mutable_change_time() = NowProto(now);
+      change.set_reason(request.reason());
+      if (absl::Status st = InsertStatusChange(tx, period, ref, change); !st.ok()) return st;
+    }
+    auto stored = LoadPlanItem(tx, period, ref);
+    if (!stored.ok()) return stored.status();
+    result = *stored;
+
+    v1::PlanItemChanged updated;
+    *updated.mutable_plan_item() = result;
+    for (const std::string& f : changed) updated.add_changed_fields(f);
+    auto seq = EmitEvent(tx, caller, "plan_item", "updated", result.name(), updated);
+    if (!seq.ok()) return seq.status();
+    generation = *seq;
+    if (status_changed) {
+      v1::PlanItemStatusChanged event;
+      event.set_plan_item(result.name());
+      *event.mutable_change() = change;
+      seq = EmitEvent(tx, caller, "plan_item", "status_changed", result.name(), event);
+      if (!seq.ok()) return seq.status();
+      generation = *seq;
+    }
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+  generation_.AdvanceTo(generation);
+  return result;
+}
+
+absl::StatusOr<v1::PlanItem> Tracker::AddProgressNote(const server::Caller& caller,
+                                                      const v1::AddProgressNoteRequest& request) {
+  std::string period, ref;
+  if (absl::Status s = ParsePlanItemName(request.name(), "name", &period, &ref); !s.ok()) return s;
+  v1::ProgressNote note = request.note();
+  FieldViolations v;
+  if (Blank(note.text())) v.Add("note.text", "must not be empty");
+  if (note.text().size() > 4000) v.Add("note.text", "must be at most 4000 bytes");
+  if (note.has_note_date()) {
+    absl::Status date = calendar::Validate(note.note_date(), "note.note_date", true);
+    for (const auto& f : FieldViolationsOf(date)) v.Add(f.field, f.description);
+  }
+  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  if (note.author().empty()) note.set_author(caller.actor);
+  if (!note.has_note_date()) *note.mutable_note_date() = calendar::TodayUtc();
+
+  const absl::Time now = absl::Now();
+  int64_t generation = 0;
+  v1::PlanItem result;
+  absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
+    auto current = LoadPlanItem(tx, period, ref);
+    if (!current.ok()) return current.status();
+    if (absl::Status st = CheckEtag(request.etag(), VersionOf(current->etag()), current->name()); !st.ok()) {
+      return st;
+    }
+    if (absl::Status st = InsertProgressNote(tx, period, ref, note, now); !st.ok()) return st;
+    auto stored = LoadPlanItem(tx, period, ref);
+    if (!stored.ok()) return stored.status();
+    result = *stored;
+    v1::PlanItemProgressNoted event;
+    event.set_plan_item(result.name());
+    *event.mutable_note() = result.progress_notes(result.progress_notes_size() - 1);
+    auto seq = EmitEvent(tx, caller, "plan_item", "progress_noted", result.name(), event);
+    if (!seq.ok()) return seq.status();
+    generation = *seq;
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+  generation_.AdvanceTo(generation);
+  return result;
+}
+
+absl::StatusOr<v1::ListStatusHistoryResponse> Tracker::ListStatusHistory(
+    const v1::ListStatusHistoryRequest& request) {
+  std::string period, ref;
+  if (absl::Status s = ParsePlanItemName(request.name(), "name", &period, &ref); !s.ok()) return s;
+  v1::ListStatusHistoryResponse response;
+  absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
+    auto item = LoadPlanItem(tx, period, ref);
+    if (!item.ok()) return item.status();
+    auto history = LoadStatusHistory(tx, period, ref);
+    if (!history.ok()) return history.status();
+    for (auto& c : *history) *response.add_changes() = std::move(c);
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+  return response;
+}
+
+}  // namespace wp::workstreams

@@ -1,0 +1,331 @@
+#include "services/workstreams/tracker_import.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/clock.h"
+#include "google/protobuf/util/message_differencer.h"
+#include "libs/calendar/dates.h"
+#include "libs/status/field_errors.h"
+#include "services/workstreams/events.h"
+#include "services/workstreams/plan_item_rules.h"
+#include "services/workstreams/tracker_row.h"
+#include "services/workstreams/tracker_store.h"
+
+namespace wp::workstreams {
+namespace {
+
+using google::protobuf::util::MessageDifferencer;
+using v1::ImportRowResult;
+
+v1::PlanItemStatus ToProto(ItemStatus status) {
+  switch (status) {
+    case ItemStatus::kNotStarted: return v1::NOT_STARTED;
+    case ItemStatus::kOnTrack: return v1::ON_TRACK;
+    case ItemStatus::kComplete: return v1::COMPLETE;
+    case ItemStatus::kSuperseded: return v1::SUPERSEDED;
+  }
+  return v1::PLAN_ITEM_STATUS_UNSPECIFIED;
+}
+
+ItemStatus FromProto(v1::PlanItemStatus status) {
+  switch (status) {
+    case v1::ON_TRACK: return ItemStatus::kOnTrack;
+    case v1::COMPLETE: return ItemStatus::kComplete;
+    case v1::SUPERSEDED: return ItemStatus::kSuperseded;
+    default: return ItemStatus::kNotStarted;
+  }
+}
+
+wp::common::v1::Date ToProto(const CalendarDate& d) {
+  wp::common::v1::Date date;
+  date.set_year(d.year);
+  date.set_month(d.month);
+  date.set_day(d.day);
+  return date;
+}
+
+CalendarDate FromProto(const wp::common::v1::Date& d) { return {d.year(), d.month(), d.day()}; }
+
+v1::PlanItem ToPlanItem(const std::string& period, const TrackerRow& row, const std::string& author) {
+  v1::PlanItem item;
+  item.set_plan_period(period);
+  item.set_ref(row.ref);
+  item.set_task(row.task);
+  item.set_lead(row.lead);
+  item.set_status(ToProto(row.status));
+  if (row.expected_date) *item.mutable_expected_date() = ToProto(*row.expected_date);
+  item.set_superseded_by(row.superseded_by);
+  for (const DatedNote& n : row.notes) {
+    v1::ProgressNote* note = item.add_progress_notes();
+    if (n.date) *note->mutable_note_date() = ToProto(*n.date);
+    note->set_text(n.text);
+    note->set_author(author);
+  }
+  return item;
+}
+
+bool SameNote(const v1::ProgressNote& a, const v1::ProgressNote& b) {
+  return a.text() == b.text() && a.has_note_date() == b.has_note_date() &&
+         MessageDifferencer::Equals(a.note_date(), b.note_date());
+}
+
+bool SameFields(const v1::PlanItem& a, const v1::PlanItem& b) {
+  return a.task() == b.task() && a.lead() == b.lead() && a.status() == b.status() &&
+         a.superseded_by() == b.superseded_by() && a.has_expected_date() == b.has_expected_date() &&
+         MessageDifferencer::Equals(a.expected_date(), b.expected_date());
+}
+
+google::protobuf::Timestamp NowProto(absl::Time now) {
+  google::protobuf::Timestamp ts;
+  ts.set_seconds(absl::ToUnixSeconds(now));
+  return ts;
+}
+
+ImportRowResult Rejected(const TrackerRow& row, absl::string_view reason) {
+  ImportRowResult r;
+  r.set_line(row.line);
+  r.set_ref(row.ref);
+  r.set_outcome(ImportRowResult::REJECTED);
+  r.set_reason(std::string(reason));
+  return r;
+}
+
+// Applies one row inside `tx`. Rule violations become a REJECTED result with
+// no writes; only unexpected store errors are returned as errors.
+absl::StatusOr<ImportRowResult> ApplyRow(store::Transaction& tx, const server::Caller& caller,
+                                         const std::string& period, const TrackerRow& row,
+                                         const std::string& author, int64_t* generation) {
+  const absl::Time now = absl::Now();
+  v1::PlanItem wanted = ToPlanItem(period, row, author);
+  ImportRowResult result;
+  result.set_line(row.line);
+  result.set_ref(row.ref);
+
+  auto existing = LoadPlanItem(tx, period, row.ref);
+  if (absl::IsNotFound(existing.status())) {
+    if (absl::Status s = ValidateNewPlanItem(wanted); !s.ok()) return Rejected(row, s.message());
+    auto ws = LoadWorkstream(tx, period, row.workstream_number);
+    if (absl::IsNotFound(ws.status())) {
+      return Rejected(row, absl::StrCat("workstream ", row.workstream_number, " does not exist in ",
+                                        period, "; create it first"));
+    }
+    if (!ws.ok()) return ws.status();
+    if (absl::Status s = InsertPlanItem(tx, wanted, now); !s.ok()) return s;
+    v1::StatusChange first;
+    first.set_to_status(wanted.status());
+    first.set_changed_by(caller.actor);
+    *first.mutable_change_time() = NowProto(now);
+    first.set_reason("imported");
+    if (absl::Status s = InsertStatusChange(tx, period, row.ref, first); !s.ok()) return s;
+    auto stored = LoadPlanItem(tx, period, row.ref);
+    if (!stored.ok()) return stored.status();
+    v1::PlanItemChanged event;
+    *event.mutable_plan_item() = *stored;
+    auto seq = EmitEvent(tx, caller, "plan_item", "created", stored->name(), event);
+    if (!seq.ok()) return seq.status();
+    *generation = *seq;
+    result.set_outcome(ImportRowResult::CREATED);
+    return result;
+  }
+  if (!existing.ok()) return existing.status();
+
+  // Notes already on the item are not added again: that is what makes a
+  // re-import change nothing.
+  std::vector<v1::ProgressNote> new_notes;
+  for (const v1::ProgressNote& note : wanted.progress_notes()) {
+    bool known = false;
+    for (const v1::ProgressNote& have : existing->progress_notes()) known = known || SameNote(note, have);
+    if (!known) new_notes.push_back(note);
+  }
+  const bool fields_changed = !SameFields(wanted, *existing);
+  if (!fields_changed && new_notes.empty()) {
+    result.set_outcome(ImportRowResult::UNCHANGED);
+    return result;
+  }
+  if (fields_changed) {
+    if (absl::Status s = ValidateNewPlanItem(wanted); !s.ok()) return Rejected(row, s.message());
+    const bool status_changed = wanted.status() != existing->status();
+    if (status_changed || wanted.superseded_by() != existing->superseded_by()) {
+      const std::string reason = new_notes.empty() ? std::string("imported") : new_notes.back().text();
+      if (absl::Status s = CheckStatusChange(*existing, wanted.status(), wanted.superseded_by(),
+                                             reason, /*reopen=*/false);
+          !s.ok()) {
+        return Rejected(row, s.message());
+      }
+    }
+    if (absl::Status s = SavePlanItem(tx, wanted, VersionOf(existing->etag()), now); !s.ok()) return s;
+    if (status_changed) {
+      v1::StatusChange change;
+      change.set_from_status(existing->status());
+      change.set_to_status(wanted.status());
+      change.set_changed_by(caller.actor);
+      *change.mutable_change_time() = NowProto(now);
+      change.set_reason("imported");
+      if (absl::Status s = InsertStatusChange(tx, period, row.ref, change); !s.ok()) return s;
+      v1::PlanItemStatusChanged event;
+      event.set_plan_item(existing->name());
+      *event.mutable_change() = change;
+      auto seq = EmitEvent(tx, caller, "plan_item", "status_changed", existing->name(), event);
+      if (!seq.ok()) return seq.status();
+      *generation = *seq;
+    }
+  }
+  for (const v1::ProgressNote& note : new_notes) {
+    if (absl::Status s = InsertProgressNote(tx, period, row.ref, note, now); !s.ok()) return s;
+    v1::PlanItemProgressNoted event;
+    event.set_plan_item(existing->name());
+    *event.mutable_note() = note;
+    auto seq = EmitEvent(tx, caller, "plan_item", "progress_noted", existing->name(), event);
+    if (!seq.ok()) return seq.status();
+    *generation = *seq;
+  }
+  auto stored = LoadPlanItem(tx, period, row.ref);
+  if (!stored.ok()) return stored.status();
+  v1::PlanItemChanged event;
+  *event.mutable_plan_item() = *stored;
+  auto seq = EmitEvent(tx, caller, "plan_item", "updated", stored->name(), event);
+  if (!seq.ok()) return seq.status();
+  *generation = *seq;
+  result.set_outcome(ImportRowResult::UPDATED);
+  return result;
+}
+
+void Count(const ImportRowResult& r, v1::ImportTrackerProgress* totals) {
+  switch (r.outcome()) {
+    case ImportRowResult::CREATED: totals->set_created(totals->created() + 1); break;
+    case ImportRowResult::UPDATED: totals->set_updated(totals->updated() + 1); break;
+    case ImportRowResult::UNCHANGED: totals->set_unchanged(totals->unchanged() + 1); break;
+    default: totals->set_rejected(totals->rejected() + 1); break;
+  }
+}
+
+}  // namespace
+
+absl::Status TrackerImporter::Import(const server::Caller& caller,
+                                     const v1::ImportTrackerRequest& request,
+                                     const ProgressSink& sink) {
+  const std::string& period = request.plan_period();
+  if (!IsValidPlanPeriod(period)) return InvalidField("plan_period", "must look like 2022-23");
+  if (request.content().empty()) return InvalidField("content", "is empty");
+  absl::StatusOr<TrackerFile> file =
+      request.format() == v1::TSV   ? ParseTracker(request.content(), Format::kTsv)
+      : request.format() == v1::CSV ? ParseTracker(request.content(), Format::kCsv)
+                                    : ParseTracker(request.content());
+  if (!file.ok()) return InvalidField("content", file.status().message());
+  const std::string author = request.author().empty() ? caller.actor : request.author();
+
+  // Rows and parse rejections, in file order.
+  std::vector<ImportRowResult> early_rejections;
+  for (const RowRejection& r : file->rejections) {
+    ImportRowResult result;
+    result.set_line(r.line);
+    result.set_ref(r.ref);
+    result.set_outcome(ImportRowResult::REJECTED);
+    result.set_reason(r.reason);
+    early_rejections.push_back(result);
+  }
+  v1::ImportTrackerProgress totals;
+  totals.set_total_rows(static_cast<int>(file->rows.size() + early_rejections.size()));
+
+  auto send = [&](std::vector<ImportRowResult> results, bool done) {
+    v1::ImportTrackerProgress progress = totals;
+    for (auto& r : results) {
+      Count(r, &totals);
+      *progress.add_results() = std::move(r);
+    }
+    progress.set_created(totals.created());
+    progress.set_updated(totals.updated());
+    progress.set_unchanged(totals.unchanged());
+    progress.set_rejected(totals.rejected());
+    totals.set_processed_rows(totals.processed_rows() + progress.results_size());
+    progress.set_processed_rows(totals.processed_rows());
+    progress.set_done(done);
+    return sink(progress);
+  };
+  if (!early_rejections.empty() && !send(early_rejections, false)) return absl::OkStatus();
+
+  const std::vector<TrackerRow>& rows = file->rows;
+  for (size_t start = 0; start < rows.size(); start += batch_size_) {
+    const size_t end = std::min(rows.size(), start + batch_size_);
+    std::vector<ImportRowResult> results;
+    // Only a committed transaction may advance the generation: an outbox
+    // position from a rolled-back one can be handed out again.
+    int64_t generation = 0;
+    absl::Status batch = db_.Write([&](store::Transaction& tx) -> absl::Status {
+      results.clear();
+      for (size_t i = start; i < end; ++i) {
+        auto r = ApplyRow(tx, caller, period, rows[i], author, &generation);
+        if (!r.ok()) return r.status();
+        results.push_back(*r);
+      }
+      return absl::OkStatus();
+    });
+    if (batch.ok()) generation_.AdvanceTo(generation);
+    if (!batch.ok()) {
+      // Find the row at fault: retry one row per transaction.
+      results.clear();
+      for (size_t i = start; i < end; ++i) {
+        ImportRowResult result;
+        int64_t row_generation = 0;
+        absl::Status one = db_.Write([&](store::Transaction& tx) -> absl::Status {
+          auto r = ApplyRow(tx, caller, period, rows[i], author, &row_generation);
+          if (!r.ok()) return r.status();
+          result = *r;
+          return absl::OkStatus();
+        });
+        if (one.ok()) generation_.AdvanceTo(row_generation);
+        results.push_back(one.ok() ? result : Rejected(rows[i], one.message()));
+      }
+    }
+    const bool last = end == rows.size();
+    if (!send(std::move(results), last)) return absl::OkStatus();
+  }
+  if (rows.empty()) send({}, true);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<v1::ExportTrackerResponse> TrackerImporter::Export(
+    const v1::ExportTrackerRequest& request) {
+  if (!IsValidPlanPeriod(request.plan_period())) return InvalidField("plan_period", "must look like 2022-23");
+  std::vector<TrackerRow> rows;
+  absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
+    PlanItemFilter filter;
+    filter.period = request.plan_period();
+    filter.limit = 1000;
+    while (true) {
+      auto page = ListPlanItems(tx, filter);
+      if (!page.ok()) return page.status();
+      for (const v1::PlanItem& item : *page) {
+        TrackerRow row;
+        row.ref = item.ref();
+        const PlanRef ref = *ParsePlanRef(item.ref());
+        row.workstream_number = ref.workstream;
+        row.task_number = ref.task;
+        row.task = item.task();
+        row.lead = item.lead();
+        row.status = FromProto(item.status());
+        if (item.has_expected_date()) row.expected_date = FromProto(item.expected_date());
+        row.superseded_by = item.superseded_by();
+        for (const v1::ProgressNote& n : item.progress_notes()) {
+          DatedNote note;
+          if (n.has_note_date()) note.date = FromProto(n.note_date());
+          note.text = n.text();
+          row.notes.push_back(note);
+        }
+        rows.push_back(std::move(row));
+        filter.after_workstream = ref.workstream;
+        filter.after_task = ref.task;
+      }
+      if (static_cast<int>(page->size()) < filter.limit) return absl::OkStatus();
+    }
+  });
+  if (!s.ok()) return s;
+  const bool tsv = request.format() == v1::TSV;
+  v1::ExportTrackerResponse response;
+  response.set_content(WriteTracker(rows, tsv ? Format::kTsv : Format::kCsv));
+  response.set_content_type(tsv ? "text/tab-separated-values; charset=utf-8"
+                                : "text/csv; charset=utf-8");
+  return response;
+}
+
+}  // namespace wp::workstreams

@@ -1,0 +1,376 @@
+#include "services/workstreams/tracker_store.h"
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "libs/calendar/dates.h"
+#include "services/workstreams/plan_item_rules.h"
+
+namespace wp::workstreams {
+namespace {
+
+using store::Row;
+using store::Value;
+
+int64_t Micros(absl::Time t) { return absl::ToUnixMicros(t); }
+
+void SetTimestamp(int64_t micros, google::protobuf::Timestamp* out) {
+  out->set_seconds(micros / 1000000);
+  out->set_nanos(static_cast<int32_t>((micros % 1000000) * 1000));
+}
+
+// Lists of names are stored one per line; names never hold newlines.
+std::string JoinLines(const google::protobuf::RepeatedPtrField<std::string>& values) {
+  return absl::StrJoin(values, "\n");
+}
+void SplitLines(const std::string& text, google::protobuf::RepeatedPtrField<std::string>* out) {
+  if (text.empty()) return;
+  for (absl::string_view line : absl::StrSplit(text, '\n')) out->Add(std::string(line));
+}
+
+Value DateValue(const PlanItem& item) {
+  if (!item.has_expected_date()) return Value();
+  return calendar::ToIsoText(item.expected_date());
+}
+Value DueDayValue(const PlanItem& item) {
+  if (!item.has_expected_date()) return Value();
+  return calendar::DayText(calendar::LastDayCovered(item.expected_date()));
+}
+
+// LIKE pattern matching `text` anywhere, with wildcards in it escaped.
+std::string ContainsPattern(const std::string& text) {
+  std::string pattern = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') pattern.push_back('\\');
+    pattern.push_back(c);
+  }
+  pattern.push_back('%');
+  return pattern;
+}
+
+Workstream WorkstreamFromRow(const Row& r) {
+  Workstream ws;
+  ws.set_plan_period(r.Text(0));
+  ws.set_number(static_cast<int>(r.Int(1)));
+  ws.set_name(WorkstreamName(ws.plan_period(), ws.number()));
+  ws.set_title(r.Text(2));
+  ws.set_lead_officer(r.Text(3));
+  SplitLines(r.Text(4), ws.mutable_board_sponsors());
+  SplitLines(r.Text(5), ws.mutable_education_scotland_links());
+  ws.set_etag(EtagOf(r.Int(6)));
+  SetTimestamp(r.Int(7), ws.mutable_create_time());
+  SetTimestamp(r.Int(8), ws.mutable_update_time());
+  return ws;
+}
+
+constexpr char kWorkstreamColumns[] =
+    "plan_period, number, title, lead_officer, board_sponsors, education_scotland_links, "
+    "version, create_us, update_us";
+
+constexpr char kPlanItemColumns[] =
+    "plan_period, ref, workstream_number, task, lead, status, expected_date, superseded_by, "
+    "version, create_us, update_us";
+
+PlanItem PlanItemFromRow(const Row& r) {
+  PlanItem item;
+  item.set_plan_period(r.Text(0));
+  item.set_ref(r.Text(1));
+  item.set_name(PlanItemName(item.plan_period(), item.ref()));
+  item.set_workstream(WorkstreamName(item.plan_period(), static_cast<int>(r.Int(2))));
+  item.set_task(r.Text(3));
+  item.set_lead(r.Text(4));
+  item.set_status(static_cast<v1::PlanItemStatus>(r.Int(5)));
+  if (!r.IsNull(6)) {
+    if (auto date = calendar::FromIsoText(r.Text(6))) *item.mutable_expected_date() = *date;
+  }
+  item.set_superseded_by(r.Text(7));
+  item.set_etag(EtagOf(r.Int(8)));
+  SetTimestamp(r.Int(9), item.mutable_create_time());
+  SetTimestamp(r.Int(10), item.mutable_update_time());
+  return item;
+}
+
+absl::Status LoadNotes(Transaction& tx, PlanItem* item) {
+  absl::StatusOr<std::vector<Row>> rows = tx.Query(
+      "SELECT note_date, text, author, create_us FROM progress_notes "
+      "WHERE plan_period = ? AND ref = ? ORDER BY id",
+      {item->plan_period(), item->ref()});
+  if (!rows.ok()) return rows.status();
+  for (const Row& r : *rows) {
+    v1::ProgressNote* note = item->add_progress_notes();
+    if (!r.IsNull(0)) {
+      if (auto date = calendar::FromIsoText(r.Text(0))) *note->mutable_note_date() = *date;
+    }
+    note->set_text(r.Text(1));
+    note->set_author(r.Text(2));
+    SetTimestamp(r.Int(3), note->mutable_create_time());
+  }
+  return absl::OkStatus();
+}
+
+absl::Status BumpItemVersion(Transaction& tx, const std::string& period, const std::string& ref,
+                             absl::Time now) {
+  absl::StatusOr<int64_t> changed = tx.Execute(
+      "UPDATE plan_items SET version = version + 1, update_us = ? WHERE plan_period = ? AND ref = ?",
+      {Micros(now), period, ref});
+  if (!changed.ok()) return changed.status();
+  if (*changed == 0) return absl::NotFoundError(PlanItemName(period, ref));
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+std::string EtagOf(int64_t version) { return absl::StrCat(version); }
+
+int64_t VersionOf(const std::string& etag) {
+  int64_t version = 0;
+  return absl::SimpleAtoi(etag, &version) ? version : -1;
+}
+
+absl::Status CheckEtag(const std::string& etag, int64_t version, const std::string& resource) {
+  if (etag.empty() || VersionOf(etag) == version) return absl::OkStatus();
+  return absl::AbortedError(absl::StrCat(resource, " was changed by someone else (etag \"", etag,
+                                         "\" is stale, current is \"", EtagOf(version),
+                                         "\"); read it again and retry"));
+}
+
+absl::StatusOr<Workstream> LoadWorkstream(Transaction& tx, const std::string& period, int number) {
+  absl::StatusOr<std::vector<Row>> rows =
+      tx.Query(absl::StrCat("SELECT ", kWorkstreamColumns,
+                            " FROM workstreams WHERE plan_period = ? AND number = ?"),
+               {period, static_cast<int64_t>(number)});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return absl::NotFoundError(WorkstreamName(period, number) + " does not exist");
+  return WorkstreamFromRow(rows->front());
+}
+
+absl::Status InsertWorkstream(Transaction& tx, const Workstream& ws, absl::Time now) {
+  absl::StatusOr<int64_t> n = tx.Execute(
+      "INSERT INTO workstreams (plan_period, number, title, lead_officer, board_sponsors, "
+      "education_scotland_links, version, create_us, update_us) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
+      {ws.plan_period(), static_cast<int64_t>(ws.number()), ws.title(), ws.lead_officer(),
+       JoinLines(ws.board_sponsors()), JoinLines(ws.education_scotland_links()), Micros(now),
+       Micros(now)});
+  if (n.status().code() == absl::StatusCode::kAlreadyExists) {
+    return absl::AlreadyExistsError(WorkstreamName(ws.plan_period(), ws.number()) +
+                                    " already exists");
+  }
+  return n.status();
+}
+
+absl::Status SaveWorkstream(Transaction& tx, const Workstream& ws, int64_t expected_version,
+                            absl::Time now) {
+  absl::StatusOr<int64_t> n = tx.Execute(
+      "UPDATE workstreams SET title = ?, lead_officer = ?, board_sponsors = ?, "
+      "education_scotland_links = ?, version = version + 1, update_us = ? "
+      "WHERE plan_period = ? AND number = ? AND version = ?",
+      {ws.title(), ws.lead_officer(), JoinLines(ws.board_sponsors()),
+       JoinLines(ws.education_scotland_links()), Micros(now), ws.plan_period(),
+       static_cast<int64_t>(ws.number()), expected_version});
+  if (!n.ok()) return n.status();
+  if (*n == 0) return absl::AbortedError(ws.name() + " changed meanwhile; read it again and retry");
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<Workstream>> ListWorkstreams(Transaction& tx, const std::string& period,
+                                                        const std::string& after_period,
+                                                        int after_number, int limit) {
+  absl::StatusOr<std::vector<Row>> rows = tx.Query(
+      absl::StrCat("SELECT ", kWorkstreamColumns,
+                   " FROM workstreams WHERE (? = '' OR plan_period = ?) AND "
+                   "(plan_period > ? OR (plan_period = ? AND number > ?)) "
+                   "ORDER BY plan_period, number LIMIT ?"),
+      {period, period, after_period, after_period, static_cast<int64_t>(after_number),
+       static_cast<int64_t>(limit)});
+  if (!rows.ok()) return rows.status();
+  std::vector<Workstream> result;
+  for (const Row& r : *rows) result.push_back(WorkstreamFromRow(r));
+  return result;
+}
+
+absl::StatusOr<PlanItem> LoadPlanItem(Transaction& tx, const std::string& period,
+                                      const std::string& ref) {
+  absl::StatusOr<std::vector<Row>> rows = tx.Query(
+      absl::StrCat("SELECT ", kPlanItemColumns, " FROM plan_items WHERE plan_period = ? AND ref = ?"),
+      {period, ref});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return absl::NotFoundError(PlanItemName(period, ref) + " does not exist");
+  PlanItem item = PlanItemFromRow(rows->front());
+  if (absl::Status s = LoadNotes(tx, &item); !s.ok()) return s;
+  return item;
+}
+
+absl::Status InsertPlanItem(Transaction& tx, const PlanItem& item, absl::Time now) {
+  const std::optional<PlanRef> ref = ParsePlanRef(item.ref());
+  if (!ref) return absl::InvalidArgumentError("plan_item.ref: not a ref");
+  absl::StatusOr<int64_t> n = tx.Execute(
+      "INSERT INTO plan_items (plan_period, ref, workstream_number, task_number, task, lead, "
+      "status, expected_date, due_day, superseded_by, version, create_us, update_us) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+      {item.plan_period(), item.ref(), static_cast<int64_t>(ref->workstream),
+       static_cast<int64_t>(ref->task), item.task(), item.lead(),
+       static_cast<int64_t>(item.status()), DateValue(item), DueDayValue(item),
+       item.superseded_by(), Micros(now), Micros(now)});
+  if (n.status().code() == absl::StatusCode::kAlreadyExists) {
+    return absl::AlreadyExistsError(PlanItemName(item.plan_period(), item.ref()) +
+                                    " already exists");
+  }
+  if (!n.ok()) return n.status();
+  for (const v1::ProgressNote& note : item.progress_notes()) {
+    absl::StatusOr<int64_t> added = tx.Execute(
+        "INSERT INTO progress_notes (plan_period, ref, note_date, text, author, create_us) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        {item.plan_period(), item.ref(),
+         note.has_note_date() ? Value(calendar::ToIsoText(note.note_date())) : Value(),
+         note.text(), note.author(), Micros(now)});
+    if (!added.ok()) return added.status();
+  }
+  return absl::OkStatus();
+}
+
+absl::Status SavePlanItem(Transaction& tx, const PlanItem& item, int64_t expected_version,
+                          absl::Time now) {
+  absl::StatusOr<int64_t> n = tx.Execute(
+      "UPDATE plan_items SET task = ?, lead = ?, status = ?, expected_date = ?, due_day = ?, "
+      "superseded_by = ?, version = version + 1, update_us = ? "
+      "WHERE plan_period = ? AND ref = ? AND version = ?",
+      {item.task(), item.lead(), static_cast<int64_t>(item.status()), DateValue(item),
+       DueDayValue(item), item.superseded_by(), Micros(now), item.plan_period(), item.ref(),
+       expected_version});
+  if (!n.ok()) return n.status();
+  if (*n == 0) {
+    return absl::AbortedError(PlanItemName(item.plan_period(), item.ref()) +
+                              " changed meanwhile; read it again and retry");
+  }
+  return absl::OkStatus();
+}
+
+absl::Status InsertProgressNote(Transaction& tx, const std::string& period, const std::string& ref,
+                                const v1::ProgressNote& note, absl::Time now) {
+  absl::StatusOr<int64_t> added = tx.Execute(
+      "INSERT INTO progress_notes (plan_period, ref, note_date, text, author, create_us) "
+      "VALUES (?, ?, ?, ?, ?, ?)",
+      {period, ref, note.has_note_date() ? Value(calendar::ToIsoText(note.note_date())) : Value(),
+       note.text(), note.author(), Micros(now)});
+  if (!added.ok()) return added.status();
+  return BumpItemVersion(tx, period, ref, now);
+}
+
+absl::Status InsertStatusChange(Transaction& tx, const std::string& period, const std::string& ref,
+                                const v1::StatusChange& change) {
+  const int64_t micros = change.change_time().seconds() * 1000000 + change.change_time().nanos() / 1000;
+  return tx
+      .Execute(
+          "INSERT INTO status_changes (plan_period, ref, from_status, to_status, changed_by, "
+          "change_us, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          {period, ref, static_cast<int64_t>(change.from_status()),
+           static_cast<int64_t>(change.to_status()), change.changed_by(), micros, change.reason()})
+      .status();
+}
+
+absl::StatusOr<std::vector<v1::StatusChange>> LoadStatusHistory(Transaction& tx,
+                                                                const std::string& period,
+                                                                const std::string& ref) {
+  absl::StatusOr<std::vector<Row>> rows = tx.Query(
+      "SELECT from_status, to_status, changed_by, change_us, reason FROM status_changes "
+      "WHERE plan_period = ? AND ref = ? ORDER BY id",
+      {period, ref});
+  if (!rows.ok()) return rows.status();
+  std::vector<v1::StatusChange> changes;
+  for (const Row& r : *rows) {
+    v1::StatusChange& c = changes.emplace_back();
+    c.set_from_status(static_cast<v1::PlanItemStatus>(r.Int(0)));
+    c.set_to_status(static_cast<v1::PlanItemStatus>(r.Int(1)));
+    c.set_changed_by(r.Text(2));
+    SetTimestamp(r.Int(3), c.mutable_change_time());
+    c.set_reason(r.Text(4));
+  }
+  return changes;
+}
+
+absl::StatusOr<std::vector<PlanItem>> ListPlanItems(Transaction& tx, const PlanItemFilter& filter) {
+  std::string sql = absl::StrCat("SELECT ", kPlanItemColumns,
+                                 " FROM plan_items WHERE plan_period = ? AND "
+                                 "(workstream_number > ? OR (workstream_number = ? AND task_number > ?))");
+  std::vector<Value> params = {filter.period, static_cast<int64_t>(filter.after_workstream),
+                               static_cast<int64_t>(filter.after_workstream),
+                               static_cast<int64_t>(filter.after_task)};
+  if (filter.workstream_number != 0) {
+    sql += " AND workstream_number = ?";
+    params.push_back(static_cast<int64_t>(filter.workstream_number));
+  }
+  if (!filter.statuses.empty()) {
+    std::vector<std::string> marks(filter.statuses.size(), "?");
+    absl::StrAppend(&sql, " AND status IN (", absl::StrJoin(marks, ", "), ")");
+    for (auto s : filter.statuses) params.push_back(static_cast<int64_t>(s));
+  }
+  if (!filter.lead_contains.empty()) {
+    sql += " AND LOWER(lead) LIKE LOWER(?) ESCAPE '\\'";
+    params.push_back(ContainsPattern(filter.lead_contains));
+  }
+  if (filter.overdue_before_day) {
+    absl::StrAppend(&sql, " AND due_day < ? AND status IN (", static_cast<int>(v1::NOT_STARTED),
+                    ", ", static_cast<int>(v1::ON_TRACK), ")");
+    params.push_back(*filter.overdue_before_day);
+  }
+  if (!filter.text_contains.empty()) {
+    const std::string pattern = ContainsPattern(filter.text_contains);
+    sql +=
+        " AND (LOWER(ref) LIKE LOWER(?) ESCAPE '\\' OR LOWER(task) LIKE LOWER(?) ESCAPE '\\' OR "
+        "LOWER(lead) LIKE LOWER(?) ESCAPE '\\' OR EXISTS (SELECT 1 FROM progress_notes n WHERE "
+        "n.plan_period = plan_items.plan_period AND n.ref = plan_items.ref AND "
+        "LOWER(n.text) LIKE LOWER(?) ESCAPE '\\'))";
+    for (int i = 0; i < 4; ++i) params.push_back(pattern);
+  }
+  sql += " ORDER BY workstream_number, task_number LIMIT ?";
+  params.push_back(static_cast<int64_t>(filter.limit));
+
+  absl::StatusOr<std::vector<Row>> rows = tx.Query(sql, params);
+  if (!rows.ok()) return rows.status();
+  std::vector<PlanItem> items;
+  items.reserve(rows->size());
+  for (const Row& r : *rows) {
+    PlanItem& item = items.emplace_back(PlanItemFromRow(r));
+    if (absl::Status s = LoadNotes(tx, &item); !s.ok()) return s;
+  }
+  return items;
+}
+
+absl::StatusOr<std::vector<StatusCountRow>> CountByStatus(Transaction& tx,
+                                                          const std::string& period,
+                                                          const std::string& as_of_day) {
+  absl::StatusOr<std::vector<Row>> rows = tx.Query(
+      absl::StrCat("SELECT workstream_number, status, COUNT(*), "
+                   "SUM(CASE WHEN due_day < ? AND status IN (",
+                   static_cast<int>(v1::NOT_STARTED), ", ", static_cast<int>(v1::ON_TRACK),
+                   ") THEN 1 ELSE 0 END) FROM plan_items WHERE plan_period = ? "
+                   "GROUP BY workstream_number, status ORDER BY workstream_number, status"),
+      {as_of_day, period});
+  if (!rows.ok()) return rows.status();
+  std::vector<StatusCountRow> result;
+  for (const Row& r : *rows) {
+    result.push_back({static_cast<int>(r.Int(0)), static_cast<v1::PlanItemStatus>(r.Int(1)),
+                      static_cast<int>(r.Int(2)), static_cast<int>(r.Int(3))});
+  }
+  return result;
+}
+
+absl::StatusOr<std::optional<std::string>> FindRequest(Transaction& tx,
+                                                       const std::string& request_id) {
+  absl::StatusOr<std::vector<Row>> rows =
+      tx.Query("SELECT resource FROM request_ids WHERE request_id = ?", {request_id});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<std::string>();
+  return std::optional<std::string>(rows->front().Text(0));
+}
+
+absl::Status RecordRequest(Transaction& tx, const std::string& request_id,
+                           const std::string& resource, absl::Time now) {
+  return tx
+      .Execute("INSERT INTO request_ids (request_id, resource, create_us) VALUES (?, ?, ?)",
+               {request_id, resource, Micros(now)})
+      .status();
+}
+
+}  // namespace wp::workstreams

@@ -1,0 +1,95 @@
+// Persistence of workstreams, plan items, progress notes and status history.
+// Every function runs inside the caller's transaction, so a change and the
+// event that reports it (libs/bus/event_writer.h) commit together.
+//
+// Thread-safety: as the Transaction passed in (one thread).
+#ifndef WP_SERVICES_WORKSTREAMS_TRACKER_STORE_H_
+#define WP_SERVICES_WORKSTREAMS_TRACKER_STORE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "libs/store/database.h"
+#include "wp/workstreams/v1/workstreams.pb.h"
+
+namespace wp::workstreams {
+
+using store::Transaction;
+using v1::PlanItem;
+using v1::Workstream;
+
+// --- Workstreams ---
+absl::StatusOr<Workstream> LoadWorkstream(Transaction& tx, const std::string& period, int number);
+// ALREADY_EXISTS when the number is taken in that period.
+absl::Status InsertWorkstream(Transaction& tx, const Workstream& ws, absl::Time now);
+// ABORTED when the stored version is not `expected_version`.
+absl::Status SaveWorkstream(Transaction& tx, const Workstream& ws, int64_t expected_version,
+                            absl::Time now);
+// Ordered by period then number, starting after (after_period, after_number).
+absl::StatusOr<std::vector<Workstream>> ListWorkstreams(Transaction& tx, const std::string& period,
+                                                        const std::string& after_period,
+                                                        int after_number, int limit);
+
+// --- Plan items ---
+// With its progress notes, oldest first. NOT_FOUND naming the item.
+absl::StatusOr<PlanItem> LoadPlanItem(Transaction& tx, const std::string& period,
+                                      const std::string& ref);
+// Inserts the row and its notes (authored as in the message).
+absl::Status InsertPlanItem(Transaction& tx, const PlanItem& item, absl::Time now);
+// Saves task, lead, status, expected_date, superseded_by; ABORTED on a version race.
+absl::Status SavePlanItem(Transaction& tx, const PlanItem& item, int64_t expected_version,
+                          absl::Time now);
+// Adds a note and bumps the item's version.
+absl::Status InsertProgressNote(Transaction& tx, const std::string& period, const std::string& ref,
+                                const v1::ProgressNote& note, absl::Time now);
+absl::Status InsertStatusChange(Transaction& tx, const std::string& period, const std::string& ref,
+                                const v1::StatusChange& change);
+absl::StatusOr<std::vector<v1::StatusChange>> LoadStatusHistory(Transaction& tx,
+                                                                const std::string& period,
+                                                                const std::string& ref);
+
+struct PlanItemFilter {
+  std::string period;
+  int workstream_number = 0;
+  std::vector<v1::PlanItemStatus> statuses;
+  std::string lead_contains;
+  std::optional<std::string> overdue_before_day;  // "YYYY-MM-DD"
+  std::string text_contains;
+  // Keyset position: items after (workstream, task) in ref order.
+  int after_workstream = 0;
+  int after_task = 0;
+  int limit = 100;
+};
+absl::StatusOr<std::vector<PlanItem>> ListPlanItems(Transaction& tx, const PlanItemFilter& filter);
+
+// Counts behind the tracker summary, computed by the database.
+struct StatusCountRow {
+  int workstream_number = 0;
+  v1::PlanItemStatus status = v1::PLAN_ITEM_STATUS_UNSPECIFIED;
+  int count = 0;
+  int overdue = 0;
+};
+absl::StatusOr<std::vector<StatusCountRow>> CountByStatus(Transaction& tx,
+                                                          const std::string& period,
+                                                          const std::string& as_of_day);
+
+// --- Idempotent creates (request_id) ---
+// The resource a request id created earlier, if any.
+absl::StatusOr<std::optional<std::string>> FindRequest(Transaction& tx,
+                                                       const std::string& request_id);
+absl::Status RecordRequest(Transaction& tx, const std::string& request_id,
+                           const std::string& resource, absl::Time now);
+
+// Version <-> etag.
+std::string EtagOf(int64_t version);
+// OK when `etag` is empty or matches `version`; ABORTED otherwise.
+absl::Status CheckEtag(const std::string& etag, int64_t version, const std::string& resource);
+int64_t VersionOf(const std::string& etag);
+
+}  // namespace wp::workstreams
+
+#endif  // WP_SERVICES_WORKSTREAMS_TRACKER_STORE_H_

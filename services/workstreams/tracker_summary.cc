@@ -1,0 +1,105 @@
+#include "services/workstreams/tracker_summary.h"
+
+#include <map>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "libs/calendar/dates.h"
+#include "libs/status/field_errors.h"
+#include "services/workstreams/plan_item_rules.h"
+#include "services/workstreams/tracker_store.h"
+
+namespace wp::workstreams {
+namespace {
+
+// Cached summaries expire anyway after a while so Redis does not fill up
+// with old generations.
+constexpr absl::Duration kSummaryTtl = absl::Minutes(10);
+
+void Add(v1::StatusCounts* counts, v1::PlanItemStatus status, int n, int overdue) {
+  switch (status) {
+    case v1::NOT_STARTED: counts->set_not_started(counts->not_started() + n); break;
+    case v1::ON_TRACK: counts->set_on_track(counts->on_track() + n); break;
+    case v1::COMPLETE: counts->set_complete(counts->complete() + n); break;
+    case v1::SUPERSEDED: counts->set_superseded(counts->superseded() + n); break;
+    default: break;
+  }
+  counts->set_total(counts->total() + n);
+  counts->set_overdue(counts->overdue() + overdue);
+}
+
+// Superseded items are no longer work to do, so they do not count against
+// the share complete.
+void SetShare(v1::StatusCounts* counts) {
+  const int countable = counts->total() - counts->superseded();
+  counts->set_share_complete(countable > 0 ? static_cast<double>(counts->complete()) / countable : 0);
+}
+
+}  // namespace
+
+absl::StatusOr<v1::TrackerSummary> ComputeTrackerSummary(store::Database& db,
+                                                         const std::string& period,
+                                                         const wp::common::v1::Date& as_of) {
+  v1::TrackerSummary summary;
+  summary.set_plan_period(period);
+  *summary.mutable_as_of() = as_of;
+  absl::Status s = db.Read([&](store::Transaction& tx) -> absl::Status {
+    auto workstreams = ListWorkstreams(tx, period, "", 0, 1000);
+    if (!workstreams.ok()) return workstreams.status();
+    std::map<int, v1::WorkstreamSummary*> by_number;
+    for (const v1::Workstream& ws : *workstreams) {
+      v1::WorkstreamSummary* row = summary.add_workstreams();
+      row->set_workstream(ws.name());
+      row->set_number(ws.number());
+      row->set_title(ws.title());
+      row->mutable_counts();
+      by_number[ws.number()] = row;
+    }
+    auto counts = CountByStatus(tx, period, calendar::ToIsoText(as_of));
+    if (!counts.ok()) return counts.status();
+    for (const StatusCountRow& c : *counts) {
+      auto it = by_number.find(c.workstream_number);
+      if (it == by_number.end()) continue;  // cannot happen: foreign key
+      Add(it->second->mutable_counts(), c.status, c.count, c.overdue);
+      Add(summary.mutable_totals(), c.status, c.count, c.overdue);
+    }
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+  for (auto& row : *summary.mutable_workstreams()) SetShare(row.mutable_counts());
+  SetShare(summary.mutable_totals());
+  const absl::Time now = absl::Now();
+  summary.mutable_computed_at()->set_seconds(absl::ToUnixSeconds(now));
+  return summary;
+}
+
+absl::StatusOr<v1::TrackerSummary> TrackerSummaries::Get(const v1::GetTrackerSummaryRequest& request) {
+  if (!IsValidPlanPeriod(request.plan_period())) {
+    return InvalidField("plan_period", "must look like 2022-23 (start year, two-digit end year)");
+  }
+  wp::common::v1::Date as_of = calendar::TodayUtc();
+  if (request.has_as_of()) {
+    if (absl::Status s = calendar::Validate(request.as_of(), "as_of", false); !s.ok()) return s;
+    as_of = request.as_of();
+  }
+  if (cache_ == nullptr) return ComputeTrackerSummary(db_, request.plan_period(), as_of);
+
+  const std::string key = cache::CacheKey(
+      "workstreams",
+      absl::StrCat("tracker_summary:", request.plan_period(), ":", calendar::ToIsoText(as_of)),
+      generation_.current());
+  absl::StatusOr<std::string> bytes = cache_->GetOrCompute(key, kSummaryTtl, [&]() -> absl::StatusOr<std::string> {
+    auto summary = ComputeTrackerSummary(db_, request.plan_period(), as_of);
+    if (!summary.ok()) return summary.status();
+    return summary->SerializeAsString();
+  });
+  if (!bytes.ok()) return bytes.status();
+  v1::TrackerSummary summary;
+  if (!summary.ParseFromString(*bytes)) {
+    // A damaged cache entry: answer from the store rather than fail.
+    return ComputeTrackerSummary(db_, request.plan_period(), as_of);
+  }
+  return summary;
+}
+
+}  // namespace wp::workstreams

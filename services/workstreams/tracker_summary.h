@@ -1,0 +1,40 @@
+// The tracker summary dashboard: counts per status per workstream, overdue
+// counts and share complete for a plan period as of a date.
+//
+// Computed by the database (one GROUP BY), cached in Redis under a key that
+// carries the data generation, so any committed change is reflected at once.
+// When Redis is down the summary is computed from the store: slower, never
+// an error. Thread-safe.
+#ifndef WP_SERVICES_WORKSTREAMS_TRACKER_SUMMARY_H_
+#define WP_SERVICES_WORKSTREAMS_TRACKER_SUMMARY_H_
+
+#include "absl/status/statusor.h"
+#include "libs/cache/cache_aside.h"
+#include "libs/store/database.h"
+#include "services/workstreams/data_generation.h"
+#include "wp/workstreams/v1/workstreams.pb.h"
+
+namespace wp::workstreams {
+
+// Straight from the store, no cache.
+absl::StatusOr<v1::TrackerSummary> ComputeTrackerSummary(store::Database& db,
+                                                         const std::string& period,
+                                                         const wp::common::v1::Date& as_of);
+
+class TrackerSummaries {
+ public:
+  // `cache` may be null (no caching).
+  TrackerSummaries(store::Database& db, cache::CacheAside* cache, const DataGeneration& generation)
+      : db_(db), cache_(cache), generation_(generation) {}
+
+  absl::StatusOr<v1::TrackerSummary> Get(const v1::GetTrackerSummaryRequest& request);
+
+ private:
+  store::Database& db_;
+  cache::CacheAside* cache_;
+  const DataGeneration& generation_;
+};
+
+}  // namespace wp::workstreams
+
+#endif  // WP_SERVICES_WORKSTREAMS_TRACKER_SUMMARY_H_

@@ -1,0 +1,81 @@
+// The gRPC face of the workstreams service: each method reads the caller,
+// calls the plain domain class and converts its absl::Status. No rules here.
+//
+// Thread-safe: gRPC calls these from many threads; the domain classes are
+// thread-safe.
+#ifndef WP_SERVICES_WORKSTREAMS_WORKSTREAMS_GRPC_H_
+#define WP_SERVICES_WORKSTREAMS_WORKSTREAMS_GRPC_H_
+
+#include "services/workstreams/networks.h"
+#include "services/workstreams/tracker.h"
+#include "services/workstreams/tracker_import.h"
+#include "services/workstreams/tracker_summary.h"
+#include "wp/workstreams/v1/networks.grpc.pb.h"
+#include "wp/workstreams/v1/workstreams.grpc.pb.h"
+
+namespace wp::workstreams {
+
+class WorkstreamsGrpc final : public v1::WorkstreamsService::Service {
+ public:
+  WorkstreamsGrpc(Tracker& tracker, TrackerSummaries& summaries, TrackerImporter& importer)
+      : tracker_(tracker), summaries_(summaries), importer_(importer) {}
+
+  grpc::Status CreateWorkstream(grpc::ServerContext* ctx, const v1::CreateWorkstreamRequest* req,
+                                v1::Workstream* resp) override;
+  grpc::Status GetWorkstream(grpc::ServerContext* ctx, const v1::GetWorkstreamRequest* req,
+                             v1::Workstream* resp) override;
+  grpc::Status ListWorkstreams(grpc::ServerContext* ctx, const v1::ListWorkstreamsRequest* req,
+                               v1::ListWorkstreamsResponse* resp) override;
+  grpc::Status UpdateWorkstream(grpc::ServerContext* ctx, const v1::UpdateWorkstreamRequest* req,
+                                v1::Workstream* resp) override;
+  grpc::Status CreatePlanItem(grpc::ServerContext* ctx, const v1::CreatePlanItemRequest* req,
+                              v1::PlanItem* resp) override;
+  grpc::Status GetPlanItem(grpc::ServerContext* ctx, const v1::GetPlanItemRequest* req,
+                           v1::PlanItem* resp) override;
+  grpc::Status ListPlanItems(grpc::ServerContext* ctx, const v1::ListPlanItemsRequest* req,
+                             v1::ListPlanItemsResponse* resp) override;
+  grpc::Status UpdatePlanItem(grpc::ServerContext* ctx, const v1::UpdatePlanItemRequest* req,
+                              v1::PlanItem* resp) override;
+  grpc::Status AddProgressNote(grpc::ServerContext* ctx, const v1::AddProgressNoteRequest* req,
+                               v1::PlanItem* resp) override;
+  grpc::Status ListStatusHistory(grpc::ServerContext* ctx, const v1::ListStatusHistoryRequest* req,
+                                 v1::ListStatusHistoryResponse* resp) override;
+  grpc::Status GetTrackerSummary(grpc::ServerContext* ctx, const v1::GetTrackerSummaryRequest* req,
+                                 v1::TrackerSummary* resp) override;
+  grpc::Status ImportTracker(grpc::ServerContext* ctx, const v1::ImportTrackerRequest* req,
+                             grpc::ServerWriter<v1::ImportTrackerProgress>* writer) override;
+  grpc::Status ExportTracker(grpc::ServerContext* ctx, const v1::ExportTrackerRequest* req,
+                             v1::ExportTrackerResponse* resp) override;
+
+ private:
+  Tracker& tracker_;
+  TrackerSummaries& summaries_;
+  TrackerImporter& importer_;
+};
+
+class NetworksGrpc final : public v1::NetworksService::Service {
+ public:
+  explicit NetworksGrpc(Networks& networks) : networks_(networks) {}
+
+  grpc::Status CreateNetwork(grpc::ServerContext* ctx, const v1::CreateNetworkRequest* req,
+                             v1::Network* resp) override;
+  grpc::Status GetNetwork(grpc::ServerContext* ctx, const v1::GetNetworkRequest* req,
+                          v1::Network* resp) override;
+  grpc::Status ListNetworks(grpc::ServerContext* ctx, const v1::ListNetworksRequest* req,
+                            v1::ListNetworksResponse* resp) override;
+  grpc::Status SetCoordinator(grpc::ServerContext* ctx, const v1::SetCoordinatorRequest* req,
+                              v1::Network* resp) override;
+  grpc::Status SetActionPlan(grpc::ServerContext* ctx, const v1::SetActionPlanRequest* req,
+                             v1::Network* resp) override;
+  grpc::Status RecordMeeting(grpc::ServerContext* ctx, const v1::RecordMeetingRequest* req,
+                             v1::NetworkMeeting* resp) override;
+  grpc::Status ListMeetings(grpc::ServerContext* ctx, const v1::ListMeetingsRequest* req,
+                            v1::ListMeetingsResponse* resp) override;
+
+ private:
+  Networks& networks_;
+};
+
+}  // namespace wp::workstreams
+
+#endif  // WP_SERVICES_WORKSTREAMS_WORKSTREAMS_GRPC_H_

@@ -1,0 +1,22 @@
+// The demo data set the run command loads: the workstreams of the 2018-21
+// and 2022-23 plans, a few 2022-23 tracker rows and one network with a
+// coordinator in each of the eight authorities. The 2018-21 tracker rows come
+// from deploy/local/demo/tracker-2018-21.csv. Written for this project.
+#ifndef WP_TOOLS_DEMO_DEMO_DATA_H_
+#define WP_TOOLS_DEMO_DEMO_DATA_H_
+
+#include <vector>
+
+#include "wp/workstreams/v1/networks.pb.h"
+#include "wp/workstreams/v1/workstreams.pb.h"
+
+namespace wp::demo {
+
+std::vector<workstreams::v1::Workstream> DemoWorkstreams();
+std::vector<workstreams::v1::PlanItem> DemoPlanItems2022();
+workstreams::v1::CreateNetworkRequest DemoNetwork();
+workstreams::v1::NetworkMeeting DemoMeeting();
+
+}  // namespace wp::demo
+
+#endif  // WP_TOOLS_DEMO_DEMO_DATA_H_

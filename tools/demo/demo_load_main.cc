@@ -1,0 +1,137 @@
+// Loads the demo data set into a running stack. Safe to run again: creates
+// that already happened are recognised (request ids, ALREADY_EXISTS) and the
+// tracker import of an unchanged file changes nothing.
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "grpcpp/grpcpp.h"
+#include "tools/demo/demo_data.h"
+#include "wp/workstreams/v1/networks.grpc.pb.h"
+#include "wp/workstreams/v1/workstreams.grpc.pb.h"
+
+ABSL_FLAG(std::string, server, "127.0.0.1:50052", "workstreams service address");
+ABSL_FLAG(std::string, demo_dir, "deploy/local/demo", "folder with the demo CSV files");
+
+namespace {
+
+namespace v1 = wp::workstreams::v1;
+
+void Prepare(grpc::ClientContext* ctx) {
+  ctx->AddMetadata("x-wp-actor", "demo-loader");
+  ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+}
+
+// Fine when it worked or had already been done.
+bool Check(const grpc::Status& s, const std::string& what) {
+  if (s.ok() || s.error_code() == grpc::StatusCode::ALREADY_EXISTS) return true;
+  std::cerr << "demo: " << what << ": " << s.error_message() << "\n";
+  return false;
+}
+
+bool WaitServing(const std::shared_ptr<grpc::Channel>& channel) {
+  auto health = grpc::health::v1::Health::NewStub(channel);
+  const absl::Time deadline = absl::Now() + absl::Seconds(60);
+  while (absl::Now() < deadline) {
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(1));
+    grpc::health::v1::HealthCheckRequest request;
+    grpc::health::v1::HealthCheckResponse response;
+    if (health->Check(&ctx, request, &response).ok() &&
+        response.status() == grpc::health::v1::HealthCheckResponse::SERVING) {
+      return true;
+    }
+    absl::SleepFor(absl::Milliseconds(100));
+  }
+  return false;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  absl::ParseCommandLine(argc, argv);
+  auto channel = grpc::CreateChannel(absl::GetFlag(FLAGS_server), grpc::InsecureChannelCredentials());
+  if (!WaitServing(channel)) {
+    std::cerr << "demo: the workstreams service at " << absl::GetFlag(FLAGS_server)
+              << " did not become SERVING\n";
+    return 1;
+  }
+  auto tracker = v1::WorkstreamsService::NewStub(channel);
+  auto networks = v1::NetworksService::NewStub(channel);
+  bool ok = true;
+
+  for (const v1::Workstream& ws : wp::demo::DemoWorkstreams()) {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::CreateWorkstreamRequest request;
+    *request.mutable_workstream() = ws;
+    request.set_request_id(absl::StrCat("demo-ws-", ws.plan_period(), "-", ws.number()));
+    v1::Workstream created;
+    ok &= Check(tracker->CreateWorkstream(&ctx, request, &created), "workstream " + ws.title());
+  }
+
+  const std::string csv_path = absl::GetFlag(FLAGS_demo_dir) + "/tracker-2018-21.csv";
+  std::ifstream csv(csv_path, std::ios::binary);
+  if (!csv) {
+    std::cerr << "demo: cannot read " << csv_path << "\n";
+    return 1;
+  }
+  std::stringstream content;
+  content << csv.rdbuf();
+  {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::ImportTrackerRequest request;
+    request.set_plan_period("2018-21");
+    request.set_content(content.str());
+    auto reader = tracker->ImportTracker(&ctx, request);
+    v1::ImportTrackerProgress progress, last;
+    while (reader->Read(&progress)) {
+      for (const auto& r : progress.results()) {
+        if (r.outcome() == v1::ImportRowResult::REJECTED) {
+          std::cerr << "demo: tracker line " << r.line() << " rejected: " << r.reason() << "\n";
+          ok = false;
+        }
+      }
+      last = progress;
+    }
+    ok &= Check(reader->Finish(), "tracker import");
+    std::cout << "tracker 2018-21: created " << last.created() << ", updated " << last.updated()
+              << ", unchanged " << last.unchanged() << ", rejected " << last.rejected() << "\n";
+  }
+
+  for (const v1::PlanItem& item : wp::demo::DemoPlanItems2022()) {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::CreatePlanItemRequest request;
+    *request.mutable_plan_item() = item;
+    request.set_request_id(absl::StrCat("demo-item-2022-23-", item.ref()));
+    v1::PlanItem created;
+    ok &= Check(tracker->CreatePlanItem(&ctx, request, &created), "plan item " + item.ref());
+  }
+
+  {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::Network network;
+    ok &= Check(networks->CreateNetwork(&ctx, wp::demo::DemoNetwork(), &network), "network");
+  }
+  {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::RecordMeetingRequest request;
+    request.set_name("networks/maths-leads");
+    *request.mutable_meeting() = wp::demo::DemoMeeting();
+    request.set_request_id("demo-meeting-maths-leads-1");
+    v1::NetworkMeeting meeting;
+    ok &= Check(networks->RecordMeeting(&ctx, request, &meeting), "network meeting");
+  }
+  std::cout << (ok ? "demo data loaded\n" : "demo data loaded with errors (see above)\n");
+  return ok ? 0 : 1;
+}
