@@ -24,7 +24,7 @@
 #include "libs/store/sqlite_database.h"
 #include "libs/testing/server_process.h"
 
-namespace wp::bus::testing {
+namespace wp::bus::test_util {
 
 // Generous on purpose: CI machines are slow, and nothing here asserts time.
 inline constexpr absl::Duration kPatience = absl::Seconds(20);
@@ -46,7 +46,8 @@ struct StoredMessage {
   std::string data;
 };
 
-inline absl::StatusOr<uint64_t> StreamMessageCount(NatsConnection& conn, const std::string& stream) {
+inline absl::StatusOr<uint64_t> StreamMessageCount(NatsConnection& conn,
+                                                   const std::string& stream) {
   jsStreamInfo* info = nullptr;
   jsErrCode err = static_cast<jsErrCode>(0);
   natsStatus s = js_GetStreamInfo(&info, conn.jetstream(), stream.c_str(), nullptr, &err);
@@ -57,7 +58,8 @@ inline absl::StatusOr<uint64_t> StreamMessageCount(NatsConnection& conn, const s
 }
 
 // Every message of the stream, in stream order.
-inline absl::StatusOr<std::vector<StoredMessage>> ReadStream(NatsConnection& conn, const std::string& stream) {
+inline absl::StatusOr<std::vector<StoredMessage>> ReadStream(NatsConnection& conn,
+                                                             const std::string& stream) {
   jsStreamInfo* info = nullptr;
   jsErrCode err = static_cast<jsErrCode>(0);
   natsStatus s = js_GetStreamInfo(&info, conn.jetstream(), stream.c_str(), nullptr, &err);
@@ -84,7 +86,8 @@ inline absl::StatusOr<std::vector<StoredMessage>> ReadStream(NatsConnection& con
   return out;
 }
 
-inline std::unique_ptr<store::Database> OpenTestDatabase(const std::vector<store::Migration>& migrations = {}) {
+inline std::unique_ptr<store::Database> OpenTestDatabase(
+    const std::vector<store::Migration>& migrations = {}) {
   const std::string path = wp::testing::MakeTempDir("wp-bus") + "/test.db";
   absl::StatusOr<std::unique_ptr<store::Database>> db = store::OpenSqlite({path, 2}, migrations);
   EXPECT_TRUE(db.ok()) << db.status();
@@ -109,6 +112,6 @@ class NatsLibraryEnvironment : public ::testing::Environment {
 inline ::testing::Environment* const kNatsLibraryEnvironment =
     ::testing::AddGlobalTestEnvironment(new NatsLibraryEnvironment);
 
-}  // namespace wp::bus::testing
+}  // namespace wp::bus::test_util
 
 #endif  // WP_LIBS_BUS_BUS_TEST_UTIL_H_

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <utility>
 
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "libs/bus/nats_status.h"
@@ -20,7 +19,8 @@ bool WorthLogging(int64_t consecutive_failures) {
 bool IsValidDurableName(absl::string_view name) {
   if (name.empty()) return false;
   for (char c : name) {
-    if (c == '.' || c == '*' || c == '>' || c == ' ' || c == '\t' || c == '\n' || c == '\r') return false;
+    if (c == '.' || c == '*' || c == '>' || c == ' ' || c == '\t' || c == '\n' || c == '\r')
+      return false;
   }
   return true;
 }
@@ -34,32 +34,41 @@ std::string MessageSubject(natsMsg* msg) {
 
 DurableConsumer::DurableConsumer(NatsConnection& connection, store::Database& db,
                                  DurableConsumerOptions options, TransactionalHandler handler)
-    : connection_(connection), db_(&db), options_(std::move(options)), tx_handler_(std::move(handler)) {}
+    : connection_(connection),
+      db_(&db),
+      options_(std::move(options)),
+      tx_handler_(std::move(handler)) {}
 
 DurableConsumer::DurableConsumer(NatsConnection& connection, DurableConsumerOptions options,
                                  EventHandler handler)
-    : connection_(connection), db_(nullptr), options_(std::move(options)), event_handler_(std::move(handler)) {}
+    : connection_(connection),
+      db_(nullptr),
+      options_(std::move(options)),
+      event_handler_(std::move(handler)) {}
 
 DurableConsumer::~DurableConsumer() { Stop(); }
 
 absl::Status DurableConsumer::Start() {
-  if (options_.stream.empty()) return absl::InvalidArgumentError("durable consumer: stream is required");
+  if (options_.stream.empty())
+    return absl::InvalidArgumentError("durable consumer: stream is required");
   if (!IsValidDurableName(options_.durable_name)) {
-    return absl::InvalidArgumentError("durable consumer: durable_name is empty or has '.', '*', '>' or spaces");
+    return absl::InvalidArgumentError(
+        "durable consumer: durable_name is empty or has '.', '*', '>' or spaces");
   }
   if (db_ != nullptr ? !tx_handler_ : !event_handler_) {
     return absl::InvalidArgumentError("durable consumer: handler is required");
   }
   if (options_.batch_size <= 0 || options_.fetch_wait < absl::Milliseconds(1) ||
       options_.ack_wait < absl::Seconds(1) || options_.retry_delay <= absl::ZeroDuration() ||
-      options_.max_retry_delay < options_.retry_delay || options_.min_backoff <= absl::ZeroDuration() ||
-      options_.max_backoff < options_.min_backoff || options_.request_timeout < absl::Milliseconds(1)) {
+      options_.max_retry_delay < options_.retry_delay ||
+      options_.min_backoff <= absl::ZeroDuration() || options_.max_backoff < options_.min_backoff ||
+      options_.request_timeout < absl::Milliseconds(1)) {
     return absl::InvalidArgumentError("durable consumer: invalid batch size or durations");
   }
   if (options_.handled_name.empty()) options_.handled_name = options_.durable_name;
   if (thread_.joinable()) return absl::FailedPreconditionError("durable consumer: already started");
   {
-    absl::MutexLock lock(&mu_);
+    std::lock_guard<std::mutex> lock(mu_);
     stop_ = false;
   }
   thread_ = std::thread([this] { Run(); });
@@ -68,23 +77,25 @@ absl::Status DurableConsumer::Start() {
 
 void DurableConsumer::Stop() {
   {
-    absl::MutexLock lock(&mu_);
+    std::lock_guard<std::mutex> lock(mu_);
     stop_ = true;
     // Wakes a fetch that is waiting for messages. The consumer was created
     // by us, not by the subscribe call, so unsubscribing does not delete it.
     if (sub_ != nullptr) natsSubscription_Unsubscribe(sub_);
   }
+  cv_.notify_all();
   if (thread_.joinable()) thread_.join();
 }
 
 bool DurableConsumer::stopping() const {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   return stop_;
 }
 
 void DurableConsumer::Wait(absl::Duration d) {
-  absl::MutexLock lock(&mu_);
-  mu_.AwaitWithTimeout(absl::Condition(&stop_), d);
+  d = std::min(d, absl::Hours(24));  // keeps the chrono arithmetic from overflowing
+  std::unique_lock<std::mutex> lock(mu_);
+  cv_.wait_for(lock, absl::ToChronoNanoseconds(d), [&] { return stop_; });
 }
 
 DurableConsumerStats DurableConsumer::stats() const {
@@ -108,7 +119,8 @@ absl::Status DurableConsumer::Subscribe() {
   // JetStream timeout even if the connection came back a moment later.
   if (!connection_.IsConnected()) return absl::UnavailableError("subscribe: nats not connected");
   if (!options_.stream_subjects.empty()) {
-    absl::Status s = connection_.EnsureStream(options_.stream, options_.stream_subjects, options_.stream_options);
+    absl::Status s = connection_.EnsureStream(options_.stream, options_.stream_subjects,
+                                              options_.stream_options);
     if (!s.ok()) return s;
   }
   const char* filter = options_.filter_subject.empty() ? nullptr : options_.filter_subject.c_str();
@@ -128,7 +140,8 @@ absl::Status DurableConsumer::Subscribe() {
   cc.MaxDeliver = options_.max_deliver;
   jsConsumerInfo* info = nullptr;
   jsErrCode err = static_cast<jsErrCode>(0);
-  natsStatus s = js_AddConsumer(&info, connection_.jetstream(), options_.stream.c_str(), &cc, &jo, &err);
+  natsStatus s =
+      js_AddConsumer(&info, connection_.jetstream(), options_.stream.c_str(), &cc, &jo, &err);
   jsConsumerInfo_Destroy(info);
   info = nullptr;
   if (s != NATS_OK) {
@@ -151,10 +164,12 @@ absl::Status DurableConsumer::Subscribe() {
   so.Consumer = options_.durable_name.c_str();
   natsSubscription* sub = nullptr;
   err = static_cast<jsErrCode>(0);
-  s = js_PullSubscribe(&sub, connection_.jetstream(), filter, options_.durable_name.c_str(), &jo, &so, &err);
-  if (s != NATS_OK) return FromNats(s, absl::StrCat("subscribe consumer ", options_.durable_name), err);
+  s = js_PullSubscribe(&sub, connection_.jetstream(), filter, options_.durable_name.c_str(), &jo,
+                       &so, &err);
+  if (s != NATS_OK)
+    return FromNats(s, absl::StrCat("subscribe consumer ", options_.durable_name), err);
 
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   if (stop_) {
     natsSubscription_Destroy(sub);
     return absl::CancelledError("stopping");
@@ -164,14 +179,15 @@ absl::Status DurableConsumer::Subscribe() {
 }
 
 void DurableConsumer::DropSubscription() {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   if (sub_ == nullptr) return;
   natsSubscription_Destroy(sub_);  // frees memory only; the consumer stays
   sub_ = nullptr;
 }
 
 absl::Status DurableConsumer::ConsumerStillExists() {
-  if (!connection_.IsConnected()) return absl::UnavailableError("consumer info: nats not connected");
+  if (!connection_.IsConnected())
+    return absl::UnavailableError("consumer info: nats not connected");
   jsOptions jo = RequestOptions();
   jsConsumerInfo* info = nullptr;
   jsErrCode err = static_cast<jsErrCode>(0);
@@ -201,7 +217,7 @@ void DurableConsumer::Run() {
   while (!stopping()) {
     natsSubscription* sub = nullptr;
     {
-      absl::MutexLock lock(&mu_);
+      std::lock_guard<std::mutex> lock(mu_);
       sub = sub_;
     }
     if (sub == nullptr) {
@@ -246,77 +262,120 @@ void DurableConsumer::Run() {
       continue;
     }
     last_activity = absl::Now();
-    for (int i = 0; i < list.Count; ++i) {
-      if (stopping()) {
-        // Hand the rest back at once rather than after ack_wait.
-        natsMsg_Nak(list.Msgs[i], nullptr);
-        continue;
-      }
-      Process(list.Msgs[i]);
+    if (stopping()) {
+      // Hand the batch back at once rather than after ack_wait.
+      for (int i = 0; i < list.Count; ++i) natsMsg_Nak(list.Msgs[i], nullptr);
+    } else {
+      ProcessBatch(list.Msgs, list.Count);
     }
     natsMsgList_Destroy(&list);
   }
   DropSubscription();
 }
 
-void DurableConsumer::Process(natsMsg* msg) {
-  wp::common::v1::Event event;
-  const int length = natsMsg_GetDataLength(msg);
-  if (!event.ParseFromArray(natsMsg_GetData(msg), length) || event.id().empty()) {
-    // Retrying cannot make these bytes parse: terminate so it is never redelivered.
-    rejected_.fetch_add(1);
-    wp::log::Error("durable consumer: not an event; dropped",
-                   {{"consumer", options_.durable_name},
-                    {"subject", MessageSubject(msg)},
-                    {"bytes", absl::StrCat(length)}});
-    natsMsg_Term(msg, nullptr);
+std::vector<DurableConsumer::Item> DurableConsumer::Parse(natsMsg** msgs, int count) {
+  std::vector<Item> items;
+  items.reserve(static_cast<size_t>(count));
+  for (int i = 0; i < count; ++i) {
+    natsMsg* msg = msgs[i];
+    Item item;
+    item.msg = msg;
+    const int length = natsMsg_GetDataLength(msg);
+    if (!item.event.ParseFromArray(natsMsg_GetData(msg), length) || item.event.id().empty()) {
+      // Retrying cannot make these bytes parse: terminate so it is never redelivered.
+      rejected_.fetch_add(1);
+      wp::log::Error("durable consumer: not an event; dropped",
+                     {{"consumer", options_.durable_name},
+                      {"subject", MessageSubject(msg)},
+                      {"bytes", absl::StrCat(length)}});
+      natsMsg_Term(msg, nullptr);
+      continue;
+    }
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
+void DurableConsumer::ProcessBatch(natsMsg** msgs, int count) {
+  std::vector<Item> items = Parse(msgs, count);
+  if (items.empty()) return;
+
+  if (db_ == nullptr) {
+    for (Item& item : items) {
+      item.error = event_handler_(item.event);
+      Settle(item);
+    }
     return;
   }
 
-  bool duplicate = false;
-  absl::Status status;
-  if (db_ != nullptr) {
-    status = db_->Write([&](store::Transaction& tx) -> absl::Status {
-      absl::StatusOr<bool> first = store::MarkHandled(tx, options_.handled_name, event.id());
-      if (!first.ok()) return first.status();
-      if (!*first) {
-        duplicate = true;
-        return absl::OkStatus();
+  // One transaction for the whole batch (one commit, not one per event),
+  // with a savepoint per event so a failing handler undoes only its own
+  // event. Savepoints are plain SQL in both SQLite and PostgreSQL.
+  absl::Status batch = db_->Write([&](store::Transaction& tx) -> absl::Status {
+    for (Item& item : items) {
+      item.duplicate = false;
+      item.error = absl::OkStatus();
+      absl::StatusOr<int64_t> sp = tx.Execute("SAVEPOINT wp_bus_event");
+      if (!sp.ok()) return sp.status();
+      absl::StatusOr<bool> first = store::MarkHandled(tx, options_.handled_name, item.event.id());
+      if (!first.ok()) {
+        item.error = first.status();
+      } else if (!*first) {
+        item.duplicate = true;  // handled before: skip the effect, still ack
+      } else {
+        item.error = tx_handler_(tx, item.event);
       }
-      return tx_handler_(tx, event);
-    });
-  } else {
-    status = event_handler_(event);
+      if (!item.error.ok()) {
+        absl::StatusOr<int64_t> undo = tx.Execute("ROLLBACK TO SAVEPOINT wp_bus_event");
+        if (!undo.ok()) return undo.status();
+      }
+      absl::StatusOr<int64_t> release = tx.Execute("RELEASE SAVEPOINT wp_bus_event");
+      if (!release.ok()) return release.status();
+    }
+    return absl::OkStatus();
+  });
+  if (!batch.ok()) {
+    // Nothing was committed: every event of the batch comes back.
+    for (Item& item : items) {
+      item.duplicate = false;
+      item.error = batch;
+    }
   }
+  // Only now, after the commit, is any effect durable enough to ack.
+  for (Item& item : items) Settle(item);
+}
 
-  if (status.ok()) {
-    // Only now is the effect durable. A lost ack means a redelivery, which
-    // MarkHandled (or the handler's idempotence) absorbs.
-    natsStatus a = natsMsg_Ack(msg, nullptr);
+void DurableConsumer::Settle(const Item& item) {
+  if (item.error.ok()) {
+    // A lost ack means a redelivery, which MarkHandled (or the plain
+    // handler's idempotence) absorbs.
+    natsStatus a = natsMsg_Ack(item.msg, nullptr);
     if (a != NATS_OK) {
       wp::log::Debug("durable consumer: ack not sent; expect a redelivery",
-                     {{"consumer", options_.durable_name}, {"event", event.id()}});
+                     {{"consumer", options_.durable_name}, {"event", item.event.id()}});
     }
-    (duplicate ? duplicates_ : handled_).fetch_add(1);
+    (item.duplicate ? duplicates_ : handled_).fetch_add(1);
     return;
   }
 
   failures_.fetch_add(1);
   uint64_t delivered = 1;
   jsMsgMetaData* meta = nullptr;
-  if (natsMsg_GetMetaData(&meta, msg) == NATS_OK && meta != nullptr) delivered = std::max<uint64_t>(1, meta->NumDelivered);
+  if (natsMsg_GetMetaData(&meta, item.msg) == NATS_OK && meta != nullptr) {
+    delivered = std::max<uint64_t>(1, meta->NumDelivered);
+  }
   jsMsgMetaData_Destroy(meta);
   absl::Duration delay = options_.retry_delay;
   for (uint64_t i = 1; i < delivered && delay < options_.max_retry_delay; ++i) delay *= 2;
   delay = std::min(delay, options_.max_retry_delay);
   wp::log::Warn("durable consumer: handler failed; will be redelivered",
                 {{"consumer", options_.durable_name},
-                 {"event", event.id()},
-                 {"type", event.type()},
+                 {"event", item.event.id()},
+                 {"type", item.event.type()},
                  {"delivery", absl::StrCat(delivered)},
                  {"retry_in", absl::FormatDuration(delay)},
-                 {"error", status.ToString()}});
-  natsMsg_NakWithDelay(msg, absl::ToInt64Milliseconds(delay), nullptr);
+                 {"error", item.error.ToString()}});
+  natsMsg_NakWithDelay(item.msg, absl::ToInt64Milliseconds(delay), nullptr);
 }
 
 }  // namespace wp::bus

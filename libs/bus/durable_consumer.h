@@ -7,7 +7,10 @@
 //     already recorded skips the handler (a redelivery or a re-publish) but
 //     is still acknowledged. The message is acknowledged only after the
 //     transaction committed, so a crash in between means a redelivery that
-//     MarkHandled turns into a no-op.
+//     MarkHandled turns into a no-op. The events of one fetch share one
+//     transaction (one commit instead of one per event), each inside its own
+//     SAVEPOINT, so a failing handler undoes only its own event; handlers
+//     must therefore not COMMIT or ROLLBACK themselves.
 //   - plain (no database effect, e.g. cache invalidation): the handler gets
 //     the event with no transaction; delivery is at least once, so the
 //     handler must be idempotent.
@@ -33,15 +36,15 @@
 #include <nats/nats.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include "absl/base/thread_annotations.h"
 #include "absl/status/status.h"
-#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "libs/bus/nats_connection.h"
 #include "libs/store/database.h"
@@ -73,6 +76,8 @@ struct DurableConsumerOptions {
   // now on instead of the whole stream (e.g. cache invalidation).
   bool deliver_new_only = false;
 
+  // Messages per fetch, handled in one transaction (which holds the
+  // database's writer for the whole batch: keep handlers short).
   int batch_size = 64;
   // How long one fetch waits for messages; also bounds how stale the idle
   // check below can be.
@@ -118,8 +123,9 @@ class DurableConsumer {
   // (retrying until NATS is reachable). INVALID_ARGUMENT for bad options,
   // FAILED_PRECONDITION when already started.
   absl::Status Start();
-  // Stops fetching, lets the message in hand finish, asks the broker to
-  // redeliver the rest of the batch, and joins. The broker keeps the position.
+  // Stops fetching, lets the batch in hand finish (it is one transaction),
+  // hands back a batch fetched after the stop, and joins. The broker keeps
+  // the position.
   void Stop();
 
   DurableConsumerStats stats() const;
@@ -129,7 +135,18 @@ class DurableConsumer {
   void Run();
   absl::Status Subscribe();
   void DropSubscription();
-  void Process(natsMsg* msg);
+  // One fetched message on its way through the handler.
+  struct Item {
+    natsMsg* msg = nullptr;  // owned by the fetched list
+    wp::common::v1::Event event;
+    bool duplicate = false;
+    absl::Status error;
+  };
+  // Parsed events; terminates (and drops) what does not parse.
+  std::vector<Item> Parse(natsMsg** msgs, int count);
+  void ProcessBatch(natsMsg** msgs, int count);
+  // Acks or naks (with delay) one message after its outcome is final.
+  void Settle(const Item& item);
   absl::Status ConsumerStillExists();
   void Wait(absl::Duration d);
   jsOptions RequestOptions() const;
@@ -141,11 +158,14 @@ class DurableConsumer {
   TransactionalHandler tx_handler_;
   EventHandler event_handler_;
 
-  mutable absl::Mutex mu_;
-  bool stop_ ABSL_GUARDED_BY(mu_) = false;
-  // Created and destroyed by the consumer thread (under mu_); Stop()
+  // std primitives rather than absl::Mutex so ThreadSanitizer (which cannot
+  // see inside the prebuilt absl library) can check this class.
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;  // guarded by mu_
+  // Guarded by mu_. Created and destroyed by the consumer thread; Stop()
   // unsubscribes it to cut a waiting fetch short.
-  natsSubscription* sub_ ABSL_GUARDED_BY(mu_) = nullptr;
+  natsSubscription* sub_ = nullptr;
   std::thread thread_;
 
   std::atomic<int64_t> handled_{0};

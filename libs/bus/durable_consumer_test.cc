@@ -13,8 +13,8 @@
 namespace wp::bus {
 namespace {
 
-using testing::Eventually;
-using testing::kPatience;
+using test_util::Eventually;
+using test_util::kPatience;
 using wp::common::v1::Event;
 
 const char kSource[] = "contest";
@@ -27,19 +27,20 @@ const std::vector<store::Migration> kMigrations = {
 
 absl::Status ApplyEffect(store::Transaction& tx, const Event& event) {
   return tx
-      .Execute("INSERT INTO effects (aggregate, applied) VALUES (?, 1) "
-               "ON CONFLICT (aggregate) DO UPDATE SET applied = applied + 1",
-               {event.subject()})
+      .Execute(
+          "INSERT INTO effects (aggregate, applied) VALUES (?, 1) "
+          "ON CONFLICT (aggregate) DO UPDATE SET applied = applied + 1",
+          {event.subject()})
       .status();
 }
 
 class DurableConsumerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = testing::OpenTestDatabase(kMigrations);
+    db_ = test_util::OpenTestDatabase(kMigrations);
     ASSERT_NE(db_, nullptr);
     ASSERT_TRUE(server_.Start().ok());
-    auto conn = NatsConnection::Connect(testing::TestNatsOptions(server_, "consumer-test"));
+    auto conn = NatsConnection::Connect(test_util::TestNatsOptions(server_, "consumer-test"));
     ASSERT_TRUE(conn.ok()) << conn.status();
     conn_ = std::move(*conn);
     ASSERT_TRUE(conn_->WaitUntilConnected(kPatience).ok());
@@ -78,8 +79,9 @@ class DurableConsumerTest : public ::testing::Test {
   void Publish(const Event& event, const std::string& msg_id = "") {
     absl::Status last;
     ASSERT_TRUE(Eventually([&] {
-      last = publisher_->Publish(event.type(), msg_id.empty() ? event.id() : msg_id, event.SerializeAsString(),
-                                 absl::Seconds(2))
+      last = publisher_
+                 ->Publish(event.type(), msg_id.empty() ? event.id() : msg_id,
+                           event.SerializeAsString(), absl::Seconds(2))
                  .status();
       return last.ok();
     })) << last;
@@ -92,23 +94,25 @@ class DurableConsumerTest : public ::testing::Test {
   int64_t Applied(const std::string& aggregate) {
     int64_t n = -1;
     EXPECT_TRUE(db_->Read([&](store::Transaction& tx) -> absl::Status {
-                    absl::StatusOr<store::Row> row =
-                        tx.QueryOne("SELECT applied FROM effects WHERE aggregate = ?", {aggregate});
-                    n = row.ok() ? row->Int(0) : 0;
-                    return absl::OkStatus();
-                  }).ok());
+                     absl::StatusOr<store::Row> row = tx.QueryOne(
+                         "SELECT applied FROM effects WHERE aggregate = ?", {aggregate});
+                     n = row.ok() ? row->Int(0) : 0;
+                     return absl::OkStatus();
+                   })
+                    .ok());
     return n;
   }
 
   int64_t HandledRows(const std::string& consumer) {
     int64_t n = -1;
     EXPECT_TRUE(db_->Read([&](store::Transaction& tx) -> absl::Status {
-                    absl::StatusOr<store::Row> row =
-                        tx.QueryOne("SELECT COUNT(*) FROM handled_events WHERE consumer = ?", {consumer});
-                    if (!row.ok()) return row.status();
-                    n = row->Int(0);
-                    return absl::OkStatus();
-                  }).ok());
+                     absl::StatusOr<store::Row> row = tx.QueryOne(
+                         "SELECT COUNT(*) FROM handled_events WHERE consumer = ?", {consumer});
+                     if (!row.ok()) return row.status();
+                     n = row->Int(0);
+                     return absl::OkStatus();
+                   })
+                    .ok());
     return n;
   }
 
@@ -146,19 +150,28 @@ TEST_F(DurableConsumerTest, AppliesEachEventOnceEvenWhenDeliveredTwice) {
   EXPECT_EQ(HandledRows("test-consumer"), 10);
 }
 
-TEST_F(DurableConsumerTest, HandlerErrorRollsBackAndIsRedelivered) {
-  Event event = MakeEvent("things/flaky");
-  int calls = 0;  // consumer thread only
-  auto consumer = StartConsumer(Options(), [&](store::Transaction& tx, const Event& e) -> absl::Status {
-    absl::Status s = ApplyEffect(tx, e);  // rolled back with the failure below
-    if (!s.ok()) return s;
-    return ++calls == 1 ? absl::UnavailableError("downstream hiccup") : absl::OkStatus();
-  });
-  Publish(event);
-  ASSERT_TRUE(Eventually([&] { return consumer->stats().handled == 1; }));
+TEST_F(DurableConsumerTest, HandlerErrorUndoesOnlyItsEventAndIsRedelivered) {
+  // Published before the consumer starts, so they arrive in one batch and
+  // share one transaction.
+  Publish(MakeEvent("things/before"));
+  Publish(MakeEvent("things/flaky"));
+  Publish(MakeEvent("things/after"));
+  int flaky_calls = 0;  // consumer thread only
+  auto consumer =
+      StartConsumer(Options(), [&](store::Transaction& tx, const Event& e) -> absl::Status {
+        absl::Status s = ApplyEffect(tx, e);  // undone with the failure below
+        if (!s.ok()) return s;
+        if (e.subject() == "things/flaky" && ++flaky_calls == 1)
+          return absl::UnavailableError("downstream hiccup");
+        return absl::OkStatus();
+      });
+  ASSERT_TRUE(Eventually([&] { return consumer->stats().handled == 3; }));
   EXPECT_EQ(consumer->stats().failures, 1);
+  EXPECT_EQ(consumer->stats().duplicates, 0);
+  EXPECT_EQ(Applied("things/before"), 1);
   EXPECT_EQ(Applied("things/flaky"), 1);
-  EXPECT_EQ(HandledRows("test-consumer"), 1);
+  EXPECT_EQ(Applied("things/after"), 1);
+  EXPECT_EQ(HandledRows("test-consumer"), 3);
 }
 
 TEST_F(DurableConsumerTest, ResumesFromItsDurablePositionAfterARestart) {

@@ -67,12 +67,17 @@ std::string StreamNameFor(absl::string_view source) {
   return absl::StrCat("WP_", absl::AsciiStrToUpper(source));
 }
 
-std::string StreamSubjectsFor(absl::string_view source) { return absl::StrCat("wp.", source, ".>"); }
+std::string StreamSubjectsFor(absl::string_view source) {
+  return absl::StrCat("wp.", source, ".>");
+}
 
 absl::StatusOr<wp::common::v1::Event> EmitEvent(store::Transaction& tx, const EventSpec& spec) {
-  if (!IsPlainToken(spec.source)) return absl::InvalidArgumentError("event source: not a subject token");
-  if (!IsPlainToken(spec.entity)) return absl::InvalidArgumentError("event entity: not a subject token");
-  if (!IsPlainToken(spec.verb)) return absl::InvalidArgumentError("event verb: not a subject token");
+  if (!IsPlainToken(spec.source))
+    return absl::InvalidArgumentError("event source: not a subject token");
+  if (!IsPlainToken(spec.entity))
+    return absl::InvalidArgumentError("event entity: not a subject token");
+  if (!IsPlainToken(spec.verb))
+    return absl::InvalidArgumentError("event verb: not a subject token");
 
   wp::common::v1::Event event;
   event.set_id(NewEventId());
@@ -96,7 +101,8 @@ absl::StatusOr<wp::common::v1::Event> EmitEvent(store::Transaction& tx, const Ev
   event.set_source_sequence(*seq);
 
   std::string bytes;
-  if (!event.SerializeToString(&bytes)) return absl::InternalError("event: could not be serialised");
+  if (!event.SerializeToString(&bytes))
+    return absl::InternalError("event: could not be serialised");
   if (absl::Status s = store::SetOutboxPayload(tx, *seq, bytes); !s.ok()) return s;
   return event;
 }

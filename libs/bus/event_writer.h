@@ -28,10 +28,10 @@ namespace wp::bus {
 //   EmitEvent(tx, {"workstreams", "plan_item", "created", item.name(), created_msg,
 //                  ctx.actor, ctx.trace_id});
 struct EventSpec {
-  std::string source;     // publishing service, e.g. "workstreams"
-  std::string entity;     // e.g. "plan_item"
-  std::string verb;       // past tense, e.g. "created"
-  std::string aggregate;  // resource name the event is about (Event.subject)
+  std::string source;                        // publishing service, e.g. "workstreams"
+  std::string entity;                        // e.g. "plan_item"
+  std::string verb;                          // past tense, e.g. "created"
+  std::string aggregate;                     // resource name the event is about (Event.subject)
   const google::protobuf::Message& payload;  // packed into Event.payload (Any)
   std::string actor = "";
   std::string trace_id = "";

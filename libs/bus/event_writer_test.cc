@@ -32,16 +32,17 @@ TEST(EventWriterTest, IdsAreRandomUuidV4) {
 }
 
 TEST(EventWriterTest, FillsEnvelopeAndOutboxInTheCallersTransaction) {
-  auto db = testing::OpenTestDatabase();
+  auto db = test_util::OpenTestDatabase();
   ASSERT_NE(db, nullptr);
   google::protobuf::StringValue payload;
   payload.set_value("plan item 1.2");
 
   Event first, second;
   ASSERT_TRUE(db->Write([&](store::Transaction& tx) -> absl::Status {
-                  absl::StatusOr<Event> e = EmitEvent(
-                      tx, {"workstreams", "plan_item", "created", "planPeriods/2022-23/planItems/1.2",
-                           payload, "users/officer-1", "trace-abc"});
+                  absl::StatusOr<Event> e =
+                      EmitEvent(tx, {"workstreams", "plan_item", "created",
+                                     "planPeriods/2022-23/planItems/1.2", payload,
+                                     "users/officer-1", "trace-abc"});
                   if (!e.ok()) return e.status();
                   first = *e;
                   e = EmitEvent(tx, {"workstreams", "plan_item", "status_changed",
@@ -78,11 +79,12 @@ TEST(EventWriterTest, FillsEnvelopeAndOutboxInTheCallersTransaction) {
 }
 
 TEST(EventWriterTest, RolledBackTransactionLeavesNoEvent) {
-  auto db = testing::OpenTestDatabase();
+  auto db = test_util::OpenTestDatabase();
   ASSERT_NE(db, nullptr);
   google::protobuf::StringValue payload;
   absl::Status s = db->Write([&](store::Transaction& tx) -> absl::Status {
-    absl::StatusOr<Event> e = EmitEvent(tx, {"learning", "event", "scheduled", "events/1", payload});
+    absl::StatusOr<Event> e =
+        EmitEvent(tx, {"learning", "event", "scheduled", "events/1", payload});
     if (!e.ok()) return e.status();
     return absl::AbortedError("the change itself failed");
   });
@@ -93,17 +95,20 @@ TEST(EventWriterTest, RolledBackTransactionLeavesNoEvent) {
 }
 
 TEST(EventWriterTest, RejectsNamesThatWouldBreakTheSubject) {
-  auto db = testing::OpenTestDatabase();
+  auto db = test_util::OpenTestDatabase();
   ASSERT_NE(db, nullptr);
   google::protobuf::StringValue payload;
   for (const auto& [source, entity, verb] :
-       std::vector<std::tuple<std::string, std::string, std::string>>{
-           {"", "x", "created"}, {"a.b", "x", "created"}, {"a", "x*", "created"}, {"a", "x", "cre ated"},
-           {"a", "x", ">"}}) {
+       std::vector<std::tuple<std::string, std::string, std::string>>{{"", "x", "created"},
+                                                                      {"a.b", "x", "created"},
+                                                                      {"a", "x*", "created"},
+                                                                      {"a", "x", "cre ated"},
+                                                                      {"a", "x", ">"}}) {
     absl::Status s = db->Write([&](store::Transaction& tx) -> absl::Status {
       return EmitEvent(tx, {source, entity, verb, "r/1", payload}).status();
     });
-    EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << source << " " << entity << " " << verb;
+    EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument)
+        << source << " " << entity << " " << verb;
   }
 }
 

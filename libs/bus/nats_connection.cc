@@ -1,12 +1,14 @@
 #include "libs/bus/nats_connection.h"
 
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "libs/bus/nats_status.h"
 #include "libs/log/log.h"
@@ -20,8 +22,9 @@ namespace internal {
 struct NatsCallbackState {
   std::string name;
   std::string redacted_url;
-  absl::Mutex mu;
-  bool closed ABSL_GUARDED_BY(mu) = false;
+  std::mutex mu;
+  std::condition_variable cv;
+  bool closed = false;  // guarded by mu
 };
 
 }  // namespace internal
@@ -60,7 +63,8 @@ void OnConnected(natsConnection* nc, void* closure) {
 void OnDisconnected(natsConnection* nc, void* closure) {
   auto* state = static_cast<internal::NatsCallbackState*>(closure);
   if (natsConnection_IsClosed(nc)) return;  // our own Close(): the closed callback says so
-  wp::log::Warn("nats disconnected; reconnecting", {{"conn", state->name}, {"url", state->redacted_url}});
+  wp::log::Warn("nats disconnected; reconnecting",
+                {{"conn", state->name}, {"url", state->redacted_url}});
 }
 
 void OnReconnected(natsConnection* nc, void* closure) {
@@ -71,8 +75,9 @@ void OnReconnected(natsConnection* nc, void* closure) {
 void OnClosed(natsConnection* nc, void* closure) {
   auto* state = static_cast<internal::NatsCallbackState*>(closure);
   wp::log::Info("nats connection closed", {{"conn", state->name}});
-  absl::MutexLock lock(&state->mu);
+  std::lock_guard<std::mutex> lock(state->mu);
   state->closed = true;
+  state->cv.notify_all();  // under the lock: the waiter may free `state` right after
 }
 
 void OnAsyncError(natsConnection* nc, natsSubscription* sub, natsStatus err, void* closure) {
@@ -85,7 +90,8 @@ int64_t Millis(absl::Duration d) { return absl::ToInt64Milliseconds(d); }
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<NatsConnection>> NatsConnection::Connect(const NatsOptions& options) {
+absl::StatusOr<std::unique_ptr<NatsConnection>> NatsConnection::Connect(
+    const NatsOptions& options) {
   std::vector<std::string> urls;
   for (absl::string_view u : absl::StrSplit(options.url, ',', absl::SkipWhitespace())) {
     urls.emplace_back(absl::StripAsciiWhitespace(u));
@@ -94,7 +100,8 @@ absl::StatusOr<std::unique_ptr<NatsConnection>> NatsConnection::Connect(const Na
   if (!options.token.empty() && (!options.user.empty() || !options.password.empty())) {
     return absl::InvalidArgumentError("nats: give either user/password or a token, not both");
   }
-  if (options.reconnect_wait <= absl::ZeroDuration() || options.connect_timeout <= absl::ZeroDuration()) {
+  if (options.reconnect_wait <= absl::ZeroDuration() ||
+      options.connect_timeout <= absl::ZeroDuration()) {
     return absl::InvalidArgumentError("nats: reconnect_wait and connect_timeout must be positive");
   }
 
@@ -107,7 +114,8 @@ absl::StatusOr<std::unique_ptr<NatsConnection>> NatsConnection::Connect(const Na
   if (s != NATS_OK) return FromNats(s, "nats options");
   std::vector<const char*> servers;
   for (const std::string& u : urls) servers.push_back(u.c_str());
-  if (s == NATS_OK) s = natsOptions_SetServers(opts, servers.data(), static_cast<int>(servers.size()));
+  if (s == NATS_OK)
+    s = natsOptions_SetServers(opts, servers.data(), static_cast<int>(servers.size()));
   if (s == NATS_OK) s = natsOptions_SetName(opts, state->name.c_str());
   if (s == NATS_OK && !options.user.empty()) {
     s = natsOptions_SetUserInfo(opts, options.user.c_str(), options.password.c_str());
@@ -155,10 +163,12 @@ absl::StatusOr<std::unique_ptr<NatsConnection>> NatsConnection::Connect(const Na
     return status;
   }
   std::string name = state->name;
-  return std::unique_ptr<NatsConnection>(new NatsConnection(nc, js, state.release(), std::move(name)));
+  return std::unique_ptr<NatsConnection>(
+      new NatsConnection(nc, js, state.release(), std::move(name)));
 }
 
-NatsConnection::NatsConnection(natsConnection* nc, jsCtx* js, internal::NatsCallbackState* state, std::string name)
+NatsConnection::NatsConnection(natsConnection* nc, jsCtx* js, internal::NatsCallbackState* state,
+                               std::string name)
     : nc_(nc), js_(js), state_(state), name_(std::move(name)) {}
 
 NatsConnection::~NatsConnection() {
@@ -168,8 +178,8 @@ NatsConnection::~NatsConnection() {
   // once it ran, no callback can touch `state_` any more.
   bool closed = false;
   {
-    absl::MutexLock lock(&state_->mu);
-    closed = state_->mu.AwaitWithTimeout(absl::Condition(&state_->closed), absl::Seconds(5));
+    std::unique_lock<std::mutex> lock(state_->mu);
+    closed = state_->cv.wait_for(lock, std::chrono::seconds(5), [this] { return state_->closed; });
   }
   natsConnection_Destroy(nc_);
   if (closed) {
@@ -193,13 +203,15 @@ absl::Status NatsConnection::WaitUntilConnected(absl::Duration timeout) const {
   return absl::OkStatus();
 }
 
-absl::Status NatsConnection::EnsureStream(const std::string& name, const std::vector<std::string>& subjects,
+absl::Status NatsConnection::EnsureStream(const std::string& name,
+                                          const std::vector<std::string>& subjects,
                                           const StreamOptions& options) {
   if (name.empty() || subjects.empty()) {
     return absl::InvalidArgumentError("stream: name and subjects are required");
   }
   // Fail fast rather than queue a request in the reconnect buffer and time out.
-  if (!IsConnected()) return absl::UnavailableError(absl::StrCat("create stream ", name, ": nats not connected"));
+  if (!IsConnected())
+    return absl::UnavailableError(absl::StrCat("create stream ", name, ": nats not connected"));
   std::vector<const char*> subject_ptrs;
   for (const std::string& s : subjects) subject_ptrs.push_back(s.c_str());
 

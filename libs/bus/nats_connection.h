@@ -82,7 +82,8 @@ class NatsConnection {
   const std::string& name() const { return name_; }
 
  private:
-  NatsConnection(natsConnection* nc, jsCtx* js, internal::NatsCallbackState* state, std::string name);
+  NatsConnection(natsConnection* nc, jsCtx* js, internal::NatsCallbackState* state,
+                 std::string name);
 
   natsConnection* nc_;
   jsCtx* js_;

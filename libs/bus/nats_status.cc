@@ -75,7 +75,8 @@ absl::Status FromNats(natsStatus s, absl::string_view what, jsErrCode js_error) 
   const char* detail = nats_GetLastError(&ignored);
   std::string message = absl::StrCat(what, ": ", natsStatus_GetText(s));
   if (detail != nullptr && *detail != '\0') absl::StrAppend(&message, " (", detail, ")");
-  if (js_error != 0) absl::StrAppend(&message, " [jetstream error ", static_cast<int>(js_error), "]");
+  if (js_error != 0)
+    absl::StrAppend(&message, " [jetstream error ", static_cast<int>(js_error), "]");
   return absl::Status(CodeFor(s, static_cast<int>(js_error)), message);
 }
 

@@ -23,7 +23,8 @@ namespace wp::bus {
 
 // `what` names the operation ("publish wp.x.y.z"); `js_error` is the
 // JetStream error code the call reported (0 when none).
-absl::Status FromNats(natsStatus s, absl::string_view what, jsErrCode js_error = static_cast<jsErrCode>(0));
+absl::Status FromNats(natsStatus s, absl::string_view what,
+                      jsErrCode js_error = static_cast<jsErrCode>(0));
 
 }  // namespace wp::bus
 

@@ -24,17 +24,21 @@ OutboxRelay::OutboxRelay(store::Database& db, Publisher& publisher, OutboxRelayO
 OutboxRelay::~OutboxRelay() { Stop(); }
 
 absl::Status OutboxRelay::Start() {
-  if (options_.batch_size <= 0) return absl::InvalidArgumentError("outbox relay: batch_size must be positive");
-  if (options_.publish_timeout <= absl::ZeroDuration() || options_.poll_interval <= absl::ZeroDuration() ||
+  if (options_.batch_size <= 0)
+    return absl::InvalidArgumentError("outbox relay: batch_size must be positive");
+  if (options_.publish_timeout <= absl::ZeroDuration() ||
+      options_.poll_interval <= absl::ZeroDuration() ||
       options_.min_backoff <= absl::ZeroDuration() || options_.max_backoff < options_.min_backoff) {
-    return absl::InvalidArgumentError("outbox relay: durations must be positive, max_backoff >= min_backoff");
+    return absl::InvalidArgumentError(
+        "outbox relay: durations must be positive, max_backoff >= min_backoff");
   }
   if (options_.stream_name.empty() != options_.stream_subjects.empty()) {
-    return absl::InvalidArgumentError("outbox relay: give both stream_name and stream_subjects, or neither");
+    return absl::InvalidArgumentError(
+        "outbox relay: give both stream_name and stream_subjects, or neither");
   }
   if (thread_.joinable()) return absl::FailedPreconditionError("outbox relay: already started");
   {
-    absl::MutexLock lock(&mu_);
+    std::lock_guard<std::mutex> lock(mu_);
     stop_ = false;
     notified_ = true;  // look at the outbox straight away
   }
@@ -43,29 +47,32 @@ absl::Status OutboxRelay::Start() {
 }
 
 void OutboxRelay::Notify() {
-  absl::MutexLock lock(&mu_);
-  notified_ = true;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    notified_ = true;
+  }
+  cv_.notify_all();
 }
 
 void OutboxRelay::Stop() {
   {
-    absl::MutexLock lock(&mu_);
+    std::lock_guard<std::mutex> lock(mu_);
     stop_ = true;
   }
+  cv_.notify_all();
   if (thread_.joinable()) thread_.join();
 }
 
 bool OutboxRelay::stopping() const {
-  absl::MutexLock lock(&mu_);
+  std::lock_guard<std::mutex> lock(mu_);
   return stop_;
 }
 
 void OutboxRelay::Wait(absl::Duration d, bool wake_on_notify) {
-  absl::MutexLock lock(&mu_);
-  auto wake = [this, wake_on_notify]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-    return stop_ || (wake_on_notify && notified_);
-  };
-  mu_.AwaitWithTimeout(absl::Condition(&wake), d);
+  d = std::min(d, absl::Hours(24));  // keeps the chrono arithmetic from overflowing
+  std::unique_lock<std::mutex> lock(mu_);
+  cv_.wait_for(lock, absl::ToChronoNanoseconds(d),
+               [&] { return stop_ || (wake_on_notify && notified_); });
 }
 
 bool OutboxRelay::WaitUntilIdle(absl::Duration timeout) {
@@ -90,11 +97,16 @@ void OutboxRelay::RecordFailure(const absl::Status& status, const char* what) {
   failures_.fetch_add(1);
   ++consecutive_failures_;
   if (WorthLogging(consecutive_failures_)) {
-    wp::log::Warn("outbox relay: will retry",
-                  {{"step", what},
-                   {"error", std::string(status.message())},
-                   {"code", absl::StatusCodeToString(status.code())},
-                   {"attempts", absl::StrCat(consecutive_failures_)}});
+    // UNAVAILABLE heals by itself (NATS coming back); anything else (say, an
+    // event above the server's max_payload) blocks the outbox until fixed.
+    const wp::log::Level level = status.code() == absl::StatusCode::kUnavailable
+                                     ? wp::log::Level::kWarn
+                                     : wp::log::Level::kError;
+    wp::log::Write(level, "outbox relay: will retry",
+                   {{"step", what},
+                    {"error", std::string(status.message())},
+                    {"code", absl::StatusCodeToString(status.code())},
+                    {"attempts", absl::StrCat(consecutive_failures_)}});
   }
 }
 
@@ -112,8 +124,8 @@ void OutboxRelay::RunOnce(absl::Duration& backoff, bool& stream_ready) {
   };
 
   if (!stream_ready) {
-    absl::Status s = publisher_.connection().EnsureStream(options_.stream_name, options_.stream_subjects,
-                                                          options_.stream_options);
+    absl::Status s = publisher_.connection().EnsureStream(
+        options_.stream_name, options_.stream_subjects, options_.stream_options);
     if (!s.ok()) return fail(s, "ensure stream");
     stream_ready = true;
   }
@@ -121,10 +133,11 @@ void OutboxRelay::RunOnce(absl::Duration& backoff, bool& stream_ready) {
   // Clear the flag before reading, so a commit that lands after the read
   // leaves it set and we come straight back.
   {
-    absl::MutexLock lock(&mu_);
+    std::lock_guard<std::mutex> lock(mu_);
     notified_ = false;
   }
-  absl::StatusOr<std::vector<store::OutboxMessage>> rows = store::FetchUnsent(db_, options_.batch_size);
+  absl::StatusOr<std::vector<store::OutboxMessage>> rows =
+      store::FetchUnsent(db_, options_.batch_size);
   if (!rows.ok()) return fail(rows.status(), "read outbox");
   if (rows->empty()) {
     Wait(options_.poll_interval, /*wake_on_notify=*/true);
@@ -160,7 +173,8 @@ void OutboxRelay::RunOnce(absl::Duration& backoff, bool& stream_ready) {
     return fail(publish_error, "publish");
   }
   if (consecutive_failures_ > 0) {
-    wp::log::Info("outbox relay: publishing again", {{"after_attempts", absl::StrCat(consecutive_failures_)}});
+    wp::log::Info("outbox relay: publishing again",
+                  {{"after_attempts", absl::StrCat(consecutive_failures_)}});
     consecutive_failures_ = 0;
   }
   backoff = options_.min_backoff;

@@ -22,14 +22,14 @@
 #define WP_LIBS_BUS_OUTBOX_RELAY_H_
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include "absl/base/thread_annotations.h"
 #include "absl/status/status.h"
-#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "libs/bus/nats_connection.h"
 #include "libs/bus/publisher.h"
@@ -95,9 +95,12 @@ class OutboxRelay {
   Publisher& publisher_;
   const OutboxRelayOptions options_;
 
-  mutable absl::Mutex mu_;
-  bool stop_ ABSL_GUARDED_BY(mu_) = false;
-  bool notified_ ABSL_GUARDED_BY(mu_) = false;
+  // std primitives rather than absl::Mutex so ThreadSanitizer (which cannot
+  // see inside the prebuilt absl library) can check this class.
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;      // guarded by mu_
+  bool notified_ = false;  // guarded by mu_
   std::thread thread_;
 
   std::atomic<int64_t> published_{0};

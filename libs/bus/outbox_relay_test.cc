@@ -11,8 +11,8 @@
 namespace wp::bus {
 namespace {
 
-using testing::Eventually;
-using testing::kPatience;
+using test_util::Eventually;
+using test_util::kPatience;
 using wp::common::v1::Event;
 
 const char kSource[] = "relaytest";
@@ -20,9 +20,9 @@ const char kSource[] = "relaytest";
 class OutboxRelayTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = testing::OpenTestDatabase();
+    db_ = test_util::OpenTestDatabase();
     ASSERT_NE(db_, nullptr);
-    auto conn = NatsConnection::Connect(testing::TestNatsOptions(server_, "relay-test"));
+    auto conn = NatsConnection::Connect(test_util::TestNatsOptions(server_, "relay-test"));
     ASSERT_TRUE(conn.ok()) << conn.status();
     conn_ = std::move(*conn);
     publisher_ = std::make_unique<Publisher>(*conn_);
@@ -59,7 +59,8 @@ class OutboxRelayTest : public ::testing::Test {
         for (int j = i; j < std::min(n, i + per_tx); ++j) {
           google::protobuf::StringValue payload;
           payload.set_value(absl::StrCat("item ", j));
-          absl::StatusOr<Event> e = EmitEvent(tx, {kSource, "item", "created", absl::StrCat("items/", j), payload});
+          absl::StatusOr<Event> e =
+              EmitEvent(tx, {kSource, "item", "created", absl::StrCat("items/", j), payload});
           if (!e.ok()) return e.status();
           events.push_back(*e);
         }
@@ -72,11 +73,12 @@ class OutboxRelayTest : public ::testing::Test {
 
   // The stream holds exactly `expected`, in order, each once, with its id as Nats-Msg-Id.
   void ExpectStreamHolds(const std::vector<Event>& expected) {
-    absl::StatusOr<std::vector<testing::StoredMessage>> stored = testing::ReadStream(*conn_, StreamNameFor(kSource));
+    absl::StatusOr<std::vector<test_util::StoredMessage>> stored =
+        test_util::ReadStream(*conn_, StreamNameFor(kSource));
     ASSERT_TRUE(stored.ok()) << stored.status();
     ASSERT_EQ(stored->size(), expected.size());
     for (size_t i = 0; i < expected.size(); ++i) {
-      const testing::StoredMessage& m = (*stored)[i];
+      const test_util::StoredMessage& m = (*stored)[i];
       Event e;
       ASSERT_TRUE(e.ParseFromString(m.data)) << i;
       EXPECT_EQ(e.id(), expected[i].id()) << i;

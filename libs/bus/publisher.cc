@@ -14,10 +14,12 @@ absl::StatusOr<PubAck> Publisher::Publish(absl::string_view subject, absl::strin
   if (bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
     return absl::ResourceExhaustedError("publish: message too large");
   }
-  if (timeout <= absl::ZeroDuration()) return absl::InvalidArgumentError("publish: timeout must be positive");
+  if (timeout <= absl::ZeroDuration())
+    return absl::InvalidArgumentError("publish: timeout must be positive");
   // While disconnected cnats would queue the request in its reconnect buffer
   // and flush it later; callers retry anyway, so fail fast instead.
-  if (!connection_.IsConnected()) return absl::UnavailableError(absl::StrCat("publish ", subject, ": nats not connected"));
+  if (!connection_.IsConnected())
+    return absl::UnavailableError(absl::StrCat("publish ", subject, ": nats not connected"));
   // cnats wants NUL-terminated strings.
   const std::string subj(subject);
   const std::string id(msg_id);
@@ -36,7 +38,8 @@ absl::StatusOr<PubAck> Publisher::Publish(absl::string_view subject, absl::strin
     jsPubAck_Destroy(ack);
     return FromNats(s, absl::StrCat("publish ", subj), err);
   }
-  if (ack == nullptr) return absl::InternalError(absl::StrCat("publish ", subj, ": no acknowledgement"));
+  if (ack == nullptr)
+    return absl::InternalError(absl::StrCat("publish ", subj, ": no acknowledgement"));
   PubAck out;
   out.stream = ack->Stream != nullptr ? ack->Stream : "";
   out.sequence = ack->Sequence;

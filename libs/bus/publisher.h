@@ -5,7 +5,10 @@
 //
 // Errors: UNAVAILABLE is retryable (not connected, timed out, no responders,
 // i.e. no stream or JetStream still starting); other codes are not expected
-// to heal by retrying (see nats_status.h).
+// to heal by retrying (see nats_status.h). While the connection is down it
+// fails at once instead of queueing the message in cnats' reconnect buffer:
+// callers retry anyway, and a queued copy would only arrive later as a
+// duplicate. A message must fit the server's max_payload (1 MB by default).
 //
 // Thread-safety: thread-safe; many threads may publish at once.
 #ifndef WP_LIBS_BUS_PUBLISHER_H_
@@ -32,7 +35,8 @@ class Publisher {
   explicit Publisher(NatsConnection& connection) : connection_(connection) {}
 
   absl::StatusOr<PubAck> Publish(absl::string_view subject, absl::string_view msg_id,
-                                 absl::string_view bytes, absl::Duration timeout = absl::Seconds(5));
+                                 absl::string_view bytes,
+                                 absl::Duration timeout = absl::Seconds(5));
 
   NatsConnection& connection() const { return connection_; }
 

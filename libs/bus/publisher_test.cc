@@ -9,8 +9,8 @@
 namespace wp::bus {
 namespace {
 
-using testing::Eventually;
-using testing::kPatience;
+using test_util::Eventually;
+using test_util::kPatience;
 
 const char kStream[] = "WP_PUBTEST";
 const char kSubjects[] = "wp.pubtest.>";
@@ -19,7 +19,7 @@ class PublisherTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(server_.Start().ok());
-    auto conn = NatsConnection::Connect(testing::TestNatsOptions(server_, "publisher-test"));
+    auto conn = NatsConnection::Connect(test_util::TestNatsOptions(server_, "publisher-test"));
     ASSERT_TRUE(conn.ok()) << conn.status();
     conn_ = std::move(*conn);
     ASSERT_TRUE(conn_->WaitUntilConnected(kPatience).ok());
@@ -46,7 +46,8 @@ TEST_F(PublisherTest, DuplicateMsgIdIsStoredOnce) {
   ASSERT_TRUE(other.ok()) << other.status();
   EXPECT_FALSE(other->duplicate);
 
-  absl::StatusOr<std::vector<testing::StoredMessage>> stored = testing::ReadStream(*conn_, kStream);
+  absl::StatusOr<std::vector<test_util::StoredMessage>> stored =
+      test_util::ReadStream(*conn_, kStream);
   ASSERT_TRUE(stored.ok()) << stored.status();
   ASSERT_EQ(stored->size(), 2u);
   EXPECT_EQ((*stored)[0].msg_id, "id-1");
@@ -57,14 +58,16 @@ TEST_F(PublisherTest, DuplicateMsgIdIsStoredOnce) {
 
 TEST_F(PublisherTest, NoStreamForSubjectIsRetryable) {
   Publisher publisher(*conn_);
-  absl::StatusOr<PubAck> a = publisher.Publish("nobody.listens.here", "id-1", "x", absl::Seconds(2));
+  absl::StatusOr<PubAck> a =
+      publisher.Publish("nobody.listens.here", "id-1", "x", absl::Seconds(2));
   EXPECT_EQ(a.status().code(), absl::StatusCode::kUnavailable) << a.status();
 }
 
 TEST_F(PublisherTest, ServerDownIsRetryableAndRecovers) {
   Publisher publisher(*conn_);
   server_.Stop();
-  absl::StatusOr<PubAck> down = publisher.Publish("wp.pubtest.thing.created", "id-1", "x", absl::Milliseconds(300));
+  absl::StatusOr<PubAck> down =
+      publisher.Publish("wp.pubtest.thing.created", "id-1", "x", absl::Milliseconds(300));
   EXPECT_EQ(down.status().code(), absl::StatusCode::kUnavailable) << down.status();
 
   ASSERT_TRUE(server_.Restart().ok());
@@ -78,7 +81,8 @@ TEST_F(PublisherTest, ServerDownIsRetryableAndRecovers) {
 TEST_F(PublisherTest, RejectsBadArguments) {
   Publisher publisher(*conn_);
   EXPECT_EQ(publisher.Publish("", "id", "x").status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(publisher.Publish("wp.pubtest.a.b", "", "x").status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(publisher.Publish("wp.pubtest.a.b", "", "x").status().code(),
+            absl::StatusCode::kInvalidArgument);
 }
 
 TEST_F(PublisherTest, EnsureStreamIsIdempotent) {
@@ -90,7 +94,7 @@ TEST_F(PublisherTest, EnsureStreamIsIdempotent) {
 
 TEST(NatsConnectionTest, StartsBeforeTheServerAndConnectsLater) {
   wp::testing::NatsServer server;  // not started yet
-  auto conn = NatsConnection::Connect(testing::TestNatsOptions(server, "early-bird"));
+  auto conn = NatsConnection::Connect(test_util::TestNatsOptions(server, "early-bird"));
   ASSERT_TRUE(conn.ok()) << conn.status();
   EXPECT_FALSE((*conn)->IsConnected());
   EXPECT_EQ((*conn)->EnsureStream(kStream, {kSubjects}).code(), absl::StatusCode::kUnavailable);
@@ -98,8 +102,9 @@ TEST(NatsConnectionTest, StartsBeforeTheServerAndConnectsLater) {
   ASSERT_TRUE(server.Start().ok());
   ASSERT_TRUE((*conn)->WaitUntilConnected(kPatience).ok());
   absl::Status ensured;
-  ASSERT_TRUE(Eventually([&] { return (ensured = (*conn)->EnsureStream(kStream, {kSubjects})).ok(); }))
-      << ensured;
+  ASSERT_TRUE(Eventually([&] {
+    return (ensured = (*conn)->EnsureStream(kStream, {kSubjects})).ok();
+  })) << ensured;
   Publisher publisher(**conn);
   absl::StatusOr<PubAck> a = publisher.Publish("wp.pubtest.x.created", "id-1", "x");
   EXPECT_TRUE(a.ok()) << a.status();

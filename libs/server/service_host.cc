@@ -1,6 +1,10 @@
 #include "libs/server/service_host.h"
 
 #include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
@@ -13,19 +17,30 @@
 namespace wp::server {
 namespace {
 
-sigset_t ShutdownSignals() {
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGTERM);
-  sigaddset(&set, SIGINT);
-  return set;
+// The handler may only do async-signal-safe work: it writes the signal
+// number into a pipe that WaitForShutdownSignal() reads.
+int g_signal_pipe[2] = {-1, -1};
+
+void OnShutdownSignal(int signal) {
+  const unsigned char byte = static_cast<unsigned char>(signal);
+  ssize_t ignored = write(g_signal_pipe[1], &byte, 1);
+  (void)ignored;
 }
 
 }  // namespace
 
-void BlockShutdownSignals() {
-  sigset_t set = ShutdownSignals();
-  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+void InstallShutdownSignalHandlers() {
+  if (g_signal_pipe[0] < 0 && pipe(g_signal_pipe) != 0) {
+    log::Error("cannot create the signal pipe");
+    std::exit(1);
+  }
+  struct sigaction action = {};
+  action.sa_handler = OnShutdownSignal;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESTART;
+  sigaction(SIGTERM, &action, nullptr);
+  sigaction(SIGINT, &action, nullptr);
+  signal(SIGPIPE, SIG_IGN);
 }
 
 ServiceHost::ServiceHost(const ServiceConfig& config) : config_(config) {}
@@ -68,11 +83,12 @@ void ServiceHost::SetServing(bool serving) {
 }
 
 int ServiceHost::WaitForShutdownSignal() {
-  sigset_t set = ShutdownSignals();
-  int signal = 0;
-  sigwait(&set, &signal);
-  log::Info("shutdown signal", {{"signal", std::to_string(signal)}});
-  return signal;
+  unsigned char byte = 0;
+  while (read(g_signal_pipe[0], &byte, 1) != 1) {
+    if (errno != EINTR) return 0;
+  }
+  log::Info("shutdown signal", {{"signal", std::to_string(byte)}});
+  return byte;
 }
 
 void ServiceHost::Shutdown(absl::Duration grace) {

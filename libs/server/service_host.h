@@ -4,7 +4,7 @@
 // on SIGTERM/SIGINT.
 //
 // Use from main():
-//   wp::server::BlockShutdownSignals();        // first, before any thread starts
+//   wp::server::InstallShutdownSignalHandlers();  // first thing
 //   ServiceHost host(config);
 //   host.AddService(&my_service);
 //   if (auto s = host.Start(); !s.ok()) { fatal }
@@ -28,9 +28,10 @@
 
 namespace wp::server {
 
-// Blocks SIGTERM and SIGINT in the calling thread and every thread it starts
-// afterwards, so WaitForShutdownSignal() can receive them synchronously.
-void BlockShutdownSignals();
+// Routes SIGTERM and SIGINT to WaitForShutdownSignal(), whichever thread the
+// kernel delivers them to (libraries start threads of their own). Ignores
+// SIGPIPE, which a closed peer socket would otherwise turn into a crash.
+void InstallShutdownSignalHandlers();
 
 class ServiceHost {
  public:

@@ -1,5 +1,7 @@
 // The workstreams service: flags and wiring only. The story of the service
 // is in tracker.h, tracker_summary.h, tracker_import.h and networks.h.
+#include <unistd.h>
+
 #include <cstdlib>
 #include <iostream>
 
@@ -30,11 +32,18 @@ constexpr int kDefaultPort = 50052;
   std::exit(1);
 }
 
+// Host and port tell replicas apart.
+std::string InstanceName(const wp::ServiceConfig& config) {
+  char host[256] = {0};
+  gethostname(host, sizeof(host) - 1);
+  return absl::StrCat(host, "-", config.listen_address);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace wp;  // main only
-  server::BlockShutdownSignals();
+  server::InstallShutdownSignalHandlers();
   const ServiceConfig config = LoadConfig(argc, argv, workstreams::kServiceName, kDefaultPort);
 
   // Store: the record of truth; migrations run before anything is served.
@@ -65,7 +74,7 @@ int main(int argc, char** argv) {
   (*db)->SetCommitListener([&relay] { relay.Notify(); });
   if (absl::Status s = relay.Start(); !s.ok()) Fatal("cannot start the outbox relay", s);
   // Other replicas' changes advance the data generation through the bus.
-  workstreams::OwnEventsConsumer own_events(**nats, generation);
+  workstreams::OwnEventsConsumer own_events(**nats, generation, InstanceName(config));
   if (absl::Status s = own_events.Start(); !s.ok()) Fatal("cannot start the event consumer", s);
 
   workstreams::Tracker tracker(**db, generation);

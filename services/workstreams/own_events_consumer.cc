@@ -1,7 +1,5 @@
 #include "services/workstreams/own_events_consumer.h"
 
-#include <unistd.h>
-
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "libs/bus/event_writer.h"
@@ -10,14 +8,10 @@
 namespace wp::workstreams {
 namespace {
 
-// One consumer per replica: every replica must see every event.
-std::string DurableName() {
-  char host[256] = {0};
-  gethostname(host, sizeof(host) - 1);
+// Durable names allow letters, digits, '-' and '_' only.
+std::string DurableName(const std::string& instance) {
   std::string name = "workstreams-generation-";
-  for (const char* c = host; *c; ++c) {
-    name.push_back(absl::ascii_isalnum(static_cast<unsigned char>(*c)) ? *c : '-');
-  }
+  for (char c : instance) name.push_back(absl::ascii_isalnum(static_cast<unsigned char>(c)) ? c : '-');
   return name;
 }
 
@@ -28,11 +22,12 @@ bool ChangesTrackerSummary(const wp::common::v1::Event& event) {
          absl::StartsWith(event.type(), "wp.workstreams.workstream.");
 }
 
-OwnEventsConsumer::OwnEventsConsumer(bus::NatsConnection& connection, DataGeneration& generation) {
+OwnEventsConsumer::OwnEventsConsumer(bus::NatsConnection& connection, DataGeneration& generation,
+                                     const std::string& instance) {
   bus::DurableConsumerOptions options;
   options.stream = bus::StreamNameFor(kServiceName);
   options.stream_subjects = {bus::StreamSubjectsFor(kServiceName)};
-  options.durable_name = DurableName();
+  options.durable_name = DurableName(instance);
   options.deliver_new_only = true;
   consumer_ = std::make_unique<bus::DurableConsumer>(
       connection, options, [&generation](const wp::common::v1::Event& event) {

@@ -8,6 +8,7 @@
 #define WP_SERVICES_WORKSTREAMS_OWN_EVENTS_CONSUMER_H_
 
 #include <memory>
+#include <string>
 
 #include "absl/status/status.h"
 #include "libs/bus/durable_consumer.h"
@@ -21,7 +22,10 @@ bool ChangesTrackerSummary(const wp::common::v1::Event& event);
 
 class OwnEventsConsumer {
  public:
-  OwnEventsConsumer(bus::NatsConnection& connection, DataGeneration& generation);
+  // `instance` tells replicas apart (e.g. host and port): each replica needs
+  // its own durable consumer to see every event.
+  OwnEventsConsumer(bus::NatsConnection& connection, DataGeneration& generation,
+                    const std::string& instance);
   absl::Status Start() { return consumer_->Start(); }
   void Stop() { consumer_->Stop(); }
 

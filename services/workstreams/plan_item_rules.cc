@@ -12,12 +12,13 @@
 namespace wp::workstreams {
 namespace {
 
-bool ParseSmallNumber(absl::string_view text, int* out) {
-  if (text.empty() || text.size() > 2) return false;
+// 1..max, digits only (no sign, no spaces).
+bool ParseNumber(absl::string_view text, int max, int* out) {
+  if (text.empty() || text.size() > 4) return false;
   for (char c : text) {
     if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) return false;
   }
-  return absl::SimpleAtoi(text, out) && *out >= 1 && *out <= 99;
+  return absl::SimpleAtoi(text, out) && *out >= 1 && *out <= max;
 }
 
 constexpr size_t kMaxTextLength = 4000;
@@ -27,8 +28,8 @@ constexpr size_t kMaxTextLength = 4000;
 std::optional<PlanRef> ParsePlanRef(absl::string_view ref) {
   std::vector<absl::string_view> parts = absl::StrSplit(ref, '.');
   PlanRef result;
-  if (parts.size() != 2 || !ParseSmallNumber(parts[0], &result.workstream) ||
-      !ParseSmallNumber(parts[1], &result.task)) {
+  if (parts.size() != 2 || !ParseNumber(parts[0], kMaxWorkstreamNumber, &result.workstream) ||
+      !ParseNumber(parts[1], kMaxTaskNumber, &result.task)) {
     return std::nullopt;
   }
   return result;
@@ -54,7 +55,7 @@ absl::Status ValidateNewPlanItem(const PlanItem& item) {
     v.Add("plan_item.plan_period", "must look like 2022-23 (start year, two-digit end year)");
   }
   if (!ParsePlanRef(item.ref())) {
-    v.Add("plan_item.ref", "must be a workstream number and task number like 4.2 (each 1..99)");
+    v.Add("plan_item.ref", "must be a workstream number (1..99), a dot and a task number (1..9999), like 4.2");
   }
   if (absl::StripAsciiWhitespace(item.task()).empty()) {
     v.Add("plan_item.task", "must not be empty");
@@ -162,7 +163,7 @@ absl::Status ParseWorkstreamName(absl::string_view name, absl::string_view field
                                  std::string* period, int* number) {
   std::vector<absl::string_view> parts = absl::StrSplit(name, '/');
   if (parts.size() != 4 || parts[0] != "planPeriods" || parts[2] != "workstreams" ||
-      !IsValidPlanPeriod(parts[1]) || !ParseSmallNumber(parts[3], number)) {
+      !IsValidPlanPeriod(parts[1]) || !ParseNumber(parts[3], kMaxWorkstreamNumber, number)) {
     return InvalidField(field, "must be planPeriods/{period}/workstreams/{number}, e.g. "
                                "planPeriods/2022-23/workstreams/1");
   }

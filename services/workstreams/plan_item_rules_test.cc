@@ -28,7 +28,9 @@ TEST(PlanRefTest, ParsesAndRejects) {
   ASSERT_TRUE(ref.has_value());
   EXPECT_EQ(ref->workstream, 4);
   EXPECT_EQ(ref->task, 12);
-  for (const char* bad : {"4", "4.", ".2", "4.x", "A.1", "0.1", "4.2.1", "100.1", " 4.2", "4.-1"}) {
+  EXPECT_EQ(ParsePlanRef("7.1234")->task, 1234);
+  for (const char* bad : {"4", "4.", ".2", "4.x", "A.1", "0.1", "4.2.1", "100.1", " 4.2", "4.-1",
+                          "4.10000", "4.0"}) {
     EXPECT_FALSE(ParsePlanRef(bad).has_value()) << bad;
   }
 }

@@ -50,7 +50,11 @@ inline bool IsValidDate(const CalendarDate& d) {
   return d.day == 0 || (d.day >= 1 && d.day <= DaysInMonth(d.year, d.month));
 }
 
-// A tracker ref "4.2": workstream number 4, task number 2 (each 1..99).
+// A tracker ref "4.2": workstream number 4, task number 2. Real trackers have
+// a few dozen tasks per workstream; the larger task range leaves room for
+// regions that number tasks in hundreds.
+inline constexpr int kMaxWorkstreamNumber = 99;
+inline constexpr int kMaxTaskNumber = 9999;
 struct PlanRef {
   int workstream = 0;
   int task = 0;

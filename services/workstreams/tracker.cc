@@ -413,9 +413,16 @@ absl::StatusOr<v1::PlanItem> Tracker::UpdatePlanItem(const server::Caller& calle
       return absl::OkStatus();
     }
     if (absl::Status st = SavePlanItem(tx, next, version, now); !st.ok()) return st;
-    for (const char* field : {"task", "lead", "status", "expected_date", "superseded_by"}) {
-      if (InMask(mask, field)) changed.push_back(field);
+    // The fields whose value changed: a masked field may keep its value, and
+    // leaving SUPERSEDED clears superseded_by without it being in the mask.
+    if (next.task() != current->task()) changed.push_back("task");
+    if (next.lead() != current->lead()) changed.push_back("lead");
+    if (status_changed) changed.push_back("status");
+    if (next.has_expected_date() != current->has_expected_date() ||
+        !MessageDifferencer::Equals(next.expected_date(), current->expected_date())) {
+      changed.push_back("expected_date");
     }
+    if (next.superseded_by() != current->superseded_by()) changed.push_back("superseded_by");
     v1::StatusChange change;
     if (status_changed) {
       change.set_from_status(current->status());

@@ -1,7 +1,9 @@
 #include "services/workstreams/tracker_import.h"
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
 #include "absl/time/clock.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "libs/calendar/dates.h"
@@ -81,6 +83,29 @@ google::protobuf::Timestamp NowProto(absl::Time now) {
   return ts;
 }
 
+// WriteTracker puts "Superseded by 5.2" in front of the comments of a
+// superseded item whose notes do not name its replacement, so that the link
+// survives a round trip. When the item already has that link, the marker is
+// not a progress note: take it off the first (undated) note of the row, which
+// ParseNotes joins with any undated text that followed it.
+void DropSupersededMarker(const v1::PlanItem& existing, v1::PlanItem* wanted) {
+  if (existing.superseded_by().empty() || wanted->superseded_by() != existing.superseded_by() ||
+      wanted->progress_notes().empty() || wanted->progress_notes(0).has_note_date()) {
+    return;
+  }
+  const std::string marker = absl::StrCat("Superseded by ", existing.superseded_by());
+  v1::ProgressNote* first = wanted->mutable_progress_notes(0);
+  absl::string_view text = first->text();
+  if (!absl::ConsumePrefix(&text, marker)) return;
+  if (!text.empty() && text.front() != ' ') return;  // "Superseded by 5.21"
+  text = absl::StripLeadingAsciiWhitespace(text);
+  if (text.empty()) {
+    wanted->mutable_progress_notes()->erase(wanted->mutable_progress_notes()->begin());
+  } else {
+    first->set_text(std::string(text));
+  }
+}
+
 ImportRowResult Rejected(const TrackerRow& row, absl::string_view reason) {
   ImportRowResult r;
   r.set_line(row.line);
@@ -129,6 +154,7 @@ absl::StatusOr<ImportRowResult> ApplyRow(store::Transaction& tx, const server::C
   }
   if (!existing.ok()) return existing.status();
 
+  DropSupersededMarker(*existing, &wanted);
   // Notes already on the item are not added again: that is what makes a
   // re-import change nothing.
   std::vector<v1::ProgressNote> new_notes;

@@ -305,7 +305,7 @@ std::optional<PlanRef> MatchRefAt(absl::string_view text, size_t p) {
   if (q == p || q - p > 2 || q >= text.size() || text[q] != '.') return std::nullopt;
   size_t r = q + 1;
   while (digit(r)) ++r;
-  if (r == q + 1 || r - q - 1 > 2) return std::nullopt;
+  if (r == q + 1 || r - q - 1 > 4) return std::nullopt;
   if (r < text.size() && absl::ascii_isalpha(static_cast<unsigned char>(text[r]))) {
     return std::nullopt;
   }
@@ -313,7 +313,8 @@ std::optional<PlanRef> MatchRefAt(absl::string_view text, size_t p) {
   PlanRef ref;
   (void)absl::SimpleAtoi(text.substr(p, q - p), &ref.workstream);
   (void)absl::SimpleAtoi(text.substr(q + 1, r - q - 1), &ref.task);
-  if (ref.workstream < 1 || ref.workstream > 99 || ref.task < 1 || ref.task > 99) {
+  if (ref.workstream < 1 || ref.workstream > kMaxWorkstreamNumber || ref.task < 1 ||
+      ref.task > kMaxTaskNumber) {
     return std::nullopt;
   }
   return ref;
@@ -463,9 +464,10 @@ absl::StatusOr<PlanRef> ParseRef(absl::string_view cell) {
                                                      " number \"", part, "\" is not a number"));
     }
     (void)absl::SimpleAtoi(part, &numbers[k]);
-    if (numbers[k] < 1 || numbers[k] > 99) {
+    const int max = k == 0 ? kMaxWorkstreamNumber : kMaxTaskNumber;
+    if (numbers[k] < 1 || numbers[k] > max) {
       return absl::InvalidArgumentError(
-          absl::StrCat("Ref \"", text, "\": ", roles[k], " number must be 1..99"));
+          absl::StrCat("Ref \"", text, "\": ", roles[k], " number must be 1..", max));
     }
   }
   return PlanRef{numbers[0], numbers[1]};

@@ -113,7 +113,9 @@ TEST(RefTest, BadRefsSayWhy) {
   EXPECT_THAT(ParseRef("A.1").status().message(),
               HasSubstr("workstream number \"A\" is not a number"));
   EXPECT_THAT(ParseRef("0.1").status().message(), HasSubstr("1..99"));
-  EXPECT_THAT(ParseRef("1.100").status().message(), HasSubstr("1..99"));
+  EXPECT_TRUE(ParseRef("1.100").ok());  // task numbers go to 9999
+  EXPECT_THAT(ParseRef("1.0").status().message(), HasSubstr("1..9999"));
+  EXPECT_THAT(ParseRef("100.1").status().message(), HasSubstr("1..99"));
   EXPECT_FALSE(ParseRef("4.1.2").ok());
   EXPECT_FALSE(ParseRef("4.").ok());
   EXPECT_FALSE(ParseRef("4 .1").ok());

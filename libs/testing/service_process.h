@@ -1,0 +1,55 @@
+// Runs a service binary for a test, as production would run it, and waits
+// until its gRPC health check says SERVING.
+//
+// Not thread-safe: owned by one test thread.
+#ifndef WP_LIBS_TESTING_SERVICE_PROCESS_H_
+#define WP_LIBS_TESTING_SERVICE_PROCESS_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "grpcpp/channel.h"
+#include "libs/testing/server_process.h"
+
+namespace wp::testing {
+
+struct ServiceOptions {
+  std::string binary;
+  std::string data_dir;
+  std::string nats_url;
+  std::string redis_url;
+  int port = 0;  // 0: a free port is chosen
+  std::vector<std::string> extra_flags;
+};
+
+class ServiceProcess {
+ public:
+  explicit ServiceProcess(ServiceOptions options);
+
+  // Starts and waits (up to 30 s) for SERVING.
+  absl::Status Start();
+  // SIGTERM and wait: a graceful drain. Returns the exit status.
+  int Stop();
+  // SIGKILL: a crash.
+  void Kill();
+
+  int port() const { return options_.port; }
+  std::string address() const;
+  std::shared_ptr<grpc::Channel> channel() const { return channel_; }
+  const std::string& log_path() const { return log_path_; }
+
+ private:
+  ServiceOptions options_;
+  std::string log_path_;
+  std::unique_ptr<ServerProcess> process_;
+  std::shared_ptr<grpc::Channel> channel_;
+};
+
+// True once the health service at `channel` answers SERVING.
+bool WaitForServing(const std::shared_ptr<grpc::Channel>& channel, absl::Duration timeout);
+
+}  // namespace wp::testing
+
+#endif  // WP_LIBS_TESTING_SERVICE_PROCESS_H_

@@ -1,0 +1,509 @@
+// Tracker import and export on a real SQLite file, with the demo tracker
+// (deploy/local/demo/tracker-2018-21.csv) and small hand-written files.
+#include "services/workstreams/tracker_import.h"
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "gtest/gtest.h"
+#include "libs/status/field_errors.h"
+#include "libs/store/outbox.h"
+#include "libs/store/sqlite_database.h"
+#include "libs/testing/server_process.h"
+#include "services/workstreams/migrations.h"
+#include "services/workstreams/plan_item_rules.h"
+#include "services/workstreams/tracker.h"
+#include "wp/common/v1/event.pb.h"
+
+namespace wp::workstreams {
+namespace {
+
+using Outcome = v1::ImportRowResult;
+
+constexpr char kPeriod[] = "2018-21";
+constexpr int kDemoRows = 50;
+
+std::string DemoTracker() {
+  const std::filesystem::path path = std::filesystem::path(__FILE__).parent_path() / ".." / ".." /
+                                     "deploy" / "local" / "demo" / "tracker-2018-21.csv";
+  std::ifstream in(path, std::ios::binary);
+  EXPECT_TRUE(in.good()) << "cannot read " << path;
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string ItemName(const std::string& ref) { return PlanItemName(kPeriod, ref); }
+
+// Everything an import sent, and the per-row results by ref and line.
+struct ImportRun {
+  absl::Status status;
+  std::vector<v1::ImportTrackerProgress> messages;
+  std::vector<v1::ImportRowResult> results;
+
+  const v1::ImportTrackerProgress& last() const { return messages.back(); }
+  int Count(Outcome::Outcome outcome) const {
+    int n = 0;
+    for (const auto& r : results) n += r.outcome() == outcome ? 1 : 0;
+    return n;
+  }
+  // The result for the row at `line`, or an empty one.
+  v1::ImportRowResult AtLine(int line) const {
+    for (const auto& r : results) {
+      if (r.line() == line) return r;
+    }
+    return v1::ImportRowResult();
+  }
+  v1::ImportRowResult ForRef(const std::string& ref) const {
+    for (const auto& r : results) {
+      if (r.ref() == ref) return r;
+    }
+    return v1::ImportRowResult();
+  }
+};
+
+class TrackerImportTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = wp::testing::MakeTempDir("wp-import-test");
+    ASSERT_FALSE(dir_.empty());
+    auto db = store::OpenSqlite({dir_ + "/workstreams.db", 2}, Migrations());
+    ASSERT_TRUE(db.ok()) << db.status();
+    db_ = std::move(*db);
+    tracker_ = std::make_unique<Tracker>(*db_, generation_);
+    importer_ = std::make_unique<TrackerImporter>(*db_, generation_, /*batch_size=*/7);
+  }
+
+  void TearDown() override {
+    importer_.reset();
+    tracker_.reset();
+    db_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  // Workstreams 1..n of the 2018-21 plan.
+  void MakeWorkstreams(int n) {
+    for (int number = 1; number <= n; ++number) {
+      v1::CreateWorkstreamRequest request;
+      request.mutable_workstream()->set_plan_period(kPeriod);
+      request.mutable_workstream()->set_number(number);
+      request.mutable_workstream()->set_title(absl::StrCat("Workstream ", number));
+      auto ws = tracker_->CreateWorkstream(caller_, request);
+      ASSERT_TRUE(ws.ok()) << ws.status();
+    }
+  }
+
+  ImportRun Import(const std::string& content, v1::TableFormat format = v1::TABLE_FORMAT_UNSPECIFIED) {
+    v1::ImportTrackerRequest request;
+    request.set_plan_period(kPeriod);
+    request.set_format(format);
+    request.set_content(content);
+    ImportRun run;
+    run.status = importer_->Import(caller_, request, [&](const v1::ImportTrackerProgress& p) {
+      run.messages.push_back(p);
+      for (const auto& r : p.results()) run.results.push_back(r);
+      return true;
+    });
+    return run;
+  }
+
+  // The demo tracker imported into workstreams 1..9; checks it all went in.
+  void ImportDemo() {
+    MakeWorkstreams(9);
+    const ImportRun run = Import(DemoTracker());
+    ASSERT_TRUE(run.status.ok()) << run.status;
+    ASSERT_EQ(run.Count(Outcome::CREATED), kDemoRows);
+  }
+
+  v1::PlanItem Get(const std::string& ref) {
+    v1::GetPlanItemRequest request;
+    request.set_name(ItemName(ref));
+    auto item = tracker_->GetPlanItem(request);
+    EXPECT_TRUE(item.ok()) << item.status();
+    return item.ok() ? *item : v1::PlanItem();
+  }
+
+  std::string Export(v1::TableFormat format = v1::CSV) {
+    v1::ExportTrackerRequest request;
+    request.set_plan_period(kPeriod);
+    request.set_format(format);
+    auto exported = importer_->Export(request);
+    EXPECT_TRUE(exported.ok()) << exported.status();
+    return exported.ok() ? exported->content() : "";
+  }
+
+  int64_t LastSeq() {
+    auto seq = store::LastOutboxSeq(*db_);
+    EXPECT_TRUE(seq.ok()) << seq.status();
+    return seq.ok() ? *seq : -1;
+  }
+
+  std::vector<wp::common::v1::Event> EventsAfter(int64_t after) {
+    std::vector<wp::common::v1::Event> events;
+    auto messages = store::FetchUnsent(*db_, 100000);
+    EXPECT_TRUE(messages.ok()) << messages.status();
+    if (!messages.ok()) return events;
+    for (const store::OutboxMessage& m : *messages) {
+      if (m.seq <= after) continue;
+      wp::common::v1::Event event;
+      EXPECT_TRUE(event.ParseFromString(m.payload)) << "outbox row " << m.seq;
+      events.push_back(event);
+    }
+    return events;
+  }
+
+  std::string dir_;
+  std::unique_ptr<store::Database> db_;
+  DataGeneration generation_;
+  std::unique_ptr<Tracker> tracker_;
+  std::unique_ptr<TrackerImporter> importer_;
+  server::Caller caller_{"alison.baird", "trace-import"};
+};
+
+constexpr char kHeader[] = "Ref,Task,Workstream Lead,Status,Expected Date,Comments\n";
+
+TEST_F(TrackerImportTest, DemoTrackerImportsEveryRow) {
+  MakeWorkstreams(9);
+  const int64_t before = LastSeq();
+  const ImportRun run = Import(DemoTracker());
+  ASSERT_TRUE(run.status.ok()) << run.status;
+  EXPECT_EQ(run.Count(Outcome::CREATED), kDemoRows);
+  EXPECT_EQ(run.last().created(), kDemoRows);
+  EXPECT_EQ(run.last().rejected(), 0);
+  EXPECT_EQ(run.last().total_rows(), kDemoRows);
+
+  const auto events = EventsAfter(before);
+  ASSERT_EQ(events.size(), static_cast<size_t>(kDemoRows));
+  for (const auto& e : events) EXPECT_EQ(e.type(), "wp.workstreams.plan_item.created");
+  EXPECT_EQ(generation_.current(), LastSeq());
+}
+
+TEST_F(TrackerImportTest, DemoRowsKeepTheirValues) {
+  ImportDemo();
+  const v1::PlanItem first = Get("1.1");
+  EXPECT_EQ(first.status(), v1::COMPLETE);
+  EXPECT_EQ(first.lead(), "Fiona Lennox");
+  EXPECT_EQ(first.expected_date().year(), 2018);
+  EXPECT_EQ(first.expected_date().month(), 12);
+  EXPECT_EQ(first.expected_date().day(), 31);
+  ASSERT_EQ(first.progress_notes_size(), 2);
+  EXPECT_EQ(first.progress_notes(0).note_date().month(), 11);
+  EXPECT_EQ(first.progress_notes(0).text(), "Six coordinators confirmed.");
+  EXPECT_EQ(first.progress_notes(0).author(), "alison.baird");
+
+  const v1::PlanItem superseded = Get("2.4");
+  EXPECT_EQ(superseded.status(), v1::SUPERSEDED);
+  EXPECT_EQ(superseded.superseded_by(), "2.3");
+  EXPECT_FALSE(superseded.has_expected_date());
+}
+
+TEST_F(TrackerImportTest, ReimportingTheSameFileChangesNothing) {
+  ImportDemo();
+  const int64_t before = LastSeq();
+  const int64_t generation = generation_.current();
+  const std::string etag = Get("3.2").etag();
+
+  const ImportRun again = Import(DemoTracker());
+  ASSERT_TRUE(again.status.ok()) << again.status;
+  EXPECT_EQ(again.Count(Outcome::UNCHANGED), kDemoRows);
+  EXPECT_EQ(again.last().unchanged(), kDemoRows);
+  EXPECT_EQ(again.last().created(), 0);
+  EXPECT_EQ(again.last().updated(), 0);
+  EXPECT_EQ(LastSeq(), before);
+  EXPECT_EQ(generation_.current(), generation);
+  EXPECT_EQ(Get("3.2").etag(), etag);
+}
+
+TEST_F(TrackerImportTest, BadRowsAreRejectedAndGoodRowsKept) {
+  MakeWorkstreams(2);
+  const std::string file = absl::StrCat(
+      kHeader,
+      "1.1,Recruit coordinators,Fiona Lennox,Complete,31 December 2018,\n",   // line 2
+      "1.2,Open an online space,Fiona Lennox,Delayed,March 2019,\n",          // line 3
+      "1.x,Launch learning trios,Fiona Lennox,On track,June 2019,\n",         // line 4
+      "1.4,Run a spring gathering,Fiona Lennox,Not started,31 June 2019,\n",  // line 5
+      "1.1,Recruit coordinators again,Fiona Lennox,On track,,\n",             // line 6
+      "7.1,A workstream nobody created,Neil Cowan,On track,,\n",              // line 7
+      "2.1,Agree a shared statement,Graeme Whitelaw,On track,August 2019,\n"  // line 8
+  );
+  const ImportRun run = Import(file);
+  ASSERT_TRUE(run.status.ok()) << run.status;
+  EXPECT_EQ(run.Count(Outcome::CREATED), 2);
+  EXPECT_EQ(run.Count(Outcome::REJECTED), 5);
+  EXPECT_EQ(run.last().total_rows(), 7);
+
+  EXPECT_EQ(run.AtLine(2).outcome(), Outcome::CREATED);
+  EXPECT_EQ(run.AtLine(8).outcome(), Outcome::CREATED);
+  for (int line : {3, 4, 5, 6, 7}) EXPECT_EQ(run.AtLine(line).outcome(), Outcome::REJECTED) << line;
+  EXPECT_TRUE(absl::StrContains(run.AtLine(3).reason(), "Delayed")) << run.AtLine(3).reason();
+  EXPECT_TRUE(absl::StrContains(run.AtLine(4).reason(), "1.x")) << run.AtLine(4).reason();
+  EXPECT_TRUE(absl::StrContains(run.AtLine(5).reason(), "31 June 2019")) << run.AtLine(5).reason();
+  EXPECT_TRUE(absl::StrContains(run.AtLine(6).reason(), "duplicate of line 2")) << run.AtLine(6).reason();
+  EXPECT_TRUE(absl::StrContains(run.AtLine(7).reason(), "workstream 7")) << run.AtLine(7).reason();
+  EXPECT_EQ(run.AtLine(7).ref(), "7.1");
+
+  EXPECT_EQ(Get("1.1").task(), "Recruit coordinators");
+  EXPECT_EQ(Get("1.1").status(), v1::COMPLETE);
+  EXPECT_EQ(Get("2.1").status(), v1::ON_TRACK);
+  v1::GetPlanItemRequest missing;
+  missing.set_name(ItemName("1.2"));
+  EXPECT_EQ(tracker_->GetPlanItem(missing).status().code(), absl::StatusCode::kNotFound);
+}
+
+TEST_F(TrackerImportTest, ChangedStatusAndNewNoteUpdateOnlyThatRow) {
+  ImportDemo();
+  std::string file = DemoTracker();
+  const std::string old_row =
+      "1.4,Run a spring gathering for network coordinators to share early learning from the "
+      "trios.,Fiona Lennox,Not started,May 2019,\n";
+  ASSERT_TRUE(absl::StrContains(file, old_row));
+  absl::StrReplaceAll({{old_row,
+                        "1.4,Run a spring gathering for network coordinators to share early "
+                        "learning from the trios.,Fiona Lennox,On track,May 2019,"
+                        "Apr 2019 Venue booked and invitations sent.\n"}},
+                      &file);
+  const int64_t before = LastSeq();
+
+  const ImportRun run = Import(file);
+  ASSERT_TRUE(run.status.ok()) << run.status;
+  EXPECT_EQ(run.ForRef("1.4").outcome(), Outcome::UPDATED);
+  EXPECT_EQ(run.Count(Outcome::UPDATED), 1);
+  EXPECT_EQ(run.Count(Outcome::UNCHANGED), kDemoRows - 1);
+
+  const auto events = EventsAfter(before);
+  std::vector<std::string> types;
+  for (const auto& e : events) {
+    EXPECT_EQ(e.subject(), ItemName("1.4"));
+    types.push_back(e.type());
+  }
+  EXPECT_EQ(types, (std::vector<std::string>{"wp.workstreams.plan_item.status_changed",
+                                             "wp.workstreams.plan_item.progress_noted",
+                                             "wp.workstreams.plan_item.updated"}));
+  ASSERT_EQ(events.size(), 3u);
+  v1::PlanItemStatusChanged changed;
+  ASSERT_TRUE(events[0].payload().UnpackTo(&changed));
+  EXPECT_EQ(changed.change().from_status(), v1::NOT_STARTED);
+  EXPECT_EQ(changed.change().to_status(), v1::ON_TRACK);
+  v1::PlanItemProgressNoted noted;
+  ASSERT_TRUE(events[1].payload().UnpackTo(&noted));
+  EXPECT_EQ(noted.note().text(), "Venue booked and invitations sent.");
+  EXPECT_EQ(noted.note().note_date().year(), 2019);
+  EXPECT_EQ(noted.note().note_date().month(), 4);
+
+  const v1::PlanItem item = Get("1.4");
+  EXPECT_EQ(item.status(), v1::ON_TRACK);
+  ASSERT_EQ(item.progress_notes_size(), 1);
+  EXPECT_EQ(generation_.current(), LastSeq());
+}
+
+TEST_F(TrackerImportTest, ImportedStatusChangeIsInTheHistory) {
+  MakeWorkstreams(1);
+  ASSERT_TRUE(Import(absl::StrCat(kHeader, "1.1,Recruit coordinators,,Not started,,\n")).status.ok());
+  caller_.actor = "shona.mcallister";
+  ASSERT_TRUE(Import(absl::StrCat(kHeader, "1.1,Recruit coordinators,,On track,,\n")).status.ok());
+
+  v1::ListStatusHistoryRequest request;
+  request.set_name(ItemName("1.1"));
+  auto history = tracker_->ListStatusHistory(request);
+  ASSERT_TRUE(history.ok()) << history.status();
+  ASSERT_EQ(history->changes_size(), 2);
+  EXPECT_EQ(history->changes(0).reason(), "imported");
+  EXPECT_EQ(history->changes(1).from_status(), v1::NOT_STARTED);
+  EXPECT_EQ(history->changes(1).to_status(), v1::ON_TRACK);
+  EXPECT_EQ(history->changes(1).changed_by(), "shona.mcallister");
+}
+
+TEST_F(TrackerImportTest, CompleteItemImportedAsOnTrackIsRejected) {
+  ImportDemo();
+  std::string file = DemoTracker();
+  const std::string old_row =
+      "2.1,Agree a shared regional statement on what an empowered school system means for our "
+      "schools.,Graeme Whitelaw,Complete,";
+  ASSERT_TRUE(absl::StrContains(file, old_row));
+  absl::StrReplaceAll({{old_row,
+                        "2.1,Agree a shared regional statement on what an empowered school "
+                        "system means for our schools.,Graeme Whitelaw,On track,"}},
+                      &file);
+  const int64_t before = LastSeq();
+
+  const ImportRun run = Import(file);
+  ASSERT_TRUE(run.status.ok()) << run.status;
+  const v1::ImportRowResult result = run.ForRef("2.1");
+  EXPECT_EQ(result.outcome(), Outcome::REJECTED);
+  EXPECT_TRUE(absl::StrContains(result.reason(), "reopen")) << result.reason();
+  EXPECT_EQ(run.Count(Outcome::UNCHANGED), kDemoRows - 1);
+  EXPECT_EQ(Get("2.1").status(), v1::COMPLETE);
+  EXPECT_EQ(LastSeq(), before);
+}
+
+TEST_F(TrackerImportTest, FileWithoutStatusColumnIsInvalidContent) {
+  MakeWorkstreams(1);
+  const ImportRun run = Import("Ref,Task,Workstream Lead,Expected Date\n1.1,Recruit,Fiona,June 2019\n");
+  EXPECT_EQ(run.status.code(), absl::StatusCode::kInvalidArgument);
+  std::vector<std::string> fields;
+  for (const auto& v : FieldViolationsOf(run.status)) fields.push_back(v.field);
+  EXPECT_EQ(fields, std::vector<std::string>{"content"});
+  EXPECT_TRUE(absl::StrContains(run.status.message(), "Status")) << run.status;
+  EXPECT_TRUE(run.messages.empty());
+}
+
+TEST_F(TrackerImportTest, EmptyContentIsInvalid) {
+  const ImportRun run = Import("");
+  EXPECT_EQ(run.status.code(), absl::StatusCode::kInvalidArgument);
+  ASSERT_EQ(FieldViolationsOf(run.status).size(), 1u);
+  EXPECT_EQ(FieldViolationsOf(run.status)[0].field, "content");
+}
+
+TEST_F(TrackerImportTest, TsvFileImports) {
+  MakeWorkstreams(3);
+  const std::string file =
+      "Ref\tTask\tWorkstream Lead\tStatus\tExpected Date\tComments\n"
+      "3.1\tPublish a professional learning calendar, for 2019-20\tShona McAllister\tComplete\t"
+      "31/05/2019\tMay 2019 Calendar published.\n"
+      "3.2\tRun Improving Our Classrooms\tShona McAllister\tOn track\tJune 2020\t\n";
+  for (v1::TableFormat format : {v1::TSV, v1::TABLE_FORMAT_UNSPECIFIED}) {
+    SCOPED_TRACE(v1::TableFormat_Name(format));
+    const ImportRun run = Import(file, format);
+    ASSERT_TRUE(run.status.ok()) << run.status;
+    EXPECT_EQ(run.Count(Outcome::CREATED) + run.Count(Outcome::UNCHANGED), 2);
+    EXPECT_EQ(run.Count(Outcome::REJECTED), 0);
+  }
+  const v1::PlanItem item = Get("3.1");
+  EXPECT_EQ(item.task(), "Publish a professional learning calendar, for 2019-20");
+  EXPECT_EQ(item.status(), v1::COMPLETE);
+  EXPECT_EQ(item.expected_date().day(), 31);
+  ASSERT_EQ(item.progress_notes_size(), 1);
+  EXPECT_EQ(item.progress_notes(0).text(), "Calendar published.");
+  EXPECT_EQ(Get("3.2").status(), v1::ON_TRACK);
+}
+
+TEST_F(TrackerImportTest, ExportImportsBackUnchanged) {
+  ImportDemo();
+  const std::string exported = Export();
+  ASSERT_TRUE(absl::StartsWith(exported, "Ref,Task,Workstream Lead,Status,Expected Date,Comments"))
+      << exported.substr(0, 200);
+  const int64_t before = LastSeq();
+
+  const ImportRun run = Import(exported);
+  ASSERT_TRUE(run.status.ok()) << run.status;
+  EXPECT_EQ(run.Count(Outcome::UNCHANGED), kDemoRows);
+  for (const auto& r : run.results) {
+    EXPECT_EQ(r.outcome(), Outcome::UNCHANGED) << r.ref() << ": " << r.reason();
+  }
+  EXPECT_EQ(LastSeq(), before);
+}
+
+TEST_F(TrackerImportTest, TsvExportImportsBackUnchanged) {
+  ImportDemo();
+  const std::string exported = Export(v1::TSV);
+  const ImportRun run = Import(exported, v1::TSV);
+  ASSERT_TRUE(run.status.ok()) << run.status;
+  EXPECT_EQ(run.Count(Outcome::UNCHANGED), kDemoRows);
+}
+
+TEST_F(TrackerImportTest, ExportOfItemsMadeThroughTheApiImportsBackUnchanged) {
+  MakeWorkstreams(5);
+  auto make = [&](const std::string& ref, v1::PlanItemStatus status, const std::string& superseded_by,
+                  const std::string& undated_note = "") {
+    v1::CreatePlanItemRequest request;
+    if (!undated_note.empty()) request.mutable_plan_item()->add_progress_notes()->set_text(undated_note);
+    request.mutable_plan_item()->set_plan_period(kPeriod);
+    request.mutable_plan_item()->set_ref(ref);
+    request.mutable_plan_item()->set_task("Build a regional dashboard");
+    request.mutable_plan_item()->set_lead("Alison Baird");
+    request.mutable_plan_item()->set_status(status);
+    request.mutable_plan_item()->set_superseded_by(superseded_by);
+    auto item = tracker_->CreatePlanItem(caller_, request);
+    ASSERT_TRUE(item.ok()) << item.status();
+  };
+  make("5.2", v1::ON_TRACK, "");
+  // No note names 5.2, so the export writes the link into the comments.
+  make("5.5", v1::SUPERSEDED, "5.2");
+  make("5.6", v1::SUPERSEDED, "5.2", "Paused while the dashboard is built.");
+  v1::AddProgressNoteRequest note;
+  note.set_name(ItemName("5.2"));
+  note.mutable_note()->set_text("Prototype shown to the Board.");
+  ASSERT_TRUE(tracker_->AddProgressNote(caller_, note).ok());
+  const int64_t before = LastSeq();
+
+  const ImportRun run = Import(Export());
+  ASSERT_TRUE(run.status.ok()) << run.status;
+  for (const auto& r : run.results) {
+    EXPECT_EQ(r.outcome(), Outcome::UNCHANGED) << r.ref() << ": " << r.reason();
+  }
+  EXPECT_EQ(run.results.size(), 3u);
+  EXPECT_EQ(LastSeq(), before);
+  EXPECT_EQ(Get("5.5").progress_notes_size(), 0);
+  ASSERT_EQ(Get("5.6").progress_notes_size(), 1);
+  EXPECT_EQ(Get("5.6").progress_notes(0).text(), "Paused while the dashboard is built.");
+}
+
+TEST_F(TrackerImportTest, ProgressArrivesPerBatchAndEndsWithDone) {
+  MakeWorkstreams(9);
+  const ImportRun run = Import(DemoTracker());
+  ASSERT_TRUE(run.status.ok()) << run.status;
+  ASSERT_EQ(run.messages.size(), 8u);  // 50 rows in batches of 7
+  int sum = 0;
+  int previous_processed = 0;
+  for (size_t i = 0; i < run.messages.size(); ++i) {
+    const auto& m = run.messages[i];
+    sum += m.results_size();
+    EXPECT_EQ(m.total_rows(), kDemoRows);
+    EXPECT_EQ(m.processed_rows(), sum);
+    EXPECT_GT(m.processed_rows(), previous_processed);
+    previous_processed = m.processed_rows();
+    EXPECT_EQ(m.done(), i + 1 == run.messages.size()) << "message " << i;
+  }
+  EXPECT_EQ(sum, kDemoRows);
+  EXPECT_EQ(run.messages[0].results_size(), 7);
+  EXPECT_EQ(run.last().results_size(), 1);
+  EXPECT_EQ(run.last().created(), kDemoRows);
+}
+
+TEST_F(TrackerImportTest, ProgressCountsParseRejectionsToo) {
+  MakeWorkstreams(1);
+  std::string file = kHeader;
+  for (int task = 1; task <= 9; ++task) {
+    absl::StrAppend(&file, "1.", task, ",Task ", task, ",,", task == 4 ? "Delayed" : "On track", ",,\n");
+  }
+  const ImportRun run = Import(file);
+  ASSERT_TRUE(run.status.ok()) << run.status;
+  int sum = 0;
+  for (const auto& m : run.messages) sum += m.results_size();
+  EXPECT_EQ(sum, 9);
+  EXPECT_EQ(run.last().total_rows(), 9);
+  EXPECT_EQ(run.last().processed_rows(), 9);
+  EXPECT_TRUE(run.last().done());
+  EXPECT_EQ(run.last().created(), 8);
+  EXPECT_EQ(run.last().rejected(), 1);
+  EXPECT_EQ(run.AtLine(5).outcome(), Outcome::REJECTED);
+}
+
+TEST_F(TrackerImportTest, StoppingTheSinkKeepsAppliedRows) {
+  MakeWorkstreams(9);
+  v1::ImportTrackerRequest request;
+  request.set_plan_period(kPeriod);
+  request.set_content(DemoTracker());
+  int calls = 0;
+  ASSERT_TRUE(importer_->Import(caller_, request, [&](const v1::ImportTrackerProgress&) {
+                  ++calls;
+                  return false;
+                }).ok());
+  EXPECT_EQ(calls, 1);
+  v1::ListPlanItemsRequest list;
+  list.set_plan_period(kPeriod);
+  auto items = tracker_->ListPlanItems(list);
+  ASSERT_TRUE(items.ok()) << items.status();
+  EXPECT_EQ(items->plan_items_size(), 7);
+}
+
+}  // namespace
+}  // namespace wp::workstreams

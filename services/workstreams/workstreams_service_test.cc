@@ -1,0 +1,412 @@
+// End-to-end tests of the workstreams service binary against a real
+// nats-server (JetStream), redis-server and SQLite file, all started here.
+// They prove what the service promises: one event per change, none lost to a
+// crash or a NATS restart, a cached summary that is never stale, answers
+// without Redis, and clear errors for bad requests.
+#include <hiredis/hiredis.h>
+
+#include <map>
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+#include "libs/bus/bus_test_util.h"
+#include "libs/bus/event_writer.h"
+#include "libs/bus/nats_connection.h"
+#include "libs/status/field_errors.h"
+#include "libs/status/grpc_status.h"
+#include "libs/testing/server_process.h"
+#include "libs/testing/service_process.h"
+#include "wp/common/v1/event.pb.h"
+#include "wp/workstreams/v1/networks.grpc.pb.h"
+#include "wp/workstreams/v1/workstreams.grpc.pb.h"
+
+namespace wp::workstreams {
+namespace {
+
+using bus::test_util::Eventually;
+using wp::testing::NatsServer;
+using wp::testing::RedisServer;
+using wp::testing::ServiceOptions;
+using wp::testing::ServiceProcess;
+
+constexpr char kStream[] = "WP_WORKSTREAMS";
+constexpr char kPeriod[] = "2018-21";
+
+class WorkstreamsServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(nats_.Start().ok());
+    ASSERT_TRUE(redis_.Start().ok());
+    data_dir_ = wp::testing::MakeTempDir("wp-workstreams");
+    service_ = StartService(data_dir_);
+    ASSERT_NE(service_, nullptr);
+    bus::NatsOptions options;
+    options.url = nats_.url();
+    options.name = "test-reader";
+    options.reconnect_wait = absl::Milliseconds(100);
+    auto connection = bus::NatsConnection::Connect(options);
+    ASSERT_TRUE(connection.ok()) << connection.status();
+    reader_ = std::move(*connection);
+  }
+
+  void TearDown() override {
+    reader_.reset();
+    if (service_) service_->Stop();
+    redis_.Stop();
+    nats_.Stop();
+  }
+
+  std::unique_ptr<ServiceProcess> StartService(const std::string& data_dir) {
+    ServiceOptions options;
+    options.binary = WP_WORKSTREAMS_BIN;
+    options.data_dir = data_dir;
+    options.nats_url = nats_.url();
+    options.redis_url = redis_.url();
+    auto service = std::make_unique<ServiceProcess>(options);
+    absl::Status s = service->Start();
+    EXPECT_TRUE(s.ok()) << s;
+    return s.ok() ? std::move(service) : nullptr;
+  }
+
+  std::unique_ptr<v1::WorkstreamsService::Stub> Stub(const ServiceProcess& service) {
+    return v1::WorkstreamsService::NewStub(service.channel());
+  }
+
+  static void Prepare(grpc::ClientContext* ctx) {
+    ctx->AddMetadata("x-wp-actor", "integration-test");
+    ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
+  }
+
+  grpc::Status CreateWorkstream(const ServiceProcess& service, int number) {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::CreateWorkstreamRequest request;
+    request.mutable_workstream()->set_plan_period(kPeriod);
+    request.mutable_workstream()->set_number(number);
+    request.mutable_workstream()->set_title(absl::StrCat("Workstream ", number));
+    v1::Workstream response;
+    return Stub(service)->CreateWorkstream(&ctx, request, &response);
+  }
+
+  grpc::Status CreateItem(const ServiceProcess& service, const std::string& ref,
+                          v1::PlanItemStatus status, v1::PlanItem* out = nullptr) {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::CreatePlanItemRequest request;
+    request.mutable_plan_item()->set_plan_period(kPeriod);
+    request.mutable_plan_item()->set_ref(ref);
+    request.mutable_plan_item()->set_task(absl::StrCat("Task ", ref));
+    request.mutable_plan_item()->set_status(status);
+    v1::PlanItem response;
+    grpc::Status s = Stub(service)->CreatePlanItem(&ctx, request, &response);
+    if (out) *out = response;
+    return s;
+  }
+
+  absl::StatusOr<v1::TrackerSummary> Summary(const ServiceProcess& service) {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::GetTrackerSummaryRequest request;
+    request.set_plan_period(kPeriod);
+    request.mutable_as_of()->set_year(2019);
+    request.mutable_as_of()->set_month(6);
+    request.mutable_as_of()->set_day(1);
+    v1::TrackerSummary response;
+    grpc::Status s = Stub(service)->GetTrackerSummary(&ctx, request, &response);
+    if (!s.ok()) return FromGrpcStatus(s);
+    return response;
+  }
+
+  // Every event on the stream, parsed, in stream order.
+  std::vector<wp::common::v1::Event> StreamEvents() {
+    std::vector<wp::common::v1::Event> events;
+    auto messages = bus::test_util::ReadStream(*reader_, kStream);
+    if (!messages.ok()) return events;
+    for (const auto& m : *messages) {
+      wp::common::v1::Event e;
+      EXPECT_TRUE(e.ParseFromString(m.data));
+      EXPECT_EQ(m.msg_id, e.id());
+      EXPECT_EQ(m.subject, e.type());
+      events.push_back(e);
+    }
+    return events;
+  }
+
+  size_t StreamCount() {
+    auto n = bus::test_util::StreamMessageCount(*reader_, kStream);
+    return n.ok() ? static_cast<size_t>(*n) : 0;
+  }
+
+  // Keys the service cached its summaries under.
+  std::vector<std::string> CachedSummaryKeys() {
+    std::vector<std::string> keys;
+    redisContext* c = redisConnect("127.0.0.1", redis_.port());
+    if (c == nullptr || c->err) return keys;
+    auto* reply = static_cast<redisReply*>(redisCommand(c, "KEYS wp:workstreams:tracker_summary:*"));
+    if (reply && reply->type == REDIS_REPLY_ARRAY) {
+      for (size_t i = 0; i < reply->elements; ++i) keys.emplace_back(reply->element[i]->str);
+    }
+    freeReplyObject(reply);
+    redisFree(c);
+    return keys;
+  }
+
+  void OverwriteCached(const std::string& key, const std::string& value) {
+    redisContext* c = redisConnect("127.0.0.1", redis_.port());
+    ASSERT_TRUE(c != nullptr && !c->err);
+    auto* reply = static_cast<redisReply*>(
+        redisCommand(c, "SET %b %b", key.data(), key.size(), value.data(), value.size()));
+    freeReplyObject(reply);
+    redisFree(c);
+  }
+
+  NatsServer nats_;
+  RedisServer redis_;
+  std::string data_dir_;
+  std::unique_ptr<ServiceProcess> service_;
+  std::unique_ptr<bus::NatsConnection> reader_;
+};
+
+TEST_F(WorkstreamsServiceTest, EveryChangePublishesExactlyOneEvent) {
+  ASSERT_TRUE(CreateWorkstream(*service_, 1).ok());
+  v1::PlanItem item;
+  ASSERT_TRUE(CreateItem(*service_, "1.1", v1::ON_TRACK, &item).ok());
+  {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::UpdatePlanItemRequest request;
+    request.mutable_plan_item()->set_name(item.name());
+    request.mutable_plan_item()->set_status(v1::COMPLETE);
+    request.mutable_update_mask()->add_paths("status");
+    v1::PlanItem updated;
+    ASSERT_TRUE(Stub(*service_)->UpdatePlanItem(&ctx, request, &updated).ok());
+  }
+  {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::AddProgressNoteRequest request;
+    request.set_name(item.name());
+    request.mutable_note()->set_text("Report shared with the Board");
+    v1::PlanItem noted;
+    ASSERT_TRUE(Stub(*service_)->AddProgressNote(&ctx, request, &noted).ok());
+  }
+  const std::vector<std::string> expected = {
+      "wp.workstreams.workstream.created", "wp.workstreams.plan_item.created",
+      "wp.workstreams.plan_item.updated", "wp.workstreams.plan_item.status_changed",
+      "wp.workstreams.plan_item.progress_noted"};
+  ASSERT_TRUE(Eventually([&] { return StreamCount() >= expected.size(); }));
+  absl::SleepFor(absl::Milliseconds(300));  // let any duplicate show up
+  std::vector<wp::common::v1::Event> events = StreamEvents();
+  ASSERT_EQ(events.size(), expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(events[i].type(), expected[i]);
+    EXPECT_EQ(events[i].source(), "workstreams");
+    EXPECT_EQ(events[i].actor(), "integration-test");
+    if (i > 0) {
+      EXPECT_GT(events[i].source_sequence(), events[i - 1].source_sequence());
+    }
+  }
+  EXPECT_EQ(events[1].subject(), "planPeriods/2018-21/planItems/1.1");
+  v1::PlanItemStatusChanged change;
+  ASSERT_TRUE(events[3].payload().UnpackTo(&change));
+  EXPECT_EQ(change.change().from_status(), v1::ON_TRACK);
+  EXPECT_EQ(change.change().to_status(), v1::COMPLETE);
+}
+
+TEST_F(WorkstreamsServiceTest, CrashAfterCommitBeforePublishLosesNoEvent) {
+  ASSERT_TRUE(CreateWorkstream(*service_, 1).ok());
+  ASSERT_TRUE(Eventually([&] { return StreamCount() == 1; }));
+  // With NATS gone, writes are acknowledged from the outbox alone...
+  nats_.Stop();
+  for (int task = 1; task <= 5; ++task) {
+    ASSERT_TRUE(CreateItem(*service_, absl::StrCat("1.", task), v1::NOT_STARTED).ok());
+  }
+  // ...and the process dies before its relay could publish them.
+  service_->Kill();
+  ASSERT_TRUE(nats_.Start().ok());
+  service_ = StartService(data_dir_);
+  ASSERT_NE(service_, nullptr);
+  ASSERT_TRUE(Eventually([&] { return StreamCount() >= 6; }));
+  absl::SleepFor(absl::Milliseconds(300));
+  std::vector<wp::common::v1::Event> events = StreamEvents();
+  ASSERT_EQ(events.size(), 6u);
+  std::set<std::string> subjects;
+  for (const auto& e : events) subjects.insert(e.subject());
+  for (int task = 1; task <= 5; ++task) {
+    EXPECT_EQ(subjects.count(absl::StrCat("planPeriods/2018-21/planItems/1.", task)), 1u);
+  }
+}
+
+TEST_F(WorkstreamsServiceTest, RepeatedCrashesNeitherLoseNorDuplicateEvents) {
+  ASSERT_TRUE(CreateWorkstream(*service_, 1).ok());
+  int acknowledged = 1;
+  for (int round = 0; round < 4; ++round) {
+    for (int i = 1; i <= 6; ++i) {
+      const int task = round * 6 + i;
+      if (CreateItem(*service_, absl::StrCat("1.", task), v1::ON_TRACK).ok()) ++acknowledged;
+    }
+    service_->Kill();  // wherever the relay happens to be
+    service_ = StartService(data_dir_);
+    ASSERT_NE(service_, nullptr);
+  }
+  ASSERT_TRUE(Eventually([&] { return StreamCount() >= static_cast<size_t>(acknowledged); }));
+  absl::SleepFor(absl::Milliseconds(500));
+  std::vector<wp::common::v1::Event> events = StreamEvents();
+  std::set<std::string> ids;
+  for (const auto& e : events) ids.insert(e.id());
+  EXPECT_EQ(events.size(), static_cast<size_t>(acknowledged));
+  EXPECT_EQ(ids.size(), events.size()) << "an event was published twice";
+}
+
+TEST_F(WorkstreamsServiceTest, EventsSurviveANatsRestart) {
+  ASSERT_TRUE(CreateWorkstream(*service_, 1).ok());
+  ASSERT_TRUE(CreateItem(*service_, "1.1", v1::ON_TRACK).ok());
+  ASSERT_TRUE(Eventually([&] { return StreamCount() == 2; }));
+  nats_.Stop();
+  ASSERT_TRUE(CreateItem(*service_, "1.2", v1::ON_TRACK).ok());
+  ASSERT_TRUE(CreateItem(*service_, "1.3", v1::COMPLETE).ok());
+  ASSERT_TRUE(nats_.Start().ok());
+  ASSERT_TRUE(Eventually([&] { return StreamCount() >= 4; }));
+  absl::SleepFor(absl::Milliseconds(300));
+  std::vector<wp::common::v1::Event> events = StreamEvents();
+  ASSERT_EQ(events.size(), 4u);
+  EXPECT_EQ(events[2].subject(), "planPeriods/2018-21/planItems/1.2");
+  EXPECT_EQ(events[3].subject(), "planPeriods/2018-21/planItems/1.3");
+}
+
+TEST_F(WorkstreamsServiceTest, SummaryIsServedFromRedisAndInvalidatedByChanges) {
+  ASSERT_TRUE(CreateWorkstream(*service_, 1).ok());
+  ASSERT_TRUE(CreateItem(*service_, "1.1", v1::ON_TRACK).ok());
+  auto first = Summary(*service_);
+  ASSERT_TRUE(first.ok()) << first.status();
+  EXPECT_EQ(first->totals().total(), 1);
+  std::vector<std::string> keys = CachedSummaryKeys();
+  ASSERT_EQ(keys.size(), 1u);
+
+  // Doctor the cached copy: if the next answer shows it, it came from Redis.
+  v1::TrackerSummary doctored = *first;
+  doctored.mutable_totals()->set_total(999);
+  OverwriteCached(keys[0], doctored.SerializeAsString());
+  auto cached = Summary(*service_);
+  ASSERT_TRUE(cached.ok());
+  EXPECT_EQ(cached->totals().total(), 999);
+
+  // A change moves the data generation: the doctored copy is never read again.
+  ASSERT_TRUE(CreateItem(*service_, "1.2", v1::COMPLETE).ok());
+  auto fresh = Summary(*service_);
+  ASSERT_TRUE(fresh.ok());
+  EXPECT_EQ(fresh->totals().total(), 2);
+  EXPECT_EQ(fresh->totals().complete(), 1);
+  EXPECT_EQ(fresh->totals().on_track(), 1);
+  EXPECT_DOUBLE_EQ(fresh->totals().share_complete(), 0.5);
+}
+
+TEST_F(WorkstreamsServiceTest, AnotherReplicasChangeReachesTheCacheThroughEvents) {
+  // A second replica on the same store: its writes reach this replica only
+  // as events on the bus.
+  auto other = StartService(data_dir_);
+  ASSERT_NE(other, nullptr);
+  ASSERT_TRUE(CreateWorkstream(*service_, 1).ok());
+  ASSERT_TRUE(CreateItem(*service_, "1.1", v1::ON_TRACK).ok());
+  auto before = Summary(*service_);
+  ASSERT_TRUE(before.ok());
+  ASSERT_EQ(before->totals().total(), 1);
+
+  ASSERT_TRUE(CreateItem(*other, "1.2", v1::ON_TRACK).ok());
+  EXPECT_TRUE(Eventually([&] {
+    auto s = Summary(*service_);
+    return s.ok() && s->totals().total() == 2;
+  }));
+  other->Stop();
+}
+
+TEST_F(WorkstreamsServiceTest, SummaryStillAnswersWithoutRedis) {
+  ASSERT_TRUE(CreateWorkstream(*service_, 1).ok());
+  ASSERT_TRUE(CreateItem(*service_, "1.1", v1::ON_TRACK).ok());
+  ASSERT_TRUE(Summary(*service_).ok());
+  redis_.Stop();
+  for (int i = 0; i < 3; ++i) {
+    auto summary = Summary(*service_);
+    ASSERT_TRUE(summary.ok()) << summary.status();
+    EXPECT_EQ(summary->totals().total(), 1);
+  }
+  ASSERT_TRUE(CreateItem(*service_, "1.2", v1::NOT_STARTED).ok());
+  auto summary = Summary(*service_);
+  ASSERT_TRUE(summary.ok()) << summary.status();
+  EXPECT_EQ(summary->totals().total(), 2);
+  ASSERT_TRUE(redis_.Start().ok());
+  EXPECT_TRUE(Eventually([&] {
+    auto s = Summary(*service_);
+    return s.ok() && s->totals().total() == 2 && !CachedSummaryKeys().empty();
+  }));
+}
+
+TEST_F(WorkstreamsServiceTest, BadRequestsNameTheField) {
+  ASSERT_TRUE(CreateWorkstream(*service_, 1).ok());
+  grpc::Status s = CreateItem(*service_, "one.two", v1::ON_TRACK);
+  ASSERT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  auto violations = FieldViolationsOf(FromGrpcStatus(s));
+  ASSERT_EQ(violations.size(), 1u);
+  EXPECT_EQ(violations[0].field, "plan_item.ref");
+
+  s = CreateItem(*service_, "1.1", v1::PLAN_ITEM_STATUS_UNSPECIFIED);
+  ASSERT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(FieldViolationsOf(FromGrpcStatus(s))[0].field, "plan_item.status");
+
+  grpc::ClientContext ctx;
+  Prepare(&ctx);
+  v1::GetPlanItemRequest get;
+  get.set_name("items/1.1");
+  v1::PlanItem item;
+  s = Stub(*service_)->GetPlanItem(&ctx, get, &item);
+  ASSERT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(FieldViolationsOf(FromGrpcStatus(s))[0].field, "name");
+
+  grpc::ClientContext ctx2;
+  Prepare(&ctx2);
+  get.set_name("planPeriods/2018-21/planItems/9.9");
+  s = Stub(*service_)->GetPlanItem(&ctx2, get, &item);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND);
+
+  // Nothing accepted was lost along the way.
+  EXPECT_TRUE(CreateItem(*service_, "1.1", v1::ON_TRACK).ok());
+}
+
+TEST_F(WorkstreamsServiceTest, StaleEtagIsAborted) {
+  ASSERT_TRUE(CreateWorkstream(*service_, 1).ok());
+  v1::PlanItem item;
+  ASSERT_TRUE(CreateItem(*service_, "1.1", v1::ON_TRACK, &item).ok());
+  auto update = [&](const std::string& etag, const std::string& task, v1::PlanItem* out) {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::UpdatePlanItemRequest request;
+    request.mutable_plan_item()->set_name(item.name());
+    request.mutable_plan_item()->set_etag(etag);
+    request.mutable_plan_item()->set_task(task);
+    request.mutable_update_mask()->add_paths("task");
+    return Stub(*service_)->UpdatePlanItem(&ctx, request, out);
+  };
+  v1::PlanItem first, second;
+  ASSERT_TRUE(update(item.etag(), "First edit", &first).ok());
+  grpc::Status s = update(item.etag(), "Second edit from an old read", &second);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::ABORTED);
+  grpc::ClientContext ctx;
+  Prepare(&ctx);
+  v1::GetPlanItemRequest get;
+  get.set_name(item.name());
+  v1::PlanItem now;
+  ASSERT_TRUE(Stub(*service_)->GetPlanItem(&ctx, get, &now).ok());
+  EXPECT_EQ(now.task(), "First edit");
+}
+
+TEST_F(WorkstreamsServiceTest, GracefulStopExitsCleanly) {
+  ASSERT_TRUE(CreateWorkstream(*service_, 1).ok());
+  const int status = service_->Stop();
+  service_.reset();
+  EXPECT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+}  // namespace
+}  // namespace wp::workstreams

@@ -1,0 +1,238 @@
+// Benchmark (not a test): how fast the tracker summary is served from the
+// cache, beside the gRPC health check as the baseline, on the same server
+// with the same client and concurrency; and how long a cache miss takes to
+// recompute the summary at 100,000 plan items.
+//
+// It starts its own nats-server, redis-server and workstreams service on free
+// ports with a fresh data folder, loads the plan items through the import
+// RPC, measures, prints the figures and stops everything.
+//
+//   build/tools/bench/wp-bench-summary [--items 100000] [--concurrency 8] [--seconds 5]
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <thread>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "grpcpp/grpcpp.h"
+#include "libs/testing/server_process.h"
+#include "libs/testing/service_process.h"
+#include "wp/workstreams/v1/workstreams.grpc.pb.h"
+
+ABSL_FLAG(int, items, 100000, "plan items to load before measuring");
+ABSL_FLAG(int, concurrency, 8, "client threads issuing calls back to back");
+ABSL_FLAG(int, seconds, 5, "length of each throughput run");
+ABSL_FLAG(int, misses, 20, "cache misses to time (each a new as-of date)");
+ABSL_FLAG(std::string, service_binary, WP_WORKSTREAMS_BIN, "the workstreams service binary");
+
+namespace {
+
+namespace v1 = wp::workstreams::v1;
+
+constexpr char kPeriod[] = "2022-23";
+constexpr int kWorkstreams = 20;
+
+struct RunResult {
+  double qps = 0;
+  double p50_ms = 0;
+  double p99_ms = 0;
+  int64_t calls = 0;
+  int64_t errors = 0;
+};
+
+double Percentile(std::vector<double>& v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  return v[std::min(v.size() - 1, static_cast<size_t>(p * v.size()))];
+}
+
+// Runs `call` back to back on `threads` threads for `duration`.
+RunResult Throughput(int threads, absl::Duration duration, const std::function<bool()>& call) {
+  std::atomic<bool> stop{false};
+  std::vector<std::vector<double>> latencies(threads);
+  std::vector<int64_t> errors(threads, 0);
+  std::vector<std::thread> workers;
+  for (int t = 0; t < threads; ++t) {
+    workers.emplace_back([&, t] {
+      while (!stop.load(std::memory_order_relaxed)) {
+        const absl::Time start = absl::Now();
+        if (!call()) ++errors[t];
+        latencies[t].push_back(absl::ToDoubleMilliseconds(absl::Now() - start));
+      }
+    });
+  }
+  const absl::Time start = absl::Now();
+  absl::SleepFor(duration);
+  stop = true;
+  for (auto& w : workers) w.join();
+  const double elapsed = absl::ToDoubleSeconds(absl::Now() - start);
+  std::vector<double> all;
+  RunResult r;
+  for (int t = 0; t < threads; ++t) {
+    all.insert(all.end(), latencies[t].begin(), latencies[t].end());
+    r.errors += errors[t];
+  }
+  r.calls = static_cast<int64_t>(all.size());
+  r.qps = r.calls / elapsed;
+  r.p50_ms = Percentile(all, 0.50);
+  r.p99_ms = Percentile(all, 0.99);
+  return r;
+}
+
+// A TSV tracker of `rows` rows for workstreams 1..kWorkstreams, starting at
+// task `first_task`, with a mix of statuses and dates.
+std::string TrackerChunk(int first_row, int rows) {
+  static const char* kStatuses[] = {"On track", "Complete", "Not started", "On track", "Complete"};
+  std::string tsv = "Ref\tTask\tWorkstream Lead\tStatus\tExpected Date\tComments\n";
+  for (int i = first_row; i < first_row + rows; ++i) {
+    const int ws = i % kWorkstreams + 1;
+    const int task = i / kWorkstreams + 1;
+    const int month = i % 12 + 1;
+    absl::StrAppend(&tsv, ws, ".", task, "\tGenerated task ", i, " for the benchmark\tLead ", i % 37,
+                    "\t", kStatuses[i % 5], "\t", 1 + i % 28, "/", month, "/", 2022 + i % 2,
+                    "\tNov 2022 progress noted\n");
+  }
+  return tsv;
+}
+
+void Prepare(grpc::ClientContext* ctx) {
+  ctx->AddMetadata("x-wp-actor", "bench");
+  ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::minutes(10));
+}
+
+bool Load(v1::WorkstreamsService::Stub& stub, int items) {
+  for (int n = 1; n <= kWorkstreams; ++n) {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::CreateWorkstreamRequest request;
+    request.mutable_workstream()->set_plan_period(kPeriod);
+    request.mutable_workstream()->set_number(n);
+    request.mutable_workstream()->set_title(absl::StrCat("Benchmark workstream ", n));
+    v1::Workstream ws;
+    if (!stub.CreateWorkstream(&ctx, request, &ws).ok()) return false;
+  }
+  constexpr int kChunk = 10000;
+  for (int first = 0; first < items; first += kChunk) {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::ImportTrackerRequest request;
+    request.set_plan_period(kPeriod);
+    request.set_format(v1::TSV);
+    request.set_content(TrackerChunk(first, std::min(kChunk, items - first)));
+    auto reader = stub.ImportTracker(&ctx, request);
+    v1::ImportTrackerProgress progress, last;
+    while (reader->Read(&progress)) last = progress;
+    grpc::Status s = reader->Finish();
+    if (!s.ok() || last.rejected() > 0) {
+      std::fprintf(stderr, "import failed: %s (rejected %d)\n", s.error_message().c_str(), last.rejected());
+      return false;
+    }
+    std::fprintf(stderr, "\rloaded %d/%d plan items", first + last.created(), items);
+  }
+  std::fprintf(stderr, "\n");
+  return true;
+}
+
+v1::GetTrackerSummaryRequest SummaryRequest(int day_offset) {
+  v1::GetTrackerSummaryRequest request;
+  request.set_plan_period(kPeriod);
+  const absl::CivilDay day = absl::CivilDay(2023, 1, 1) + day_offset;
+  request.mutable_as_of()->set_year(static_cast<int>(day.year()));
+  request.mutable_as_of()->set_month(day.month());
+  request.mutable_as_of()->set_day(day.day());
+  return request;
+}
+
+void Print(const char* name, const RunResult& r) {
+  std::printf("%-28s %10.0f qps   p50 %7.3f ms   p99 %7.3f ms   (%lld calls, %lld errors)\n", name,
+              r.qps, r.p50_ms, r.p99_ms, static_cast<long long>(r.calls),
+              static_cast<long long>(r.errors));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  absl::ParseCommandLine(argc, argv);
+  const int items = absl::GetFlag(FLAGS_items);
+  const int threads = absl::GetFlag(FLAGS_concurrency);
+  const absl::Duration duration = absl::Seconds(absl::GetFlag(FLAGS_seconds));
+
+  wp::testing::NatsServer nats;
+  wp::testing::RedisServer redis;
+  if (!nats.Start().ok() || !redis.Start().ok()) {
+    std::fprintf(stderr, "cannot start nats-server or redis-server\n");
+    return 1;
+  }
+  wp::testing::ServiceOptions options;
+  options.binary = absl::GetFlag(FLAGS_service_binary);
+  options.data_dir = wp::testing::MakeTempDir("wp-bench");
+  options.nats_url = nats.url();
+  options.redis_url = redis.url();
+  options.extra_flags = {"--log_level=info"};
+  wp::testing::ServiceProcess service(options);
+  if (absl::Status s = service.Start(); !s.ok()) {
+    std::fprintf(stderr, "%s\n", std::string(s.message()).c_str());
+    return 1;
+  }
+  auto channel = service.channel();
+  auto stub = v1::WorkstreamsService::NewStub(channel);
+  auto health = grpc::health::v1::Health::NewStub(channel);
+  const absl::Time load_start = absl::Now();
+  if (!Load(*stub, items)) return 1;
+  const double load_seconds = absl::ToDoubleSeconds(absl::Now() - load_start);
+
+  // Cache misses: every as-of date is a key nobody has computed yet.
+  std::vector<double> miss_ms;
+  int total_items = 0;
+  for (int i = 0; i < absl::GetFlag(FLAGS_misses); ++i) {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::TrackerSummary summary;
+    const absl::Time start = absl::Now();
+    if (!stub->GetTrackerSummary(&ctx, SummaryRequest(100 + i), &summary).ok()) return 1;
+    miss_ms.push_back(absl::ToDoubleMilliseconds(absl::Now() - start));
+    total_items = summary.totals().total();
+  }
+
+  // Warm the one key the throughput run reads.
+  const v1::GetTrackerSummaryRequest hot = SummaryRequest(0);
+  {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::TrackerSummary summary;
+    if (!stub->GetTrackerSummary(&ctx, hot, &summary).ok()) return 1;
+  }
+  auto health_call = [&] {
+    grpc::ClientContext ctx;
+    grpc::health::v1::HealthCheckRequest request;
+    grpc::health::v1::HealthCheckResponse response;
+    return health->Check(&ctx, request, &response).ok();
+  };
+  auto summary_call = [&] {
+    grpc::ClientContext ctx;
+    v1::TrackerSummary summary;
+    return stub->GetTrackerSummary(&ctx, hot, &summary).ok();
+  };
+  Throughput(threads, absl::Seconds(1), health_call);  // warm-up: connections, threads
+  const RunResult baseline = Throughput(threads, duration, health_call);
+  const RunResult summary = Throughput(threads, duration, summary_call);
+
+  std::printf("\ntracker summary benchmark: %d plan items in %d workstreams, %d client threads, %d s runs\n",
+              total_items, kWorkstreams, threads, absl::GetFlag(FLAGS_seconds));
+  std::printf("load through ImportTracker: %.1f s (%.0f items/s)\n", load_seconds, items / load_seconds);
+  std::printf("summary on a cache miss (recompute from SQLite, %zu samples): p50 %.1f ms, max %.1f ms\n",
+              miss_ms.size(), Percentile(miss_ms, 0.5), *std::max_element(miss_ms.begin(), miss_ms.end()));
+  Print("health check (baseline)", baseline);
+  Print("tracker summary (cached)", summary);
+  std::printf("summary / health-check QPS: %.2f (goal: at least 0.70)\n", summary.qps / baseline.qps);
+  service.Stop();
+  redis.Stop();
+  nats.Stop();
+  return 0;
+}

@@ -1,0 +1,90 @@
+// The connection to a workstreams service: one channel, the two service
+// stubs, and per-call contexts carrying who is calling (`x-wp-actor`) and a
+// deadline. Call() and CallAllPages() turn grpc::Status into absl::Status
+// with the field violations kept (libs/status). Not thread-safe to configure;
+// calls may be made from any thread, as with any gRPC stub.
+#ifndef WP_TOOLS_WPCTL_CLIENT_H_
+#define WP_TOOLS_WPCTL_CLIENT_H_
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "grpcpp/channel.h"
+#include "grpcpp/client_context.h"
+#include "libs/status/grpc_status.h"
+#include "wp/workstreams/v1/networks.grpc.pb.h"
+#include "wp/workstreams/v1/workstreams.grpc.pb.h"
+
+namespace wp::wpctl {
+
+namespace v1 = ::wp::workstreams::v1;
+
+struct ClientOptions {
+  std::string server;  // host:port
+  std::string actor;   // sent as x-wp-actor; omitted when empty
+  // Per call; absl::InfiniteDuration() (or zero) for no deadline.
+  absl::Duration timeout = absl::Seconds(30);
+};
+
+class Client {
+ public:
+  explicit Client(ClientOptions options);
+
+  v1::WorkstreamsService::Stub* workstreams() { return workstreams_.get(); }
+  v1::NetworksService::Stub* networks() { return networks_.get(); }
+  const ClientOptions& options() const { return options_; }
+
+  // Sets the actor metadata and the deadline on a fresh context.
+  void Prepare(grpc::ClientContext* context) const;
+
+  // One unary call, e.g. Call(client.workstreams(), &Stub::GetWorkstream, request).
+  template <typename Stub, typename Request, typename Response>
+  absl::StatusOr<Response> Call(Stub* stub,
+                                grpc::Status (Stub::*rpc)(grpc::ClientContext*, const Request&,
+                                                          Response*),
+                                const Request& request) const {
+    grpc::ClientContext context;
+    Prepare(&context);
+    Response response;
+    grpc::Status status = (stub->*rpc)(&context, request, &response);
+    if (!status.ok()) return FromGrpcStatus(status);
+    return response;
+  }
+
+  // Every page of a List call, following next_page_token; the pages'
+  // repeated fields are concatenated (MergeFrom appends repeated fields).
+  template <typename Stub, typename Request, typename Response>
+  absl::StatusOr<Response> CallAllPages(Stub* stub,
+                                        grpc::Status (Stub::*rpc)(grpc::ClientContext*,
+                                                                  const Request&, Response*),
+                                        Request request) const {
+    Response all;
+    while (true) {
+      absl::StatusOr<Response> page = Call(stub, rpc, request);
+      if (!page.ok()) return page.status();
+      all.MergeFrom(*page);
+      if (page->next_page_token().empty()) break;
+      // A token that does not move would page forever.
+      if (page->next_page_token() == request.page_token()) {
+        return absl::InternalError(
+            absl::StrCat("the server returned the same page token twice: ", request.page_token()));
+      }
+      request.set_page_token(page->next_page_token());
+    }
+    all.clear_next_page_token();
+    return all;
+  }
+
+ private:
+  ClientOptions options_;
+  std::shared_ptr<grpc::Channel> channel_;
+  std::unique_ptr<v1::WorkstreamsService::Stub> workstreams_;
+  std::unique_ptr<v1::NetworksService::Stub> networks_;
+};
+
+}  // namespace wp::wpctl
+
+#endif  // WP_TOOLS_WPCTL_CLIENT_H_

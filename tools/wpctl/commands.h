@@ -1,0 +1,61 @@
+// The subcommands. Each takes its parsed arguments (positional words after
+// the command's own two words, and options main.cc has already checked
+// against the command's list) and returns the process exit code, or a
+// status: a usage error (exit 2) or any other failure (exit 1).
+#ifndef WP_TOOLS_WPCTL_COMMANDS_H_
+#define WP_TOOLS_WPCTL_COMMANDS_H_
+
+#include <iosfwd>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "google/protobuf/message.h"
+#include "tools/wpctl/args.h"
+#include "tools/wpctl/client.h"
+
+namespace wp::wpctl {
+
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitFailed = 1,        // the RPC or local I/O failed
+  kExitUsage = 2,         // the command line was wrong
+  kExitRowsRejected = 3,  // tracker import finished but rejected rows
+};
+
+struct CommandEnv {
+  Client* client;
+  bool json;  // --json: protobuf JSON on stdout instead of text
+  std::ostream* out;
+  std::ostream* err;
+};
+
+using CommandResult = absl::StatusOr<int>;
+
+// Writes `message` as JSON when env.json, else `text`; kExitOk.
+CommandResult Print(const CommandEnv& env, const google::protobuf::Message& message,
+                    const std::string& text);
+
+// tracker_commands.cc
+CommandResult TrackerImport(const CommandEnv& env, const Args& args);
+CommandResult TrackerExport(const CommandEnv& env, const Args& args);
+CommandResult TrackerSummary(const CommandEnv& env, const Args& args);
+
+// workstream_commands.cc
+CommandResult WorkstreamsList(const CommandEnv& env, const Args& args);
+CommandResult WorkstreamsGet(const CommandEnv& env, const Args& args);
+CommandResult WorkstreamsCreate(const CommandEnv& env, const Args& args);
+
+// item_commands.cc
+CommandResult ItemsList(const CommandEnv& env, const Args& args);
+CommandResult ItemsGet(const CommandEnv& env, const Args& args);
+CommandResult ItemsHistory(const CommandEnv& env, const Args& args);
+CommandResult ItemsNote(const CommandEnv& env, const Args& args);
+CommandResult ItemsSetStatus(const CommandEnv& env, const Args& args);
+
+// network_commands.cc
+CommandResult NetworksList(const CommandEnv& env, const Args& args);
+CommandResult NetworksGet(const CommandEnv& env, const Args& args);
+
+}  // namespace wp::wpctl
+
+#endif  // WP_TOOLS_WPCTL_COMMANDS_H_

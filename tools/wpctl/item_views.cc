@@ -1,0 +1,102 @@
+#include "tools/wpctl/item_views.h"
+
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "tools/wpctl/output.h"
+#include "tools/wpctl/values.h"
+
+namespace wp::wpctl {
+namespace {
+
+constexpr size_t kTitleWidth = 40;
+constexpr size_t kTaskWidth = 60;
+
+std::string JoinOrEmpty(const google::protobuf::RepeatedPtrField<std::string>& values) {
+  return absl::StrJoin(values, ", ");
+}
+
+// A note's heading line, then its text indented below it.
+std::string NoteText(const v1::ProgressNote& note) {
+  std::string out = absl::StrCat("  ", DateText(note.note_date()));
+  if (!note.author().empty()) absl::StrAppend(&out, "  by ", note.author());
+  out += "\n";
+  for (absl::string_view line : absl::StrSplit(note.text(), '\n')) {
+    absl::StrAppend(&out, "    ", absl::StripTrailingAsciiWhitespace(line), "\n");
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string WorkstreamsText(const v1::ListWorkstreamsResponse& response) {
+  if (response.workstreams().empty()) return "no workstreams\n";
+  Table table({{"NAME"}, {"WS", Align::kRight}, {"TITLE"}, {"LEAD"}});
+  for (const v1::Workstream& ws : response.workstreams()) {
+    table.AddRow({ws.name(), absl::StrCat(ws.number()), Truncate(ws.title(), kTitleWidth),
+                  ws.lead_officer()});
+  }
+  return table.Render();
+}
+
+std::string WorkstreamText(const v1::Workstream& ws) {
+  return FieldsText({{"name", ws.name()},
+                     {"plan period", ws.plan_period()},
+                     {"number", absl::StrCat(ws.number())},
+                     {"title", ws.title()},
+                     {"lead officer", ws.lead_officer()},
+                     {"board sponsors", JoinOrEmpty(ws.board_sponsors())},
+                     {"Education Scotland links", JoinOrEmpty(ws.education_scotland_links())},
+                     {"created", TimeText(ws.create_time())},
+                     {"updated", TimeText(ws.update_time())},
+                     {"etag", ws.etag()}});
+}
+
+std::string PlanItemsText(const v1::ListPlanItemsResponse& response) {
+  if (response.plan_items().empty()) return "no plan items\n";
+  Table table({{"REF"}, {"STATUS"}, {"EXPECTED"}, {"LEAD"}, {"TASK"}});
+  for (const v1::PlanItem& item : response.plan_items()) {
+    table.AddRow({item.ref(), StatusWord(item.status()), DateText(item.expected_date()),
+                  item.lead(), Truncate(OneLine(item.task()), kTaskWidth)});
+  }
+  return absl::StrCat(table.Render(), response.plan_items_size(),
+                      response.plan_items_size() == 1 ? " item\n" : " items\n");
+}
+
+std::string PlanItemText(const v1::PlanItem& item) {
+  std::vector<Field> fields = {{"name", item.name()},
+                               {"ref", item.ref()},
+                               {"workstream", item.workstream()},
+                               {"status", StatusWord(item.status())}};
+  if (!item.superseded_by().empty()) fields.push_back({"superseded by", item.superseded_by()});
+  fields.insert(fields.end(), {{"expected", DateText(item.expected_date())},
+                               {"lead", item.lead()},
+                               {"task", item.task()},
+                               {"created", TimeText(item.create_time())},
+                               {"updated", TimeText(item.update_time())},
+                               {"etag", item.etag()}});
+  std::string out = FieldsText(fields);
+  if (item.progress_notes().empty()) return out + "progress notes: none\n";
+  absl::StrAppend(&out, "progress notes (", item.progress_notes_size(), "):\n");
+  for (const v1::ProgressNote& note : item.progress_notes()) out += NoteText(note);
+  return out;
+}
+
+std::string HistoryText(const v1::ListStatusHistoryResponse& response) {
+  if (response.changes().empty()) return "no status changes\n";
+  Table table({{"WHEN"}, {"FROM"}, {"TO"}, {"BY"}, {"REASON"}});
+  for (const v1::StatusChange& change : response.changes()) {
+    // The first entry records creation: there was no status before it.
+    const std::string from = change.from_status() == v1::PLAN_ITEM_STATUS_UNSPECIFIED
+                                 ? "-"
+                                 : StatusWord(change.from_status());
+    table.AddRow({TimeText(change.change_time()), from, StatusWord(change.to_status()),
+                  change.changed_by(), change.reason()});
+  }
+  return table.Render();
+}
+
+}  // namespace wp::wpctl

@@ -1,0 +1,26 @@
+// Workstreams and plan items as text: list tables, one resource in full
+// (a plan item with its progress notes), and an item's status history.
+// Thread-safe: pure functions.
+#ifndef WP_TOOLS_WPCTL_ITEM_VIEWS_H_
+#define WP_TOOLS_WPCTL_ITEM_VIEWS_H_
+
+#include <string>
+
+#include "wp/workstreams/v1/workstreams.pb.h"
+
+namespace wp::wpctl {
+
+namespace v1 = ::wp::workstreams::v1;
+
+std::string WorkstreamsText(const v1::ListWorkstreamsResponse& response);
+std::string WorkstreamText(const v1::Workstream& workstream);
+
+// Task text is cut to fit a terminal line; `items get` shows it whole.
+std::string PlanItemsText(const v1::ListPlanItemsResponse& response);
+std::string PlanItemText(const v1::PlanItem& item);
+
+std::string HistoryText(const v1::ListStatusHistoryResponse& response);
+
+}  // namespace wp::wpctl
+
+#endif  // WP_TOOLS_WPCTL_ITEM_VIEWS_H_

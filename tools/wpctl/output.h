@@ -1,0 +1,75 @@
+// How wpctl writes things down: aligned text tables, protobuf JSON, dates and
+// times, and the "error: CODE: message" text with one line per field
+// violation. Widths count UTF-8 characters, not bytes, so names with accents
+// stay aligned. Thread-safe: pure functions; Table is a value type.
+#ifndef WP_TOOLS_WPCTL_OUTPUT_H_
+#define WP_TOOLS_WPCTL_OUTPUT_H_
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "google/protobuf/message.h"
+#include "google/protobuf/timestamp.pb.h"
+#include "wp/common/v1/date.pb.h"
+
+namespace wp::wpctl {
+
+enum class Align { kLeft, kRight };
+
+struct Column {
+  std::string header;
+  Align align = Align::kLeft;
+};
+
+// Columns separated by two spaces, no trailing blanks. Cells are flattened to
+// one line; a row with more cells than columns gets extra, untitled columns.
+class Table {
+ public:
+  explicit Table(std::vector<Column> columns);
+
+  void AddRow(std::vector<std::string> cells);
+  // A line of dashes across the table, e.g. above a totals row.
+  void AddRule();
+  bool empty() const { return rows_.empty(); }
+
+  // Header, then rows; every line ends with "\n".
+  std::string Render() const;
+
+ private:
+  std::vector<Column> columns_;
+  std::vector<std::vector<std::string>> rows_;  // an empty row is a rule
+};
+
+// "label:  value" lines with the values lined up; a value holding line
+// breaks continues on indented lines. Empty values show as "-".
+using Field = std::pair<std::string, std::string>;
+std::string FieldsText(const std::vector<Field>& fields);
+
+// Characters (code points) in UTF-8 text.
+size_t DisplayWidth(absl::string_view text);
+// At most `max_chars` characters, ending "..." when cut; never splits a character.
+std::string Truncate(absl::string_view text, size_t max_chars);
+// Line breaks and tabs become spaces, runs of spaces one space, ends trimmed.
+std::string OneLine(absl::string_view text);
+
+// "2019-03-31", "2019-03" at month precision, "-" when unset.
+std::string DateText(const common::v1::Date& date);
+// "2019-03-31 14:05:09 UTC", "-" when unset.
+std::string TimeText(const google::protobuf::Timestamp& time);
+
+// Protobuf JSON with every field present (zeros included, so scripts can
+// rely on them); indented, or on one line for streams of messages.
+absl::StatusOr<std::string> ToJson(const google::protobuf::Message& message, bool one_line);
+
+// "error: INVALID_ARGUMENT: message\n" and, for each field violation the
+// status carries, "  field plan_item.ref: must look like 4.2\n".
+std::string ErrorText(const absl::Status& status);
+
+}  // namespace wp::wpctl
+
+#endif  // WP_TOOLS_WPCTL_OUTPUT_H_

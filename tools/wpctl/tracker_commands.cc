@@ -1,0 +1,141 @@
+// `wpctl tracker import|export|summary`: the spreadsheet in and out, and the
+// dashboard counts.
+#include <unistd.h>
+
+#include <ostream>
+
+#include "grpcpp/support/sync_stream.h"
+#include "tools/wpctl/commands.h"
+#include "tools/wpctl/files.h"
+#include "tools/wpctl/output.h"
+#include "tools/wpctl/tracker_views.h"
+#include "tools/wpctl/values.h"
+
+namespace wp::wpctl {
+namespace {
+
+// The "imported 120/500 rows" line on stderr: redrawn in place on a
+// terminal, one line per progress message when stderr is a file or pipe
+// (so logs stay readable).
+class ProgressLine {
+ public:
+  ProgressLine(std::ostream* err, bool redraw) : err_(err), redraw_(redraw) {}
+
+  void Show(const std::string& text) {
+    if (!redraw_) {
+      *err_ << text << "\n" << std::flush;
+      return;
+    }
+    *err_ << "\r\033[K" << text << std::flush;
+    shown_ = true;
+  }
+
+  // Wipes the line so stdout text (a rejected row) is not printed over it.
+  void Clear() {
+    if (!shown_) return;
+    *err_ << "\r\033[K" << std::flush;
+    shown_ = false;
+  }
+
+  // Leaves the last state on screen and moves to a fresh line.
+  void Finish() {
+    if (!shown_) return;
+    *err_ << "\n" << std::flush;
+    shown_ = false;
+  }
+
+ private:
+  std::ostream* err_;
+  bool redraw_;
+  bool shown_ = false;
+};
+
+}  // namespace
+
+CommandResult TrackerImport(const CommandEnv& env, const Args& args) {
+  absl::StatusOr<std::string> period = args.Required("period");
+  if (!period.ok()) return period.status();
+  absl::StatusOr<v1::TableFormat> format = TableFormatOption(args, "format");
+  if (!format.ok()) return format.status();
+  absl::StatusOr<std::string> content = ReadWholeFile(args.positional.at(0));
+  if (!content.ok()) return content.status();
+
+  v1::ImportTrackerRequest request;
+  request.set_plan_period(*period);
+  request.set_format(*format);
+  request.set_content(*std::move(content));
+
+  grpc::ClientContext context;
+  env.client->Prepare(&context);
+  std::unique_ptr<grpc::ClientReader<v1::ImportTrackerProgress>> reader =
+      env.client->workstreams()->ImportTracker(&context, request);
+
+  ProgressLine progress(env.err, isatty(STDERR_FILENO) == 1);
+  v1::ImportTrackerProgress message;
+  v1::ImportTrackerProgress last;  // counts are running totals: the last one is the summary
+  while (reader->Read(&message)) {
+    if (env.json) {
+      absl::StatusOr<std::string> json = ToJson(message, /*one_line=*/true);
+      if (!json.ok()) {
+        // Stop the server too; Finish() must still run before the reader goes.
+        context.TryCancel();
+        reader->Finish();
+        return json.status();
+      }
+      *env.out << *json << std::flush;
+    } else {
+      for (const v1::ImportRowResult& result : message.results()) {
+        if (result.outcome() != v1::ImportRowResult::REJECTED) continue;
+        progress.Clear();
+        *env.out << RejectionText(result) << "\n" << std::flush;
+      }
+    }
+    progress.Show(ProgressText(message));
+    last = message;
+  }
+  progress.Finish();
+  grpc::Status status = reader->Finish();
+  if (!status.ok()) return FromGrpcStatus(status);
+  if (!env.json) *env.out << ImportCountsText(last) << "\n";
+  return last.rejected() > 0 ? kExitRowsRejected : kExitOk;
+}
+
+CommandResult TrackerExport(const CommandEnv& env, const Args& args) {
+  absl::StatusOr<std::string> period = args.Required("period");
+  if (!period.ok()) return period.status();
+  absl::StatusOr<v1::TableFormat> format = TableFormatOption(args, "format");
+  if (!format.ok()) return format.status();
+
+  v1::ExportTrackerRequest request;
+  request.set_plan_period(*period);
+  request.set_format(*format);
+  auto response = env.client->Call(env.client->workstreams(),
+                                   &v1::WorkstreamsService::Stub::ExportTracker, request);
+  if (!response.ok()) return response.status();
+  // The file itself is the output; --json would only wrap it in base64.
+  if (!args.Has("output")) {
+    *env.out << response->content() << std::flush;
+    return kExitOk;
+  }
+  const std::string path = args.Get("output");
+  if (absl::Status s = WriteWholeFile(path, response->content()); !s.ok()) return s;
+  *env.err << "wrote " << response->content().size() << " bytes to " << path << "\n";
+  return kExitOk;
+}
+
+CommandResult TrackerSummary(const CommandEnv& env, const Args& args) {
+  absl::StatusOr<std::string> period = args.Required("period");
+  if (!period.ok()) return period.status();
+  auto as_of = DateOption(args, "as-of", /*allow_month_only=*/false);
+  if (!as_of.ok()) return as_of.status();
+
+  v1::GetTrackerSummaryRequest request;
+  request.set_plan_period(*period);
+  if (as_of->has_value()) *request.mutable_as_of() = **as_of;
+  auto summary = env.client->Call(env.client->workstreams(),
+                                  &v1::WorkstreamsService::Stub::GetTrackerSummary, request);
+  if (!summary.ok()) return summary.status();
+  return Print(env, *summary, SummaryText(*summary));
+}
+
+}  // namespace wp::wpctl

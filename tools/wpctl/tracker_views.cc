@@ -1,0 +1,67 @@
+#include "tools/wpctl/tracker_views.h"
+
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "tools/wpctl/output.h"
+
+namespace wp::wpctl {
+namespace {
+
+constexpr size_t kTitleWidth = 40;
+
+std::vector<std::string> CountCells(const v1::StatusCounts& c) {
+  return {absl::StrCat(c.not_started()), absl::StrCat(c.on_track()), absl::StrCat(c.complete()),
+          absl::StrCat(c.superseded()),  absl::StrCat(c.total()),    absl::StrCat(c.overdue()),
+          PercentComplete(c)};
+}
+
+std::vector<std::string> Row(std::string number, std::string title, const v1::StatusCounts& c) {
+  std::vector<std::string> row = {std::move(number), std::move(title)};
+  for (std::string& cell : CountCells(c)) row.push_back(std::move(cell));
+  return row;
+}
+
+}  // namespace
+
+std::string PercentComplete(const v1::StatusCounts& counts) {
+  if (counts.total() - counts.superseded() <= 0) return "-";
+  return absl::StrFormat("%.0f%%", counts.share_complete() * 100.0);
+}
+
+std::string SummaryText(const v1::TrackerSummary& summary) {
+  Table table({{"WS", Align::kRight},
+               {"TITLE"},
+               {"NOT STARTED", Align::kRight},
+               {"ON TRACK", Align::kRight},
+               {"COMPLETE", Align::kRight},
+               {"SUPERSEDED", Align::kRight},
+               {"TOTAL", Align::kRight},
+               {"OVERDUE", Align::kRight},
+               {"% COMPLETE", Align::kRight}});
+  for (const v1::WorkstreamSummary& ws : summary.workstreams()) {
+    table.AddRow(Row(absl::StrCat(ws.number()), Truncate(ws.title(), kTitleWidth), ws.counts()));
+  }
+  table.AddRule();
+  table.AddRow(Row("", "Total", summary.totals()));
+  return absl::StrCat("Tracker ", summary.plan_period(), " as of ", DateText(summary.as_of()),
+                      " (computed ", TimeText(summary.computed_at()), ")\n\n", table.Render());
+}
+
+std::string ProgressText(const v1::ImportTrackerProgress& progress) {
+  return absl::StrCat("imported ", progress.processed_rows(), "/", progress.total_rows(), " rows");
+}
+
+std::string RejectionText(const v1::ImportRowResult& result) {
+  const std::string ref = result.ref().empty() ? "" : absl::StrCat(" (ref ", result.ref(), ")");
+  const std::string reason = result.reason().empty() ? "rejected" : OneLine(result.reason());
+  return absl::StrCat("line ", result.line(), ref, ": ", reason);
+}
+
+std::string ImportCountsText(const v1::ImportTrackerProgress& progress) {
+  return absl::StrCat("created ", progress.created(), ", updated ", progress.updated(),
+                      ", unchanged ", progress.unchanged(), ", rejected ", progress.rejected());
+}
+
+}  // namespace wp::wpctl

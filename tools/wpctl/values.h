@@ -1,0 +1,53 @@
+// Option values as people type them, turned into API values: plan-item
+// statuses ("on_track", "ON_TRACK", "on-track", "on track"), table formats,
+// dates and counts. Every failure is a usage error naming the option.
+// Thread-safe: pure functions.
+#ifndef WP_TOOLS_WPCTL_VALUES_H_
+#define WP_TOOLS_WPCTL_VALUES_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "tools/wpctl/args.h"
+#include "wp/common/v1/date.pb.h"
+#include "wp/workstreams/v1/workstreams.pb.h"
+
+namespace wp::wpctl {
+
+namespace v1 = ::wp::workstreams::v1;
+
+// Case, '-', '_' and spaces do not matter; UNSPECIFIED is never accepted.
+absl::StatusOr<v1::PlanItemStatus> ParseStatus(absl::string_view text);
+// Comma-separated statuses, duplicates dropped, order kept; empty entries rejected.
+absl::StatusOr<std::vector<v1::PlanItemStatus>> ParseStatusList(absl::string_view text);
+// "not started", "on track", "complete", "superseded" (and "unspecified").
+std::string StatusWord(v1::PlanItemStatus status);
+
+// "csv" or "tsv", any case.
+absl::StatusOr<v1::TableFormat> ParseTableFormat(absl::string_view text);
+
+// "2019-03-31"; with `allow_month_only` also "2019-03" (day 0).
+absl::StatusOr<common::v1::Date> ParseDate(absl::string_view text, bool allow_month_only);
+
+// A whole number in min..max.
+absl::StatusOr<int> ParseInt(absl::string_view text, int min, int max);
+
+// OK for a name that can travel as gRPC metadata: printable ASCII (may be empty).
+absl::Status CheckActor(absl::string_view actor);
+
+// The same parsers applied to an optional option of `args`; nullopt (or
+// UNSPECIFIED / empty) when the option was not given. Errors name the option.
+absl::StatusOr<std::optional<common::v1::Date>> DateOption(const Args& args, absl::string_view name,
+                                                           bool allow_month_only);
+absl::StatusOr<std::optional<int>> IntOption(const Args& args, absl::string_view name, int min,
+                                             int max);
+absl::StatusOr<v1::TableFormat> TableFormatOption(const Args& args, absl::string_view name);
+absl::StatusOr<std::vector<v1::PlanItemStatus>> StatusListOption(const Args& args,
+                                                                 absl::string_view name);
+
+}  // namespace wp::wpctl
+
+#endif  // WP_TOOLS_WPCTL_VALUES_H_

@@ -1,0 +1,126 @@
+#include "tools/wpctl/values.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace wp::wpctl {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+TEST(ParseStatusTest, AcceptsEverySpelling) {
+  for (const char* text : {"on_track", "ON_TRACK", "on-track", "On Track", " on_track "}) {
+    auto status = ParseStatus(text);
+    ASSERT_TRUE(status.ok()) << text;
+    EXPECT_EQ(*status, v1::ON_TRACK) << text;
+  }
+  EXPECT_EQ(*ParseStatus("not-started"), v1::NOT_STARTED);
+  EXPECT_EQ(*ParseStatus("COMPLETE"), v1::COMPLETE);
+  EXPECT_EQ(*ParseStatus("superseded"), v1::SUPERSEDED);
+}
+
+TEST(ParseStatusTest, RejectsUnknownWords) {
+  for (const char* text : {"", "done", "ontrack", "plan_item_status_unspecified", "unspecified", "2"}) {
+    auto status = ParseStatus(text);
+    EXPECT_FALSE(status.ok()) << text;
+    EXPECT_TRUE(IsUsageError(status.status())) << text;
+  }
+  EXPECT_THAT(ParseStatus("done").status().message(), HasSubstr("not_started, on_track"));
+}
+
+TEST(ParseStatusListTest, SplitsDropsDuplicatesAndRejectsEmpties) {
+  EXPECT_THAT(*ParseStatusList("on_track,complete"), ElementsAre(v1::ON_TRACK, v1::COMPLETE));
+  EXPECT_THAT(*ParseStatusList("complete, ON-TRACK,complete"),
+              ElementsAre(v1::COMPLETE, v1::ON_TRACK));
+  EXPECT_THAT(ParseStatusList("").status().message(), HasSubstr("empty status"));
+  EXPECT_THAT(ParseStatusList("on_track,,complete").status().message(), HasSubstr("empty status"));
+  EXPECT_THAT(ParseStatusList("on_track,").status().message(), HasSubstr("empty status"));
+  EXPECT_THAT(ParseStatusList("on_track,late").status().message(), HasSubstr("\"late\""));
+}
+
+TEST(StatusWordTest, ReadsLikeEnglish) {
+  EXPECT_EQ(StatusWord(v1::NOT_STARTED), "not started");
+  EXPECT_EQ(StatusWord(v1::ON_TRACK), "on track");
+  EXPECT_EQ(StatusWord(v1::PLAN_ITEM_STATUS_UNSPECIFIED), "unspecified");
+  EXPECT_EQ(StatusWord(static_cast<v1::PlanItemStatus>(99)), "unspecified");
+}
+
+TEST(ParseTableFormatTest, CsvAndTsvOnly) {
+  EXPECT_EQ(*ParseTableFormat("csv"), v1::CSV);
+  EXPECT_EQ(*ParseTableFormat("TSV"), v1::TSV);
+  EXPECT_FALSE(ParseTableFormat("xlsx").ok());
+  EXPECT_FALSE(ParseTableFormat("").ok());
+}
+
+TEST(ParseDateTest, FullDates) {
+  auto date = ParseDate("2019-03-31", false);
+  ASSERT_TRUE(date.ok());
+  EXPECT_EQ(date->year(), 2019);
+  EXPECT_EQ(date->month(), 3);
+  EXPECT_EQ(date->day(), 31);
+  EXPECT_TRUE(ParseDate("2020-02-29", false).ok());
+}
+
+TEST(ParseDateTest, RejectsBadDates) {
+  for (const char* text : {"", "2019-02-30", "2019-02-29", "2019-13-01", "2019-00-10", "19-03-31",
+                           "2019/03/31", "31-03-2019", "2019-3-31", "2019-03-31x", "1800-01-01",
+                           "2019-03", "2019-03-00", "tomorrow"}) {
+    auto date = ParseDate(text, false);
+    EXPECT_FALSE(date.ok()) << text;
+    EXPECT_TRUE(IsUsageError(date.status())) << text;
+  }
+}
+
+TEST(ParseDateTest, MonthOnlyWhenAllowed) {
+  auto month = ParseDate("2018-12", true);
+  ASSERT_TRUE(month.ok());
+  EXPECT_EQ(month->month(), 12);
+  EXPECT_EQ(month->day(), 0);
+  EXPECT_TRUE(ParseDate("2018-12-05", true).ok());
+  EXPECT_FALSE(ParseDate("2018-13", true).ok());
+  // Day 0 is spelt by leaving the day out, not as "00".
+  EXPECT_FALSE(ParseDate("2018-12-00", true).ok());
+}
+
+TEST(ParseIntTest, Bounds) {
+  EXPECT_EQ(*ParseInt("1", 1, 99), 1);
+  EXPECT_EQ(*ParseInt("99", 1, 99), 99);
+  for (const char* text : {"0", "100", "-1", "", "abc", "1.5", "99999999999"}) {
+    EXPECT_FALSE(ParseInt(text, 1, 99).ok()) << text;
+  }
+}
+
+TEST(OptionsTest, AbsentOptionsAreEmptyAndErrorsNameTheOption) {
+  OptionSpec spec;
+  spec.valued = {"as-of", "page-size", "format", "status"};
+  auto none = ParseArgs({}, spec);
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(DateOption(*none, "as-of", false)->has_value());
+  EXPECT_FALSE(IntOption(*none, "page-size", 1, 1000)->has_value());
+  EXPECT_EQ(*TableFormatOption(*none, "format"), v1::TABLE_FORMAT_UNSPECIFIED);
+  EXPECT_TRUE(StatusListOption(*none, "status")->empty());
+
+  auto bad = ParseArgs({"--as-of=2019-02-30", "--page-size=0", "--format=pdf", "--status=x"}, spec);
+  ASSERT_TRUE(bad.ok());
+  EXPECT_THAT(DateOption(*bad, "as-of", false).status().message(), HasSubstr("--as-of: "));
+  EXPECT_THAT(IntOption(*bad, "page-size", 1, 1000).status().message(), HasSubstr("--page-size: "));
+  EXPECT_THAT(TableFormatOption(*bad, "format").status().message(), HasSubstr("--format: "));
+  EXPECT_THAT(StatusListOption(*bad, "status").status().message(), HasSubstr("--status: "));
+  EXPECT_TRUE(IsUsageError(DateOption(*bad, "as-of", false).status()));
+
+  auto good = ParseArgs({"--as-of=2019-03-31", "--page-size=50"}, spec);
+  ASSERT_TRUE(good.ok());
+  EXPECT_EQ((*DateOption(*good, "as-of", false))->day(), 31);
+  EXPECT_EQ(**IntOption(*good, "page-size", 1, 1000), 50);
+}
+
+TEST(CheckActorTest, PrintableAsciiOnly) {
+  EXPECT_TRUE(CheckActor("fiona.lennox@example.org").ok());
+  EXPECT_TRUE(CheckActor("").ok());
+  EXPECT_FALSE(CheckActor("line\nbreak").ok());
+  EXPECT_FALSE(CheckActor("Se\xC3\xA1n").ok());
+}
+
+}  // namespace
+}  // namespace wp::wpctl

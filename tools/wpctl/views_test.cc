@@ -1,0 +1,166 @@
+// Tests of the resource views: tracker_views, item_views and network_views.
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tools/wpctl/item_views.h"
+#include "tools/wpctl/network_views.h"
+#include "tools/wpctl/tracker_views.h"
+
+namespace wp::wpctl {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+v1::StatusCounts Counts(int not_started, int on_track, int complete, int superseded, int overdue) {
+  v1::StatusCounts c;
+  c.set_not_started(not_started);
+  c.set_on_track(on_track);
+  c.set_complete(complete);
+  c.set_superseded(superseded);
+  c.set_total(not_started + on_track + complete + superseded);
+  c.set_overdue(overdue);
+  const int countable = c.total() - superseded;
+  c.set_share_complete(countable == 0 ? 0 : static_cast<double>(complete) / countable);
+  return c;
+}
+
+TEST(SummaryTextTest, RowsTotalsAndTruncatedTitles) {
+  v1::TrackerSummary summary;
+  summary.set_plan_period("2018-21");
+  summary.mutable_as_of()->set_year(2019);
+  summary.mutable_as_of()->set_month(3);
+  summary.mutable_as_of()->set_day(31);
+  auto* ws = summary.add_workstreams();
+  ws->set_number(1);
+  ws->set_title("Collaborative learning networks across all eight authorities in the west");
+  *ws->mutable_counts() = Counts(1, 2, 3, 0, 1);
+  ws = summary.add_workstreams();
+  ws->set_number(12);
+  ws->set_title("Data");
+  *ws->mutable_counts() = Counts(0, 0, 0, 2, 0);
+  *summary.mutable_totals() = Counts(1, 2, 3, 2, 1);
+
+  const std::string text = SummaryText(summary);
+  EXPECT_THAT(text, HasSubstr("Tracker 2018-21 as of 2019-03-31"));
+  EXPECT_THAT(text, HasSubstr("NOT STARTED  ON TRACK  COMPLETE  SUPERSEDED  TOTAL  OVERDUE  % COMPLETE\n"));
+  EXPECT_THAT(text, HasSubstr(" 1  Collaborative learning networks acros...            1         2         3           0      6        1         50%\n"));
+  // Nothing countable: a dash, not 0%.
+  EXPECT_THAT(text, HasSubstr("12  Data"));
+  EXPECT_THAT(text, HasSubstr("0           2      2        0           -\n"));
+  EXPECT_THAT(text, HasSubstr("\n----"));
+  // Totals: 3 complete of 8 - 2 superseded.
+  EXPECT_THAT(text, HasSubstr("\n    Total                                               1         2"
+                              "         3           2      8        1         50%\n"));
+}
+
+TEST(SummaryTextTest, EmptyPeriodStillHasTotals) {
+  v1::TrackerSummary summary;
+  summary.set_plan_period("2022-23");
+  const std::string text = SummaryText(summary);
+  EXPECT_THAT(text, HasSubstr("as of - (computed -)"));
+  EXPECT_THAT(text, HasSubstr("Total"));
+}
+
+TEST(ImportTextTest, ProgressRejectionsAndCounts) {
+  v1::ImportTrackerProgress progress;
+  progress.set_total_rows(500);
+  progress.set_processed_rows(120);
+  progress.set_created(100);
+  progress.set_updated(10);
+  progress.set_unchanged(8);
+  progress.set_rejected(2);
+  EXPECT_EQ(ProgressText(progress), "imported 120/500 rows");
+  EXPECT_EQ(ImportCountsText(progress), "created 100, updated 10, unchanged 8, rejected 2");
+
+  v1::ImportRowResult row;
+  row.set_line(14);
+  row.set_ref("3.x");
+  row.set_outcome(v1::ImportRowResult::REJECTED);
+  row.set_reason("ref must look like 4.2\n(see the header)");
+  EXPECT_EQ(RejectionText(row), "line 14 (ref 3.x): ref must look like 4.2 (see the header)");
+  row.clear_ref();
+  row.clear_reason();
+  EXPECT_EQ(RejectionText(row), "line 14: rejected");
+}
+
+TEST(ItemViewsTest, PlanItemWithNotes) {
+  v1::PlanItem item;
+  item.set_name("planPeriods/2018-21/planItems/1.1");
+  item.set_ref("1.1");
+  item.set_status(v1::SUPERSEDED);
+  item.set_superseded_by("5.2");
+  item.set_task("Recruit coordinators.\r\nIn every authority.");
+  auto* note = item.add_progress_notes();
+  note->mutable_note_date()->set_year(2018);
+  note->mutable_note_date()->set_month(11);
+  note->set_author("fiona");
+  note->set_text("Six confirmed.\nTwo to go.");
+  const std::string text = PlanItemText(item);
+  EXPECT_THAT(text, HasSubstr("status:        superseded\n"));
+  EXPECT_THAT(text, HasSubstr("superseded by: 5.2\n"));
+  EXPECT_THAT(text, HasSubstr("task:          Recruit coordinators.\n               In every authority.\n"));
+  EXPECT_THAT(text, HasSubstr("expected:      -\n"));
+  EXPECT_THAT(text, HasSubstr("progress notes (1):\n  2018-11  by fiona\n    Six confirmed.\n    Two to go.\n"));
+
+  item.clear_progress_notes();
+  item.clear_superseded_by();
+  EXPECT_THAT(PlanItemText(item), HasSubstr("progress notes: none\n"));
+  EXPECT_THAT(PlanItemText(item), Not(HasSubstr("superseded by")));
+}
+
+TEST(ItemViewsTest, ListsAndHistory) {
+  v1::ListPlanItemsResponse items;
+  EXPECT_EQ(PlanItemsText(items), "no plan items\n");
+  auto* item = items.add_plan_items();
+  item->set_ref("2.1");
+  item->set_status(v1::ON_TRACK);
+  item->set_task(std::string(100, 'x'));
+  const std::string text = PlanItemsText(items);
+  EXPECT_THAT(text, HasSubstr("2.1  on track  -"));
+  EXPECT_THAT(text, HasSubstr(std::string(57, 'x') + "...\n"));
+  EXPECT_THAT(text, HasSubstr("1 item\n"));
+
+  v1::ListWorkstreamsResponse workstreams;
+  EXPECT_EQ(WorkstreamsText(workstreams), "no workstreams\n");
+
+  v1::ListStatusHistoryResponse history;
+  EXPECT_EQ(HistoryText(history), "no status changes\n");
+  auto* created = history.add_changes();
+  created->set_to_status(v1::NOT_STARTED);
+  created->set_changed_by("import");
+  auto* change = history.add_changes();
+  change->set_from_status(v1::NOT_STARTED);
+  change->set_to_status(v1::COMPLETE);
+  change->set_reason("done early");
+  const std::string history_text = HistoryText(history);
+  EXPECT_THAT(history_text, HasSubstr("\n-     -            not started  import\n"));
+  EXPECT_THAT(history_text, HasSubstr("not started  complete"));
+  EXPECT_THAT(history_text, HasSubstr("done early\n"));
+}
+
+TEST(NetworkViewsTest, KindsAndDetail) {
+  EXPECT_EQ(KindWord(v1::SPECIALIST_NETWORK), "specialist network");
+  EXPECT_EQ(KindWord(v1::FORUM), "forum");
+  EXPECT_EQ(KindWord(v1::NETWORK_KIND_UNSPECIFIED), "-");
+  EXPECT_EQ(KindWord(static_cast<v1::NetworkKind>(42)), "-");
+
+  v1::Network network;
+  network.set_name("networks/maths-leads");
+  network.set_kind(v1::SUBJECT_NETWORK);
+  auto* c = network.add_coordinators();
+  c->set_authority("EDC");
+  c->set_person("A. Person");
+  c = network.add_coordinators();
+  c->set_authority("GCC");
+  c->set_person("B. Person");
+  network.add_priorities("Numeracy");
+  network.add_priorities("Transitions");
+  const std::string text = NetworkText(network);
+  EXPECT_THAT(text, HasSubstr("kind:              subject network\n"));
+  EXPECT_THAT(text, HasSubstr("coordinators:      EDC  A. Person\n                   GCC  B. Person\n"));
+  EXPECT_THAT(text, HasSubstr("action plan:       1. Numeracy\n                   2. Transitions\n"));
+  EXPECT_EQ(NetworksText(v1::ListNetworksResponse()), "no networks\n");
+}
+
+}  // namespace
+}  // namespace wp::wpctl
