@@ -14,11 +14,16 @@ struct CacheAside::Flight {
   absl::StatusOr<std::string> result;
 };
 
-CacheAside::CacheAside(RedisClient* redis) : redis_(redis) {}
+CacheAside::CacheAside(RedisClient* redis, size_t near_entries)
+    : redis_(redis), near_(redis != nullptr ? near_entries : 0) {}
 
 absl::StatusOr<std::string> CacheAside::GetOrCompute(
     const std::string& key, absl::Duration ttl,
     absl::FunctionRef<absl::StatusOr<std::string>()> compute) {
+  if (std::optional<std::string> near = near_.Get(key)) {
+    near_hits_.fetch_add(1, std::memory_order_relaxed);
+    return std::move(*near);
+  }
   // Join the flight in progress for this key, or lead a new one.
   std::shared_ptr<Flight> flight;
   bool leader = false;
@@ -38,6 +43,7 @@ absl::StatusOr<std::string> CacheAside::GetOrCompute(
   }
 
   flight->result = LookupOrCompute(key, ttl, compute);
+  if (flight->result.ok()) near_.Put(key, *flight->result);
   {
     absl::MutexLock lock(&mu_);
     flights_.erase(key);
@@ -86,6 +92,7 @@ CacheStats CacheAside::stats() const {
   stats.computations = computations_.load(std::memory_order_relaxed);
   stats.redis_errors = redis_errors_.load(std::memory_order_relaxed);
   stats.shared = shared_.load(std::memory_order_relaxed);
+  stats.near_hits = near_hits_.load(std::memory_order_relaxed);
   return stats;
 }
 

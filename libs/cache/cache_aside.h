@@ -24,6 +24,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "libs/cache/cache_key.h"
+#include "libs/cache/near_cache.h"
 #include "libs/cache/redis_client.h"
 
 namespace wp::cache {
@@ -37,13 +38,15 @@ struct CacheStats {
   int64_t computations = 0;  // calls of `compute`
   int64_t redis_errors = 0;  // failed Redis GETs and SETs (outage, timeout, error reply)
   int64_t shared = 0;        // calls that waited for another caller's lookup
+  int64_t near_hits = 0;     // answered from the in-process copy, no Redis call
 };
 
 class CacheAside {
  public:
   // `redis` is not owned. nullptr disables caching (every call computes, with
-  // single flight still applied).
-  explicit CacheAside(RedisClient* redis);
+  // single flight still applied). With `near_entries` > 0, up to that many
+  // values are also kept in process (near_cache.h) and read before Redis.
+  explicit CacheAside(RedisClient* redis, size_t near_entries = 0);
   CacheAside(const CacheAside&) = delete;
   CacheAside& operator=(const CacheAside&) = delete;
 
@@ -70,6 +73,7 @@ class CacheAside {
                                               absl::FunctionRef<absl::StatusOr<std::string>()> compute);
 
   RedisClient* const redis_;
+  NearCache near_;
 
   absl::Mutex mu_;
   absl::flat_hash_map<std::string, std::shared_ptr<Flight>> flights_ ABSL_GUARDED_BY(mu_);
@@ -79,6 +83,7 @@ class CacheAside {
   std::atomic<int64_t> computations_{0};
   std::atomic<int64_t> redis_errors_{0};
   std::atomic<int64_t> shared_{0};
+  std::atomic<int64_t> near_hits_{0};
 };
 
 }  // namespace wp::cache

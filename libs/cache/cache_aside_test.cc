@@ -54,6 +54,30 @@ TEST_F(CacheAsideTest, ComputesOnceThenHits) {
   EXPECT_EQ(computed, 2);
 }
 
+TEST_F(CacheAsideTest, NearCopyAnswersWithoutRedis) {
+  CacheAside near(redis_.get(), /*near_entries=*/8);
+  const std::string key = CacheKey("test", "near", 1);
+  int computed = 0;
+  auto compute = [&]() -> absl::StatusOr<std::string> {
+    ++computed;
+    return std::string("value");
+  };
+  EXPECT_EQ(*near.GetOrCompute(key, kTtl, compute), "value");
+  // Even with the Redis copy gone, the near copy answers: the key's value
+  // cannot have changed, only a new generation could change it.
+  ASSERT_TRUE(redis_->Delete(key).ok());
+  EXPECT_EQ(*near.GetOrCompute(key, kTtl, compute), "value");
+  EXPECT_EQ(computed, 1);
+  EXPECT_EQ(near.stats().near_hits, 1);
+  EXPECT_EQ(near.stats().hits, 0);
+  // Another process (another CacheAside) still shares through Redis.
+  CacheAside other(redis_.get(), 8);
+  EXPECT_EQ(*other.GetOrCompute(CacheKey("test", "near", 2), kTtl, compute), "value");
+  EXPECT_EQ(*near.GetOrCompute(CacheKey("test", "near", 2), kTtl, compute), "value");
+  EXPECT_EQ(computed, 2);
+  EXPECT_EQ(near.stats().hits, 1);
+}
+
 TEST_F(CacheAsideTest, ConcurrentMissesComputeOnce) {
   constexpr int kThreads = 16;
   const std::string key = CacheKey("test", "hot", 1);

@@ -1,5 +1,6 @@
 #include "libs/config/config.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -20,6 +21,8 @@ ABSL_FLAG(std::string, nats_url, "nats://127.0.0.1:4222", "NATS server with JetS
 ABSL_FLAG(std::string, redis_url, "redis://127.0.0.1:6379", "Redis for the aggregate cache");
 ABSL_FLAG(std::string, log_level, "info", "debug, info, warn or error");
 ABSL_FLAG(bool, reflection, true, "Serve gRPC server reflection");
+ABSL_FLAG(int32_t, near_cache_entries, 256,
+          "Cached aggregates also kept in process memory (0: Redis only)");
 
 namespace wp {
 
@@ -53,6 +56,7 @@ ServiceConfig LoadConfig(int argc, char** argv, absl::string_view service, int d
   config.database_path = absl::StrCat(config.data_dir, "/", service, ".db");
   config.nats_url = absl::GetFlag(FLAGS_nats_url);
   config.reflection = absl::GetFlag(FLAGS_reflection);
+  config.near_cache_entries = std::max(0, absl::GetFlag(FLAGS_near_cache_entries));
   config.redis_url = absl::GetFlag(FLAGS_redis_url);
   if (absl::Status s = log::SetLevel(absl::GetFlag(FLAGS_log_level)); !s.ok()) fail(s);
   log::SetService(service);

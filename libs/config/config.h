@@ -21,6 +21,7 @@ ABSL_DECLARE_FLAG(std::string, nats_url);
 ABSL_DECLARE_FLAG(std::string, redis_url);
 ABSL_DECLARE_FLAG(std::string, log_level);
 ABSL_DECLARE_FLAG(bool, reflection);
+ABSL_DECLARE_FLAG(int32_t, near_cache_entries);
 
 namespace wp {
 
@@ -32,6 +33,7 @@ struct ServiceConfig {
   std::string nats_url;
   std::string redis_url;  // parsed by libs/cache (ParseRedisUrl)
   bool reflection = true;
+  int near_cache_entries = 256;  // 0 turns the in-process cache copy off
 };
 
 // Applies WP_* environment variables, parses the command line and validates.

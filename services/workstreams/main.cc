@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
   auto redis_options = cache::ParseRedisUrl(config.redis_url);
   if (!redis_options.ok()) Fatal("bad redis_url", redis_options.status());
   cache::RedisClient redis(*redis_options);
-  cache::CacheAside cache(&redis);
+  cache::CacheAside cache(&redis, config.near_cache_entries);
 
   // Bus: the relay publishes the outbox; NATS may come up after us.
   bus::NatsOptions nats_options;

@@ -95,6 +95,9 @@ CREATE TABLE network_meetings (
   PRIMARY KEY (network_id, number)
 );
 )sql"},
+      {3, "covering index for the tracker summary", R"sql(
+CREATE INDEX plan_items_by_summary ON plan_items (plan_period, workstream_number, status, due_day);
+)sql"},
   };
   return *migrations;
 }

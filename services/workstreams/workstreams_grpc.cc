@@ -69,10 +69,12 @@ grpc::Status WorkstreamsGrpc::ListStatusHistory(grpc::ServerContext*,
   return Reply(tracker_.ListStatusHistory(*req), resp);
 }
 
-grpc::Status WorkstreamsGrpc::GetTrackerSummary(grpc::ServerContext*,
-                                                const v1::GetTrackerSummaryRequest* req,
-                                                v1::TrackerSummary* resp) {
-  return Reply(summaries_.Get(*req), resp);
+grpc::ServerUnaryReactor* WorkstreamsGrpc::GetTrackerSummary(grpc::CallbackServerContext* ctx,
+                                                             const v1::GetTrackerSummaryRequest* req,
+                                                             v1::TrackerSummary* resp) {
+  grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
+  reactor->Finish(Reply(summaries_.Get(*req), resp));
+  return reactor;
 }
 
 grpc::Status WorkstreamsGrpc::ImportTracker(grpc::ServerContext* ctx, const v1::ImportTrackerRequest* req,

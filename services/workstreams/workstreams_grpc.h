@@ -15,7 +15,12 @@
 
 namespace wp::workstreams {
 
-class WorkstreamsGrpc final : public v1::WorkstreamsService::Service {
+// GetTrackerSummary, the dashboards' hot path, runs on gRPC's callback API:
+// a cached answer is ready at once, so it is sent from the thread that read
+// the request instead of being handed to a worker thread first.
+class WorkstreamsGrpc final
+    : public v1::WorkstreamsService::WithCallbackMethod_GetTrackerSummary<
+          v1::WorkstreamsService::Service> {
  public:
   WorkstreamsGrpc(Tracker& tracker, TrackerSummaries& summaries, TrackerImporter& importer)
       : tracker_(tracker), summaries_(summaries), importer_(importer) {}
@@ -40,8 +45,9 @@ class WorkstreamsGrpc final : public v1::WorkstreamsService::Service {
                                v1::PlanItem* resp) override;
   grpc::Status ListStatusHistory(grpc::ServerContext* ctx, const v1::ListStatusHistoryRequest* req,
                                  v1::ListStatusHistoryResponse* resp) override;
-  grpc::Status GetTrackerSummary(grpc::ServerContext* ctx, const v1::GetTrackerSummaryRequest* req,
-                                 v1::TrackerSummary* resp) override;
+  grpc::ServerUnaryReactor* GetTrackerSummary(grpc::CallbackServerContext* ctx,
+                                              const v1::GetTrackerSummaryRequest* req,
+                                              v1::TrackerSummary* resp) override;
   grpc::Status ImportTracker(grpc::ServerContext* ctx, const v1::ImportTrackerRequest* req,
                              grpc::ServerWriter<v1::ImportTrackerProgress>* writer) override;
   grpc::Status ExportTracker(grpc::ServerContext* ctx, const v1::ExportTrackerRequest* req,
