@@ -57,6 +57,9 @@ absl::Status ServiceHost::Start() {
 
   grpc::ServerBuilder builder;
   builder.AddListeningPort(config_.listen_address, grpc::InsecureServerCredentials(), &port_);
+  // Without this a second process could bind the same port and silently
+  // share its traffic; a busy port must be a start-up error instead.
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   for (grpc::Service* service : services_) builder.RegisterService(service);
 
   // The chain runs in order for every call. Authentication and metrics join here.

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "absl/strings/str_cat.h"
@@ -47,7 +48,11 @@ int main(int argc, char** argv) {
   const ServiceConfig config = LoadConfig(argc, argv, workstreams::kServiceName, kDefaultPort);
 
   // Store: the record of truth; migrations run before anything is served.
-  std::system(absl::StrCat("mkdir -p '", config.data_dir, "'").c_str());
+  std::error_code mkdir_error;
+  std::filesystem::create_directories(config.data_dir, mkdir_error);
+  if (mkdir_error) {
+    Fatal("cannot create the data folder", absl::UnavailableError(mkdir_error.message()));
+  }
   auto db = store::OpenSqlite({config.database_path}, workstreams::Migrations());
   if (!db.ok()) Fatal("cannot open the database", db.status());
   auto last_seq = store::LastOutboxSeq(**db);
@@ -96,6 +101,7 @@ int main(int argc, char** argv) {
   // Give the relay a moment to publish what is committed; what is left stays
   // in the outbox and goes out on the next start.
   relay.WaitUntilIdle(absl::Seconds(3));
+  (*db)->SetCommitListener(nullptr);
   relay.Stop();
   wp::log::Info("stopped");
   return 0;

@@ -109,10 +109,11 @@ absl::StatusOr<v1::Network> Networks::Create(const server::Caller& caller,
   if (absl::Status s = v.ToStatus(); !s.ok()) return s;
 
   const absl::Time now = absl::Now();
+  static constexpr char kMethod[] = "CreateNetwork";
   v1::Network result;
   absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
     if (!request.request_id().empty()) {
-      auto earlier = FindRequest(tx, request.request_id());
+      auto earlier = FindRequest(tx, kMethod, request.request_id());
       if (!earlier.ok()) return earlier.status();
       if (earlier->has_value()) {
         auto existing = LoadNetwork(tx, (**earlier).substr(9));
@@ -132,7 +133,7 @@ absl::StatusOr<v1::Network> Networks::Create(const server::Caller& caller,
     auto stored = EmitChanged(tx, caller, request.network_id(), "created");
     if (!stored.ok()) return stored.status();
     result = *stored;
-    if (!request.request_id().empty()) return RecordRequest(tx, request.request_id(), result.name(), now);
+    if (!request.request_id().empty()) return RecordRequest(tx, kMethod, request.request_id(), result.name(), now);
     return absl::OkStatus();
   });
   if (!s.ok()) return s;
@@ -260,10 +261,11 @@ absl::StatusOr<v1::NetworkMeeting> Networks::RecordMeeting(const server::Caller&
   if (absl::Status s = v.ToStatus(); !s.ok()) return s;
 
   const absl::Time now = absl::Now();
+  static constexpr char kMethod[] = "RecordMeeting";
   v1::NetworkMeeting result;
   absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
     if (!request.request_id().empty()) {
-      auto earlier = FindRequest(tx, request.request_id());
+      auto earlier = FindRequest(tx, kMethod, request.request_id());
       if (!earlier.ok()) return earlier.status();
       if (earlier->has_value()) {
         auto meetings = LoadMeetings(tx, id);
@@ -285,7 +287,7 @@ absl::StatusOr<v1::NetworkMeeting> Networks::RecordMeeting(const server::Caller&
     *event.mutable_meeting() = result;
     auto seq = EmitEvent(tx, caller, "network", "meeting_held", current->name(), event);
     if (!seq.ok()) return seq.status();
-    if (!request.request_id().empty()) return RecordRequest(tx, request.request_id(), result.name(), now);
+    if (!request.request_id().empty()) return RecordRequest(tx, kMethod, request.request_id(), result.name(), now);
     return absl::OkStatus();
   });
   if (!s.ok()) return s;

@@ -12,9 +12,10 @@
 namespace wp::workstreams {
 namespace {
 
-// 1..max, digits only (no sign, no spaces).
+// 1..max, digits only (no sign, no spaces, no leading zero: "4.02" would
+// otherwise name a second item beside "4.2").
 bool ParseNumber(absl::string_view text, int max, int* out) {
-  if (text.empty() || text.size() > 4) return false;
+  if (text.empty() || text.size() > 4 || text[0] == '0') return false;
   for (char c : text) {
     if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) return false;
   }

@@ -19,7 +19,8 @@ namespace wp::workstreams {
 using v1::PlanItem;
 using v1::PlanItemStatus;
 
-// "4.2" -> {4, 2}; both parts 1..99, no other characters.
+// "4.2" -> {4, 2}: workstream 1..99, task 1..9999, written without leading
+// zeros or any other characters.
 std::optional<PlanRef> ParsePlanRef(absl::string_view ref);
 
 // "2022-23" or "2018-21": a start year and the last two digits of a later end year.

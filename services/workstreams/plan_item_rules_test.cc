@@ -30,7 +30,7 @@ TEST(PlanRefTest, ParsesAndRejects) {
   EXPECT_EQ(ref->task, 12);
   EXPECT_EQ(ParsePlanRef("7.1234")->task, 1234);
   for (const char* bad : {"4", "4.", ".2", "4.x", "A.1", "0.1", "4.2.1", "100.1", " 4.2", "4.-1",
-                          "4.10000", "4.0"}) {
+                          "4.10000", "4.0", "4.02", "04.2"}) {
     EXPECT_FALSE(ParsePlanRef(bad).has_value()) << bad;
   }
 }

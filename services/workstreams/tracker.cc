@@ -13,6 +13,7 @@
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "services/workstreams/events.h"
+#include "services/workstreams/plan_item_changes.h"
 #include "services/workstreams/plan_item_rules.h"
 #include "services/workstreams/tracker_store.h"
 
@@ -71,20 +72,6 @@ bool InMask(const google::protobuf::FieldMask& mask, const std::string& path) {
   return false;
 }
 
-// Everything a reader compares when deciding whether anything changed.
-bool SameContent(const v1::PlanItem& a, const v1::PlanItem& b) {
-  return a.task() == b.task() && a.lead() == b.lead() && a.status() == b.status() &&
-         a.superseded_by() == b.superseded_by() && a.has_expected_date() == b.has_expected_date() &&
-         MessageDifferencer::Equals(a.expected_date(), b.expected_date());
-}
-
-google::protobuf::Timestamp NowProto(absl::Time now) {
-  google::protobuf::Timestamp ts;
-  ts.set_seconds(absl::ToUnixSeconds(now));
-  ts.set_nanos(static_cast<int32_t>((absl::ToUnixMicros(now) % 1000000) * 1000));
-  return ts;
-}
-
 }  // namespace
 
 absl::StatusOr<v1::Workstream> Tracker::CreateWorkstream(const server::Caller& caller,
@@ -104,10 +91,17 @@ absl::StatusOr<v1::Workstream> Tracker::CreateWorkstream(const server::Caller& c
   v1::Workstream result;
   absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
     if (!request.request_id().empty()) {
-      auto seen = FindRequest(tx, request.request_id());
+      auto seen = FindRequest(tx, "CreateWorkstream", request.request_id());
       if (!seen.ok()) return seen.status();
       if (seen->has_value()) {
-        auto existing = LoadWorkstream(tx, ws.plan_period(), ws.number());
+        // A retry: answer with what the first request created.
+        std::string first_period;
+        int first_number = 0;
+        if (absl::Status st = ParseWorkstreamName(**seen, "request_id", &first_period, &first_number);
+            !st.ok()) {
+          return st;
+        }
+        auto existing = LoadWorkstream(tx, first_period, first_number);
         if (!existing.ok()) return existing.status();
         result = *existing;
         return absl::OkStatus();
@@ -122,7 +116,9 @@ absl::StatusOr<v1::Workstream> Tracker::CreateWorkstream(const server::Caller& c
     auto seq = EmitEvent(tx, caller, "workstream", "created", result.name(), event);
     if (!seq.ok()) return seq.status();
     generation = *seq;
-    if (!request.request_id().empty()) return RecordRequest(tx, request.request_id(), result.name(), now);
+    if (!request.request_id().empty()) {
+      return RecordRequest(tx, "CreateWorkstream", request.request_id(), result.name(), now);
+    }
     return absl::OkStatus();
   });
   if (!s.ok()) return s;
@@ -245,10 +241,16 @@ absl::StatusOr<v1::PlanItem> Tracker::CreatePlanItem(const server::Caller& calle
   v1::PlanItem result;
   absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
     if (!request.request_id().empty()) {
-      auto seen = FindRequest(tx, request.request_id());
+      auto seen = FindRequest(tx, "CreatePlanItem", request.request_id());
       if (!seen.ok()) return seen.status();
       if (seen->has_value()) {
-        auto existing = LoadPlanItem(tx, item.plan_period(), item.ref());
+        // A retry: answer with what the first request created.
+        std::string first_period, first_ref;
+        if (absl::Status st = ParsePlanItemName(**seen, "request_id", &first_period, &first_ref);
+            !st.ok()) {
+          return st;
+        }
+        auto existing = LoadPlanItem(tx, first_period, first_ref);
         if (!existing.ok()) return existing.status();
         result = *existing;
         return absl::OkStatus();
@@ -261,22 +263,12 @@ absl::StatusOr<v1::PlanItem> Tracker::CreatePlanItem(const server::Caller& calle
                        item.plan_period(), ", which does not exist; create it first"));
     }
     if (!ws.ok()) return ws.status();
-    if (absl::Status st = InsertPlanItem(tx, item, now); !st.ok()) return st;
-    v1::StatusChange first;
-    first.set_to_status(item.status());
-    first.set_changed_by(caller.actor);
-    *first.mutable_change_time() = NowProto(now);
-    first.set_reason("created");
-    if (absl::Status st = InsertStatusChange(tx, item.plan_period(), item.ref(), first); !st.ok()) return st;
-    auto stored = LoadPlanItem(tx, item.plan_period(), item.ref());
-    if (!stored.ok()) return stored.status();
-    result = *stored;
-    v1::PlanItemChanged event;
-    *event.mutable_plan_item() = result;
-    auto seq = EmitEvent(tx, caller, "plan_item", "created", result.name(), event);
+    auto seq = RecordCreated(tx, caller, item, "created", now, &result);
     if (!seq.ok()) return seq.status();
     generation = *seq;
-    if (!request.request_id().empty()) return RecordRequest(tx, request.request_id(), result.name(), now);
+    if (!request.request_id().empty()) {
+      return RecordRequest(tx, "CreatePlanItem", request.request_id(), result.name(), now);
+    }
     return absl::OkStatus();
   });
   if (!s.ok()) return s;
@@ -376,7 +368,6 @@ absl::StatusOr<v1::PlanItem> Tracker::UpdatePlanItem(const server::Caller& calle
     if (absl::Status st = CheckEtag(in.etag(), version, current->name()); !st.ok()) return st;
 
     v1::PlanItem next = *current;
-    std::vector<std::string> changed;
     if (InMask(mask, "task")) next.set_task(in.task());
     if (InMask(mask, "lead")) next.set_lead(in.lead());
     if (InMask(mask, "status")) next.set_status(in.status());
@@ -408,48 +399,13 @@ absl::StatusOr<v1::PlanItem> Tracker::UpdatePlanItem(const server::Caller& calle
         return st;
       }
     }
-    if (SameContent(next, *current)) {
+    if (ChangedFields(*current, next).empty()) {
       result = *current;
       return absl::OkStatus();
     }
-    if (absl::Status st = SavePlanItem(tx, next, version, now); !st.ok()) return st;
-    // The fields whose value changed: a masked field may keep its value, and
-    // leaving SUPERSEDED clears superseded_by without it being in the mask.
-    if (next.task() != current->task()) changed.push_back("task");
-    if (next.lead() != current->lead()) changed.push_back("lead");
-    if (status_changed) changed.push_back("status");
-    if (next.has_expected_date() != current->has_expected_date() ||
-        !MessageDifferencer::Equals(next.expected_date(), current->expected_date())) {
-      changed.push_back("expected_date");
-    }
-    if (next.superseded_by() != current->superseded_by()) changed.push_back("superseded_by");
-    v1::StatusChange change;
-    if (status_changed) {
-      change.set_from_status(current->status());
-      change.set_to_status(next.status());
-      change.set_changed_by(caller.actor);
-      *change.mutable_change_time() = NowProto(now);
-      change.set_reason(request.reason());
-      if (absl::Status st = InsertStatusChange(tx, period, ref, change); !st.ok()) return st;
-    }
-    auto stored = LoadPlanItem(tx, period, ref);
-    if (!stored.ok()) return stored.status();
-    result = *stored;
-
-    v1::PlanItemChanged updated;
-    *updated.mutable_plan_item() = result;
-    for (const std::string& f : changed) updated.add_changed_fields(f);
-    auto seq = EmitEvent(tx, caller, "plan_item", "updated", result.name(), updated);
+    auto seq = RecordUpdated(tx, caller, *current, next, request.reason(), now, &result);
     if (!seq.ok()) return seq.status();
     generation = *seq;
-    if (status_changed) {
-      v1::PlanItemStatusChanged event;
-      event.set_plan_item(result.name());
-      *event.mutable_change() = change;
-      seq = EmitEvent(tx, caller, "plan_item", "status_changed", result.name(), event);
-      if (!seq.ok()) return seq.status();
-      generation = *seq;
-    }
     return absl::OkStatus();
   });
   if (!s.ok()) return s;
@@ -482,16 +438,12 @@ absl::StatusOr<v1::PlanItem> Tracker::AddProgressNote(const server::Caller& call
     if (absl::Status st = CheckEtag(request.etag(), VersionOf(current->etag()), current->name()); !st.ok()) {
       return st;
     }
-    if (absl::Status st = InsertProgressNote(tx, period, ref, note, now); !st.ok()) return st;
-    auto stored = LoadPlanItem(tx, period, ref);
-    if (!stored.ok()) return stored.status();
-    result = *stored;
-    v1::PlanItemProgressNoted event;
-    event.set_plan_item(result.name());
-    *event.mutable_note() = result.progress_notes(result.progress_notes_size() - 1);
-    auto seq = EmitEvent(tx, caller, "plan_item", "progress_noted", result.name(), event);
+    auto seq = RecordNote(tx, caller, *current, note, now);
     if (!seq.ok()) return seq.status();
     generation = *seq;
+    auto stored = LoadPlanItem(tx, period, ref);
+    if (!stored.ok()) return stored.status();
+    result = *std::move(stored);
     return absl::OkStatus();
   });
   if (!s.ok()) return s;

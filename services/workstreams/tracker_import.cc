@@ -8,7 +8,7 @@
 #include "google/protobuf/util/message_differencer.h"
 #include "libs/calendar/dates.h"
 #include "libs/status/field_errors.h"
-#include "services/workstreams/events.h"
+#include "services/workstreams/plan_item_changes.h"
 #include "services/workstreams/plan_item_rules.h"
 #include "services/workstreams/tracker_row.h"
 #include "services/workstreams/tracker_store.h"
@@ -71,18 +71,6 @@ bool SameNote(const v1::ProgressNote& a, const v1::ProgressNote& b) {
          MessageDifferencer::Equals(a.note_date(), b.note_date());
 }
 
-bool SameFields(const v1::PlanItem& a, const v1::PlanItem& b) {
-  return a.task() == b.task() && a.lead() == b.lead() && a.status() == b.status() &&
-         a.superseded_by() == b.superseded_by() && a.has_expected_date() == b.has_expected_date() &&
-         MessageDifferencer::Equals(a.expected_date(), b.expected_date());
-}
-
-google::protobuf::Timestamp NowProto(absl::Time now) {
-  google::protobuf::Timestamp ts;
-  ts.set_seconds(absl::ToUnixSeconds(now));
-  return ts;
-}
-
 // WriteTracker puts "Superseded by 5.2" in front of the comments of a
 // superseded item whose notes do not name its replacement, so that the link
 // survives a round trip. When the item already has that link, the marker is
@@ -135,18 +123,8 @@ absl::StatusOr<ImportRowResult> ApplyRow(store::Transaction& tx, const server::C
                                         period, "; create it first"));
     }
     if (!ws.ok()) return ws.status();
-    if (absl::Status s = InsertPlanItem(tx, wanted, now); !s.ok()) return s;
-    v1::StatusChange first;
-    first.set_to_status(wanted.status());
-    first.set_changed_by(caller.actor);
-    *first.mutable_change_time() = NowProto(now);
-    first.set_reason("imported");
-    if (absl::Status s = InsertStatusChange(tx, period, row.ref, first); !s.ok()) return s;
-    auto stored = LoadPlanItem(tx, period, row.ref);
-    if (!stored.ok()) return stored.status();
-    v1::PlanItemChanged event;
-    *event.mutable_plan_item() = *stored;
-    auto seq = EmitEvent(tx, caller, "plan_item", "created", stored->name(), event);
+    v1::PlanItem stored;
+    auto seq = RecordCreated(tx, caller, wanted, "imported", now, &stored);
     if (!seq.ok()) return seq.status();
     *generation = *seq;
     result.set_outcome(ImportRowResult::CREATED);
@@ -163,55 +141,36 @@ absl::StatusOr<ImportRowResult> ApplyRow(store::Transaction& tx, const server::C
     for (const v1::ProgressNote& have : existing->progress_notes()) known = known || SameNote(note, have);
     if (!known) new_notes.push_back(note);
   }
-  const bool fields_changed = !SameFields(wanted, *existing);
+  const bool fields_changed = !ChangedFields(*existing, wanted).empty();
   if (!fields_changed && new_notes.empty()) {
     result.set_outcome(ImportRowResult::UNCHANGED);
     return result;
   }
   if (fields_changed) {
     if (absl::Status s = ValidateNewPlanItem(wanted); !s.ok()) return Rejected(row, s.message());
-    const bool status_changed = wanted.status() != existing->status();
-    if (status_changed || wanted.superseded_by() != existing->superseded_by()) {
+    if (wanted.status() != existing->status() || wanted.superseded_by() != existing->superseded_by()) {
       const std::string reason = new_notes.empty() ? std::string("imported") : new_notes.back().text();
+      if (existing->status() == v1::COMPLETE && wanted.status() != v1::COMPLETE) {
+        return Rejected(row, absl::StrCat(row.ref, " is Complete; to reopen it, update it with reopen "
+                                                   "set (wpctl items set-status ... --reopen), then "
+                                                   "import again"));
+      }
       if (absl::Status s = CheckStatusChange(*existing, wanted.status(), wanted.superseded_by(),
                                              reason, /*reopen=*/false);
           !s.ok()) {
         return Rejected(row, s.message());
       }
     }
-    if (absl::Status s = SavePlanItem(tx, wanted, VersionOf(existing->etag()), now); !s.ok()) return s;
-    if (status_changed) {
-      v1::StatusChange change;
-      change.set_from_status(existing->status());
-      change.set_to_status(wanted.status());
-      change.set_changed_by(caller.actor);
-      *change.mutable_change_time() = NowProto(now);
-      change.set_reason("imported");
-      if (absl::Status s = InsertStatusChange(tx, period, row.ref, change); !s.ok()) return s;
-      v1::PlanItemStatusChanged event;
-      event.set_plan_item(existing->name());
-      *event.mutable_change() = change;
-      auto seq = EmitEvent(tx, caller, "plan_item", "status_changed", existing->name(), event);
-      if (!seq.ok()) return seq.status();
-      *generation = *seq;
-    }
-  }
-  for (const v1::ProgressNote& note : new_notes) {
-    if (absl::Status s = InsertProgressNote(tx, period, row.ref, note, now); !s.ok()) return s;
-    v1::PlanItemProgressNoted event;
-    event.set_plan_item(existing->name());
-    *event.mutable_note() = note;
-    auto seq = EmitEvent(tx, caller, "plan_item", "progress_noted", existing->name(), event);
+    v1::PlanItem stored;
+    auto seq = RecordUpdated(tx, caller, *existing, wanted, "imported", now, &stored);
     if (!seq.ok()) return seq.status();
     *generation = *seq;
   }
-  auto stored = LoadPlanItem(tx, period, row.ref);
-  if (!stored.ok()) return stored.status();
-  v1::PlanItemChanged event;
-  *event.mutable_plan_item() = *stored;
-  auto seq = EmitEvent(tx, caller, "plan_item", "updated", stored->name(), event);
-  if (!seq.ok()) return seq.status();
-  *generation = *seq;
+  for (const v1::ProgressNote& note : new_notes) {
+    auto seq = RecordNote(tx, caller, *existing, note, now);
+    if (!seq.ok()) return seq.status();
+    *generation = *seq;
+  }
   result.set_outcome(ImportRowResult::UPDATED);
   return result;
 }

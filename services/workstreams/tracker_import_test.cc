@@ -284,16 +284,22 @@ TEST_F(TrackerImportTest, ChangedStatusAndNewNoteUpdateOnlyThatRow) {
     EXPECT_EQ(e.subject(), ItemName("1.4"));
     types.push_back(e.type());
   }
-  EXPECT_EQ(types, (std::vector<std::string>{"wp.workstreams.plan_item.status_changed",
-                                             "wp.workstreams.plan_item.progress_noted",
-                                             "wp.workstreams.plan_item.updated"}));
+  // The same events, in the same order, as UpdatePlanItem then AddProgressNote.
+  EXPECT_EQ(types, (std::vector<std::string>{"wp.workstreams.plan_item.updated",
+                                             "wp.workstreams.plan_item.status_changed",
+                                             "wp.workstreams.plan_item.progress_noted"}));
   ASSERT_EQ(events.size(), 3u);
+  v1::PlanItemChanged updated;
+  ASSERT_TRUE(events[0].payload().UnpackTo(&updated));
+  EXPECT_EQ(std::vector<std::string>(updated.changed_fields().begin(), updated.changed_fields().end()),
+            std::vector<std::string>{"status"});
   v1::PlanItemStatusChanged changed;
-  ASSERT_TRUE(events[0].payload().UnpackTo(&changed));
+  ASSERT_TRUE(events[1].payload().UnpackTo(&changed));
   EXPECT_EQ(changed.change().from_status(), v1::NOT_STARTED);
   EXPECT_EQ(changed.change().to_status(), v1::ON_TRACK);
   v1::PlanItemProgressNoted noted;
-  ASSERT_TRUE(events[1].payload().UnpackTo(&noted));
+  ASSERT_TRUE(events[2].payload().UnpackTo(&noted));
+  EXPECT_TRUE(noted.note().has_create_time());
   EXPECT_EQ(noted.note().text(), "Venue booked and invitations sent.");
   EXPECT_EQ(noted.note().note_date().year(), 2019);
   EXPECT_EQ(noted.note().note_date().month(), 4);

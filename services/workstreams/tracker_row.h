@@ -83,7 +83,8 @@ std::string WriteTracker(const std::vector<TrackerRow>& rows, Format format);
 
 // ---- The cell rules, exposed for the service and for tests. ----
 
-// "4.2" (spaces around tolerated; each number 1..99) -> {4, 2}.
+// "4.2" (spaces around and leading zeros tolerated; workstream 1..99, task
+// 1..9999) -> {4, 2}. Import writes the canonical form back ("04.2" -> "4.2").
 // INVALID_ARGUMENT naming the Ref and what is wrong otherwise.
 absl::StatusOr<PlanRef> ParseRef(absl::string_view cell);
 std::string FormatRef(const PlanRef& ref);  // "4.2"

@@ -356,20 +356,21 @@ absl::StatusOr<std::vector<StatusCountRow>> CountByStatus(Transaction& tx,
   return result;
 }
 
-absl::StatusOr<std::optional<std::string>> FindRequest(Transaction& tx,
+absl::StatusOr<std::optional<std::string>> FindRequest(Transaction& tx, const std::string& method,
                                                        const std::string& request_id) {
-  absl::StatusOr<std::vector<Row>> rows =
-      tx.Query("SELECT resource FROM request_ids WHERE request_id = ?", {request_id});
+  absl::StatusOr<std::vector<Row>> rows = tx.Query(
+      "SELECT resource FROM request_ids WHERE request_id = ?", {absl::StrCat(method, ":", request_id)});
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return std::optional<std::string>();
   return std::optional<std::string>(rows->front().Text(0));
 }
 
-absl::Status RecordRequest(Transaction& tx, const std::string& request_id,
-                           const std::string& resource, absl::Time now) {
+absl::Status RecordRequest(Transaction& tx, const std::string& method,
+                           const std::string& request_id, const std::string& resource,
+                           absl::Time now) {
   return tx
       .Execute("INSERT INTO request_ids (request_id, resource, create_us) VALUES (?, ?, ?)",
-               {request_id, resource, Micros(now)})
+               {absl::StrCat(method, ":", request_id), resource, Micros(now)})
       .status();
 }
 

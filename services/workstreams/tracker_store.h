@@ -78,11 +78,13 @@ absl::StatusOr<std::vector<StatusCountRow>> CountByStatus(Transaction& tx,
                                                           const std::string& as_of_day);
 
 // --- Idempotent creates (request_id) ---
-// The resource a request id created earlier, if any.
-absl::StatusOr<std::optional<std::string>> FindRequest(Transaction& tx,
+// Request ids are scoped by method, so the same id sent to two methods names
+// two requests. The resource a request id of `method` created, if any.
+absl::StatusOr<std::optional<std::string>> FindRequest(Transaction& tx, const std::string& method,
                                                        const std::string& request_id);
-absl::Status RecordRequest(Transaction& tx, const std::string& request_id,
-                           const std::string& resource, absl::Time now);
+absl::Status RecordRequest(Transaction& tx, const std::string& method,
+                           const std::string& request_id, const std::string& resource,
+                           absl::Time now);
 
 // Version <-> etag.
 std::string EtagOf(int64_t version);

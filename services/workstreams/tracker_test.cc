@@ -345,6 +345,35 @@ TEST_F(TrackerTest, SameRequestIdCreatesOneItemAndOneEvent) {
   EXPECT_EQ(RefsOf(*items), std::vector<std::string>{"1.1"});
 }
 
+TEST_F(TrackerTest, RetryAnswersWithWhatTheFirstRequestCreated) {
+  MakeWorkstream(1);
+  v1::CreatePlanItemRequest request = ItemRequest("1.1");
+  request.set_request_id("req-7");
+  const v1::PlanItem first = MakeItem(request);
+  // A retry that (wrongly) changed its body still names the first request.
+  request.mutable_plan_item()->set_ref("1.2");
+  EXPECT_EQ(MakeItem(request).name(), first.name());
+  v1::GetPlanItemRequest get;
+  get.set_name(ItemName("1.2"));
+  EXPECT_EQ(tracker_->GetPlanItem(get).status().code(), absl::StatusCode::kNotFound);
+  // Request ids are scoped by method: the same id creates a workstream.
+  v1::CreateWorkstreamRequest ws;
+  ws.mutable_workstream()->set_plan_period(kPeriod);
+  ws.mutable_workstream()->set_number(2);
+  ws.mutable_workstream()->set_title("Second");
+  ws.set_request_id("req-7");
+  auto created = tracker_->CreateWorkstream(caller_, ws);
+  ASSERT_TRUE(created.ok()) << created.status();
+  EXPECT_EQ(created->number(), 2);
+}
+
+TEST_F(TrackerTest, NonCanonicalRefIsRejected) {
+  MakeWorkstream(1);
+  auto item = tracker_->CreatePlanItem(caller_, ItemRequest("1.02"));
+  ASSERT_EQ(item.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(FieldViolationsOf(item.status())[0].field, "plan_item.ref");
+}
+
 TEST_F(TrackerTest, ItemOfMissingWorkstreamIsFailedPrecondition) {
   MakeWorkstream(1);
   const int64_t before = LastSeq();

@@ -1,0 +1,101 @@
+#include "services/workstreams/plan_item_changes.h"
+
+#include "google/protobuf/util/message_differencer.h"
+#include "services/workstreams/events.h"
+#include "services/workstreams/tracker_store.h"
+
+namespace wp::workstreams {
+namespace {
+
+v1::StatusChange MakeChange(const server::Caller& caller, v1::PlanItemStatus from,
+                            v1::PlanItemStatus to, const std::string& reason, absl::Time now) {
+  v1::StatusChange change;
+  change.set_from_status(from);
+  change.set_to_status(to);
+  change.set_changed_by(caller.actor);
+  *change.mutable_change_time() = TimestampOf(now);
+  change.set_reason(reason);
+  return change;
+}
+
+}  // namespace
+
+google::protobuf::Timestamp TimestampOf(absl::Time time) {
+  const int64_t micros = absl::ToUnixMicros(time);
+  google::protobuf::Timestamp ts;
+  ts.set_seconds(micros / 1000000);
+  ts.set_nanos(static_cast<int32_t>((micros % 1000000) * 1000));
+  return ts;
+}
+
+std::vector<std::string> ChangedFields(const v1::PlanItem& before, const v1::PlanItem& after) {
+  std::vector<std::string> changed;
+  if (before.task() != after.task()) changed.push_back("task");
+  if (before.lead() != after.lead()) changed.push_back("lead");
+  if (before.status() != after.status()) changed.push_back("status");
+  if (before.has_expected_date() != after.has_expected_date() ||
+      !google::protobuf::util::MessageDifferencer::Equals(before.expected_date(),
+                                                          after.expected_date())) {
+    changed.push_back("expected_date");
+  }
+  if (before.superseded_by() != after.superseded_by()) changed.push_back("superseded_by");
+  return changed;
+}
+
+absl::StatusOr<int64_t> RecordCreated(store::Transaction& tx, const server::Caller& caller,
+                                      const v1::PlanItem& item, const std::string& reason,
+                                      absl::Time now, v1::PlanItem* stored) {
+  if (absl::Status s = InsertPlanItem(tx, item, now); !s.ok()) return s;
+  const v1::StatusChange first =
+      MakeChange(caller, v1::PLAN_ITEM_STATUS_UNSPECIFIED, item.status(), reason, now);
+  if (absl::Status s = InsertStatusChange(tx, item.plan_period(), item.ref(), first); !s.ok()) return s;
+  auto loaded = LoadPlanItem(tx, item.plan_period(), item.ref());
+  if (!loaded.ok()) return loaded.status();
+  *stored = *std::move(loaded);
+  v1::PlanItemChanged event;
+  *event.mutable_plan_item() = *stored;
+  return EmitEvent(tx, caller, "plan_item", "created", stored->name(), event);
+}
+
+absl::StatusOr<int64_t> RecordUpdated(store::Transaction& tx, const server::Caller& caller,
+                                      const v1::PlanItem& before, const v1::PlanItem& after,
+                                      const std::string& reason, absl::Time now,
+                                      v1::PlanItem* stored) {
+  if (absl::Status s = SavePlanItem(tx, after, VersionOf(before.etag()), now); !s.ok()) return s;
+  const bool status_changed = before.status() != after.status();
+  v1::StatusChange change;
+  if (status_changed) {
+    change = MakeChange(caller, before.status(), after.status(), reason, now);
+    if (absl::Status s = InsertStatusChange(tx, before.plan_period(), before.ref(), change); !s.ok()) {
+      return s;
+    }
+  }
+  auto loaded = LoadPlanItem(tx, before.plan_period(), before.ref());
+  if (!loaded.ok()) return loaded.status();
+  *stored = *std::move(loaded);
+
+  v1::PlanItemChanged updated;
+  *updated.mutable_plan_item() = *stored;
+  for (const std::string& field : ChangedFields(before, after)) updated.add_changed_fields(field);
+  absl::StatusOr<int64_t> seq = EmitEvent(tx, caller, "plan_item", "updated", stored->name(), updated);
+  if (!seq.ok() || !status_changed) return seq;
+  v1::PlanItemStatusChanged event;
+  event.set_plan_item(stored->name());
+  *event.mutable_change() = change;
+  return EmitEvent(tx, caller, "plan_item", "status_changed", stored->name(), event);
+}
+
+absl::StatusOr<int64_t> RecordNote(store::Transaction& tx, const server::Caller& caller,
+                                   const v1::PlanItem& item, const v1::ProgressNote& note,
+                                   absl::Time now) {
+  if (absl::Status s = InsertProgressNote(tx, item.plan_period(), item.ref(), note, now); !s.ok()) {
+    return s;
+  }
+  v1::PlanItemProgressNoted event;
+  event.set_plan_item(item.name());
+  *event.mutable_note() = note;
+  *event.mutable_note()->mutable_create_time() = TimestampOf(now);
+  return EmitEvent(tx, caller, "plan_item", "progress_noted", item.name(), event);
+}
+
+}  // namespace wp::workstreams
