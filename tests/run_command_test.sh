@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Smoke test of the README's run command: it starts the whole stack on free
+# ports with a fresh data folder, loads the demo data, answers wpctl, and
+# stops everything cleanly on SIGTERM (as on Ctrl-C).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+wpctl="$1"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+work="$(mktemp -d)"
+export WP_DATA_DIR="$work/data" WP_NATS_PORT="$(free_port)" WP_REDIS_PORT="$(free_port)"
+export WP_WORKSTREAMS_PORT="$(free_port)"
+
+"$root/scripts/run" >"$work/run.log" 2>&1 &
+run_pid=$!
+cleanup() { kill -TERM "$run_pid" 2>/dev/null || true; }
+trap cleanup EXIT
+
+for _ in $(seq 1 600); do
+  grep -q "Press Ctrl-C to stop" "$work/run.log" && break
+  kill -0 "$run_pid" 2>/dev/null || { cat "$work/run.log"; echo "run exited early"; exit 1; }
+  sleep 0.2
+done
+grep -q "demo data loaded" "$work/run.log" || { cat "$work/run.log"; echo "no demo data"; exit 1; }
+
+summary="$("$wpctl" --server "127.0.0.1:$WP_WORKSTREAMS_PORT" tracker summary --period 2018-21 --json)"
+echo "$summary" | grep -Eq '"total": ?50' || { echo "unexpected summary: $summary"; exit 1; }
+items="$("$wpctl" --server "127.0.0.1:$WP_WORKSTREAMS_PORT" items list --period 2022-23)"
+echo "$items" | grep -q "3.3" || { echo "unexpected items: $items"; exit 1; }
+
+kill -TERM "$run_pid"
+wait "$run_pid" && status=0 || status=$?
+trap - EXIT
+grep -q "stopped." "$work/run.log" || { cat "$work/run.log"; echo "did not stop cleanly"; exit 1; }
+[ "$status" -eq 0 ] || { cat "$work/run.log"; echo "run exited with $status"; exit 1; }
+for port in "$WP_NATS_PORT" "$WP_REDIS_PORT" "$WP_WORKSTREAMS_PORT"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port still open"; exit 1; fi
+done
+rm -rf "$work"
+echo "run command: started, served, stopped"

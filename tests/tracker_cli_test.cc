@@ -1,0 +1,153 @@
+// End to end, as an officer would do it: the region's tracker spreadsheet
+// goes in through `wpctl tracker import` against a running stack (real
+// nats-server, redis-server, workstreams binary, SQLite file) and the
+// summary `wpctl tracker summary` prints matches the spreadsheet.
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "google/protobuf/util/json_util.h"
+#include "gtest/gtest.h"
+#include "libs/testing/server_process.h"
+#include "libs/testing/service_process.h"
+#include "services/workstreams/tracker_row.h"
+#include "wp/workstreams/v1/workstreams.pb.h"
+
+namespace wp {
+namespace {
+
+constexpr char kPeriod[] = "2019-22";
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr together
+};
+
+CommandResult RunCommand(const std::vector<std::string>& args) {
+  std::string command = WP_WPCTL_BIN;
+  for (const std::string& a : args) absl::StrAppend(&command, " '", a, "'");
+  command += " 2>&1";
+  CommandResult result;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return result;
+  char buffer[4096];
+  size_t n;
+  while ((n = fread(buffer, 1, sizeof(buffer), pipe)) > 0) result.output.append(buffer, n);
+  const int status = pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+class TrackerCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(nats_.Start().ok());
+    ASSERT_TRUE(redis_.Start().ok());
+    testing::ServiceOptions options;
+    options.binary = WP_WORKSTREAMS_BIN;
+    options.data_dir = testing::MakeTempDir("wp-cli");
+    options.nats_url = nats_.url();
+    options.redis_url = redis_.url();
+    service_ = std::make_unique<testing::ServiceProcess>(options);
+    ASSERT_TRUE(service_->Start().ok());
+    server_flag_ = absl::StrCat("--server=", service_->address());
+  }
+
+  void TearDown() override {
+    if (service_) service_->Stop();
+    redis_.Stop();
+    nats_.Stop();
+  }
+
+  CommandResult Wpctl(std::vector<std::string> args) {
+    args.push_back(server_flag_);
+    args.push_back("--actor=cli-test");
+    return RunCommand(args);
+  }
+
+  testing::NatsServer nats_;
+  testing::RedisServer redis_;
+  std::unique_ptr<testing::ServiceProcess> service_;
+  std::string server_flag_;
+};
+
+TEST_F(TrackerCliTest, ImportedSpreadsheetAndSummaryAgree) {
+  for (int n = 1; n <= 9; ++n) {
+    CommandResult made = Wpctl({"workstreams", "create", "--period", kPeriod, "--number",
+                                absl::StrCat(n), "--title", absl::StrCat("Workstream ", n)});
+    ASSERT_EQ(made.exit_code, 0) << made.output;
+  }
+  const std::string csv_path = absl::StrCat(WP_DEMO_DIR, "/tracker-2018-21.csv");
+  CommandResult imported = Wpctl({"tracker", "import", csv_path, "--period", kPeriod});
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  EXPECT_NE(imported.output.find("created 50, updated 0, unchanged 0, rejected 0"), std::string::npos)
+      << imported.output;
+
+  // What the spreadsheet says, read independently of the service.
+  auto file = workstreams::ParseTracker(ReadFile(csv_path));
+  ASSERT_TRUE(file.ok()) << file.status();
+  std::map<workstreams::ItemStatus, int> expected;
+  for (const auto& row : file->rows) ++expected[row.status];
+
+  CommandResult summary = Wpctl({"tracker", "summary", "--period", kPeriod, "--as-of", "2030-01-01", "--json"});
+  ASSERT_EQ(summary.exit_code, 0) << summary.output;
+  workstreams::v1::TrackerSummary parsed;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(summary.output, &parsed).ok()) << summary.output;
+  EXPECT_EQ(parsed.totals().total(), static_cast<int>(file->rows.size()));
+  EXPECT_EQ(parsed.totals().not_started(), expected[workstreams::ItemStatus::kNotStarted]);
+  EXPECT_EQ(parsed.totals().on_track(), expected[workstreams::ItemStatus::kOnTrack]);
+  EXPECT_EQ(parsed.totals().complete(), expected[workstreams::ItemStatus::kComplete]);
+  EXPECT_EQ(parsed.totals().superseded(), expected[workstreams::ItemStatus::kSuperseded]);
+  // In 2030 every open item with a date is overdue.
+  int open_with_date = 0;
+  for (const auto& row : file->rows) {
+    const bool open = row.status == workstreams::ItemStatus::kNotStarted ||
+                      row.status == workstreams::ItemStatus::kOnTrack;
+    if (open && row.expected_date) ++open_with_date;
+  }
+  EXPECT_EQ(parsed.totals().overdue(), open_with_date);
+  EXPECT_EQ(parsed.workstreams_size(), 9);
+
+  // The same file again changes nothing.
+  CommandResult again = Wpctl({"tracker", "import", csv_path, "--period", kPeriod});
+  ASSERT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_NE(again.output.find("unchanged 50, rejected 0"), std::string::npos) << again.output;
+}
+
+TEST_F(TrackerCliTest, BadRowsArePrintedWithTheirLines) {
+  ASSERT_EQ(Wpctl({"workstreams", "create", "--period", kPeriod, "--number", "1", "--title", "One"})
+                .exit_code,
+            0);
+  const std::string path = testing::MakeTempDir("wp-cli-csv") + "/tracker.csv";
+  std::ofstream(path) << "Ref,Task,Workstream Lead,Status,Expected Date,Comments\n"
+                         "1.1,Map the networks,Ann Boyd,On track,30 November 2018,\n"
+                         "1.2,Survey the coordinators,Ann Boyd,Delayed,,\n"
+                         "7.1,A task of a workstream that does not exist,,On track,,\n";
+  CommandResult result = Wpctl({"tracker", "import", path, "--period", kPeriod});
+  EXPECT_EQ(result.exit_code, 3) << result.output;
+  EXPECT_NE(result.output.find("line 3"), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("Delayed"), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("line 4"), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("created 1, updated 0, unchanged 0, rejected 2"), std::string::npos)
+      << result.output;
+}
+
+TEST_F(TrackerCliTest, InvalidRequestShowsTheField) {
+  CommandResult result = Wpctl({"tracker", "summary", "--period", "next year"});
+  EXPECT_EQ(result.exit_code, 1) << result.output;
+  EXPECT_NE(result.output.find("INVALID_ARGUMENT"), std::string::npos) << result.output;
+  EXPECT_NE(result.output.find("plan_period"), std::string::npos) << result.output;
+}
+
+}  // namespace
+}  // namespace wp
