@@ -6,7 +6,13 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 wpctl="$1"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# A port nothing listens on (bash only: no other tool is assumed installed).
+free_port() {
+  while true; do
+    local port=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+}
 work="$(mktemp -d)"
 export WP_DATA_DIR="$work/data" WP_NATS_PORT="$(free_port)" WP_REDIS_PORT="$(free_port)"
 export WP_WORKSTREAMS_PORT="$(free_port)"
