@@ -1,6 +1,8 @@
 #include "libs/store/outbox.h"
 
+#include "absl/random/random.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
@@ -76,6 +78,23 @@ absl::Status PruneSent(Database& db, int64_t keep_last) {
                  {keep_last})
         .status();
   });
+}
+
+absl::StatusOr<std::string> StoreIdentity(Database& db) {
+  std::string id;
+  absl::Status s = db.Write([&](Transaction& tx) -> absl::Status {
+    absl::StatusOr<std::vector<Row>> rows = tx.Query("SELECT id FROM store_identity");
+    if (!rows.ok()) return rows.status();
+    if (!rows->empty()) {
+      id = rows->front().Text(0);
+      return absl::OkStatus();
+    }
+    absl::BitGen gen;
+    id = absl::StrFormat("%016x", absl::Uniform<uint64_t>(gen));
+    return tx.Execute("INSERT INTO store_identity (id) VALUES (?)", {id}).status();
+  });
+  if (!s.ok()) return s;
+  return id;
 }
 
 absl::StatusOr<bool> MarkHandled(Transaction& tx, const std::string& consumer,

@@ -40,6 +40,11 @@ absl::StatusOr<int64_t> LastOutboxSeq(Database& db);
 // Deletes sent rows older than `keep_last` positions (housekeeping).
 absl::Status PruneSent(Database& db, int64_t keep_last);
 
+// A random id given to this database when it was first opened. Cache keys
+// carry it, so that two stacks sharing one Redis never read each other's
+// values. Created on first call.
+absl::StatusOr<std::string> StoreIdentity(Database& db);
+
 // Records that `consumer` handled `event_id`. Returns false when it already
 // had: the caller then skips the effect (its transaction commits nothing new).
 absl::StatusOr<bool> MarkHandled(Transaction& tx, const std::string& consumer,

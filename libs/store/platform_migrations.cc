@@ -22,6 +22,11 @@ CREATE TABLE handled_events (
   PRIMARY KEY (consumer, event_id)
 );
 )sql"},
+      {2, "store identity", R"sql(
+CREATE TABLE store_identity (
+  id TEXT NOT NULL PRIMARY KEY
+);
+)sql"},
   };
   return *migrations;
 }

@@ -140,6 +140,23 @@ TEST_F(SqliteDatabaseTest, OutboxKeepsOrderAndMarksSent) {
   EXPECT_EQ(dup.code(), absl::StatusCode::kAlreadyExists);
 }
 
+TEST_F(SqliteDatabaseTest, StoreIdentityIsStable) {
+  std::string first;
+  {
+    auto db = Open();
+    auto id = StoreIdentity(*db);
+    ASSERT_TRUE(id.ok()) << id.status();
+    EXPECT_EQ(id->size(), 16u);
+    EXPECT_EQ(*StoreIdentity(*db), *id);
+    first = *id;
+  }
+  auto db = Open();
+  EXPECT_EQ(*StoreIdentity(*db), first);
+  auto other = OpenSqlite({path_ + ".other", 1}, kMigrations);
+  ASSERT_TRUE(other.ok());
+  EXPECT_NE(*StoreIdentity(**other), first);
+}
+
 TEST_F(SqliteDatabaseTest, MarkHandledOnlyOnce) {
   auto db = Open();
   bool first = false, second = true;

@@ -58,6 +58,8 @@ int main(int argc, char** argv) {
   auto last_seq = store::LastOutboxSeq(**db);
   if (!last_seq.ok()) Fatal("cannot read the outbox", last_seq.status());
   workstreams::DataGeneration generation(*last_seq);
+  auto store_id = store::StoreIdentity(**db);
+  if (!store_id.ok()) Fatal("cannot read the store identity", store_id.status());
 
   // Cache: optional at run time; without Redis summaries are computed.
   auto redis_options = cache::ParseRedisUrl(config.redis_url);
@@ -83,7 +85,7 @@ int main(int argc, char** argv) {
   if (absl::Status s = own_events.Start(); !s.ok()) Fatal("cannot start the event consumer", s);
 
   workstreams::Tracker tracker(**db, generation);
-  workstreams::TrackerSummaries summaries(**db, &cache, generation);
+  workstreams::TrackerSummaries summaries(**db, &cache, generation, *store_id);
   workstreams::TrackerImporter importer(**db, generation);
   workstreams::Networks networks(**db);
   workstreams::WorkstreamsGrpc workstreams_grpc(tracker, summaries, importer);

@@ -86,7 +86,8 @@ absl::StatusOr<v1::TrackerSummary> TrackerSummaries::Get(const v1::GetTrackerSum
 
   const std::string key = cache::CacheKey(
       "workstreams",
-      absl::StrCat("tracker_summary:", request.plan_period(), ":", calendar::ToIsoText(as_of)),
+      absl::StrCat("tracker_summary:", store_id_, ":", request.plan_period(), ":",
+                   calendar::ToIsoText(as_of)),
       generation_.current());
   absl::StatusOr<std::string> bytes = cache_->GetOrCompute(key, kSummaryTtl, [&]() -> absl::StatusOr<std::string> {
     auto summary = ComputeTrackerSummary(db_, request.plan_period(), as_of);

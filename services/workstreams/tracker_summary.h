@@ -8,6 +8,8 @@
 #ifndef WP_SERVICES_WORKSTREAMS_TRACKER_SUMMARY_H_
 #define WP_SERVICES_WORKSTREAMS_TRACKER_SUMMARY_H_
 
+#include <string>
+
 #include "absl/status/statusor.h"
 #include "libs/cache/cache_aside.h"
 #include "libs/store/database.h"
@@ -23,9 +25,11 @@ absl::StatusOr<v1::TrackerSummary> ComputeTrackerSummary(store::Database& db,
 
 class TrackerSummaries {
  public:
-  // `cache` may be null (no caching).
-  TrackerSummaries(store::Database& db, cache::CacheAside* cache, const DataGeneration& generation)
-      : db_(db), cache_(cache), generation_(generation) {}
+  // `cache` may be null (no caching). `store_id` (store::StoreIdentity) goes
+  // into cache keys so stacks sharing a Redis keep apart.
+  TrackerSummaries(store::Database& db, cache::CacheAside* cache, const DataGeneration& generation,
+                   std::string store_id = "")
+      : db_(db), cache_(cache), generation_(generation), store_id_(std::move(store_id)) {}
 
   absl::StatusOr<v1::TrackerSummary> Get(const v1::GetTrackerSummaryRequest& request);
 
@@ -33,6 +37,7 @@ class TrackerSummaries {
   store::Database& db_;
   cache::CacheAside* cache_;
   const DataGeneration& generation_;
+  const std::string store_id_;
 };
 
 }  // namespace wp::workstreams
