@@ -57,6 +57,31 @@ class Database {
   virtual void SetCommitListener(std::function<void()> listener) = 0;
 };
 
+// Runs `body` in a read snapshot and returns the value it produced.
+template <typename T>
+absl::StatusOr<T> ReadValue(Database& db, const std::function<absl::StatusOr<T>(Transaction&)>& body) {
+  absl::StatusOr<T> result = absl::InternalError("no result");
+  absl::Status s = db.Read([&](Transaction& tx) -> absl::Status {
+    result = body(tx);
+    return result.status();
+  });
+  if (!s.ok()) return s;
+  return result;
+}
+
+// Runs `body` in a write transaction (committed when it returns a value) and
+// returns the value it produced.
+template <typename T>
+absl::StatusOr<T> WriteValue(Database& db, const std::function<absl::StatusOr<T>(Transaction&)>& body) {
+  absl::StatusOr<T> result = absl::InternalError("no result");
+  absl::Status s = db.Write([&](Transaction& tx) -> absl::Status {
+    result = body(tx);
+    return result.status();
+  });
+  if (!s.ok()) return s;
+  return result;
+}
+
 }  // namespace wp::store
 
 #endif  // WP_LIBS_STORE_DATABASE_H_

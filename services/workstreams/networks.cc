@@ -76,6 +76,21 @@ absl::Status ValidateActionPlan(const std::vector<std::string>& priorities, cons
   return absl::OkStatus();
 }
 
+absl::StatusOr<v1::Network> Networks::Change(
+    const server::Caller& caller, const std::string& id, const std::string& etag,
+    const std::string& verb, const std::function<absl::Status(store::Transaction&)>& apply) {
+  const absl::Time now = absl::Now();
+  return store::WriteValue<v1::Network>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Network> {
+    auto current = LoadNetwork(tx, id);
+    if (!current.ok()) return current.status();
+    const int64_t version = VersionOf(current->etag());
+    if (absl::Status st = CheckEtag(etag, version, current->name()); !st.ok()) return st;
+    if (absl::Status st = apply(tx); !st.ok()) return st;
+    if (absl::Status st = TouchNetwork(tx, id, version, now); !st.ok()) return st;
+    return EmitChanged(tx, caller, id, verb);
+  });
+}
+
 absl::StatusOr<v1::Network> Networks::Create(const server::Caller& caller,
                                              const v1::CreateNetworkRequest& request) {
   const v1::Network& network = request.network();
@@ -143,15 +158,7 @@ absl::StatusOr<v1::Network> Networks::Create(const server::Caller& caller,
 absl::StatusOr<v1::Network> Networks::Get(const v1::GetNetworkRequest& request) {
   std::string id;
   if (absl::Status s = ParseNetworkName(request.name(), "name", &id); !s.ok()) return s;
-  v1::Network result;
-  absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
-    auto n = LoadNetwork(tx, id);
-    if (!n.ok()) return n.status();
-    result = *std::move(n);
-    return absl::OkStatus();
-  });
-  if (!s.ok()) return s;
-  return result;
+  return store::ReadValue<v1::Network>(db_, [&](store::Transaction& tx) { return LoadNetwork(tx, id); });
 }
 
 absl::StatusOr<v1::ListNetworksResponse> Networks::List(const v1::ListNetworksRequest& request) {
@@ -191,22 +198,9 @@ absl::StatusOr<v1::Network> Networks::SetCoordinator(const server::Caller& calle
   FieldViolations v;
   CheckCoordinator(request.coordinator(), "coordinator", &v);
   if (absl::Status s = v.ToStatus(); !s.ok()) return s;
-  const absl::Time now = absl::Now();
-  v1::Network result;
-  absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
-    auto current = LoadNetwork(tx, id);
-    if (!current.ok()) return current.status();
-    const int64_t version = VersionOf(current->etag());
-    if (absl::Status st = CheckEtag(request.etag(), version, current->name()); !st.ok()) return st;
-    if (absl::Status st = SetNetworkCoordinator(tx, id, request.coordinator()); !st.ok()) return st;
-    if (absl::Status st = TouchNetwork(tx, id, version, now); !st.ok()) return st;
-    auto stored = EmitChanged(tx, caller, id, "coordinator_set");
-    if (!stored.ok()) return stored.status();
-    result = *stored;
-    return absl::OkStatus();
+  return Change(caller, id, request.etag(), "coordinator_set", [&](store::Transaction& tx) {
+    return SetNetworkCoordinator(tx, id, request.coordinator());
   });
-  if (!s.ok()) return s;
-  return result;
 }
 
 absl::StatusOr<v1::Network> Networks::SetActionPlan(const server::Caller& caller,
@@ -215,22 +209,9 @@ absl::StatusOr<v1::Network> Networks::SetActionPlan(const server::Caller& caller
   if (absl::Status s = ParseNetworkName(request.name(), "name", &id); !s.ok()) return s;
   const std::vector<std::string> priorities(request.priorities().begin(), request.priorities().end());
   if (absl::Status s = ValidateActionPlan(priorities, "priorities"); !s.ok()) return s;
-  const absl::Time now = absl::Now();
-  v1::Network result;
-  absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
-    auto current = LoadNetwork(tx, id);
-    if (!current.ok()) return current.status();
-    const int64_t version = VersionOf(current->etag());
-    if (absl::Status st = CheckEtag(request.etag(), version, current->name()); !st.ok()) return st;
-    if (absl::Status st = SetNetworkPriorities(tx, id, priorities); !st.ok()) return st;
-    if (absl::Status st = TouchNetwork(tx, id, version, now); !st.ok()) return st;
-    auto stored = EmitChanged(tx, caller, id, "action_plan_set");
-    if (!stored.ok()) return stored.status();
-    result = *stored;
-    return absl::OkStatus();
+  return Change(caller, id, request.etag(), "action_plan_set", [&](store::Transaction& tx) {
+    return SetNetworkPriorities(tx, id, priorities);
   });
-  if (!s.ok()) return s;
-  return result;
 }
 
 absl::StatusOr<v1::NetworkMeeting> Networks::RecordMeeting(const server::Caller& caller,

@@ -6,6 +6,7 @@
 #ifndef WP_SERVICES_WORKSTREAMS_NETWORKS_H_
 #define WP_SERVICES_WORKSTREAMS_NETWORKS_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,12 @@ class Networks {
   absl::StatusOr<v1::ListMeetingsResponse> ListMeetings(const v1::ListMeetingsRequest& request);
 
  private:
+  // Checks the etag, applies `apply`, bumps the version and emits
+  // network.<verb>, all in one transaction.
+  absl::StatusOr<v1::Network> Change(const server::Caller& caller, const std::string& id,
+                                     const std::string& etag, const std::string& verb,
+                                     const std::function<absl::Status(store::Transaction&)>& apply);
+
   store::Database& db_;
 };
 

@@ -130,15 +130,8 @@ absl::StatusOr<v1::Workstream> Tracker::GetWorkstream(const v1::GetWorkstreamReq
   std::string period;
   int number = 0;
   if (absl::Status s = ParseWorkstreamName(request.name(), "name", &period, &number); !s.ok()) return s;
-  v1::Workstream result;
-  absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
-    auto ws = LoadWorkstream(tx, period, number);
-    if (!ws.ok()) return ws.status();
-    result = *std::move(ws);
-    return absl::OkStatus();
-  });
-  if (!s.ok()) return s;
-  return result;
+  return store::ReadValue<v1::Workstream>(
+      db_, [&](store::Transaction& tx) { return LoadWorkstream(tx, period, number); });
 }
 
 absl::StatusOr<v1::ListWorkstreamsResponse> Tracker::ListWorkstreams(
@@ -279,15 +272,8 @@ absl::StatusOr<v1::PlanItem> Tracker::CreatePlanItem(const server::Caller& calle
 absl::StatusOr<v1::PlanItem> Tracker::GetPlanItem(const v1::GetPlanItemRequest& request) {
   std::string period, ref;
   if (absl::Status s = ParsePlanItemName(request.name(), "name", &period, &ref); !s.ok()) return s;
-  v1::PlanItem result;
-  absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
-    auto item = LoadPlanItem(tx, period, ref);
-    if (!item.ok()) return item.status();
-    result = *std::move(item);
-    return absl::OkStatus();
-  });
-  if (!s.ok()) return s;
-  return result;
+  return store::ReadValue<v1::PlanItem>(
+      db_, [&](store::Transaction& tx) { return LoadPlanItem(tx, period, ref); });
 }
 
 absl::StatusOr<v1::ListPlanItemsResponse> Tracker::ListPlanItems(
