@@ -110,6 +110,15 @@ void OutboxRelay::RecordFailure(const absl::Status& status, const char* what) {
   }
 }
 
+// Sent rows are only history once the broker has them; keep a window for
+// inspection and drop the rest, so the outbox does not grow forever.
+void OutboxRelay::PruneIfDue() {
+  if (options_.keep_sent_rows < 0 || absl::Now() - last_prune_ < options_.prune_interval) return;
+  last_prune_ = absl::Now();
+  absl::Status s = store::PruneSent(db_, options_.keep_sent_rows);
+  if (!s.ok()) log::Warn("outbox prune failed", {{"error", std::string(s.message())}});
+}
+
 void OutboxRelay::Run() {
   absl::Duration backoff = options_.min_backoff;
   bool stream_ready = options_.stream_name.empty();
@@ -140,6 +149,7 @@ void OutboxRelay::RunOnce(absl::Duration& backoff, bool& stream_ready) {
       store::FetchUnsent(db_, options_.batch_size);
   if (!rows.ok()) return fail(rows.status(), "read outbox");
   if (rows->empty()) {
+    PruneIfDue();
     Wait(options_.poll_interval, /*wake_on_notify=*/true);
     return;
   }

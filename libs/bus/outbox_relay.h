@@ -50,6 +50,10 @@ struct OutboxRelayOptions {
   // and {StreamSubjectsFor("workstreams")}. When set, the relay creates it
   // before publishing and again after any failure (cheap, idempotent), so a
   // broker that started empty or lost its state heals without an operator.
+  // Sent rows older than the newest `keep_sent_rows` are deleted every
+  // `prune_interval` while the relay is idle; -1 keeps every row.
+  int64_t keep_sent_rows = 100000;
+  absl::Duration prune_interval = absl::Hours(1);
   std::string stream_name;
   std::vector<std::string> stream_subjects;
   StreamOptions stream_options;
@@ -85,6 +89,7 @@ class OutboxRelay {
 
  private:
   void Run();
+  void PruneIfDue();
   void RunOnce(absl::Duration& backoff, bool& stream_ready);
   // Sleeps up to `d`; returns early on Stop() (and, if `wake_on_notify`, on Notify()).
   void Wait(absl::Duration d, bool wake_on_notify);
@@ -106,6 +111,7 @@ class OutboxRelay {
   std::atomic<int64_t> published_{0};
   std::atomic<int64_t> failures_{0};
   int64_t consecutive_failures_ = 0;  // relay thread only
+  absl::Time last_prune_ = absl::Now();  // relay thread only
 };
 
 }  // namespace wp::bus

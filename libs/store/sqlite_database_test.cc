@@ -157,6 +157,32 @@ TEST_F(SqliteDatabaseTest, StoreIdentityIsStable) {
   EXPECT_NE(*StoreIdentity(**other), first);
 }
 
+TEST_F(SqliteDatabaseTest, PruneKeepsUnsentAndTheNewestRows) {
+  auto db = Open();
+  for (int i = 0; i < 10; ++i) {
+    ASSERT_TRUE(db->Write([&](Transaction& tx) {
+                    return ReserveOutboxRow(tx, "ev-" + std::to_string(i), "wp.test.thing.done").status();
+                  }).ok());
+  }
+  auto rows = FetchUnsent(*db, 100);
+  ASSERT_EQ(rows->size(), 10u);
+  // Rows 2..10 sent; row 1 not yet (the relay is stuck on it, say).
+  std::vector<int64_t> sent;
+  for (size_t i = 1; i < rows->size(); ++i) sent.push_back((*rows)[i].seq);
+  ASSERT_TRUE(MarkSent(*db, sent).ok());
+  const int64_t last = *LastOutboxSeq(*db);
+  ASSERT_TRUE(PruneSent(*db, 3).ok());
+  int64_t remaining = 0;
+  ASSERT_TRUE(db->Read([&](Transaction& tx) {
+                  auto row = tx.QueryOne("SELECT COUNT(*) FROM outbox");
+                  remaining = row->Int(0);
+                  return row.status();
+                }).ok());
+  EXPECT_EQ(remaining, 5);  // the unsent one and the newest four (seq >= last - 3)
+  EXPECT_EQ(FetchUnsent(*db, 100)->size(), 1u);
+  EXPECT_EQ(*LastOutboxSeq(*db), last);
+}
+
 TEST_F(SqliteDatabaseTest, MarkHandledOnlyOnce) {
   auto db = Open();
   bool first = false, second = true;
