@@ -27,6 +27,8 @@ void OnShutdownSignal(int signal) {
   (void)ignored;
 }
 
+constexpr int kMaxRequestBytes = 32 * 1024 * 1024;
+
 }  // namespace
 
 void InstallShutdownSignalHandlers() {
@@ -60,6 +62,8 @@ absl::Status ServiceHost::Start() {
   // Without this a second process could bind the same port and silently
   // share its traffic; a busy port must be a start-up error instead.
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
+  // gRPC's default 4 MB would refuse a large tracker or usage file in one call.
+  builder.SetMaxReceiveMessageSize(kMaxRequestBytes);
   for (grpc::Service* service : services_) builder.RegisterService(service);
 
   // The chain runs in order for every call. Authentication and metrics join here.
