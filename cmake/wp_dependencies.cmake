@@ -11,6 +11,7 @@ find_package(SQLite3 REQUIRED)
 pkg_check_modules(GRPCPP REQUIRED IMPORTED_TARGET grpc++)
 pkg_check_modules(NATS REQUIRED IMPORTED_TARGET libnats)
 pkg_check_modules(HIREDIS REQUIRED IMPORTED_TARGET hiredis)
+pkg_check_modules(JWT REQUIRED IMPORTED_TARGET libjwt)
 
 find_program(GRPC_CPP_PLUGIN grpc_cpp_plugin REQUIRED)
 find_library(GRPCPP_REFLECTION grpc++_reflection REQUIRED)

@@ -7,6 +7,7 @@ WP_PACKAGES=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libnats-dev nats-server libhiredis-dev redis-server redis-tools
   libsqlite3-dev libgtest-dev libgmock-dev
+  libjwt-dev openssl
 )
 
 wp_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }

@@ -28,7 +28,14 @@ for _ in $(seq 1 600); do
   sleep 0.2
 done
 grep -q "demo data loaded" "$work/run.log" || { cat "$work/run.log"; echo "no demo data"; exit 1; }
+# Without a token the API refuses; health checks stay open.
+if WP_TOKEN= "$wpctl" --server "127.0.0.1:$WP_WORKSTREAMS_PORT" tracker summary --period 2018-21 \
+    >"$work/anon.txt" 2>&1; then
+  echo "a call without a token was accepted"; exit 1
+fi
+grep -q UNAUTHENTICATED "$work/anon.txt" || { cat "$work/anon.txt"; exit 1; }
 
+export WP_TOKEN="$(cat "$WP_DATA_DIR/admin.token")"
 summary="$("$wpctl" --server "127.0.0.1:$WP_WORKSTREAMS_PORT" tracker summary --period 2018-21 --json)"
 echo "$summary" | grep -Eq '"total": ?50' || { echo "unexpected summary: $summary"; exit 1; }
 items="$("$wpctl" --server "127.0.0.1:$WP_WORKSTREAMS_PORT" items list --period 2022-23)"

@@ -13,6 +13,7 @@
 #include "gtest/gtest.h"
 #include "libs/testing/server_process.h"
 #include "libs/testing/service_process.h"
+#include "libs/testing/test_tokens.h"
 #include "services/workstreams/tracker_row.h"
 #include "wp/workstreams/v1/workstreams.pb.h"
 
@@ -71,7 +72,7 @@ class TrackerCliTest : public ::testing::Test {
 
   CommandResult Wpctl(std::vector<std::string> args) {
     args.push_back(server_flag_);
-    args.push_back("--actor=cli-test");
+    args.push_back("--token=" + testing::TestToken(auth::Role::kOfficer, "cli-test"));
     return RunCommand(args);
   }
 

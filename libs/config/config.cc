@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 
 #include "absl/flags/flag.h"
@@ -21,6 +23,18 @@ ABSL_FLAG(std::string, nats_url, "nats://127.0.0.1:4222", "NATS server with JetS
 ABSL_FLAG(std::string, redis_url, "redis://127.0.0.1:6379", "Redis for the aggregate cache");
 ABSL_FLAG(std::string, log_level, "info", "debug, info, warn or error");
 ABSL_FLAG(bool, reflection, true, "Serve gRPC server reflection");
+ABSL_FLAG(std::string, jwt_issuer, "west-partnership", "Accepted token issuer (iss)");
+ABSL_FLAG(std::string, jwt_audience, "wp", "Required token audience (aud)");
+ABSL_FLAG(std::string, jwt_hs256_secret, "", "Shared secret for HS256 tokens (secret)");
+ABSL_FLAG(std::string, jwt_rs256_public_key_file, "", "PEM public key for RS256 tokens");
+ABSL_FLAG(std::string, tls_cert_file, "", "PEM certificate chain: serve gRPC over TLS");
+ABSL_FLAG(std::string, tls_key_file, "", "PEM private key of the TLS certificate");
+ABSL_FLAG(std::string, tls_client_ca_file, "", "PEM CA bundle: require client certificates");
+ABSL_FLAG(bool, allow_plaintext, false, "Serve gRPC without TLS (local use only)");
+ABSL_FLAG(std::string, nats_user, "", "NATS user name");
+ABSL_FLAG(std::string, nats_password, "", "NATS password (secret)");
+ABSL_FLAG(std::string, nats_token, "", "NATS token (secret)");
+ABSL_FLAG(std::string, redis_password, "", "Redis AUTH password (secret)");
 ABSL_FLAG(int32_t, near_cache_entries, 256,
           "Cached aggregates also kept in process memory (0: Redis only)");
 
@@ -37,6 +51,14 @@ absl::Status ApplyEnvironmentOverrides() {
     }
   }
   return absl::OkStatus();
+}
+
+absl::StatusOr<std::string> ReadSmallFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 ServiceConfig LoadConfig(int argc, char** argv, absl::string_view service, int default_port) {
@@ -58,6 +80,35 @@ ServiceConfig LoadConfig(int argc, char** argv, absl::string_view service, int d
   config.reflection = absl::GetFlag(FLAGS_reflection);
   config.near_cache_entries = std::max(0, absl::GetFlag(FLAGS_near_cache_entries));
   config.redis_url = absl::GetFlag(FLAGS_redis_url);
+  config.jwt_issuer = absl::GetFlag(FLAGS_jwt_issuer);
+  config.jwt_audience = absl::GetFlag(FLAGS_jwt_audience);
+  config.jwt_hs256_secret = absl::GetFlag(FLAGS_jwt_hs256_secret);
+  if (const std::string path = absl::GetFlag(FLAGS_jwt_rs256_public_key_file); !path.empty()) {
+    absl::StatusOr<std::string> pem = ReadSmallFile(path);
+    if (!pem.ok()) fail(pem.status());
+    config.jwt_rs256_public_key = *pem;
+  }
+  if (config.jwt_hs256_secret.empty() && config.jwt_rs256_public_key.empty()) {
+    fail(absl::InvalidArgumentError(
+        "no token key: set --jwt_hs256_secret or --jwt_rs256_public_key_file "
+        "(or WP_JWT_HS256_SECRET / WP_JWT_RS256_PUBLIC_KEY_FILE)"));
+  }
+  config.tls_cert_file = absl::GetFlag(FLAGS_tls_cert_file);
+  config.tls_key_file = absl::GetFlag(FLAGS_tls_key_file);
+  config.tls_client_ca_file = absl::GetFlag(FLAGS_tls_client_ca_file);
+  config.allow_plaintext = absl::GetFlag(FLAGS_allow_plaintext);
+  if (config.tls_cert_file.empty() != config.tls_key_file.empty()) {
+    fail(absl::InvalidArgumentError("--tls_cert_file and --tls_key_file go together"));
+  }
+  if (config.tls_cert_file.empty() && !config.allow_plaintext) {
+    fail(absl::InvalidArgumentError(
+        "no TLS certificate: set --tls_cert_file and --tls_key_file, or --allow_plaintext for "
+        "local use"));
+  }
+  config.nats_user = absl::GetFlag(FLAGS_nats_user);
+  config.nats_password = absl::GetFlag(FLAGS_nats_password);
+  config.nats_token = absl::GetFlag(FLAGS_nats_token);
+  config.redis_password = absl::GetFlag(FLAGS_redis_password);
   if (absl::Status s = log::SetLevel(absl::GetFlag(FLAGS_log_level)); !s.ok()) fail(s);
   log::SetService(service);
   return config;

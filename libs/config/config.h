@@ -22,6 +22,18 @@ ABSL_DECLARE_FLAG(std::string, redis_url);
 ABSL_DECLARE_FLAG(std::string, log_level);
 ABSL_DECLARE_FLAG(bool, reflection);
 ABSL_DECLARE_FLAG(int32_t, near_cache_entries);
+ABSL_DECLARE_FLAG(std::string, jwt_issuer);
+ABSL_DECLARE_FLAG(std::string, jwt_audience);
+ABSL_DECLARE_FLAG(std::string, jwt_hs256_secret);
+ABSL_DECLARE_FLAG(std::string, jwt_rs256_public_key_file);
+ABSL_DECLARE_FLAG(std::string, tls_cert_file);
+ABSL_DECLARE_FLAG(std::string, tls_key_file);
+ABSL_DECLARE_FLAG(std::string, tls_client_ca_file);
+ABSL_DECLARE_FLAG(bool, allow_plaintext);
+ABSL_DECLARE_FLAG(std::string, nats_user);
+ABSL_DECLARE_FLAG(std::string, nats_password);
+ABSL_DECLARE_FLAG(std::string, nats_token);
+ABSL_DECLARE_FLAG(std::string, redis_password);
 
 namespace wp {
 
@@ -34,11 +46,30 @@ struct ServiceConfig {
   std::string redis_url;  // parsed by libs/cache (ParseRedisUrl)
   bool reflection = true;
   int near_cache_entries = 256;  // 0 turns the in-process cache copy off
+
+  // Bearer tokens: who may call (libs/auth, libs/authz).
+  std::string jwt_issuer;
+  std::string jwt_audience;
+  std::string jwt_hs256_secret;        // secret: never logged
+  std::string jwt_rs256_public_key;    // PEM text read from the file
+  // Transport: TLS when a certificate and key are given; plaintext only when allowed.
+  std::string tls_cert_file;
+  std::string tls_key_file;
+  std::string tls_client_ca_file;  // when set, clients must present a certificate
+  bool allow_plaintext = false;
+  // Credentials for the bus and the cache (secrets: never logged).
+  std::string nats_user;
+  std::string nats_password;
+  std::string nats_token;
+  std::string redis_password;
 };
 
 // Applies WP_* environment variables, parses the command line and validates.
 // Exits the process with a clear message on a bad flag (start-up errors are fatal).
 ServiceConfig LoadConfig(int argc, char** argv, absl::string_view service, int default_port);
+
+// The whole of a small text file (keys, certificates).
+absl::StatusOr<std::string> ReadSmallFile(const std::string& path);
 
 // Environment overrides alone (exposed for tests and tools).
 // Returns an error naming the variable when a value does not parse.

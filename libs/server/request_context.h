@@ -1,20 +1,25 @@
 // What a handler needs to know about the caller of the current RPC.
 //
-// Until token authentication lands, the caller names itself in the
-// `x-wp-actor` metadata; the authentication interceptor will set it from the
-// verified token instead. Thread-safe: reads the call's own context.
+// Services get it from the authentication interceptor's verdict
+// (libs/authz/call_guard.h), built from the verified token. CallerOf() reads
+// the unverified `x-wp-actor` metadata and is for tools and tests only.
+// Thread-safe: reads the call's own context.
 #ifndef WP_LIBS_SERVER_REQUEST_CONTEXT_H_
 #define WP_LIBS_SERVER_REQUEST_CONTEXT_H_
 
 #include <string>
+#include <vector>
 
 #include "grpcpp/server_context.h"
 
 namespace wp::server {
 
 struct Caller {
-  std::string actor;     // who: "anonymous" when nobody said
+  std::string actor;     // who: the token's subject ("anonymous" when nobody said)
   std::string trace_id;  // from x-request-id, or a fresh id
+  std::string role;      // the token's role, e.g. "officer" (empty before authentication)
+  std::vector<std::string> authorities;  // authority codes an authority_officer may act for
+  std::string method;    // full RPC name, e.g. "/wp.workstreams.v1.WorkstreamsService/GetPlanItem"
 };
 
 Caller CallerOf(const grpc::ServerContextBase& context);

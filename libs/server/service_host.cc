@@ -13,6 +13,7 @@
 #include "grpcpp/server_builder.h"
 #include "libs/log/log.h"
 #include "libs/server/logging_interceptor.h"
+#include "libs/server/transport.h"
 
 namespace wp::server {
 namespace {
@@ -53,12 +54,19 @@ ServiceHost::~ServiceHost() {
 
 void ServiceHost::AddService(grpc::Service* service) { services_.push_back(service); }
 
+void ServiceHost::AddInterceptor(
+    std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface> factory) {
+  interceptors_.push_back(std::move(factory));
+}
+
 absl::Status ServiceHost::Start() {
   grpc::EnableDefaultHealthCheckService(true);
   if (config_.reflection) grpc::reflection::InitProtoReflectionServerBuilderPlugin();
 
+  absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials = MakeServerCredentials(config_);
+  if (!credentials.ok()) return credentials.status();
   grpc::ServerBuilder builder;
-  builder.AddListeningPort(config_.listen_address, grpc::InsecureServerCredentials(), &port_);
+  builder.AddListeningPort(config_.listen_address, *credentials, &port_);
   // Without this a second process could bind the same port and silently
   // share its traffic; a busy port must be a start-up error instead.
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
@@ -67,7 +75,8 @@ absl::Status ServiceHost::Start() {
   for (grpc::Service* service : services_) builder.RegisterService(service);
 
   // The chain runs in order for every call. Authentication and metrics join here.
-  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> chain;
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> chain =
+      std::move(interceptors_);
   chain.push_back(std::make_unique<LoggingInterceptorFactory>());
   builder.experimental().SetInterceptorCreators(std::move(chain));
 

@@ -24,6 +24,7 @@
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "grpcpp/server.h"
+#include "grpcpp/support/server_interceptor.h"
 #include "libs/config/config.h"
 
 namespace wp::server {
@@ -40,6 +41,9 @@ class ServiceHost {
 
   // Services must outlive the host. Call before Start().
   void AddService(grpc::Service* service);
+  // Interceptors run in the order added, before the logging interceptor.
+  // Authentication (libs/authz) goes here. Call before Start().
+  void AddInterceptor(std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface> factory);
 
   // Binds and starts serving with health NOT_SERVING. A busy port is an error.
   absl::Status Start();
@@ -58,6 +62,7 @@ class ServiceHost {
  private:
   ServiceConfig config_;
   std::vector<grpc::Service*> services_;
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
 };

@@ -27,6 +27,22 @@ CREATE TABLE store_identity (
   id TEXT NOT NULL PRIMARY KEY
 );
 )sql"},
+      // Who changed what, written in the same transaction as each change
+      // (libs/audit). Every service has it, so none can forget it.
+      {3, "audit records", R"sql(
+CREATE TABLE IF NOT EXISTS audit_records (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at_us INTEGER NOT NULL,
+  subject TEXT NOT NULL,
+  role TEXT NOT NULL,
+  method TEXT NOT NULL,
+  resource TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  trace_id TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS audit_records_by_resource ON audit_records (resource, id);
+CREATE INDEX IF NOT EXISTS audit_records_by_subject ON audit_records (subject, id);
+)sql"},
   };
   return *migrations;
 }

@@ -36,6 +36,9 @@ class ServerProcess {
   absl::Status Start(const std::vector<std::string>& extra_env = {});
   // SIGTERM, then SIGKILL after `grace`; returns the exit status.
   int Stop(absl::Duration grace = absl::Seconds(10));
+  // Waits up to `timeout` for the process to exit by itself; returns its
+  // exit status, or -1 if it is still running.
+  int WaitForExit(absl::Duration timeout);
   // SIGKILL now: a crash as far as the process can tell.
   void Kill();
   bool running() const { return pid_ > 0; }

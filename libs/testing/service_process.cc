@@ -1,5 +1,8 @@
 #include "libs/testing/service_process.h"
 
+#include <fstream>
+#include <sstream>
+
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "grpc/health/v1/health.grpc.pb.h"
@@ -8,6 +11,14 @@
 #include "grpcpp/security/credentials.h"
 
 namespace wp::testing {
+
+std::string ReadFileOrEmpty(const std::string& path) {
+  if (path.empty()) return "";
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
 bool WaitForServing(const std::shared_ptr<grpc::Channel>& channel, absl::Duration timeout) {
   auto health = grpc::health::v1::Health::NewStub(channel);
@@ -39,7 +50,17 @@ absl::Status ServiceProcess::Start() {
                                    absl::StrCat("--data_dir=", options_.data_dir),
                                    absl::StrCat("--nats_url=", options_.nats_url),
                                    absl::StrCat("--redis_url=", options_.redis_url),
-                                   "--log_level=debug"};
+                                   "--log_level=debug",
+                                   absl::StrCat("--jwt_hs256_secret=", options_.jwt_secret)};
+  if (options_.tls_cert_file.empty()) {
+    argv.push_back("--allow_plaintext");
+  } else {
+    argv.push_back(absl::StrCat("--tls_cert_file=", options_.tls_cert_file));
+    argv.push_back(absl::StrCat("--tls_key_file=", options_.tls_key_file));
+    if (!options_.tls_client_ca_file.empty()) {
+      argv.push_back(absl::StrCat("--tls_client_ca_file=", options_.tls_client_ca_file));
+    }
+  }
   argv.insert(argv.end(), options_.extra_flags.begin(), options_.extra_flags.end());
   process_ = std::make_unique<ServerProcess>(argv, log_path_);
   if (absl::Status s = process_->Start(); !s.ok()) return s;
@@ -49,7 +70,16 @@ absl::Status ServiceProcess::Start() {
   grpc::ChannelArguments args;
   args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
   args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 500);
-  channel_ = grpc::CreateCustomChannel(address(), grpc::InsecureChannelCredentials(), args);
+  std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::InsecureChannelCredentials();
+  if (!options_.tls_cert_file.empty()) {
+    grpc::SslCredentialsOptions ssl;
+    ssl.pem_root_certs = ReadFileOrEmpty(options_.tls_root_file);
+    ssl.pem_cert_chain = ReadFileOrEmpty(options_.client_cert_file);
+    ssl.pem_private_key = ReadFileOrEmpty(options_.client_key_file);
+    credentials = grpc::SslCredentials(ssl);
+    args.SetSslTargetNameOverride("localhost");
+  }
+  channel_ = grpc::CreateCustomChannel(address(), credentials, args);
   if (!WaitForServing(channel_, absl::Seconds(30))) {
     return absl::UnavailableError(
         absl::StrCat(options_.binary, " did not become SERVING; see ", log_path_));

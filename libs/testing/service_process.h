@@ -22,6 +22,17 @@ struct ServiceOptions {
   std::string redis_url;
   int port = 0;  // 0: a free port is chosen
   std::vector<std::string> extra_flags;
+  // Tokens are verified with this secret (test_tokens.h signs with it).
+  std::string jwt_secret = "test-secret-for-integration-tests-only-0123456789";
+  // TLS: when set, the service serves TLS with these files and the test
+  // channel trusts `tls_root_file`; otherwise plaintext is allowed.
+  std::string tls_cert_file;
+  std::string tls_key_file;
+  std::string tls_root_file;
+  std::string tls_client_ca_file;
+  // Client certificate the test channel presents (mutual TLS), PEM files.
+  std::string client_cert_file;
+  std::string client_key_file;
 };
 
 class ServiceProcess {
@@ -46,6 +57,9 @@ class ServiceProcess {
   std::unique_ptr<ServerProcess> process_;
   std::shared_ptr<grpc::Channel> channel_;
 };
+
+// The file's text, or "" when `path` is empty or unreadable.
+std::string ReadFileOrEmpty(const std::string& path);
 
 // True once the health service at `channel` answers SERVING.
 bool WaitForServing(const std::shared_ptr<grpc::Channel>& channel, absl::Duration timeout);

@@ -17,7 +17,8 @@ namespace wp::workstreams {
 
 inline constexpr char kServiceName[] = "workstreams";
 
-// Writes wp.workstreams.<entity>.<verb> about `subject` and returns its
+// Writes wp.workstreams.<entity>.<verb> about `subject` and the audit record
+// of the change (who, role, RPC, resource, summary), and returns the event's
 // outbox position, which is also the new data generation.
 absl::StatusOr<int64_t> EmitEvent(store::Transaction& tx, const server::Caller& caller,
                                   const std::string& entity, const std::string& verb,

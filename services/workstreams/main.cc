@@ -7,6 +7,9 @@
 #include <iostream>
 
 #include "absl/strings/str_cat.h"
+#include "libs/audit/audit_log.h"
+#include "libs/audit/audit_service.h"
+#include "libs/authz/authentication.h"
 #include "libs/bus/event_writer.h"
 #include "libs/bus/nats_connection.h"
 #include "libs/bus/outbox_relay.h"
@@ -19,6 +22,7 @@
 #include "libs/server/service_host.h"
 #include "libs/store/outbox.h"
 #include "libs/store/sqlite_database.h"
+#include "services/workstreams/access_policy.h"
 #include "services/workstreams/events.h"
 #include "services/workstreams/migrations.h"
 #include "services/workstreams/own_events_consumer.h"
@@ -64,6 +68,7 @@ int main(int argc, char** argv) {
   // Cache: optional at run time; without Redis summaries are computed.
   auto redis_options = cache::ParseRedisUrl(config.redis_url);
   if (!redis_options.ok()) Fatal("bad redis_url", redis_options.status());
+  if (!config.redis_password.empty()) redis_options->password = config.redis_password;
   cache::RedisClient redis(*redis_options);
   cache::CacheAside cache(&redis, config.near_cache_entries);
 
@@ -71,6 +76,9 @@ int main(int argc, char** argv) {
   bus::NatsOptions nats_options;
   nats_options.url = config.nats_url;
   nats_options.name = "workstreams";
+  nats_options.user = config.nats_user;
+  nats_options.password = config.nats_password;
+  nats_options.token = config.nats_token;
   auto nats = bus::NatsConnection::Connect(nats_options);
   if (!nats.ok()) Fatal("cannot set up the NATS connection", nats.status());
   bus::Publisher publisher(**nats);
@@ -88,12 +96,23 @@ int main(int argc, char** argv) {
   workstreams::TrackerSummaries summaries(**db, &cache, generation, *store_id);
   workstreams::TrackerImporter importer(**db, generation);
   workstreams::Networks networks(**db);
-  workstreams::WorkstreamsGrpc workstreams_grpc(tracker, summaries, importer);
-  workstreams::NetworksGrpc networks_grpc(networks);
+  // Every call but health checks needs a bearer token allowed by the policy.
+  auto authn = authz::Authentication::Create(config, workstreams::AccessPolicy());
+  if (!authn.ok()) Fatal("cannot set up token verification", authn.status());
+  const authz::CallGuard& guard = (*authn)->guard();
+  workstreams::WorkstreamsGrpc workstreams_grpc(tracker, summaries, importer, guard);
+  workstreams::NetworksGrpc networks_grpc(networks, guard);
+  // Every change is audited in its own transaction (events.cc); admins read it here.
+  if (absl::Status s = audit::EnsureAuditTable(**db); !s.ok()) Fatal("cannot set up the audit table", s);
+  audit::AuditGrpc audit_grpc(**db, [&guard](grpc::ServerContext& ctx) {
+    return guard.Admit(ctx).status();
+  });
 
   server::ServiceHost host(config);
+  host.AddInterceptor((*authn)->NewInterceptor());
   host.AddService(&workstreams_grpc);
   host.AddService(&networks_grpc);
+  host.AddService(&audit_grpc);
   if (absl::Status s = host.Start(); !s.ok()) Fatal("cannot start the gRPC server", s);
   host.SetServing(true);
 

@@ -1,10 +1,12 @@
 #include "services/workstreams/networks.h"
 
+#include <algorithm>
 #include <set>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "libs/calendar/dates.h"
 #include "libs/paging/page_token.h"
@@ -58,6 +60,25 @@ absl::StatusOr<v1::Network> EmitChanged(store::Transaction& tx, const server::Ca
   auto seq = EmitEvent(tx, caller, "network", verb, stored->name(), event);
   if (!seq.ok()) return seq.status();
   return stored;
+}
+
+bool IsAuthorityOfficer(const server::Caller& caller) { return caller.role == "authority_officer"; }
+
+// Everyone else acts for the whole region.
+bool MayActFor(const server::Caller& caller, const std::string& authority) {
+  if (!IsAuthorityOfficer(caller)) return true;
+  return std::find(caller.authorities.begin(), caller.authorities.end(), authority) !=
+         caller.authorities.end();
+}
+
+// Coordinators of other authorities are removed from what an authority
+// officer reads; counts and the rest of the network stay visible.
+void ScopeToCaller(const server::Caller& caller, v1::Network* network) {
+  if (!IsAuthorityOfficer(caller)) return;
+  auto* coordinators = network->mutable_coordinators();
+  for (int i = coordinators->size() - 1; i >= 0; --i) {
+    if (!MayActFor(caller, coordinators->Get(i).authority())) coordinators->DeleteSubrange(i, 1);
+  }
 }
 
 }  // namespace
@@ -191,10 +212,32 @@ absl::StatusOr<v1::ListNetworksResponse> Networks::List(const v1::ListNetworksRe
   return response;
 }
 
+absl::StatusOr<v1::Network> Networks::Get(const server::Caller& caller,
+                                          const v1::GetNetworkRequest& request) {
+  absl::StatusOr<v1::Network> network = Get(request);
+  if (network.ok()) ScopeToCaller(caller, &*network);
+  return network;
+}
+
+absl::StatusOr<v1::ListNetworksResponse> Networks::List(const server::Caller& caller,
+                                                        const v1::ListNetworksRequest& request) {
+  absl::StatusOr<v1::ListNetworksResponse> response = List(request);
+  if (response.ok()) {
+    for (v1::Network& network : *response->mutable_networks()) ScopeToCaller(caller, &network);
+  }
+  return response;
+}
+
 absl::StatusOr<v1::Network> Networks::SetCoordinator(const server::Caller& caller,
                                                      const v1::SetCoordinatorRequest& request) {
   std::string id;
   if (absl::Status s = ParseNetworkName(request.name(), "name", &id); !s.ok()) return s;
+  if (!MayActFor(caller, request.coordinator().authority())) {
+    return absl::PermissionDeniedError(absl::StrCat("an authority officer for ",
+                                                    absl::StrJoin(caller.authorities, ", "),
+                                                    " may not set the coordinator for ",
+                                                    request.coordinator().authority()));
+  }
   FieldViolations v;
   CheckCoordinator(request.coordinator(), "coordinator", &v);
   if (absl::Status s = v.ToStatus(); !s.ok()) return s;

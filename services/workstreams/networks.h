@@ -26,8 +26,14 @@ class Networks {
   explicit Networks(store::Database& db) : db_(db) {}
 
   absl::StatusOr<v1::Network> Create(const server::Caller& caller, const v1::CreateNetworkRequest& request);
+  // Unscoped reads, for callers that may see every authority.
   absl::StatusOr<v1::Network> Get(const v1::GetNetworkRequest& request);
   absl::StatusOr<v1::ListNetworksResponse> List(const v1::ListNetworksRequest& request);
+  // Reads as `caller` may see them: an authority officer sees coordinator
+  // names (person-level data) only for its own authorities.
+  absl::StatusOr<v1::Network> Get(const server::Caller& caller, const v1::GetNetworkRequest& request);
+  absl::StatusOr<v1::ListNetworksResponse> List(const server::Caller& caller,
+                                                const v1::ListNetworksRequest& request);
   absl::StatusOr<v1::Network> SetCoordinator(const server::Caller& caller,
                                              const v1::SetCoordinatorRequest& request);
   absl::StatusOr<v1::Network> SetActionPlan(const server::Caller& caller,

@@ -159,7 +159,13 @@ class NetworksTest : public ::testing::Test {
   DataGeneration generation_;
   std::unique_ptr<Tracker> tracker_;
   std::unique_ptr<Networks> networks_;
-  server::Caller caller_{"kevin.docherty", "trace-n"};
+  server::Caller caller_ = [] {
+    server::Caller c;
+    c.actor = "kevin.docherty";
+    c.trace_id = "trace-n";
+    c.role = "officer";
+    return c;
+  }();
 };
 
 TEST_F(NetworksTest, CreatedNetworkHasCoordinatorsAndActionPlan) {

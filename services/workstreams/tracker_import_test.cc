@@ -165,7 +165,13 @@ class TrackerImportTest : public ::testing::Test {
   DataGeneration generation_;
   std::unique_ptr<Tracker> tracker_;
   std::unique_ptr<TrackerImporter> importer_;
-  server::Caller caller_{"alison.baird", "trace-import"};
+  server::Caller caller_ = [] {
+    server::Caller c;
+    c.actor = "alison.baird";
+    c.trace_id = "trace-import";
+    c.role = "officer";
+    return c;
+  }();
 };
 
 constexpr char kHeader[] = "Ref,Task,Workstream Lead,Status,Expected Date,Comments\n";

@@ -107,7 +107,13 @@ class TrackerSummaryTest : public ::testing::Test {
   DataGeneration generation_;
   std::unique_ptr<Tracker> tracker_;
   std::unique_ptr<TrackerSummaries> summaries_;
-  server::Caller caller_{"david.rennie", "trace-s"};
+  server::Caller caller_ = [] {
+    server::Caller c;
+    c.actor = "david.rennie";
+    c.trace_id = "trace-s";
+    c.role = "officer";
+    return c;
+  }();
 };
 
 TEST_F(TrackerSummaryTest, CountsEachStatusPerWorkstream) {

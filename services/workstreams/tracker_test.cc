@@ -167,7 +167,13 @@ class TrackerTest : public ::testing::Test {
   std::unique_ptr<store::Database> db_;
   DataGeneration generation_;
   std::unique_ptr<Tracker> tracker_;
-  server::Caller caller_{"fiona.lennox", "trace-1"};
+  server::Caller caller_ = [] {
+    server::Caller c;
+    c.actor = "fiona.lennox";
+    c.trace_id = "trace-1";
+    c.role = "officer";
+    return c;
+  }();
 };
 
 // ---------------------------------------------------------------- workstreams

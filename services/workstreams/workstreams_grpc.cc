@@ -1,129 +1,141 @@
 #include "services/workstreams/workstreams_grpc.h"
 
+#include "libs/authz/serve.h"
 #include "libs/server/request_context.h"
 #include "libs/status/grpc_status.h"
 
 namespace wp::workstreams {
-namespace {
-
-// Copies a successful result into the response, or converts the error.
-template <typename T>
-grpc::Status Reply(absl::StatusOr<T> result, T* response) {
-  if (!result.ok()) return ToGrpcStatus(result.status());
-  *response = *std::move(result);
-  return grpc::Status::OK;
-}
-
-}  // namespace
 
 grpc::Status WorkstreamsGrpc::CreateWorkstream(grpc::ServerContext* ctx,
                                                const v1::CreateWorkstreamRequest* req,
                                                v1::Workstream* resp) {
-  return Reply(tracker_.CreateWorkstream(server::CallerOf(*ctx), *req), resp);
+  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+    return tracker_.CreateWorkstream(caller, *req);
+  });
 }
 
-grpc::Status WorkstreamsGrpc::GetWorkstream(grpc::ServerContext*, const v1::GetWorkstreamRequest* req,
+grpc::Status WorkstreamsGrpc::GetWorkstream(grpc::ServerContext* ctx, const v1::GetWorkstreamRequest* req,
                                             v1::Workstream* resp) {
-  return Reply(tracker_.GetWorkstream(*req), resp);
+  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller&) { return tracker_.GetWorkstream(*req); });
 }
 
-grpc::Status WorkstreamsGrpc::ListWorkstreams(grpc::ServerContext*, const v1::ListWorkstreamsRequest* req,
+grpc::Status WorkstreamsGrpc::ListWorkstreams(grpc::ServerContext* ctx, const v1::ListWorkstreamsRequest* req,
                                               v1::ListWorkstreamsResponse* resp) {
-  return Reply(tracker_.ListWorkstreams(*req), resp);
+  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller&) { return tracker_.ListWorkstreams(*req); });
 }
 
 grpc::Status WorkstreamsGrpc::UpdateWorkstream(grpc::ServerContext* ctx,
                                                const v1::UpdateWorkstreamRequest* req,
                                                v1::Workstream* resp) {
-  return Reply(tracker_.UpdateWorkstream(server::CallerOf(*ctx), *req), resp);
+  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+    return tracker_.UpdateWorkstream(caller, *req);
+  });
 }
 
 grpc::Status WorkstreamsGrpc::CreatePlanItem(grpc::ServerContext* ctx, const v1::CreatePlanItemRequest* req,
                                              v1::PlanItem* resp) {
-  return Reply(tracker_.CreatePlanItem(server::CallerOf(*ctx), *req), resp);
+  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+    return tracker_.CreatePlanItem(caller, *req);
+  });
 }
 
-grpc::Status WorkstreamsGrpc::GetPlanItem(grpc::ServerContext*, const v1::GetPlanItemRequest* req,
+grpc::Status WorkstreamsGrpc::GetPlanItem(grpc::ServerContext* ctx, const v1::GetPlanItemRequest* req,
                                           v1::PlanItem* resp) {
-  return Reply(tracker_.GetPlanItem(*req), resp);
+  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller&) { return tracker_.GetPlanItem(*req); });
 }
 
-grpc::Status WorkstreamsGrpc::ListPlanItems(grpc::ServerContext*, const v1::ListPlanItemsRequest* req,
+grpc::Status WorkstreamsGrpc::ListPlanItems(grpc::ServerContext* ctx, const v1::ListPlanItemsRequest* req,
                                             v1::ListPlanItemsResponse* resp) {
-  return Reply(tracker_.ListPlanItems(*req), resp);
+  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller&) { return tracker_.ListPlanItems(*req); });
 }
 
 grpc::Status WorkstreamsGrpc::UpdatePlanItem(grpc::ServerContext* ctx, const v1::UpdatePlanItemRequest* req,
                                              v1::PlanItem* resp) {
-  return Reply(tracker_.UpdatePlanItem(server::CallerOf(*ctx), *req), resp);
+  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+    return tracker_.UpdatePlanItem(caller, *req);
+  });
 }
 
 grpc::Status WorkstreamsGrpc::AddProgressNote(grpc::ServerContext* ctx,
                                               const v1::AddProgressNoteRequest* req, v1::PlanItem* resp) {
-  return Reply(tracker_.AddProgressNote(server::CallerOf(*ctx), *req), resp);
+  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+    return tracker_.AddProgressNote(caller, *req);
+  });
 }
 
-grpc::Status WorkstreamsGrpc::ListStatusHistory(grpc::ServerContext*,
+grpc::Status WorkstreamsGrpc::ListStatusHistory(grpc::ServerContext* ctx,
                                                 const v1::ListStatusHistoryRequest* req,
                                                 v1::ListStatusHistoryResponse* resp) {
-  return Reply(tracker_.ListStatusHistory(*req), resp);
+  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller&) { return tracker_.ListStatusHistory(*req); });
 }
 
 grpc::ServerUnaryReactor* WorkstreamsGrpc::GetTrackerSummary(grpc::CallbackServerContext* ctx,
                                                              const v1::GetTrackerSummaryRequest* req,
                                                              v1::TrackerSummary* resp) {
   grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
-  reactor->Finish(Reply(summaries_.Get(*req), resp));
+  reactor->Finish(authz::Serve(guard_, *ctx, resp, [&](const server::Caller&) {
+    return summaries_.Get(*req);
+  }));
   return reactor;
 }
 
 grpc::Status WorkstreamsGrpc::ImportTracker(grpc::ServerContext* ctx, const v1::ImportTrackerRequest* req,
                                             grpc::ServerWriter<v1::ImportTrackerProgress>* writer) {
-  absl::Status s = importer_.Import(server::CallerOf(*ctx), *req,
+  absl::StatusOr<server::Caller> caller = guard_.Admit(*ctx);
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  absl::Status s = importer_.Import(*caller, *req,
                                     [&](const v1::ImportTrackerProgress& progress) {
                                       return !ctx->IsCancelled() && writer->Write(progress);
                                     });
   return ToGrpcStatus(s);
 }
 
-grpc::Status WorkstreamsGrpc::ExportTracker(grpc::ServerContext*, const v1::ExportTrackerRequest* req,
+grpc::Status WorkstreamsGrpc::ExportTracker(grpc::ServerContext* ctx, const v1::ExportTrackerRequest* req,
                                             v1::ExportTrackerResponse* resp) {
-  return Reply(importer_.Export(*req), resp);
+  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller&) { return importer_.Export(*req); });
 }
 
 grpc::Status NetworksGrpc::CreateNetwork(grpc::ServerContext* ctx, const v1::CreateNetworkRequest* req,
                                          v1::Network* resp) {
-  return Reply(networks_.Create(server::CallerOf(*ctx), *req), resp);
+  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+    return networks_.Create(caller, *req);
+  });
 }
 
-grpc::Status NetworksGrpc::GetNetwork(grpc::ServerContext*, const v1::GetNetworkRequest* req,
+grpc::Status NetworksGrpc::GetNetwork(grpc::ServerContext* ctx, const v1::GetNetworkRequest* req,
                                       v1::Network* resp) {
-  return Reply(networks_.Get(*req), resp);
+  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) { return networks_.Get(caller, *req); });
 }
 
-grpc::Status NetworksGrpc::ListNetworks(grpc::ServerContext*, const v1::ListNetworksRequest* req,
+grpc::Status NetworksGrpc::ListNetworks(grpc::ServerContext* ctx, const v1::ListNetworksRequest* req,
                                         v1::ListNetworksResponse* resp) {
-  return Reply(networks_.List(*req), resp);
+  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) { return networks_.List(caller, *req); });
 }
 
 grpc::Status NetworksGrpc::SetCoordinator(grpc::ServerContext* ctx, const v1::SetCoordinatorRequest* req,
                                           v1::Network* resp) {
-  return Reply(networks_.SetCoordinator(server::CallerOf(*ctx), *req), resp);
+  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+    return networks_.SetCoordinator(caller, *req);
+  });
 }
 
 grpc::Status NetworksGrpc::SetActionPlan(grpc::ServerContext* ctx, const v1::SetActionPlanRequest* req,
                                          v1::Network* resp) {
-  return Reply(networks_.SetActionPlan(server::CallerOf(*ctx), *req), resp);
+  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+    return networks_.SetActionPlan(caller, *req);
+  });
 }
 
 grpc::Status NetworksGrpc::RecordMeeting(grpc::ServerContext* ctx, const v1::RecordMeetingRequest* req,
                                          v1::NetworkMeeting* resp) {
-  return Reply(networks_.RecordMeeting(server::CallerOf(*ctx), *req), resp);
+  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+    return networks_.RecordMeeting(caller, *req);
+  });
 }
 
-grpc::Status NetworksGrpc::ListMeetings(grpc::ServerContext*, const v1::ListMeetingsRequest* req,
+grpc::Status NetworksGrpc::ListMeetings(grpc::ServerContext* ctx, const v1::ListMeetingsRequest* req,
                                         v1::ListMeetingsResponse* resp) {
-  return Reply(networks_.ListMeetings(*req), resp);
+  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller&) { return networks_.ListMeetings(*req); });
 }
 
 }  // namespace wp::workstreams

@@ -1,11 +1,13 @@
-// The gRPC face of the workstreams service: each method reads the caller,
-// calls the plain domain class and converts its absl::Status. No rules here.
+// The gRPC face of the workstreams service: each method admits the caller
+// (authenticated and authorized by the interceptor, libs/authz), calls the
+// plain domain class and converts its absl::Status. No rules here.
 //
 // Thread-safe: gRPC calls these from many threads; the domain classes are
 // thread-safe.
 #ifndef WP_SERVICES_WORKSTREAMS_WORKSTREAMS_GRPC_H_
 #define WP_SERVICES_WORKSTREAMS_WORKSTREAMS_GRPC_H_
 
+#include "libs/authz/call_guard.h"
 #include "services/workstreams/networks.h"
 #include "services/workstreams/tracker.h"
 #include "services/workstreams/tracker_import.h"
@@ -22,8 +24,9 @@ class WorkstreamsGrpc final
     : public v1::WorkstreamsService::WithCallbackMethod_GetTrackerSummary<
           v1::WorkstreamsService::Service> {
  public:
-  WorkstreamsGrpc(Tracker& tracker, TrackerSummaries& summaries, TrackerImporter& importer)
-      : tracker_(tracker), summaries_(summaries), importer_(importer) {}
+  WorkstreamsGrpc(Tracker& tracker, TrackerSummaries& summaries, TrackerImporter& importer,
+                  const authz::CallGuard& guard)
+      : tracker_(tracker), summaries_(summaries), importer_(importer), guard_(guard) {}
 
   grpc::Status CreateWorkstream(grpc::ServerContext* ctx, const v1::CreateWorkstreamRequest* req,
                                 v1::Workstream* resp) override;
@@ -57,11 +60,13 @@ class WorkstreamsGrpc final
   Tracker& tracker_;
   TrackerSummaries& summaries_;
   TrackerImporter& importer_;
+  const authz::CallGuard& guard_;
 };
 
 class NetworksGrpc final : public v1::NetworksService::Service {
  public:
-  explicit NetworksGrpc(Networks& networks) : networks_(networks) {}
+  NetworksGrpc(Networks& networks, const authz::CallGuard& guard)
+      : networks_(networks), guard_(guard) {}
 
   grpc::Status CreateNetwork(grpc::ServerContext* ctx, const v1::CreateNetworkRequest* req,
                              v1::Network* resp) override;
@@ -80,6 +85,7 @@ class NetworksGrpc final : public v1::NetworksService::Service {
 
  private:
   Networks& networks_;
+  const authz::CallGuard& guard_;
 };
 
 }  // namespace wp::workstreams

@@ -17,6 +17,7 @@
 #include "libs/status/grpc_status.h"
 #include "libs/testing/server_process.h"
 #include "libs/testing/service_process.h"
+#include "libs/testing/test_tokens.h"
 #include "wp/common/v1/event.pb.h"
 #include "wp/workstreams/v1/networks.grpc.pb.h"
 #include "wp/workstreams/v1/workstreams.grpc.pb.h"
@@ -76,7 +77,7 @@ class WorkstreamsServiceTest : public ::testing::Test {
   }
 
   static void Prepare(grpc::ClientContext* ctx) {
-    ctx->AddMetadata("x-wp-actor", "integration-test");
+    ctx->AddMetadata("authorization", wp::testing::TestBearer(auth::Role::kOfficer, "integration-test"));
     ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
   }
 

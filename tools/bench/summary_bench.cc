@@ -27,6 +27,7 @@
 #include "grpcpp/grpcpp.h"
 #include "libs/testing/server_process.h"
 #include "libs/testing/service_process.h"
+#include "libs/testing/test_tokens.h"
 #include "wp/workstreams/v1/workstreams.grpc.pb.h"
 
 ABSL_FLAG(int, items, 100000, "plan items to load before measuring");
@@ -124,7 +125,8 @@ std::string TrackerChunk(int first_row, int rows) {
 }
 
 void Prepare(grpc::ClientContext* ctx) {
-  ctx->AddMetadata("x-wp-actor", "bench");
+  static const std::string bearer = wp::testing::TestBearer(wp::auth::Role::kOfficer, "bench");
+  ctx->AddMetadata("authorization", bearer);
   ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::minutes(10));
 }
 
@@ -263,8 +265,10 @@ int main(int argc, char** argv) {
     grpc::health::v1::HealthCheckResponse response;
     return health->Check(&ctx, request, &response).ok();
   };
+  const std::string bearer = wp::testing::TestBearer(wp::auth::Role::kPartner, "bench");
   auto summary_call = [&] {
     grpc::ClientContext ctx;
+    ctx.AddMetadata("authorization", bearer);
     v1::TrackerSummary summary;
     return stub->GetTrackerSummary(&ctx, hot, &summary).ok();
   };

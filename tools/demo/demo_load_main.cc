@@ -1,6 +1,7 @@
 // Loads the demo data set into a running stack. Safe to run again: creates
 // that already happened are recognised (request ids, ALREADY_EXISTS) and the
 // tracker import of an unchanged file changes nothing.
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -18,13 +19,14 @@
 
 ABSL_FLAG(std::string, server, "127.0.0.1:50052", "workstreams service address");
 ABSL_FLAG(std::string, demo_dir, "deploy/local/demo", "folder with the demo CSV files");
+ABSL_FLAG(std::string, token, "", "bearer token of an officer or admin (or WP_TOKEN)");
 
 namespace {
 
 namespace v1 = wp::workstreams::v1;
 
 void Prepare(grpc::ClientContext* ctx) {
-  ctx->AddMetadata("x-wp-actor", "demo-loader");
+  ctx->AddMetadata("authorization", "Bearer " + absl::GetFlag(FLAGS_token));
   ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
 }
 
@@ -56,6 +58,10 @@ bool WaitServing(const std::shared_ptr<grpc::Channel>& channel) {
 
 int main(int argc, char** argv) {
   absl::ParseCommandLine(argc, argv);
+  if (absl::GetFlag(FLAGS_token).empty()) {
+    const char* token = std::getenv("WP_TOKEN");
+    if (token != nullptr) absl::SetFlag(&FLAGS_token, token);
+  }
   auto channel = grpc::CreateChannel(absl::GetFlag(FLAGS_server), grpc::InsecureChannelCredentials());
   if (!WaitServing(channel)) {
     std::cerr << "demo: the workstreams service at " << absl::GetFlag(FLAGS_server)

@@ -1,5 +1,7 @@
 #include "tools/wpctl/client.h"
 
+#include <fstream>
+#include <sstream>
 #include <utility>
 
 #include "grpcpp/create_channel.h"
@@ -15,18 +17,29 @@ constexpr int kMaxReplyBytes = 64 * 1024 * 1024;
 
 }  // namespace
 
-Client::Client(ClientOptions options) : options_(std::move(options)) {
+absl::StatusOr<Client> Client::Create(ClientOptions options) {
+  std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::InsecureChannelCredentials();
+  if (!options.tls_ca_file.empty()) {
+    std::ifstream in(options.tls_ca_file, std::ios::binary);
+    if (!in) return absl::NotFoundError(absl::StrCat("cannot read --tls_ca ", options.tls_ca_file));
+    std::stringstream pem;
+    pem << in.rdbuf();
+    grpc::SslCredentialsOptions ssl;
+    ssl.pem_root_certs = pem.str();
+    credentials = grpc::SslCredentials(ssl);
+  }
   grpc::ChannelArguments arguments;
   arguments.SetMaxReceiveMessageSize(kMaxReplyBytes);
-  // No TLS yet: the services listen in plain text on a private network.
-  channel_ = grpc::CreateCustomChannel(options_.server, grpc::InsecureChannelCredentials(),
-                                       arguments);
-  workstreams_ = v1::WorkstreamsService::NewStub(channel_);
-  networks_ = v1::NetworksService::NewStub(channel_);
+  Client client;
+  client.options_ = std::move(options);
+  client.channel_ = grpc::CreateCustomChannel(client.options_.server, credentials, arguments);
+  client.workstreams_ = v1::WorkstreamsService::NewStub(client.channel_);
+  client.networks_ = v1::NetworksService::NewStub(client.channel_);
+  return client;
 }
 
 void Client::Prepare(grpc::ClientContext* context) const {
-  if (!options_.actor.empty()) context->AddMetadata("x-wp-actor", options_.actor);
+  if (!options_.token.empty()) context->AddMetadata("authorization", "Bearer " + options_.token);
   if (options_.timeout > absl::ZeroDuration() && options_.timeout != absl::InfiniteDuration()) {
     context->set_deadline(absl::ToChronoTime(absl::Now() + options_.timeout));
   }

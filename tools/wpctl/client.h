@@ -1,6 +1,5 @@
 // The connection to a workstreams service: one channel, the two service
-// stubs, and per-call contexts carrying who is calling (`x-wp-actor`) and a
-// deadline. Call() and CallAllPages() turn grpc::Status into absl::Status
+// stubs, and per-call contexts carrying the bearer token and a deadline. Call() and CallAllPages() turn grpc::Status into absl::Status
 // with the field violations kept (libs/status). Not thread-safe to configure;
 // calls may be made from any thread, as with any gRPC stub.
 #ifndef WP_TOOLS_WPCTL_CLIENT_H_
@@ -24,20 +23,22 @@ namespace v1 = ::wp::workstreams::v1;
 
 struct ClientOptions {
   std::string server;  // host:port
-  std::string actor;   // sent as x-wp-actor; omitted when empty
+  std::string token;   // sent as "authorization: Bearer <token>"; omitted when empty
+  std::string tls_ca_file;  // PEM CA to trust; plaintext when empty
   // Per call; absl::InfiniteDuration() (or zero) for no deadline.
   absl::Duration timeout = absl::Seconds(30);
 };
 
 class Client {
  public:
-  explicit Client(ClientOptions options);
+  // NOT_FOUND when the CA file cannot be read.
+  static absl::StatusOr<Client> Create(ClientOptions options);
 
   v1::WorkstreamsService::Stub* workstreams() { return workstreams_.get(); }
   v1::NetworksService::Stub* networks() { return networks_.get(); }
   const ClientOptions& options() const { return options_; }
 
-  // Sets the actor metadata and the deadline on a fresh context.
+  // Sets the bearer token and the deadline on a fresh context.
   void Prepare(grpc::ClientContext* context) const;
 
   // One unary call, e.g. Call(client.workstreams(), &Stub::GetWorkstream, request).
@@ -79,6 +80,7 @@ class Client {
   }
 
  private:
+  Client() = default;
   ClientOptions options_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::WorkstreamsService::Stub> workstreams_;

@@ -56,6 +56,9 @@ CommandResult ItemsSetStatus(const CommandEnv& env, const Args& args);
 CommandResult NetworksList(const CommandEnv& env, const Args& args);
 CommandResult NetworksGet(const CommandEnv& env, const Args& args);
 
+// token_commands.cc
+CommandResult TokenMint(const CommandEnv& env, const Args& args);
+
 }  // namespace wp::wpctl
 
 #endif  // WP_TOOLS_WPCTL_COMMANDS_H_

@@ -23,16 +23,13 @@
 
 namespace {
 
-std::string DefaultActor() {
-  const char* user = std::getenv("USER");
-  return user != nullptr && *user != '\0' ? user : "wpctl";
-}
 
 }  // namespace
 
 // Named apart from libs/config's flags (port, data_dir, ...), which are linked in too.
 ABSL_FLAG(std::string, server, "127.0.0.1:50052", "host:port of the workstreams service");
-ABSL_FLAG(std::string, actor, DefaultActor(), "Who is calling, sent as x-wp-actor metadata");
+ABSL_FLAG(std::string, token, "", "Bearer token sent with every call (see 'wpctl token mint')");
+ABSL_FLAG(std::string, tls_ca, "", "PEM file of the CA to trust: connect over TLS");
 ABSL_FLAG(absl::Duration, timeout, absl::Seconds(30), "Deadline of each call; 0 for none");
 ABSL_FLAG(bool, json, false, "Print protobuf JSON instead of tables");
 
@@ -42,7 +39,7 @@ using wp::wpctl::Args;
 using wp::wpctl::CommandEnv;
 using wp::wpctl::CommandResult;
 
-const std::set<std::string> kGlobalOptions = {"server", "actor", "timeout", "json", "help"};
+const std::set<std::string> kGlobalOptions = {"server", "token", "tls_ca", "timeout", "json", "help"};
 // Every other option takes a value.
 const std::set<std::string> kSwitches = {"json", "help", "reopen"};
 
@@ -95,6 +92,9 @@ const std::vector<Command>& Commands() {
       {"networks", "list", 0, {}, "networks list", "List specialist networks and forums.",
        NetworksList},
       {"networks", "get", 1, {}, "networks get NAME", "Show one network.", NetworksGet},
+      {"token", "mint", 0, {"role", "authority", "ttl", "subject"},
+       "token mint --role ROLE [--authority CODE[,CODE]] [--ttl 8h] [--subject NAME]",
+       "Mint a bearer token with the configured secret (WP_JWT_HS256_SECRET).", TokenMint},
   };
   return *commands;
 }
@@ -115,9 +115,11 @@ std::string UsageText() {
       "planPeriods/2018-21/planItems/3.1, networks/maths-leads) or, with --period P,\n"
       "the short form (3, 3.1); a network may be given by its id (maths-leads).\n"
       "\n"
-      "Global options, anywhere on the line (also WP_SERVER, WP_ACTOR, WP_TIMEOUT, WP_JSON):\n"
+      "Global options, anywhere on the line (also WP_SERVER, WP_TOKEN, WP_TLS_CA, WP_TIMEOUT,\n"
+      "WP_JSON):\n"
       "  --server HOST:PORT   the workstreams service (default 127.0.0.1:50052)\n"
-      "  --actor NAME         who you are, sent as x-wp-actor (default $USER)\n"
+      "  --token TOKEN        bearer token for every call (./scripts/run prints one)\n"
+      "  --tls_ca FILE        trust this CA and connect over TLS (default: plaintext)\n"
       "  --timeout DURATION   deadline of each call, e.g. 30s, 5m; 0 for none (default 30s)\n"
       "  --json               print protobuf JSON instead of tables (export: no effect)\n"
       "  --help, -h           this text\n"
@@ -174,7 +176,7 @@ absl::Status ApplyGlobalOptions(const Args& args) {
   if (absl::GetFlag(FLAGS_timeout) < absl::ZeroDuration()) {
     return wp::wpctl::UsageError("--timeout must not be negative");
   }
-  return wp::wpctl::CheckActor(absl::GetFlag(FLAGS_actor));
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -218,8 +220,13 @@ int main(int argc, char** argv) {
   if (absl::Status s = CheckOptions(command_args, allowed); !s.ok()) return UsageFailure(s, command);
   if (absl::Status s = ApplyGlobalOptions(command_args); !s.ok()) return UsageFailure(s, nullptr);
 
-  Client client({absl::GetFlag(FLAGS_server), absl::GetFlag(FLAGS_actor), absl::GetFlag(FLAGS_timeout)});
-  const CommandEnv env{&client, absl::GetFlag(FLAGS_json), &std::cout, &std::cerr};
+  absl::StatusOr<Client> client = Client::Create({absl::GetFlag(FLAGS_server), absl::GetFlag(FLAGS_token),
+                                                  absl::GetFlag(FLAGS_tls_ca), absl::GetFlag(FLAGS_timeout)});
+  if (!client.ok()) {
+    std::cerr << ErrorText(client.status());
+    return kExitFailed;
+  }
+  const CommandEnv env{&*client, absl::GetFlag(FLAGS_json), &std::cout, &std::cerr};
   CommandResult result = command->run(env, command_args);
   std::cout.flush();
   if (result.ok()) return *result;
