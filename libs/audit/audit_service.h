@@ -3,7 +3,7 @@
 //
 // Every service registers one next to its own gRPC service:
 //   audit::AuditGrpc audit_grpc(*db, [](grpc::ServerContext& ctx) {
-//     return policy.RequireAdmin(server::CallerOf(ctx));  // the service's own rule
+//     return guard.Admit(ctx).status();  // libs/authz: the service's policy decides
 //   });
 //   host.AddService(&audit_grpc);
 //

@@ -68,9 +68,11 @@ absl::StatusOr<server::Caller> Decide(const TokenCache& tokens, const Policy& po
     return absl::UnauthenticatedError(
         "no credentials: send the metadata \"authorization: Bearer <token>\"");
   }
-  if (!absl::ConsumePrefix(&token, "Bearer ") && !absl::ConsumePrefix(&token, "bearer ")) {
+  // The scheme name is case-insensitive (RFC 6750).
+  if (token.size() < 7 || !absl::EqualsIgnoreCase(token.substr(0, 7), "bearer ")) {
     return absl::UnauthenticatedError("the authorization metadata must be \"Bearer <token>\"");
   }
+  token.remove_prefix(7);
   absl::StatusOr<auth::Principal> principal = tokens.Verify(absl::StripAsciiWhitespace(token), now);
   if (!principal.ok()) return principal.status();
   if (absl::Status allowed = policy.Check(method, *principal); !allowed.ok()) return allowed;

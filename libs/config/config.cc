@@ -100,6 +100,9 @@ ServiceConfig LoadConfig(int argc, char** argv, absl::string_view service, int d
   if (config.tls_cert_file.empty() != config.tls_key_file.empty()) {
     fail(absl::InvalidArgumentError("--tls_cert_file and --tls_key_file go together"));
   }
+  if (config.tls_cert_file.empty() && !config.tls_client_ca_file.empty()) {
+    fail(absl::InvalidArgumentError("--tls_client_ca_file needs --tls_cert_file and --tls_key_file"));
+  }
   if (config.tls_cert_file.empty() && !config.allow_plaintext) {
     fail(absl::InvalidArgumentError(
         "no TLS certificate: set --tls_cert_file and --tls_key_file, or --allow_plaintext for "

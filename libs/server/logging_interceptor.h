@@ -2,8 +2,9 @@
 // status code and duration. OK calls log at debug level (dashboards call many
 // times a second), failures at info (client errors) or warn (server errors).
 //
-// Authentication and metrics interceptors plug into the same chain
-// (service_host.h) later. Thread-safe: one interceptor object per call.
+// It runs last in the chain (service_host.h), after authentication
+// (libs/authz); a metrics interceptor will join the same chain.
+// Thread-safe: one interceptor object per call.
 #ifndef WP_LIBS_SERVER_LOGGING_INTERCEPTOR_H_
 #define WP_LIBS_SERVER_LOGGING_INTERCEPTOR_H_
 

@@ -4,16 +4,6 @@
 #include "absl/strings/str_format.h"
 
 namespace wp::server {
-namespace {
-
-std::string Metadata(const grpc::ServerContextBase& context, const char* key) {
-  const auto& metadata = context.client_metadata();
-  auto it = metadata.find(key);
-  if (it == metadata.end()) return "";
-  return std::string(it->second.data(), it->second.size());
-}
-
-}  // namespace
 
 std::string NewId() {
   thread_local absl::BitGen gen;
@@ -24,13 +14,5 @@ std::string NewId() {
                          ((lo >> 48) & 0x3fff) | 0x8000, lo & 0xffffffffffffULL);
 }
 
-Caller CallerOf(const grpc::ServerContextBase& context) {
-  Caller caller;
-  caller.actor = Metadata(context, "x-wp-actor");
-  if (caller.actor.empty()) caller.actor = "anonymous";
-  caller.trace_id = Metadata(context, "x-request-id");
-  if (caller.trace_id.empty()) caller.trace_id = NewId();
-  return caller;
-}
 
 }  // namespace wp::server

@@ -1,16 +1,14 @@
 // What a handler needs to know about the caller of the current RPC.
 //
 // Services get it from the authentication interceptor's verdict
-// (libs/authz/call_guard.h), built from the verified token. CallerOf() reads
-// the unverified `x-wp-actor` metadata and is for tools and tests only.
-// Thread-safe: reads the call's own context.
+// (libs/authz/call_guard.h), built from the verified token: never from
+// anything the client merely claims. Thread-safe: plain data.
 #ifndef WP_LIBS_SERVER_REQUEST_CONTEXT_H_
 #define WP_LIBS_SERVER_REQUEST_CONTEXT_H_
 
 #include <string>
 #include <vector>
 
-#include "grpcpp/server_context.h"
 
 namespace wp::server {
 
@@ -21,8 +19,6 @@ struct Caller {
   std::vector<std::string> authorities;  // authority codes an authority_officer may act for
   std::string method;    // full RPC name, e.g. "/wp.workstreams.v1.WorkstreamsService/GetPlanItem"
 };
-
-Caller CallerOf(const grpc::ServerContextBase& context);
 
 // A fresh random id (UUID v4 text).
 std::string NewId();

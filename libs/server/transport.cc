@@ -27,7 +27,7 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeServerCredentials(
     options.client_certificate_request = GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY;
   }
   log::Info("serving gRPC over TLS",
-            {{"client_certificates", config.tls_client_ca_file.empty() ? "optional" : "required"}});
+            {{"client_certificates", config.tls_client_ca_file.empty() ? "not requested" : "required"}});
   return grpc::SslServerCredentials(options);
 }
 

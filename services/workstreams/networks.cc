@@ -241,9 +241,12 @@ absl::StatusOr<v1::Network> Networks::SetCoordinator(const server::Caller& calle
   FieldViolations v;
   CheckCoordinator(request.coordinator(), "coordinator", &v);
   if (absl::Status s = v.ToStatus(); !s.ok()) return s;
-  return Change(caller, id, request.etag(), "coordinator_set", [&](store::Transaction& tx) {
-    return SetNetworkCoordinator(tx, id, request.coordinator());
-  });
+  absl::StatusOr<v1::Network> changed =
+      Change(caller, id, request.etag(), "coordinator_set", [&](store::Transaction& tx) {
+        return SetNetworkCoordinator(tx, id, request.coordinator());
+      });
+  if (changed.ok()) ScopeToCaller(caller, &*changed);
+  return changed;
 }
 
 absl::StatusOr<v1::Network> Networks::SetActionPlan(const server::Caller& caller,

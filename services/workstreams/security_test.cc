@@ -193,6 +193,7 @@ TEST_F(SecurityTest, AuthorityOfficerActsOnlyForItsAuthority) {
     ASSERT_TRUE(stub->CreateNetwork(&ctx, request, &network).ok());
   }
   const std::string glasgow = TestBearer(Role::kAuthorityOfficer, "glasgow.officer", {"GCC"});
+  v1::Network answer;
   auto set = [&](const char* authority) {
     grpc::ClientContext ctx;
     ctx.AddMetadata("authorization", glasgow);
@@ -200,10 +201,11 @@ TEST_F(SecurityTest, AuthorityOfficerActsOnlyForItsAuthority) {
     request.set_name("networks/maths-leads");
     request.mutable_coordinator()->set_authority(authority);
     request.mutable_coordinator()->set_person("New Person");
-    v1::Network network;
-    return stub->SetCoordinator(&ctx, request, &network);
+    return stub->SetCoordinator(&ctx, request, &answer);
   };
   EXPECT_TRUE(set("GCC").ok());
+  ASSERT_EQ(answer.coordinators_size(), 1);  // the answer is scoped too
+  EXPECT_EQ(answer.coordinators(0).authority(), "GCC");
   EXPECT_EQ(set("SLC").error_code(), grpc::StatusCode::PERMISSION_DENIED);
 
   // Reads: other authorities' coordinator names are withheld.

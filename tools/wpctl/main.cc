@@ -1,7 +1,7 @@
 // wpctl: a command-line client for the workstreams service. This file only
 // maps the command line to a subcommand (commands.h) and the result to an
 // exit code; the global options live here as absl flags so WP_SERVER,
-// WP_ACTOR, WP_TIMEOUT and WP_JSON work like every other WP_* setting.
+// WP_TOKEN, WP_TLS_CA, WP_TIMEOUT and WP_JSON work like every other WP_* setting.
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>

@@ -21,7 +21,7 @@ CommandResult TokenMint(const CommandEnv& env, const Args& args) {
   options.audience = absl::GetFlag(FLAGS_jwt_audience);
   options.hs256_secret = absl::GetFlag(FLAGS_jwt_hs256_secret);
   if (options.hs256_secret.empty()) {
-    return UsageError("no secret: set WP_JWT_HS256_SECRET (or --jwt_hs256_secret)");
+    return UsageError("no secret: set WP_JWT_HS256_SECRET (the services' --jwt_hs256_secret)");
   }
   options.role = *role;
   options.subject = args.Has("subject") ? args.Get("subject") : std::string(auth::RoleName(*role));

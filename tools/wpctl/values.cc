@@ -91,18 +91,6 @@ absl::StatusOr<int> ParseInt(absl::string_view text, int min, int max) {
   return value;
 }
 
-absl::Status CheckActor(absl::string_view actor) {
-  for (char c : actor) {
-    // gRPC fails the call on anything else in a text header.
-    if (c < 0x20 || c > 0x7E) {
-      return UsageError(
-          "the actor must be printable ASCII, as it is sent as x-wp-actor metadata (set --actor "
-          "or WP_ACTOR)");
-    }
-  }
-  return absl::OkStatus();
-}
-
 absl::StatusOr<std::optional<common::v1::Date>> DateOption(const Args& args, absl::string_view name,
                                                            bool allow_month_only) {
   if (!args.Has(name)) return std::optional<common::v1::Date>();

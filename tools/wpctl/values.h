@@ -35,8 +35,7 @@ absl::StatusOr<common::v1::Date> ParseDate(absl::string_view text, bool allow_mo
 // A whole number in min..max.
 absl::StatusOr<int> ParseInt(absl::string_view text, int min, int max);
 
-// OK for a name that can travel as gRPC metadata: printable ASCII (may be empty).
-absl::Status CheckActor(absl::string_view actor);
+
 
 // The same parsers applied to an optional option of `args`; nullopt (or
 // UNSPECIFIED / empty) when the option was not given. Errors name the option.

@@ -115,12 +115,5 @@ TEST(OptionsTest, AbsentOptionsAreEmptyAndErrorsNameTheOption) {
   EXPECT_EQ(**IntOption(*good, "page-size", 1, 1000), 50);
 }
 
-TEST(CheckActorTest, PrintableAsciiOnly) {
-  EXPECT_TRUE(CheckActor("fiona.lennox@example.org").ok());
-  EXPECT_TRUE(CheckActor("").ok());
-  EXPECT_FALSE(CheckActor("line\nbreak").ok());
-  EXPECT_FALSE(CheckActor("Se\xC3\xA1n").ok());
-}
-
 }  // namespace
 }  // namespace wp::wpctl
