@@ -7,21 +7,6 @@
 namespace wp::audit {
 namespace {
 
-// Each statement runs on its own: Transaction::Execute runs one statement.
-constexpr absl::string_view kCreateStatements[] = {
-    R"sql(CREATE TABLE IF NOT EXISTS audit_records (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  at_us INTEGER NOT NULL,
-  subject TEXT NOT NULL,
-  role TEXT NOT NULL,
-  method TEXT NOT NULL,
-  resource TEXT NOT NULL,
-  summary TEXT NOT NULL,
-  trace_id TEXT NOT NULL DEFAULT ''
-))sql",
-    "CREATE INDEX IF NOT EXISTS audit_records_by_resource ON audit_records (resource, id)",
-    "CREATE INDEX IF NOT EXISTS audit_records_by_subject ON audit_records (subject, id)",
-};
 
 constexpr absl::string_view kSelectColumns =
     "SELECT id, at_us, subject, role, method, resource, summary, trace_id FROM audit_records ";
@@ -55,17 +40,6 @@ absl::StatusOr<std::vector<StoredAuditEntry>> ListBy(store::Transaction& tx, abs
 }
 
 }  // namespace
-
-absl::Status EnsureAuditTable(store::Database& db) {
-  return db.Write([](store::Transaction& tx) -> absl::Status {
-    for (absl::string_view sql : kCreateStatements) {
-      if (absl::Status s = tx.Execute(sql).status(); !s.ok()) {
-        return absl::Status(s.code(), absl::StrCat("creating the audit table: ", s.message()));
-      }
-    }
-    return absl::OkStatus();
-  });
-}
 
 AuditEntry EntryFor(const server::Caller& caller, absl::string_view resource,
                     absl::string_view summary, absl::Time at) {

@@ -5,8 +5,7 @@
 // committed exactly when the change is (a rolled-back change leaves none).
 // Records live in the table `audit_records` of the service's own store. The
 // platform migrations (libs/store/platform_migrations.cc) create it in every
-// store OpenSqlite opens; EnsureAuditTable() runs the same idempotent DDL for
-// stores made any other way.
+// store, so no service can be without it.
 //
 // Typical use, next to the service's event emission:
 //   db.Write([&](store::Transaction& tx) -> absl::Status {
@@ -47,11 +46,7 @@ struct StoredAuditEntry {
   AuditEntry entry;
 };
 
-// Creates the table `audit_records` and its indexes when missing, in one
-// write transaction. Idempotent, and the same schema (IF NOT EXISTS, same
-// index names) as the platform migration, so calling it on a store that
-// already has the table changes nothing. Keep the two definitions identical.
-absl::Status EnsureAuditTable(store::Database& db);
+
 
 // The entry for a change made by `caller` to `resource` at `at`.
 AuditEntry EntryFor(const server::Caller& caller, absl::string_view resource,

@@ -35,8 +35,6 @@ class AuditLogTest : public ::testing::Test {
     auto db = store::OpenSqlite({path_, 2}, {});
     EXPECT_TRUE(db.ok()) << db.status();
     if (!db.ok()) return nullptr;
-    absl::Status s = EnsureAuditTable(**db);
-    EXPECT_TRUE(s.ok()) << s;
     return std::move(*db);
   }
 
@@ -87,7 +85,7 @@ TEST_F(AuditLogTest, EntryForCopiesTheCaller) {
 
 TEST_F(AuditLogTest, RecordsRoundTripAndSurviveReopen) {
   ASSERT_TRUE(Record(Entry("alice", "things/1", "created")).ok());
-  db_ = Open();  // EnsureAuditTable again: idempotent, data kept
+  db_ = Open();  // migrations again: idempotent, data kept
   ASSERT_NE(db_, nullptr);
   std::vector<StoredAuditEntry> got = ByResource("things/1", 0, 10);
   ASSERT_EQ(got.size(), 1u);

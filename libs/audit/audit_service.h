@@ -37,7 +37,7 @@ absl::StatusOr<wp::common::v1::ListAuditRecordsResponse> ListAuditRecords(
 
 class AuditGrpc final : public wp::common::v1::AuditService::Service {
  public:
-  // `db` must outlive this object and hold the audit table (EnsureAuditTable).
+  // `db` must outlive this object (its platform migrations hold the table).
   // `authorize` runs before anything else on every call; a call it refuses
   // fails with its status. Services MUST pass their admin check here: a null
   // `authorize` allows every caller (meant for tests and local tools only).

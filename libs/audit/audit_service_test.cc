@@ -40,7 +40,6 @@ class AuditServiceTest : public ::testing::Test {
     auto db = store::OpenSqlite({wp::testing::MakeTempDir("wp-audit-svc") + "/test.db", 2}, {});
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(*db);
-    ASSERT_TRUE(EnsureAuditTable(*db_).ok());
 
     service_ = std::make_unique<AuditGrpc>(*db_, AdminsOnly);
     grpc::ServerBuilder builder;
@@ -240,7 +239,6 @@ TEST_F(AuditServiceTest, HookRefusalIsReturned) {
 TEST(AuditGrpcDirectTest, NullHookAllowsAndDirectCallsWork) {
   auto db = store::OpenSqlite({wp::testing::MakeTempDir("wp-audit-direct") + "/test.db", 1}, {});
   ASSERT_TRUE(db.ok()) << db.status();
-  ASSERT_TRUE(EnsureAuditTable(**db).ok());
   server::Caller caller;
   caller.actor = "alice";
   caller.method = "/m";

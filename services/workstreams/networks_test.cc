@@ -12,6 +12,7 @@
 #include "libs/store/outbox.h"
 #include "libs/store/sqlite_database.h"
 #include "libs/testing/server_process.h"
+#include "services/workstreams/domain_test_support.h"
 #include "services/workstreams/migrations.h"
 #include "services/workstreams/tracker.h"
 #include "wp/common/v1/event.pb.h"
@@ -19,22 +20,12 @@
 namespace wp::workstreams {
 namespace {
 
+using test_support::Day;
+using test_support::FieldsOf;
+using test_support::Month;
+
 constexpr char kOwner[] = "planPeriods/2018-21/workstreams/4";
 constexpr char kNetwork[] = "networks/maths-leads";
-
-wp::common::v1::Date Day(int year, int month, int day) {
-  wp::common::v1::Date date;
-  date.set_year(year);
-  date.set_month(month);
-  date.set_day(day);
-  return date;
-}
-
-std::vector<std::string> FieldsOf(const absl::Status& status) {
-  std::vector<std::string> fields;
-  for (const FieldViolation& v : FieldViolationsOf(status)) fields.push_back(v.field);
-  return fields;
-}
 
 v1::Coordinator Coordinator(const std::string& authority, const std::string& person) {
   v1::Coordinator c;
@@ -134,38 +125,12 @@ class NetworksTest : public ::testing::Test {
     return request;
   }
 
-  int64_t LastSeq() {
-    auto seq = store::LastOutboxSeq(*db_);
-    EXPECT_TRUE(seq.ok()) << seq.status();
-    return seq.ok() ? *seq : -1;
-  }
-
-  std::vector<wp::common::v1::Event> EventsAfter(int64_t after) {
-    std::vector<wp::common::v1::Event> events;
-    auto messages = store::FetchUnsent(*db_, 100000);
-    EXPECT_TRUE(messages.ok()) << messages.status();
-    if (!messages.ok()) return events;
-    for (const store::OutboxMessage& m : *messages) {
-      if (m.seq <= after) continue;
-      wp::common::v1::Event event;
-      EXPECT_TRUE(event.ParseFromString(m.payload)) << "outbox row " << m.seq;
-      events.push_back(event);
-    }
-    return events;
-  }
-
   std::string dir_;
   std::unique_ptr<store::Database> db_;
   DataGeneration generation_;
   std::unique_ptr<Tracker> tracker_;
   std::unique_ptr<Networks> networks_;
-  server::Caller caller_ = [] {
-    server::Caller c;
-    c.actor = "kevin.docherty";
-    c.trace_id = "trace-n";
-    c.role = "officer";
-    return c;
-  }();
+  server::Caller caller_ = test_support::OfficerCaller("kevin.docherty", "trace-n");
 };
 
 TEST_F(NetworksTest, CreatedNetworkHasCoordinatorsAndActionPlan) {
@@ -185,9 +150,9 @@ TEST_F(NetworksTest, CreatedNetworkHasCoordinatorsAndActionPlan) {
 
 TEST_F(NetworksTest, CreateWritesANetworkCreatedEvent) {
   MakeOwner();
-  const int64_t before = LastSeq();
+  const int64_t before = test_support::LastSeq(*db_);
   ASSERT_TRUE(networks_->Create(caller_, NetworkRequest({}, kThreePriorities)).ok());
-  const auto events = EventsAfter(before);
+  const auto events = test_support::EventsAfter(*db_, before);
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].type(), "wp.workstreams.network.created");
   EXPECT_EQ(events[0].subject(), kNetwork);
@@ -248,7 +213,7 @@ TEST_F(NetworksTest, TwoCoordinatorsForOneAuthorityAreRejected) {
 TEST_F(NetworksTest, MissingOwningWorkstreamIsFailedPrecondition) {
   auto network = networks_->Create(caller_, NetworkRequest({}, kThreePriorities));
   EXPECT_EQ(network.status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_EQ(LastSeq(), 0);
+  EXPECT_EQ(test_support::LastSeq(*db_), 0);
 }
 
 TEST_F(NetworksTest, SameIdTwiceIsAlreadyExists) {
@@ -261,13 +226,13 @@ TEST_F(NetworksTest, SameRequestIdCreatesOnce) {
   MakeOwner();
   v1::CreateNetworkRequest request = NetworkRequest({}, kThreePriorities);
   request.set_request_id("create-maths-1");
-  const int64_t before = LastSeq();
+  const int64_t before = test_support::LastSeq(*db_);
   auto first = networks_->Create(caller_, request);
   auto second = networks_->Create(caller_, request);
   ASSERT_TRUE(first.ok()) << first.status();
   ASSERT_TRUE(second.ok()) << second.status();
   EXPECT_EQ(second->name(), first->name());
-  EXPECT_EQ(EventsAfter(before).size(), 1u);
+  EXPECT_EQ(test_support::EventsAfter(*db_, before).size(), 1u);
 }
 
 TEST_F(NetworksTest, SetCoordinatorReplacesTheAuthoritysCoordinator) {
@@ -297,9 +262,9 @@ TEST_F(NetworksTest, EmptyPersonRemovesTheCoordinator) {
 
 TEST_F(NetworksTest, SetCoordinatorWritesAnEvent) {
   MakeNetwork();
-  const int64_t before = LastSeq();
+  const int64_t before = test_support::LastSeq(*db_);
   ASSERT_TRUE(SetCoordinator("NLC", "Sam Neil").ok());
-  const auto events = EventsAfter(before);
+  const auto events = test_support::EventsAfter(*db_, before);
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].type(), "wp.workstreams.network.coordinator_set");
   EXPECT_EQ(events[0].subject(), kNetwork);
@@ -366,9 +331,9 @@ TEST_F(NetworksTest, RecordMeetingCountsItAndKeepsTheLatestDate) {
 
 TEST_F(NetworksTest, RecordMeetingWritesAMeetingHeldEvent) {
   MakeNetwork();
-  const int64_t before = LastSeq();
+  const int64_t before = test_support::LastSeq(*db_);
   ASSERT_TRUE(networks_->RecordMeeting(caller_, MeetingRequest(Day(2019, 3, 12))).ok());
-  const auto events = EventsAfter(before);
+  const auto events = test_support::EventsAfter(*db_, before);
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].type(), "wp.workstreams.network.meeting_held");
   EXPECT_EQ(events[0].subject(), kNetwork);
@@ -381,7 +346,7 @@ TEST_F(NetworksTest, RecordMeetingWritesAMeetingHeldEvent) {
 
 TEST_F(NetworksTest, SameRequestIdRecordsTheMeetingOnce) {
   MakeNetwork();
-  const int64_t before = LastSeq();
+  const int64_t before = test_support::LastSeq(*db_);
   auto first = networks_->RecordMeeting(caller_, MeetingRequest(Day(2019, 3, 12), "meeting-1"));
   auto again = networks_->RecordMeeting(caller_, MeetingRequest(Day(2019, 3, 12), "meeting-1"));
   ASSERT_TRUE(first.ok()) << first.status();
@@ -389,7 +354,7 @@ TEST_F(NetworksTest, SameRequestIdRecordsTheMeetingOnce) {
   EXPECT_EQ(again->name(), first->name());
   EXPECT_EQ(again->attendance(), 24);
   EXPECT_EQ(Get().meetings_held(), 1);
-  EXPECT_EQ(EventsAfter(before).size(), 1u);
+  EXPECT_EQ(test_support::EventsAfter(*db_, before).size(), 1u);
 }
 
 TEST_F(NetworksTest, MeetingsAreListedOldestFirst) {

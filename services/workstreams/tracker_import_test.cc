@@ -18,6 +18,7 @@
 #include "libs/store/outbox.h"
 #include "libs/store/sqlite_database.h"
 #include "libs/testing/server_process.h"
+#include "services/workstreams/domain_test_support.h"
 #include "services/workstreams/migrations.h"
 #include "services/workstreams/plan_item_rules.h"
 #include "services/workstreams/tracker.h"
@@ -25,6 +26,10 @@
 
 namespace wp::workstreams {
 namespace {
+
+using test_support::Day;
+using test_support::FieldsOf;
+using test_support::Month;
 
 using Outcome = v1::ImportRowResult;
 
@@ -140,45 +145,19 @@ class TrackerImportTest : public ::testing::Test {
     return exported.ok() ? exported->content() : "";
   }
 
-  int64_t LastSeq() {
-    auto seq = store::LastOutboxSeq(*db_);
-    EXPECT_TRUE(seq.ok()) << seq.status();
-    return seq.ok() ? *seq : -1;
-  }
-
-  std::vector<wp::common::v1::Event> EventsAfter(int64_t after) {
-    std::vector<wp::common::v1::Event> events;
-    auto messages = store::FetchUnsent(*db_, 100000);
-    EXPECT_TRUE(messages.ok()) << messages.status();
-    if (!messages.ok()) return events;
-    for (const store::OutboxMessage& m : *messages) {
-      if (m.seq <= after) continue;
-      wp::common::v1::Event event;
-      EXPECT_TRUE(event.ParseFromString(m.payload)) << "outbox row " << m.seq;
-      events.push_back(event);
-    }
-    return events;
-  }
-
   std::string dir_;
   std::unique_ptr<store::Database> db_;
   DataGeneration generation_;
   std::unique_ptr<Tracker> tracker_;
   std::unique_ptr<TrackerImporter> importer_;
-  server::Caller caller_ = [] {
-    server::Caller c;
-    c.actor = "alison.baird";
-    c.trace_id = "trace-import";
-    c.role = "officer";
-    return c;
-  }();
+  server::Caller caller_ = test_support::OfficerCaller("alison.baird", "trace-import");
 };
 
 constexpr char kHeader[] = "Ref,Task,Workstream Lead,Status,Expected Date,Comments\n";
 
 TEST_F(TrackerImportTest, DemoTrackerImportsEveryRow) {
   MakeWorkstreams(9);
-  const int64_t before = LastSeq();
+  const int64_t before = test_support::LastSeq(*db_);
   const ImportRun run = Import(DemoTracker());
   ASSERT_TRUE(run.status.ok()) << run.status;
   EXPECT_EQ(run.Count(Outcome::CREATED), kDemoRows);
@@ -186,10 +165,10 @@ TEST_F(TrackerImportTest, DemoTrackerImportsEveryRow) {
   EXPECT_EQ(run.last().rejected(), 0);
   EXPECT_EQ(run.last().total_rows(), kDemoRows);
 
-  const auto events = EventsAfter(before);
+  const auto events = test_support::EventsAfter(*db_, before);
   ASSERT_EQ(events.size(), static_cast<size_t>(kDemoRows));
   for (const auto& e : events) EXPECT_EQ(e.type(), "wp.workstreams.plan_item.created");
-  EXPECT_EQ(generation_.current(), LastSeq());
+  EXPECT_EQ(generation_.current(), test_support::LastSeq(*db_));
 }
 
 TEST_F(TrackerImportTest, DemoRowsKeepTheirValues) {
@@ -213,7 +192,7 @@ TEST_F(TrackerImportTest, DemoRowsKeepTheirValues) {
 
 TEST_F(TrackerImportTest, ReimportingTheSameFileChangesNothing) {
   ImportDemo();
-  const int64_t before = LastSeq();
+  const int64_t before = test_support::LastSeq(*db_);
   const int64_t generation = generation_.current();
   const std::string etag = Get("3.2").etag();
 
@@ -223,7 +202,7 @@ TEST_F(TrackerImportTest, ReimportingTheSameFileChangesNothing) {
   EXPECT_EQ(again.last().unchanged(), kDemoRows);
   EXPECT_EQ(again.last().created(), 0);
   EXPECT_EQ(again.last().updated(), 0);
-  EXPECT_EQ(LastSeq(), before);
+  EXPECT_EQ(test_support::LastSeq(*db_), before);
   EXPECT_EQ(generation_.current(), generation);
   EXPECT_EQ(Get("3.2").etag(), etag);
 }
@@ -276,7 +255,7 @@ TEST_F(TrackerImportTest, ChangedStatusAndNewNoteUpdateOnlyThatRow) {
                         "learning from the trios.,Fiona Lennox,On track,May 2019,"
                         "Apr 2019 Venue booked and invitations sent.\n"}},
                       &file);
-  const int64_t before = LastSeq();
+  const int64_t before = test_support::LastSeq(*db_);
 
   const ImportRun run = Import(file);
   ASSERT_TRUE(run.status.ok()) << run.status;
@@ -284,7 +263,7 @@ TEST_F(TrackerImportTest, ChangedStatusAndNewNoteUpdateOnlyThatRow) {
   EXPECT_EQ(run.Count(Outcome::UPDATED), 1);
   EXPECT_EQ(run.Count(Outcome::UNCHANGED), kDemoRows - 1);
 
-  const auto events = EventsAfter(before);
+  const auto events = test_support::EventsAfter(*db_, before);
   std::vector<std::string> types;
   for (const auto& e : events) {
     EXPECT_EQ(e.subject(), ItemName("1.4"));
@@ -313,7 +292,7 @@ TEST_F(TrackerImportTest, ChangedStatusAndNewNoteUpdateOnlyThatRow) {
   const v1::PlanItem item = Get("1.4");
   EXPECT_EQ(item.status(), v1::ON_TRACK);
   ASSERT_EQ(item.progress_notes_size(), 1);
-  EXPECT_EQ(generation_.current(), LastSeq());
+  EXPECT_EQ(generation_.current(), test_support::LastSeq(*db_));
 }
 
 TEST_F(TrackerImportTest, ImportedStatusChangeIsInTheHistory) {
@@ -344,7 +323,7 @@ TEST_F(TrackerImportTest, CompleteItemImportedAsOnTrackIsRejected) {
                         "2.1,Agree a shared regional statement on what an empowered school "
                         "system means for our schools.,Graeme Whitelaw,On track,"}},
                       &file);
-  const int64_t before = LastSeq();
+  const int64_t before = test_support::LastSeq(*db_);
 
   const ImportRun run = Import(file);
   ASSERT_TRUE(run.status.ok()) << run.status;
@@ -353,7 +332,7 @@ TEST_F(TrackerImportTest, CompleteItemImportedAsOnTrackIsRejected) {
   EXPECT_TRUE(absl::StrContains(result.reason(), "reopen")) << result.reason();
   EXPECT_EQ(run.Count(Outcome::UNCHANGED), kDemoRows - 1);
   EXPECT_EQ(Get("2.1").status(), v1::COMPLETE);
-  EXPECT_EQ(LastSeq(), before);
+  EXPECT_EQ(test_support::LastSeq(*db_), before);
 }
 
 TEST_F(TrackerImportTest, FileWithoutStatusColumnIsInvalidContent) {
@@ -402,7 +381,7 @@ TEST_F(TrackerImportTest, ExportImportsBackUnchanged) {
   const std::string exported = Export();
   ASSERT_TRUE(absl::StartsWith(exported, "Ref,Task,Workstream Lead,Status,Expected Date,Comments"))
       << exported.substr(0, 200);
-  const int64_t before = LastSeq();
+  const int64_t before = test_support::LastSeq(*db_);
 
   const ImportRun run = Import(exported);
   ASSERT_TRUE(run.status.ok()) << run.status;
@@ -410,7 +389,7 @@ TEST_F(TrackerImportTest, ExportImportsBackUnchanged) {
   for (const auto& r : run.results) {
     EXPECT_EQ(r.outcome(), Outcome::UNCHANGED) << r.ref() << ": " << r.reason();
   }
-  EXPECT_EQ(LastSeq(), before);
+  EXPECT_EQ(test_support::LastSeq(*db_), before);
 }
 
 TEST_F(TrackerImportTest, TsvExportImportsBackUnchanged) {
@@ -444,7 +423,7 @@ TEST_F(TrackerImportTest, ExportOfItemsMadeThroughTheApiImportsBackUnchanged) {
   note.set_name(ItemName("5.2"));
   note.mutable_note()->set_text("Prototype shown to the Board.");
   ASSERT_TRUE(tracker_->AddProgressNote(caller_, note).ok());
-  const int64_t before = LastSeq();
+  const int64_t before = test_support::LastSeq(*db_);
 
   const ImportRun run = Import(Export());
   ASSERT_TRUE(run.status.ok()) << run.status;
@@ -452,7 +431,7 @@ TEST_F(TrackerImportTest, ExportOfItemsMadeThroughTheApiImportsBackUnchanged) {
     EXPECT_EQ(r.outcome(), Outcome::UNCHANGED) << r.ref() << ": " << r.reason();
   }
   EXPECT_EQ(run.results.size(), 3u);
-  EXPECT_EQ(LastSeq(), before);
+  EXPECT_EQ(test_support::LastSeq(*db_), before);
   EXPECT_EQ(Get("5.5").progress_notes_size(), 0);
   ASSERT_EQ(Get("5.6").progress_notes_size(), 1);
   EXPECT_EQ(Get("5.6").progress_notes(0).text(), "Paused while the dashboard is built.");

@@ -14,6 +14,7 @@
 #include "libs/status/field_errors.h"
 #include "libs/store/sqlite_database.h"
 #include "libs/testing/server_process.h"
+#include "services/workstreams/domain_test_support.h"
 #include "services/workstreams/migrations.h"
 #include "services/workstreams/plan_item_rules.h"
 #include "services/workstreams/tracker.h"
@@ -21,23 +22,12 @@
 namespace wp::workstreams {
 namespace {
 
+using test_support::Day;
+using test_support::FieldsOf;
+using test_support::Month;
+
 constexpr char kPeriod[] = "2018-21";
 
-wp::common::v1::Date Day(int year, int month, int day) {
-  wp::common::v1::Date date;
-  date.set_year(year);
-  date.set_month(month);
-  date.set_day(day);
-  return date;
-}
-
-wp::common::v1::Date Month(int year, int month) { return Day(year, month, 0); }
-
-std::vector<std::string> FieldsOf(const absl::Status& status) {
-  std::vector<std::string> fields;
-  for (const FieldViolation& v : FieldViolationsOf(status)) fields.push_back(v.field);
-  return fields;
-}
 
 class TrackerSummaryTest : public ::testing::Test {
  protected:
@@ -107,13 +97,7 @@ class TrackerSummaryTest : public ::testing::Test {
   DataGeneration generation_;
   std::unique_ptr<Tracker> tracker_;
   std::unique_ptr<TrackerSummaries> summaries_;
-  server::Caller caller_ = [] {
-    server::Caller c;
-    c.actor = "david.rennie";
-    c.trace_id = "trace-s";
-    c.role = "officer";
-    return c;
-  }();
+  server::Caller caller_ = test_support::OfficerCaller("david.rennie", "trace-s");
 };
 
 TEST_F(TrackerSummaryTest, CountsEachStatusPerWorkstream) {

@@ -17,6 +17,7 @@
 #include "libs/store/outbox.h"
 #include "libs/store/sqlite_database.h"
 #include "libs/testing/server_process.h"
+#include "services/workstreams/domain_test_support.h"
 #include "services/workstreams/migrations.h"
 #include "services/workstreams/plan_item_rules.h"
 #include "services/workstreams/tracker_store.h"
@@ -25,24 +26,12 @@
 namespace wp::workstreams {
 namespace {
 
+using test_support::Day;
+using test_support::FieldsOf;
+using test_support::Month;
+
 constexpr char kPeriod[] = "2018-21";
 
-wp::common::v1::Date Day(int year, int month, int day) {
-  wp::common::v1::Date date;
-  date.set_year(year);
-  date.set_month(month);
-  date.set_day(day);
-  return date;
-}
-
-// Month precision: "June 2019".
-wp::common::v1::Date Month(int year, int month) { return Day(year, month, 0); }
-
-std::vector<std::string> FieldsOf(const absl::Status& status) {
-  std::vector<std::string> fields;
-  for (const FieldViolation& v : FieldViolationsOf(status)) fields.push_back(v.field);
-  return fields;
-}
 
 std::vector<std::string> RefsOf(const v1::ListPlanItemsResponse& response) {
   std::vector<std::string> refs;
@@ -128,29 +117,6 @@ class TrackerTest : public ::testing::Test {
     return tracker_->UpdatePlanItem(caller_, request);
   }
 
-  int64_t LastSeq() {
-    auto seq = store::LastOutboxSeq(*db_);
-    EXPECT_TRUE(seq.ok()) << seq.status();
-    return seq.ok() ? *seq : -1;
-  }
-
-  // Events in the outbox written after position `after`, oldest first.
-  std::vector<wp::common::v1::Event> EventsAfter(int64_t after) {
-    std::vector<wp::common::v1::Event> events;
-    auto messages = store::FetchUnsent(*db_, 100000);
-    EXPECT_TRUE(messages.ok()) << messages.status();
-    if (!messages.ok()) return events;
-    for (const store::OutboxMessage& m : *messages) {
-      if (m.seq <= after) continue;
-      wp::common::v1::Event event;
-      EXPECT_TRUE(event.ParseFromString(m.payload)) << "outbox row " << m.seq;
-      EXPECT_EQ(event.source_sequence(), m.seq);
-      EXPECT_EQ(event.type(), m.subject);
-      events.push_back(event);
-    }
-    return events;
-  }
-
   static std::vector<std::string> TypesOf(const std::vector<wp::common::v1::Event>& events) {
     std::vector<std::string> types;
     for (const auto& e : events) types.push_back(e.type());
@@ -167,13 +133,7 @@ class TrackerTest : public ::testing::Test {
   std::unique_ptr<store::Database> db_;
   DataGeneration generation_;
   std::unique_ptr<Tracker> tracker_;
-  server::Caller caller_ = [] {
-    server::Caller c;
-    c.actor = "fiona.lennox";
-    c.trace_id = "trace-1";
-    c.role = "officer";
-    return c;
-  }();
+  server::Caller caller_ = test_support::OfficerCaller("fiona.lennox", "trace-1");
 };
 
 // ---------------------------------------------------------------- workstreams
@@ -260,7 +220,7 @@ TEST_F(TrackerTest, SameRequestIdCreatesOneWorkstream) {
   ASSERT_TRUE(first.ok()) << first.status();
   ASSERT_TRUE(again.ok()) << again.status();
   EXPECT_EQ(again->name(), first->name());
-  EXPECT_EQ(TypesOf(EventsAfter(0)), std::vector<std::string>{"wp.workstreams.workstream.created"});
+  EXPECT_EQ(TypesOf(test_support::EventsAfter(*db_, 0)), std::vector<std::string>{"wp.workstreams.workstream.created"});
 }
 
 TEST_F(TrackerTest, UpdateWorkstreamChangesOnlyMaskedFields) {
@@ -279,7 +239,7 @@ TEST_F(TrackerTest, UpdateWorkstreamChangesOnlyMaskedFields) {
 
 TEST_F(TrackerTest, NoOpWorkstreamUpdateWritesNoEvent) {
   v1::Workstream ws = MakeWorkstream(1);
-  const int64_t before = LastSeq();
+  const int64_t before = test_support::LastSeq(*db_);
   v1::UpdateWorkstreamRequest request;
   request.mutable_workstream()->set_name(ws.name());
   request.mutable_workstream()->set_title(ws.title());
@@ -287,7 +247,7 @@ TEST_F(TrackerTest, NoOpWorkstreamUpdateWritesNoEvent) {
   auto updated = tracker_->UpdateWorkstream(caller_, request);
   ASSERT_TRUE(updated.ok()) << updated.status();
   EXPECT_EQ(updated->etag(), ws.etag());
-  EXPECT_EQ(LastSeq(), before);
+  EXPECT_EQ(test_support::LastSeq(*db_), before);
 }
 
 // ---------------------------------------------------------------- plan items
@@ -333,7 +293,7 @@ TEST_F(TrackerTest, CreationIsTheFirstEntryOfTheHistory) {
 
 TEST_F(TrackerTest, SameRequestIdCreatesOneItemAndOneEvent) {
   MakeWorkstream(1);
-  const int64_t before = LastSeq();
+  const int64_t before = test_support::LastSeq(*db_);
   v1::CreatePlanItemRequest request = ItemRequest("1.1");
   request.set_request_id("req-42");
   v1::PlanItem first = MakeItem(request);
@@ -341,7 +301,7 @@ TEST_F(TrackerTest, SameRequestIdCreatesOneItemAndOneEvent) {
 
   EXPECT_EQ(again.name(), first.name());
   EXPECT_EQ(again.etag(), first.etag());
-  const auto events = EventsAfter(before);
+  const auto events = test_support::EventsAfter(*db_, before);
   EXPECT_EQ(TypesOf(events), std::vector<std::string>{"wp.workstreams.plan_item.created"});
 
   v1::ListPlanItemsRequest list;
@@ -382,10 +342,10 @@ TEST_F(TrackerTest, NonCanonicalRefIsRejected) {
 
 TEST_F(TrackerTest, ItemOfMissingWorkstreamIsFailedPrecondition) {
   MakeWorkstream(1);
-  const int64_t before = LastSeq();
+  const int64_t before = test_support::LastSeq(*db_);
   auto item = tracker_->CreatePlanItem(caller_, ItemRequest("2.1"));
   EXPECT_EQ(item.status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_EQ(LastSeq(), before);
+  EXPECT_EQ(test_support::LastSeq(*db_), before);
 }
 
 TEST_F(TrackerTest, DuplicateRefIsAlreadyExists) {
@@ -528,7 +488,7 @@ TEST_F(TrackerTest, StaleEtagIsAbortedAndChangesNothing) {
   first.mutable_plan_item()->set_lead("Shona McAllister");
   first.mutable_plan_item()->set_etag(original.etag());
   ASSERT_TRUE(tracker_->UpdatePlanItem(caller_, first).ok());
-  const int64_t before = LastSeq();
+  const int64_t before = test_support::LastSeq(*db_);
 
   v1::UpdatePlanItemRequest stale = UpdateRequest("1.1", {"task"});
   stale.mutable_plan_item()->set_task("Written from an old copy");
@@ -540,7 +500,7 @@ TEST_F(TrackerTest, StaleEtagIsAbortedAndChangesNothing) {
   EXPECT_EQ(stored.task(), "Task 1.1: run a regional learning event");
   EXPECT_EQ(stored.lead(), "Shona McAllister");
   EXPECT_EQ(stored.etag(), "2");
-  EXPECT_EQ(LastSeq(), before);
+  EXPECT_EQ(test_support::LastSeq(*db_), before);
 }
 
 TEST_F(TrackerTest, StatusChangeIsRecordedWithActorAndReason) {
@@ -621,7 +581,7 @@ TEST_F(TrackerTest, LeavingSupersededClearsTheLink) {
 TEST_F(TrackerTest, NoOpUpdateWritesNoEvent) {
   MakeWorkstream(1);
   v1::PlanItem item = MakeItem("1.1");
-  const int64_t before = LastSeq();
+  const int64_t before = test_support::LastSeq(*db_);
   const int64_t generation = generation_.current();
 
   v1::UpdatePlanItemRequest request = UpdateRequest("1.1", {"task", "lead"});
@@ -630,7 +590,7 @@ TEST_F(TrackerTest, NoOpUpdateWritesNoEvent) {
   auto updated = tracker_->UpdatePlanItem(caller_, request);
   ASSERT_TRUE(updated.ok()) << updated.status();
   EXPECT_EQ(updated->etag(), item.etag());
-  EXPECT_EQ(LastSeq(), before);
+  EXPECT_EQ(test_support::LastSeq(*db_), before);
   EXPECT_EQ(generation_.current(), generation);
 }
 
@@ -667,7 +627,7 @@ TEST_F(TrackerTest, ProgressNoteWithStaleEtagIsAborted) {
 TEST_F(TrackerTest, CreatesWriteCreatedEvents) {
   MakeWorkstream(1);
   MakeItem("1.1");
-  const auto events = EventsAfter(0);
+  const auto events = test_support::EventsAfter(*db_, 0);
   ASSERT_EQ(events.size(), 2u);
 
   EXPECT_EQ(events[0].type(), "wp.workstreams.workstream.created");
@@ -692,10 +652,10 @@ TEST_F(TrackerTest, CreatesWriteCreatedEvents) {
 TEST_F(TrackerTest, StatusUpdateWritesUpdatedAndStatusChangedEvents) {
   MakeWorkstream(1);
   MakeItem("1.1");
-  const int64_t before = LastSeq();
+  const int64_t before = test_support::LastSeq(*db_);
   ASSERT_TRUE(SetStatus("1.1", v1::ON_TRACK, "Started").ok());
 
-  const auto events = EventsAfter(before);
+  const auto events = test_support::EventsAfter(*db_, before);
   ASSERT_EQ(TypesOf(events), (std::vector<std::string>{"wp.workstreams.plan_item.updated",
                                                        "wp.workstreams.plan_item.status_changed"}));
   for (const auto& e : events) EXPECT_EQ(e.subject(), ItemName("1.1"));
@@ -718,12 +678,12 @@ TEST_F(TrackerTest, StatusUpdateWritesUpdatedAndStatusChangedEvents) {
 TEST_F(TrackerTest, FieldUpdateWritesOnlyAnUpdatedEvent) {
   MakeWorkstream(1);
   MakeItem("1.1");
-  const int64_t before = LastSeq();
+  const int64_t before = test_support::LastSeq(*db_);
   v1::UpdatePlanItemRequest request = UpdateRequest("1.1", {"lead"});
   request.mutable_plan_item()->set_lead("Kevin Docherty");
   ASSERT_TRUE(tracker_->UpdatePlanItem(caller_, request).ok());
 
-  const auto events = EventsAfter(before);
+  const auto events = test_support::EventsAfter(*db_, before);
   ASSERT_EQ(TypesOf(events), std::vector<std::string>{"wp.workstreams.plan_item.updated"});
   v1::PlanItemChanged updated;
   ASSERT_TRUE(events[0].payload().UnpackTo(&updated));
@@ -733,13 +693,13 @@ TEST_F(TrackerTest, FieldUpdateWritesOnlyAnUpdatedEvent) {
 TEST_F(TrackerTest, UpdatedEventListsOnlyFieldsThatChanged) {
   MakeWorkstream(1);
   v1::PlanItem item = MakeItem("1.1");
-  const int64_t before = LastSeq();
+  const int64_t before = test_support::LastSeq(*db_);
   v1::UpdatePlanItemRequest request = UpdateRequest("1.1", {"task", "lead"});
   request.mutable_plan_item()->set_task(item.task());  // same as stored
   request.mutable_plan_item()->set_lead("Kevin Docherty");
   ASSERT_TRUE(tracker_->UpdatePlanItem(caller_, request).ok());
 
-  const auto events = EventsAfter(before);
+  const auto events = test_support::EventsAfter(*db_, before);
   ASSERT_EQ(events.size(), 1u);
   v1::PlanItemChanged updated;
   ASSERT_TRUE(events[0].payload().UnpackTo(&updated));
@@ -752,10 +712,10 @@ TEST_F(TrackerTest, UpdatedEventListsTheLinkClearedByLeavingSuperseded) {
   v1::CreatePlanItemRequest create = ItemRequest("1.1", v1::SUPERSEDED);
   create.mutable_plan_item()->set_superseded_by("1.2");
   MakeItem(create);
-  const int64_t before = LastSeq();
+  const int64_t before = test_support::LastSeq(*db_);
   ASSERT_TRUE(SetStatus("1.1", v1::ON_TRACK, "Back in the plan").ok());
 
-  const auto events = EventsAfter(before);
+  const auto events = test_support::EventsAfter(*db_, before);
   ASSERT_FALSE(events.empty());
   v1::PlanItemChanged updated;
   ASSERT_TRUE(events[0].payload().UnpackTo(&updated));
@@ -766,13 +726,13 @@ TEST_F(TrackerTest, UpdatedEventListsTheLinkClearedByLeavingSuperseded) {
 TEST_F(TrackerTest, ProgressNoteWritesAProgressNotedEvent) {
   MakeWorkstream(1);
   MakeItem("1.1");
-  const int64_t before = LastSeq();
+  const int64_t before = test_support::LastSeq(*db_);
   v1::AddProgressNoteRequest request;
   request.set_name(ItemName("1.1"));
   request.mutable_note()->set_text("Survey issued");
   ASSERT_TRUE(tracker_->AddProgressNote(caller_, request).ok());
 
-  const auto events = EventsAfter(before);
+  const auto events = test_support::EventsAfter(*db_, before);
   ASSERT_EQ(TypesOf(events), std::vector<std::string>{"wp.workstreams.plan_item.progress_noted"});
   EXPECT_EQ(events[0].subject(), ItemName("1.1"));
   v1::PlanItemProgressNoted noted;
@@ -784,25 +744,25 @@ TEST_F(TrackerTest, ProgressNoteWritesAProgressNotedEvent) {
 TEST_F(TrackerTest, GenerationFollowsTheOutboxAfterEveryChange) {
   EXPECT_EQ(generation_.current(), 0);
   MakeWorkstream(1);
-  EXPECT_EQ(generation_.current(), LastSeq());
+  EXPECT_EQ(generation_.current(), test_support::LastSeq(*db_));
   MakeItem("1.1");
-  EXPECT_EQ(generation_.current(), LastSeq());
+  EXPECT_EQ(generation_.current(), test_support::LastSeq(*db_));
   ASSERT_TRUE(SetStatus("1.1", v1::ON_TRACK, "Started").ok());
-  EXPECT_EQ(generation_.current(), LastSeq());
+  EXPECT_EQ(generation_.current(), test_support::LastSeq(*db_));
 
   v1::AddProgressNoteRequest note;
   note.set_name(ItemName("1.1"));
   note.mutable_note()->set_text("Going well");
   ASSERT_TRUE(tracker_->AddProgressNote(caller_, note).ok());
-  EXPECT_EQ(generation_.current(), LastSeq());
+  EXPECT_EQ(generation_.current(), test_support::LastSeq(*db_));
 
   v1::UpdateWorkstreamRequest ws;
   ws.mutable_workstream()->set_name("planPeriods/2018-21/workstreams/1");
   ws.mutable_workstream()->set_title("Renamed");
   ws.mutable_update_mask()->add_paths("title");
   ASSERT_TRUE(tracker_->UpdateWorkstream(caller_, ws).ok());
-  EXPECT_EQ(generation_.current(), LastSeq());
-  EXPECT_EQ(LastSeq(), 6);  // 1 + 1 + 2 + 1 + 1 events
+  EXPECT_EQ(generation_.current(), test_support::LastSeq(*db_));
+  EXPECT_EQ(test_support::LastSeq(*db_), 6);  // 1 + 1 + 2 + 1 + 1 events
 }
 
 // ---------------------------------------------------------------- list filters

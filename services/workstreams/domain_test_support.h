@@ -1,0 +1,74 @@
+// Test-only helpers shared by the unit tests of the workstreams domain
+// classes: dates, field names of a status, a caller, and reading the events
+// a change wrote to the outbox of a real SQLite file.
+#ifndef WP_SERVICES_WORKSTREAMS_DOMAIN_TEST_SUPPORT_H_
+#define WP_SERVICES_WORKSTREAMS_DOMAIN_TEST_SUPPORT_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "gtest/gtest.h"
+#include "libs/server/request_context.h"
+#include "libs/status/field_errors.h"
+#include "libs/store/database.h"
+#include "libs/store/outbox.h"
+#include "wp/common/v1/date.pb.h"
+#include "wp/common/v1/event.pb.h"
+
+namespace wp::workstreams::test_support {
+
+inline wp::common::v1::Date Day(int year, int month, int day) {
+  wp::common::v1::Date date;
+  date.set_year(year);
+  date.set_month(month);
+  date.set_day(day);
+  return date;
+}
+
+// Month precision: "June 2019".
+inline wp::common::v1::Date Month(int year, int month) { return Day(year, month, 0); }
+
+// The fields an INVALID_ARGUMENT names, in order.
+inline std::vector<std::string> FieldsOf(const absl::Status& status) {
+  std::vector<std::string> fields;
+  for (const FieldViolation& v : FieldViolationsOf(status)) fields.push_back(v.field);
+  return fields;
+}
+
+// An officer, as the authentication interceptor would admit one.
+inline server::Caller OfficerCaller(const std::string& actor, const std::string& trace_id) {
+  server::Caller caller;
+  caller.actor = actor;
+  caller.trace_id = trace_id;
+  caller.role = "officer";
+  return caller;
+}
+
+inline int64_t LastSeq(store::Database& db) {
+  auto seq = store::LastOutboxSeq(db);
+  EXPECT_TRUE(seq.ok()) << seq.status();
+  return seq.ok() ? *seq : -1;
+}
+
+// Events in the outbox written after position `after`, oldest first; each
+// checked to carry its own outbox position and its subject as type.
+inline std::vector<wp::common::v1::Event> EventsAfter(store::Database& db, int64_t after) {
+  std::vector<wp::common::v1::Event> events;
+  auto messages = store::FetchUnsent(db, 100000);
+  EXPECT_TRUE(messages.ok()) << messages.status();
+  if (!messages.ok()) return events;
+  for (const store::OutboxMessage& m : *messages) {
+    if (m.seq <= after) continue;
+    wp::common::v1::Event event;
+    EXPECT_TRUE(event.ParseFromString(m.payload)) << "outbox row " << m.seq;
+    EXPECT_EQ(event.source_sequence(), m.seq);
+    EXPECT_EQ(event.type(), m.subject);
+    events.push_back(event);
+  }
+  return events;
+}
+
+}  // namespace wp::workstreams::test_support
+
+#endif  // WP_SERVICES_WORKSTREAMS_DOMAIN_TEST_SUPPORT_H_
