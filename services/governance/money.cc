@@ -6,7 +6,6 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
@@ -40,8 +39,8 @@ absl::StatusOr<std::string> PoundsDigits(absl::string_view whole, absl::string_v
   for (size_t i = 0; i < groups.size(); ++i) {
     absl::string_view group = groups[i];
     if (!AllDigits(group)) return InvalidField(field, kShape);
-    const bool size_ok = i == 0 ? !group.empty() && (groups.size() == 1 || group.size() <= 3)
-                                : group.size() == 3;
+    const bool size_ok =
+        i == 0 ? !group.empty() && (groups.size() == 1 || group.size() <= 3) : group.size() == 3;
     if (!size_ok) {
       return InvalidField(field, "has misplaced commas; group pounds in threes, like 1,234,567.50");
     }

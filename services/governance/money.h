@@ -49,8 +49,7 @@ class Pence {
 absl::StatusOr<Pence> ParsePounds(absl::string_view text, absl::string_view field = "amount");
 
 // As ParsePounds, but also accepts a leading minus: "-12.50", "-£12.50".
-absl::StatusOr<Pence> ParseSignedPounds(absl::string_view text,
-                                        absl::string_view field = "amount");
+absl::StatusOr<Pence> ParseSignedPounds(absl::string_view text, absl::string_view field = "amount");
 
 // "£1,234.50", "£0.07", "-£12.50". ParseSignedPounds reads it back exactly.
 std::string FormatPounds(Pence amount);

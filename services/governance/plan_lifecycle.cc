@@ -68,8 +68,8 @@ absl::Status CheckPlanTransition(PlanState from, PlanState to) {
   if (!IsKnown(to)) return InvalidField("plan_step.to", "is not a known plan state");
   const std::optional<PlanState> next = NextPlanState(from);
   if (!next.has_value()) {
-    return absl::FailedPreconditionError(absl::StrCat("plan cannot move from closed to ",
-                                                      PlanStateName(to), "; closed is final"));
+    return absl::FailedPreconditionError(
+        absl::StrCat("plan cannot move from closed to ", PlanStateName(to), "; closed is final"));
   }
   if (to == *next) return absl::OkStatus();
   return absl::FailedPreconditionError(absl::StrCat(
