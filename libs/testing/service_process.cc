@@ -50,8 +50,10 @@ absl::Status ServiceProcess::Start() {
                                    absl::StrCat("--data_dir=", options_.data_dir),
                                    absl::StrCat("--nats_url=", options_.nats_url),
                                    absl::StrCat("--redis_url=", options_.redis_url),
-                                   "--log_level=debug",
-                                   absl::StrCat("--jwt_hs256_secret=", options_.jwt_secret)};
+                                   "--log_level=debug"};
+  if (!options_.jwt_secret.empty()) {
+    argv.push_back(absl::StrCat("--jwt_hs256_secret=", options_.jwt_secret));
+  }
   if (options_.tls_cert_file.empty()) {
     argv.push_back("--allow_plaintext");
   } else {

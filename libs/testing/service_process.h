@@ -22,7 +22,8 @@ struct ServiceOptions {
   std::string redis_url;
   int port = 0;  // 0: a free port is chosen
   std::vector<std::string> extra_flags;
-  // Tokens are verified with this secret (test_tokens.h signs with it).
+  // Tokens are verified with this secret (test_tokens.h signs with it);
+  // empty for none (then pass --jwt_rs256_public_key_file in extra_flags).
   std::string jwt_secret = "test-secret-for-integration-tests-only-0123456789";
   // TLS: when set, the service serves TLS with these files and the test
   // channel trusts `tls_root_file`; otherwise plaintext is allowed.

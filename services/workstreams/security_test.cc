@@ -252,6 +252,35 @@ TEST_F(SecurityTest, ChangesAreAuditedForAdminsOnly) {
   EXPECT_EQ(records.records(0).summary(), "workstream.created");
 }
 
+TEST_F(SecurityTest, Rs256TokensFromAnIdentityProvider) {
+  // The deployment shape: the service holds only the public key; tokens are
+  // signed elsewhere with the private key.
+  const std::string dir = wp::testing::MakeTempDir("wp-rs256");
+  ASSERT_EQ(std::system(absl::StrCat("cd ", dir,
+                                     " && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048"
+                                     " -out private.pem >/dev/null 2>&1 && openssl pkey -in private.pem"
+                                     " -pubout -out public.pem >/dev/null 2>&1")
+                            .c_str()),
+            0);
+  wp::testing::ServiceOptions options = Options();
+  options.extra_flags = {"--jwt_rs256_public_key_file=" + dir + "/public.pem"};
+  options.jwt_secret = "";  // no shared secret at all
+  Start(options);
+
+  auth::MintOptions mint;
+  mint.issuer = wp::testing::kTestIssuer;
+  mint.audience = wp::testing::kTestAudience;
+  mint.subject = "idp-user";
+  mint.role = Role::kAnalyst;
+  mint.rs256_private_key_pem = ReadAll(dir + "/private.pem");
+  auto token = auth::MintToken(mint, absl::Now());
+  ASSERT_TRUE(token.ok()) << token.status();
+  const std::string method = "/wp.workstreams.v1.WorkstreamsService/ListWorkstreams";
+  EXPECT_TRUE(CallRaw(method, "Bearer " + *token).ok());
+  // An HS256 token is refused: no secret is configured, whatever it was signed with.
+  EXPECT_EQ(CallRaw(method, TestBearer(Role::kAdmin)).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+}
+
 // Self-signed certificates for 127.0.0.1/localhost, made with the openssl tool.
 struct Certificates {
   std::string dir, ca_cert, server_cert, server_key, client_cert, client_key;
