@@ -43,6 +43,14 @@ CREATE TABLE IF NOT EXISTS audit_records (
 CREATE INDEX IF NOT EXISTS audit_records_by_resource ON audit_records (resource, id);
 CREATE INDEX IF NOT EXISTS audit_records_by_subject ON audit_records (subject, id);
 )sql"},
+      // Idempotent creates (request_ids.h); "method:request_id" -> resource.
+      {4, "request ids", R"sql(
+CREATE TABLE IF NOT EXISTS request_ids (
+  request_id TEXT PRIMARY KEY,
+  resource TEXT NOT NULL,
+  create_us INTEGER NOT NULL
+);
+)sql"},
   };
   return *migrations;
 }

@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
   if (!db.ok()) Fatal("cannot open the database", db.status());
   auto last_seq = store::LastOutboxSeq(**db);
   if (!last_seq.ok()) Fatal("cannot read the outbox", last_seq.status());
-  workstreams::DataGeneration generation(*last_seq);
+  cache::DataGeneration generation(*last_seq);
   auto store_id = store::StoreIdentity(**db);
   if (!store_id.ok()) Fatal("cannot read the store identity", store_id.status());
 

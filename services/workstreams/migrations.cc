@@ -59,7 +59,8 @@ CREATE TABLE status_changes (
   FOREIGN KEY (plan_period, ref) REFERENCES plan_items (plan_period, ref)
 );
 CREATE INDEX status_changes_by_item ON status_changes (plan_period, ref, id);
-CREATE TABLE request_ids (
+-- Platform migration 4 makes this table first in stores created since.
+CREATE TABLE IF NOT EXISTS request_ids (
   request_id TEXT PRIMARY KEY,
   resource TEXT NOT NULL,
   create_us INTEGER NOT NULL

@@ -12,7 +12,7 @@
 #include "libs/store/outbox.h"
 #include "libs/store/sqlite_database.h"
 #include "libs/testing/server_process.h"
-#include "services/workstreams/domain_test_support.h"
+#include "libs/testing/domain_test_support.h"
 #include "services/workstreams/migrations.h"
 #include "services/workstreams/tracker.h"
 #include "wp/common/v1/event.pb.h"
@@ -127,7 +127,7 @@ class NetworksTest : public ::testing::Test {
 
   std::string dir_;
   std::unique_ptr<store::Database> db_;
-  DataGeneration generation_;
+  cache::DataGeneration generation_;
   std::unique_ptr<Tracker> tracker_;
   std::unique_ptr<Networks> networks_;
   server::Caller caller_ = test_support::OfficerCaller("kevin.docherty", "trace-n");

@@ -22,7 +22,7 @@ bool ChangesTrackerSummary(const wp::common::v1::Event& event) {
          absl::StartsWith(event.type(), "wp.workstreams.workstream.");
 }
 
-OwnEventsConsumer::OwnEventsConsumer(bus::NatsConnection& connection, DataGeneration& generation,
+OwnEventsConsumer::OwnEventsConsumer(bus::NatsConnection& connection, cache::DataGeneration& generation,
                                      const std::string& instance) {
   bus::DurableConsumerOptions options;
   options.stream = bus::StreamNameFor(kServiceName);

@@ -13,7 +13,7 @@
 #include "absl/status/status.h"
 #include "libs/bus/durable_consumer.h"
 #include "libs/bus/nats_connection.h"
-#include "services/workstreams/data_generation.h"
+#include "libs/cache/data_generation.h"
 
 namespace wp::workstreams {
 
@@ -24,7 +24,7 @@ class OwnEventsConsumer {
  public:
   // `instance` tells replicas apart (e.g. host and port): each replica needs
   // its own durable consumer to see every event.
-  OwnEventsConsumer(bus::NatsConnection& connection, DataGeneration& generation,
+  OwnEventsConsumer(bus::NatsConnection& connection, cache::DataGeneration& generation,
                     const std::string& instance);
   absl::Status Start() { return consumer_->Start(); }
   void Stop() { consumer_->Stop(); }

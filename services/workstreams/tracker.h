@@ -12,14 +12,14 @@
 #include "absl/status/statusor.h"
 #include "libs/server/request_context.h"
 #include "libs/store/database.h"
-#include "services/workstreams/data_generation.h"
+#include "libs/cache/data_generation.h"
 #include "wp/workstreams/v1/workstreams.pb.h"
 
 namespace wp::workstreams {
 
 class Tracker {
  public:
-  Tracker(store::Database& db, DataGeneration& generation) : db_(db), generation_(generation) {}
+  Tracker(store::Database& db, cache::DataGeneration& generation) : db_(db), generation_(generation) {}
 
   absl::StatusOr<v1::Workstream> CreateWorkstream(const server::Caller& caller,
                                                   const v1::CreateWorkstreamRequest& request);
@@ -42,7 +42,7 @@ class Tracker {
 
  private:
   store::Database& db_;
-  DataGeneration& generation_;
+  cache::DataGeneration& generation_;
 };
 
 }  // namespace wp::workstreams

@@ -14,7 +14,7 @@
 #include "absl/status/statusor.h"
 #include "libs/server/request_context.h"
 #include "libs/store/database.h"
-#include "services/workstreams/data_generation.h"
+#include "libs/cache/data_generation.h"
 #include "wp/workstreams/v1/workstreams.pb.h"
 
 namespace wp::workstreams {
@@ -26,7 +26,7 @@ class TrackerImporter {
   // applied stay applied.
   using ProgressSink = std::function<bool(const v1::ImportTrackerProgress&)>;
 
-  TrackerImporter(store::Database& db, DataGeneration& generation, int batch_size = 100)
+  TrackerImporter(store::Database& db, cache::DataGeneration& generation, int batch_size = 100)
       : db_(db), generation_(generation), batch_size_(batch_size) {}
 
   // INVALID_ARGUMENT for a file that cannot be read as a tracker at all
@@ -38,7 +38,7 @@ class TrackerImporter {
 
  private:
   store::Database& db_;
-  DataGeneration& generation_;
+  cache::DataGeneration& generation_;
   int batch_size_;
 };
 

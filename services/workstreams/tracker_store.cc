@@ -121,20 +121,6 @@ absl::Status BumpItemVersion(Transaction& tx, const std::string& period, const s
 
 }  // namespace
 
-std::string EtagOf(int64_t version) { return absl::StrCat(version); }
-
-int64_t VersionOf(const std::string& etag) {
-  int64_t version = 0;
-  return absl::SimpleAtoi(etag, &version) ? version : -1;
-}
-
-absl::Status CheckEtag(const std::string& etag, int64_t version, const std::string& resource) {
-  if (etag.empty() || VersionOf(etag) == version) return absl::OkStatus();
-  return absl::AbortedError(absl::StrCat(resource, " was changed by someone else (etag \"", etag,
-                                         "\" is stale, current is \"", EtagOf(version),
-                                         "\"); read it again and retry"));
-}
-
 absl::StatusOr<Workstream> LoadWorkstream(Transaction& tx, const std::string& period, int number) {
   absl::StatusOr<std::vector<Row>> rows =
       tx.Query(absl::StrCat("SELECT ", kWorkstreamColumns,
@@ -354,24 +340,6 @@ absl::StatusOr<std::vector<StatusCountRow>> CountByStatus(Transaction& tx,
                       static_cast<int>(r.Int(2)), static_cast<int>(r.Int(3))});
   }
   return result;
-}
-
-absl::StatusOr<std::optional<std::string>> FindRequest(Transaction& tx, const std::string& method,
-                                                       const std::string& request_id) {
-  absl::StatusOr<std::vector<Row>> rows = tx.Query(
-      "SELECT resource FROM request_ids WHERE request_id = ?", {absl::StrCat(method, ":", request_id)});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return std::optional<std::string>();
-  return std::optional<std::string>(rows->front().Text(0));
-}
-
-absl::Status RecordRequest(Transaction& tx, const std::string& method,
-                           const std::string& request_id, const std::string& resource,
-                           absl::Time now) {
-  return tx
-      .Execute("INSERT INTO request_ids (request_id, resource, create_us) VALUES (?, ?, ?)",
-               {absl::StrCat(method, ":", request_id), resource, Micros(now)})
-      .status();
 }
 
 }  // namespace wp::workstreams

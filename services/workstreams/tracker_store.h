@@ -14,6 +14,8 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "libs/store/database.h"
+#include "libs/store/etag.h"
+#include "libs/store/request_ids.h"
 #include "wp/workstreams/v1/workstreams.pb.h"
 
 namespace wp::workstreams {
@@ -77,20 +79,12 @@ absl::StatusOr<std::vector<StatusCountRow>> CountByStatus(Transaction& tx,
                                                           const std::string& period,
                                                           const std::string& as_of_day);
 
-// --- Idempotent creates (request_id) ---
-// Request ids are scoped by method, so the same id sent to two methods names
-// two requests. The resource a request id of `method` created, if any.
-absl::StatusOr<std::optional<std::string>> FindRequest(Transaction& tx, const std::string& method,
-                                                       const std::string& request_id);
-absl::Status RecordRequest(Transaction& tx, const std::string& method,
-                           const std::string& request_id, const std::string& resource,
-                           absl::Time now);
-
-// Version <-> etag.
-std::string EtagOf(int64_t version);
-// OK when `etag` is empty or matches `version`; ABORTED otherwise.
-absl::Status CheckEtag(const std::string& etag, int64_t version, const std::string& resource);
-int64_t VersionOf(const std::string& etag);
+// Etags and request ids are the store's (libs/store/etag.h, request_ids.h).
+using store::CheckEtag;
+using store::EtagOf;
+using store::FindRequest;
+using store::RecordRequest;
+using store::VersionOf;
 
 }  // namespace wp::workstreams
 

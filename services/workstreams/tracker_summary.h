@@ -13,7 +13,7 @@
 #include "absl/status/statusor.h"
 #include "libs/cache/cache_aside.h"
 #include "libs/store/database.h"
-#include "services/workstreams/data_generation.h"
+#include "libs/cache/data_generation.h"
 #include "wp/workstreams/v1/workstreams.pb.h"
 
 namespace wp::workstreams {
@@ -27,7 +27,7 @@ class TrackerSummaries {
  public:
   // `cache` may be null (no caching). `store_id` (store::StoreIdentity) goes
   // into cache keys so stacks sharing a Redis keep apart.
-  TrackerSummaries(store::Database& db, cache::CacheAside* cache, const DataGeneration& generation,
+  TrackerSummaries(store::Database& db, cache::CacheAside* cache, const cache::DataGeneration& generation,
                    std::string store_id = "")
       : db_(db), cache_(cache), generation_(generation), store_id_(std::move(store_id)) {}
 
@@ -36,7 +36,7 @@ class TrackerSummaries {
  private:
   store::Database& db_;
   cache::CacheAside* cache_;
-  const DataGeneration& generation_;
+  const cache::DataGeneration& generation_;
   const std::string store_id_;
 };
 

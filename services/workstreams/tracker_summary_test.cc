@@ -14,7 +14,7 @@
 #include "libs/status/field_errors.h"
 #include "libs/store/sqlite_database.h"
 #include "libs/testing/server_process.h"
-#include "services/workstreams/domain_test_support.h"
+#include "libs/testing/domain_test_support.h"
 #include "services/workstreams/migrations.h"
 #include "services/workstreams/plan_item_rules.h"
 #include "services/workstreams/tracker.h"
@@ -94,7 +94,7 @@ class TrackerSummaryTest : public ::testing::Test {
 
   std::string dir_;
   std::unique_ptr<store::Database> db_;
-  DataGeneration generation_;
+  cache::DataGeneration generation_;
   std::unique_ptr<Tracker> tracker_;
   std::unique_ptr<TrackerSummaries> summaries_;
   server::Caller caller_ = test_support::OfficerCaller("david.rennie", "trace-s");

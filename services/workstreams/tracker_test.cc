@@ -17,7 +17,7 @@
 #include "libs/store/outbox.h"
 #include "libs/store/sqlite_database.h"
 #include "libs/testing/server_process.h"
-#include "services/workstreams/domain_test_support.h"
+#include "libs/testing/domain_test_support.h"
 #include "services/workstreams/migrations.h"
 #include "services/workstreams/plan_item_rules.h"
 #include "services/workstreams/tracker_store.h"
@@ -131,7 +131,7 @@ class TrackerTest : public ::testing::Test {
 
   std::string dir_;
   std::unique_ptr<store::Database> db_;
-  DataGeneration generation_;
+  cache::DataGeneration generation_;
   std::unique_ptr<Tracker> tracker_;
   server::Caller caller_ = test_support::OfficerCaller("fiona.lennox", "trace-1");
 };

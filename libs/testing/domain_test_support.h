@@ -1,8 +1,8 @@
-// Test-only helpers shared by the unit tests of the workstreams domain
+// Test-only helpers shared by the unit tests of services' domain
 // classes: dates, field names of a status, a caller, and reading the events
 // a change wrote to the outbox of a real SQLite file.
-#ifndef WP_SERVICES_WORKSTREAMS_DOMAIN_TEST_SUPPORT_H_
-#define WP_SERVICES_WORKSTREAMS_DOMAIN_TEST_SUPPORT_H_
+#ifndef WP_LIBS_TESTING_DOMAIN_TEST_SUPPORT_H_
+#define WP_LIBS_TESTING_DOMAIN_TEST_SUPPORT_H_
 
 #include <string>
 #include <vector>
@@ -16,7 +16,7 @@
 #include "wp/common/v1/date.pb.h"
 #include "wp/common/v1/event.pb.h"
 
-namespace wp::workstreams::test_support {
+namespace wp::test_support {
 
 inline wp::common::v1::Date Day(int year, int month, int day) {
   wp::common::v1::Date date;
@@ -69,6 +69,6 @@ inline std::vector<wp::common::v1::Event> EventsAfter(store::Database& db, int64
   return events;
 }
 
-}  // namespace wp::workstreams::test_support
+}  // namespace wp::test_support
 
-#endif  // WP_SERVICES_WORKSTREAMS_DOMAIN_TEST_SUPPORT_H_
+#endif  // WP_LIBS_TESTING_DOMAIN_TEST_SUPPORT_H_

@@ -1,19 +1,19 @@
-// The tracker data generation: a number that grows with every committed
-// change to workstreams or plan items (it is the outbox position of the
+// A service's data generation: a number that grows with every committed
+// change a cached aggregate depends on (it is the outbox position of the
 // change's event). Cache keys carry it, so a change makes every older cached
-// summary unreachable at once, and a Redis outage cannot make a stale value
+// aggregate unreachable at once, and a Redis outage cannot make a stale value
 // reachable again: the generation lives here, not in Redis.
 //
 // Advanced by this process right after its own commits (read-your-writes),
 // and by the consumer of the service's own events, so that other replicas'
 // changes invalidate too. Thread-safe.
-#ifndef WP_SERVICES_WORKSTREAMS_DATA_GENERATION_H_
-#define WP_SERVICES_WORKSTREAMS_DATA_GENERATION_H_
+#ifndef WP_LIBS_CACHE_DATA_GENERATION_H_
+#define WP_LIBS_CACHE_DATA_GENERATION_H_
 
 #include <atomic>
 #include <cstdint>
 
-namespace wp::workstreams {
+namespace wp::cache {
 
 class DataGeneration {
  public:
@@ -30,6 +30,6 @@ class DataGeneration {
   std::atomic<int64_t> value_;
 };
 
-}  // namespace wp::workstreams
+}  // namespace wp::cache
 
-#endif  // WP_SERVICES_WORKSTREAMS_DATA_GENERATION_H_
+#endif  // WP_LIBS_CACHE_DATA_GENERATION_H_

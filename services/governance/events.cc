@@ -1,0 +1,28 @@
+#include "services/governance/events.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "libs/audit/audit_log.h"
+#include "libs/bus/event_writer.h"
+
+namespace wp::governance {
+
+absl::StatusOr<int64_t> EmitEvent(store::Transaction& tx, const server::Caller& caller,
+                                  const std::string& entity, const std::string& verb,
+                                  const std::string& subject,
+                                  const google::protobuf::Message& payload) {
+  absl::StatusOr<wp::common::v1::Event> event = bus::EmitEvent(
+      tx, bus::EventSpec{kServiceName, entity, verb, subject, payload, caller.actor, caller.trace_id});
+  if (!event.ok()) return event.status();
+  if (absl::Status s = AuditChange(tx, caller, entity, verb, subject); !s.ok()) return s;
+  return event->source_sequence();
+}
+
+absl::Status AuditChange(store::Transaction& tx, const server::Caller& caller,
+                         const std::string& entity, const std::string& verb,
+                         const std::string& subject) {
+  return audit::RecordAudit(
+      tx, audit::EntryFor(caller, subject, absl::StrCat(entity, ".", verb), absl::Now()));
+}
+
+}  // namespace wp::governance

@@ -1,0 +1,36 @@
+// The events this service publishes, written to the outbox inside the
+// transaction of the change, with the change's audit record (see
+// docs/events.md for the catalogue).
+//
+// Thread-safety: as the Transaction passed in.
+#ifndef WP_SERVICES_GOVERNANCE_EVENTS_H_
+#define WP_SERVICES_GOVERNANCE_EVENTS_H_
+
+#include <cstdint>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "google/protobuf/message.h"
+#include "libs/server/request_context.h"
+#include "libs/store/database.h"
+
+namespace wp::governance {
+
+inline constexpr char kServiceName[] = "governance";
+
+// Writes wp.governance.<entity>.<verb> about `subject` (a resource name) and
+// the audit record of the change; returns the event's outbox position.
+absl::StatusOr<int64_t> EmitEvent(store::Transaction& tx, const server::Caller& caller,
+                                  const std::string& entity, const std::string& verb,
+                                  const std::string& subject,
+                                  const google::protobuf::Message& payload);
+
+// For changes that publish no event (editing a person, scheduling a
+// meeting, ...): only the audit record, "<entity>.<verb>" on `subject`.
+absl::Status AuditChange(store::Transaction& tx, const server::Caller& caller,
+                         const std::string& entity, const std::string& verb,
+                         const std::string& subject);
+
+}  // namespace wp::governance
+
+#endif  // WP_SERVICES_GOVERNANCE_EVENTS_H_

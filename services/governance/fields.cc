@@ -1,0 +1,82 @@
+#include "services/governance/fields.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "libs/calendar/dates.h"
+
+namespace wp::governance {
+
+bool Blank(absl::string_view s) { return absl::StripAsciiWhitespace(s).empty(); }
+
+void CheckRequiredLine(absl::string_view text, const std::string& field, FieldViolations* v) {
+  if (Blank(text)) {
+    v->Add(field, "is required");
+    return;
+  }
+  CheckOptionalLine(text, field, v);
+}
+
+void CheckOptionalLine(absl::string_view text, const std::string& field, FieldViolations* v) {
+  if (text.find('\n') != absl::string_view::npos || text.size() > kMaxLineBytes) {
+    v->Add(field, absl::StrCat("must be a single line of at most ", kMaxLineBytes, " bytes"));
+  }
+}
+
+void CheckOptionalText(absl::string_view text, const std::string& field, FieldViolations* v) {
+  if (text.size() > kMaxTextBytes) v->Add(field, absl::StrCat("must be at most ", kMaxTextBytes, " bytes"));
+}
+
+void CheckRequiredDay(const wp::common::v1::Date& date, const std::string& field, FieldViolations* v) {
+  if (!calendar::IsSet(date)) {
+    v->Add(field, "is required");
+    return;
+  }
+  CheckOptionalDay(date, field, v);
+}
+
+void CheckOptionalDay(const wp::common::v1::Date& date, const std::string& field, FieldViolations* v) {
+  if (!calendar::IsSet(date)) return;
+  absl::Status s = calendar::Validate(date, field, /*allow_month_only=*/false);
+  for (const FieldViolation& f : FieldViolationsOf(s)) v->Add(f.field, f.description);
+  if (!s.ok() && FieldViolationsOf(s).empty()) v->Add(field, s.message());
+}
+
+int64_t Micros(absl::Time t) { return absl::ToUnixMicros(t); }
+
+void SetTimestamp(int64_t micros, google::protobuf::Timestamp* out) {
+  int64_t seconds = micros / 1000000;
+  int64_t rest = micros % 1000000;
+  if (rest < 0) {
+    rest += 1000000;
+    seconds -= 1;
+  }
+  out->set_seconds(seconds);
+  out->set_nanos(static_cast<int32_t>(rest * 1000));
+}
+
+std::optional<wp::common::v1::Date> DayFromText(absl::string_view text) {
+  if (text.empty()) return std::nullopt;
+  return calendar::FromIsoText(text);
+}
+
+store::Value DayValue(const wp::common::v1::Date& date) {
+  if (!calendar::IsSet(date)) return store::Value();
+  return calendar::ToIsoText(date);
+}
+
+std::string DayText(const wp::common::v1::Date& date) {
+  return calendar::IsSet(date) ? calendar::ToIsoText(date) : "";
+}
+
+std::string TodayText() { return calendar::ToIsoText(calendar::TodayUtc()); }
+
+std::string JoinLines(const std::vector<std::string>& lines) { return absl::StrJoin(lines, "\n"); }
+
+std::vector<std::string> SplitLines(absl::string_view text) {
+  if (text.empty()) return {};
+  return absl::StrSplit(text, '\n');
+}
+
+}  // namespace wp::governance
