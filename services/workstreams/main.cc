@@ -11,6 +11,7 @@
 #include "libs/audit/audit_service.h"
 #include "libs/authz/authentication.h"
 #include "libs/bus/event_writer.h"
+#include "libs/bus/generation_follower.h"
 #include "libs/bus/nats_connection.h"
 #include "libs/bus/outbox_relay.h"
 #include "libs/bus/publisher.h"
@@ -24,8 +25,9 @@
 #include "libs/store/sqlite_database.h"
 #include "services/workstreams/access_policy.h"
 #include "services/workstreams/events.h"
+#include "services/workstreams/governance_sponsors.h"
 #include "services/workstreams/migrations.h"
-#include "services/workstreams/own_events_consumer.h"
+#include "services/workstreams/summary_events.h"
 #include "services/workstreams/workstreams_grpc.h"
 
 namespace {
@@ -89,8 +91,12 @@ int main(int argc, char** argv) {
   (*db)->SetCommitListener([&relay] { relay.Notify(); });
   if (absl::Status s = relay.Start(); !s.ok()) Fatal("cannot start the outbox relay", s);
   // Other replicas' changes advance the data generation through the bus.
-  workstreams::OwnEventsConsumer own_events(**nats, generation, InstanceName(config));
+  bus::GenerationFollower own_events(**nats, workstreams::kServiceName, InstanceName(config), generation,
+                                   workstreams::ChangesTrackerSummary);
   if (absl::Status s = own_events.Start(); !s.ok()) Fatal("cannot start the event consumer", s);
+  // Board sponsors come from the governance service's events.
+  std::unique_ptr<bus::DurableConsumer> sponsors = workstreams::NewSponsorConsumer(**nats, **db);
+  if (absl::Status s = sponsors->Start(); !s.ok()) Fatal("cannot start the sponsor consumer", s);
 
   workstreams::Tracker tracker(**db, generation);
   workstreams::TrackerSummaries summaries(**db, &cache, generation, *store_id);
@@ -118,6 +124,7 @@ int main(int argc, char** argv) {
 
   host.WaitForShutdownSignal();
   host.Shutdown(absl::Seconds(10));
+  sponsors->Stop();
   own_events.Stop();
   // Give the relay a moment to publish what is committed; what is left stays
   // in the outbox and goes out on the next start.

@@ -99,6 +99,23 @@ CREATE TABLE network_meetings (
       {3, "covering index for the tracker summary", R"sql(
 CREATE INDEX plan_items_by_summary ON plan_items (plan_period, workstream_number, status, due_day);
 )sql"},
+      // Board sponsors as the governance service publishes them
+      // (governance_sponsors.h). No foreign key: governance may name a
+      // workstream before its tracker exists here. `version` is the
+      // sponsorship's etag, so an older event never overwrites a newer one.
+      {4, "board sponsorships from governance", R"sql(
+CREATE TABLE board_sponsorships (
+  sponsorship TEXT PRIMARY KEY,
+  plan_period TEXT NOT NULL,
+  workstream_number INTEGER NOT NULL,
+  person TEXT NOT NULL,
+  display_name TEXT NOT NULL,
+  start_day TEXT NOT NULL,
+  end_day TEXT,
+  version INTEGER NOT NULL
+);
+CREATE INDEX board_sponsorships_by_workstream ON board_sponsorships (plan_period, workstream_number, start_day);
+)sql"},
   };
   return *migrations;
 }

@@ -7,11 +7,10 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "google/protobuf/descriptor.h"
-#include "grpcpp/generic/generic_stub.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "libs/auth/token_minter.h"
+#include "libs/testing/rpc_walk.h"
 #include "libs/testing/server_process.h"
 #include "libs/testing/service_process.h"
 #include "libs/testing/test_tokens.h"
@@ -59,42 +58,12 @@ class SecurityTest : public ::testing::Test {
     ASSERT_TRUE(s.ok()) << s;
   }
 
-  // Calls `method` with an empty request (generic stub: any RPC by name).
   grpc::Status CallRaw(const std::string& method, const std::string& authorization) {
-    grpc::GenericStub stub(service_->channel());
-    grpc::ClientContext ctx;
-    if (!authorization.empty()) ctx.AddMetadata("authorization", authorization);
-    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
-    // An empty message: every field at its default.
-    grpc::Slice empty("", 0);
-    grpc::ByteBuffer request(&empty, 1), response;
-    grpc::Status result;
-    std::mutex mu;
-    std::condition_variable cv;
-    bool done = false;
-    stub.UnaryCall(&ctx, method, grpc::StubOptions(), &request, &response, [&](grpc::Status s) {
-      std::lock_guard<std::mutex> lock(mu);
-      result = s;
-      done = true;
-      cv.notify_one();
-    });
-    std::unique_lock<std::mutex> lock(mu);
-    cv.wait(lock, [&] { return done; });
-    return result;
+    return wp::testing::CallRaw(service_->channel(), method, authorization);
   }
 
   static std::vector<std::string> AllMethods() {
-    std::vector<std::string> methods;
-    const auto* pool = google::protobuf::DescriptorPool::generated_pool();
-    for (const char* name : kServices) {
-      const auto* service = pool->FindServiceByName(name);
-      EXPECT_NE(service, nullptr) << name;
-      if (service == nullptr) continue;
-      for (int i = 0; i < service->method_count(); ++i) {
-        methods.push_back(absl::StrCat("/", name, "/", service->method(i)->name()));
-      }
-    }
-    return methods;
+    return wp::testing::AllMethods({std::begin(kServices), std::end(kServices)});
   }
 
   wp::testing::NatsServer nats_;

@@ -5,6 +5,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "libs/calendar/dates.h"
+#include "services/workstreams/governance_sponsors.h"
 #include "services/workstreams/plan_item_rules.h"
 
 namespace wp::workstreams {
@@ -128,7 +129,11 @@ absl::StatusOr<Workstream> LoadWorkstream(Transaction& tx, const std::string& pe
                {period, static_cast<int64_t>(number)});
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return absl::NotFoundError(WorkstreamName(period, number) + " does not exist");
-  return WorkstreamFromRow(rows->front());
+  Workstream ws = WorkstreamFromRow(rows->front());
+  if (absl::Status st = AttachBoardSponsors(tx, calendar::ToIsoText(calendar::TodayUtc()), &ws); !st.ok()) {
+    return st;
+  }
+  return ws;
 }
 
 absl::Status InsertWorkstream(Transaction& tx, const Workstream& ws, absl::Time now) {
@@ -171,7 +176,11 @@ absl::StatusOr<std::vector<Workstream>> ListWorkstreams(Transaction& tx, const s
        static_cast<int64_t>(limit)});
   if (!rows.ok()) return rows.status();
   std::vector<Workstream> result;
-  for (const Row& r : *rows) result.push_back(WorkstreamFromRow(r));
+  const std::string today = calendar::ToIsoText(calendar::TodayUtc());
+  for (const Row& r : *rows) {
+    result.push_back(WorkstreamFromRow(r));
+    if (absl::Status st = AttachBoardSponsors(tx, today, &result.back()); !st.ok()) return st;
+  }
   return result;
 }
 
