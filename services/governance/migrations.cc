@@ -269,6 +269,9 @@ CREATE TABLE budget_movements (
   PRIMARY KEY (plan_id, line_id, number),
   FOREIGN KEY (plan_id, line_id) REFERENCES budget_lines (plan_id, id)
 );
+-- from_line, to_line: line ids in the plan. from_line_pb, to_line_pb: both
+-- BudgetLines as the move left them, so a retried request gets the first
+-- response back.
 CREATE TABLE reallocations (
   plan_id TEXT NOT NULL REFERENCES plans (id),
   number INTEGER NOT NULL,
@@ -281,6 +284,8 @@ CREATE TABLE reallocations (
   meeting TEXT NOT NULL DEFAULT '',
   decision TEXT NOT NULL DEFAULT '',
   effective_day TEXT NOT NULL,
+  from_line_pb BLOB NOT NULL,
+  to_line_pb BLOB NOT NULL,
   create_us INTEGER NOT NULL,
   PRIMARY KEY (plan_id, number)
 );

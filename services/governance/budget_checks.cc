@@ -1,0 +1,72 @@
+#include "services/governance/budget_checks.h"
+
+#include "absl/strings/str_cat.h"
+#include "libs/calendar/dates.h"
+#include "services/governance/fields.h"
+#include "services/governance/names.h"
+#include "services/governance/references.h"
+
+namespace wp::governance {
+
+void AddViolationsOf(const absl::Status& status, const std::string& field, FieldViolations* v) {
+  if (status.ok()) return;
+  const std::vector<FieldViolation> violations = FieldViolationsOf(status);
+  if (violations.empty()) v->Add(field, status.message());
+  for (const FieldViolation& f : violations) v->Add(f.field, f.description);
+}
+
+std::optional<LineId> ParseLineName(const std::string& name, const std::string& field, FieldViolations* v) {
+  auto parts = ParseName(name, kBudgetLinePattern, field);
+  if (!parts.ok()) {
+    AddViolationsOf(parts.status(), field, v);
+    return std::nullopt;
+  }
+  return LineId{(*parts)[0], (*parts)[1]};
+}
+
+void CheckApprovalNames(const std::string& body, const std::string& meeting, const std::string& decision,
+                        const std::string& prefix, bool body_required, FieldViolations* v) {
+  const std::string body_field = prefix + "approving_body";
+  if (body.empty()) {
+    if (body_required) v->Add(body_field, "is required");
+  } else {
+    AddViolationsOf(ParseName(body, kBodyPattern, body_field).status(), body_field, v);
+  }
+  if (!meeting.empty()) {
+    AddViolationsOf(ParseName(meeting, kMeetingPattern, prefix + "meeting").status(), prefix + "meeting", v);
+  }
+  if (!decision.empty()) {
+    const std::string field = prefix + "decision";
+    absl::Status parsed = ParseName(decision, kDecisionPattern, field).status();
+    AddViolationsOf(parsed, field, v);
+    if (parsed.ok() && meeting.empty()) {
+      v->Add(field, "needs meeting: the meeting the decision was recorded at");
+    }
+  }
+}
+
+absl::Status ResolveApproval(store::Transaction& tx, const std::string& body, const std::string& meeting,
+                             const std::string& decision, const std::string& prefix) {
+  if (!body.empty()) {
+    if (auto b = ResolveBody(tx, body, prefix + "approving_body"); !b.ok()) return b.status();
+  }
+  if (meeting.empty()) return absl::OkStatus();
+  auto held = ResolveMeeting(tx, meeting, prefix + "meeting", /*must_be_held=*/true);
+  if (!held.ok()) return held.status();
+  if (decision.empty()) return absl::OkStatus();
+  return ResolveDecisionAt(tx, decision, prefix + "decision", *held).status();
+}
+
+void CheckReason(const std::string& text, const std::string& field, FieldViolations* v) {
+  if (Blank(text)) {
+    v->Add(field, "is required");
+  } else if (text.size() > kMaxReasonBytes) {
+    v->Add(field, absl::StrCat("must be at most ", kMaxReasonBytes, " bytes"));
+  }
+}
+
+wp::common::v1::Date EffectiveDate(const wp::common::v1::Date& date) {
+  return calendar::IsSet(date) ? date : calendar::TodayUtc();
+}
+
+}  // namespace wp::governance

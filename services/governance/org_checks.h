@@ -1,0 +1,39 @@
+// Request checks the org area's classes (authorities, people, bodies,
+// memberships) share: the update_mask, authority codes, and text that goes
+// into page tokens.
+//
+// Thread-safe: pure functions.
+#ifndef WP_SERVICES_GOVERNANCE_ORG_CHECKS_H_
+#define WP_SERVICES_GOVERNANCE_ORG_CHECKS_H_
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "google/protobuf/field_mask.pb.h"
+#include "libs/status/field_errors.h"
+
+namespace wp::governance {
+
+// The paths of `mask`, each one of `allowed`; an empty mask means all of
+// `allowed`. INVALID_ARGUMENT on "update_mask" for any other path.
+absl::StatusOr<std::set<std::string>> MaskPaths(const google::protobuf::FieldMask& mask,
+                                                const std::vector<std::string>& allowed);
+
+// An authority code or empty (a partner, or no filter).
+void CheckOptionalAuthority(absl::string_view code, const std::string& field, FieldViolations* v);
+
+// Page tokens separate their parts with a control character, so text that
+// goes into one (display names, titles) may hold none. Newlines are left to
+// the single-line checks.
+void CheckNoControlCharacters(absl::string_view text, const std::string& field, FieldViolations* v);
+
+// Adds the field violations `status` carries.
+void AddViolations(const absl::Status& status, FieldViolations* v);
+
+}  // namespace wp::governance
+
+#endif  // WP_SERVICES_GOVERNANCE_ORG_CHECKS_H_

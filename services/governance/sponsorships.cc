@@ -1,0 +1,260 @@
+#include "services/governance/sponsorships.h"
+
+#include <algorithm>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "libs/calendar/dates.h"
+#include "libs/paging/page_token.h"
+#include "libs/status/field_errors.h"
+#include "libs/store/etag.h"
+#include "libs/store/request_ids.h"
+#include "services/governance/decided_at.h"
+#include "services/governance/events.h"
+#include "services/governance/fields.h"
+#include "services/governance/names.h"
+#include "services/governance/plan_content.h"
+#include "services/governance/references.h"
+#include "services/governance/sponsorship_store.h"
+
+namespace wp::governance {
+namespace {
+
+constexpr char kAssignMethod[] = "AssignSponsor";
+
+void AddViolations(const absl::Status& status, FieldViolations* v) {
+  for (const FieldViolation& f : FieldViolationsOf(status)) v->Add(f.field, f.description);
+}
+
+// The body of kind BOARD (seeded as bodies/board).
+absl::StatusOr<BodyRef> TheBoard(store::Transaction& tx) {
+  auto rows = tx.Query("SELECT id, title FROM bodies WHERE kind = ? ORDER BY id LIMIT 1",
+                       {static_cast<int64_t>(v1::Body::BOARD)});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return absl::FailedPreconditionError("there is no body of kind BOARD");
+  return BodyRef{rows->front().Text(0), v1::Body::BOARD, rows->front().Text(1)};
+}
+
+// The membership that qualifies `person` to sponsor on `day`:
+// FAILED_PRECONDITION unless it is a Board membership that is not advisory.
+absl::StatusOr<MembershipRef> QualifyingMembership(store::Transaction& tx, const PersonRef& person,
+                                                   const std::string& day) {
+  auto board = TheBoard(tx);
+  if (!board.ok()) return board.status();
+  auto membership = MembershipOn(tx, board->id, person.id, day);
+  if (!membership.ok()) return membership.status();
+  if (!membership->has_value()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(PersonName(person.id), " (", person.display_name, ") is not a member of the ",
+                     board->title, " on ", day, "; a sponsor must be a Board member"));
+  }
+  if ((*membership)->advisory) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(PersonName(person.id), " (", person.display_name, ") holds an advisory membership of the ",
+                     board->title, " on ", day, " (", (*membership)->name,
+                     "); a sponsor must be a member who is not advisory"));
+  }
+  return **membership;
+}
+
+}  // namespace
+
+absl::StatusOr<v1::Sponsorship> Sponsorships::AssignSponsor(const server::Caller& caller,
+                                                            const v1::AssignSponsorRequest& request) {
+  auto parent = ParseName(request.parent(), kPlanPattern, "parent");
+  if (!parent.ok()) return parent.status();
+  const std::string plan_id = (*parent)[0];
+  const v1::Sponsorship& in = request.sponsorship();
+  FieldViolations v;
+  if (in.workstream_number() == 0) {
+    v.Add("sponsorship.workstream_number", "is required");
+  } else if (in.workstream_number() < kMinWorkstreamNumber || in.workstream_number() > kMaxWorkstreamNumber) {
+    v.Add("sponsorship.workstream_number",
+          absl::StrCat("must be ", kMinWorkstreamNumber, "..", kMaxWorkstreamNumber));
+  }
+  if (in.sponsor().empty()) {
+    v.Add("sponsorship.sponsor", "is required");
+  } else {
+    AddViolations(ParseName(in.sponsor(), kPersonPattern, "sponsorship.sponsor").status(), &v);
+  }
+  CheckOptionalDay(in.start_date(), "sponsorship.start_date", &v);
+  CheckDecidedAt(in.meeting(), in.decision(), {"sponsorship.meeting", "sponsorship.decision"},
+                 /*meeting_required=*/false, &v);
+  AddViolations(store::ValidateRequestId(request.request_id()), &v);
+  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+
+  const absl::Time now = absl::Now();
+  return store::WriteValue<v1::Sponsorship>(
+      db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Sponsorship> {
+        if (!request.request_id().empty()) {
+          auto earlier = store::FindRequest(tx, kAssignMethod, request.request_id());
+          if (!earlier.ok()) return earlier.status();
+          if (earlier->has_value()) {
+            auto parts = ParseName(**earlier, kSponsorshipPattern, "request_id");
+            if (!parts.ok()) return parts.status();
+            return LoadSponsorship(tx, (*parts)[0], NumberPart((*parts)[1]));
+          }
+        }
+        auto plan = LoadPlanRef(tx, plan_id);
+        if (!plan.ok()) return plan.status();
+        if (plan->state == v1::Plan::CLOSED) {
+          return absl::FailedPreconditionError(
+              absl::StrCat(plan->name, " is CLOSED: its workstreams take no new sponsors"));
+        }
+        if (plan->workstreams.count(in.workstream_number()) == 0) {
+          return InvalidField("sponsorship.workstream_number",
+                              absl::StrCat(plan->name, " has no workstream ", in.workstream_number()));
+        }
+        auto person = ResolvePerson(tx, in.sponsor(), "sponsorship.sponsor");
+        if (!person.ok()) return person.status();
+        const std::string start_day = calendar::IsSet(in.start_date()) ? DayText(in.start_date()) : TodayText();
+        auto membership = QualifyingMembership(tx, *person, start_day);
+        if (!membership.ok()) return membership.status();
+        auto overlapping = SponsorshipOverlapping(tx, plan_id, in.workstream_number(), person->id, start_day);
+        if (!overlapping.ok()) return overlapping.status();
+        if (overlapping->has_value()) {
+          return absl::AlreadyExistsError(absl::StrCat(in.sponsor(), " already sponsors workstream ",
+                                                       in.workstream_number(), " of ", plan->name, " (",
+                                                       **overlapping, ")"));
+        }
+        auto meeting = ResolveDecidedAt(tx, in.meeting(), in.decision(),
+                                        {"sponsorship.meeting", "sponsorship.decision"}, v1::Body::KIND_UNSPECIFIED);
+        if (!meeting.ok()) return meeting.status();
+
+        auto number = InsertSponsorship(tx,
+                                        NewSponsorship{plan_id, in.workstream_number(), person->id,
+                                                       membership->name, start_day, in.meeting(), in.decision()},
+                                        now);
+        if (!number.ok()) return number.status();
+        auto stored = LoadSponsorship(tx, plan_id, *number);
+        if (!stored.ok()) return stored.status();
+        v1::SponsorAssigned event;
+        *event.mutable_sponsorship() = *stored;
+        event.set_session_span(plan->session_span);
+        if (auto seq = EmitEvent(tx, caller, "sponsor", "assigned", stored->name(), event); !seq.ok()) {
+          return seq.status();
+        }
+        if (!request.request_id().empty()) {
+          if (absl::Status s = store::RecordRequest(tx, kAssignMethod, request.request_id(), stored->name(), now);
+              !s.ok()) {
+            return s;
+          }
+        }
+        return stored;
+      });
+}
+
+absl::StatusOr<v1::Sponsorship> Sponsorships::GetSponsorship(const server::Caller& caller,
+                                                             const v1::GetSponsorshipRequest& request) {
+  auto parts = ParseName(request.name(), kSponsorshipPattern, "name");
+  if (!parts.ok()) return parts.status();
+  return store::ReadValue<v1::Sponsorship>(db_, [&](store::Transaction& tx) {
+    return LoadSponsorship(tx, (*parts)[0], NumberPart((*parts)[1]));
+  });
+}
+
+absl::StatusOr<v1::ListSponsorshipsResponse> Sponsorships::ListSponsorships(
+    const server::Caller& caller, const v1::ListSponsorshipsRequest& request) {
+  FieldViolations v;
+  SponsorshipListQuery query;
+  auto parent = ParseName(request.parent(), kPlanPattern, "parent", /*allow_wildcards=*/true);
+  AddViolations(parent.status(), &v);
+  if (parent.ok() && (*parent)[0] != kWildcard) query.plan_id = (*parent)[0];
+  if (request.workstream_number() < 0 || request.workstream_number() > kMaxWorkstreamNumber) {
+    v.Add("workstream_number", absl::StrCat("must be ", kMinWorkstreamNumber, "..", kMaxWorkstreamNumber,
+                                            ", or 0 for every workstream"));
+  }
+  query.workstream_number = request.workstream_number();
+  if (!request.sponsor().empty()) {
+    auto person = ParseName(request.sponsor(), kPersonPattern, "sponsor");
+    AddViolations(person.status(), &v);
+    if (person.ok()) query.person_id = (*person)[0];
+  }
+  CheckOptionalDay(request.active_on(), "active_on", &v);
+  query.active_on = DayText(request.active_on());
+  auto page_size = paging::PageSize(request.page_size(), 100, 1000);
+  AddViolations(page_size.status(), &v);
+  auto token = paging::DecodePageToken(request.page_token(), 4);
+  AddViolations(token.status(), &v);
+  if (token.ok() && !token->empty()) {
+    query.after_plan_id = (*token)[0];
+    query.after_start_day = (*token)[2];
+    if (query.after_plan_id.empty() || !absl::SimpleAtoi((*token)[1], &query.after_workstream_number) ||
+        !absl::SimpleAtoi((*token)[3], &query.after_number)) {
+      v.Add("page_token", "is not a token this service returned");
+    }
+  }
+  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  query.limit = *page_size + 1;
+
+  return store::ReadValue<v1::ListSponsorshipsResponse>(
+      db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::ListSponsorshipsResponse> {
+        if (!query.plan_id.empty()) {
+          if (auto plan = LoadPlanRef(tx, query.plan_id); !plan.ok()) return plan.status();
+        }
+        auto list = governance::ListSponsorships(tx, query);
+        if (!list.ok()) return list.status();
+        v1::ListSponsorshipsResponse response;
+        const int shown = std::min<int>(static_cast<int>(list->size()), *page_size);
+        for (int i = 0; i < shown; ++i) *response.add_sponsorships() = std::move((*list)[i]);
+        if (static_cast<int>(list->size()) > *page_size) {
+          const v1::Sponsorship& last = response.sponsorships(shown - 1);
+          auto parts = ParseName(last.name(), kSponsorshipPattern, "name");
+          if (!parts.ok()) return parts.status();
+          response.set_next_page_token(paging::EncodePageToken(
+              {(*parts)[0], absl::StrCat(last.workstream_number()), DayText(last.start_date()), (*parts)[1]}));
+        }
+        return response;
+      });
+}
+
+absl::StatusOr<v1::Sponsorship> Sponsorships::EndSponsorship(const server::Caller& caller,
+                                                             const v1::EndSponsorshipRequest& request) {
+  auto parts = ParseName(request.name(), kSponsorshipPattern, "name");
+  if (!parts.ok()) return parts.status();
+  const std::string plan_id = (*parts)[0];
+  const int64_t number = NumberPart((*parts)[1]);
+  FieldViolations v;
+  CheckOptionalDay(request.end_date(), "end_date", &v);
+  CheckRequiredLine(request.reason(), "reason", &v);
+  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+
+  const absl::Time now = absl::Now();
+  return store::WriteValue<v1::Sponsorship>(
+      db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Sponsorship> {
+        auto current = LoadSponsorship(tx, plan_id, number);
+        if (!current.ok()) return current.status();
+        const int64_t version = store::VersionOf(current->etag());
+        if (absl::Status s = store::CheckEtag(request.etag(), version, current->name()); !s.ok()) return s;
+        if (calendar::IsSet(current->end_date())) {
+          return absl::FailedPreconditionError(
+              absl::StrCat(current->name(), " ended on ", DayText(current->end_date()), " (",
+                           current->end_reason(), ")"));
+        }
+        const bool given = calendar::IsSet(request.end_date());
+        const std::string end_day = given ? DayText(request.end_date()) : TodayText();
+        const std::string start_day = DayText(current->start_date());
+        if (end_day < start_day) {
+          return InvalidField("end_date", absl::StrCat(given ? end_day : "today (" + end_day + ")",
+                                                       " is before the start date ", start_day));
+        }
+        if (absl::Status s = EndSponsorshipRow(tx, plan_id, number, end_day, request.reason(), version, now);
+            !s.ok()) {
+          return s;
+        }
+        auto stored = LoadSponsorship(tx, plan_id, number);
+        if (!stored.ok()) return stored.status();
+        auto plan = LoadPlanRef(tx, plan_id);
+        if (!plan.ok()) return plan.status();
+        v1::SponsorEnded event;
+        *event.mutable_sponsorship() = *stored;
+        event.set_session_span(plan->session_span);
+        if (auto seq = EmitEvent(tx, caller, "sponsor", "ended", stored->name(), event); !seq.ok()) {
+          return seq.status();
+        }
+        return stored;
+      });
+}
+
+}  // namespace wp::governance
