@@ -43,4 +43,11 @@ std::vector<FieldViolation> FieldViolationsOf(const absl::Status& status) {
   return result;
 }
 
+void AddViolationsOf(const absl::Status& status, FieldViolations* v, absl::string_view field_if_none) {
+  if (status.ok()) return;
+  const std::vector<FieldViolation> violations = FieldViolationsOf(status);
+  if (violations.empty()) v->Add(field_if_none, status.message());
+  for (const FieldViolation& f : violations) v->Add(f.field, f.description);
+}
+
 }  // namespace wp

@@ -43,6 +43,12 @@ class FieldViolations {
 // Field violations carried by `status`, empty when it has none.
 std::vector<FieldViolation> FieldViolationsOf(const absl::Status& status);
 
+// Adds the field violations `status` carries to `v`, so that one request's
+// checks can report every bad field at once. A failed status that carries
+// none is added under `field_if_none` (the request field it was about).
+void AddViolationsOf(const absl::Status& status, FieldViolations* v,
+                     absl::string_view field_if_none = "");
+
 }  // namespace wp
 
 #endif  // WP_LIBS_STATUS_FIELD_ERRORS_H_

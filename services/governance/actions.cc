@@ -24,7 +24,6 @@ namespace wp::governance {
 namespace {
 
 using meetings_internal::ActionKey;
-using meetings_internal::AddViolationsOf;
 using meetings_internal::IsFullDay;
 using meetings_internal::LoadAction;
 using meetings_internal::ParseActionKey;
@@ -240,7 +239,7 @@ absl::StatusOr<v1::Action> Actions::UpdateAction(const server::Caller& caller,
                                                  const v1::UpdateActionRequest& request) {
   const v1::Action& in = request.action();
   FieldViolations v;
-  auto paths = meetings_internal::MaskPaths(request.update_mask(), kUpdatePaths);
+  auto paths = MaskPaths(request.update_mask(), kUpdatePaths);
   AddViolationsOf(paths.status(), &v);
   if (!paths.ok()) paths = std::set<std::string>();
   auto key = ParseActionKey(in.name(), "action.name");

@@ -152,14 +152,14 @@ absl::StatusOr<v1::ListPopulationsResponse> Authorities::ListPopulations(
     const server::Caller& /*caller*/, const v1::ListPopulationsRequest& request) {
   FieldViolations v;
   auto parent = ParseName(request.parent(), kAuthorityPattern, "parent", /*allow_wildcards=*/true);
-  AddViolations(parent.status(), &v);
+  AddViolationsOf(parent.status(), &v);
   if (!request.session().empty() && !IsValidSession(request.session())) {
     v.Add("session", "must be a school session, e.g. 2022-23");
   }
   auto page_size = paging::PageSize(request.page_size(), 100, 1000);
-  AddViolations(page_size.status(), &v);
+  AddViolationsOf(page_size.status(), &v);
   auto token = paging::DecodePageToken(request.page_token(), 2);
-  AddViolations(token.status(), &v);
+  AddViolationsOf(token.status(), &v);
   if (absl::Status s = v.ToStatus(); !s.ok()) return s;
   if (!page_size.ok()) return page_size.status();
   if (!token.ok()) return token.status();

@@ -63,7 +63,7 @@ absl::StatusOr<v1::Body> Bodies::CreateBody(const server::Caller& caller, const 
   CheckOptionalText(body.description(), "body.description", &v);
   CheckOptionalLine(body.cadence(), "body.cadence", &v);
   CheckQuorumRule(body, &v);
-  AddViolations(store::ValidateRequestId(request.request_id()), &v);
+  AddViolationsOf(store::ValidateRequestId(request.request_id()), &v);
   if (absl::Status s = v.ToStatus(); !s.ok()) return s;
   body.set_kind(v1::Body::OTHER);
 
@@ -108,9 +108,9 @@ absl::StatusOr<v1::ListBodiesResponse> Bodies::ListBodies(const server::Caller& 
   FieldViolations v;
   if (!v1::Body::Kind_IsValid(request.kind())) v.Add("kind", "is not a body kind");
   auto page_size = paging::PageSize(request.page_size(), 100, 1000);
-  AddViolations(page_size.status(), &v);
+  AddViolationsOf(page_size.status(), &v);
   auto token = paging::DecodePageToken(request.page_token(), 3);
-  AddViolations(token.status(), &v);
+  AddViolationsOf(token.status(), &v);
   BodyKey after;
   if (token.ok() && !token->empty()) {
     after.title = (*token)[1];

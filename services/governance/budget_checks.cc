@@ -8,17 +8,10 @@
 
 namespace wp::governance {
 
-void AddViolationsOf(const absl::Status& status, const std::string& field, FieldViolations* v) {
-  if (status.ok()) return;
-  const std::vector<FieldViolation> violations = FieldViolationsOf(status);
-  if (violations.empty()) v->Add(field, status.message());
-  for (const FieldViolation& f : violations) v->Add(f.field, f.description);
-}
-
 std::optional<LineId> ParseLineName(const std::string& name, const std::string& field, FieldViolations* v) {
   auto parts = ParseName(name, kBudgetLinePattern, field);
   if (!parts.ok()) {
-    AddViolationsOf(parts.status(), field, v);
+    AddViolationsOf(parts.status(), v, field);
     return std::nullopt;
   }
   return LineId{(*parts)[0], (*parts)[1]};
@@ -30,15 +23,15 @@ void CheckApprovalNames(const std::string& body, const std::string& meeting, con
   if (body.empty()) {
     if (body_required) v->Add(body_field, "is required");
   } else {
-    AddViolationsOf(ParseName(body, kBodyPattern, body_field).status(), body_field, v);
+    AddViolationsOf(ParseName(body, kBodyPattern, body_field).status(), v, body_field);
   }
   if (!meeting.empty()) {
-    AddViolationsOf(ParseName(meeting, kMeetingPattern, prefix + "meeting").status(), prefix + "meeting", v);
+    AddViolationsOf(ParseName(meeting, kMeetingPattern, prefix + "meeting").status(), v, prefix + "meeting");
   }
   if (!decision.empty()) {
     const std::string field = prefix + "decision";
     absl::Status parsed = ParseName(decision, kDecisionPattern, field).status();
-    AddViolationsOf(parsed, field, v);
+    AddViolationsOf(parsed, v, field);
     if (parsed.ok() && meeting.empty()) {
       v->Add(field, "needs meeting: the meeting the decision was recorded at");
     }

@@ -18,9 +18,6 @@
 
 namespace wp::governance {
 
-// Adds the field violations `status` carries (or its message on `field`
-// when it carries none); nothing for OK.
-void AddViolationsOf(const absl::Status& status, const std::string& field, FieldViolations* v);
 
 struct LineId {
   std::string plan_id;

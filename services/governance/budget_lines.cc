@@ -105,7 +105,7 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::CreateBudgetLine(const server::Calle
   const v1::BudgetLine& line = request.budget_line();
   FieldViolations v;
   auto plan_parts = ParseName(request.parent(), kPlanPattern, "parent");
-  AddViolationsOf(plan_parts.status(), "parent", &v);
+  AddViolationsOf(plan_parts.status(), &v, "parent");
   if (!IsValidId(request.budget_line_id())) {
     v.Add("budget_line_id", "must be 2..63 lower-case letters, digits and hyphens, e.g. 2022-23-coaching");
   }
@@ -125,7 +125,7 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::CreateBudgetLine(const server::Calle
           absl::StrCat("is required when the opening allocation is more than ", FormatPounds(Pence(0))));
   }
   CheckApprovalNames(request.approving_body(), "", "", "", /*body_required=*/false, &v);
-  AddViolationsOf(store::ValidateRequestId(request.request_id()), "request_id", &v);
+  AddViolationsOf(store::ValidateRequestId(request.request_id()), &v, "request_id");
   if (absl::Status s = v.ToStatus(); !s.ok()) return s;
 
   const LineId id{(*plan_parts)[0], request.budget_line_id()};
@@ -188,7 +188,7 @@ absl::StatusOr<v1::ListBudgetLinesResponse> BudgetLines::ListBudgetLines(
     const server::Caller& caller, const v1::ListBudgetLinesRequest& request) {
   FieldViolations v;
   auto parent = ParseName(request.parent(), kPlanPattern, "parent", /*allow_wildcards=*/true);
-  AddViolationsOf(parent.status(), "parent", &v);
+  AddViolationsOf(parent.status(), &v, "parent");
   if (!request.financial_year().empty() && !IsValidFinancialYear(request.financial_year())) {
     v.Add("financial_year", "must be a financial year like 2022-23");
   }
@@ -197,9 +197,9 @@ absl::StatusOr<v1::ListBudgetLinesResponse> BudgetLines::ListBudgetLines(
     v.Add("project_id", "must be a project id: lower-case letters, digits and hyphens");
   }
   auto page_size = paging::PageSize(request.page_size(), 100, 1000);
-  AddViolationsOf(page_size.status(), "page_size", &v);
+  AddViolationsOf(page_size.status(), &v, "page_size");
   auto token = paging::DecodePageToken(request.page_token(), 4);
-  AddViolationsOf(token.status(), "page_token", &v);
+  AddViolationsOf(token.status(), &v, "page_token");
   if (absl::Status s = v.ToStatus(); !s.ok()) return s;
 
   std::optional<LineKey> after;
@@ -267,7 +267,7 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::AdjustAllocation(const server::Calle
   CheckApprovalNames(request.approving_body(), request.meeting(), request.decision(), "",
                      /*body_required=*/true, &v);
   CheckOptionalDay(request.effective_date(), "effective_date", &v);
-  AddViolationsOf(store::ValidateRequestId(request.request_id()), "request_id", &v);
+  AddViolationsOf(store::ValidateRequestId(request.request_id()), &v, "request_id");
   if (absl::Status s = v.ToStatus(); !s.ok()) return s;
 
   const absl::Time now = absl::Now();
@@ -335,7 +335,7 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::RecordSpend(const server::Caller& ca
     v.Add("spent_on", "must not be in the future");
   }
   CheckOptionalLine(request.reference(), "reference", &v);
-  AddViolationsOf(store::ValidateRequestId(request.request_id()), "request_id", &v);
+  AddViolationsOf(store::ValidateRequestId(request.request_id()), &v, "request_id");
   if (absl::Status s = v.ToStatus(); !s.ok()) return s;
 
   const absl::Time now = absl::Now();
@@ -381,7 +381,7 @@ absl::StatusOr<v1::ListBudgetMovementsResponse> BudgetLines::ListBudgetMovements
     const server::Caller& caller, const v1::ListBudgetMovementsRequest& request) {
   FieldViolations v;
   auto parent = ParseName(request.parent(), kBudgetLinePattern, "parent", /*allow_wildcards=*/true);
-  AddViolationsOf(parent.status(), "parent", &v);
+  AddViolationsOf(parent.status(), &v, "parent");
   if (parent.ok() && (*parent)[0] == kWildcard) {
     v.Add("parent", "must name one plan: only the line may be -, e.g. plans/2022-23/budgetLines/-");
   }
@@ -394,9 +394,9 @@ absl::StatusOr<v1::ListBudgetMovementsResponse> BudgetLines::ListBudgetMovements
     kinds.push_back(request.kinds(i));
   }
   auto page_size = paging::PageSize(request.page_size(), 100, 1000);
-  AddViolationsOf(page_size.status(), "page_size", &v);
+  AddViolationsOf(page_size.status(), &v, "page_size");
   auto token = paging::DecodePageToken(request.page_token(), 3);
-  AddViolationsOf(token.status(), "page_token", &v);
+  AddViolationsOf(token.status(), &v, "page_token");
   if (absl::Status s = v.ToStatus(); !s.ok()) return s;
 
   std::optional<MovementKey> after;

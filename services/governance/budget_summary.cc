@@ -52,7 +52,7 @@ absl::StatusOr<v1::BudgetSummary> BudgetSummaries::GetBudgetSummary(
     const server::Caller& caller, const v1::GetBudgetSummaryRequest& request) {
   FieldViolations v;
   auto plan_parts = ParseName(request.plan(), kPlanPattern, "plan");
-  AddViolationsOf(plan_parts.status(), "plan", &v);
+  AddViolationsOf(plan_parts.status(), &v, "plan");
   if (!request.financial_year().empty() && !IsValidFinancialYear(request.financial_year())) {
     v.Add("financial_year", "must be a financial year like 2022-23");
   }

@@ -9,11 +9,11 @@ void CheckDecidedAt(const std::string& meeting, const std::string& decision,
   if (meeting.empty()) {
     if (meeting_required) v->Add(fields.meeting, "is required");
   } else if (auto parts = ParseName(meeting, kMeetingPattern, fields.meeting); !parts.ok()) {
-    for (const FieldViolation& f : FieldViolationsOf(parts.status())) v->Add(f.field, f.description);
+    AddViolationsOf(parts.status(), v);
   }
   if (decision.empty()) return;
   if (auto parts = ParseName(decision, kDecisionPattern, fields.decision); !parts.ok()) {
-    for (const FieldViolation& f : FieldViolationsOf(parts.status())) v->Add(f.field, f.description);
+    AddViolationsOf(parts.status(), v);
   } else if (meeting.empty()) {
     v->Add(fields.decision, "needs the meeting it was recorded at (" + fields.meeting + ")");
   }

@@ -24,7 +24,6 @@
 namespace wp::governance {
 namespace {
 
-using meetings_internal::AddViolationsOf;
 using meetings_internal::IsFullDay;
 using meetings_internal::DecisionKey;
 using meetings_internal::LoadDecision;

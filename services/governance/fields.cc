@@ -1,5 +1,7 @@
 #include "services/governance/fields.h"
 
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -38,9 +40,21 @@ void CheckRequiredDay(const wp::common::v1::Date& date, const std::string& field
 
 void CheckOptionalDay(const wp::common::v1::Date& date, const std::string& field, FieldViolations* v) {
   if (!calendar::IsSet(date)) return;
-  absl::Status s = calendar::Validate(date, field, /*allow_month_only=*/false);
-  for (const FieldViolation& f : FieldViolationsOf(s)) v->Add(f.field, f.description);
-  if (!s.ok() && FieldViolationsOf(s).empty()) v->Add(field, s.message());
+  AddViolationsOf(calendar::Validate(date, field, /*allow_month_only=*/false), v, field);
+}
+
+absl::StatusOr<std::set<std::string>> MaskPaths(const google::protobuf::FieldMask& mask,
+                                                const std::vector<std::string>& allowed) {
+  if (mask.paths().empty()) return std::set<std::string>(allowed.begin(), allowed.end());
+  std::set<std::string> paths;
+  for (const std::string& path : mask.paths()) {
+    if (std::find(allowed.begin(), allowed.end(), path) == allowed.end()) {
+      return InvalidField("update_mask", absl::StrCat("unknown path \"", path, "\"; the paths are ",
+                                                      absl::StrJoin(allowed, ", ")));
+    }
+    paths.insert(path);
+  }
+  return paths;
 }
 
 int64_t Micros(absl::Time t) { return absl::ToUnixMicros(t); }

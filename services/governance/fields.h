@@ -7,10 +7,13 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "google/protobuf/field_mask.pb.h"
 #include "absl/time/time.h"
 #include "google/protobuf/timestamp.pb.h"
 #include "libs/status/field_errors.h"
@@ -34,6 +37,11 @@ void CheckOptionalText(absl::string_view text, const std::string& field, FieldVi
 // A full date (with a day), required or optional.
 void CheckRequiredDay(const wp::common::v1::Date& date, const std::string& field, FieldViolations* v);
 void CheckOptionalDay(const wp::common::v1::Date& date, const std::string& field, FieldViolations* v);
+
+// The paths an update touches: those of `mask`, or every one of `allowed`
+// when it is empty. INVALID_ARGUMENT on "update_mask" for any other path.
+absl::StatusOr<std::set<std::string>> MaskPaths(const google::protobuf::FieldMask& mask,
+                                                const std::vector<std::string>& allowed);
 
 int64_t Micros(absl::Time t);
 void SetTimestamp(int64_t micros, google::protobuf::Timestamp* out);

@@ -25,11 +25,9 @@
 namespace wp::governance {
 namespace {
 
-using meetings_internal::AddViolationsOf;
 using meetings_internal::IsFullDay;
 using meetings_internal::DefaultMeetingTitle;
 using meetings_internal::LoadMeeting;
-using meetings_internal::MaskPaths;
 using meetings_internal::MeetingKey;
 using meetings_internal::ParseBodyId;
 using meetings_internal::ParseMeetingKey;

@@ -100,16 +100,16 @@ absl::StatusOr<v1::Membership> Memberships::CreateMembership(const server::Calle
   const v1::Membership& m = request.membership();
   FieldViolations v;
   auto parent = ParseName(request.parent(), kBodyPattern, "parent");
-  AddViolations(parent.status(), &v);
+  AddViolationsOf(parent.status(), &v);
   if (m.person().empty()) {
     v.Add("membership.person", "is required");
   } else {
-    AddViolations(ParseName(m.person(), kPersonPattern, "membership.person").status(), &v);
+    AddViolationsOf(ParseName(m.person(), kPersonPattern, "membership.person").status(), &v);
   }
   const std::set<std::string> all(MembershipPaths().begin(), MembershipPaths().end());
   CheckFields(m, all, &v);
   CheckRules(m, &v);
-  AddViolations(store::ValidateRequestId(request.request_id()), &v);
+  AddViolationsOf(store::ValidateRequestId(request.request_id()), &v);
   if (absl::Status s = v.ToStatus(); !s.ok()) return s;
 
   const absl::Time now = absl::Now();
@@ -159,20 +159,20 @@ absl::StatusOr<v1::ListMembershipsResponse> Memberships::ListMemberships(
     const server::Caller& /*caller*/, const v1::ListMembershipsRequest& request) {
   FieldViolations v;
   auto parent = ParseName(request.parent(), kBodyPattern, "parent", /*allow_wildcards=*/true);
-  AddViolations(parent.status(), &v);
+  AddViolationsOf(parent.status(), &v);
   MembershipFilter filter;
   if (!request.person().empty()) {
     auto person = ParseName(request.person(), kPersonPattern, "person");
-    AddViolations(person.status(), &v);
+    AddViolationsOf(person.status(), &v);
     if (person.ok()) filter.person_id = (*person)[0];
   }
   CheckOptionalDay(request.active_on(), "active_on", &v);
   if (!v1::Membership::Role_IsValid(request.role())) v.Add("role", "is not a membership role");
   CheckOptionalAuthority(request.authority(), "authority", &v);
   auto page_size = paging::PageSize(request.page_size(), 100, 1000);
-  AddViolations(page_size.status(), &v);
+  AddViolationsOf(page_size.status(), &v);
   auto token = paging::DecodePageToken(request.page_token(), 3);
-  AddViolations(token.status(), &v);
+  AddViolationsOf(token.status(), &v);
   MembershipKey after;
   if (token.ok() && !token->empty()) {
     after.body_id = (*token)[0];

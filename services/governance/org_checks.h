@@ -18,11 +18,6 @@
 
 namespace wp::governance {
 
-// The paths of `mask`, each one of `allowed`; an empty mask means all of
-// `allowed`. INVALID_ARGUMENT on "update_mask" for any other path.
-absl::StatusOr<std::set<std::string>> MaskPaths(const google::protobuf::FieldMask& mask,
-                                                const std::vector<std::string>& allowed);
-
 // An authority code or empty (a partner, or no filter).
 void CheckOptionalAuthority(absl::string_view code, const std::string& field, FieldViolations* v);
 
@@ -30,9 +25,6 @@ void CheckOptionalAuthority(absl::string_view code, const std::string& field, Fi
 // goes into one (display names, titles) may hold none. Newlines are left to
 // the single-line checks.
 void CheckNoControlCharacters(absl::string_view text, const std::string& field, FieldViolations* v);
-
-// Adds the field violations `status` carries.
-void AddViolations(const absl::Status& status, FieldViolations* v);
 
 }  // namespace wp::governance
 

@@ -61,7 +61,7 @@ absl::StatusOr<v1::Person> People::CreatePerson(const server::Caller& caller,
   CheckNoControlCharacters(person.display_name(), "person.display_name", &v);
   CheckOptionalAuthority(person.authority(), "person.authority", &v);
   CheckOptionalLine(person.organisation(), "person.organisation", &v);
-  AddViolations(store::ValidateRequestId(request.request_id()), &v);
+  AddViolationsOf(store::ValidateRequestId(request.request_id()), &v);
   const bool derived = request.person_id().empty();
   const std::string base = derived ? IdFromDisplayName(person.display_name()) : request.person_id();
   if (derived && base.empty() && !Blank(person.display_name())) {
@@ -115,9 +115,9 @@ absl::StatusOr<v1::ListPeopleResponse> People::ListPeople(const server::Caller& 
   CheckOptionalAuthority(request.authority(), "authority", &v);
   CheckOptionalLine(request.query(), "query", &v);
   auto page_size = paging::PageSize(request.page_size(), 100, 1000);
-  AddViolations(page_size.status(), &v);
+  AddViolationsOf(page_size.status(), &v);
   auto token = paging::DecodePageToken(request.page_token(), 2);
-  AddViolations(token.status(), &v);
+  AddViolationsOf(token.status(), &v);
   if (absl::Status s = v.ToStatus(); !s.ok()) return s;
   if (!page_size.ok()) return page_size.status();
   if (!token.ok()) return token.status();

@@ -27,10 +27,6 @@ namespace {
 constexpr char kAmendMethod[] = "AmendPlan";
 const DecidedAtFields kDecidedAtFields{"amendment.meeting", "amendment.decision"};
 
-void AddViolations(const absl::Status& status, FieldViolations* v) {
-  for (const FieldViolation& f : FieldViolationsOf(status)) v->Add(f.field, f.description);
-}
-
 // ---- storage: an amendment never changes, so it is kept whole ----
 
 absl::StatusOr<v1::PlanAmendment> AmendmentFromBytes(const std::string& bytes, const std::string& name) {
@@ -82,7 +78,7 @@ absl::Status CheckAmendment(const v1::AmendPlanRequest& request, ContentFields* 
   if (a.approving_body().empty()) {
     v.Add("amendment.approving_body", "is required");
   } else if (auto body = ParseName(a.approving_body(), kBodyPattern, "amendment.approving_body"); !body.ok()) {
-    AddViolations(body.status(), &v);
+    AddViolationsOf(body.status(), &v);
   } else {
     body_id = (*body)[0];
   }
@@ -94,7 +90,7 @@ absl::Status CheckAmendment(const v1::AmendPlanRequest& request, ContentFields* 
 
   auto mask = ParseContentMask(a.content_mask(), "amendment.content_mask", /*allow_projects=*/false,
                                /*empty_means_all=*/false);
-  AddViolations(mask.status(), &v);
+  AddViolationsOf(mask.status(), &v);
   if (mask.ok()) {
     *fields = *mask;
     CheckPlanContent(a.content(), *fields, "amendment.content", &v);
@@ -130,7 +126,7 @@ absl::Status CheckAmendment(const v1::AmendPlanRequest& request, ContentFields* 
     }
     CheckOptionalText(change.note(), at + ".note", &v);
   }
-  AddViolations(store::ValidateRequestId(request.request_id()), &v);
+  AddViolationsOf(store::ValidateRequestId(request.request_id()), &v);
   return v.ToStatus();
 }
 
@@ -320,11 +316,11 @@ absl::StatusOr<v1::ListPlanAmendmentsResponse> PlanAmendments::ListPlanAmendment
     const server::Caller& caller, const v1::ListPlanAmendmentsRequest& request) {
   FieldViolations v;
   auto parent = ParseName(request.parent(), kPlanPattern, "parent");
-  AddViolations(parent.status(), &v);
+  AddViolationsOf(parent.status(), &v);
   auto page_size = paging::PageSize(request.page_size(), 100, 1000);
-  AddViolations(page_size.status(), &v);
+  AddViolationsOf(page_size.status(), &v);
   auto token = paging::DecodePageToken(request.page_token(), 1);
-  AddViolations(token.status(), &v);
+  AddViolationsOf(token.status(), &v);
   int64_t after = 0;
   if (token.ok() && !token->empty() && (!absl::SimpleAtoi((*token)[0], &after) || after < 1)) {
     v.Add("page_token", "is not a token this service returned");

@@ -102,9 +102,7 @@ absl::StatusOr<v1::Plan> TakeStep(store::Database& db, const server::Caller& cal
        request.step_time->nanos() < 0 || request.step_time->nanos() > 999999999)) {
     v.Add("step_time", "is not a valid time");
   }
-  for (const FieldViolation& f : FieldViolationsOf(store::ValidateRequestId(request.request_id))) {
-    v.Add(f.field, f.description);
-  }
+  AddViolationsOf(store::ValidateRequestId(request.request_id), &v);
   if (absl::Status s = v.ToStatus(); !s.ok()) return s;
 
   const absl::Time now = absl::Now();

@@ -21,10 +21,6 @@ namespace {
 
 constexpr char kCreateMethod[] = "CreatePlan";
 
-void AddViolations(const absl::Status& status, FieldViolations* v) {
-  for (const FieldViolation& f : FieldViolationsOf(status)) v->Add(f.field, f.description);
-}
-
 // Publishes plan.<verb> with the plan as stored now, and returns it.
 absl::StatusOr<v1::Plan> EmitPlan(store::Transaction& tx, const server::Caller& caller,
                                   const std::string& id, const std::string& verb) {
@@ -52,7 +48,7 @@ absl::StatusOr<v1::Plan> Plans::CreatePlan(const server::Caller& caller,
   }
   CheckPlanContent(plan, ContentFields::All(), "plan", &v);
   CheckProjectWorkstreams(plan, ContentFields::All(), "plan", &v);
-  AddViolations(store::ValidateRequestId(request.request_id()), &v);
+  AddViolationsOf(store::ValidateRequestId(request.request_id()), &v);
   if (absl::Status s = v.ToStatus(); !s.ok()) return s;
 
   v1::Plan content;
@@ -106,9 +102,9 @@ absl::StatusOr<v1::ListPlansResponse> Plans::ListPlans(const server::Caller& cal
   }
   query.session = request.session();
   auto page_size = paging::PageSize(request.page_size(), 100, 1000);
-  AddViolations(page_size.status(), &v);
+  AddViolationsOf(page_size.status(), &v);
   auto token = paging::DecodePageToken(request.page_token(), 2);
-  AddViolations(token.status(), &v);
+  AddViolationsOf(token.status(), &v);
   if (absl::Status s = v.ToStatus(); !s.ok()) return s;
   if (!token->empty()) {
     query.after_first_session = (*token)[0];

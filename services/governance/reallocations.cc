@@ -67,7 +67,7 @@ absl::StatusOr<v1::ReallocateBudgetResponse> Reallocations::ReallocateBudget(
   const v1::Reallocation& x = request.reallocation();
   FieldViolations v;
   auto plan_parts = ParseName(request.parent(), kPlanPattern, "parent");
-  AddViolationsOf(plan_parts.status(), "parent", &v);
+  AddViolationsOf(plan_parts.status(), &v, "parent");
   std::optional<LineId> from;
   std::optional<LineId> to;
   CheckLineOfPlan(x.from_line(), "reallocation.from_line", plan_parts, &from, &v);
@@ -82,7 +82,7 @@ absl::StatusOr<v1::ReallocateBudgetResponse> Reallocations::ReallocateBudget(
   CheckApprovalNames(x.approving_body(), x.meeting(), x.decision(), "reallocation.", /*body_required=*/true,
                      &v);
   CheckOptionalDay(x.effective_date(), "reallocation.effective_date", &v);
-  AddViolationsOf(store::ValidateRequestId(request.request_id()), "request_id", &v);
+  AddViolationsOf(store::ValidateRequestId(request.request_id()), &v, "request_id");
   if (absl::Status s = v.ToStatus(); !s.ok()) return s;
 
   const std::string plan_id = (*plan_parts)[0];
@@ -209,7 +209,7 @@ absl::StatusOr<v1::ListReallocationsResponse> Reallocations::ListReallocations(
     const server::Caller& caller, const v1::ListReallocationsRequest& request) {
   FieldViolations v;
   auto parent = ParseName(request.parent(), kPlanPattern, "parent", /*allow_wildcards=*/true);
-  AddViolationsOf(parent.status(), "parent", &v);
+  AddViolationsOf(parent.status(), &v, "parent");
   if (!request.financial_year().empty() && !IsValidFinancialYear(request.financial_year())) {
     v.Add("financial_year", "must be a financial year like 2022-23");
   }
@@ -221,9 +221,9 @@ absl::StatusOr<v1::ListReallocationsResponse> Reallocations::ListReallocations(
     }
   }
   auto page_size = paging::PageSize(request.page_size(), 100, 1000);
-  AddViolationsOf(page_size.status(), "page_size", &v);
+  AddViolationsOf(page_size.status(), &v, "page_size");
   auto token = paging::DecodePageToken(request.page_token(), 3);
-  AddViolationsOf(token.status(), "page_token", &v);
+  AddViolationsOf(token.status(), &v, "page_token");
   if (absl::Status s = v.ToStatus(); !s.ok()) return s;
 
   std::optional<ReallocationKey> after;

@@ -9,24 +9,6 @@
 
 namespace wp::governance::meetings_internal {
 
-absl::StatusOr<std::set<std::string>> MaskPaths(const google::protobuf::FieldMask& mask,
-                                                const std::vector<std::string>& allowed) {
-  if (mask.paths().empty()) return std::set<std::string>(allowed.begin(), allowed.end());
-  std::set<std::string> paths;
-  for (const std::string& path : mask.paths()) {
-    if (std::find(allowed.begin(), allowed.end(), path) == allowed.end()) {
-      return InvalidField("update_mask", absl::StrCat("unknown path \"", path, "\"; the paths are ",
-                                                      absl::StrJoin(allowed, ", ")));
-    }
-    paths.insert(path);
-  }
-  return paths;
-}
-
-void AddViolationsOf(const absl::Status& status, FieldViolations* v) {
-  for (const FieldViolation& f : FieldViolationsOf(status)) v->Add(f.field, f.description);
-}
-
 bool IsFullDay(const wp::common::v1::Date& date) {
   return calendar::IsSet(date) && calendar::Validate(date, "date", /*allow_month_only=*/false).ok();
 }

@@ -18,14 +18,6 @@
 
 namespace wp::governance::meetings_internal {
 
-// The paths an update touches: those of `mask`, or every one of `allowed`
-// when it is empty. INVALID_ARGUMENT on "update_mask" for any other path.
-absl::StatusOr<std::set<std::string>> MaskPaths(const google::protobuf::FieldMask& mask,
-                                                const std::vector<std::string>& allowed);
-
-// Adds the field violations `status` carries to `v`; OK statuses add nothing.
-void AddViolationsOf(const absl::Status& status, FieldViolations* v);
-
 // A valid date with a day, so its DayText compares as a day.
 bool IsFullDay(const wp::common::v1::Date& date);
 

@@ -23,10 +23,6 @@ namespace {
 
 constexpr char kAssignMethod[] = "AssignSponsor";
 
-void AddViolations(const absl::Status& status, FieldViolations* v) {
-  for (const FieldViolation& f : FieldViolationsOf(status)) v->Add(f.field, f.description);
-}
-
 // The body of kind BOARD (seeded as bodies/board).
 absl::StatusOr<BodyRef> TheBoard(store::Transaction& tx) {
   auto rows = tx.Query("SELECT id, title FROM bodies WHERE kind = ? ORDER BY id LIMIT 1",
@@ -76,12 +72,12 @@ absl::StatusOr<v1::Sponsorship> Sponsorships::AssignSponsor(const server::Caller
   if (in.sponsor().empty()) {
     v.Add("sponsorship.sponsor", "is required");
   } else {
-    AddViolations(ParseName(in.sponsor(), kPersonPattern, "sponsorship.sponsor").status(), &v);
+    AddViolationsOf(ParseName(in.sponsor(), kPersonPattern, "sponsorship.sponsor").status(), &v);
   }
   CheckOptionalDay(in.start_date(), "sponsorship.start_date", &v);
   CheckDecidedAt(in.meeting(), in.decision(), {"sponsorship.meeting", "sponsorship.decision"},
                  /*meeting_required=*/false, &v);
-  AddViolations(store::ValidateRequestId(request.request_id()), &v);
+  AddViolationsOf(store::ValidateRequestId(request.request_id()), &v);
   if (absl::Status s = v.ToStatus(); !s.ok()) return s;
 
   const absl::Time now = absl::Now();
@@ -159,7 +155,7 @@ absl::StatusOr<v1::ListSponsorshipsResponse> Sponsorships::ListSponsorships(
   FieldViolations v;
   SponsorshipListQuery query;
   auto parent = ParseName(request.parent(), kPlanPattern, "parent", /*allow_wildcards=*/true);
-  AddViolations(parent.status(), &v);
+  AddViolationsOf(parent.status(), &v);
   if (parent.ok() && (*parent)[0] != kWildcard) query.plan_id = (*parent)[0];
   if (request.workstream_number() < 0 || request.workstream_number() > kMaxWorkstreamNumber) {
     v.Add("workstream_number", absl::StrCat("must be ", kMinWorkstreamNumber, "..", kMaxWorkstreamNumber,
@@ -168,15 +164,15 @@ absl::StatusOr<v1::ListSponsorshipsResponse> Sponsorships::ListSponsorships(
   query.workstream_number = request.workstream_number();
   if (!request.sponsor().empty()) {
     auto person = ParseName(request.sponsor(), kPersonPattern, "sponsor");
-    AddViolations(person.status(), &v);
+    AddViolationsOf(person.status(), &v);
     if (person.ok()) query.person_id = (*person)[0];
   }
   CheckOptionalDay(request.active_on(), "active_on", &v);
   query.active_on = DayText(request.active_on());
   auto page_size = paging::PageSize(request.page_size(), 100, 1000);
-  AddViolations(page_size.status(), &v);
+  AddViolationsOf(page_size.status(), &v);
   auto token = paging::DecodePageToken(request.page_token(), 4);
-  AddViolations(token.status(), &v);
+  AddViolationsOf(token.status(), &v);
   if (token.ok() && !token->empty()) {
     query.after_plan_id = (*token)[0];
     query.after_start_day = (*token)[2];
