@@ -6,6 +6,16 @@
 #include "libs/bus/event_writer.h"
 
 namespace wp::governance {
+namespace {
+
+absl::Status AuditChange(store::Transaction& tx, const server::Caller& caller,
+                         const std::string& entity, const std::string& verb,
+                         const std::string& subject) {
+  return audit::RecordAudit(
+      tx, audit::EntryFor(caller, subject, absl::StrCat(entity, ".", verb), absl::Now()));
+}
+
+}  // namespace
 
 absl::StatusOr<int64_t> EmitEvent(store::Transaction& tx, const server::Caller& caller,
                                   const std::string& entity, const std::string& verb,
@@ -16,13 +26,6 @@ absl::StatusOr<int64_t> EmitEvent(store::Transaction& tx, const server::Caller& 
   if (!event.ok()) return event.status();
   if (absl::Status s = AuditChange(tx, caller, entity, verb, subject); !s.ok()) return s;
   return event->source_sequence();
-}
-
-absl::Status AuditChange(store::Transaction& tx, const server::Caller& caller,
-                         const std::string& entity, const std::string& verb,
-                         const std::string& subject) {
-  return audit::RecordAudit(
-      tx, audit::EntryFor(caller, subject, absl::StrCat(entity, ".", verb), absl::Now()));
 }
 
 }  // namespace wp::governance

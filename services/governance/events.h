@@ -20,16 +20,12 @@ inline constexpr char kServiceName[] = "governance";
 
 // Writes wp.governance.<entity>.<verb> about `subject` (a resource name) and
 // the audit record of the change; returns the event's outbox position.
+// Every change of this service goes through here: the cached aggregates rely
+// on each change moving the outbox position (cached_aggregates.h).
 absl::StatusOr<int64_t> EmitEvent(store::Transaction& tx, const server::Caller& caller,
                                   const std::string& entity, const std::string& verb,
                                   const std::string& subject,
                                   const google::protobuf::Message& payload);
-
-// For changes that publish no event (editing a person, scheduling a
-// meeting, ...): only the audit record, "<entity>.<verb>" on `subject`.
-absl::Status AuditChange(store::Transaction& tx, const server::Caller& caller,
-                         const std::string& entity, const std::string& verb,
-                         const std::string& subject);
 
 }  // namespace wp::governance
 

@@ -46,7 +46,7 @@ class GovernanceServiceTest : public ::testing::Test {
     ASSERT_TRUE(nats_.Start().ok());
     ASSERT_TRUE(redis_.Start().ok());
     data_dir_ = wp::testing::MakeTempDir("wp-governance");
-    governance_ = Start(WP_GOVERNANCE_BIN, data_dir_);
+    governance_ = Start(WP_GOVERNANCE_BIN, data_dir_, {"--overdue_check_seconds=1"});
     ASSERT_NE(governance_, nullptr);
     auto connection = bus::NatsConnection::Connect(bus::test_util::TestNatsOptions(nats_, "test-reader"));
     ASSERT_TRUE(connection.ok()) << connection.status();
@@ -401,12 +401,61 @@ TEST_F(GovernanceServiceTest, BudgetSummaryIsServedFromRedisAndNeverStale) {
   EXPECT_EQ(without_redis->total().spent_pence(), 123450);
 }
 
+TEST_F(GovernanceServiceTest, MeetingPackIsCachedAndShowsEveryNewAction) {
+  ASSERT_TRUE(CreatePerson("ric-lead", "RIC Lead", "").ok());
+  auto meeting = Schedule("implementation-group", Day(2031, 3, 4));
+  ASSERT_TRUE(meeting.ok()) << meeting.status();
+  v1::GetMeetingPackRequest pack_request;
+  pack_request.set_name(meeting->name());
+  auto pack = [&] {
+    return Run<v1::MeetingPack>([&](grpc::ClientContext* ctx, v1::MeetingPack* out) {
+      return Gov().GetMeetingPack(ctx, pack_request, out);
+    });
+  };
+  auto first = pack();
+  ASSERT_TRUE(first.ok()) << first.status();
+  EXPECT_EQ(first->open_actions_size(), 0);
+  EXPECT_EQ(CachedKeys("wp:governance:meeting_pack:*").size(), 1u);
+
+  v1::CreateActionRequest action;
+  action.set_parent("bodies/implementation-group");
+  action.mutable_action()->set_description("Circulate the progress report on the plan");
+  action.mutable_action()->set_owner("people/ric-lead");
+  *action.mutable_action()->mutable_due_date() = Day(2031, 2, 1);
+  ASSERT_TRUE((Run<v1::Action>([&](grpc::ClientContext* ctx, v1::Action* out) {
+                 return Gov().CreateAction(ctx, action, out);
+               }).ok()));
+  auto second = pack();
+  ASSERT_TRUE(second.ok());
+  ASSERT_EQ(second->open_actions_size(), 1);
+  // Judged on the meeting date: due a month before it.
+  EXPECT_TRUE(second->open_actions(0).overdue());
+}
+
+TEST_F(GovernanceServiceTest, OverdueActionIsPublishedOnceByTheWatch) {
+  ASSERT_TRUE(CreatePerson("spo", "Senior Partnership Officer", "").ok());
+  v1::CreateActionRequest action;
+  action.set_parent("bodies/board");
+  action.mutable_action()->set_description("Report the interim evaluation to the Board");
+  action.mutable_action()->set_owner("people/spo");
+  *action.mutable_action()->mutable_due_date() = Day(2022, 1, 10);
+  auto created = Run<v1::Action>([&](grpc::ClientContext* ctx, v1::Action* out) {
+    return Gov().CreateAction(ctx, action, out);
+  });
+  ASSERT_TRUE(created.ok()) << created.status();
+  EXPECT_TRUE(created->overdue());
+  EXPECT_TRUE(Eventually([&] { return Published("wp.governance.action.overdue"); }));
+  absl::SleepFor(absl::Seconds(2));  // two more checks: nothing new to publish
+  const std::vector<std::string> types = EventTypes();
+  EXPECT_EQ(std::count(types.begin(), types.end(), "wp.governance.action.overdue"), 1);
+}
+
 TEST_F(GovernanceServiceTest, AcknowledgedChangesAndTheirEventsSurviveACrash) {
   for (int i = 0; i < 10; ++i) {
     ASSERT_TRUE(CreatePerson(absl::StrCat("person-", i), absl::StrCat("Person ", i), "").ok());
   }
   governance_->Kill();
-  governance_ = Start(WP_GOVERNANCE_BIN, data_dir_);
+  governance_ = Start(WP_GOVERNANCE_BIN, data_dir_, {"--overdue_check_seconds=1"});
   ASSERT_NE(governance_, nullptr);
   Restarted();
   v1::ListPeopleRequest list;

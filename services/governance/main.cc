@@ -3,9 +3,11 @@
 // docs/architecture.md.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
+#include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
 #include "libs/audit/audit_service.h"
 #include "libs/authz/authentication.h"
@@ -27,6 +29,9 @@
 #include "services/governance/governance_grpc.h"
 #include "services/governance/migrations.h"
 #include "services/governance/overdue_watch.h"
+
+ABSL_FLAG(int32_t, overdue_check_seconds, 60,
+          "How often open actions are checked for having passed their due date");
 
 namespace {
 
@@ -126,7 +131,7 @@ int main(int argc, char** argv) {
     return guard.Admit(ctx).status();
   });
 
-  OverdueWatch overdue(actions);
+  OverdueWatch overdue(actions, absl::Seconds(std::max(1, absl::GetFlag(FLAGS_overdue_check_seconds))));
   overdue.Start();
 
   server::ServiceHost host(config);
