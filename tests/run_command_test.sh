@@ -15,7 +15,7 @@ free_port() {
 }
 work="$(mktemp -d)"
 export WP_DATA_DIR="$work/data" WP_NATS_PORT="$(free_port)" WP_REDIS_PORT="$(free_port)"
-export WP_WORKSTREAMS_PORT="$(free_port)"
+export WP_WORKSTREAMS_PORT="$(free_port)" WP_GOVERNANCE_PORT="$(free_port)"
 
 "$root/scripts/run" >"$work/run.log" 2>&1 &
 run_pid=$!
@@ -40,13 +40,26 @@ summary="$("$wpctl" --server "127.0.0.1:$WP_WORKSTREAMS_PORT" tracker summary --
 echo "$summary" | grep -Eq '"total": ?50' || { echo "unexpected summary: $summary"; exit 1; }
 items="$("$wpctl" --server "127.0.0.1:$WP_WORKSTREAMS_PORT" items list --period 2022-23)"
 echo "$items" | grep -q "3.3" || { echo "unexpected items: $items"; exit 1; }
+# Governance: the demo plans are there, and the workstreams service shows the
+# Board sponsors it learned from governance's events.
+plans="$("$wpctl" --governance_server "127.0.0.1:$WP_GOVERNANCE_PORT" plans list --json)"
+echo "$plans" | grep -q '"plans/2022-23"' || { echo "unexpected plans: $plans"; exit 1; }
+sponsored=no
+for _ in $(seq 1 100); do
+  if "$wpctl" --server "127.0.0.1:$WP_WORKSTREAMS_PORT" workstreams get planPeriods/2022-23/workstreams/1 --json |
+      grep -q '"sponsors"'; then
+    sponsored=yes; break
+  fi
+  sleep 0.2
+done
+[ "$sponsored" = yes ] || { echo "no Board sponsors reached the workstreams service"; exit 1; }
 
 kill -TERM "$run_pid"
 wait "$run_pid" && status=0 || status=$?
 trap - EXIT
 grep -q "stopped." "$work/run.log" || { cat "$work/run.log"; echo "did not stop cleanly"; exit 1; }
 [ "$status" -eq 0 ] || { cat "$work/run.log"; echo "run exited with $status"; exit 1; }
-for port in "$WP_NATS_PORT" "$WP_REDIS_PORT" "$WP_WORKSTREAMS_PORT"; do
+for port in "$WP_NATS_PORT" "$WP_REDIS_PORT" "$WP_GOVERNANCE_PORT" "$WP_WORKSTREAMS_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port still open"; exit 1; fi
 done
 rm -rf "$work"

@@ -1,6 +1,9 @@
-// Loads the demo data set into a running stack. Safe to run again: creates
-// that already happened are recognised (request ids, ALREADY_EXISTS) and the
-// tracker import of an unchanged file changes nothing.
+// Loads the demo data set into a running stack: the workstreams service's
+// workstreams, tracker and network (demo_data.h), then the governance
+// service's structure, plans, meetings and budget (governance_demo.h). Safe to
+// run again: creates that already happened are recognised (request ids,
+// ALREADY_EXISTS) and the tracker import of an unchanged file changes nothing.
+// Exits 1 when any step failed, after saying which.
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -10,14 +13,18 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
 #include "absl/time/clock.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "tools/demo/demo_data.h"
+#include "tools/demo/governance_demo.h"
+#include "tools/demo/governance_loader.h"
 #include "wp/workstreams/v1/networks.grpc.pb.h"
 #include "wp/workstreams/v1/workstreams.grpc.pb.h"
 
 ABSL_FLAG(std::string, server, "127.0.0.1:50052", "workstreams service address");
+ABSL_FLAG(std::string, governance_server, "127.0.0.1:50051", "governance service address");
 ABSL_FLAG(std::string, demo_dir, "deploy/local/demo", "folder with the demo CSV files");
 ABSL_FLAG(std::string, token, "", "bearer token of an officer or admin (or WP_TOKEN)");
 
@@ -54,19 +61,13 @@ bool WaitServing(const std::shared_ptr<grpc::Channel>& channel) {
   return false;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  absl::ParseCommandLine(argc, argv);
-  if (absl::GetFlag(FLAGS_token).empty()) {
-    const char* token = std::getenv("WP_TOKEN");
-    if (token != nullptr) absl::SetFlag(&FLAGS_token, token);
-  }
+// The workstreams service's part; false when a step failed (already reported).
+bool LoadWorkstreams() {
   auto channel = grpc::CreateChannel(absl::GetFlag(FLAGS_server), grpc::InsecureChannelCredentials());
   if (!WaitServing(channel)) {
     std::cerr << "demo: the workstreams service at " << absl::GetFlag(FLAGS_server)
               << " did not become SERVING\n";
-    return 1;
+    return false;
   }
   auto tracker = v1::WorkstreamsService::NewStub(channel);
   auto networks = v1::NetworksService::NewStub(channel);
@@ -86,7 +87,7 @@ int main(int argc, char** argv) {
   std::ifstream csv(csv_path, std::ios::binary);
   if (!csv) {
     std::cerr << "demo: cannot read " << csv_path << "\n";
-    return 1;
+    return false;
   }
   std::stringstream content;
   content << csv.rdbuf();
@@ -138,6 +139,42 @@ int main(int argc, char** argv) {
     v1::NetworkMeeting meeting;
     ok &= Check(networks->RecordMeeting(&ctx, request, &meeting), "network meeting");
   }
+  return ok;
+}
+
+// The governance service's part; stops at the first failed step, since later
+// steps build on earlier ones (a plan is approved at a meeting held before).
+bool LoadGovernance() {
+  const std::string address = absl::GetFlag(FLAGS_governance_server);
+  auto channel = grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
+  if (!WaitServing(channel)) {
+    std::cerr << "demo: the governance service at " << address
+              << " did not become SERVING (see --governance_server)\n";
+    return false;
+  }
+  const absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::UTCTimeZone());
+  absl::StatusOr<wp::demo::GovernanceLoadCounts> counts = wp::demo::LoadGovernanceDemo(
+      wp::demo::BuildGovernanceDemo(today), channel, absl::GetFlag(FLAGS_token));
+  if (!counts.ok()) {
+    std::cerr << "demo: governance: " << counts.status().message() << "\n";
+    return false;
+  }
+  std::cout << wp::demo::SummaryLine(*counts) << "\n";
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  absl::ParseCommandLine(argc, argv);
+  if (absl::GetFlag(FLAGS_token).empty()) {
+    const char* token = std::getenv("WP_TOKEN");
+    if (token != nullptr) absl::SetFlag(&FLAGS_token, token);
+  }
+  // Both parts run even when the first fails: they do not depend on each other.
+  const bool workstreams_ok = LoadWorkstreams();
+  const bool governance_ok = LoadGovernance();
+  const bool ok = workstreams_ok && governance_ok;
   std::cout << (ok ? "demo data loaded\n" : "demo data loaded with errors (see above)\n");
   return ok ? 0 : 1;
 }

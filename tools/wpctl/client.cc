@@ -35,6 +35,10 @@ absl::StatusOr<Client> Client::Create(ClientOptions options) {
   client.channel_ = grpc::CreateCustomChannel(client.options_.server, credentials, arguments);
   client.workstreams_ = v1::WorkstreamsService::NewStub(client.channel_);
   client.networks_ = v1::NetworksService::NewStub(client.channel_);
+  client.governance_channel_ =
+      grpc::CreateCustomChannel(client.options_.governance_server, credentials, arguments);
+  client.governance_ = gov::GovernanceService::NewStub(client.governance_channel_);
+  client.plans_ = gov::PlansService::NewStub(client.governance_channel_);
   return client;
 }
 

@@ -1,7 +1,10 @@
-// The connection to a workstreams service: one channel, the two service
-// stubs, and per-call contexts carrying the bearer token and a deadline. Call() and CallAllPages() turn grpc::Status into absl::Status
-// with the field violations kept (libs/status). Not thread-safe to configure;
-// calls may be made from any thread, as with any gRPC stub.
+// The connections to the services: a channel to the workstreams service
+// with its two stubs, a channel to the governance service with its two, and
+// per-call contexts carrying the bearer token and a deadline. Channels
+// connect on first use, so a command only needs the service it calls.
+// Call() and CallAllPages() turn grpc::Status into absl::Status with the field
+// violations kept (libs/status). Not thread-safe to configure; calls may be
+// made from any thread, as with any gRPC stub.
 #ifndef WP_TOOLS_WPCTL_CLIENT_H_
 #define WP_TOOLS_WPCTL_CLIENT_H_
 
@@ -14,15 +17,19 @@
 #include "grpcpp/channel.h"
 #include "grpcpp/client_context.h"
 #include "libs/status/grpc_status.h"
+#include "wp/governance/v1/governance.grpc.pb.h"
+#include "wp/governance/v1/plans.grpc.pb.h"
 #include "wp/workstreams/v1/networks.grpc.pb.h"
 #include "wp/workstreams/v1/workstreams.grpc.pb.h"
 
 namespace wp::wpctl {
 
 namespace v1 = ::wp::workstreams::v1;
+namespace gov = ::wp::governance::v1;
 
 struct ClientOptions {
-  std::string server;  // host:port
+  std::string server;             // host:port of the workstreams service
+  std::string governance_server;  // host:port of the governance service
   std::string token;   // sent as "authorization: Bearer <token>"; omitted when empty
   std::string tls_ca_file;  // PEM CA to trust; plaintext when empty
   // Per call; absl::InfiniteDuration() (or zero) for no deadline.
@@ -36,6 +43,8 @@ class Client {
 
   v1::WorkstreamsService::Stub* workstreams() { return workstreams_.get(); }
   v1::NetworksService::Stub* networks() { return networks_.get(); }
+  gov::GovernanceService::Stub* governance() { return governance_.get(); }
+  gov::PlansService::Stub* plans() { return plans_.get(); }
   const ClientOptions& options() const { return options_; }
 
   // Sets the bearer token and the deadline on a fresh context.
@@ -85,6 +94,9 @@ class Client {
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::WorkstreamsService::Stub> workstreams_;
   std::unique_ptr<v1::NetworksService::Stub> networks_;
+  std::shared_ptr<grpc::Channel> governance_channel_;
+  std::unique_ptr<gov::GovernanceService::Stub> governance_;
+  std::unique_ptr<gov::PlansService::Stub> plans_;
 };
 
 }  // namespace wp::wpctl

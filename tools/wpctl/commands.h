@@ -56,6 +56,37 @@ CommandResult ItemsSetStatus(const CommandEnv& env, const Args& args);
 CommandResult NetworksList(const CommandEnv& env, const Args& args);
 CommandResult NetworksGet(const CommandEnv& env, const Args& args);
 
+// governance_commands.cc: authorities, populations, people, bodies,
+// members, meetings, decisions and actions (the governance service).
+CommandResult AuthoritiesList(const CommandEnv& env, const Args& args);
+CommandResult PopulationGet(const CommandEnv& env, const Args& args);
+CommandResult PopulationSet(const CommandEnv& env, const Args& args);
+CommandResult PopulationRegion(const CommandEnv& env, const Args& args);
+CommandResult PeopleList(const CommandEnv& env, const Args& args);
+CommandResult BodiesList(const CommandEnv& env, const Args& args);
+CommandResult BodiesGet(const CommandEnv& env, const Args& args);
+CommandResult MembersList(const CommandEnv& env, const Args& args);
+CommandResult MeetingsList(const CommandEnv& env, const Args& args);
+CommandResult MeetingsGet(const CommandEnv& env, const Args& args);
+CommandResult MeetingsPack(const CommandEnv& env, const Args& args);
+CommandResult DecisionsList(const CommandEnv& env, const Args& args);
+CommandResult ActionsList(const CommandEnv& env, const Args& args);
+
+// plan_commands.cc: plans, their lifecycle and sponsors.
+CommandResult PlansList(const CommandEnv& env, const Args& args);
+CommandResult PlansGet(const CommandEnv& env, const Args& args);
+CommandResult PlansApprove(const CommandEnv& env, const Args& args);
+CommandResult PlansEndorse(const CommandEnv& env, const Args& args);
+CommandResult PlansActivate(const CommandEnv& env, const Args& args);
+CommandResult PlansClose(const CommandEnv& env, const Args& args);
+CommandResult SponsorsList(const CommandEnv& env, const Args& args);
+
+// budget_commands.cc
+CommandResult BudgetLines(const CommandEnv& env, const Args& args);
+CommandResult BudgetSummary(const CommandEnv& env, const Args& args);
+CommandResult BudgetSpend(const CommandEnv& env, const Args& args);
+CommandResult BudgetMove(const CommandEnv& env, const Args& args);
+
 // token_commands.cc
 CommandResult TokenMint(const CommandEnv& env, const Args& args);
 

@@ -30,6 +30,15 @@ std::string NoteText(const v1::ProgressNote& note) {
   return out;
 }
 
+// The sponsors the governance service assigned, one per line.
+std::string SponsorsText(const v1::Workstream& ws) {
+  std::vector<std::string> lines;
+  for (const v1::BoardSponsor& s : ws.sponsors()) {
+    lines.push_back(absl::StrCat(s.display_name(), " (since ", DateText(s.start_date()), ")"));
+  }
+  return absl::StrJoin(lines, "\n");
+}
+
 }  // namespace
 
 std::string WorkstreamsText(const v1::ListWorkstreamsResponse& response) {
@@ -49,6 +58,7 @@ std::string WorkstreamText(const v1::Workstream& ws) {
                      {"title", ws.title()},
                      {"lead officer", ws.lead_officer()},
                      {"board sponsors", JoinOrEmpty(ws.board_sponsors())},
+                     {"sponsors (governance)", SponsorsText(ws)},
                      {"Education Scotland links", JoinOrEmpty(ws.education_scotland_links())},
                      {"created", TimeText(ws.create_time())},
                      {"updated", TimeText(ws.update_time())},

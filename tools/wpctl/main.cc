@@ -1,12 +1,14 @@
-// wpctl: a command-line client for the workstreams service. This file only
-// maps the command line to a subcommand (commands.h) and the result to an
-// exit code; the global options live here as absl flags so WP_SERVER,
-// WP_TOKEN, WP_TLS_CA, WP_TIMEOUT and WP_JSON work like every other WP_* setting.
+// wpctl: a command-line client for the workstreams and governance services.
+// This file only maps the command line to a subcommand (commands.h) and the
+// result to an exit code; the global options live here as absl flags so
+// WP_SERVER, WP_GOVERNANCE_SERVER, WP_TOKEN, WP_TLS_CA, WP_TIMEOUT and WP_JSON
+// work like every other WP_* setting.
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/flags/flag.h"
@@ -21,13 +23,9 @@
 #include "tools/wpctl/output.h"
 #include "tools/wpctl/values.h"
 
-namespace {
-
-
-}  // namespace
-
 // Named apart from libs/config's flags (port, data_dir, ...), which are linked in too.
 ABSL_FLAG(std::string, server, "127.0.0.1:50052", "host:port of the workstreams service");
+ABSL_FLAG(std::string, governance_server, "127.0.0.1:50051", "host:port of the governance service");
 ABSL_FLAG(std::string, token, "", "Bearer token sent with every call (see 'wpctl token mint')");
 ABSL_FLAG(std::string, tls_ca, "", "PEM file of the CA to trust: connect over TLS");
 ABSL_FLAG(absl::Duration, timeout, absl::Seconds(30), "Deadline of each call; 0 for none");
@@ -39,14 +37,24 @@ using wp::wpctl::Args;
 using wp::wpctl::CommandEnv;
 using wp::wpctl::CommandResult;
 
-const std::set<std::string> kGlobalOptions = {"server", "token", "tls_ca", "timeout", "json", "help"};
+const std::set<std::string> kGlobalOptions = {"server", "governance_server", "token", "tls_ca",
+                                              "timeout", "json", "help"};
 // Every other option takes a value.
-const std::set<std::string> kSwitches = {"json", "help", "reopen"};
+const std::set<std::string> kSwitches = {"json", "help", "reopen", "overdue"};
+
+// Which service a command talks to, for the hint when it cannot be reached.
+enum class Service { kNone, kWorkstreams, kGovernance };
+
+struct Operands {
+  size_t min;
+  size_t max;
+};
 
 struct Command {
+  Service service;
   std::string group;
   std::string verb;
-  size_t operands;                  // positional words after group and verb
+  Operands operands;                // positional words after group and verb
   std::set<std::string> options;    // besides the global ones
   std::string synopsis;             // after "wpctl "
   std::string description;
@@ -56,45 +64,118 @@ struct Command {
 const std::vector<Command>& Commands() {
   using namespace wp::wpctl;  // the handlers
   static const auto* commands = new std::vector<Command>{
-      {"tracker", "import", 1, {"period", "format"},
+      {Service::kWorkstreams, "tracker", "import", {1, 1}, {"period", "format"},
        "tracker import FILE --period P [--format csv|tsv]",
        "Import a tracker spreadsheet (FILE - is stdin); exit 3 if rows are rejected.", TrackerImport},
-      {"tracker", "export", 0, {"period", "format", "output"},
+      {Service::kWorkstreams, "tracker", "export", {0, 0}, {"period", "format", "output"},
        "tracker export --period P [--format csv|tsv] [--output FILE]",
        "Export the tracker to stdout or FILE.", TrackerExport},
-      {"tracker", "summary", 0, {"period", "as-of"},
+      {Service::kWorkstreams, "tracker", "summary", {0, 0}, {"period", "as-of"},
        "tracker summary --period P [--as-of YYYY-MM-DD]",
        "Counts per status per workstream, with overdue items as of a date.", TrackerSummary},
-      {"workstreams", "list", 0, {"period"}, "workstreams list [--period P]",
+      {Service::kWorkstreams, "workstreams", "list", {0, 0}, {"period"},
+       "workstreams list [--period P]",
        "List workstreams (of every period without --period).", WorkstreamsList},
-      {"workstreams", "get", 1, {"period"}, "workstreams get NAME [--period P]",
+      {Service::kWorkstreams, "workstreams", "get", {1, 1}, {"period"},
+       "workstreams get NAME [--period P]",
        "Show one workstream.", WorkstreamsGet},
-      {"workstreams", "create", 0, {"period", "number", "title", "lead"},
+      {Service::kWorkstreams, "workstreams", "create", {0, 0},
+       {"period", "number", "title", "lead"},
        "workstreams create --period P --number N --title T [--lead L]",
        "Create a workstream.", WorkstreamsCreate},
-      {"items", "list", 0,
+      {Service::kWorkstreams, "items", "list", {0, 0},
        {"period", "workstream", "status", "lead", "overdue-as-of", "query", "page-size"},
        "items list --period P [--workstream N] [--status on_track,complete] [--lead X]\n"
        "             [--overdue-as-of YYYY-MM-DD] [--query TEXT] [--page-size N]",
        "List plan items, every page.", ItemsList},
-      {"items", "get", 1, {"period"}, "items get NAME [--period P]",
+      {Service::kWorkstreams, "items", "get", {1, 1}, {"period"}, "items get NAME [--period P]",
        "Show a plan item with its progress notes.", ItemsGet},
-      {"items", "history", 1, {"period"}, "items history NAME [--period P]",
+      {Service::kWorkstreams, "items", "history", {1, 1}, {"period"},
+       "items history NAME [--period P]",
        "Show a plan item's status changes.", ItemsHistory},
-      {"items", "note", 1, {"period", "text", "date", "etag"},
+      {Service::kWorkstreams, "items", "note", {1, 1}, {"period", "text", "date", "etag"},
        "items note NAME --text T [--date YYYY-MM-DD|YYYY-MM] [--etag E] [--period P]",
        "Add a progress note (dated today unless --date).", ItemsNote},
-      {"items", "set-status", 2, {"period", "reason", "superseded-by", "reopen", "etag"},
+      {Service::kWorkstreams, "items", "set-status", {2, 2},
+       {"period", "reason", "superseded-by", "reopen", "etag"},
        "items set-status NAME STATUS [--reason R] [--superseded-by REF] [--reopen] [--etag E]\n"
        "             [--period P]",
        "Change a plan item's status (not_started, on_track, complete, superseded).",
        ItemsSetStatus},
-      {"networks", "list", 0, {}, "networks list", "List specialist networks and forums.",
-       NetworksList},
-      {"networks", "get", 1, {}, "networks get NAME", "Show one network.", NetworksGet},
-      {"token", "mint", 0, {"role", "authority", "ttl", "subject"},
+      {Service::kWorkstreams, "networks", "list", {0, 0}, {}, "networks list",
+       "List specialist networks and forums.", NetworksList},
+      {Service::kWorkstreams, "networks", "get", {1, 1}, {}, "networks get NAME",
+       "Show one network.", NetworksGet},
+      {Service::kNone, "token", "mint", {0, 0}, {"role", "authority", "ttl", "subject"},
        "token mint --role ROLE [--authority CODE[,CODE]] [--ttl 8h] [--subject NAME]",
        "Mint a bearer token with the configured secret (WP_JWT_HS256_SECRET).", TokenMint},
+
+      // The governance service (--governance_server).
+      {Service::kGovernance, "authorities", "list", {0, 0}, {}, "authorities list",
+       "List the eight authorities.", AuthoritiesList},
+      {Service::kGovernance, "population", "get", {2, 2}, {}, "population get AUTH SESSION",
+       "Show an authority's population figures for a session (e.g. GCC 2022-23).", PopulationGet},
+      {Service::kGovernance, "population", "set", {2, 2},
+       {"learners", "teachers", "establishments", "source"},
+       "population set AUTH SESSION --learners N --teachers N --establishments N [--source T]",
+       "Set (or first record) an authority's figures for a session.", PopulationSet},
+      {Service::kGovernance, "population", "region", {1, 1}, {}, "population region SESSION",
+       "The eight authorities' figures for a session added up.", PopulationRegion},
+      {Service::kGovernance, "people", "list", {0, 0}, {"authority", "query"},
+       "people list [--authority X] [--query TEXT]", "List people, by name.", PeopleList},
+      {Service::kGovernance, "bodies", "list", {0, 0}, {}, "bodies list",
+       "List the governance bodies.", BodiesList},
+      {Service::kGovernance, "bodies", "get", {1, 1}, {}, "bodies get BODY", "Show one body.",
+       BodiesGet},
+      {Service::kGovernance, "members", "list", {1, 1}, {"active-on"},
+       "members list BODY [--active-on YYYY-MM-DD]",
+       "List a body's memberships (those current on a date with --active-on).", MembersList},
+      {Service::kGovernance, "meetings", "list", {0, 1}, {"from", "to"},
+       "meetings list [BODY] [--from YYYY-MM-DD] [--to YYYY-MM-DD]",
+       "List meetings, of every body without BODY, by date.", MeetingsList},
+      {Service::kGovernance, "meetings", "get", {1, 1}, {}, "meetings get MEETING",
+       "Show a meeting with its agenda and attendance.", MeetingsGet},
+      {Service::kGovernance, "meetings", "pack", {1, 1}, {}, "meetings pack MEETING",
+       "The papers for a meeting: agenda, decisions due, open actions, matters arising.",
+       MeetingsPack},
+      {Service::kGovernance, "decisions", "list", {0, 1}, {"plan"},
+       "decisions list [MEETING|BODY] [--plan P]",
+       "List decisions, of one meeting, one body or all.", DecisionsList},
+      {Service::kGovernance, "actions", "list", {0, 1}, {"overdue"},
+       "actions list [BODY] [--overdue]",
+       "List actions by due date (only those overdue today with --overdue).", ActionsList},
+      {Service::kGovernance, "plans", "list", {0, 0}, {}, "plans list",
+       "List improvement plans, newest first.", PlansList},
+      {Service::kGovernance, "plans", "get", {1, 1}, {}, "plans get PLAN",
+       "Show a plan: workstreams, projects and lifecycle steps.", PlansGet},
+      {Service::kGovernance, "plans", "approve", {1, 1}, {"meeting", "decision"},
+       "plans approve PLAN --meeting M [--decision D]",
+       "Record the Board's approval of a draft plan at a held Board meeting.", PlansApprove},
+      {Service::kGovernance, "plans", "endorse", {1, 1}, {"meeting", "decision"},
+       "plans endorse PLAN --meeting M [--decision D]",
+       "Record the Committee's endorsement at a held Committee meeting.", PlansEndorse},
+      {Service::kGovernance, "plans", "activate", {1, 1}, {"meeting", "decision"},
+       "plans activate PLAN [--meeting M] [--decision D]", "Make an endorsed plan active.",
+       PlansActivate},
+      {Service::kGovernance, "plans", "close", {1, 1}, {"meeting", "decision"},
+       "plans close PLAN [--meeting M] [--decision D]", "Close an active plan (final).", PlansClose},
+      {Service::kGovernance, "sponsors", "list", {0, 1}, {}, "sponsors list [PLAN]",
+       "List Board sponsors of workstreams, of every plan without PLAN.", SponsorsList},
+      {Service::kGovernance, "budget", "lines", {1, 1}, {"year"}, "budget lines PLAN [--year FY]",
+       "List a plan's budget lines with what is allocated, spent and available.", BudgetLines},
+      {Service::kGovernance, "budget", "summary", {1, 1}, {"year"},
+       "budget summary PLAN [--year FY]",
+       "A plan's budget by workstream and financial year.", BudgetSummary},
+      {Service::kGovernance, "budget", "spend", {1, 1},
+       {"amount", "description", "date", "reference", "request-id"},
+       "budget spend LINE --amount £ --description T --date YYYY-MM-DD [--reference R]\n"
+       "             [--request-id ID]",
+       "Record money spent against a line (LINE is PLAN/LINE-ID or a full name).", BudgetSpend},
+      {Service::kGovernance, "budget", "move", {1, 1},
+       {"from", "to", "amount", "reason", "body", "request-id"},
+       "budget move PLAN --from LINE --to LINE --amount £ --reason T --body BODY\n"
+       "             [--request-id ID]",
+       "Move unspent money between two lines of a plan, approved by BODY.", BudgetMove},
   };
   return *commands;
 }
@@ -115,9 +196,18 @@ std::string UsageText() {
       "planPeriods/2018-21/planItems/3.1, networks/maths-leads) or, with --period P,\n"
       "the short form (3, 3.1); a network may be given by its id (maths-leads).\n"
       "\n"
-      "Global options, anywhere on the line (also WP_SERVER, WP_TOKEN, WP_TLS_CA, WP_TIMEOUT,\n"
-      "WP_JSON):\n"
+      "Governance names may be full (bodies/board/meetings/12) or short:\n"
+      "  AUTH      a code or a name: GCC, gcc, \"Glasgow City\"\n"
+      "  BODY      board, committee (rec), implementation (ig), finance (fsg), or an id\n"
+      "  MEETING   board/12           D (decision)  board/12/2, or 2 with --meeting\n"
+      "  PLAN      2022-23            LINE          2022-23/2022-23-coaching, or the id in move\n"
+      "  SESSION, FY  2022-23         £             1234.50, 1,234.50 or £1,234.50\n"
+      "\n"
+      "Global options, anywhere on the line (also WP_SERVER, WP_GOVERNANCE_SERVER, WP_TOKEN,\n"
+      "WP_TLS_CA, WP_TIMEOUT, WP_JSON):\n"
       "  --server HOST:PORT   the workstreams service (default 127.0.0.1:50052)\n"
+      "  --governance_server HOST:PORT\n"
+      "                       the governance service (default 127.0.0.1:50051)\n"
       "  --token TOKEN        bearer token for every call (./scripts/run prints one)\n"
       "  --tls_ca FILE        trust this CA and connect over TLS (default: plaintext)\n"
       "  --timeout DURATION   deadline of each call, e.g. 30s, 5m; 0 for none (default 30s)\n"
@@ -151,6 +241,17 @@ const Command* FindCommand(const std::vector<std::string>& positional) {
   return nullptr;
 }
 
+absl::Status CheckOperands(const Command& command, size_t given) {
+  const Operands& n = command.operands;
+  if (given >= n.min && given <= n.max) return absl::OkStatus();
+  const std::string expected = n.min == n.max ? absl::StrCat(n.min)
+                               : n.min == 0  ? absl::StrCat("at most ", n.max)
+                                             : absl::StrCat(n.min, " to ", n.max);
+  return wp::wpctl::UsageError(absl::StrCat("expected ", expected, " argument",
+                                            n.max == 1 ? "" : "s", " after \"", command.group, " ",
+                                            command.verb, "\", got ", given));
+}
+
 int UsageFailure(const absl::Status& status, const Command* command) {
   std::cerr << "error: " << status.message() << "\n";
   if (command == nullptr) {
@@ -159,6 +260,17 @@ int UsageFailure(const absl::Status& status, const Command* command) {
     std::cerr << "usage: wpctl " << command->synopsis << "\n";
   }
   return wp::wpctl::kExitUsage;
+}
+
+// Where to look when a service could not be reached.
+std::string UnreachableHint(Service service) {
+  if (service == Service::kGovernance) {
+    return absl::StrCat("  (is the governance service running at ",
+                        absl::GetFlag(FLAGS_governance_server),
+                        "? see --governance_server / WP_GOVERNANCE_SERVER)\n");
+  }
+  return absl::StrCat("  (is the workstreams service running at ", absl::GetFlag(FLAGS_server),
+                      "? see --server / WP_SERVER)\n");
 }
 
 // Environment first, then the command line, which wins.
@@ -173,6 +285,9 @@ absl::Status ApplyGlobalOptions(const Args& args) {
     }
   }
   if (absl::GetFlag(FLAGS_server).empty()) return wp::wpctl::UsageError("--server is empty");
+  if (absl::GetFlag(FLAGS_governance_server).empty()) {
+    return wp::wpctl::UsageError("--governance_server is empty");
+  }
   if (absl::GetFlag(FLAGS_timeout) < absl::ZeroDuration()) {
     return wp::wpctl::UsageError("--timeout must not be negative");
   }
@@ -208,20 +323,21 @@ int main(int argc, char** argv) {
   Args command_args = *args;
   command_args.positional.erase(command_args.positional.begin(),
                                 command_args.positional.begin() + 2);
-  if (command_args.positional.size() != command->operands) {
-    return UsageFailure(UsageError(absl::StrCat("expected ", command->operands, " argument",
-                                                command->operands == 1 ? "" : "s", " after \"",
-                                                command->group, " ", command->verb, "\", got ",
-                                                command_args.positional.size())),
-                        command);
+  if (absl::Status s = CheckOperands(*command, command_args.positional.size()); !s.ok()) {
+    return UsageFailure(s, command);
   }
   std::set<std::string> allowed = command->options;
   allowed.insert(kGlobalOptions.begin(), kGlobalOptions.end());
   if (absl::Status s = CheckOptions(command_args, allowed); !s.ok()) return UsageFailure(s, command);
   if (absl::Status s = ApplyGlobalOptions(command_args); !s.ok()) return UsageFailure(s, nullptr);
 
-  absl::StatusOr<Client> client = Client::Create({absl::GetFlag(FLAGS_server), absl::GetFlag(FLAGS_token),
-                                                  absl::GetFlag(FLAGS_tls_ca), absl::GetFlag(FLAGS_timeout)});
+  ClientOptions options;
+  options.server = absl::GetFlag(FLAGS_server);
+  options.governance_server = absl::GetFlag(FLAGS_governance_server);
+  options.token = absl::GetFlag(FLAGS_token);
+  options.tls_ca_file = absl::GetFlag(FLAGS_tls_ca);
+  options.timeout = absl::GetFlag(FLAGS_timeout);
+  absl::StatusOr<Client> client = Client::Create(std::move(options));
   if (!client.ok()) {
     std::cerr << ErrorText(client.status());
     return kExitFailed;
@@ -234,8 +350,7 @@ int main(int argc, char** argv) {
   std::cerr << ErrorText(result.status());
   // The two errors where the likely fix is on this side of the wire.
   if (result.status().code() == absl::StatusCode::kUnavailable) {
-    std::cerr << "  (is the workstreams service running at " << absl::GetFlag(FLAGS_server)
-              << "? see --server / WP_SERVER)\n";
+    std::cerr << UnreachableHint(command->service);
   } else if (result.status().code() == absl::StatusCode::kDeadlineExceeded) {
     std::cerr << "  (no answer within --timeout " << absl::FormatDuration(absl::GetFlag(FLAGS_timeout))
               << ")\n";

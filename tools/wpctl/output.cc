@@ -127,6 +127,26 @@ std::string OneLine(absl::string_view text) {
   return out;
 }
 
+std::string EnumWord(const google::protobuf::EnumDescriptor* type, int value) {
+  const google::protobuf::EnumValueDescriptor* found = type->FindValueByNumber(value);
+  if (value == 0 || found == nullptr) return "-";
+  std::string word = absl::AsciiStrToLower(found->name());
+  std::replace(word.begin(), word.end(), '_', ' ');
+  return word;
+}
+
+std::string GroupedNumber(int64_t value) {
+  // Digits of the magnitude; unsigned so the most negative value survives.
+  const uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+  const std::string digits = absl::StrCat(magnitude);
+  std::string out = value < 0 ? "-" : "";
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
 std::string DateText(const common::v1::Date& date) {
   if (date.year() == 0) return "-";
   if (date.day() == 0) return absl::StrFormat("%04d-%02d", date.year(), date.month());

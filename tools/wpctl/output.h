@@ -6,6 +6,7 @@
 #define WP_TOOLS_WPCTL_OUTPUT_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
 #include "google/protobuf/timestamp.pb.h"
 #include "wp/common/v1/date.pb.h"
@@ -56,6 +58,13 @@ size_t DisplayWidth(absl::string_view text);
 std::string Truncate(absl::string_view text, size_t max_chars);
 // Line breaks and tabs become spaces, runs of spaces one space, ends trimmed.
 std::string OneLine(absl::string_view text);
+
+// An enum value as a word: FINANCE_SUB_GROUP -> "finance sub group"; "-" for
+// the zero (UNSPECIFIED) value and for numbers the enum does not know.
+std::string EnumWord(const google::protobuf::EnumDescriptor* type, int value);
+
+// "1,234,567": whole numbers with thousands separators.
+std::string GroupedNumber(int64_t value);
 
 // "2019-03-31", "2019-03" at month precision, "-" when unset.
 std::string DateText(const common::v1::Date& date);

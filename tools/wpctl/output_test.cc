@@ -1,10 +1,13 @@
 #include "tools/wpctl/output.h"
 
+#include <limits>
+
 #include "gmock/gmock.h"
 #include "grpcpp/support/status.h"
 #include "gtest/gtest.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/grpc_status.h"
+#include "wp/governance/v1/governance.pb.h"
 #include "wp/workstreams/v1/workstreams.pb.h"
 
 namespace wp::wpctl {
@@ -146,6 +149,23 @@ TEST(ErrorTextTest, IgnoresUndecodableDetails) {
   // Details that are not a google.rpc.Status are dropped, the message kept.
   absl::Status from_wire = FromGrpcStatus(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "bad", "junk"));
   EXPECT_EQ(ErrorText(from_wire), "error: INVALID_ARGUMENT: bad\n");
+}
+
+TEST(EnumWordTest, LowerCaseWordsAndDashes) {
+  using governance::v1::Body;
+  EXPECT_EQ(EnumWord(Body::Kind_descriptor(), Body::FINANCE_SUB_GROUP), "finance sub group");
+  EXPECT_EQ(EnumWord(Body::Kind_descriptor(), Body::BOARD), "board");
+  EXPECT_EQ(EnumWord(Body::Kind_descriptor(), Body::KIND_UNSPECIFIED), "-");
+  EXPECT_EQ(EnumWord(Body::Kind_descriptor(), 42), "-");
+}
+
+TEST(GroupedNumberTest, ThousandsSeparators) {
+  EXPECT_EQ(GroupedNumber(0), "0");
+  EXPECT_EQ(GroupedNumber(999), "999");
+  EXPECT_EQ(GroupedNumber(1000), "1,000");
+  EXPECT_EQ(GroupedNumber(240000), "240,000");
+  EXPECT_EQ(GroupedNumber(-1234567), "-1,234,567");
+  EXPECT_EQ(GroupedNumber(std::numeric_limits<int64_t>::min()), "-9,223,372,036,854,775,808");
 }
 
 }  // namespace

@@ -7,6 +7,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "libs/calendar/dates.h"
+#include "libs/status/field_errors.h"
+#include "services/governance/money.h"
 
 namespace wp::wpctl {
 namespace {
@@ -91,6 +93,16 @@ absl::StatusOr<int> ParseInt(absl::string_view text, int min, int max) {
   return value;
 }
 
+absl::StatusOr<int64_t> ParseAmount(absl::string_view text) {
+  absl::StatusOr<governance::Pence> pence = governance::ParsePounds(text);
+  if (pence.ok()) return pence->value();
+  // The parser's own words say what is wrong ("has misplaced commas; ...").
+  std::vector<FieldViolation> why = FieldViolationsOf(pence.status());
+  return UsageError(absl::StrCat(
+      "\"", text, "\" ", why.empty() ? std::string(pence.status().message()) : why.front().description,
+      " (write pounds such as 1234.50 or £1,234.50)"));
+}
+
 absl::StatusOr<std::optional<common::v1::Date>> DateOption(const Args& args, absl::string_view name,
                                                            bool allow_month_only) {
   if (!args.Has(name)) return std::optional<common::v1::Date>();
@@ -105,6 +117,13 @@ absl::StatusOr<std::optional<int>> IntOption(const Args& args, absl::string_view
   absl::StatusOr<int> value = ParseInt(args.Get(name), min, max);
   if (!value.ok()) return ForOption(name, value.status());
   return std::optional<int>(*value);
+}
+
+absl::StatusOr<std::optional<int64_t>> AmountOption(const Args& args, absl::string_view name) {
+  if (!args.Has(name)) return std::optional<int64_t>();
+  absl::StatusOr<int64_t> pence = ParseAmount(args.Get(name));
+  if (!pence.ok()) return ForOption(name, pence.status());
+  return std::optional<int64_t>(*pence);
 }
 
 absl::StatusOr<v1::TableFormat> TableFormatOption(const Args& args, absl::string_view name) {

@@ -1,10 +1,11 @@
 // Option values as people type them, turned into API values: plan-item
 // statuses ("on_track", "ON_TRACK", "on-track", "on track"), table formats,
-// dates and counts. Every failure is a usage error naming the option.
+// dates, counts and amounts of money. Every failure is a usage error naming the option.
 // Thread-safe: pure functions.
 #ifndef WP_TOOLS_WPCTL_VALUES_H_
 #define WP_TOOLS_WPCTL_VALUES_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,7 +36,9 @@ absl::StatusOr<common::v1::Date> ParseDate(absl::string_view text, bool allow_mo
 // A whole number in min..max.
 absl::StatusOr<int> ParseInt(absl::string_view text, int min, int max);
 
-
+// A non-negative amount of money in pounds, as pence: "1234", "1234.5",
+// "1,234.50", "£1,234.50" (services/governance/money.h does the reading).
+absl::StatusOr<int64_t> ParseAmount(absl::string_view text);
 
 // The same parsers applied to an optional option of `args`; nullopt (or
 // UNSPECIFIED / empty) when the option was not given. Errors name the option.
@@ -43,6 +46,7 @@ absl::StatusOr<std::optional<common::v1::Date>> DateOption(const Args& args, abs
                                                            bool allow_month_only);
 absl::StatusOr<std::optional<int>> IntOption(const Args& args, absl::string_view name, int min,
                                              int max);
+absl::StatusOr<std::optional<int64_t>> AmountOption(const Args& args, absl::string_view name);
 absl::StatusOr<v1::TableFormat> TableFormatOption(const Args& args, absl::string_view name);
 absl::StatusOr<std::vector<v1::PlanItemStatus>> StatusListOption(const Args& args,
                                                                  absl::string_view name);

@@ -115,5 +115,35 @@ TEST(OptionsTest, AbsentOptionsAreEmptyAndErrorsNameTheOption) {
   EXPECT_EQ(**IntOption(*good, "page-size", 1, 1000), 50);
 }
 
+TEST(ParseAmountTest, PoundsAsPeopleWriteThem) {
+  EXPECT_EQ(*ParseAmount("1234"), 123400);
+  EXPECT_EQ(*ParseAmount("1234.5"), 123450);
+  EXPECT_EQ(*ParseAmount("1,234.50"), 123450);
+  EXPECT_EQ(*ParseAmount("£1,234.50"), 123450);
+  EXPECT_EQ(*ParseAmount(" 0.07 "), 7);
+  EXPECT_EQ(*ParseAmount("0"), 0);
+}
+
+TEST(ParseAmountTest, RejectsWhatIsNotExactPounds) {
+  for (const char* bad : {"", "-5", "£-5", "1.234", "12,34", "01", "ten", "1e3", "99999999999999999999"}) {
+    auto pence = ParseAmount(bad);
+    EXPECT_FALSE(pence.ok()) << bad;
+    EXPECT_TRUE(IsUsageError(pence.status())) << bad;
+    EXPECT_THAT(pence.status().message(), HasSubstr("£1,234.50")) << bad;
+  }
+  // The money parser says what is wrong.
+  EXPECT_THAT(ParseAmount("12,34").status().message(), HasSubstr("misplaced commas"));
+  EXPECT_THAT(ParseAmount("1.234").status().message(), HasSubstr("two decimal places"));
+}
+
+TEST(AmountOptionTest, AbsentOrNamedInErrors) {
+  Args args;
+  EXPECT_FALSE(AmountOption(args, "amount")->has_value());
+  args.options["amount"] = "£12.50";
+  EXPECT_EQ(**AmountOption(args, "amount"), 1250);
+  args.options["amount"] = "12.5.0";
+  EXPECT_THAT(AmountOption(args, "amount").status().message(), HasSubstr("--amount: "));
+}
+
 }  // namespace
 }  // namespace wp::wpctl

@@ -162,5 +162,23 @@ TEST(NetworkViewsTest, KindsAndDetail) {
   EXPECT_EQ(NetworksText(v1::ListNetworksResponse()), "no networks\n");
 }
 
+TEST(ItemViewsTest, WorkstreamWithGovernanceSponsors) {
+  v1::Workstream ws;
+  ws.set_name("planPeriods/2022-23/workstreams/1");
+  ws.add_board_sponsors("Director, Inverclyde");
+  EXPECT_THAT(WorkstreamText(ws), HasSubstr("sponsors (governance):    -\n"));
+  auto* s = ws.add_sponsors();
+  s->set_display_name("Robert Lyall");
+  s->mutable_start_date()->set_year(2022);
+  s->mutable_start_date()->set_month(8);
+  s->mutable_start_date()->set_day(25);
+  s = ws.add_sponsors();
+  s->set_display_name("Gordon Rennie");
+  const std::string text = WorkstreamText(ws);
+  EXPECT_THAT(text, HasSubstr("board sponsors:           Director, Inverclyde\n"));
+  EXPECT_THAT(text, HasSubstr("sponsors (governance):    Robert Lyall (since 2022-08-25)\n"
+                              "                          Gordon Rennie (since -)\n"));
+}
+
 }  // namespace
 }  // namespace wp::wpctl
