@@ -1,5 +1,7 @@
 #include "libs/config/config.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
@@ -59,6 +61,17 @@ absl::StatusOr<std::string> ReadSmallFile(const std::string& path) {
   std::stringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+std::string InstanceName(const ServiceConfig& config) {
+  char host[256] = {0};
+  gethostname(host, sizeof(host) - 1);
+  return absl::StrCat(host, "-", config.listen_address);
+}
+
+void ExitOnStartupError(absl::string_view what, const absl::Status& status) {
+  log::Error(what, {{"error", std::string(status.message())}});
+  std::exit(1);
 }
 
 ServiceConfig LoadConfig(int argc, char** argv, absl::string_view service, int default_port) {

@@ -71,6 +71,13 @@ ServiceConfig LoadConfig(int argc, char** argv, absl::string_view service, int d
 // The whole of a small text file (keys, certificates).
 absl::StatusOr<std::string> ReadSmallFile(const std::string& path);
 
+// Tells replicas of a service apart (host name and listen address), e.g. to
+// name each replica's own durable consumer.
+std::string InstanceName(const ServiceConfig& config);
+
+// Start-up failed: logs `what` with the error and exits with status 1.
+[[noreturn]] void ExitOnStartupError(absl::string_view what, const absl::Status& status);
+
 // Environment overrides alone (exposed for tests and tools).
 // Returns an error naming the variable when a value does not parse.
 absl::Status ApplyEnvironmentOverrides();

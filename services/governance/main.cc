@@ -1,8 +1,6 @@
 // The governance service: flags and wiring only. The story of the service is
 // in the domain classes (governance_domain.h lists them) and in
 // docs/architecture.md.
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -37,18 +35,6 @@ namespace {
 
 constexpr int kDefaultPort = 50051;
 
-[[noreturn]] void Fatal(absl::string_view what, const absl::Status& status) {
-  wp::log::Error(what, {{"error", std::string(status.message())}});
-  std::exit(1);
-}
-
-// Host and port tell replicas apart.
-std::string InstanceName(const wp::ServiceConfig& config) {
-  char host[256] = {0};
-  gethostname(host, sizeof(host) - 1);
-  return absl::StrCat(host, "-", config.listen_address);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -61,18 +47,18 @@ int main(int argc, char** argv) {
   // standing bodies) run before anything is served.
   std::error_code mkdir_error;
   std::filesystem::create_directories(config.data_dir, mkdir_error);
-  if (mkdir_error) Fatal("cannot create the data folder", absl::UnavailableError(mkdir_error.message()));
+  if (mkdir_error) ExitOnStartupError("cannot create the data folder", absl::UnavailableError(mkdir_error.message()));
   auto db = store::OpenSqlite({config.database_path}, Migrations());
-  if (!db.ok()) Fatal("cannot open the database", db.status());
+  if (!db.ok()) ExitOnStartupError("cannot open the database", db.status());
   auto last_seq = store::LastOutboxSeq(**db);
-  if (!last_seq.ok()) Fatal("cannot read the outbox", last_seq.status());
+  if (!last_seq.ok()) ExitOnStartupError("cannot read the outbox", last_seq.status());
   cache::DataGeneration generation(*last_seq);
   auto store_id = store::StoreIdentity(**db);
-  if (!store_id.ok()) Fatal("cannot read the store identity", store_id.status());
+  if (!store_id.ok()) ExitOnStartupError("cannot read the store identity", store_id.status());
 
   // Cache: optional at run time; without Redis aggregates are computed.
   auto redis_options = cache::ParseRedisUrl(config.redis_url);
-  if (!redis_options.ok()) Fatal("bad redis_url", redis_options.status());
+  if (!redis_options.ok()) ExitOnStartupError("bad redis_url", redis_options.status());
   if (!config.redis_password.empty()) redis_options->password = config.redis_password;
   cache::RedisClient redis(*redis_options);
   cache::CacheAside cache(&redis, config.near_cache_entries);
@@ -85,7 +71,7 @@ int main(int argc, char** argv) {
   nats_options.password = config.nats_password;
   nats_options.token = config.nats_token;
   auto nats = bus::NatsConnection::Connect(nats_options);
-  if (!nats.ok()) Fatal("cannot set up the NATS connection", nats.status());
+  if (!nats.ok()) ExitOnStartupError("cannot set up the NATS connection", nats.status());
   bus::Publisher publisher(**nats);
   bus::OutboxRelayOptions relay_options;
   relay_options.stream_name = bus::StreamNameFor(kServiceName);
@@ -98,10 +84,10 @@ int main(int argc, char** argv) {
     relay.Notify();
     if (auto seq = store::LastOutboxSeq(database); seq.ok()) generation.AdvanceTo(*seq);
   });
-  if (absl::Status s = relay.Start(); !s.ok()) Fatal("cannot start the outbox relay", s);
+  if (absl::Status s = relay.Start(); !s.ok()) ExitOnStartupError("cannot start the outbox relay", s);
   // Other replicas' changes advance the generation through the bus.
   bus::GenerationFollower own_events(**nats, kServiceName, InstanceName(config), generation);
-  if (absl::Status s = own_events.Start(); !s.ok()) Fatal("cannot start the event consumer", s);
+  if (absl::Status s = own_events.Start(); !s.ok()) ExitOnStartupError("cannot start the event consumer", s);
 
   Authorities authorities(database);
   People people(database);
@@ -123,7 +109,7 @@ int main(int argc, char** argv) {
 
   // Every call but health checks needs a bearer token allowed by the policy.
   auto authn = authz::Authentication::Create(config, AccessPolicy());
-  if (!authn.ok()) Fatal("cannot set up token verification", authn.status());
+  if (!authn.ok()) ExitOnStartupError("cannot set up token verification", authn.status());
   const authz::CallGuard& guard = (*authn)->guard();
   GovernanceGrpc governance_grpc(domain, guard);
   PlansGrpc plans_grpc(domain, guard);
@@ -139,7 +125,7 @@ int main(int argc, char** argv) {
   host.AddService(&governance_grpc);
   host.AddService(&plans_grpc);
   host.AddService(&audit_grpc);
-  if (absl::Status s = host.Start(); !s.ok()) Fatal("cannot start the gRPC server", s);
+  if (absl::Status s = host.Start(); !s.ok()) ExitOnStartupError("cannot start the gRPC server", s);
   host.SetServing(true);
 
   host.WaitForShutdownSignal();

@@ -1,7 +1,5 @@
 // The workstreams service: flags and wiring only. The story of the service
 // is in tracker.h, tracker_summary.h, tracker_import.h and networks.h.
-#include <unistd.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -34,18 +32,6 @@ namespace {
 
 constexpr int kDefaultPort = 50052;
 
-[[noreturn]] void Fatal(absl::string_view what, const absl::Status& status) {
-  wp::log::Error(what, {{"error", std::string(status.message())}});
-  std::exit(1);
-}
-
-// Host and port tell replicas apart.
-std::string InstanceName(const wp::ServiceConfig& config) {
-  char host[256] = {0};
-  gethostname(host, sizeof(host) - 1);
-  return absl::StrCat(host, "-", config.listen_address);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -57,19 +43,19 @@ int main(int argc, char** argv) {
   std::error_code mkdir_error;
   std::filesystem::create_directories(config.data_dir, mkdir_error);
   if (mkdir_error) {
-    Fatal("cannot create the data folder", absl::UnavailableError(mkdir_error.message()));
+    ExitOnStartupError("cannot create the data folder", absl::UnavailableError(mkdir_error.message()));
   }
   auto db = store::OpenSqlite({config.database_path}, workstreams::Migrations());
-  if (!db.ok()) Fatal("cannot open the database", db.status());
+  if (!db.ok()) ExitOnStartupError("cannot open the database", db.status());
   auto last_seq = store::LastOutboxSeq(**db);
-  if (!last_seq.ok()) Fatal("cannot read the outbox", last_seq.status());
+  if (!last_seq.ok()) ExitOnStartupError("cannot read the outbox", last_seq.status());
   cache::DataGeneration generation(*last_seq);
   auto store_id = store::StoreIdentity(**db);
-  if (!store_id.ok()) Fatal("cannot read the store identity", store_id.status());
+  if (!store_id.ok()) ExitOnStartupError("cannot read the store identity", store_id.status());
 
   // Cache: optional at run time; without Redis summaries are computed.
   auto redis_options = cache::ParseRedisUrl(config.redis_url);
-  if (!redis_options.ok()) Fatal("bad redis_url", redis_options.status());
+  if (!redis_options.ok()) ExitOnStartupError("bad redis_url", redis_options.status());
   if (!config.redis_password.empty()) redis_options->password = config.redis_password;
   cache::RedisClient redis(*redis_options);
   cache::CacheAside cache(&redis, config.near_cache_entries);
@@ -82,21 +68,21 @@ int main(int argc, char** argv) {
   nats_options.password = config.nats_password;
   nats_options.token = config.nats_token;
   auto nats = bus::NatsConnection::Connect(nats_options);
-  if (!nats.ok()) Fatal("cannot set up the NATS connection", nats.status());
+  if (!nats.ok()) ExitOnStartupError("cannot set up the NATS connection", nats.status());
   bus::Publisher publisher(**nats);
   bus::OutboxRelayOptions relay_options;
   relay_options.stream_name = bus::StreamNameFor(workstreams::kServiceName);
   relay_options.stream_subjects = {bus::StreamSubjectsFor(workstreams::kServiceName)};
   bus::OutboxRelay relay(**db, publisher, relay_options);
   (*db)->SetCommitListener([&relay] { relay.Notify(); });
-  if (absl::Status s = relay.Start(); !s.ok()) Fatal("cannot start the outbox relay", s);
+  if (absl::Status s = relay.Start(); !s.ok()) ExitOnStartupError("cannot start the outbox relay", s);
   // Other replicas' changes advance the data generation through the bus.
   bus::GenerationFollower own_events(**nats, workstreams::kServiceName, InstanceName(config), generation,
                                    workstreams::ChangesTrackerSummary);
-  if (absl::Status s = own_events.Start(); !s.ok()) Fatal("cannot start the event consumer", s);
+  if (absl::Status s = own_events.Start(); !s.ok()) ExitOnStartupError("cannot start the event consumer", s);
   // Board sponsors come from the governance service's events.
   std::unique_ptr<bus::DurableConsumer> sponsors = workstreams::NewSponsorConsumer(**nats, **db);
-  if (absl::Status s = sponsors->Start(); !s.ok()) Fatal("cannot start the sponsor consumer", s);
+  if (absl::Status s = sponsors->Start(); !s.ok()) ExitOnStartupError("cannot start the sponsor consumer", s);
 
   workstreams::Tracker tracker(**db, generation);
   workstreams::TrackerSummaries summaries(**db, &cache, generation, *store_id);
@@ -104,7 +90,7 @@ int main(int argc, char** argv) {
   workstreams::Networks networks(**db);
   // Every call but health checks needs a bearer token allowed by the policy.
   auto authn = authz::Authentication::Create(config, workstreams::AccessPolicy());
-  if (!authn.ok()) Fatal("cannot set up token verification", authn.status());
+  if (!authn.ok()) ExitOnStartupError("cannot set up token verification", authn.status());
   const authz::CallGuard& guard = (*authn)->guard();
   workstreams::WorkstreamsGrpc workstreams_grpc(tracker, summaries, importer, guard);
   workstreams::NetworksGrpc networks_grpc(networks, guard);
@@ -119,7 +105,7 @@ int main(int argc, char** argv) {
   host.AddService(&workstreams_grpc);
   host.AddService(&networks_grpc);
   host.AddService(&audit_grpc);
-  if (absl::Status s = host.Start(); !s.ok()) Fatal("cannot start the gRPC server", s);
+  if (absl::Status s = host.Start(); !s.ok()) ExitOnStartupError("cannot start the gRPC server", s);
   host.SetServing(true);
 
   host.WaitForShutdownSignal();
