@@ -12,6 +12,7 @@ absl::Status ValidateRequestId(const std::string& request_id) {
 
 absl::StatusOr<std::optional<std::string>> FindRequest(Transaction& tx, const std::string& method,
                                                        const std::string& request_id) {
+  if (request_id.empty()) return std::optional<std::string>();
   absl::StatusOr<std::vector<Row>> rows = tx.Query(
       "SELECT resource FROM request_ids WHERE request_id = ?", {absl::StrCat(method, ":", request_id)});
   if (!rows.ok()) return rows.status();
@@ -22,6 +23,7 @@ absl::StatusOr<std::optional<std::string>> FindRequest(Transaction& tx, const st
 absl::Status RecordRequest(Transaction& tx, const std::string& method,
                            const std::string& request_id, const std::string& resource,
                            absl::Time now) {
+  if (request_id.empty()) return absl::OkStatus();
   return tx
       .Execute("INSERT INTO request_ids (request_id, resource, create_us) VALUES (?, ?, ?)",
                {absl::StrCat(method, ":", request_id), resource, absl::ToUnixMicros(now)})

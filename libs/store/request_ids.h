@@ -23,9 +23,12 @@ inline constexpr size_t kMaxRequestIdBytes = 100;
 // INVALID_ARGUMENT on "request_id" when it is too long.
 absl::Status ValidateRequestId(const std::string& request_id);
 
-// The resource a request id of `method` created, if any.
+// The resource a request id of `method` created, if any (none for an empty
+// id: the client sent none).
 absl::StatusOr<std::optional<std::string>> FindRequest(Transaction& tx, const std::string& method,
                                                        const std::string& request_id);
+// Remembers what a request id of `method` created; does nothing for an empty
+// id, so callers need not check.
 absl::Status RecordRequest(Transaction& tx, const std::string& method,
                            const std::string& request_id, const std::string& resource,
                            absl::Time now);

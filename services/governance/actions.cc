@@ -144,11 +144,9 @@ absl::StatusOr<v1::Action> Actions::CreateAction(const server::Caller& caller,
     if (!stored.ok()) return stored.status();
     auto seq = EmitEvent(tx, caller, "action", "created", stored->name(), *stored);
     if (!seq.ok()) return seq.status();
-    if (!request.request_id().empty()) {
-      if (absl::Status s = store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now);
-          !s.ok()) {
-        return s;
-      }
+    if (absl::Status s = store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now);
+        !s.ok()) {
+      return s;
     }
     return stored;
   });

@@ -85,11 +85,9 @@ absl::StatusOr<v1::Body> Bodies::CreateBody(const server::Caller& caller, const 
     if (auto seq = EmitEvent(tx, caller, "body", "created", stored->name(), *stored); !seq.ok()) {
       return seq.status();
     }
-    if (!request.request_id().empty()) {
-      if (absl::Status st = store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now);
-          !st.ok()) {
-        return st;
-      }
+    if (absl::Status st = store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now);
+        !st.ok()) {
+      return st;
     }
     return stored;
   });

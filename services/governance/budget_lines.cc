@@ -164,12 +164,9 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::CreateBudgetLine(const server::Calle
 
         auto created = Publish(tx, caller, id, "created");
         if (!created.ok()) return created.status();
-        if (!request.request_id().empty()) {
-          if (absl::Status s =
-                  store::RecordRequest(tx, kCreateMethod, request.request_id(), created->name(), now);
-              !s.ok()) {
-            return s;
-          }
+        if (absl::Status s = store::RecordRequest(tx, kCreateMethod, request.request_id(), created->name(), now);
+            !s.ok()) {
+          return s;
         }
         return created;
       });
@@ -311,12 +308,9 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::AdjustAllocation(const server::Calle
 
         auto changed = Publish(tx, caller, *id, "allocation_adjusted");
         if (!changed.ok()) return changed.status();
-        if (!request.request_id().empty()) {
-          if (absl::Status s =
-                  store::RecordRequest(tx, kAdjustMethod, request.request_id(), movement->name(), now);
-              !s.ok()) {
-            return s;
-          }
+        if (absl::Status s = store::RecordRequest(tx, kAdjustMethod, request.request_id(), movement->name(), now);
+            !s.ok()) {
+          return s;
         }
         return changed;
       });
@@ -366,12 +360,9 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::RecordSpend(const server::Caller& ca
 
         auto changed = Publish(tx, caller, *id, "spend_recorded");
         if (!changed.ok()) return changed.status();
-        if (!request.request_id().empty()) {
-          if (absl::Status s =
-                  store::RecordRequest(tx, kSpendMethod, request.request_id(), movement->name(), now);
-              !s.ok()) {
-            return s;
-          }
+        if (absl::Status s = store::RecordRequest(tx, kSpendMethod, request.request_id(), movement->name(), now);
+            !s.ok()) {
+          return s;
         }
         return changed;
       });

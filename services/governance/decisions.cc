@@ -135,11 +135,9 @@ absl::StatusOr<v1::Decision> Decisions::RecordDecision(const server::Caller& cal
     event.set_body_kind(meeting->body.kind);
     auto seq = EmitEvent(tx, caller, "decision", "recorded", stored->name(), event);
     if (!seq.ok()) return seq.status();
-    if (!request.request_id().empty()) {
-      if (absl::Status s = store::RecordRequest(tx, kRecordMethod, request.request_id(), stored->name(), now);
-          !s.ok()) {
-        return s;
-      }
+    if (absl::Status s = store::RecordRequest(tx, kRecordMethod, request.request_id(), stored->name(), now);
+        !s.ok()) {
+      return s;
     }
     return stored;
   });

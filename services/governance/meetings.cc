@@ -160,11 +160,9 @@ absl::StatusOr<v1::Meeting> Meetings::ScheduleMeeting(const server::Caller& call
     if (!stored.ok()) return stored.status();
     auto seq = EmitEvent(tx, caller, "meeting", "scheduled", stored->name(), *stored);
     if (!seq.ok()) return seq.status();
-    if (!request.request_id().empty()) {
-      if (absl::Status s = store::RecordRequest(tx, kScheduleMethod, request.request_id(), stored->name(), now);
-          !s.ok()) {
-        return s;
-      }
+    if (absl::Status s = store::RecordRequest(tx, kScheduleMethod, request.request_id(), stored->name(), now);
+        !s.ok()) {
+      return s;
     }
     return stored;
   });

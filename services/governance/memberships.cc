@@ -136,11 +136,9 @@ absl::StatusOr<v1::Membership> Memberships::CreateMembership(const server::Calle
     if (auto seq = EmitEvent(tx, caller, "membership", "created", stored->name(), *stored); !seq.ok()) {
       return seq.status();
     }
-    if (!request.request_id().empty()) {
-      if (absl::Status st = store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now);
-          !st.ok()) {
-        return st;
-      }
+    if (absl::Status st = store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now);
+        !st.ok()) {
+      return st;
     }
     return stored;
   });

@@ -92,11 +92,9 @@ absl::StatusOr<v1::Person> People::CreatePerson(const server::Caller& caller,
     if (auto seq = EmitEvent(tx, caller, "person", "created", stored->name(), *stored); !seq.ok()) {
       return seq.status();
     }
-    if (!request.request_id().empty()) {
-      if (absl::Status st = store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now);
-          !st.ok()) {
-        return st;
-      }
+    if (absl::Status st = store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now);
+        !st.ok()) {
+      return st;
     }
     return stored;
   });

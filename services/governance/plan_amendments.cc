@@ -293,11 +293,9 @@ absl::StatusOr<v1::PlanAmendment> PlanAmendments::AmendPlan(const server::Caller
         if (auto seq = EmitEvent(tx, caller, "plan", "amended", stored->name(), event); !seq.ok()) {
           return seq.status();
         }
-        if (!request.request_id().empty()) {
-          if (absl::Status s = store::RecordRequest(tx, kAmendMethod, request.request_id(), record.name(), now);
-              !s.ok()) {
-            return s;
-          }
+        if (absl::Status s = store::RecordRequest(tx, kAmendMethod, request.request_id(), record.name(), now);
+            !s.ok()) {
+          return s;
         }
         return record;
       });

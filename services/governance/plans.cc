@@ -70,11 +70,9 @@ absl::StatusOr<v1::Plan> Plans::CreatePlan(const server::Caller& caller,
     if (absl::Status s = InsertPlan(tx, request.plan_id(), content, now); !s.ok()) return s;
     auto stored = EmitPlan(tx, caller, request.plan_id(), "created");
     if (!stored.ok()) return stored.status();
-    if (!request.request_id().empty()) {
-      if (absl::Status s = store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now);
-          !s.ok()) {
-        return s;
-      }
+    if (absl::Status s = store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now);
+        !s.ok()) {
+      return s;
     }
     return stored;
   });

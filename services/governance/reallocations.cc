@@ -186,11 +186,9 @@ absl::StatusOr<v1::ReallocateBudgetResponse> Reallocations::ReallocateBudget(
         if (auto seq = EmitEvent(tx, caller, "budget", "reallocated", stored->name(), event); !seq.ok()) {
           return seq.status();
         }
-        if (!request.request_id().empty()) {
-          if (absl::Status s = store::RecordRequest(tx, kMethod, request.request_id(), stored->name(), now);
-              !s.ok()) {
-            return s;
-          }
+        if (absl::Status s = store::RecordRequest(tx, kMethod, request.request_id(), stored->name(), now);
+            !s.ok()) {
+          return s;
         }
         return response;
       });

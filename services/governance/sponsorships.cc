@@ -131,11 +131,9 @@ absl::StatusOr<v1::Sponsorship> Sponsorships::AssignSponsor(const server::Caller
         if (auto seq = EmitEvent(tx, caller, "sponsor", "assigned", stored->name(), event); !seq.ok()) {
           return seq.status();
         }
-        if (!request.request_id().empty()) {
-          if (absl::Status s = store::RecordRequest(tx, kAssignMethod, request.request_id(), stored->name(), now);
-              !s.ok()) {
-            return s;
-          }
+        if (absl::Status s = store::RecordRequest(tx, kAssignMethod, request.request_id(), stored->name(), now);
+            !s.ok()) {
+          return s;
         }
         return stored;
       });

@@ -169,7 +169,7 @@ absl::StatusOr<v1::Network> Networks::Create(const server::Caller& caller,
     auto stored = EmitChanged(tx, caller, request.network_id(), "created");
     if (!stored.ok()) return stored.status();
     result = *stored;
-    if (!request.request_id().empty()) return RecordRequest(tx, kMethod, request.request_id(), result.name(), now);
+    return RecordRequest(tx, kMethod, request.request_id(), result.name(), now);
     return absl::OkStatus();
   });
   if (!s.ok()) return s;
@@ -314,7 +314,7 @@ absl::StatusOr<v1::NetworkMeeting> Networks::RecordMeeting(const server::Caller&
     *event.mutable_meeting() = result;
     auto seq = EmitEvent(tx, caller, "network", "meeting_held", current->name(), event);
     if (!seq.ok()) return seq.status();
-    if (!request.request_id().empty()) return RecordRequest(tx, kMethod, request.request_id(), result.name(), now);
+    return RecordRequest(tx, kMethod, request.request_id(), result.name(), now);
     return absl::OkStatus();
   });
   if (!s.ok()) return s;

@@ -116,10 +116,7 @@ absl::StatusOr<v1::Workstream> Tracker::CreateWorkstream(const server::Caller& c
     auto seq = EmitEvent(tx, caller, "workstream", "created", result.name(), event);
     if (!seq.ok()) return seq.status();
     generation = *seq;
-    if (!request.request_id().empty()) {
-      return RecordRequest(tx, "CreateWorkstream", request.request_id(), result.name(), now);
-    }
-    return absl::OkStatus();
+    return RecordRequest(tx, "CreateWorkstream", request.request_id(), result.name(), now);
   });
   if (!s.ok()) return s;
   generation_.AdvanceTo(generation);
@@ -259,10 +256,7 @@ absl::StatusOr<v1::PlanItem> Tracker::CreatePlanItem(const server::Caller& calle
     auto seq = RecordCreated(tx, caller, item, "created", now, &result);
     if (!seq.ok()) return seq.status();
     generation = *seq;
-    if (!request.request_id().empty()) {
-      return RecordRequest(tx, "CreatePlanItem", request.request_id(), result.name(), now);
-    }
-    return absl::OkStatus();
+    return RecordRequest(tx, "CreatePlanItem", request.request_id(), result.name(), now);
   });
   if (!s.ok()) return s;
   generation_.AdvanceTo(generation);
