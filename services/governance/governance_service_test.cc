@@ -227,6 +227,21 @@ class GovernanceServiceTest : public ::testing::Test {
 };
 
 TEST_F(GovernanceServiceTest, PlanGoesThroughItsLifecycleAtHeldMeetingsAndPublishesEachStep) {
+  // The workstreams service sets up the plan's workstreams once it is approved.
+  workstreams_ = Start(WP_WORKSTREAMS_BIN, wp::testing::MakeTempDir("wp-workstreams"));
+  ASSERT_NE(workstreams_, nullptr);
+  auto tracker = wp::workstreams::v1::WorkstreamsService::NewStub(workstreams_->channel());
+  auto tracker_workstreams = [&]() -> std::vector<std::string> {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    wp::workstreams::v1::ListWorkstreamsRequest request;
+    request.set_plan_period("2022-23");
+    wp::workstreams::v1::ListWorkstreamsResponse response;
+    std::vector<std::string> titles;
+    if (!tracker->ListWorkstreams(&ctx, request, &response).ok()) return titles;
+    for (const auto& ws : response.workstreams()) titles.push_back(ws.title());
+    return titles;
+  };
   SeatBoardAndCommittee();
   ASSERT_TRUE(CreatePlan("2022-23", "2022-23").ok());
   auto board = HeldMeeting("board", "director-", Day(2022, 6, 14));
@@ -263,6 +278,9 @@ TEST_F(GovernanceServiceTest, PlanGoesThroughItsLifecycleAtHeldMeetingsAndPublis
     return Plans().ApprovePlan(ctx, approve, out);
   });
   EXPECT_EQ(again.status().code(), absl::StatusCode::kFailedPrecondition) << again.status();
+  EXPECT_TRUE(Eventually([&] { return tracker_workstreams().size() == 3; }))
+      << "the approved plan's workstreams never reached the workstreams service";
+  EXPECT_EQ(tracker_workstreams().front(), "Wellbeing for Learning");
 
   // Endorsement needs a Committee meeting, not a Board one.
   v1::EndorsePlanRequest endorse;

@@ -4,6 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "libs/bus/event_writer.h"
 #include "libs/calendar/dates.h"
+#include "services/workstreams/governance_plans.h"
 #include "wp/governance/v1/plans.pb.h"
 
 namespace wp::workstreams {
@@ -73,15 +74,19 @@ absl::Status AttachBoardSponsors(store::Transaction& tx, const std::string& toda
   return absl::OkStatus();
 }
 
-std::unique_ptr<bus::DurableConsumer> NewSponsorConsumer(bus::NatsConnection& connection,
-                                                         store::Database& db) {
+std::unique_ptr<bus::DurableConsumer> NewGovernanceConsumer(bus::NatsConnection& connection,
+                                                            store::Database& db) {
   bus::DurableConsumerOptions options;
   options.stream = bus::StreamNameFor("governance");
   // Created if missing, so this service may start before governance does.
   options.stream_subjects = {bus::StreamSubjectsFor("governance")};
-  options.durable_name = "workstreams-governance-sponsors";
-  options.filter_subject = "wp.governance.sponsor.>";
-  return std::make_unique<bus::DurableConsumer>(connection, db, options, ApplySponsorEvent);
+  options.durable_name = "workstreams-governance";
+  options.filter_subject = "wp.governance.>";
+  return std::make_unique<bus::DurableConsumer>(
+      connection, db, options, [](store::Transaction& tx, const wp::common::v1::Event& event) {
+        if (absl::Status s = ApplySponsorEvent(tx, event); !s.ok()) return s;
+        return ApplyPlanEvent(tx, event);
+      });
 }
 
 }  // namespace wp::workstreams

@@ -31,10 +31,11 @@ absl::Status ApplySponsorEvent(store::Transaction& tx, const wp::common::v1::Eve
 absl::Status AttachBoardSponsors(store::Transaction& tx, const std::string& today,
                                  v1::Workstream* ws);
 
-// The durable consumer of governance's sponsor events, shared by all
-// replicas (each event is applied once, in the store they share).
-std::unique_ptr<bus::DurableConsumer> NewSponsorConsumer(bus::NatsConnection& connection,
-                                                         store::Database& db);
+// The durable consumer of governance's events (sponsors here, plans in
+// governance_plans.h), shared by all replicas: each event is applied once,
+// in the store they share.
+std::unique_ptr<bus::DurableConsumer> NewGovernanceConsumer(bus::NatsConnection& connection,
+                                                            store::Database& db);
 
 }  // namespace wp::workstreams
 

@@ -80,9 +80,12 @@ int main(int argc, char** argv) {
   bus::GenerationFollower own_events(**nats, workstreams::kServiceName, InstanceName(config), generation,
                                    workstreams::ChangesTrackerSummary);
   if (absl::Status s = own_events.Start(); !s.ok()) ExitOnStartupError("cannot start the event consumer", s);
-  // Board sponsors come from the governance service's events.
-  std::unique_ptr<bus::DurableConsumer> sponsors = workstreams::NewSponsorConsumer(**nats, **db);
-  if (absl::Status s = sponsors->Start(); !s.ok()) ExitOnStartupError("cannot start the sponsor consumer", s);
+  // Board sponsors and the workstreams of approved plans come from the
+  // governance service's events.
+  std::unique_ptr<bus::DurableConsumer> governance_events = workstreams::NewGovernanceConsumer(**nats, **db);
+  if (absl::Status s = governance_events->Start(); !s.ok()) {
+    ExitOnStartupError("cannot start the governance consumer", s);
+  }
 
   workstreams::Tracker tracker(**db, generation);
   workstreams::TrackerSummaries summaries(**db, &cache, generation, *store_id);
@@ -110,7 +113,7 @@ int main(int argc, char** argv) {
 
   host.WaitForShutdownSignal();
   host.Shutdown(absl::Seconds(10));
-  sponsors->Stop();
+  governance_events->Stop();
   own_events.Stop();
   // Give the relay a moment to publish what is committed; what is left stays
   // in the outbox and goes out on the next start.
