@@ -28,6 +28,7 @@
 #include "libs/testing/server_process.h"
 #include "libs/testing/service_process.h"
 #include "libs/testing/test_tokens.h"
+#include "tools/bench/throughput.h"
 #include "wp/workstreams/v1/workstreams.grpc.pb.h"
 
 ABSL_FLAG(int, items, 100000, "plan items to load before measuring");
@@ -39,74 +40,13 @@ ABSL_FLAG(std::string, service_binary, WP_WORKSTREAMS_BIN, "the workstreams serv
 namespace {
 
 namespace v1 = wp::workstreams::v1;
+using wp::bench::Compare;
+using wp::bench::Percentile;
+using wp::bench::Print;
+using wp::bench::Throughput;
 
 constexpr char kPeriod[] = "2022-23";
 constexpr int kWorkstreams = 20;
-
-struct RunResult {
-  double qps = 0;
-  double p50_ms = 0;
-  double p99_ms = 0;
-  int64_t calls = 0;
-  int64_t errors = 0;
-};
-
-double Percentile(std::vector<double>& v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<size_t>(p * v.size()))];
-}
-
-// Runs `call` back to back on `threads` threads for `duration`.
-RunResult Throughput(int threads, absl::Duration duration, const std::function<bool()>& call) {
-  std::atomic<bool> stop{false};
-  std::vector<std::vector<double>> latencies(threads);
-  std::vector<int64_t> errors(threads, 0);
-  std::vector<std::thread> workers;
-  for (int t = 0; t < threads; ++t) {
-    workers.emplace_back([&, t] {
-      while (!stop.load(std::memory_order_relaxed)) {
-        const absl::Time start = absl::Now();
-        if (!call()) ++errors[t];
-        latencies[t].push_back(absl::ToDoubleMilliseconds(absl::Now() - start));
-      }
-    });
-  }
-  const absl::Time start = absl::Now();
-  absl::SleepFor(duration);
-  stop = true;
-  for (auto& w : workers) w.join();
-  const double elapsed = absl::ToDoubleSeconds(absl::Now() - start);
-  std::vector<double> all;
-  RunResult r;
-  for (int t = 0; t < threads; ++t) {
-    all.insert(all.end(), latencies[t].begin(), latencies[t].end());
-    r.errors += errors[t];
-  }
-  r.calls = static_cast<int64_t>(all.size());
-  r.qps = r.calls / elapsed;
-  r.p50_ms = Percentile(all, 0.50);
-  r.p99_ms = Percentile(all, 0.99);
-  return r;
-}
-
-// Alternates baseline and candidate runs (kRounds each) so that both see the
-// same machine, and returns the run with the median QPS of each.
-constexpr int kRounds = 3;
-std::pair<RunResult, RunResult> Compare(int threads, absl::Duration duration,
-                                        const std::function<bool()>& baseline,
-                                        const std::function<bool()>& candidate) {
-  std::vector<RunResult> a, b;
-  for (int round = 0; round < kRounds; ++round) {
-    a.push_back(Throughput(threads, duration, baseline));
-    b.push_back(Throughput(threads, duration, candidate));
-  }
-  auto median = [](std::vector<RunResult>& runs) {
-    std::sort(runs.begin(), runs.end(), [](const RunResult& x, const RunResult& y) { return x.qps < y.qps; });
-    return runs[runs.size() / 2];
-  };
-  return {median(a), median(b)};
-}
 
 // A TSV tracker of `rows` rows for workstreams 1..kWorkstreams, starting at
 // task `first_task`, with a mix of statuses and dates.
@@ -189,12 +129,6 @@ int64_t UnsentEvents(const std::string& db_path) {
   }
   sqlite3_close(db);
   return unsent;
-}
-
-void Print(const char* name, const RunResult& r) {
-  std::printf("%-28s %10.0f qps   p50 %7.3f ms   p99 %7.3f ms   (%lld calls, %lld errors)\n", name,
-              r.qps, r.p50_ms, r.p99_ms, static_cast<long long>(r.calls),
-              static_cast<long long>(r.errors));
 }
 
 }  // namespace
