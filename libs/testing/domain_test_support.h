@@ -69,6 +69,24 @@ inline std::vector<wp::common::v1::Event> EventsAfter(store::Database& db, int64
   return events;
 }
 
+// Follows next_page_token through a List method: `list(request)` answers one
+// page (an absl::StatusOr of the response), `keep(page, &items)` takes from it
+// what the test compares. Stops after `max_pages`; counts pages in *pages.
+template <typename Item, typename Request, typename List, typename Keep>
+std::vector<Item> AllPages(Request request, List list, Keep keep, int* pages, int max_pages = 20) {
+  std::vector<Item> items;
+  *pages = 0;
+  do {
+    auto page = list(request);
+    EXPECT_TRUE(page.ok()) << page.status();
+    if (!page.ok()) break;
+    keep(*page, &items);
+    request.set_page_token(page->next_page_token());
+    ++*pages;
+  } while (!request.page_token().empty() && *pages < max_pages);
+  return items;
+}
+
 }  // namespace wp::test_support
 
 #endif  // WP_LIBS_TESTING_DOMAIN_TEST_SUPPORT_H_

@@ -55,18 +55,13 @@ class BodiesTest : public ::testing::Test {
     return bodies_->GetBody(caller_, request);
   }
 
-  std::vector<std::string> ListAll(v1::ListBodiesRequest request, int* pages) {
-    std::vector<std::string> names;
-    *pages = 0;
-    do {
-      auto page = bodies_->ListBodies(caller_, request);
-      EXPECT_TRUE(page.ok()) << page.status();
-      if (!page.ok()) break;
-      for (const auto& n : Names(*page)) names.push_back(n);
-      request.set_page_token(page->next_page_token());
-      ++*pages;
-    } while (!request.page_token().empty() && *pages < 20);
-    return names;
+  std::vector<std::string> ListAll(const v1::ListBodiesRequest& request, int* pages) {
+    return test_support::AllPages<std::string>(
+        request, [&](const v1::ListBodiesRequest& r) { return bodies_->ListBodies(caller_, r); },
+        [&](const auto& page, std::vector<std::string>* names) {
+          for (const auto& n : Names(page)) names->push_back(n);
+        },
+        pages);
   }
 
   std::unique_ptr<store::Database> db_;

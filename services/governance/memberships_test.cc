@@ -71,18 +71,13 @@ class MembershipsTest : public ::testing::Test {
     return memberships_->UpdateMembership(caller_, request);
   }
 
-  std::vector<std::string> ListAll(v1::ListMembershipsRequest request, int* pages) {
-    std::vector<std::string> names;
-    *pages = 0;
-    do {
-      auto page = memberships_->ListMemberships(caller_, request);
-      EXPECT_TRUE(page.ok()) << page.status();
-      if (!page.ok()) break;
-      for (const auto& n : Names(*page)) names.push_back(n);
-      request.set_page_token(page->next_page_token());
-      ++*pages;
-    } while (!request.page_token().empty() && *pages < 20);
-    return names;
+  std::vector<std::string> ListAll(const v1::ListMembershipsRequest& request, int* pages) {
+    return test_support::AllPages<std::string>(
+        request, [&](const v1::ListMembershipsRequest& r) { return memberships_->ListMemberships(caller_, r); },
+        [&](const auto& page, std::vector<std::string>* names) {
+          for (const auto& n : Names(page)) names->push_back(n);
+        },
+        pages);
   }
 
   std::unique_ptr<store::Database> db_;

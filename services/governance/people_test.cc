@@ -53,19 +53,14 @@ class PeopleTest : public ::testing::Test {
   }
 
   // Every page of a listing, following the tokens.
-  std::vector<std::string> ListAll(v1::ListPeopleRequest request, int* pages) {
-    std::vector<std::string> names;
-    *pages = 0;
-    do {
-      auto page = people_->ListPeople(caller_, request);
-      EXPECT_TRUE(page.ok()) << page.status();
-      if (!page.ok()) break;
-      EXPECT_LE(page->people_size(), request.page_size());
-      for (const auto& n : Names(*page)) names.push_back(n);
-      request.set_page_token(page->next_page_token());
-      ++*pages;
-    } while (!request.page_token().empty() && *pages < 20);
-    return names;
+  std::vector<std::string> ListAll(const v1::ListPeopleRequest& request, int* pages) {
+    return test_support::AllPages<std::string>(
+        request, [&](const v1::ListPeopleRequest& r) { return people_->ListPeople(caller_, r); },
+        [&](const auto& page, std::vector<std::string>* names) {
+          EXPECT_LE(page.people_size(), request.page_size());
+          for (const auto& n : Names(page)) names->push_back(n);
+        },
+        pages);
   }
 
   std::unique_ptr<store::Database> db_;
