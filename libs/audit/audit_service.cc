@@ -14,6 +14,7 @@
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/grpc_status.h"
+#include "libs/validation/request_check.h"
 
 namespace wp::audit {
 namespace {
@@ -118,6 +119,7 @@ grpc::Status AuditGrpc::ListAuditRecords(grpc::ServerContext* context,
   if (authorize_) {
     if (absl::Status s = authorize_(*context); !s.ok()) return ToGrpcStatus(s);
   }
+  if (absl::Status s = validation::CheckRequest(*request); !s.ok()) return ToGrpcStatus(s);
   absl::StatusOr<v1::ListAuditRecordsResponse> result = audit::ListAuditRecords(db_, *request);
   if (!result.ok()) return ToGrpcStatus(result.status());
   *response = *std::move(result);

@@ -1,7 +1,9 @@
 // What every gRPC handler does around its domain call: admit the caller
-// (call_guard.h), run the domain function with it, convert the result.
+// (call_guard.h), check the request against the limits declared on its
+// proto (libs/validation/request_check.h), run the domain function with the
+// caller, convert the result.
 //
-//   return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+//   return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
 //     return tracker_.CreatePlanItem(caller, *req);
 //   });
 //
@@ -14,13 +16,26 @@
 #include "grpcpp/support/status.h"
 #include "libs/authz/call_guard.h"
 #include "libs/status/grpc_status.h"
+#include "libs/validation/request_check.h"
 
 namespace wp::authz {
 
-template <typename Response, typename Fn>
-grpc::Status Serve(const CallGuard& guard, const grpc::ServerContextBase& call, Response* response,
-                   Fn&& fn) {
+// Admission and the request check alone, for streaming handlers (which
+// check each further message they read with validation::CheckRequest).
+inline absl::StatusOr<server::Caller> AdmitRequest(const CallGuard& guard,
+                                                   const grpc::ServerContextBase& call,
+                                                   const google::protobuf::Message& request) {
   absl::StatusOr<server::Caller> caller = guard.Admit(call);
+  if (!caller.ok()) return caller.status();
+  // After admission: who may not call learns nothing about the request's shape.
+  if (absl::Status s = validation::CheckRequest(request); !s.ok()) return s;
+  return caller;
+}
+
+template <typename Response, typename Fn>
+grpc::Status Serve(const CallGuard& guard, const grpc::ServerContextBase& call,
+                   const google::protobuf::Message& request, Response* response, Fn&& fn) {
+  absl::StatusOr<server::Caller> caller = AdmitRequest(guard, call, request);
   if (!caller.ok()) return ToGrpcStatus(caller.status());
   absl::StatusOr<Response> result = fn(*caller);
   if (!result.ok()) return ToGrpcStatus(result.status());

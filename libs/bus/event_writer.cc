@@ -94,6 +94,14 @@ absl::StatusOr<wp::common::v1::Event> EmitEvent(store::Transaction& tx, const Ev
         absl::StrCat("event payload ", spec.payload.GetTypeName(), ": could not be packed"));
   }
 
+  // Checked before the row is reserved; the position adds at most a few bytes.
+  const size_t size = event.ByteSizeLong() + 16;
+  if (size > kMaxEventBytes) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "this change would publish a ", size, "-byte ", event.type(), " event; events carry at ",
+        "most ", kMaxEventBytes, " bytes, so the change was not made"));
+  }
+
   // The position is only known once the row exists, and the envelope carries
   // it, hence reserve first and store the bytes second (same transaction).
   absl::StatusOr<int64_t> seq = store::ReserveOutboxRow(tx, event.id(), event.type());

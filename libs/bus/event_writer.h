@@ -37,10 +37,18 @@ struct EventSpec {
   std::string trace_id = "";
 };
 
+// The largest serialised envelope EmitEvent stores. NATS refuses messages
+// above its max_payload (1 MiB by default); an event that could never be
+// published must never be committed, and half the limit leaves room for
+// headers and a broker configured lower.
+inline constexpr size_t kMaxEventBytes = 512 * 1024;
+
 // Builds the envelope (UUID v4 id, occurred_at now, payload in Any), reserves
 // the next outbox row, sets source_sequence to its position and stores the
 // serialised envelope, all in `tx`. Returns the event as stored.
-// INVALID_ARGUMENT when source, entity or verb is not a plain subject token.
+// INVALID_ARGUMENT when source, entity or verb is not a plain subject token;
+// FAILED_PRECONDITION when the envelope would exceed kMaxEventBytes (the
+// caller's transaction then rolls back, so the change is refused whole).
 absl::StatusOr<wp::common::v1::Event> EmitEvent(store::Transaction& tx, const EventSpec& spec);
 
 // "wp.<source>.<entity>.<verb>".

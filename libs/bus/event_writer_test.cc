@@ -112,5 +112,30 @@ TEST(EventWriterTest, RejectsNamesThatWouldBreakTheSubject) {
   }
 }
 
+// An event the bus could not carry must never be committed: the change that
+// would produce it fails with the sizes in the message, and nothing is kept.
+TEST(EventWriterTest, RefusesAnEventLargerThanTheBusCarries) {
+  std::unique_ptr<store::Database> db = test_util::OpenTestDatabase();
+  ASSERT_NE(db, nullptr);
+  google::protobuf::StringValue big;
+  big.set_value(std::string(kMaxEventBytes, 'x'));
+  absl::Status s = db->Write([&](store::Transaction& tx) -> absl::Status {
+    return EmitEvent(tx, {"svc", "item", "updated", "items/1", big}).status();
+  });
+  EXPECT_EQ(s.code(), absl::StatusCode::kFailedPrecondition) << s;
+  EXPECT_NE(s.message().find("wp.svc.item.updated"), absl::string_view::npos) << s;
+  EXPECT_NE(s.message().find(absl::StrCat(kMaxEventBytes)), absl::string_view::npos) << s;
+  absl::StatusOr<int64_t> last = store::LastOutboxSeq(*db);
+  ASSERT_TRUE(last.ok());
+  EXPECT_EQ(*last, 0);
+
+  // Just under the limit is fine.
+  big.set_value(std::string(kMaxEventBytes - 1024, 'x'));
+  s = db->Write([&](store::Transaction& tx) -> absl::Status {
+    return EmitEvent(tx, {"svc", "item", "updated", "items/1", big}).status();
+  });
+  EXPECT_TRUE(s.ok()) << s;
+}
+
 }  // namespace
 }  // namespace wp::bus

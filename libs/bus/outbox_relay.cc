@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "libs/log/log.h"
+#include "libs/store/dead_letters.h"
 #include "libs/store/outbox.h"
 
 namespace wp::bus {
@@ -14,6 +15,20 @@ namespace {
 // During a long outage one line per attempt would flood the log.
 bool WorthLogging(int64_t consecutive_failures) {
   return consecutive_failures == 1 || consecutive_failures % 30 == 0;
+}
+
+// Failures that may heal by themselves (the broker or the stream coming
+// back); every other publish failure is about the message itself.
+bool IsRetryable(const absl::Status& status) {
+  switch (status.code()) {
+    case absl::StatusCode::kUnavailable:
+    case absl::StatusCode::kDeadlineExceeded:
+    case absl::StatusCode::kCancelled:
+    case absl::StatusCode::kAborted:
+      return true;
+    default:
+      return false;
+  }
 }
 
 }  // namespace
@@ -31,6 +46,9 @@ absl::Status OutboxRelay::Start() {
       options_.min_backoff <= absl::ZeroDuration() || options_.max_backoff < options_.min_backoff) {
     return absl::InvalidArgumentError(
         "outbox relay: durations must be positive, max_backoff >= min_backoff");
+  }
+  if (options_.dead_letter_after_attempts <= 0) {
+    return absl::InvalidArgumentError("outbox relay: dead_letter_after_attempts must be positive");
   }
   if (options_.stream_name.empty() != options_.stream_subjects.empty()) {
     return absl::InvalidArgumentError(
@@ -90,7 +108,33 @@ OutboxRelayStats OutboxRelay::stats() const {
   OutboxRelayStats s;
   s.published = published_.load();
   s.failures = failures_.load();
+  s.dead_lettered = dead_lettered_.load();
   return s;
+}
+
+bool OutboxRelay::MaybeDeadLetter(const store::OutboxMessage& row, const absl::Status& error) {
+  if (IsRetryable(error)) return false;
+  if (failing_seq_ != row.seq) {
+    failing_seq_ = row.seq;
+    failing_attempts_ = 0;
+  }
+  if (++failing_attempts_ < options_.dead_letter_after_attempts) return false;
+  const std::string reason = absl::StrCat(absl::StatusCodeToString(error.code()), ": ", error.message());
+  if (absl::Status s = store::MoveToDeadLetters(db_, row.seq, reason, failing_attempts_); !s.ok()) {
+    RecordFailure(s, "move to dead letters");
+    return false;
+  }
+  dead_lettered_.fetch_add(1);
+  wp::log::Error("outbox relay: event moved to the dead letters; later events go on",
+                 {{"seq", absl::StrCat(row.seq)},
+                  {"event_id", row.event_id},
+                  {"subject", row.subject},
+                  {"bytes", absl::StrCat(row.payload.size())},
+                  {"reason", reason},
+                  {"attempts", absl::StrCat(failing_attempts_)}});
+  failing_seq_ = 0;
+  failing_attempts_ = 0;
+  return true;
 }
 
 void OutboxRelay::RecordFailure(const absl::Status& status, const char* what) {
@@ -159,12 +203,14 @@ void OutboxRelay::RunOnce(absl::Duration& backoff, bool& stream_ready) {
   // when a publish fails half-way.
   std::vector<int64_t> acked;
   absl::Status publish_error;
+  const store::OutboxMessage* failed_row = nullptr;
   for (const store::OutboxMessage& row : *rows) {
     if (stopping()) break;
     absl::StatusOr<PubAck> ack =
         publisher_.Publish(row.subject, row.event_id, row.payload, options_.publish_timeout);
     if (!ack.ok()) {
       publish_error = ack.status();
+      failed_row = &row;
       break;
     }
     acked.push_back(row.seq);
@@ -178,6 +224,8 @@ void OutboxRelay::RunOnce(absl::Duration& backoff, bool& stream_ready) {
     if (absl::Status s = store::MarkSent(db_, acked); !s.ok()) return fail(s, "mark sent");
   }
   if (!publish_error.ok()) {
+    // Moved aside: carry on with the next row straight away.
+    if (MaybeDeadLetter(*failed_row, publish_error)) return;
     // The broker may have lost the stream (fresh store): re-create it next time.
     if (!options_.stream_name.empty()) stream_ready = false;
     return fail(publish_error, "publish");

@@ -34,6 +34,7 @@
 #include "libs/bus/nats_connection.h"
 #include "libs/bus/publisher.h"
 #include "libs/store/database.h"
+#include "libs/store/outbox.h"
 
 namespace wp::bus {
 
@@ -53,6 +54,8 @@ struct OutboxRelayOptions {
   // Sent rows older than the newest `keep_sent_rows` are deleted every
   // `prune_interval` while the relay is idle; -1 keeps every row.
   int64_t keep_sent_rows = 100000;
+  // Consecutive non-retryable failures of one row before it is moved aside.
+  int dead_letter_after_attempts = 5;
   absl::Duration prune_interval = absl::Hours(1);
   std::string stream_name;
   std::vector<std::string> stream_subjects;
@@ -62,6 +65,7 @@ struct OutboxRelayOptions {
 struct OutboxRelayStats {
   int64_t published = 0;  // rows acknowledged by the broker (re-publishes included)
   int64_t failures = 0;   // failed attempts (publish, read or mark), each followed by a backoff
+  int64_t dead_lettered = 0;  // rows moved aside (see above)
 };
 
 class OutboxRelay {
@@ -95,6 +99,9 @@ class OutboxRelay {
   void Wait(absl::Duration d, bool wake_on_notify);
   bool stopping() const;
   void RecordFailure(const absl::Status& status, const char* what);
+  // Counts a non-retryable publish failure of `row`; moves it aside once it
+  // has failed dead_letter_after_attempts times. True when it was moved.
+  bool MaybeDeadLetter(const store::OutboxMessage& row, const absl::Status& error);
 
   store::Database& db_;
   Publisher& publisher_;
@@ -110,6 +117,9 @@ class OutboxRelay {
 
   std::atomic<int64_t> published_{0};
   std::atomic<int64_t> failures_{0};
+  std::atomic<int64_t> dead_lettered_{0};
+  int64_t failing_seq_ = 0;       // relay thread only: the row that keeps failing
+  int64_t failing_attempts_ = 0;  // relay thread only
   int64_t consecutive_failures_ = 0;  // relay thread only
   absl::Time last_prune_ = absl::Now();  // relay thread only
 };

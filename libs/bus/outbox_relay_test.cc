@@ -5,6 +5,7 @@
 #include "gtest/gtest.h"
 #include "libs/bus/bus_test_util.h"
 #include "libs/bus/event_writer.h"
+#include "libs/store/dead_letters.h"
 #include "libs/store/outbox.h"
 #include "libs/testing/server_process.h"
 
@@ -174,6 +175,77 @@ TEST_F(OutboxRelayTest, CommitListenerWakesTheRelay) {
   std::vector<Event> events = Emit(4);
   ASSERT_TRUE(Eventually([&] { return NoUnsentRows(); }));
   db_->SetCommitListener(nullptr);
+  ExpectStreamHolds(events);
+}
+
+// One event the broker can never take (here: above its max_payload, written
+// past EmitEvent's own check, as an older binary could have) must not hold
+// back the events after it: it is moved aside with the reason, the rest are
+// published in order, and a re-drive puts it back into the outbox.
+TEST_F(OutboxRelayTest, MovesAnEventTheBrokerRefusesAsideAndPublishesTheRest) {
+  StartServer();
+  std::vector<Event> before = Emit(3);
+  int64_t big_seq = 0;
+  ASSERT_TRUE(db_->Write([&](store::Transaction& tx) -> absl::Status {
+                  absl::StatusOr<int64_t> seq =
+                      store::ReserveOutboxRow(tx, NewEventId(), SubjectFor(kSource, "item", "huge"));
+                  if (!seq.ok()) return seq.status();
+                  big_seq = *seq;
+                  return store::SetOutboxPayload(tx, *seq, std::string(2 * 1024 * 1024, 'x'));
+                }).ok());
+  std::vector<Event> after = Emit(5);
+
+  OutboxRelayOptions o = Options();
+  o.dead_letter_after_attempts = 2;
+  o.max_backoff = absl::Milliseconds(100);
+  StartRelay(o);
+  ASSERT_TRUE(relay_->WaitUntilIdle(kPatience));
+  std::vector<Event> published = before;
+  published.insert(published.end(), after.begin(), after.end());
+  ExpectStreamHolds(published);
+  EXPECT_EQ(relay_->stats().dead_lettered, 1);
+
+  absl::StatusOr<std::vector<store::DeadLetter>> letters = store::ListDeadLetters(*db_, 0, 10);
+  ASSERT_TRUE(letters.ok()) << letters.status();
+  ASSERT_EQ(letters->size(), 1u);
+  EXPECT_EQ((*letters)[0].seq, big_seq);
+  EXPECT_EQ((*letters)[0].subject, SubjectFor(kSource, "item", "huge"));
+  EXPECT_EQ((*letters)[0].payload_bytes, 2 * 1024 * 1024);
+  EXPECT_EQ((*letters)[0].attempts, 2);
+  EXPECT_NE((*letters)[0].reason.find("max_payload"), std::string::npos) << (*letters)[0].reason;
+
+  // Re-driven, it goes back behind everything else and is refused again,
+  // without ever blocking the events written meanwhile.
+  int64_t redriven = 0;
+  ASSERT_TRUE(db_->Write([&](store::Transaction& tx) -> absl::Status {
+                  absl::StatusOr<int64_t> seq = store::RedriveDeadLetter(tx, big_seq);
+                  if (!seq.ok()) return seq.status();
+                  redriven = *seq;
+                  return absl::OkStatus();
+                }).ok());
+  EXPECT_GT(redriven, after.back().source_sequence());
+  std::vector<Event> later = Emit(2);
+  ASSERT_TRUE(Eventually([&] { return relay_->stats().dead_lettered == 2; }));
+  ASSERT_TRUE(relay_->WaitUntilIdle(kPatience));
+  published.insert(published.end(), later.begin(), later.end());
+  ExpectStreamHolds(published);
+  absl::StatusOr<int64_t> count = store::CountDeadLetters(*db_);
+  ASSERT_TRUE(count.ok());
+  EXPECT_EQ(*count, 1);
+}
+
+// A broker that is down is not a reason to move anything aside.
+TEST_F(OutboxRelayTest, NeverDeadLettersWhileTheBrokerIsDown) {
+  OutboxRelayOptions o = Options();
+  o.dead_letter_after_attempts = 1;
+  o.min_backoff = absl::Milliseconds(10);
+  o.max_backoff = absl::Milliseconds(20);
+  StartRelay(o);
+  std::vector<Event> events = Emit(3);
+  ASSERT_TRUE(Eventually([&] { return relay_->stats().failures >= 5; }));
+  EXPECT_EQ(relay_->stats().dead_lettered, 0);
+  StartServer();
+  ASSERT_TRUE(relay_->WaitUntilIdle(kPatience));
   ExpectStreamHolds(events);
 }
 

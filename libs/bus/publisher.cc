@@ -20,6 +20,14 @@ absl::StatusOr<PubAck> Publisher::Publish(absl::string_view subject, absl::strin
   // and flush it later; callers retry anyway, so fail fast instead.
   if (!connection_.IsConnected())
     return absl::UnavailableError(absl::StrCat("publish ", subject, ": nats not connected"));
+  // A message above the server's limit can never be published: say so
+  // plainly (INVALID_ARGUMENT, not retryable) instead of cnats' error.
+  const int64_t max_payload = natsConnection_GetMaxPayload(connection_.raw());
+  if (max_payload > 0 && static_cast<int64_t>(bytes.size()) > max_payload) {
+    return absl::InvalidArgumentError(absl::StrCat("publish ", subject, ": message of ",
+                                                   bytes.size(), " bytes exceeds the server's ",
+                                                   "max_payload of ", max_payload, " bytes"));
+  }
   // cnats wants NUL-terminated strings.
   const std::string subj(subject);
   const std::string id(msg_id);

@@ -8,7 +8,8 @@
 // to heal by retrying (see nats_status.h). While the connection is down it
 // fails at once instead of queueing the message in cnats' reconnect buffer:
 // callers retry anyway, and a queued copy would only arrive later as a
-// duplicate. A message must fit the server's max_payload (1 MB by default).
+// duplicate. A message must fit the server's max_payload (1 MB by default):
+// a larger one fails at once with INVALID_ARGUMENT.
 //
 // Thread-safety: thread-safe; many threads may publish at once.
 #ifndef WP_LIBS_BUS_PUBLISHER_H_

@@ -51,6 +51,20 @@ CREATE TABLE IF NOT EXISTS request_ids (
   create_us INTEGER NOT NULL
 );
 )sql"},
+      // Events the bus refused for good, moved aside so later ones flow
+      // (dead_letters.h); kept until an operator re-drives them.
+      {5, "outbox dead letters", R"sql(
+CREATE TABLE IF NOT EXISTS outbox_dead_letters (
+  seq INTEGER PRIMARY KEY,
+  event_id TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  payload BLOB NOT NULL,
+  created_at TEXT NOT NULL,
+  failed_at TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  attempts INTEGER NOT NULL
+);
+)sql"},
   };
   return *migrations;
 }

@@ -51,6 +51,9 @@ authz::RoleTable AccessPolicy() {
 
   // Who changed what: admins only.
   table["/wp.common.v1.AuditService/ListAuditRecords"] = authz::AdminsOnly();
+  // The outbox's dead letters: admins only.
+  table["/wp.common.v1.OutboxAdminService/ListDeadLetters"] = authz::AdminsOnly();
+  table["/wp.common.v1.OutboxAdminService/RedriveDeadLetters"] = authz::AdminsOnly();
   return table;
 }
 

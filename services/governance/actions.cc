@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "libs/calendar/dates.h"
+#include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "libs/store/etag.h"
@@ -217,9 +218,9 @@ absl::StatusOr<v1::ListActionsResponse> Actions::ListActions(const server::Calle
     }
     auto actions = meetings_internal::ListActionRows(tx, filter, after, *page_size + 1, today);
     if (!actions.ok()) return actions.status();
-    const int shown = std::min<int>(static_cast<int>(actions->size()), *page_size);
+    const int shown = paging::PageCount(*actions, *page_size);
     for (int i = 0; i < shown; ++i) *response.add_actions() = (*actions)[i];
-    if (static_cast<int>(actions->size()) > *page_size) {
+    if (static_cast<int>(actions->size()) > shown) {
       const v1::Action& last = response.actions(shown - 1);
       auto key = ParseActionKey(last.name(), "name");
       if (!key.ok()) return key.status();

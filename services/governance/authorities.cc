@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
+#include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "libs/store/etag.h"
@@ -125,9 +126,9 @@ absl::StatusOr<v1::ListAuthoritiesResponse> Authorities::ListAuthorities(
   absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
     auto rows = ListAuthorityRows(tx, after, *page_size + 1);
     if (!rows.ok()) return rows.status();
-    const int shown = std::min<int>(static_cast<int>(rows->size()), *page_size);
+    const int shown = paging::PageCount(*rows, *page_size);
     for (int i = 0; i < shown; ++i) *response.add_authorities() = (*rows)[i];
-    if (static_cast<int>(rows->size()) > *page_size) {
+    if (static_cast<int>(rows->size()) > shown) {
       response.set_next_page_token(paging::EncodePageToken({response.authorities(shown - 1).code()}));
     }
     return absl::OkStatus();
@@ -170,9 +171,9 @@ absl::StatusOr<v1::ListPopulationsResponse> Authorities::ListPopulations(
   absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
     auto rows = ListPopulationRows(tx, code, request.session(), after, *page_size + 1);
     if (!rows.ok()) return rows.status();
-    const int shown = std::min<int>(static_cast<int>(rows->size()), *page_size);
+    const int shown = paging::PageCount(*rows, *page_size);
     for (int i = 0; i < shown; ++i) *response.add_populations() = (*rows)[i];
-    if (static_cast<int>(rows->size()) > *page_size) {
+    if (static_cast<int>(rows->size()) > shown) {
       const v1::Population& last = response.populations(shown - 1);
       response.set_next_page_token(
           paging::EncodePageToken({last.authority().substr(sizeof("authorities/") - 1), last.session()}));

@@ -8,6 +8,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "libs/store/etag.h"
@@ -123,9 +124,9 @@ absl::StatusOr<v1::ListBodiesResponse> Bodies::ListBodies(const server::Caller& 
   absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
     auto rows = ListBodyRows(tx, request.kind(), after, *page_size + 1, today);
     if (!rows.ok()) return rows.status();
-    const int shown = std::min<int>(static_cast<int>(rows->size()), *page_size);
+    const int shown = paging::PageCount(*rows, *page_size);
     for (int i = 0; i < shown; ++i) *response.add_bodies() = (*rows)[i];
-    if (static_cast<int>(rows->size()) > *page_size) {
+    if (static_cast<int>(rows->size()) > shown) {
       const v1::Body& last = response.bodies(shown - 1);
       response.set_next_page_token(paging::EncodePageToken(
           {absl::StrCat(static_cast<int>(last.kind())), last.title(), last.name().substr(sizeof("bodies/") - 1)}));

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "libs/calendar/dates.h"
+#include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "libs/store/etag.h"
@@ -215,9 +216,9 @@ absl::StatusOr<v1::ListBudgetLinesResponse> BudgetLines::ListBudgetLines(
         auto lines = ListLines(tx, filter, after, *page_size + 1);
         if (!lines.ok()) return lines.status();
         v1::ListBudgetLinesResponse response;
-        const int shown = std::min<int>(lines->size(), *page_size);
+        const int shown = paging::PageCount(*lines, *page_size);
         for (int i = 0; i < shown; ++i) *response.add_budget_lines() = (*lines)[i];
-        if (static_cast<int>(lines->size()) > *page_size) {
+        if (static_cast<int>(lines->size()) > shown) {
           const LineKey last = KeyOf(response.budget_lines(shown - 1));
           response.set_next_page_token(paging::EncodePageToken(
               {last.financial_year, absl::StrCat(last.workstream_number), last.project_id, last.plan_id}));
@@ -409,9 +410,9 @@ absl::StatusOr<v1::ListBudgetMovementsResponse> BudgetLines::ListBudgetMovements
         auto movements = ListMovements(tx, plan_id, line_id, kinds, after, *page_size + 1);
         if (!movements.ok()) return movements.status();
         v1::ListBudgetMovementsResponse response;
-        const int shown = std::min<int>(movements->size(), *page_size);
+        const int shown = paging::PageCount(*movements, *page_size);
         for (int i = 0; i < shown; ++i) *response.add_movements() = (*movements)[i];
-        if (static_cast<int>(movements->size()) > *page_size) {
+        if (static_cast<int>(movements->size()) > shown) {
           const MovementKey last = KeyOf(response.movements(shown - 1));
           response.set_next_page_token(paging::EncodePageToken(
               {absl::StrCat(last.create_us), last.line_id, absl::StrCat(last.number)}));

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "libs/calendar/dates.h"
+#include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "libs/store/request_ids.h"
@@ -213,9 +214,9 @@ absl::StatusOr<v1::ListDecisionsResponse> Decisions::ListDecisions(const server:
     }
     auto decisions = meetings_internal::ListDecisionRows(tx, filter, after, *page_size + 1);
     if (!decisions.ok()) return decisions.status();
-    const int shown = std::min<int>(static_cast<int>(decisions->size()), *page_size);
+    const int shown = paging::PageCount(*decisions, *page_size);
     for (int i = 0; i < shown; ++i) *response.add_decisions() = (*decisions)[i];
-    if (static_cast<int>(decisions->size()) > *page_size) {
+    if (static_cast<int>(decisions->size()) > shown) {
       const v1::Decision& last = response.decisions(shown - 1);
       auto key = ParseDecisionKey(last.name(), "name");
       if (!key.ok()) return key.status();

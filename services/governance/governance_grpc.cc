@@ -8,7 +8,7 @@ namespace wp::governance {
 grpc::Status GovernanceGrpc::GetAuthority(grpc::ServerContext* ctx,
     const v1::GetAuthorityRequest* req,
     v1::Authority* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.authorities.GetAuthority(caller, *req);
   });
 }
@@ -16,7 +16,7 @@ grpc::Status GovernanceGrpc::GetAuthority(grpc::ServerContext* ctx,
 grpc::Status GovernanceGrpc::ListAuthorities(grpc::ServerContext* ctx,
     const v1::ListAuthoritiesRequest* req,
     v1::ListAuthoritiesResponse* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.authorities.ListAuthorities(caller, *req);
   });
 }
@@ -24,7 +24,7 @@ grpc::Status GovernanceGrpc::ListAuthorities(grpc::ServerContext* ctx,
 grpc::Status GovernanceGrpc::GetPopulation(grpc::ServerContext* ctx,
     const v1::GetPopulationRequest* req,
     v1::Population* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.authorities.GetPopulation(caller, *req);
   });
 }
@@ -32,7 +32,7 @@ grpc::Status GovernanceGrpc::GetPopulation(grpc::ServerContext* ctx,
 grpc::Status GovernanceGrpc::ListPopulations(grpc::ServerContext* ctx,
     const v1::ListPopulationsRequest* req,
     v1::ListPopulationsResponse* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.authorities.ListPopulations(caller, *req);
   });
 }
@@ -40,7 +40,7 @@ grpc::Status GovernanceGrpc::ListPopulations(grpc::ServerContext* ctx,
 grpc::Status GovernanceGrpc::UpdatePopulation(grpc::ServerContext* ctx,
     const v1::UpdatePopulationRequest* req,
     v1::Population* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.authorities.UpdatePopulation(caller, *req);
   });
 }
@@ -48,7 +48,7 @@ grpc::Status GovernanceGrpc::UpdatePopulation(grpc::ServerContext* ctx,
 grpc::Status GovernanceGrpc::GetRegionPopulation(grpc::ServerContext* ctx,
     const v1::GetRegionPopulationRequest* req,
     v1::RegionPopulation* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.authorities.GetRegionPopulation(caller, *req);
   });
 }
@@ -56,21 +56,21 @@ grpc::Status GovernanceGrpc::GetRegionPopulation(grpc::ServerContext* ctx,
 grpc::Status GovernanceGrpc::CreatePerson(grpc::ServerContext* ctx,
     const v1::CreatePersonRequest* req,
     v1::Person* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.people.CreatePerson(caller, *req);
   });
 }
 
 grpc::Status GovernanceGrpc::GetPerson(grpc::ServerContext* ctx, const v1::GetPersonRequest* req,
     v1::Person* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.people.GetPerson(caller, *req);
   });
 }
 
 grpc::Status GovernanceGrpc::ListPeople(grpc::ServerContext* ctx, const v1::ListPeopleRequest* req,
     v1::ListPeopleResponse* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.people.ListPeople(caller, *req);
   });
 }
@@ -78,35 +78,35 @@ grpc::Status GovernanceGrpc::ListPeople(grpc::ServerContext* ctx, const v1::List
 grpc::Status GovernanceGrpc::UpdatePerson(grpc::ServerContext* ctx,
     const v1::UpdatePersonRequest* req,
     v1::Person* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.people.UpdatePerson(caller, *req);
   });
 }
 
 grpc::Status GovernanceGrpc::CreateBody(grpc::ServerContext* ctx, const v1::CreateBodyRequest* req,
     v1::Body* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.bodies.CreateBody(caller, *req);
   });
 }
 
 grpc::Status GovernanceGrpc::GetBody(grpc::ServerContext* ctx, const v1::GetBodyRequest* req,
     v1::Body* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.bodies.GetBody(caller, *req);
   });
 }
 
 grpc::Status GovernanceGrpc::ListBodies(grpc::ServerContext* ctx, const v1::ListBodiesRequest* req,
     v1::ListBodiesResponse* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.bodies.ListBodies(caller, *req);
   });
 }
 
 grpc::Status GovernanceGrpc::UpdateBody(grpc::ServerContext* ctx, const v1::UpdateBodyRequest* req,
     v1::Body* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.bodies.UpdateBody(caller, *req);
   });
 }
@@ -114,7 +114,7 @@ grpc::Status GovernanceGrpc::UpdateBody(grpc::ServerContext* ctx, const v1::Upda
 grpc::Status GovernanceGrpc::CreateMembership(grpc::ServerContext* ctx,
     const v1::CreateMembershipRequest* req,
     v1::Membership* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.memberships.CreateMembership(caller, *req);
   });
 }
@@ -122,7 +122,7 @@ grpc::Status GovernanceGrpc::CreateMembership(grpc::ServerContext* ctx,
 grpc::Status GovernanceGrpc::GetMembership(grpc::ServerContext* ctx,
     const v1::GetMembershipRequest* req,
     v1::Membership* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.memberships.GetMembership(caller, *req);
   });
 }
@@ -130,7 +130,7 @@ grpc::Status GovernanceGrpc::GetMembership(grpc::ServerContext* ctx,
 grpc::Status GovernanceGrpc::ListMemberships(grpc::ServerContext* ctx,
     const v1::ListMembershipsRequest* req,
     v1::ListMembershipsResponse* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.memberships.ListMemberships(caller, *req);
   });
 }
@@ -138,7 +138,7 @@ grpc::Status GovernanceGrpc::ListMemberships(grpc::ServerContext* ctx,
 grpc::Status GovernanceGrpc::UpdateMembership(grpc::ServerContext* ctx,
     const v1::UpdateMembershipRequest* req,
     v1::Membership* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.memberships.UpdateMembership(caller, *req);
   });
 }
@@ -146,14 +146,14 @@ grpc::Status GovernanceGrpc::UpdateMembership(grpc::ServerContext* ctx,
 grpc::Status GovernanceGrpc::ScheduleMeeting(grpc::ServerContext* ctx,
     const v1::ScheduleMeetingRequest* req,
     v1::Meeting* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.meetings.ScheduleMeeting(caller, *req);
   });
 }
 
 grpc::Status GovernanceGrpc::GetMeeting(grpc::ServerContext* ctx, const v1::GetMeetingRequest* req,
     v1::Meeting* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.meetings.GetMeeting(caller, *req);
   });
 }
@@ -161,7 +161,7 @@ grpc::Status GovernanceGrpc::GetMeeting(grpc::ServerContext* ctx, const v1::GetM
 grpc::Status GovernanceGrpc::ListMeetings(grpc::ServerContext* ctx,
     const v1::ListMeetingsRequest* req,
     v1::ListMeetingsResponse* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.meetings.ListMeetings(caller, *req);
   });
 }
@@ -169,7 +169,7 @@ grpc::Status GovernanceGrpc::ListMeetings(grpc::ServerContext* ctx,
 grpc::Status GovernanceGrpc::UpdateMeeting(grpc::ServerContext* ctx,
     const v1::UpdateMeetingRequest* req,
     v1::Meeting* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.meetings.UpdateMeeting(caller, *req);
   });
 }
@@ -177,7 +177,7 @@ grpc::Status GovernanceGrpc::UpdateMeeting(grpc::ServerContext* ctx,
 grpc::Status GovernanceGrpc::RecordMeetingHeld(grpc::ServerContext* ctx,
     const v1::RecordMeetingHeldRequest* req,
     v1::Meeting* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.meetings.RecordMeetingHeld(caller, *req);
   });
 }
@@ -185,7 +185,7 @@ grpc::Status GovernanceGrpc::RecordMeetingHeld(grpc::ServerContext* ctx,
 grpc::Status GovernanceGrpc::CancelMeeting(grpc::ServerContext* ctx,
     const v1::CancelMeetingRequest* req,
     v1::Meeting* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.meetings.CancelMeeting(caller, *req);
   });
 }
@@ -193,7 +193,7 @@ grpc::Status GovernanceGrpc::CancelMeeting(grpc::ServerContext* ctx,
 grpc::ServerUnaryReactor* GovernanceGrpc::GetMeetingPack(grpc::CallbackServerContext* ctx,
     const v1::GetMeetingPackRequest* req, v1::MeetingPack* resp) {
   grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
-  reactor->Finish(authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  reactor->Finish(authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.aggregates.GetMeetingPack(caller, *req);
   }));
   return reactor;
@@ -202,7 +202,7 @@ grpc::ServerUnaryReactor* GovernanceGrpc::GetMeetingPack(grpc::CallbackServerCon
 grpc::Status GovernanceGrpc::RecordDecision(grpc::ServerContext* ctx,
     const v1::RecordDecisionRequest* req,
     v1::Decision* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.decisions.RecordDecision(caller, *req);
   });
 }
@@ -210,7 +210,7 @@ grpc::Status GovernanceGrpc::RecordDecision(grpc::ServerContext* ctx,
 grpc::Status GovernanceGrpc::GetDecision(grpc::ServerContext* ctx,
     const v1::GetDecisionRequest* req,
     v1::Decision* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.decisions.GetDecision(caller, *req);
   });
 }
@@ -218,7 +218,7 @@ grpc::Status GovernanceGrpc::GetDecision(grpc::ServerContext* ctx,
 grpc::Status GovernanceGrpc::ListDecisions(grpc::ServerContext* ctx,
     const v1::ListDecisionsRequest* req,
     v1::ListDecisionsResponse* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.decisions.ListDecisions(caller, *req);
   });
 }
@@ -226,14 +226,14 @@ grpc::Status GovernanceGrpc::ListDecisions(grpc::ServerContext* ctx,
 grpc::Status GovernanceGrpc::CreateAction(grpc::ServerContext* ctx,
     const v1::CreateActionRequest* req,
     v1::Action* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.actions.CreateAction(caller, *req);
   });
 }
 
 grpc::Status GovernanceGrpc::GetAction(grpc::ServerContext* ctx, const v1::GetActionRequest* req,
     v1::Action* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.actions.GetAction(caller, *req);
   });
 }
@@ -241,7 +241,7 @@ grpc::Status GovernanceGrpc::GetAction(grpc::ServerContext* ctx, const v1::GetAc
 grpc::Status GovernanceGrpc::ListActions(grpc::ServerContext* ctx,
     const v1::ListActionsRequest* req,
     v1::ListActionsResponse* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.actions.ListActions(caller, *req);
   });
 }
@@ -249,70 +249,70 @@ grpc::Status GovernanceGrpc::ListActions(grpc::ServerContext* ctx,
 grpc::Status GovernanceGrpc::UpdateAction(grpc::ServerContext* ctx,
     const v1::UpdateActionRequest* req,
     v1::Action* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.actions.UpdateAction(caller, *req);
   });
 }
 
 grpc::Status PlansGrpc::CreatePlan(grpc::ServerContext* ctx, const v1::CreatePlanRequest* req,
     v1::Plan* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.plans.CreatePlan(caller, *req);
   });
 }
 
 grpc::Status PlansGrpc::GetPlan(grpc::ServerContext* ctx, const v1::GetPlanRequest* req,
     v1::Plan* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.plans.GetPlan(caller, *req);
   });
 }
 
 grpc::Status PlansGrpc::ListPlans(grpc::ServerContext* ctx, const v1::ListPlansRequest* req,
     v1::ListPlansResponse* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.plans.ListPlans(caller, *req);
   });
 }
 
 grpc::Status PlansGrpc::UpdatePlan(grpc::ServerContext* ctx, const v1::UpdatePlanRequest* req,
     v1::Plan* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.plans.UpdatePlan(caller, *req);
   });
 }
 
 grpc::Status PlansGrpc::ApprovePlan(grpc::ServerContext* ctx, const v1::ApprovePlanRequest* req,
     v1::Plan* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.plans.ApprovePlan(caller, *req);
   });
 }
 
 grpc::Status PlansGrpc::EndorsePlan(grpc::ServerContext* ctx, const v1::EndorsePlanRequest* req,
     v1::Plan* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.plans.EndorsePlan(caller, *req);
   });
 }
 
 grpc::Status PlansGrpc::ActivatePlan(grpc::ServerContext* ctx, const v1::ActivatePlanRequest* req,
     v1::Plan* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.plans.ActivatePlan(caller, *req);
   });
 }
 
 grpc::Status PlansGrpc::ClosePlan(grpc::ServerContext* ctx, const v1::ClosePlanRequest* req,
     v1::Plan* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.plans.ClosePlan(caller, *req);
   });
 }
 
 grpc::Status PlansGrpc::AmendPlan(grpc::ServerContext* ctx, const v1::AmendPlanRequest* req,
     v1::PlanAmendment* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.amendments.AmendPlan(caller, *req);
   });
 }
@@ -320,7 +320,7 @@ grpc::Status PlansGrpc::AmendPlan(grpc::ServerContext* ctx, const v1::AmendPlanR
 grpc::Status PlansGrpc::GetPlanAmendment(grpc::ServerContext* ctx,
     const v1::GetPlanAmendmentRequest* req,
     v1::PlanAmendment* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.amendments.GetPlanAmendment(caller, *req);
   });
 }
@@ -328,14 +328,14 @@ grpc::Status PlansGrpc::GetPlanAmendment(grpc::ServerContext* ctx,
 grpc::Status PlansGrpc::ListPlanAmendments(grpc::ServerContext* ctx,
     const v1::ListPlanAmendmentsRequest* req,
     v1::ListPlanAmendmentsResponse* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.amendments.ListPlanAmendments(caller, *req);
   });
 }
 
 grpc::Status PlansGrpc::AssignSponsor(grpc::ServerContext* ctx, const v1::AssignSponsorRequest* req,
     v1::Sponsorship* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.sponsorships.AssignSponsor(caller, *req);
   });
 }
@@ -343,7 +343,7 @@ grpc::Status PlansGrpc::AssignSponsor(grpc::ServerContext* ctx, const v1::Assign
 grpc::Status PlansGrpc::GetSponsorship(grpc::ServerContext* ctx,
     const v1::GetSponsorshipRequest* req,
     v1::Sponsorship* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.sponsorships.GetSponsorship(caller, *req);
   });
 }
@@ -351,7 +351,7 @@ grpc::Status PlansGrpc::GetSponsorship(grpc::ServerContext* ctx,
 grpc::Status PlansGrpc::ListSponsorships(grpc::ServerContext* ctx,
     const v1::ListSponsorshipsRequest* req,
     v1::ListSponsorshipsResponse* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.sponsorships.ListSponsorships(caller, *req);
   });
 }
@@ -359,7 +359,7 @@ grpc::Status PlansGrpc::ListSponsorships(grpc::ServerContext* ctx,
 grpc::Status PlansGrpc::EndSponsorship(grpc::ServerContext* ctx,
     const v1::EndSponsorshipRequest* req,
     v1::Sponsorship* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.sponsorships.EndSponsorship(caller, *req);
   });
 }
@@ -367,14 +367,14 @@ grpc::Status PlansGrpc::EndSponsorship(grpc::ServerContext* ctx,
 grpc::Status PlansGrpc::CreateBudgetLine(grpc::ServerContext* ctx,
     const v1::CreateBudgetLineRequest* req,
     v1::BudgetLine* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.budget_lines.CreateBudgetLine(caller, *req);
   });
 }
 
 grpc::Status PlansGrpc::GetBudgetLine(grpc::ServerContext* ctx, const v1::GetBudgetLineRequest* req,
     v1::BudgetLine* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.budget_lines.GetBudgetLine(caller, *req);
   });
 }
@@ -382,7 +382,7 @@ grpc::Status PlansGrpc::GetBudgetLine(grpc::ServerContext* ctx, const v1::GetBud
 grpc::Status PlansGrpc::ListBudgetLines(grpc::ServerContext* ctx,
     const v1::ListBudgetLinesRequest* req,
     v1::ListBudgetLinesResponse* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.budget_lines.ListBudgetLines(caller, *req);
   });
 }
@@ -390,7 +390,7 @@ grpc::Status PlansGrpc::ListBudgetLines(grpc::ServerContext* ctx,
 grpc::Status PlansGrpc::UpdateBudgetLine(grpc::ServerContext* ctx,
     const v1::UpdateBudgetLineRequest* req,
     v1::BudgetLine* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.budget_lines.UpdateBudgetLine(caller, *req);
   });
 }
@@ -398,14 +398,14 @@ grpc::Status PlansGrpc::UpdateBudgetLine(grpc::ServerContext* ctx,
 grpc::Status PlansGrpc::AdjustAllocation(grpc::ServerContext* ctx,
     const v1::AdjustAllocationRequest* req,
     v1::BudgetLine* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.budget_lines.AdjustAllocation(caller, *req);
   });
 }
 
 grpc::Status PlansGrpc::RecordSpend(grpc::ServerContext* ctx, const v1::RecordSpendRequest* req,
     v1::BudgetLine* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.budget_lines.RecordSpend(caller, *req);
   });
 }
@@ -413,7 +413,7 @@ grpc::Status PlansGrpc::RecordSpend(grpc::ServerContext* ctx, const v1::RecordSp
 grpc::Status PlansGrpc::ReallocateBudget(grpc::ServerContext* ctx,
     const v1::ReallocateBudgetRequest* req,
     v1::ReallocateBudgetResponse* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.reallocations.ReallocateBudget(caller, *req);
   });
 }
@@ -421,7 +421,7 @@ grpc::Status PlansGrpc::ReallocateBudget(grpc::ServerContext* ctx,
 grpc::Status PlansGrpc::GetReallocation(grpc::ServerContext* ctx,
     const v1::GetReallocationRequest* req,
     v1::Reallocation* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.reallocations.GetReallocation(caller, *req);
   });
 }
@@ -429,7 +429,7 @@ grpc::Status PlansGrpc::GetReallocation(grpc::ServerContext* ctx,
 grpc::Status PlansGrpc::ListReallocations(grpc::ServerContext* ctx,
     const v1::ListReallocationsRequest* req,
     v1::ListReallocationsResponse* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.reallocations.ListReallocations(caller, *req);
   });
 }
@@ -437,7 +437,7 @@ grpc::Status PlansGrpc::ListReallocations(grpc::ServerContext* ctx,
 grpc::Status PlansGrpc::ListBudgetMovements(grpc::ServerContext* ctx,
     const v1::ListBudgetMovementsRequest* req,
     v1::ListBudgetMovementsResponse* resp) {
-  return authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.budget_lines.ListBudgetMovements(caller, *req);
   });
 }
@@ -445,7 +445,7 @@ grpc::Status PlansGrpc::ListBudgetMovements(grpc::ServerContext* ctx,
 grpc::ServerUnaryReactor* PlansGrpc::GetBudgetSummary(grpc::CallbackServerContext* ctx,
     const v1::GetBudgetSummaryRequest* req, v1::BudgetSummary* resp) {
   grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
-  reactor->Finish(authz::Serve(guard_, *ctx, resp, [&](const server::Caller& caller) {
+  reactor->Finish(authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
     return domain_.aggregates.GetBudgetSummary(caller, *req);
   }));
   return reactor;

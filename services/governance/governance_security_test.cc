@@ -9,6 +9,7 @@
 #include "libs/testing/test_tokens.h"
 #include "services/governance/access_policy.h"
 #include "wp/common/v1/audit.grpc.pb.h"
+#include "wp/common/v1/outbox.grpc.pb.h"
 #include "wp/governance/v1/governance.grpc.pb.h"
 #include "wp/governance/v1/plans.grpc.pb.h"
 
@@ -20,7 +21,8 @@ using wp::testing::TestBearer;
 
 const std::vector<std::string> kServices = {"wp.governance.v1.GovernanceService",
                                             "wp.governance.v1.PlansService",
-                                            "wp.common.v1.AuditService"};
+                                            "wp.common.v1.AuditService",
+                                            "wp.common.v1.OutboxAdminService"};
 
 class GovernanceSecurityTest : public ::testing::Test {
  protected:
@@ -65,13 +67,14 @@ class GovernanceSecurityTest : public ::testing::Test {
 // service here makes sure all of it is, so AllMethods sees every RPC.
 const bool kServicesLinked = v1::Population::descriptor() != nullptr &&
                              v1::Plan::descriptor() != nullptr &&
-                             wp::common::v1::AuditRecord::descriptor() != nullptr;
+                             wp::common::v1::AuditRecord::descriptor() != nullptr &&
+                             wp::common::v1::DeadLetter::descriptor() != nullptr;
 
 TEST_F(GovernanceSecurityTest, EveryRpcIsInThePolicy) {
   ASSERT_TRUE(kServicesLinked);
   const authz::RoleTable table = AccessPolicy();
   const std::vector<std::string> methods = wp::testing::AllMethods(kServices);
-  EXPECT_EQ(methods.size(), 59u);  // 32 + 26 + the audit trail
+  EXPECT_EQ(methods.size(), 61u);  // 32 + 26 + the audit trail + the two dead-letter RPCs
   for (const std::string& method : methods) {
     EXPECT_EQ(table.count(method), 1u) << method << " is missing from the access policy";
   }
@@ -109,6 +112,19 @@ TEST_F(GovernanceSecurityTest, AuthorityOfficerUpdatesOnlyItsOwnPopulation) {
   // A partner reads the denominators but cannot change them.
   EXPECT_EQ(UpdatePopulation(TestBearer(Role::kPartner, "other.region"), "INV").error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
+}
+
+TEST_F(GovernanceSecurityTest, DeadLettersAreForAdminsOnly) {
+  auto outbox = wp::common::v1::OutboxAdminService::NewStub(service_->channel());
+  auto list = [&](Role role, wp::common::v1::ListDeadLettersResponse* out) {
+    grpc::ClientContext ctx;
+    ctx.AddMetadata("authorization", TestBearer(role, "reader"));
+    return outbox->ListDeadLetters(&ctx, wp::common::v1::ListDeadLettersRequest(), out);
+  };
+  wp::common::v1::ListDeadLettersResponse letters;
+  EXPECT_EQ(list(Role::kBoard, &letters).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  ASSERT_TRUE(list(Role::kAdmin, &letters).ok());
+  EXPECT_EQ(letters.total(), 0);
 }
 
 TEST_F(GovernanceSecurityTest, ChangesAreAuditedForAdminsOnly) {

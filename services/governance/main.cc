@@ -8,6 +8,7 @@
 #include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
 #include "libs/audit/audit_service.h"
+#include "libs/bus/outbox_admin_service.h"
 #include "libs/authz/authentication.h"
 #include "libs/bus/event_writer.h"
 #include "libs/bus/generation_follower.h"
@@ -116,6 +117,8 @@ int main(int argc, char** argv) {
   audit::AuditGrpc audit_grpc(database, [&guard](grpc::ServerContext& ctx) {
     return guard.Admit(ctx).status();
   });
+  // Events the bus refused for good wait here for an admin to re-drive them.
+  bus::OutboxAdminGrpc outbox_admin(database, [&guard](grpc::ServerContext& ctx) { return guard.Admit(ctx); });
 
   OverdueWatch overdue(actions, absl::Seconds(std::max(1, absl::GetFlag(FLAGS_overdue_check_seconds))));
   overdue.Start();
@@ -125,6 +128,7 @@ int main(int argc, char** argv) {
   host.AddService(&governance_grpc);
   host.AddService(&plans_grpc);
   host.AddService(&audit_grpc);
+  host.AddService(&outbox_admin);
   if (absl::Status s = host.Start(); !s.ok()) ExitOnStartupError("cannot start the gRPC server", s);
   host.SetServing(true);
 

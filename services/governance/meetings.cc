@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "libs/calendar/dates.h"
+#include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "libs/store/etag.h"
@@ -216,9 +217,9 @@ absl::StatusOr<v1::ListMeetingsResponse> Meetings::ListMeetings(const server::Ca
     }
     auto meetings = meetings_internal::ListMeetingRows(tx, filter, after, *page_size + 1);
     if (!meetings.ok()) return meetings.status();
-    const int shown = std::min<int>(static_cast<int>(meetings->size()), *page_size);
+    const int shown = paging::PageCount(*meetings, *page_size);
     for (int i = 0; i < shown; ++i) *response.add_meetings() = (*meetings)[i];
-    if (static_cast<int>(meetings->size()) > *page_size) {
+    if (static_cast<int>(meetings->size()) > shown) {
       const v1::Meeting& last = response.meetings(shown - 1);
       auto key = ParseMeetingKey(last.name(), "name");
       if (!key.ok()) return key.status();

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "libs/calendar/dates.h"
+#include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "libs/store/etag.h"
@@ -191,9 +192,9 @@ absl::StatusOr<v1::ListMembershipsResponse> Memberships::ListMemberships(
     }
     auto rows = ListMembershipRows(tx, filter, after, *page_size + 1);
     if (!rows.ok()) return rows.status();
-    const int shown = std::min<int>(static_cast<int>(rows->size()), *page_size);
+    const int shown = paging::PageCount(*rows, *page_size);
     for (int i = 0; i < shown; ++i) *response.add_memberships() = (*rows)[i];
-    if (static_cast<int>(rows->size()) > *page_size) {
+    if (static_cast<int>(rows->size()) > shown) {
       const v1::Membership& last = response.memberships(shown - 1);
       auto parts = ParseName(last.name(), kMembershipPattern, "name");
       if (!parts.ok()) return parts.status();

@@ -8,6 +8,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "libs/store/etag.h"
@@ -126,9 +127,9 @@ absl::StatusOr<v1::ListPeopleResponse> People::ListPeople(const server::Caller& 
   absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
     auto rows = ListPeopleRows(tx, filter, after, *page_size + 1);
     if (!rows.ok()) return rows.status();
-    const int shown = std::min<int>(static_cast<int>(rows->size()), *page_size);
+    const int shown = paging::PageCount(*rows, *page_size);
     for (int i = 0; i < shown; ++i) *response.add_people() = (*rows)[i];
-    if (static_cast<int>(rows->size()) > *page_size) {
+    if (static_cast<int>(rows->size()) > shown) {
       const v1::Person& last = response.people(shown - 1);
       response.set_next_page_token(
           paging::EncodePageToken({last.display_name(), last.name().substr(sizeof("people/") - 1)}));

@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "libs/store/etag.h"
@@ -115,9 +116,9 @@ absl::StatusOr<v1::ListPlansResponse> Plans::ListPlans(const server::Caller& cal
         auto plans = governance::ListPlans(tx, query);
         if (!plans.ok()) return plans.status();
         v1::ListPlansResponse response;
-        const int shown = std::min<int>(static_cast<int>(plans->size()), *page_size);
+        const int shown = paging::PageCount(*plans, *page_size);
         for (int i = 0; i < shown; ++i) *response.add_plans() = std::move((*plans)[i]);
-        if (static_cast<int>(plans->size()) > *page_size) {
+        if (static_cast<int>(plans->size()) > shown) {
           const std::string& span = response.plans(shown - 1).session_span();
           response.set_next_page_token(paging::EncodePageToken({FirstSessionOf(span), LastSessionOf(span)}));
         }

@@ -8,6 +8,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "libs/store/etag.h"
@@ -248,9 +249,9 @@ absl::StatusOr<v1::ListReallocationsResponse> Reallocations::ListReallocations(
         auto rows = ListReallocationRows(tx, filter, after, *page_size + 1);
         if (!rows.ok()) return rows.status();
         v1::ListReallocationsResponse response;
-        const int shown = std::min<int>(rows->size(), *page_size);
+        const int shown = paging::PageCount(*rows, *page_size);
         for (int i = 0; i < shown; ++i) *response.add_reallocations() = (*rows)[i];
-        if (static_cast<int>(rows->size()) > *page_size) {
+        if (static_cast<int>(rows->size()) > shown) {
           const ReallocationKey last = KeyOf(response.reallocations(shown - 1));
           response.set_next_page_token(paging::EncodePageToken(
               {absl::StrCat(last.create_us), last.plan_id, absl::StrCat(last.number)}));

@@ -6,7 +6,8 @@ wp_cc_library(NAME wp_governance_service
 
 wp_cc_binary(NAME governance
   SRCS main.cc
-  DEPS wp_governance_service wp_audit wp_bus wp_cache wp_config wp_log wp_server wp_store)
+  DEPS wp_governance_service wp_audit wp_bus wp_outbox_admin wp_cache wp_config wp_log wp_server
+       wp_store)
 
 # End-to-end: the binary against real nats-server, redis-server and SQLite
 # (and the workstreams binary, for the sponsors it learns from governance).
@@ -21,7 +22,7 @@ add_dependencies(governance_service_test governance workstreams)
 
 wp_cc_test(NAME governance_security_test
   SRCS governance_security_test.cc
-  DEPS wp_testing_service wp_testing_auth wp_auth wp_authz wp_governance_service wp_audit_proto
+  DEPS wp_testing_service wp_testing_auth wp_auth wp_authz wp_governance_service wp_audit_proto wp_outbox_proto
        wp_governance_proto
   LABELS integration)
 target_compile_definitions(governance_security_test PRIVATE WP_GOVERNANCE_BIN="$<TARGET_FILE:governance>")

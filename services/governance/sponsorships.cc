@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "libs/calendar/dates.h"
+#include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "libs/store/etag.h"
@@ -190,9 +191,9 @@ absl::StatusOr<v1::ListSponsorshipsResponse> Sponsorships::ListSponsorships(
         auto list = governance::ListSponsorships(tx, query);
         if (!list.ok()) return list.status();
         v1::ListSponsorshipsResponse response;
-        const int shown = std::min<int>(static_cast<int>(list->size()), *page_size);
+        const int shown = paging::PageCount(*list, *page_size);
         for (int i = 0; i < shown; ++i) *response.add_sponsorships() = std::move((*list)[i]);
-        if (static_cast<int>(list->size()) > *page_size) {
+        if (static_cast<int>(list->size()) > shown) {
           const v1::Sponsorship& last = response.sponsorships(shown - 1);
           auto parts = ParseName(last.name(), kSponsorshipPattern, "name");
           if (!parts.ok()) return parts.status();

@@ -48,6 +48,8 @@ authz::RoleTable AccessPolicy() {
       {Networks("ListMeetings"), Readers()},
       // Who changed what: admins only.
       {"/wp.common.v1.AuditService/ListAuditRecords", AdminsOnly()},
+      {"/wp.common.v1.OutboxAdminService/ListDeadLetters", AdminsOnly()},
+      {"/wp.common.v1.OutboxAdminService/RedriveDeadLetters", AdminsOnly()},
   };
 }
 

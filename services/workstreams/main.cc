@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "libs/audit/audit_log.h"
 #include "libs/audit/audit_service.h"
+#include "libs/bus/outbox_admin_service.h"
 #include "libs/authz/authentication.h"
 #include "libs/bus/event_writer.h"
 #include "libs/bus/generation_follower.h"
@@ -102,12 +103,15 @@ int main(int argc, char** argv) {
   audit::AuditGrpc audit_grpc(**db, [&guard](grpc::ServerContext& ctx) {
     return guard.Admit(ctx).status();
   });
+  // Events the bus refused for good wait here for an admin to re-drive them.
+  bus::OutboxAdminGrpc outbox_admin(**db, [&guard](grpc::ServerContext& ctx) { return guard.Admit(ctx); });
 
   server::ServiceHost host(config);
   host.AddInterceptor((*authn)->NewInterceptor());
   host.AddService(&workstreams_grpc);
   host.AddService(&networks_grpc);
   host.AddService(&audit_grpc);
+  host.AddService(&outbox_admin);
   if (absl::Status s = host.Start(); !s.ok()) ExitOnStartupError("cannot start the gRPC server", s);
   host.SetServing(true);
 

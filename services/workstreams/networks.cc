@@ -9,6 +9,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "libs/calendar/dates.h"
+#include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/region/authorities.h"
 #include "libs/status/field_errors.h"
@@ -99,15 +100,24 @@ absl::Status ValidateActionPlan(const std::vector<std::string>& priorities, cons
 
 absl::StatusOr<v1::Network> Networks::Change(
     const server::Caller& caller, const std::string& id, const std::string& etag,
-    const std::string& verb, const std::function<absl::Status(store::Transaction&)>& apply) {
+    const std::string& request_id, const std::string& verb, const std::function<absl::Status(store::Transaction&)>& apply) {
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Network>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Network> {
     auto current = LoadNetwork(tx, id);
     if (!current.ok()) return current.status();
+    // A retry of a recorded request changes nothing: the network as it is now.
+    // Request ids are scoped by the change (verb).
+    auto seen = FindRequest(tx, verb, request_id);
+    if (!seen.ok()) return seen.status();
+    if (seen->has_value()) return *std::move(current);
     const int64_t version = VersionOf(current->etag());
     if (absl::Status st = CheckEtag(etag, version, current->name()); !st.ok()) return st;
     if (absl::Status st = apply(tx); !st.ok()) return st;
     if (absl::Status st = TouchNetwork(tx, id, version, now); !st.ok()) return st;
+    if (absl::Status st = RecordRequest(tx, verb, request_id, current->name(), now);
+        !st.ok()) {
+      return st;
+    }
     return EmitChanged(tx, caller, id, verb);
   });
 }
@@ -201,9 +211,9 @@ absl::StatusOr<v1::ListNetworksResponse> Networks::List(const v1::ListNetworksRe
   absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
     auto list = ListNetworks(tx, period, number, request.kind(), after, *page_size + 1);
     if (!list.ok()) return list.status();
-    const int shown = std::min<int>(list->size(), *page_size);
+    const int shown = paging::PageCount(*list, *page_size);
     for (int i = 0; i < shown; ++i) *response.add_networks() = (*list)[i];
-    if (static_cast<int>(list->size()) > *page_size) {
+    if (static_cast<int>(list->size()) > shown) {
       response.set_next_page_token(paging::EncodePageToken({response.networks(shown - 1).name().substr(9)}));
     }
     return absl::OkStatus();
@@ -242,7 +252,7 @@ absl::StatusOr<v1::Network> Networks::SetCoordinator(const server::Caller& calle
   CheckCoordinator(request.coordinator(), "coordinator", &v);
   if (absl::Status s = v.ToStatus(); !s.ok()) return s;
   absl::StatusOr<v1::Network> changed =
-      Change(caller, id, request.etag(), "coordinator_set", [&](store::Transaction& tx) {
+      Change(caller, id, request.etag(), request.request_id(), "coordinator_set", [&](store::Transaction& tx) {
         return SetNetworkCoordinator(tx, id, request.coordinator());
       });
   if (changed.ok()) ScopeToCaller(caller, &*changed);
@@ -255,7 +265,7 @@ absl::StatusOr<v1::Network> Networks::SetActionPlan(const server::Caller& caller
   if (absl::Status s = ParseNetworkName(request.name(), "name", &id); !s.ok()) return s;
   const std::vector<std::string> priorities(request.priorities().begin(), request.priorities().end());
   if (absl::Status s = ValidateActionPlan(priorities, "priorities"); !s.ok()) return s;
-  return Change(caller, id, request.etag(), "action_plan_set", [&](store::Transaction& tx) {
+  return Change(caller, id, request.etag(), /*request_id=*/"", "action_plan_set", [&](store::Transaction& tx) {
     return SetNetworkPriorities(tx, id, priorities);
   });
 }

@@ -44,9 +44,11 @@ class Networks {
 
  private:
   // Checks the etag, applies `apply`, bumps the version and emits
-  // network.<verb>, all in one transaction.
+  // network.<verb>, all in one transaction. A `request_id` seen before for
+  // the same verb changes nothing and returns the network as it is.
   absl::StatusOr<v1::Network> Change(const server::Caller& caller, const std::string& id,
-                                     const std::string& etag, const std::string& verb,
+                                     const std::string& etag, const std::string& request_id,
+                                     const std::string& verb,
                                      const std::function<absl::Status(store::Transaction&)>& apply);
 
   store::Database& db_;

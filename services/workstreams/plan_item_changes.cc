@@ -76,6 +76,8 @@ absl::StatusOr<int64_t> RecordUpdated(store::Transaction& tx, const server::Call
 
   v1::PlanItemChanged updated;
   *updated.mutable_plan_item() = *stored;
+  // Notes travel in their own progress_noted events (see PlanItemChanged).
+  updated.mutable_plan_item()->clear_progress_notes();
   for (const std::string& field : ChangedFields(before, after)) updated.add_changed_fields(field);
   absl::StatusOr<int64_t> seq = EmitEvent(tx, caller, "plan_item", "updated", stored->name(), updated);
   if (!seq.ok() || !status_changed) return seq;

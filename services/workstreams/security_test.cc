@@ -16,6 +16,7 @@
 #include "libs/testing/test_tokens.h"
 #include "services/workstreams/access_policy.h"
 #include "wp/common/v1/audit.grpc.pb.h"
+#include "wp/common/v1/outbox.grpc.pb.h"
 #include "wp/workstreams/v1/networks.grpc.pb.h"
 #include "wp/workstreams/v1/workstreams.grpc.pb.h"
 
@@ -27,7 +28,8 @@ using wp::testing::TestBearer;
 
 constexpr const char* kServices[] = {"wp.workstreams.v1.WorkstreamsService",
                                      "wp.workstreams.v1.NetworksService",
-                                     "wp.common.v1.AuditService"};
+                                     "wp.common.v1.AuditService",
+                                     "wp.common.v1.OutboxAdminService"};
 
 std::string ReadAll(const std::string& path) { return wp::testing::ReadFileOrEmpty(path); }
 
@@ -187,6 +189,27 @@ TEST_F(SecurityTest, AuthorityOfficerActsOnlyForItsAuthority) {
   ASSERT_EQ(seen.coordinators_size(), 1);
   EXPECT_EQ(seen.coordinators(0).authority(), "GCC");
   EXPECT_EQ(seen.coordinators(0).person(), "New Person");
+}
+
+TEST_F(SecurityTest, DeadLettersAreForAdminsOnly) {
+  Start(Options());
+  auto outbox = wp::common::v1::OutboxAdminService::NewStub(service_->channel());
+  auto list = [&](Role role, wp::common::v1::ListDeadLettersResponse* out) {
+    grpc::ClientContext ctx;
+    ctx.AddMetadata("authorization", TestBearer(role, "reader"));
+    return outbox->ListDeadLetters(&ctx, wp::common::v1::ListDeadLettersRequest(), out);
+  };
+  wp::common::v1::ListDeadLettersResponse letters;
+  EXPECT_EQ(list(Role::kOfficer, &letters).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  ASSERT_TRUE(list(Role::kAdmin, &letters).ok());
+  EXPECT_EQ(letters.total(), 0);
+  grpc::ClientContext ctx;
+  ctx.AddMetadata("authorization", TestBearer(Role::kOfficer, "officer"));
+  wp::common::v1::RedriveDeadLettersRequest all;
+  all.set_all(true);
+  wp::common::v1::RedriveDeadLettersResponse redriven;
+  EXPECT_EQ(outbox->RedriveDeadLetters(&ctx, all, &redriven).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
 }
 
 TEST_F(SecurityTest, ChangesAreAuditedForAdminsOnly) {

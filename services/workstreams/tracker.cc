@@ -10,8 +10,10 @@
 #include "absl/time/clock.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "libs/calendar/dates.h"
+#include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
+#include "libs/store/request_ids.h"
 #include "services/workstreams/events.h"
 #include "services/workstreams/plan_item_changes.h"
 #include "services/workstreams/plan_item_rules.h"
@@ -151,11 +153,10 @@ absl::StatusOr<v1::ListWorkstreamsResponse> Tracker::ListWorkstreams(
     auto list = workstreams::ListWorkstreams(tx, request.plan_period(), after_period, after_number,
                                              *page_size + 1);
     if (!list.ok()) return list.status();
-    for (size_t i = 0; i < list->size() && static_cast<int>(i) < *page_size; ++i) {
-      *response.add_workstreams() = (*list)[i];
-    }
-    if (static_cast<int>(list->size()) > *page_size) {
-      const v1::Workstream& last = (*list)[*page_size - 1];
+    const int shown = paging::PageCount(*list, *page_size);
+    for (int i = 0; i < shown; ++i) *response.add_workstreams() = (*list)[i];
+    if (static_cast<int>(list->size()) > shown) {
+      const v1::Workstream& last = (*list)[shown - 1];
       response.set_next_page_token(
           paging::EncodePageToken({last.plan_period(), absl::StrCat(last.number())}));
     }
@@ -312,9 +313,9 @@ absl::StatusOr<v1::ListPlanItemsResponse> Tracker::ListPlanItems(
   absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
     auto items = workstreams::ListPlanItems(tx, filter);
     if (!items.ok()) return items.status();
-    const int shown = std::min<int>(items->size(), *page_size);
+    const int shown = paging::PageCount(*items, *page_size);
     for (int i = 0; i < shown; ++i) *response.add_plan_items() = std::move((*items)[i]);
-    if (static_cast<int>(items->size()) > *page_size) {
+    if (static_cast<int>(items->size()) > shown) {
       const PlanRef last = *ParsePlanRef(response.plan_items(shown - 1).ref());
       response.set_next_page_token(paging::EncodePageToken(
           {request.plan_period(), absl::StrCat(last.workstream), absl::StrCat(last.task)}));
@@ -415,12 +416,23 @@ absl::StatusOr<v1::PlanItem> Tracker::AddProgressNote(const server::Caller& call
   absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
     auto current = LoadPlanItem(tx, period, ref);
     if (!current.ok()) return current.status();
+    // A retry of a recorded request adds nothing: the item as it is now.
+    auto seen = FindRequest(tx, "AddProgressNote", request.request_id());
+    if (!seen.ok()) return seen.status();
+    if (seen->has_value()) {
+      result = *std::move(current);
+      return absl::OkStatus();
+    }
     if (absl::Status st = CheckEtag(request.etag(), VersionOf(current->etag()), current->name()); !st.ok()) {
       return st;
     }
     auto seq = RecordNote(tx, caller, *current, note, now);
     if (!seq.ok()) return seq.status();
     generation = *seq;
+    if (absl::Status st = RecordRequest(tx, "AddProgressNote", request.request_id(), current->name(), now);
+        !st.ok()) {
+      return st;
+    }
     auto stored = LoadPlanItem(tx, period, ref);
     if (!stored.ok()) return stored.status();
     result = *std::move(stored);

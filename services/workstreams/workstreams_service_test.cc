@@ -383,6 +383,177 @@ TEST_F(WorkstreamsServiceTest, BadRequestsNameTheField) {
   EXPECT_TRUE(CreateItem(*service_, "1.1", v1::ON_TRACK).ok());
 }
 
+// A careless or hostile client's oversized fields, lists and undefined enum
+// values are refused with the field named, before anything is written, at
+// any depth of the request; what was accepted before stays readable.
+TEST_F(WorkstreamsServiceTest, OversizedFieldsAndUndefinedValuesAreRefusedWithTheField) {
+  ASSERT_TRUE(CreateWorkstream(*service_, 1).ok());
+  auto only_field = [](const grpc::Status& s) -> std::string {
+    if (s.error_code() != grpc::StatusCode::INVALID_ARGUMENT) return "code " + std::to_string(s.error_code());
+    std::vector<FieldViolation> v = FieldViolationsOf(FromGrpcStatus(s));
+    return v.size() == 1 ? v[0].field : "violations: " + std::to_string(v.size());
+  };
+  {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::CreateWorkstreamRequest request;
+    request.mutable_workstream()->set_plan_period(kPeriod);
+    request.mutable_workstream()->set_number(2);
+    request.mutable_workstream()->set_title("Two");
+    request.mutable_workstream()->set_lead_officer(std::string(1 << 20, 'x'));
+    v1::Workstream response;
+    EXPECT_EQ(only_field(Stub(*service_)->CreateWorkstream(&ctx, request, &response)),
+              "workstream.lead_officer");
+  }
+  {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::CreateWorkstreamRequest request;
+    request.mutable_workstream()->set_plan_period(kPeriod);
+    request.mutable_workstream()->set_number(2);
+    request.mutable_workstream()->set_title("Two");
+    for (int i = 0; i < 10000; ++i) request.mutable_workstream()->add_board_sponsors("Sponsor");
+    v1::Workstream response;
+    EXPECT_EQ(only_field(Stub(*service_)->CreateWorkstream(&ctx, request, &response)),
+              "workstream.board_sponsors");
+  }
+  {
+    // Note text inside a create gets the same limit as AddProgressNote's.
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::CreatePlanItemRequest request;
+    request.mutable_plan_item()->set_plan_period(kPeriod);
+    request.mutable_plan_item()->set_ref("1.1");
+    request.mutable_plan_item()->set_task("Task");
+    request.mutable_plan_item()->set_status(v1::ON_TRACK);
+    request.mutable_plan_item()->add_progress_notes()->set_text("fine");
+    request.mutable_plan_item()->add_progress_notes()->set_text(std::string(4001, 'n'));
+    v1::PlanItem response;
+    EXPECT_EQ(only_field(Stub(*service_)->CreatePlanItem(&ctx, request, &response)),
+              "plan_item.progress_notes[1].text");
+  }
+  {
+    // A filter is bounded like any field, and no SQL reaches the client.
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::ListPlanItemsRequest request;
+    request.set_plan_period(kPeriod);
+    request.set_lead(std::string(60000, '%'));
+    v1::ListPlanItemsResponse response;
+    grpc::Status s = Stub(*service_)->ListPlanItems(&ctx, request, &response);
+    EXPECT_EQ(only_field(s), "lead");
+    EXPECT_EQ(s.error_message().find("LIKE"), std::string::npos) << s.error_message();
+  }
+  {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::ExportTrackerRequest request;
+    request.set_plan_period(kPeriod);
+    request.set_format(static_cast<v1::TableFormat>(99));
+    v1::ExportTrackerResponse response;
+    EXPECT_EQ(only_field(Stub(*service_)->ExportTracker(&ctx, request, &response)), "format");
+  }
+  {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::ImportTrackerRequest request;
+    request.set_plan_period(kPeriod);
+    request.set_format(static_cast<v1::TableFormat>(99));
+    request.set_content("ref,task\n");
+    auto reader = Stub(*service_)->ImportTracker(&ctx, request);
+    v1::ImportTrackerProgress progress;
+    while (reader->Read(&progress)) {
+    }
+    EXPECT_EQ(only_field(reader->Finish()), "format");
+  }
+  {
+    auto networks = v1::NetworksService::NewStub(service_->channel());
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::CreateNetworkRequest request;
+    request.set_network_id("numeracy");
+    request.mutable_network()->set_title(std::string(1 << 20, 't'));
+    request.mutable_network()->set_kind(v1::SPECIALIST_NETWORK);
+    request.mutable_network()->set_owning_workstream("planPeriods/2018-21/workstreams/1");
+    v1::Network response;
+    EXPECT_EQ(only_field(networks->CreateNetwork(&ctx, request, &response)), "network.title");
+  }
+  // Nothing accepted was lost along the way.
+  EXPECT_TRUE(CreateItem(*service_, "1.1", v1::ON_TRACK).ok());
+}
+
+// AddProgressNote answered UNAVAILABLE can still have been applied; with a
+// request id, the client's retry (here after a crash and restart) adds
+// nothing the second time.
+TEST_F(WorkstreamsServiceTest, ARetriedNoteIsAddedOnceEvenAcrossACrash) {
+  ASSERT_TRUE(CreateWorkstream(*service_, 1).ok());
+  ASSERT_TRUE(CreateItem(*service_, "1.1", v1::ON_TRACK).ok());
+  auto add_note = [&](const std::string& request_id, v1::PlanItem* out) {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::AddProgressNoteRequest request;
+    request.set_name("planPeriods/2018-21/planItems/1.1");
+    request.mutable_note()->set_text("Met the cluster leads");
+    request.set_request_id(request_id);
+    return Stub(*service_)->AddProgressNote(&ctx, request, out);
+  };
+  v1::PlanItem first;
+  ASSERT_TRUE(add_note("note-1", &first).ok());
+  ASSERT_EQ(first.progress_notes_size(), 1);
+  service_->Kill();
+  service_ = StartService(data_dir_);
+  ASSERT_NE(service_, nullptr);
+
+  v1::PlanItem retried;
+  ASSERT_TRUE(add_note("note-1", &retried).ok());
+  EXPECT_EQ(retried.progress_notes_size(), 1);
+  EXPECT_EQ(retried.etag(), first.etag());
+  v1::PlanItem second;
+  ASSERT_TRUE(add_note("note-2", &second).ok());
+  EXPECT_EQ(second.progress_notes_size(), 2);
+
+  // One progress_noted event per note, not per call.
+  ASSERT_TRUE(Eventually([&] { return StreamCount() >= 4; }));
+  absl::SleepFor(absl::Milliseconds(300));
+  int noted = 0;
+  for (const auto& e : StreamEvents()) noted += e.type() == "wp.workstreams.plan_item.progress_noted";
+  EXPECT_EQ(noted, 2);
+}
+
+// An item's history can grow long; its update events must stay small enough
+// for the bus, so the stream never stalls behind one of them.
+TEST_F(WorkstreamsServiceTest, UpdateEventsStaySmallHoweverLongTheHistory) {
+  ASSERT_TRUE(CreateWorkstream(*service_, 1).ok());
+  v1::PlanItem item;
+  ASSERT_TRUE(CreateItem(*service_, "1.1", v1::ON_TRACK, &item).ok());
+  for (int i = 0; i < 150; ++i) {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::AddProgressNoteRequest request;
+    request.set_name(item.name());
+    request.mutable_note()->set_text(std::string(3900, 'a' + i % 26));
+    ASSERT_TRUE(Stub(*service_)->AddProgressNote(&ctx, request, &item).ok()) << i;
+  }
+  {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::UpdatePlanItemRequest request;
+    request.mutable_plan_item()->set_name(item.name());
+    request.mutable_plan_item()->set_status(v1::COMPLETE);
+    request.mutable_update_mask()->add_paths("status");
+    ASSERT_TRUE(Stub(*service_)->UpdatePlanItem(&ctx, request, &item).ok());
+  }
+  ASSERT_TRUE(CreateWorkstream(*service_, 2).ok());
+  // workstream, item, 150 notes, updated, status_changed, workstream.
+  ASSERT_TRUE(Eventually([&] { return StreamCount() == 155; }));
+  size_t updated_bytes = 0;
+  for (const auto& e : StreamEvents()) {
+    if (e.type() == "wp.workstreams.plan_item.updated") updated_bytes = e.ByteSizeLong();
+  }
+  EXPECT_GT(updated_bytes, 0u);
+  EXPECT_LT(updated_bytes, 4096u);
+}
+
 TEST_F(WorkstreamsServiceTest, StaleEtagIsAborted) {
   ASSERT_TRUE(CreateWorkstream(*service_, 1).ok());
   v1::PlanItem item;

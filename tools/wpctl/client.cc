@@ -4,6 +4,8 @@
 #include <sstream>
 #include <utility>
 
+#include "absl/random/random.h"
+#include "absl/strings/str_format.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
 #include "grpcpp/support/channel_arguments.h"
@@ -40,6 +42,11 @@ absl::StatusOr<Client> Client::Create(ClientOptions options) {
   client.governance_ = gov::GovernanceService::NewStub(client.governance_channel_);
   client.plans_ = gov::PlansService::NewStub(client.governance_channel_);
   return client;
+}
+
+std::string NewRequestId() {
+  absl::BitGen gen;
+  return absl::StrFormat("%016x%016x", absl::Uniform<uint64_t>(gen), absl::Uniform<uint64_t>(gen));
 }
 
 void Client::Prepare(grpc::ClientContext* context) const {

@@ -13,6 +13,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "absl/status/status.h"
+#include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "grpcpp/channel.h"
 #include "grpcpp/client_context.h"
@@ -36,8 +38,13 @@ struct ClientOptions {
   absl::Duration timeout = absl::Seconds(30);
 };
 
+// A fresh request id for a call that adds something (random, 128 bits).
+std::string NewRequestId();
+
 class Client {
  public:
+  static constexpr int kIdempotentAttempts = 4;
+
   // NOT_FOUND when the CA file cannot be read.
   static absl::StatusOr<Client> Create(ClientOptions options);
 
@@ -46,6 +53,9 @@ class Client {
   gov::GovernanceService::Stub* governance() { return governance_.get(); }
   gov::PlansService::Stub* plans() { return plans_.get(); }
   const ClientOptions& options() const { return options_; }
+  // For the services every process serves besides its own (audit, outbox).
+  std::shared_ptr<grpc::Channel> workstreams_channel() const { return channel_; }
+  std::shared_ptr<grpc::Channel> governance_channel() const { return governance_channel_; }
 
   // Sets the bearer token and the deadline on a fresh context.
   void Prepare(grpc::ClientContext* context) const;
@@ -62,6 +72,24 @@ class Client {
     grpc::Status status = (stub->*rpc)(&context, request, &response);
     if (!status.ok()) return FromGrpcStatus(status);
     return response;
+  }
+
+  // A unary call that carries a request_id, so that sending it again cannot
+  // apply it twice: retried with the same request on UNAVAILABLE (the
+  // service may have applied it before the connection dropped) a few times,
+  // with a short pause.
+  template <typename Stub, typename Request, typename Response>
+  absl::StatusOr<Response> CallIdempotent(Stub* stub,
+                                          grpc::Status (Stub::*rpc)(grpc::ClientContext*,
+                                                                    const Request&, Response*),
+                                          const Request& request) const {
+    absl::StatusOr<Response> result = Call(stub, rpc, request);
+    for (int attempt = 1; attempt < kIdempotentAttempts && absl::IsUnavailable(result.status());
+         ++attempt) {
+      absl::SleepFor(absl::Milliseconds(250) * attempt);
+      result = Call(stub, rpc, request);
+    }
+    return result;
   }
 
   // Every page of a List call, following next_page_token; the pages'

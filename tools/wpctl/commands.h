@@ -52,6 +52,10 @@ CommandResult ItemsHistory(const CommandEnv& env, const Args& args);
 CommandResult ItemsNote(const CommandEnv& env, const Args& args);
 CommandResult ItemsSetStatus(const CommandEnv& env, const Args& args);
 
+// outbox_commands.cc: the dead letters of a service's outbox (admins).
+CommandResult OutboxDeadLetters(const CommandEnv& env, const Args& args);
+CommandResult OutboxRedrive(const CommandEnv& env, const Args& args);
+
 // network_commands.cc
 CommandResult NetworksList(const CommandEnv& env, const Args& args);
 CommandResult NetworksGet(const CommandEnv& env, const Args& args);

@@ -76,13 +76,15 @@ CommandResult ItemsNote(const CommandEnv& env, const Args& args) {
   v1::AddProgressNoteRequest request;
   request.set_name(*name);
   request.set_etag(args.Get("etag"));
+  // So that the retry below (or the user's own) cannot add the note twice.
+  request.set_request_id(args.Has("request-id") ? args.Get("request-id") : NewRequestId());
   v1::ProgressNote* note = request.mutable_note();
   note->set_text(*text);
   // Without --date the progress is today's, in the user's own time zone.
   *note->mutable_note_date() =
       date->has_value() ? **date
                         : calendar::FromCivilDay(absl::ToCivilDay(absl::Now(), absl::LocalTimeZone()));
-  auto item = env.client->Call(env.client->workstreams(), &Stub::AddProgressNote, request);
+  auto item = env.client->CallIdempotent(env.client->workstreams(), &Stub::AddProgressNote, request);
   if (!item.ok()) return item.status();
   return Print(env, *item, PlanItemText(*item));
 }

@@ -40,7 +40,7 @@ using wp::wpctl::CommandResult;
 const std::set<std::string> kGlobalOptions = {"server", "governance_server", "token", "tls_ca",
                                               "timeout", "json", "help"};
 // Every other option takes a value.
-const std::set<std::string> kSwitches = {"json", "help", "reopen", "overdue"};
+const std::set<std::string> kSwitches = {"json", "help", "reopen", "overdue", "all"};
 
 // Which service a command talks to, for the hint when it cannot be reached.
 enum class Service { kNone, kWorkstreams, kGovernance };
@@ -93,8 +93,8 @@ const std::vector<Command>& Commands() {
       {Service::kWorkstreams, "items", "history", {1, 1}, {"period"},
        "items history NAME [--period P]",
        "Show a plan item's status changes.", ItemsHistory},
-      {Service::kWorkstreams, "items", "note", {1, 1}, {"period", "text", "date", "etag"},
-       "items note NAME --text T [--date YYYY-MM-DD|YYYY-MM] [--etag E] [--period P]",
+      {Service::kWorkstreams, "items", "note", {1, 1}, {"period", "text", "date", "etag", "request-id"},
+       "items note NAME --text T [--date YYYY-MM-DD|YYYY-MM] [--etag E] [--period P] [--request-id R]",
        "Add a progress note (dated today unless --date).", ItemsNote},
       {Service::kWorkstreams, "items", "set-status", {2, 2},
        {"period", "reason", "superseded-by", "reopen", "etag"},
@@ -106,6 +106,12 @@ const std::vector<Command>& Commands() {
        "List specialist networks and forums.", NetworksList},
       {Service::kWorkstreams, "networks", "get", {1, 1}, {}, "networks get NAME",
        "Show one network.", NetworksGet},
+      {Service::kWorkstreams, "outbox", "dead-letters", {0, 0}, {"service"},
+       "outbox dead-letters [--service workstreams|governance]",
+       "List events the bus refused for good, moved aside (admins).", OutboxDeadLetters},
+      {Service::kWorkstreams, "outbox", "redrive", {0, 1000}, {"service", "all"},
+       "outbox redrive SEQ... | --all [--service workstreams|governance]",
+       "Put dead letters back into the outbox once the cause is fixed (admins).", OutboxRedrive},
       {Service::kNone, "token", "mint", {0, 0}, {"role", "authority", "ttl", "subject"},
        "token mint --role ROLE [--authority CODE[,CODE]] [--ttl 8h] [--subject NAME]",
        "Mint a bearer token with the configured secret (WP_JWT_HS256_SECRET).", TokenMint},
