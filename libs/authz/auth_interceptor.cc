@@ -2,19 +2,39 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "absl/time/clock.h"
+#include "libs/auth/token_verifier.h"
+#include "libs/authz/trace_id.h"
+#include "libs/status/grpc_status.h"
 
 namespace wp::authz {
 namespace {
 
 using grpc::experimental::InterceptionHookPoints;
 
-std::string Metadata(const std::multimap<grpc::string_ref, grpc::string_ref>& metadata,
-                     const char* key) {
+using MetadataMap = std::multimap<grpc::string_ref, grpc::string_ref>;
+
+std::string Metadata(const MetadataMap& metadata, const char* key) {
   auto it = metadata.find(key);
   if (it == metadata.end()) return "";
   return std::string(it->second.data(), it->second.size());
+}
+
+// Decide() on the call's metadata. Two `authorization` entries are refused:
+// which one a proxy or library reads first is not ours to guess.
+absl::StatusOr<server::Caller> DecideFromMetadata(const MetadataMap* metadata, const TokenCache& tokens,
+                                                  const Policy& policy, const std::string& method) {
+  const size_t entries = metadata ? metadata->count("authorization") : 0;
+  if (entries > 1 && !Policy::IsPublic(method)) {
+    return absl::UnauthenticatedError(absl::StrCat(
+        "the call has ", entries, " authorization metadata entries; send exactly one"));
+  }
+  const std::string authorization = metadata ? Metadata(*metadata, "authorization") : "";
+  absl::StatusOr<server::Caller> verdict = Decide(tokens, policy, method, authorization, absl::Now());
+  if (verdict.ok()) verdict->trace_id = TraceIdFor(metadata ? Metadata(*metadata, "x-request-id") : "");
+  return verdict;
 }
 
 class AuthInterceptor : public grpc::experimental::Interceptor {
@@ -23,6 +43,10 @@ class AuthInterceptor : public grpc::experimental::Interceptor {
                   const Policy& policy, CallGuard& guard)
       : call_(info->server_context()),
         method_(info->method()),
+        // Only a single request message can be undecodable before the
+        // handler; a stream's end also arrives as no message.
+        single_request_(info->type() == grpc::experimental::ServerRpcInfo::Type::UNARY ||
+                        info->type() == grpc::experimental::ServerRpcInfo::Type::SERVER_STREAMING),
         tokens_(tokens),
         policy_(policy),
         guard_(guard) {}
@@ -31,15 +55,26 @@ class AuthInterceptor : public grpc::experimental::Interceptor {
 
   void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_INITIAL_METADATA)) {
-      const auto* metadata = methods->GetRecvInitialMetadata();
-      const std::string authorization = metadata ? Metadata(*metadata, "authorization") : "";
       absl::StatusOr<server::Caller> verdict =
-          Decide(tokens_, policy_, method_, authorization, absl::Now());
-      if (verdict.ok() && metadata) {
-        verdict->trace_id = Metadata(*metadata, "x-request-id");
-        if (verdict->trace_id.empty()) verdict->trace_id = server::NewId();
-      }
+          DecideFromMetadata(methods->GetRecvInitialMetadata(), tokens_, policy_, method_);
+      refused_ = verdict.status();
       guard_.Set(call_, std::move(verdict));
+    }
+    // gRPC hands a request it cannot decode to no handler and answers by
+    // itself: INTERNAL with an empty message (synchronous API) or
+    // UNIMPLEMENTED (callback API). The message is null here in that case.
+    if (single_request_ && methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_MESSAGE) &&
+        methods->GetRecvMessage() == nullptr) {
+      undecodable_ = true;
+    }
+    if (undecodable_ && methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
+      // Authentication still comes first: a refused caller learns nothing more.
+      methods->ModifySendStatus(ToGrpcStatus(
+          !refused_.ok() ? refused_
+                         : absl::InvalidArgumentError(absl::StrCat(
+                               "the request message could not be decoded: its bytes are truncated or "
+                               "malformed, or a string field holds invalid UTF-8 (method ",
+                               method_, ")"))));
     }
     methods->Proceed();
   }
@@ -47,9 +82,12 @@ class AuthInterceptor : public grpc::experimental::Interceptor {
  private:
   const grpc::ServerContextBase* call_;
   const std::string method_;
+  const bool single_request_;
   const TokenCache& tokens_;
   const Policy& policy_;
   CallGuard& guard_;
+  absl::Status refused_;  // the authentication verdict's status
+  bool undecodable_ = false;
 };
 
 }  // namespace
@@ -72,8 +110,15 @@ absl::StatusOr<server::Caller> Decide(const TokenCache& tokens, const Policy& po
   if (token.size() < 7 || !absl::EqualsIgnoreCase(token.substr(0, 7), "bearer ")) {
     return absl::UnauthenticatedError("the authorization metadata must be \"Bearer <token>\"");
   }
-  token.remove_prefix(7);
-  absl::StatusOr<auth::Principal> principal = tokens.Verify(absl::StripAsciiWhitespace(token), now);
+  token = absl::StripAsciiWhitespace(token.substr(7));
+  // Refused before any parsing or caching; the service host accepts metadata
+  // big enough for a token of this size (service_host.cc).
+  if (token.size() > auth::TokenVerifier::kMaxTokenBytes) {
+    return absl::UnauthenticatedError(absl::StrCat("the bearer token is ", token.size(),
+                                                   " bytes; at most ", auth::TokenVerifier::kMaxTokenBytes,
+                                                   " are accepted"));
+  }
+  absl::StatusOr<auth::Principal> principal = tokens.Verify(token, now);
   if (!principal.ok()) return principal.status();
   if (absl::Status allowed = policy.Check(method, *principal); !allowed.ok()) return allowed;
   caller.actor = principal->subject;

@@ -3,6 +3,13 @@
 // policy for the method, and leaves the verdict in the CallGuard for the
 // handler. Health checks and reflection pass without a token.
 //
+// Refused with UNAUTHENTICATED before any verification: no token, more than
+// one `authorization` entry, a token over TokenVerifier::kMaxTokenBytes.
+// The trace id is x-request-id when usable (trace_id.h), else a fresh one.
+// A request message gRPC could not decode is answered INVALID_ARGUMENT (or
+// the authentication failure, which comes first) instead of gRPC's own
+// INTERNAL or UNIMPLEMENTED with no message.
+//
 // Thread-safe: one interceptor per call; the factory's parts are shared and
 // thread-safe.
 #ifndef WP_LIBS_AUTHZ_AUTH_INTERCEPTOR_H_

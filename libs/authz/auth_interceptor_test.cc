@@ -78,6 +78,16 @@ TEST_F(DecideTest, HealthChecksArePublic) {
   EXPECT_EQ(caller->actor, "anonymous");
 }
 
+TEST_F(DecideTest, RefusesAnOversizedTokenBeforeVerifyingIt) {
+  const std::string oversized(auth::TokenVerifier::kMaxTokenBytes + 1, 'a');
+  auto refused = Decide(kMethod, "Bearer " + oversized);
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kUnauthenticated);
+  EXPECT_NE(refused.status().message().find("at most 16384"), absl::string_view::npos) << refused.status();
+  // The limit itself is accepted as far as length goes (then fails as a JWT).
+  auto at_limit = Decide(kMethod, "Bearer " + std::string(auth::TokenVerifier::kMaxTokenBytes, 'a'));
+  EXPECT_EQ(at_limit.status().message().find("at most 16384"), absl::string_view::npos);
+}
+
 TEST_F(DecideTest, CachedTokenStillExpires) {
   const absl::Time now = absl::Now();
   const std::string header = Bearer(auth::Role::kBoard, now);

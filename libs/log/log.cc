@@ -8,9 +8,14 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "libs/text/bounded_text.h"
 
 namespace wp::log {
 namespace {
+
+// Longest value (or message) written; longer ones end in "…". An error
+// logged in full for an operator stays readable and a line stays one write.
+constexpr size_t kMaxValueBytes = 4096;
 
 std::atomic<int> g_level{static_cast<int>(Level::kInfo)};
 std::string& ServiceName() {
@@ -28,23 +33,35 @@ absl::string_view LevelName(Level level) {
   return "info";
 }
 
-// Quotes values with spaces, quotes or equals signs; keeps lines single.
-void AppendValue(std::string* out, absl::string_view value) {
+// Quotes values with spaces, quotes, equals signs or control bytes, and
+// escapes the control bytes (a NUL or newline from a request must not reach
+// the log raw or forge a line). Values are first bounded (kMaxValueBytes,
+// valid UTF-8) so one huge input cannot make a huge line.
+void AppendValue(std::string* out, absl::string_view raw) {
+  const std::string value = text::Bounded(raw, kMaxValueBytes);
   bool needs_quotes = value.empty();
   for (char c : value) {
-    if (c == ' ' || c == '"' || c == '=' || c == '\n' || c == '\t') needs_quotes = true;
+    const auto u = static_cast<unsigned char>(c);
+    if (c == ' ' || c == '"' || c == '=' || c == '\\' || u < 0x20 || u == 0x7F) needs_quotes = true;
   }
   if (!needs_quotes) {
-    out->append(value.data(), value.size());
+    out->append(value);
     return;
   }
   out->push_back('"');
   for (char c : value) {
+    const auto u = static_cast<unsigned char>(c);
     if (c == '"' || c == '\\') {
       out->push_back('\\');
       out->push_back(c);
     } else if (c == '\n') {
       out->append("\\n");
+    } else if (c == '\t') {
+      out->append("\\t");
+    } else if (c == '\r') {
+      out->append("\\r");
+    } else if (u < 0x20 || u == 0x7F) {
+      absl::StrAppend(out, "\\x", absl::Hex(u, absl::kZeroPad2));
     } else {
       out->push_back(c);
     }

@@ -13,6 +13,7 @@
 #include "grpcpp/server_builder.h"
 #include "libs/log/log.h"
 #include "libs/server/logging_interceptor.h"
+#include "libs/server/protobuf_log.h"
 #include "libs/server/transport.h"
 
 namespace wp::server {
@@ -29,6 +30,12 @@ void OnShutdownSignal(int signal) {
 }
 
 constexpr int kMaxRequestBytes = 32 * 1024 * 1024;
+// All request metadata together. gRPC's default (8 KiB in 1.51) refused a
+// validly signed token above about 8 KiB with RESOURCE_EXHAUSTED before
+// authentication could answer; tokens up to 16 KiB are accepted
+// (libs/auth/token_verifier.h) and larger ones are refused by libs/authz with
+// a clear UNAUTHENTICATED, so this leaves room for both.
+constexpr int kMaxMetadataBytes = 64 * 1024;
 
 }  // namespace
 
@@ -60,6 +67,7 @@ void ServiceHost::AddInterceptor(
 }
 
 absl::Status ServiceHost::Start() {
+  RouteProtobufLogs();
   grpc::EnableDefaultHealthCheckService(true);
   if (config_.reflection) grpc::reflection::InitProtoReflectionServerBuilderPlugin();
 
@@ -72,6 +80,7 @@ absl::Status ServiceHost::Start() {
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   // gRPC's default 4 MB would refuse a large tracker or usage file in one call.
   builder.SetMaxReceiveMessageSize(kMaxRequestBytes);
+  builder.AddChannelArgument(GRPC_ARG_MAX_METADATA_SIZE, kMaxMetadataBytes);
   for (grpc::Service* service : services_) builder.RegisterService(service);
 
   // The chain runs in order for every call. Authentication and metrics join here.

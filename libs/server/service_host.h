@@ -1,7 +1,9 @@
 // Runs a gRPC server the same way in every service: health checking
 // (NOT_SERVING until the service says it is wired, and again while
-// draining), server reflection, the interceptor chain, and a graceful drain
-// on SIGTERM/SIGINT.
+// draining), server reflection, the interceptor chain, request limits
+// (32 MiB per message, 64 KiB of metadata, room for a 16 KiB token),
+// protobuf's own log lines routed through libs/log, and a graceful drain on
+// SIGTERM/SIGINT.
 //
 // Use from main():
 //   wp::server::InstallShutdownSignalHandlers();  // first thing

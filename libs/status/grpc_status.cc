@@ -4,12 +4,14 @@
 
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
+#include "libs/status/client_status.h"
 #include "libs/status/field_errors.h"
 
 namespace wp {
 
-grpc::Status ToGrpcStatus(const absl::Status& status) {
-  if (status.ok()) return grpc::Status::OK;
+grpc::Status ToGrpcStatus(const absl::Status& original) {
+  if (original.ok()) return grpc::Status::OK;
+  const absl::Status status = ForClient(original);
   const auto code = static_cast<grpc::StatusCode>(status.code());
   const std::string message(status.message());
   auto payload = status.GetPayload(kBadRequestTypeUrl);

@@ -1,5 +1,6 @@
 #include "services/governance/budget_checks.h"
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "libs/calendar/dates.h"
 #include "services/governance/fields.h"
@@ -48,6 +49,26 @@ absl::Status ResolveApproval(store::Transaction& tx, const std::string& body, co
   if (!held.ok()) return held.status();
   if (decision.empty()) return absl::OkStatus();
   return ResolveDecisionAt(tx, decision, prefix + "decision", *held).status();
+}
+
+PlanYears FinancialYearsOf(const PlanRef& plan) {
+  int first = 0;
+  int last = 0;
+  const std::string first_session = FirstSessionOf(plan.session_span);
+  const std::string last_session = LastSessionOf(plan.session_span);
+  if (!absl::SimpleAtoi(absl::string_view(first_session).substr(0, 4), &first) ||
+      !absl::SimpleAtoi(absl::string_view(last_session).substr(0, 4), &last)) {
+    return {};  // an unreadable span holds no year
+  }
+  auto year = [](int start) { return absl::StrCat(start, "-", absl::Dec((start + 1) % 100, absl::kZeroPad2)); };
+  return {year(first), year(last + 1)};
+}
+
+absl::Status CheckYearInPlan(const PlanRef& plan, const std::string& financial_year, const std::string& field) {
+  const PlanYears years = FinancialYearsOf(plan);
+  if (years.Contains(financial_year)) return absl::OkStatus();
+  return InvalidField(field, absl::StrCat("is outside ", plan.name, ", whose sessions ", plan.session_span,
+                                          " take the financial years ", years.first, " to ", years.last));
 }
 
 void CheckReason(const std::string& text, const std::string& field, FieldViolations* v) {

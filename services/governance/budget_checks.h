@@ -14,6 +14,7 @@
 #include "absl/status/status.h"
 #include "libs/status/field_errors.h"
 #include "libs/store/database.h"
+#include "services/governance/references.h"
 #include "wp/common/v1/date.pb.h"
 
 namespace wp::governance {
@@ -37,6 +38,21 @@ void CheckApprovalNames(const std::string& body, const std::string& meeting, con
 // otherwise (references.h).
 absl::Status ResolveApproval(store::Transaction& tx, const std::string& body, const std::string& meeting,
                              const std::string& decision, const std::string& prefix);
+
+// The financial years a plan's budget may hold: those that overlap its
+// school sessions. A session runs August to July and a financial year April
+// to March, so plan 2022-23 takes 2022-23 and 2023-24, and plan 2018-21
+// takes 2018-19 to 2021-22.
+struct PlanYears {
+  std::string first;  // e.g. "2022-23"
+  std::string last;   // e.g. "2023-24"
+  bool Contains(const std::string& financial_year) const {
+    return first <= financial_year && financial_year <= last;  // same YYYY-YY shape
+  }
+};
+PlanYears FinancialYearsOf(const PlanRef& plan);
+// INVALID_ARGUMENT on `field` when `financial_year` is not one of the plan's.
+absl::Status CheckYearInPlan(const PlanRef& plan, const std::string& financial_year, const std::string& field);
 
 // Longest reason for a change of money: what budget.h's Reallocate accepts.
 inline constexpr size_t kMaxReasonBytes = 4000;

@@ -140,6 +140,8 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::CreateBudgetLine(const server::Calle
         auto plan = LoadPlanRef(tx, id.plan_id);
         if (!plan.ok()) return plan.status();
         if (absl::Status s = PlanOpenForBudget(*plan); !s.ok()) return s;
+        if (absl::Status s = CheckYearInPlan(*plan, line.financial_year(), "budget_line.financial_year"); !s.ok())
+          return s;
         if (absl::Status s = CheckPlanParts(tx, *plan, line); !s.ok()) return s;
         if (absl::Status s = ResolveApproval(tx, request.approving_body(), "", "", ""); !s.ok()) return s;
         if (LoadBudgetLine(tx, id.plan_id, id.line_id).ok()) {

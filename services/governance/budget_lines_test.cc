@@ -204,6 +204,22 @@ TEST_F(BudgetLinesTest, WorkstreamAndProjectMustBelongToThePlan) {
   EXPECT_EQ(CountRows(*db_, "budget_lines"), 0);
 }
 
+TEST_F(BudgetLinesTest, YearMustBeOneOfThePlans) {
+  // Plan 2022-23's session runs August 2022 to July 2023: financial years 2022-23 and 2023-24.
+  for (const char* year : {"2030-31", "2021-22", "2024-25"}) {
+    auto outside = lines_->CreateBudgetLine(caller_, LineRequest("far-line", year, 1, "", 0));
+    EXPECT_EQ(outside.status().code(), absl::StatusCode::kInvalidArgument) << year;
+    EXPECT_EQ(FieldsOf(outside.status()), std::vector<std::string>{"budget_line.financial_year"}) << year;
+    EXPECT_NE(outside.status().message().find("2022-23 to 2023-24"), std::string::npos) << outside.status();
+  }
+  EXPECT_EQ(CountRows(*db_, "budget_lines"), 0);
+  // Plan 2020-23 spans three sessions: 2020-21 to 2023-24.
+  Create(LineRequest("early-line", "2020-21", 1, "", 0, kOtherPlan));
+  Create(LineRequest("late-line", "2023-24", 1, "", 0, kOtherPlan));
+  auto too_late = lines_->CreateBudgetLine(caller_, LineRequest("later-line", "2024-25", 1, "", 0, kOtherPlan));
+  EXPECT_EQ(too_late.status().code(), absl::StatusCode::kInvalidArgument);
+}
+
 TEST_F(BudgetLinesTest, LineIdAndYearWorkstreamProjectAreEachTakenOnce) {
   CreateCoaching();
   auto same_id = lines_->CreateBudgetLine(caller_, LineRequest("2022-23-coaching", "2023-24", 2, "", 0));

@@ -63,12 +63,17 @@ absl::StatusOr<v1::BudgetSummary> BudgetSummaries::GetBudgetSummary(
       db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::BudgetSummary> {
         auto plan = LoadPlanRef(tx, plan_id);
         if (!plan.ok()) return plan.status();
+        // Only the plan's own years count: lines created before years were
+        // checked (budget_checks.h) may lie outside them.
+        const PlanYears years = FinancialYearsOf(*plan);
         auto rows = tx.Query(
             "SELECT financial_year, workstream_number, COUNT(*), "
             "SUM(allocated_pence / ?), SUM(allocated_pence % ?), SUM(spent_pence / ?), SUM(spent_pence % ?) "
             "FROM budget_lines WHERE plan_id = ? AND (? = '' OR financial_year = ?) "
+            "AND financial_year BETWEEN ? AND ? "
             "GROUP BY financial_year, workstream_number ORDER BY financial_year, workstream_number",
-            {kHalf, kHalf, kHalf, kHalf, plan_id, request.financial_year(), request.financial_year()});
+            {kHalf, kHalf, kHalf, kHalf, plan_id, request.financial_year(), request.financial_year(),
+             years.first, years.last});
         if (!rows.ok()) return rows.status();
 
         v1::BudgetSummary summary;

@@ -104,6 +104,20 @@ TEST_F(BudgetSummaryTest, OneFinancialYearWhenAsked) {
   EXPECT_EQ(Amounts(summary->total()), "30005/5/30000");
 }
 
+TEST_F(BudgetSummaryTest, LinesOutsideThePlansYearsAreNotCounted) {
+  ArrangeLines();
+  // Stored before years were checked on create.
+  InsertLine(*db_, "2022-23", "line-far", "2030-31", 1, "", 777777, 0);
+  auto summary = Summary();
+  ASSERT_TRUE(summary.ok()) << summary.status();
+  ASSERT_EQ(summary->years_size(), 2);
+  EXPECT_EQ(Amounts(summary->total()), "250055/90056/159999");
+  auto far = Summary("2030-31");
+  ASSERT_TRUE(far.ok()) << far.status();
+  EXPECT_EQ(far->workstreams_size(), 0);
+  EXPECT_EQ(Amounts(far->total()), "0/0/0");
+}
+
 TEST_F(BudgetSummaryTest, PlanWithoutLinesSumsToZero) {
   auto summary = Summary();
   ASSERT_TRUE(summary.ok()) << summary.status();

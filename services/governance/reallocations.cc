@@ -121,6 +121,9 @@ absl::StatusOr<v1::ReallocateBudgetResponse> Reallocations::ReallocateBudget(
               absl::StrCat("is a line of ", to_line->financial_year(), " and from_line of ",
                            from_line->financial_year(), "; money moves only within one financial year"));
         }
+        // Lines created before years were checked may lie outside the plan.
+        if (absl::Status s = CheckYearInPlan(*plan, from_line->financial_year(), "reallocation.from_line"); !s.ok())
+          return s;
         if (absl::Status s =
                 ResolveApproval(tx, x.approving_body(), x.meeting(), x.decision(), "reallocation.");
             !s.ok()) {

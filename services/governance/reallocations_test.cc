@@ -241,6 +241,14 @@ TEST_F(ReallocationsTest, MoneyStaysWithinOneFinancialYear) {
                 {"reallocation.to_line"});
 }
 
+TEST_F(ReallocationsTest, LinesOutsideThePlansYearsTakeNoReallocation) {
+  // Stored before years were checked on create.
+  budget_test::InsertLine(*db_, "2022-23", "far-a", "2030-31", 1, "", 1000, 0);
+  budget_test::InsertLine(*db_, "2022-23", "far-b", "2030-31", 2, "", 1000, 0);
+  ExpectRefused(Move(100, "plans/2022-23/budgetLines/far-a", "plans/2022-23/budgetLines/far-b"),
+                absl::StatusCode::kInvalidArgument, {"reallocation.from_line"});
+}
+
 TEST_F(ReallocationsTest, MissingLinesAndPlansAreNotFound) {
   ExpectRefused(Move(100, kMentoring, "plans/2022-23/budgetLines/nothing-here"), absl::StatusCode::kNotFound);
   v1::ReallocateBudgetRequest other_plan =

@@ -242,15 +242,17 @@ absl::StatusOr<v1::Network> Networks::SetCoordinator(const server::Caller& calle
                                                      const v1::SetCoordinatorRequest& request) {
   std::string id;
   if (absl::Status s = ParseNetworkName(request.name(), "name", &id); !s.ok()) return s;
+  // Checked before the scope, so a refusal only ever names a real authority
+  // code, never whatever (huge, binary) text the request sent.
+  FieldViolations v;
+  CheckCoordinator(request.coordinator(), "coordinator", &v);
+  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
   if (!MayActFor(caller, request.coordinator().authority())) {
     return absl::PermissionDeniedError(absl::StrCat("an authority officer for ",
                                                     absl::StrJoin(caller.authorities, ", "),
                                                     " may not set the coordinator for ",
                                                     request.coordinator().authority()));
   }
-  FieldViolations v;
-  CheckCoordinator(request.coordinator(), "coordinator", &v);
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
   absl::StatusOr<v1::Network> changed =
       Change(caller, id, request.etag(), request.request_id(), "coordinator_set", [&](store::Transaction& tx) {
         return SetNetworkCoordinator(tx, id, request.coordinator());

@@ -1,0 +1,31 @@
+// Bounding text that may echo caller input before it is sent or logged: a
+// status message, a field violation, a log value. The result is valid UTF-8
+// (bytes that are not become U+FFFD) and at most `max_bytes` long, cut on a
+// character boundary with "…" after it, so a huge or malformed input can
+// neither bloat a gRPC trailer nor break a client's UTF-8 decoder.
+//
+// Thread-safe: pure functions.
+#ifndef WP_LIBS_TEXT_BOUNDED_TEXT_H_
+#define WP_LIBS_TEXT_BOUNDED_TEXT_H_
+
+#include <cstddef>
+#include <string>
+
+#include "absl/strings/string_view.h"
+
+namespace wp::text {
+
+// U+2026, appended where text was cut.
+inline constexpr absl::string_view kEllipsis = "\xE2\x80\xA6";
+
+// `text` as valid UTF-8, cut to at most `max_bytes` (ellipsis included).
+// `max_bytes` below the ellipsis's 3 bytes yields "".
+std::string Bounded(absl::string_view text, size_t max_bytes);
+
+// Length of the valid UTF-8 sequence starting at text[0], or 0 when the
+// bytes there are not one (overlong, surrogate, beyond U+10FFFF, cut short).
+size_t Utf8SequenceLength(absl::string_view text);
+
+}  // namespace wp::text
+
+#endif  // WP_LIBS_TEXT_BOUNDED_TEXT_H_
