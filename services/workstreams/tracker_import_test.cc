@@ -37,8 +37,8 @@ constexpr char kPeriod[] = "2018-21";
 constexpr int kDemoRows = 50;
 
 std::string DemoTracker() {
-  const std::filesystem::path path = std::filesystem::path(__FILE__).parent_path() / ".." / ".." /
-                                     "deploy" / "local" / "demo" / "tracker-2018-21.csv";
+  // From CMake, not __FILE__: ccache's base_dir makes __FILE__ relative to the build folder.
+  const std::filesystem::path path = std::filesystem::path(WP_DEMO_DIR) / "tracker-2018-21.csv";
   std::ifstream in(path, std::ios::binary);
   EXPECT_TRUE(in.good()) << "cannot read " << path;
   std::stringstream text;
