@@ -99,7 +99,7 @@ int main(int argc, char** argv) {
   std::printf("shape %s, file %zu bytes\n", absl::GetFlag(FLAGS_shape).c_str(),
               request.content().size());
   std::printf("import: %s; %zu messages, largest %zu bytes; rows %d, rejected %d\n",
-              s.ok() ? "OK" : s.ToString().substr(0, 200).c_str(), messages, largest,
+              s.ok() ? "OK" : std::string(s.message().substr(0, 200)).c_str(), messages, largest,
               last.total_rows(), last.rejected());
   std::printf("peak RSS (VmHWM): %ld kB before the import, %ld kB after (+%ld kB)\n", before,
               after, after - before);
