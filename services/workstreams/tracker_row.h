@@ -4,10 +4,12 @@
 // and Comments. Import is forgiving about how people fill a spreadsheet in
 // (header spelling and order, status words, date styles, several dated notes
 // in one Comments cell) and strict about what would corrupt the plan (bad or
-// duplicate refs, unknown statuses, impossible dates): such a row is rejected
-// with its line and a reason, and the other rows still import. Export writes
-// the canonical form, which imports back to equal rows.
-// No I/O, protos or storage here. Thread-safe: pure functions.
+// duplicate refs, unknown statuses, impossible dates, text that is not UTF-8,
+// rows over a limit): such a row is rejected with its line and a reason, and
+// the other rows still import. Export writes the canonical form, which
+// imports back to equal rows.
+// No I/O, protos or storage here. Thread-safe: pure functions; a
+// TrackerReader is used by one thread.
 #ifndef WP_SERVICES_WORKSTREAMS_TRACKER_ROW_H_
 #define WP_SERVICES_WORKSTREAMS_TRACKER_ROW_H_
 
