@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
 #include "libs/audit/audit_log.h"
 #include "libs/audit/audit_service.h"
@@ -28,6 +29,9 @@
 #include "services/workstreams/migrations.h"
 #include "services/workstreams/summary_events.h"
 #include "services/workstreams/workstreams_grpc.h"
+
+ABSL_FLAG(int32_t, max_concurrent_imports, wp::workstreams::TrackerImporter::kDefaultConcurrentImports,
+          "Tracker imports run at once; more are refused with RESOURCE_EXHAUSTED (retry later)");
 
 namespace {
 
@@ -90,7 +94,8 @@ int main(int argc, char** argv) {
 
   workstreams::Tracker tracker(**db, generation);
   workstreams::TrackerSummaries summaries(**db, &cache, generation, *store_id);
-  workstreams::TrackerImporter importer(**db, generation);
+  workstreams::TrackerImporter importer(**db, generation, /*batch_size=*/100,
+                                       absl::GetFlag(FLAGS_max_concurrent_imports));
   workstreams::Networks networks(**db);
   // Every call but health checks needs a bearer token allowed by the policy.
   auto authn = authz::Authentication::Create(config, workstreams::AccessPolicy());

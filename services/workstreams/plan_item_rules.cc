@@ -22,8 +22,6 @@ bool ParseNumber(absl::string_view text, int max, int* out) {
   return absl::SimpleAtoi(text, out) && *out >= 1 && *out <= max;
 }
 
-constexpr size_t kMaxTextLength = 4000;
-
 }  // namespace
 
 std::optional<PlanRef> ParsePlanRef(absl::string_view ref) {
@@ -60,10 +58,12 @@ absl::Status ValidateNewPlanItem(const PlanItem& item) {
   }
   if (absl::StripAsciiWhitespace(item.task()).empty()) {
     v.Add("plan_item.task", "must not be empty");
-  } else if (item.task().size() > kMaxTextLength) {
-    v.Add("plan_item.task", absl::StrCat("must be at most ", kMaxTextLength, " bytes"));
+  } else if (item.task().size() > kMaxTaskBytes) {
+    v.Add("plan_item.task", absl::StrCat("must be at most ", kMaxTaskBytes, " bytes"));
   }
-  if (item.lead().size() > 200) v.Add("plan_item.lead", "must be at most 200 bytes");
+  if (item.lead().size() > kMaxLeadBytes) {
+    v.Add("plan_item.lead", absl::StrCat("must be at most ", kMaxLeadBytes, " bytes"));
+  }
   if (item.status() == v1::PLAN_ITEM_STATUS_UNSPECIFIED) {
     v.Add("plan_item.status", "is required");
   } else if (!v1::PlanItemStatus_IsValid(item.status())) {
@@ -89,10 +89,21 @@ absl::Status ValidateNewPlanItem(const PlanItem& item) {
     v.Add("plan_item.superseded_by",
           "a SUPERSEDED item needs superseded_by or a progress note explaining why");
   }
+  if (item.progress_notes_size() > kMaxProgressNotesPerItem) {
+    v.Add("plan_item.progress_notes",
+          absl::StrCat("must hold at most ", kMaxProgressNotesPerItem,
+                       " notes (the limit per plan item), not ", item.progress_notes_size()));
+  }
   for (int i = 0; i < item.progress_notes_size(); ++i) {
     const auto& note = item.progress_notes(i);
     const std::string field = absl::StrCat("plan_item.progress_notes[", i, "]");
     if (absl::StripAsciiWhitespace(note.text()).empty()) v.Add(field + ".text", "must not be empty");
+    if (note.text().size() > kMaxNoteTextBytes) {
+      v.Add(field + ".text", absl::StrCat("must be at most ", kMaxNoteTextBytes, " bytes"));
+    }
+    if (note.author().size() > kMaxNoteAuthorBytes) {
+      v.Add(field + ".author", absl::StrCat("must be at most ", kMaxNoteAuthorBytes, " bytes"));
+    }
     if (note.has_note_date()) {
       absl::Status date = calendar::Validate(note.note_date(), field + ".note_date", true);
       for (const auto& f : FieldViolationsOf(date)) v.Add(f.field, f.description);

@@ -7,6 +7,7 @@
 #ifndef WP_SERVICES_WORKSTREAMS_PLAN_ITEM_TYPES_H_
 #define WP_SERVICES_WORKSTREAMS_PLAN_ITEM_TYPES_H_
 
+#include <cstddef>
 #include <string>
 #include <tuple>
 
@@ -59,6 +60,18 @@ struct PlanRef {
   int workstream = 0;
   int task = 0;
 };
+
+// Size limits of a plan item's text, the same through the API and an import.
+// A plan_item event carries the item with all its notes, so notes per item
+// are capped too: 100 notes of 4,000 bytes with a 200-byte author come to
+// about 430 KB, well under NATS's default 1 MiB message limit even with the
+// task and the event's envelope (200 notes would be about 860 KB: too close).
+// Monthly notes over a three-year plan are 36.
+inline constexpr size_t kMaxTaskBytes = 4000;
+inline constexpr size_t kMaxLeadBytes = 200;
+inline constexpr size_t kMaxNoteTextBytes = 4000;
+inline constexpr size_t kMaxNoteAuthorBytes = 200;
+inline constexpr int kMaxProgressNotesPerItem = 100;
 
 enum class ItemStatus { kNotStarted, kOnTrack, kComplete, kSuperseded };
 

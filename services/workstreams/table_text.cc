@@ -1,6 +1,7 @@
 #include "services/workstreams/table_text.h"
 
 #include <cstddef>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
@@ -10,128 +11,6 @@ namespace wp::workstreams {
 namespace {
 
 bool IsLineBreak(char c) { return c == '\n' || c == '\r'; }
-
-// Reads one file's rows; keeps the position and line count between cells.
-class TableReader {
- public:
-  TableReader(absl::string_view text, Format format)
-      : text_(text), format_(format), delimiter_(format == Format::kCsv ? ',' : '\t') {}
-
-  absl::StatusOr<std::vector<TableRow>> ReadAll() {
-    std::vector<TableRow> rows;
-    while (pos_ < text_.size()) {
-      // A line with no characters is not a row: spreadsheets leave them at
-      // the end, people leave them between blocks.
-      if (IsLineBreak(text_[pos_])) {
-        SkipLineBreak();
-        continue;
-      }
-      TableRow row;
-      row.line = line_;
-      while (true) {
-        std::string cell;
-        if (absl::Status s = ReadCell(&cell); !s.ok()) return s;
-        row.cells.push_back(std::move(cell));
-        if (pos_ < text_.size() && text_[pos_] == delimiter_) {
-          ++pos_;
-          continue;
-        }
-        break;  // at a line break or the end
-      }
-      if (pos_ < text_.size()) SkipLineBreak();
-      rows.push_back(std::move(row));
-    }
-    return rows;
-  }
-
- private:
-  // Consumes "\r\n", "\n" or a lone "\r" (old Mac files) as one line end.
-  void SkipLineBreak() {
-    if (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') ++pos_;
-    ++pos_;
-    ++line_;
-  }
-
-  // Leaves pos_ on the delimiter, line break or end after the cell.
-  absl::Status ReadCell(std::string* cell) {
-    const size_t start = pos_;
-    const int start_line = line_;
-    // Hand-written CSV often has a space after the comma: `a, "b, c"`.
-    size_t p = pos_;
-    while (p < text_.size() && text_[p] == ' ') ++p;
-    if (p >= text_.size() || text_[p] != '"') {
-      ReadPlain(cell);
-      return absl::OkStatus();
-    }
-    pos_ = p;
-    switch (ReadQuoted(cell)) {
-      case Quoted::kOk:
-        return absl::OkStatus();
-      case Quoted::kNeverClosed:
-        return absl::InvalidArgumentError(absl::StrCat(
-            "line ", start_line,
-            ": quoted cell is never closed (the \" that opens it has no matching \")"));
-      case Quoted::kTextAfterQuote:
-        break;
-    }
-    // TSV is not RFC 4180: a cell like `"Big Lunch" event` is plain text.
-    if (format_ == Format::kTsv) {
-      pos_ = start;
-      line_ = start_line;
-      ReadPlain(cell);
-      return absl::OkStatus();
-    }
-    return absl::InvalidArgumentError(absl::StrCat(
-        "line ", line_,
-        ": text after the closing quote of a cell (a quote inside a quoted cell must be "
-        "doubled: \"\")"));
-  }
-
-  void ReadPlain(std::string* cell) {
-    const size_t start = pos_;
-    while (pos_ < text_.size() && text_[pos_] != delimiter_ && !IsLineBreak(text_[pos_])) ++pos_;
-    cell->assign(text_.data() + start, pos_ - start);
-  }
-
-  enum class Quoted { kOk, kNeverClosed, kTextAfterQuote };
-
-  // pos_ is on the opening quote.
-  Quoted ReadQuoted(std::string* cell) {
-    cell->clear();
-    ++pos_;
-    while (true) {
-      if (pos_ >= text_.size()) return Quoted::kNeverClosed;
-      const char c = text_[pos_];
-      if (c == '"') {
-        if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
-          cell->push_back('"');
-          pos_ += 2;
-          continue;
-        }
-        ++pos_;
-        break;
-      }
-      // Kept as written; only the line count needs to know.
-      if (c == '\n' || (c == '\r' && (pos_ + 1 >= text_.size() || text_[pos_ + 1] != '\n'))) {
-        ++line_;
-      }
-      cell->push_back(c);
-      ++pos_;
-    }
-    // Spaces may follow the closing quote; anything else is malformed.
-    while (pos_ < text_.size() && text_[pos_] == ' ') ++pos_;
-    if (pos_ < text_.size() && text_[pos_] != delimiter_ && !IsLineBreak(text_[pos_])) {
-      return Quoted::kTextAfterQuote;
-    }
-    return Quoted::kOk;
-  }
-
-  absl::string_view text_;
-  Format format_;
-  char delimiter_;
-  size_t pos_ = 0;
-  int line_ = 1;
-};
 
 bool NeedsQuotes(const std::string& cell, Format format) {
   const char delimiter = format == Format::kCsv ? ',' : '\t';
@@ -156,6 +35,140 @@ void AppendQuoted(const std::string& cell, std::string* out) {
 
 }  // namespace
 
+TableReader::TableReader(absl::string_view text, Format format)
+    : text_(absl::StartsWith(text, kUtf8Bom) ? text.substr(kUtf8Bom.size()) : text),
+      format_(format),
+      delimiter_(format == Format::kCsv ? ',' : '\t') {}
+
+absl::StatusOr<bool> TableReader::Next(TableRow* row) {
+  // A line with no characters is not a row: spreadsheets leave them at the
+  // end, people leave them between blocks.
+  while (pos_ < text_.size() && IsLineBreak(text_[pos_])) SkipLineBreak();
+  if (pos_ >= text_.size()) return false;
+  row->line = line_;
+  row->cells.clear();
+  row->over_limit.clear();
+  int count = 0;
+  std::string extra;  // cells past the limit are read, to find the row's end, then dropped
+  while (true) {
+    ++count;
+    const bool keep = count <= kMaxCellsPerRow;
+    std::string* cell = keep ? &row->cells.emplace_back() : &extra;
+    cell_too_long_ = false;
+    if (absl::Status s = ReadCell(cell); !s.ok()) {
+      pos_ = text_.size();
+      return s;
+    }
+    if (cell_too_long_ && row->over_limit.empty()) {
+      row->over_limit = absl::StrCat("cell ", count, " is longer than ", kMaxCellBytes,
+                                     " bytes (the limit per cell)");
+    }
+    if (pos_ < text_.size() && text_[pos_] == delimiter_) {
+      ++pos_;
+      continue;
+    }
+    break;  // at a line break or the end
+  }
+  if (count > kMaxCellsPerRow) {
+    row->over_limit = absl::StrCat("the row has ", count, " cells, more than ", kMaxCellsPerRow,
+                                   " (the limit per row)");
+  }
+  if (pos_ < text_.size()) SkipLineBreak();
+  return true;
+}
+
+// Consumes "\r\n", "\n" or a lone "\r" (old Mac files) as one line end.
+void TableReader::SkipLineBreak() {
+  if (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') ++pos_;
+  ++pos_;
+  ++line_;
+}
+
+// Leaves pos_ on the delimiter, line break or end after the cell.
+absl::Status TableReader::ReadCell(std::string* cell) {
+  const size_t start = pos_;
+  const int start_line = line_;
+  // Hand-written CSV often has a space after the comma: `a, "b, c"`.
+  size_t p = pos_;
+  while (p < text_.size() && text_[p] == ' ') ++p;
+  if (p >= text_.size() || text_[p] != '"') {
+    ReadPlain(cell);
+    return absl::OkStatus();
+  }
+  pos_ = p;
+  switch (ReadQuoted(cell)) {
+    case Quoted::kOk:
+      return absl::OkStatus();
+    case Quoted::kNeverClosed:
+      return absl::InvalidArgumentError(absl::StrCat(
+          "line ", start_line,
+          ": quoted cell is never closed (the \" that opens it has no matching \")"));
+    case Quoted::kTextAfterQuote:
+      break;
+  }
+  // TSV is not RFC 4180: a cell like `"Big Lunch" event` is plain text.
+  if (format_ == Format::kTsv) {
+    pos_ = start;
+    line_ = start_line;
+    cell_too_long_ = false;
+    ReadPlain(cell);
+    return absl::OkStatus();
+  }
+  return absl::InvalidArgumentError(absl::StrCat(
+      "line ", line_,
+      ": text after the closing quote of a cell (a quote inside a quoted cell must be "
+      "doubled: \"\")"));
+}
+
+void TableReader::ReadPlain(std::string* cell) {
+  const size_t start = pos_;
+  while (pos_ < text_.size() && text_[pos_] != delimiter_ && !IsLineBreak(text_[pos_])) ++pos_;
+  size_t length = pos_ - start;
+  if (length > kMaxCellBytes) {
+    cell_too_long_ = true;
+    length = kMaxCellBytes;
+  }
+  cell->assign(text_.data() + start, length);
+}
+
+// pos_ is on the opening quote.
+TableReader::Quoted TableReader::ReadQuoted(std::string* cell) {
+  cell->clear();
+  ++pos_;
+  auto append = [&](char c) {
+    if (cell->size() < kMaxCellBytes) {
+      cell->push_back(c);
+    } else {
+      cell_too_long_ = true;
+    }
+  };
+  while (true) {
+    if (pos_ >= text_.size()) return Quoted::kNeverClosed;
+    const char c = text_[pos_];
+    if (c == '"') {
+      if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
+        append('"');
+        pos_ += 2;
+        continue;
+      }
+      ++pos_;
+      break;
+    }
+    // Kept as written; only the line count needs to know.
+    if (c == '\n' || (c == '\r' && (pos_ + 1 >= text_.size() || text_[pos_ + 1] != '\n'))) {
+      ++line_;
+    }
+    append(c);
+    ++pos_;
+  }
+  // Spaces may follow the closing quote; anything else is malformed.
+  while (pos_ < text_.size() && text_[pos_] == ' ') ++pos_;
+  if (pos_ < text_.size() && text_[pos_] != delimiter_ && !IsLineBreak(text_[pos_])) {
+    return Quoted::kTextAfterQuote;
+  }
+  return Quoted::kOk;
+}
+
 absl::string_view FormatName(Format format) { return format == Format::kCsv ? "CSV" : "TSV"; }
 
 Format DetectFormat(absl::string_view text) {
@@ -173,8 +186,15 @@ Format DetectFormat(absl::string_view text) {
 }
 
 absl::StatusOr<std::vector<TableRow>> ParseTable(absl::string_view text, Format format) {
-  if (absl::StartsWith(text, kUtf8Bom)) text.remove_prefix(kUtf8Bom.size());
-  return TableReader(text, format).ReadAll();
+  TableReader reader(text, format);
+  std::vector<TableRow> rows;
+  TableRow row;
+  while (true) {
+    absl::StatusOr<bool> more = reader.Next(&row);
+    if (!more.ok()) return more.status();
+    if (!*more) return rows;
+    rows.push_back(std::move(row));
+  }
 }
 
 absl::StatusOr<std::vector<TableRow>> ParseTable(absl::string_view text) {

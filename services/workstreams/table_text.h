@@ -7,10 +7,14 @@
 // line breaks or a leading quote), except that a stray quote in a TSV cell is
 // kept as text. Each row remembers the file line it starts on so errors can
 // point at it. Writing quotes only when needed, and ParseTable(WriteTable(x))
-// gives x back for both formats (see WriteTable). Thread-safe: pure functions.
+// gives x back for both formats (see WriteTable). TableReader reads one row
+// at a time, so memory follows the largest row rather than the file; a row
+// past kMaxCellsPerRow or a cell past kMaxCellBytes is flagged, not stored
+// whole. Thread-safe: pure functions; a TableReader is used by one thread.
 #ifndef WP_SERVICES_WORKSTREAMS_TABLE_TEXT_H_
 #define WP_SERVICES_WORKSTREAMS_TABLE_TEXT_H_
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -28,9 +32,47 @@ absl::string_view FormatName(Format format);
 // put it in front of WriteTable's output so accented names display right.
 inline constexpr absl::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
+// Limits on one row. A tracker has six columns and Excel holds at most
+// 32,767 characters in a cell (131,068 bytes of UTF-8 at worst), so real
+// files stay far inside them, while a row of millions of empty cells, or one
+// endless cell, cannot make a row cost more than about 100 x 128 KiB.
+inline constexpr int kMaxCellsPerRow = 100;
+inline constexpr size_t kMaxCellBytes = 128 * 1024;
+
 struct TableRow {
   int line = 0;  // 1-based line of the file where the row starts
   std::vector<std::string> cells;
+  // Empty, or what limit the row broke ("cell 3 is longer than ..."); then
+  // `cells` holds only the first kMaxCellsPerRow cells, each cut at
+  // kMaxCellBytes, and the row should be rejected rather than used.
+  std::string over_limit;
+};
+
+// Reads rows one at a time; the text must outlive the reader.
+class TableReader {
+ public:
+  // Skips a UTF-8 byte order mark.
+  TableReader(absl::string_view text, Format format);
+
+  // The next row (lines with no characters are skipped): true with *row
+  // set, false at the end of the text. INVALID_ARGUMENT "line N: ..." as
+  // ParseTable; after an error the reader is at its end.
+  absl::StatusOr<bool> Next(TableRow* row);
+
+ private:
+  enum class Quoted { kOk, kNeverClosed, kTextAfterQuote };
+
+  void SkipLineBreak();
+  absl::Status ReadCell(std::string* cell);
+  void ReadPlain(std::string* cell);
+  Quoted ReadQuoted(std::string* cell);
+
+  absl::string_view text_;
+  Format format_;
+  char delimiter_;
+  size_t pos_ = 0;
+  int line_ = 1;
+  bool cell_too_long_ = false;  // for the cell being read
 };
 
 // Guesses the format from the header: the first line holding a tab or a comma
@@ -42,7 +84,8 @@ Format DetectFormat(absl::string_view text);
 // Cells inside quotes are returned exactly as written (a CRLF inside a quoted
 // cell stays CRLF); unquoted cells keep their spaces.
 // INVALID_ARGUMENT "line N: ..." for a quoted cell that is never closed, or,
-// in CSV, text after a closing quote ("ab"cd).
+// in CSV, text after a closing quote ("ab"cd). Rows over a limit come back
+// with over_limit set (see TableRow).
 absl::StatusOr<std::vector<TableRow>> ParseTable(absl::string_view text, Format format);
 // Same, with the format from DetectFormat.
 absl::StatusOr<std::vector<TableRow>> ParseTable(absl::string_view text);

@@ -164,6 +164,55 @@ TEST(WriteTableTest, RowOfOneEmptyCellSurvives) {
   EXPECT_EQ(WriteTable({{""}}, Format::kCsv), "\"\"\n");
 }
 
+TEST(TableReaderTest, ReadsOneRowAtATime) {
+  TableReader reader("\xEF\xBB\xBF" "a,b\n\n\"x\ny\",z\n", Format::kCsv);
+  TableRow row;
+  ASSERT_TRUE(*reader.Next(&row));
+  EXPECT_EQ(row.line, 1);
+  EXPECT_THAT(row.cells, ElementsAre("a", "b"));
+  ASSERT_TRUE(*reader.Next(&row));
+  EXPECT_EQ(row.line, 3);
+  EXPECT_THAT(row.cells, ElementsAre("x\ny", "z"));
+  EXPECT_TRUE(row.over_limit.empty());
+  EXPECT_FALSE(*reader.Next(&row));
+}
+
+TEST(TableReaderTest, RowWithTooManyCellsIsFlaggedAndTheNextRowStillReads) {
+  std::string text = "1.1";
+  for (int i = 1; i < kMaxCellsPerRow + 50; ++i) text += ",x";
+  text += "\n1.2,y\n";
+  auto rows = ParseTable(text, Format::kCsv);
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[0].cells.size(), static_cast<size_t>(kMaxCellsPerRow));
+  EXPECT_THAT((*rows)[0].over_limit, HasSubstr("150 cells, more than 100 (the limit per row)"));
+  EXPECT_EQ((*rows)[1].line, 2);
+  EXPECT_THAT((*rows)[1].cells, ElementsAre("1.2", "y"));
+  EXPECT_TRUE((*rows)[1].over_limit.empty());
+}
+
+TEST(TableReaderTest, LongCellsAreCutAndFlaggedPlainOrQuoted) {
+  const std::string big(kMaxCellBytes + 10, 'a');
+  for (const std::string& cell : {big, "\"" + big + "\""}) {
+    auto rows = ParseTable("1.1," + cell + ",z\n1.2,ok\n", Format::kCsv);
+    ASSERT_TRUE(rows.ok()) << rows.status();
+    ASSERT_EQ(rows->size(), 2u);
+    EXPECT_EQ((*rows)[0].cells[1].size(), kMaxCellBytes);
+    EXPECT_EQ((*rows)[0].cells[2], "z");
+    EXPECT_THAT((*rows)[0].over_limit,
+                HasSubstr("cell 2 is longer than 131072 bytes (the limit per cell)"));
+    EXPECT_TRUE((*rows)[1].over_limit.empty());
+  }
+}
+
+TEST(TableReaderTest, CellAtTheLimitIsKept) {
+  const std::string exact(kMaxCellBytes, 'a');
+  auto rows = ParseTable("1.1," + exact + "\n", Format::kCsv);
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  EXPECT_EQ((*rows)[0].cells[1], exact);
+  EXPECT_TRUE((*rows)[0].over_limit.empty());
+}
+
 class RoundTripTest : public ::testing::TestWithParam<Format> {};
 
 TEST_P(RoundTripTest, ParseOfWriteGivesTheSameCells) {

@@ -401,7 +401,12 @@ absl::StatusOr<v1::PlanItem> Tracker::AddProgressNote(const server::Caller& call
   v1::ProgressNote note = request.note();
   FieldViolations v;
   if (Blank(note.text())) v.Add("note.text", "must not be empty");
-  if (note.text().size() > 4000) v.Add("note.text", "must be at most 4000 bytes");
+  if (note.text().size() > kMaxNoteTextBytes) {
+    v.Add("note.text", absl::StrCat("must be at most ", kMaxNoteTextBytes, " bytes"));
+  }
+  if (note.author().size() > kMaxNoteAuthorBytes) {
+    v.Add("note.author", absl::StrCat("must be at most ", kMaxNoteAuthorBytes, " bytes"));
+  }
   if (note.has_note_date()) {
     absl::Status date = calendar::Validate(note.note_date(), "note.note_date", true);
     for (const auto& f : FieldViolationsOf(date)) v.Add(f.field, f.description);
@@ -425,6 +430,13 @@ absl::StatusOr<v1::PlanItem> Tracker::AddProgressNote(const server::Caller& call
     }
     if (absl::Status st = CheckEtag(request.etag(), VersionOf(current->etag()), current->name()); !st.ok()) {
       return st;
+    }
+    // Every plan_item event carries all the notes: the cap keeps it small.
+    if (current->progress_notes_size() >= kMaxProgressNotesPerItem) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          current->name(), " already has ", current->progress_notes_size(),
+          " progress notes, the limit per plan item (", kMaxProgressNotesPerItem,
+          "); put further progress in an existing note or a new item"));
     }
     auto seq = RecordNote(tx, caller, *current, note, now);
     if (!seq.ok()) return seq.status();

@@ -8,9 +8,11 @@ get_filename_component(WP_TRACKER_FILES_REPO_ROOT ${CMAKE_CURRENT_LIST_DIR}/../.
 wp_cc_library(NAME wp_workstreams_tracker_files
   SRCS ${WP_TRACKER_FILES_DIR}/table_text.cc
        ${WP_TRACKER_FILES_DIR}/tracker_row.cc
-  DEPS absl::status absl::statusor absl::strings
+       ${WP_TRACKER_FILES_DIR}/utf8_text.cc
+  DEPS absl::flat_hash_map absl::status absl::statusor absl::strings absl::str_format
   TESTS ${WP_TRACKER_FILES_DIR}/table_text_test.cc
-        ${WP_TRACKER_FILES_DIR}/tracker_row_test.cc)
+        ${WP_TRACKER_FILES_DIR}/tracker_row_test.cc
+        ${WP_TRACKER_FILES_DIR}/utf8_text_test.cc)
 
 # "services/workstreams/..." includes resolve even when PROJECT_SOURCE_DIR is
 # not the repository root (a scratch project).

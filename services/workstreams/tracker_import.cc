@@ -1,5 +1,8 @@
 #include "services/workstreams/tracker_import.h"
 
+#include <optional>
+#include <utility>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -146,6 +149,12 @@ absl::StatusOr<ImportRowResult> ApplyRow(store::Transaction& tx, const server::C
     result.set_outcome(ImportRowResult::UNCHANGED);
     return result;
   }
+  const size_t notes_after = existing->progress_notes().size() + new_notes.size();
+  if (notes_after > static_cast<size_t>(kMaxProgressNotesPerItem)) {
+    return Rejected(row, absl::StrCat(row.ref, " has ", existing->progress_notes_size(),
+                                      " progress notes; ", new_notes.size(), " more would pass ",
+                                      kMaxProgressNotesPerItem, ", the limit per plan item"));
+  }
   if (fields_changed) {
     if (absl::Status s = ValidateNewPlanItem(wanted); !s.ok()) return Rejected(row, s.message());
     if (wanted.status() != existing->status() || wanted.superseded_by() != existing->superseded_by()) {
@@ -175,15 +184,6 @@ absl::StatusOr<ImportRowResult> ApplyRow(store::Transaction& tx, const server::C
   return result;
 }
 
-void Count(const ImportRowResult& r, v1::ImportTrackerProgress* totals) {
-  switch (r.outcome()) {
-    case ImportRowResult::CREATED: totals->set_created(totals->created() + 1); break;
-    case ImportRowResult::UPDATED: totals->set_updated(totals->updated() + 1); break;
-    case ImportRowResult::UNCHANGED: totals->set_unchanged(totals->unchanged() + 1); break;
-    default: totals->set_rejected(totals->rejected() + 1); break;
-  }
-}
-
 }  // namespace
 
 absl::Status TrackerImporter::Import(const server::Caller& caller,
@@ -192,81 +192,87 @@ absl::Status TrackerImporter::Import(const server::Caller& caller,
   const std::string& period = request.plan_period();
   if (!IsValidPlanPeriod(period)) return InvalidField("plan_period", "must look like 2022-23");
   if (request.content().empty()) return InvalidField("content", "is empty");
-  absl::StatusOr<TrackerFile> file =
-      request.format() == v1::TSV   ? ParseTracker(request.content(), Format::kTsv)
-      : request.format() == v1::CSV ? ParseTracker(request.content(), Format::kCsv)
-                                    : ParseTracker(request.content());
-  if (!file.ok()) return InvalidField("content", file.status().message());
+  if (request.author().size() > kMaxNoteAuthorBytes) {
+    return InvalidField("author", absl::StrCat("must be at most ", kMaxNoteAuthorBytes, " bytes"));
+  }
+  // Held until the import ends; refused at once rather than queued, so a
+  // burst of imports cannot pile up their memory.
+  absl::StatusOr<server::ConcurrencyLimit::Permit> permit = running_.TryAcquire();
+  if (!permit.ok()) return permit.status();
+
+  const absl::string_view content = request.content();
+  const Format format = request.format() == v1::TSV   ? Format::kTsv
+                        : request.format() == v1::CSV ? Format::kCsv
+                                                      : DetectFormat(content);
+  absl::StatusOr<TrackerReader> reader = TrackerReader::Open(content, format);
+  if (!reader.ok()) return InvalidField("content", reader.status().message());
   const std::string author = request.author().empty() ? caller.actor : request.author();
 
-  // Rows and parse rejections, in file order.
-  std::vector<ImportRowResult> early_rejections;
-  for (const RowRejection& r : file->rejections) {
-    ImportRowResult result;
-    result.set_line(r.line);
-    result.set_ref(r.ref);
-    result.set_outcome(ImportRowResult::REJECTED);
-    result.set_reason(r.reason);
-    early_rejections.push_back(result);
-  }
-  v1::ImportTrackerProgress totals;
-  totals.set_total_rows(static_cast<int>(file->rows.size() + early_rejections.size()));
-
-  auto send = [&](std::vector<ImportRowResult> results, bool done) {
-    v1::ImportTrackerProgress progress = totals;
-    for (auto& r : results) {
-      Count(r, &totals);
-      *progress.add_results() = std::move(r);
+  // Results go out in file order as rows are read: parse rejections at once,
+  // good rows after their batch is applied (one message per batch at least).
+  ImportProgress progress(reader->data_rows(), sink);
+  std::vector<TrackerRow> batch;
+  std::optional<TrackerRow> row;
+  std::optional<RowRejection> rejection;
+  int read = 0;
+  while (reader->Next(&row, &rejection)) {
+    const bool last = ++read == reader->data_rows();
+    if (rejection) {
+      ImportRowResult result;
+      result.set_line(rejection->line);
+      result.set_ref(rejection->ref);
+      result.set_outcome(ImportRowResult::REJECTED);
+      result.set_reason(rejection->reason);
+      if (!progress.Add(std::move(result))) return absl::OkStatus();
     }
-    progress.set_created(totals.created());
-    progress.set_updated(totals.updated());
-    progress.set_unchanged(totals.unchanged());
-    progress.set_rejected(totals.rejected());
-    totals.set_processed_rows(totals.processed_rows() + progress.results_size());
-    progress.set_processed_rows(totals.processed_rows());
-    progress.set_done(done);
-    return sink(progress);
-  };
-  if (!early_rejections.empty() && !send(early_rejections, false)) return absl::OkStatus();
+    if (row) batch.push_back(*std::move(row));
+    if (batch.size() < batch_size_ && !(last && !batch.empty())) continue;
+    for (ImportRowResult& result : ApplyBatch(caller, period, batch, author)) {
+      if (!progress.Add(std::move(result))) return absl::OkStatus();
+    }
+    batch.clear();
+    if (!last && !progress.Send(/*done=*/false)) return absl::OkStatus();
+  }
+  progress.Send(/*done=*/true);
+  return absl::OkStatus();
+}
 
-  const std::vector<TrackerRow>& rows = file->rows;
-  for (size_t start = 0; start < rows.size(); start += batch_size_) {
-    const size_t end = std::min(rows.size(), start + batch_size_);
-    std::vector<ImportRowResult> results;
-    // Only a committed transaction may advance the generation: an outbox
-    // position from a rolled-back one can be handed out again.
-    int64_t generation = 0;
-    absl::Status batch = db_.Write([&](store::Transaction& tx) -> absl::Status {
-      results.clear();
-      for (size_t i = start; i < end; ++i) {
-        auto r = ApplyRow(tx, caller, period, rows[i], author, &generation);
-        if (!r.ok()) return r.status();
-        results.push_back(*r);
-      }
+std::vector<ImportRowResult> TrackerImporter::ApplyBatch(const server::Caller& caller,
+                                                         const std::string& period,
+                                                         const std::vector<TrackerRow>& rows,
+                                                         const std::string& author) {
+  std::vector<ImportRowResult> results;
+  // Only a committed transaction may advance the generation: an outbox
+  // position from a rolled-back one can be handed out again.
+  int64_t generation = 0;
+  absl::Status batch = db_.Write([&](store::Transaction& tx) -> absl::Status {
+    results.clear();
+    for (const TrackerRow& row : rows) {
+      auto r = ApplyRow(tx, caller, period, row, author, &generation);
+      if (!r.ok()) return r.status();
+      results.push_back(*r);
+    }
+    return absl::OkStatus();
+  });
+  if (batch.ok()) {
+    generation_.AdvanceTo(generation);
+    return results;
+  }
+  // Find the row at fault: retry one row per transaction.
+  results.clear();
+  for (const TrackerRow& row : rows) {
+    ImportRowResult result;
+    int64_t row_generation = 0;
+    absl::Status one = db_.Write([&](store::Transaction& tx) -> absl::Status {
+      auto r = ApplyRow(tx, caller, period, row, author, &row_generation);
+      if (!r.ok()) return r.status();
+      result = *r;
       return absl::OkStatus();
     });
-    if (batch.ok()) generation_.AdvanceTo(generation);
-    if (!batch.ok()) {
-      // Find the row at fault: retry one row per transaction.
-      results.clear();
-      for (size_t i = start; i < end; ++i) {
-        ImportRowResult result;
-        int64_t row_generation = 0;
-        absl::Status one = db_.Write([&](store::Transaction& tx) -> absl::Status {
-          auto r = ApplyRow(tx, caller, period, rows[i], author, &row_generation);
-          if (!r.ok()) return r.status();
-          result = *r;
-          return absl::OkStatus();
-        });
-        if (one.ok()) generation_.AdvanceTo(row_generation);
-        results.push_back(one.ok() ? result : Rejected(rows[i], one.message()));
-      }
-    }
-    const bool last = end == rows.size();
-    if (!send(std::move(results), last)) return absl::OkStatus();
+    if (one.ok()) generation_.AdvanceTo(row_generation);
+    results.push_back(one.ok() ? result : Rejected(row, one.message()));
   }
-  if (rows.empty()) send({}, true);
-  return absl::OkStatus();
+  return results;
 }
 
 absl::StatusOr<v1::ExportTrackerResponse> TrackerImporter::Export(

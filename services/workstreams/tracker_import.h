@@ -5,16 +5,25 @@
 // reports a result per row. Rows are applied in batches, one transaction per
 // batch; if a batch fails unexpectedly its rows are retried one by one, so a
 // bad row never costs the good ones. Importing the same file again changes
-// nothing (every row UNCHANGED). Thread-safe.
+// nothing (every row UNCHANGED).
+//
+// Memory: the file is read row by row (TrackerReader), so an import holds the
+// request, one batch of rows and one message of results, whatever the file's
+// shape; and at most max_concurrent imports run at once, the others being
+// refused with RESOURCE_EXHAUSTED. Thread-safe.
 #ifndef WP_SERVICES_WORKSTREAMS_TRACKER_IMPORT_H_
 #define WP_SERVICES_WORKSTREAMS_TRACKER_IMPORT_H_
 
-#include <functional>
+#include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
+#include "libs/server/concurrency_limit.h"
 #include "libs/server/request_context.h"
 #include "libs/store/database.h"
 #include "libs/cache/data_generation.h"
+#include "services/workstreams/import_progress.h"
+#include "services/workstreams/tracker_row.h"
 #include "wp/workstreams/v1/workstreams.pb.h"
 
 namespace wp::workstreams {
@@ -24,22 +33,39 @@ class TrackerImporter {
   // Called after each batch with the results of its rows; the last call has
   // done set. Returning false stops the import (client gone); rows already
   // applied stay applied.
-  using ProgressSink = std::function<bool(const v1::ImportTrackerProgress&)>;
+  using ProgressSink = ImportProgress::Sink;
 
-  TrackerImporter(store::Database& db, cache::DataGeneration& generation, int batch_size = 100)
-      : db_(db), generation_(generation), batch_size_(batch_size) {}
+  // Two imports of a 32 MB file at once stay well inside a small container.
+  static constexpr int kDefaultConcurrentImports = 2;
+
+  TrackerImporter(store::Database& db, cache::DataGeneration& generation, int batch_size = 100,
+                  int max_concurrent = kDefaultConcurrentImports)
+      : db_(db),
+        generation_(generation),
+        batch_size_(static_cast<size_t>(batch_size < 1 ? 1 : batch_size)),
+        running_("tracker imports", max_concurrent) {}
 
   // INVALID_ARGUMENT for a file that cannot be read as a tracker at all
-  // (no header naming Ref, Task and Status; an unterminated quote).
+  // (no header naming Ref, Task and Status; an unterminated quote; a title
+  // or header row over a limit of TableRow) and for an author longer than
+  // kMaxNoteAuthorBytes. RESOURCE_EXHAUSTED when max_concurrent imports are
+  // already running: retry later.
   absl::Status Import(const server::Caller& caller, const v1::ImportTrackerRequest& request,
                       const ProgressSink& sink);
 
   absl::StatusOr<v1::ExportTrackerResponse> Export(const v1::ExportTrackerRequest& request);
 
  private:
+  // Applies rows in one transaction, or one by one if that fails; a result per row.
+  std::vector<v1::ImportRowResult> ApplyBatch(const server::Caller& caller,
+                                              const std::string& period,
+                                              const std::vector<TrackerRow>& rows,
+                                              const std::string& author);
+
   store::Database& db_;
   cache::DataGeneration& generation_;
-  int batch_size_;
+  const size_t batch_size_;
+  server::ConcurrencyLimit running_;
 };
 
 }  // namespace wp::workstreams

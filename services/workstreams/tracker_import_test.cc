@@ -2,15 +2,20 @@
 // (deploy/local/demo/tracker-2018-21.csv) and small hand-written files.
 #include "services/workstreams/tracker_import.h"
 
+#include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/match.h"
+#include "absl/synchronization/notification.h"
+#include "absl/time/clock.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "gtest/gtest.h"
@@ -22,6 +27,7 @@
 #include "services/workstreams/migrations.h"
 #include "services/workstreams/plan_item_rules.h"
 #include "services/workstreams/tracker.h"
+#include "services/workstreams/tracker_store.h"
 #include "wp/common/v1/event.pb.h"
 
 namespace wp::workstreams {
@@ -37,8 +43,8 @@ constexpr char kPeriod[] = "2018-21";
 constexpr int kDemoRows = 50;
 
 std::string DemoTracker() {
-  const std::filesystem::path path = std::filesystem::path(__FILE__).parent_path() / ".." / ".." /
-                                     "deploy" / "local" / "demo" / "tracker-2018-21.csv";
+  // From CMake, not __FILE__: ccache's base_dir makes __FILE__ relative to the build folder.
+  const std::filesystem::path path = std::filesystem::path(WP_DEMO_DIR) / "tracker-2018-21.csv";
   std::ifstream in(path, std::ios::binary);
   EXPECT_TRUE(in.good()) << "cannot read " << path;
   std::stringstream text;
@@ -494,6 +500,194 @@ TEST_F(TrackerImportTest, StoppingTheSinkKeepsAppliedRows) {
   auto items = tracker_->ListPlanItems(list);
   ASSERT_TRUE(items.ok()) << items.status();
   EXPECT_EQ(items->plan_items_size(), 7);
+}
+
+
+// ------------------------------------------------------------ hardening
+
+// A message every C++ client can read back: serialises, and parses again.
+bool Readable(const google::protobuf::Message& message) {
+  std::string bytes;
+  if (!message.SerializeToString(&bytes)) return false;
+  std::unique_ptr<google::protobuf::Message> copy(message.New());
+  return copy->ParseFromString(bytes);
+}
+
+TEST_F(TrackerImportTest, RowsThatAreNotUtf8AreRejectedAndThePeriodStaysReadable) {
+  using namespace std::string_literals;  // NOLINT: a NUL inside a literal
+  MakeWorkstreams(1);
+  const ImportRun run = Import(absl::StrCat(kHeader,
+                                            "1.1,Good,,On track,,\n",                   // 2
+                                            "1.2,Bad \xFF\xFE task,,On track,,\n",      // 3
+                                            "1.3,Stray NUL,,On track,,Dec 2018 a\0b\n"s,  // 4
+                                            "1.4,Good too,,On track,,\n"));             // 5
+  ASSERT_TRUE(run.status.ok()) << run.status;
+  EXPECT_EQ(run.last().created(), 2);
+  EXPECT_EQ(run.last().rejected(), 2);
+  EXPECT_EQ(run.AtLine(3).outcome(), Outcome::REJECTED);
+  EXPECT_TRUE(absl::StrContains(run.AtLine(3).reason(), "cell 2 (Task) is not UTF-8 text"))
+      << run.AtLine(3).reason();
+  EXPECT_EQ(run.AtLine(4).outcome(), Outcome::REJECTED);
+  EXPECT_TRUE(absl::StrContains(run.AtLine(4).reason(), "NUL")) << run.AtLine(4).reason();
+  for (const auto& m : run.messages) EXPECT_TRUE(Readable(m));
+
+  v1::ListPlanItemsRequest list;
+  list.set_plan_period(kPeriod);
+  auto items = tracker_->ListPlanItems(list);
+  ASSERT_TRUE(items.ok()) << items.status();
+  EXPECT_EQ(items->plan_items_size(), 2);
+  EXPECT_TRUE(Readable(*items));
+}
+
+TEST_F(TrackerImportTest, TextStoredBeforeTheCheckIsRepairedWhenRead) {
+  MakeWorkstreams(1);
+  ASSERT_TRUE(Import(absl::StrCat(kHeader, "1.1,Task,,On track,,Dec 2018 A note\n")).status.ok());
+  // As an import before the UTF-8 check could leave it.
+  ASSERT_TRUE(db_->Write([](store::Transaction& tx) -> absl::Status {
+                   for (const char* sql : {"UPDATE plan_items SET task = ?",
+                                           "UPDATE progress_notes SET text = ?"}) {
+                     auto n = tx.Execute(sql, {std::string("Bad \xFF\xFE text")});
+                     if (!n.ok()) return n.status();
+                   }
+                   return absl::OkStatus();
+                 }).ok());
+  const v1::PlanItem item = Get("1.1");
+  EXPECT_EQ(item.task(), "Bad \xEF\xBF\xBD\xEF\xBF\xBD text");
+  ASSERT_EQ(item.progress_notes_size(), 1);
+  EXPECT_EQ(item.progress_notes(0).text(), "Bad \xEF\xBF\xBD\xEF\xBF\xBD text");
+  v1::ListPlanItemsRequest list;
+  list.set_plan_period(kPeriod);
+  auto items = tracker_->ListPlanItems(list);
+  ASSERT_TRUE(items.ok()) << items.status();
+  EXPECT_TRUE(Readable(*items));
+}
+
+TEST_F(TrackerImportTest, TheStoreRefusesTextThatIsNotUtf8) {
+  MakeWorkstreams(1);
+  v1::PlanItem item;
+  item.set_plan_period(kPeriod);
+  item.set_ref("1.1");
+  item.set_task("Fine");
+  item.set_status(v1::ON_TRACK);
+  item.add_progress_notes()->set_text("Bad \xFF");
+  absl::Status s = db_->Write([&](store::Transaction& tx) { return InsertPlanItem(tx, item, absl::Now()); });
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(FieldsOf(s), std::vector<std::string>{"plan_item.progress_notes[0].text"});
+  item.clear_progress_notes();
+  item.set_lead("Caf\xE9");
+  s = db_->Write([&](store::Transaction& tx) { return InsertPlanItem(tx, item, absl::Now()); });
+  EXPECT_EQ(FieldsOf(s), std::vector<std::string>{"plan_item.lead"});
+}
+
+TEST_F(TrackerImportTest, ManyRejectedRowsComeInBoundedMessages) {
+  MakeWorkstreams(1);
+  std::string file = kHeader;
+  constexpr int kRows = 100000;
+  for (int i = 0; i < kRows; ++i) absl::StrAppend(&file, "x.", i, ",A task,,Maybe,Someday,\n");
+  const ImportRun run = Import(file);
+  ASSERT_TRUE(run.status.ok()) << run.status;
+  EXPECT_EQ(run.results.size(), static_cast<size_t>(kRows));
+  EXPECT_EQ(run.last().rejected(), kRows);
+  EXPECT_EQ(run.last().processed_rows(), kRows);
+  EXPECT_TRUE(run.last().done());
+  size_t largest = 0;
+  for (const auto& m : run.messages) largest = std::max(largest, m.ByteSizeLong());
+  // A default gRPC client refuses messages over 4 MB.
+  EXPECT_LT(largest, 1u << 20);
+  EXPECT_GE(run.messages.size(), static_cast<size_t>(kRows / ImportProgress::kMaxResultsPerMessage));
+}
+
+TEST_F(TrackerImportTest, HugeCommentCellIsRejectedWithItsLineAndTheLimit) {
+  MakeWorkstreams(1);
+  const ImportRun run = Import(absl::StrCat(kHeader, "1.1,Task,,On track,,\"",
+                                            std::string(10 << 20, 'n'), "\"\n",
+                                            "1.2,Task,,On track,,Dec 2018 Fine\n"));
+  ASSERT_TRUE(run.status.ok()) << run.status;
+  EXPECT_EQ(run.AtLine(2).outcome(), Outcome::REJECTED);
+  EXPECT_TRUE(absl::StrContains(run.AtLine(2).reason(), "cell 6 is longer than 131072 bytes"))
+      << run.AtLine(2).reason();
+  EXPECT_EQ(run.AtLine(3).outcome(), Outcome::CREATED);
+}
+
+TEST_F(TrackerImportTest, LongNoteInACommentCellIsRejected) {
+  MakeWorkstreams(1);
+  const ImportRun run = Import(absl::StrCat(kHeader, "1.1,Task,,On track,,Dec 2018 ",
+                                            std::string(kMaxNoteTextBytes + 1, 'n'), "\n"));
+  ASSERT_TRUE(run.status.ok()) << run.status;
+  EXPECT_EQ(run.AtLine(2).outcome(), Outcome::REJECTED);
+  EXPECT_TRUE(absl::StrContains(run.AtLine(2).reason(), "more than 4000 (the limit per note)"))
+      << run.AtLine(2).reason();
+}
+
+TEST_F(TrackerImportTest, NotesPerItemAreCappedAcrossImports) {
+  MakeWorkstreams(1);
+  auto notes = [](int first, int count) {
+    std::string cell = "\"";
+    for (int i = first; i < first + count; ++i) absl::StrAppend(&cell, "Dec 2018 Note ", i, "\n");
+    return cell + "\"";
+  };
+  ImportRun run = Import(absl::StrCat(kHeader, "1.1,Task,,On track,,", notes(0, 60), "\n"));
+  ASSERT_EQ(run.last().created(), 1);
+  run = Import(absl::StrCat(kHeader, "1.1,Task,,On track,,", notes(60, 60), "\n"));
+  ASSERT_TRUE(run.status.ok()) << run.status;
+  EXPECT_EQ(run.AtLine(2).outcome(), Outcome::REJECTED);
+  EXPECT_TRUE(absl::StrContains(run.AtLine(2).reason(),
+                                "1.1 has 60 progress notes; 60 more would pass 100, the limit"))
+      << run.AtLine(2).reason();
+  EXPECT_EQ(Get("1.1").progress_notes_size(), 60);
+}
+
+TEST_F(TrackerImportTest, AuthorIsBounded) {
+  MakeWorkstreams(1);
+  v1::ImportTrackerRequest request;
+  request.set_plan_period(kPeriod);
+  request.set_content(absl::StrCat(kHeader, "1.1,Task,,On track,,\n"));
+  request.set_author(std::string(kMaxNoteAuthorBytes + 1, 'a'));
+  const absl::Status s = importer_->Import(caller_, request, [](const auto&) { return true; });
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(FieldsOf(s), std::vector<std::string>{"author"});
+}
+
+TEST_F(TrackerImportTest, ImportsBeyondTheConcurrencyLimitAreRefused) {
+  MakeWorkstreams(9);
+  TrackerImporter importer(*db_, generation_, /*batch_size=*/7, /*max_concurrent=*/2);
+  v1::ImportTrackerRequest request;
+  request.set_plan_period(kPeriod);
+  request.set_content(DemoTracker());
+  // Two imports wait in their first progress message until released.
+  absl::Notification release;
+  std::atomic<int> waiting{0};
+  auto blocked = [&] {
+    return std::thread([&] {
+      bool first = true;
+      (void)importer.Import(caller_, request, [&](const v1::ImportTrackerProgress&) {
+        if (first) {
+          first = false;
+          ++waiting;
+          release.WaitForNotification();
+        }
+        return true;
+      });
+    });
+  };
+  std::thread a = blocked();
+  std::thread b = blocked();
+  const absl::Time deadline = absl::Now() + absl::Seconds(30);
+  while (waiting < 2 && absl::Now() < deadline) absl::SleepFor(absl::Milliseconds(5));
+  if (waiting == 2) {
+    const absl::Status third = importer.Import(caller_, request, [](const auto&) { return true; });
+    EXPECT_EQ(third.code(), absl::StatusCode::kResourceExhausted);
+    EXPECT_TRUE(absl::StrContains(third.message(), "2 tracker imports are already running"))
+        << third;
+    EXPECT_TRUE(absl::StrContains(third.message(), "retry later")) << third;
+  } else {
+    ADD_FAILURE() << "the two first imports never reached their first progress message";
+  }
+  release.Notify();
+  a.join();
+  b.join();
+  // Finished imports free their slots.
+  EXPECT_TRUE(importer.Import(caller_, request, [](const auto&) { return true; }).ok());
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
+#include "services/workstreams/utf8_text.h"
 
 namespace wp::workstreams {
 namespace {
@@ -373,6 +374,10 @@ std::optional<Column> ColumnOfHeader(absl::string_view cell) {
 }
 
 using ColumnIndex = std::array<int, kColumnCount>;  // -1 when absent
+static_assert(std::tuple_size<ColumnIndex>::value == 6, "TrackerReader::columns_ has one per column");
+
+// Workstream and task number -> the line the ref first appeared on.
+using FirstLineOfRef = absl::flat_hash_map<int, int>;
 
 ColumnIndex MapHeader(const TableRow& row) {
   ColumnIndex index;
@@ -416,7 +421,7 @@ absl::Status MissingColumnsError(const TableRow& header, const ColumnIndex& inde
       cells.push_back("...");
       break;
     }
-    cells.push_back(absl::StrCat("\"", CollapseSpace(cell), "\""));
+    cells.push_back(absl::StrCat("\"", ShortenText(CollapseSpace(cell), 60), "\""));
   }
   return absl::InvalidArgumentError(absl::StrCat(
       "line ", header.line, ": the tracker header has no ", absl::StrJoin(quoted_missing, ", "),
@@ -426,6 +431,140 @@ absl::Status MissingColumnsError(const TableRow& header, const ColumnIndex& inde
 
 // Header rows are searched for this far, past title rows above them.
 constexpr int kMaxRowsBeforeHeader = 10;
+
+// The header among the first rows of a file, fed one row at a time.
+class HeaderSearch {
+ public:
+  bool found() const { return found_; }
+  int line() const { return line_; }
+  const ColumnIndex& columns() const { return columns_; }
+
+  // INVALID_ARGUMENT when the row breaks a limit, or when it is the last row
+  // the header may be in and is not the header either.
+  absl::Status Feed(const TableRow& row) {
+    if (!row.over_limit.empty()) {
+      return absl::InvalidArgumentError(absl::StrCat("line ", row.line, ": ", row.over_limit,
+                                                     ", before the tracker header"));
+    }
+    if (IsBlankRow(row)) return absl::OkStatus();
+    ++nonblank_seen_;
+    if (!first_nonblank_) first_nonblank_ = row;
+    const ColumnIndex candidate = MapHeader(row);
+    if (MissingColumns(candidate).empty()) {
+      found_ = true;
+      line_ = row.line;
+      columns_ = candidate;
+      return absl::OkStatus();
+    }
+    if (nonblank_seen_ >= kMaxRowsBeforeHeader) return Finish();
+    return absl::OkStatus();
+  }
+
+  // At the end of the rows: INVALID_ARGUMENT unless the header was found.
+  absl::Status Finish() const {
+    if (found_) return absl::OkStatus();
+    if (!first_nonblank_) return absl::InvalidArgumentError("the tracker file is empty: no header row");
+    return MissingColumnsError(*first_nonblank_, MapHeader(*first_nonblank_));
+  }
+
+ private:
+  bool found_ = false;
+  int line_ = 0;
+  ColumnIndex columns_{};
+  int nonblank_seen_ = 0;
+  std::optional<TableRow> first_nonblank_;
+};
+
+// Rejection reasons quote cells; these keep a result message small.
+constexpr size_t kMaxQuotedRefBytes = 40;
+constexpr size_t kMaxProblemBytes = 400;
+
+// "cell 3 (Comments) is not UTF-8 text: byte 0xFF at offset 12", for each
+// such cell; protobuf strings must be UTF-8, so such text is never stored.
+std::vector<std::string> BadTextCells(const TableRow& in, const ColumnIndex& columns) {
+  std::vector<std::string> problems;
+  for (size_t i = 0; i < in.cells.size(); ++i) {
+    const std::optional<size_t> bad = FindBadTextByte(in.cells[i]);
+    if (!bad) continue;
+    std::string name;
+    for (int c = 0; c < kColumnCount; ++c) {
+      if (columns[c] == static_cast<int>(i)) name = absl::StrCat(" (", kColumnTitles[c], ")");
+    }
+    problems.push_back(absl::StrCat("cell ", i + 1, name, " is not UTF-8 text: ",
+                                    DescribeBadTextByte(in.cells[i], *bad),
+                                    in.cells[i][*bad] == '\0' ? " (a NUL)" : "",
+                                    "; save the file as UTF-8"));
+  }
+  return problems;
+}
+
+// Turns one non-blank data row into a good row or a rejection.
+void ConvertRow(const TableRow& in, const ColumnIndex& columns, FirstLineOfRef* first_line_of_ref,
+                std::optional<TrackerRow>* out, std::optional<RowRejection>* rejected) {
+  const std::string ref_cell = CollapseSpace(CellAt(in, columns[kRef]));
+  auto reject = [&](const std::vector<std::string>& problems) {
+    std::vector<std::string> short_problems;
+    for (const std::string& p : problems) short_problems.push_back(ShortenText(p, kMaxProblemBytes));
+    *rejected = RowRejection{in.line, ShortenText(ref_cell, kMaxQuotedRefBytes),
+                             absl::StrJoin(short_problems, "; ")};
+  };
+  if (!in.over_limit.empty()) return reject({in.over_limit});
+  if (std::vector<std::string> bad = BadTextCells(in, columns); !bad.empty()) return reject(bad);
+
+  std::vector<std::string> problems;
+  TrackerRow row;
+  row.line = in.line;
+
+  if (absl::StatusOr<PlanRef> ref = ParseRef(ref_cell); ref.ok()) {
+    row.workstream_number = ref->workstream;
+    row.task_number = ref->task;
+    row.ref = FormatRef(*ref);
+    auto [it, inserted] =
+        first_line_of_ref->emplace(ref->workstream * (kMaxTaskNumber + 1) + ref->task, in.line);
+    if (!inserted) problems.push_back(absl::StrCat("duplicate of line ", it->second));
+  } else {
+    problems.push_back(std::string(ref.status().message()));
+  }
+
+  row.task = CleanMultiline(CellAt(in, columns[kTask]));
+  if (CollapseSpace(row.task).empty()) problems.push_back("Task is empty");
+  row.lead = CollapseSpace(CellAt(in, columns[kLead]));
+
+  if (absl::StatusOr<ItemStatus> status = ParseStatusWord(CellAt(in, columns[kStatus]));
+      status.ok()) {
+    row.status = *status;
+  } else {
+    problems.push_back(std::string(status.status().message()));
+  }
+
+  if (absl::StatusOr<std::optional<CalendarDate>> date =
+          ParseExpectedDate(CellAt(in, columns[kExpectedDate]));
+      date.ok()) {
+    row.expected_date = *date;
+  } else {
+    problems.push_back(std::string(date.status().message()));
+  }
+
+  const absl::string_view comments = CellAt(in, columns[kComments]);
+  row.notes = ParseNotes(comments);
+  for (size_t k = 0; k < row.notes.size(); ++k) {
+    if (row.notes[k].text.size() > kMaxNoteTextBytes) {
+      problems.push_back(absl::StrCat("Comments: note ", k + 1, " is ", row.notes[k].text.size(),
+                                      " bytes, more than ", kMaxNoteTextBytes,
+                                      " (the limit per note)"));
+    }
+  }
+  if (row.notes.size() > static_cast<size_t>(kMaxProgressNotesPerItem)) {
+    problems.push_back(absl::StrCat("Comments hold ", row.notes.size(), " notes, more than ",
+                                    kMaxProgressNotesPerItem, " (the limit per plan item)"));
+  }
+  if (row.status == ItemStatus::kSuperseded) {
+    row.superseded_by = FindReplacementRef(comments, row.ref);
+  }
+
+  if (!problems.empty()) return reject(problems);
+  *out = std::move(row);
+}
 
 }  // namespace
 
@@ -612,91 +751,76 @@ std::string FindReplacementRef(absl::string_view text, absl::string_view own_ref
   return "";
 }
 
+absl::StatusOr<TrackerReader> TrackerReader::Open(absl::string_view text, Format format) {
+  TrackerReader reader(text, format);
+  TableReader scan(text, format);
+  HeaderSearch header;
+  absl::Status header_error;
+  TableRow row;
+  while (true) {
+    absl::StatusOr<bool> more = scan.Next(&row);
+    if (!more.ok()) return more.status();  // malformed text comes first, wherever it is
+    if (!*more) break;
+    if (header.found()) {
+      if (!row.over_limit.empty() || !IsBlankRow(row)) ++reader.data_rows_;
+    } else if (header_error.ok()) {
+      header_error = header.Feed(row);
+    }
+  }
+  if (!header_error.ok()) return header_error;
+  if (absl::Status s = header.Finish(); !s.ok()) return s;
+  reader.header_line_ = header.line();
+  reader.columns_ = header.columns();
+  return reader;
+}
+
+bool TrackerReader::Next(std::optional<TrackerRow>* row, std::optional<RowRejection>* rejection) {
+  row->reset();
+  rejection->reset();
+  while (true) {
+    // Open read the same text without error, so an error here cannot happen.
+    absl::StatusOr<bool> more = table_.Next(&scratch_);
+    if (!more.ok() || !*more) return false;
+    if (scratch_.line <= header_line_) continue;  // title rows and the header
+    if (scratch_.over_limit.empty() && IsBlankRow(scratch_)) continue;
+    ConvertRow(scratch_, columns_, &first_line_of_ref_, row, rejection);
+    return true;
+  }
+}
+
 absl::StatusOr<TrackerFile> ReadTrackerTable(const std::vector<TableRow>& table) {
-  // Find the header: title rows may sit above it.
-  size_t header_at = table.size();
-  const TableRow* first_nonblank = nullptr;
-  ColumnIndex columns;
-  columns.fill(-1);
-  int nonblank_seen = 0;
-  for (size_t i = 0; i < table.size() && nonblank_seen < kMaxRowsBeforeHeader; ++i) {
-    if (IsBlankRow(table[i])) continue;
-    ++nonblank_seen;
-    if (first_nonblank == nullptr) first_nonblank = &table[i];
-    ColumnIndex candidate = MapHeader(table[i]);
-    if (MissingColumns(candidate).empty()) {
-      header_at = i;
-      columns = candidate;
-      break;
-    }
+  HeaderSearch header;
+  size_t i = 0;
+  for (; i < table.size() && !header.found(); ++i) {
+    if (absl::Status s = header.Feed(table[i]); !s.ok()) return s;
   }
-  if (first_nonblank == nullptr) {
-    return absl::InvalidArgumentError("the tracker file is empty: no header row");
-  }
-  if (header_at == table.size()) {
-    return MissingColumnsError(*first_nonblank, MapHeader(*first_nonblank));
-  }
-
+  if (absl::Status s = header.Finish(); !s.ok()) return s;
   TrackerFile file;
-  file.header_line = table[header_at].line;
-  std::map<std::string, int> first_line_of_ref;
-  for (size_t i = header_at + 1; i < table.size(); ++i) {
-    const TableRow& in = table[i];
-    if (IsBlankRow(in)) continue;
-    std::vector<std::string> problems;
-    TrackerRow row;
-    row.line = in.line;
-
-    const std::string ref_cell = CollapseSpace(CellAt(in, columns[kRef]));
-    if (absl::StatusOr<PlanRef> ref = ParseRef(ref_cell); ref.ok()) {
-      row.workstream_number = ref->workstream;
-      row.task_number = ref->task;
-      row.ref = FormatRef(*ref);
-      auto [it, inserted] = first_line_of_ref.emplace(row.ref, in.line);
-      if (!inserted) problems.push_back(absl::StrCat("duplicate of line ", it->second));
-    } else {
-      problems.push_back(std::string(ref.status().message()));
-    }
-
-    row.task = CleanMultiline(CellAt(in, columns[kTask]));
-    if (CollapseSpace(row.task).empty()) problems.push_back("Task is empty");
-    row.lead = CollapseSpace(CellAt(in, columns[kLead]));
-
-    if (absl::StatusOr<ItemStatus> status = ParseStatusWord(CellAt(in, columns[kStatus]));
-        status.ok()) {
-      row.status = *status;
-    } else {
-      problems.push_back(std::string(status.status().message()));
-    }
-
-    if (absl::StatusOr<std::optional<CalendarDate>> date =
-            ParseExpectedDate(CellAt(in, columns[kExpectedDate]));
-        date.ok()) {
-      row.expected_date = *date;
-    } else {
-      problems.push_back(std::string(date.status().message()));
-    }
-
-    const absl::string_view comments = CellAt(in, columns[kComments]);
-    row.notes = ParseNotes(comments);
-    if (row.status == ItemStatus::kSuperseded) {
-      row.superseded_by = FindReplacementRef(comments, row.ref);
-    }
-
-    if (problems.empty()) {
-      file.rows.push_back(std::move(row));
-    } else {
-      file.rejections.push_back(RowRejection{in.line, ref_cell, absl::StrJoin(problems, "; ")});
-    }
+  file.header_line = header.line();
+  FirstLineOfRef first_line_of_ref;
+  for (; i < table.size(); ++i) {
+    if (table[i].over_limit.empty() && IsBlankRow(table[i])) continue;
+    std::optional<TrackerRow> row;
+    std::optional<RowRejection> rejection;
+    ConvertRow(table[i], header.columns(), &first_line_of_ref, &row, &rejection);
+    if (row) file.rows.push_back(*std::move(row));
+    if (rejection) file.rejections.push_back(*std::move(rejection));
   }
   return file;
 }
 
 absl::StatusOr<TrackerFile> ParseTracker(absl::string_view text, Format format) {
-  absl::StatusOr<std::vector<TableRow>> table = ParseTable(text, format);
-  if (!table.ok()) return table.status();
-  absl::StatusOr<TrackerFile> file = ReadTrackerTable(*table);
-  if (file.ok()) file->format = format;
+  absl::StatusOr<TrackerReader> reader = TrackerReader::Open(text, format);
+  if (!reader.ok()) return reader.status();
+  TrackerFile file;
+  file.format = format;
+  file.header_line = reader->header_line();
+  std::optional<TrackerRow> row;
+  std::optional<RowRejection> rejection;
+  while (reader->Next(&row, &rejection)) {
+    if (row) file.rows.push_back(*std::move(row));
+    if (rejection) file.rejections.push_back(*std::move(rejection));
+  }
   return file;
 }
 

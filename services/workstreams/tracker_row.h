@@ -4,17 +4,21 @@
 // and Comments. Import is forgiving about how people fill a spreadsheet in
 // (header spelling and order, status words, date styles, several dated notes
 // in one Comments cell) and strict about what would corrupt the plan (bad or
-// duplicate refs, unknown statuses, impossible dates): such a row is rejected
-// with its line and a reason, and the other rows still import. Export writes
-// the canonical form, which imports back to equal rows.
-// No I/O, protos or storage here. Thread-safe: pure functions.
+// duplicate refs, unknown statuses, impossible dates, text that is not UTF-8,
+// rows over a limit): such a row is rejected with its line and a reason, and
+// the other rows still import. Export writes the canonical form, which
+// imports back to equal rows.
+// No I/O, protos or storage here. Thread-safe: pure functions; a
+// TrackerReader is used by one thread.
 #ifndef WP_SERVICES_WORKSTREAMS_TRACKER_ROW_H_
 #define WP_SERVICES_WORKSTREAMS_TRACKER_ROW_H_
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "services/workstreams/plan_item_types.h"
@@ -60,6 +64,41 @@ struct TrackerFile {
   int header_line = 0;
   std::vector<TrackerRow> rows;          // file order
   std::vector<RowRejection> rejections;  // file order
+};
+
+// Reads a tracker file row by row, so an import holds one row (and what it
+// keeps of earlier rows) rather than every cell of the file at once.
+//
+// A row is rejected, besides the cell rules below, when it breaks a limit of
+// TableRow (too many cells, a cell too long), when a cell is not UTF-8 text
+// (or holds a NUL), when a Comments note is longer than kMaxNoteTextBytes, or
+// when Comments hold more than kMaxProgressNotesPerItem notes.
+class TrackerReader {
+ public:
+  // Reads the whole text once, keeping nothing but counts: checks that it is
+  // well formed and has a header (the errors of ParseTracker below), and
+  // counts its data rows, so that nothing is applied from a file that turns
+  // out to be malformed at its end.
+  static absl::StatusOr<TrackerReader> Open(absl::string_view text, Format format);
+
+  Format format() const { return format_; }
+  int header_line() const { return header_line_; }
+  // Non-blank rows after the header, good or rejected.
+  int data_rows() const { return data_rows_; }
+
+  // The next data row, good or rejected (exactly one is set); false at the end.
+  bool Next(std::optional<TrackerRow>* row, std::optional<RowRejection>* rejection);
+
+ private:
+  TrackerReader(absl::string_view text, Format format) : table_(text, format), format_(format) {}
+
+  TableReader table_;
+  Format format_;
+  int header_line_ = 0;
+  int data_rows_ = 0;
+  std::array<int, 6> columns_{};  // cell index of Ref, Task, Lead, Status, Expected Date, Comments
+  absl::flat_hash_map<int, int> first_line_of_ref_;  // workstream * 10000 + task -> line
+  TableRow scratch_;  // the row being read, reused
 };
 
 // Reads a tracker file (format detected from its header, or given).

@@ -373,6 +373,115 @@ TEST(ParseTrackerTest, BadRowsAreRejectedWithLineAndReason) {
   EXPECT_THAT(file->rejections[8].reason, HasSubstr("\"Whenever\""));
 }
 
+TEST(ParseTrackerTest, CellsThatAreNotUtf8RejectTheirRowOnly) {
+  using namespace std::string_literals;  // NOLINT: a NUL inside a literal
+  const std::string text =
+      "Ref,Task,Workstream Lead,Status,Expected Date,Comments\n"
+      "1.1,Good row,,On track,,\n"                                       // 2
+      "1.2,UTF-16 \xFF\xFE here,,On track,,\n"                           // 3
+      "1.3,Stray NUL,,On track,,Dec 2018 a\0b\n"s                        // 4
+      "1.\xE9,Latin-1 ref,,On track,,\n"                                 // 5
+      "1.6,Good again,,On track,,\n";                                    // 6
+  auto file = ParseTracker(text, Format::kCsv);
+  ASSERT_TRUE(file.ok()) << file.status();
+  ASSERT_EQ(file->rows.size(), 2u);
+  EXPECT_EQ(file->rows[0].ref, "1.1");
+  EXPECT_EQ(file->rows[1].ref, "1.6");
+  ASSERT_EQ(file->rejections.size(), 3u);
+  EXPECT_EQ(file->rejections[0].line, 3);
+  EXPECT_EQ(file->rejections[0].ref, "1.2");
+  EXPECT_THAT(file->rejections[0].reason,
+              HasSubstr("cell 2 (Task) is not UTF-8 text: byte 0xFF at offset 7"));
+  EXPECT_EQ(file->rejections[1].line, 4);
+  EXPECT_THAT(file->rejections[1].reason, HasSubstr("cell 6 (Comments) is not UTF-8 text"));
+  EXPECT_THAT(file->rejections[1].reason, HasSubstr("(a NUL)"));
+  // Nothing that is not UTF-8 comes back, not even in the ref of a rejection.
+  EXPECT_EQ(file->rejections[2].line, 5);
+  EXPECT_EQ(file->rejections[2].ref, "1.\xEF\xBF\xBD");
+  EXPECT_THAT(file->rejections[2].reason, HasSubstr("cell 1 (Ref) is not UTF-8 text"));
+}
+
+TEST(ParseTrackerTest, RowOverALimitIsRejectedWithLineAndLimit) {
+  std::string text = "Ref,Task,Status\n1.1,Too many cells,On track";
+  for (int i = 0; i < 200; ++i) text += ",";
+  text += "\n1.2,Long task " + std::string(kMaxCellBytes, 'x') + ",On track\n1.3,Fine,On track\n";
+  auto file = ParseTracker(text, Format::kCsv);
+  ASSERT_TRUE(file.ok()) << file.status();
+  ASSERT_EQ(file->rows.size(), 1u);
+  EXPECT_EQ(file->rows[0].ref, "1.3");
+  ASSERT_EQ(file->rejections.size(), 2u);
+  EXPECT_EQ(file->rejections[0].line, 2);
+  EXPECT_EQ(file->rejections[0].ref, "1.1");
+  EXPECT_THAT(file->rejections[0].reason, HasSubstr("203 cells, more than 100 (the limit per row)"));
+  EXPECT_EQ(file->rejections[1].line, 3);
+  EXPECT_THAT(file->rejections[1].reason,
+              HasSubstr("cell 2 is longer than 131072 bytes (the limit per cell)"));
+}
+
+TEST(ParseTrackerTest, HeaderOverALimitFailsTheFile) {
+  std::string text = "Ref,Task,Status";
+  for (int i = 0; i < 1000; ++i) text += ",x";
+  auto file = ParseTracker(text, Format::kCsv);
+  ASSERT_FALSE(file.ok());
+  EXPECT_EQ(file.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(file.status().message(),
+              HasSubstr("line 1: the row has 1003 cells, more than 100 (the limit per row)"));
+}
+
+TEST(ParseTrackerTest, NotesOverTheirLimitsRejectTheRow) {
+  std::string many;
+  for (int i = 0; i <= kMaxProgressNotesPerItem; ++i) many += "Dec 2018 note\n";
+  const std::string text = "Ref,Task,Status,Comments\n"
+                           "1.1,Long note,On track,Dec 2018 " + std::string(kMaxNoteTextBytes + 1, 'n') +
+                           "\n1.2,Note at the limit,On track,Dec 2018 " +
+                           std::string(kMaxNoteTextBytes, 'n') + "\n1.3,Many notes,On track,\"" +
+                           many + "\"\n";
+  auto file = ParseTracker(text, Format::kCsv);
+  ASSERT_TRUE(file.ok()) << file.status();
+  ASSERT_EQ(file->rows.size(), 1u);
+  EXPECT_EQ(file->rows[0].ref, "1.2");
+  ASSERT_EQ(file->rejections.size(), 2u);
+  EXPECT_EQ(file->rejections[0].line, 2);
+  EXPECT_THAT(file->rejections[0].reason,
+              HasSubstr("Comments: note 1 is 4001 bytes, more than 4000 (the limit per note)"));
+  EXPECT_EQ(file->rejections[1].line, 4);
+  EXPECT_THAT(file->rejections[1].reason,
+              HasSubstr("Comments hold 101 notes, more than 100 (the limit per plan item)"));
+}
+
+TEST(ParseTrackerTest, RejectionsQuoteLongCellsShortened) {
+  const std::string text = "Ref,Task,Status,Expected Date\n" + std::string(5000, '9') +
+                           ",Task,On track," + std::string(5000, 'z') + "\n";
+  auto file = ParseTracker(text, Format::kCsv);
+  ASSERT_TRUE(file.ok()) << file.status();
+  ASSERT_EQ(file->rejections.size(), 1u);
+  EXPECT_LE(file->rejections[0].ref.size(), 43u);
+  EXPECT_LE(file->rejections[0].reason.size(), 1000u);
+  EXPECT_THAT(file->rejections[0].reason, HasSubstr("Expected Date"));
+}
+
+TEST(TrackerReaderTest, ChecksTheWholeFileFirstThenReadsRowByRow) {
+  const std::string good = "Title\nRef,Task,Status\n1.1,A,On track\n\n1.2,B,Maybe\n1.3,C,Done\n";
+  auto reader = TrackerReader::Open(good, Format::kCsv);
+  ASSERT_TRUE(reader.ok()) << reader.status();
+  EXPECT_EQ(reader->header_line(), 2);
+  EXPECT_EQ(reader->data_rows(), 3);
+  std::optional<TrackerRow> row;
+  std::optional<RowRejection> rejection;
+  std::vector<int> lines;
+  while (reader->Next(&row, &rejection)) {
+    ASSERT_NE(row.has_value(), rejection.has_value());
+    lines.push_back(row ? row->line : rejection->line);
+    EXPECT_EQ(rejection.has_value(), lines.back() == 5);
+  }
+  EXPECT_THAT(lines, ElementsAre(3, 5, 6));
+
+  // A quote never closed at the very end fails the file before any row is read.
+  auto bad = TrackerReader::Open(good + "1.4,\"never closed\n", Format::kCsv);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_THAT(bad.status().message(), HasSubstr("line 7: quoted cell is never closed"));
+}
+
 TEST(ParseTrackerTest, DuplicateRefsAfterNormalising) {
   auto file = ParseTracker("Ref,Task,Status\n3.1,a,Done\n03.01,b,Done\n 3.1 ,c,Done\n");
   ASSERT_TRUE(file.ok()) << file.status();

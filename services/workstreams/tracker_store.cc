@@ -5,8 +5,10 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "libs/calendar/dates.h"
+#include "libs/status/field_errors.h"
 #include "services/workstreams/governance_sponsors.h"
 #include "services/workstreams/plan_item_rules.h"
+#include "services/workstreams/utf8_text.h"
 
 namespace wp::workstreams {
 namespace {
@@ -79,13 +81,13 @@ PlanItem PlanItemFromRow(const Row& r) {
   item.set_ref(r.Text(1));
   item.set_name(PlanItemName(item.plan_period(), item.ref()));
   item.set_workstream(WorkstreamName(item.plan_period(), static_cast<int>(r.Int(2))));
-  item.set_task(r.Text(3));
-  item.set_lead(r.Text(4));
+  item.set_task(RepairText(r.Text(3)));
+  item.set_lead(RepairText(r.Text(4)));
   item.set_status(static_cast<v1::PlanItemStatus>(r.Int(5)));
   if (!r.IsNull(6)) {
     if (auto date = calendar::FromIsoText(r.Text(6))) *item.mutable_expected_date() = *date;
   }
-  item.set_superseded_by(r.Text(7));
+  item.set_superseded_by(RepairText(r.Text(7)));
   item.set_etag(EtagOf(r.Int(8)));
   SetTimestamp(r.Int(9), item.mutable_create_time());
   SetTimestamp(r.Int(10), item.mutable_update_time());
@@ -103,9 +105,36 @@ absl::Status LoadNotes(Transaction& tx, PlanItem* item) {
     if (!r.IsNull(0)) {
       if (auto date = calendar::FromIsoText(r.Text(0))) *note->mutable_note_date() = *date;
     }
-    note->set_text(r.Text(1));
-    note->set_author(r.Text(2));
+    note->set_text(RepairText(r.Text(1)));
+    note->set_author(RepairText(r.Text(2)));
     SetTimestamp(r.Int(3), note->mutable_create_time());
+  }
+  return absl::OkStatus();
+}
+
+// Protobuf strings must be UTF-8: a stored string that is not would make
+// every later read of the item fail to serialise. Callers validate first; this
+// is the last guard, for any path that forgets.
+absl::Status CheckText(const std::string& field, absl::string_view text) {
+  const std::optional<size_t> bad = FindBadTextByte(text);
+  if (!bad) return absl::OkStatus();
+  return InvalidField(field, absl::StrCat("is not UTF-8 text (", DescribeBadTextByte(text, *bad),
+                                          "); it cannot be stored"));
+}
+
+absl::Status CheckNoteText(const std::string& field, const v1::ProgressNote& note) {
+  if (absl::Status s = CheckText(field + ".text", note.text()); !s.ok()) return s;
+  return CheckText(field + ".author", note.author());
+}
+
+absl::Status CheckItemText(const PlanItem& item) {
+  if (absl::Status s = CheckText("plan_item.task", item.task()); !s.ok()) return s;
+  if (absl::Status s = CheckText("plan_item.lead", item.lead()); !s.ok()) return s;
+  if (absl::Status s = CheckText("plan_item.superseded_by", item.superseded_by()); !s.ok()) return s;
+  for (int i = 0; i < item.progress_notes_size(); ++i) {
+    absl::Status s =
+        CheckNoteText(absl::StrCat("plan_item.progress_notes[", i, "]"), item.progress_notes(i));
+    if (!s.ok()) return s;
   }
   return absl::OkStatus();
 }
@@ -199,6 +228,7 @@ absl::StatusOr<PlanItem> LoadPlanItem(Transaction& tx, const std::string& period
 absl::Status InsertPlanItem(Transaction& tx, const PlanItem& item, absl::Time now) {
   const std::optional<PlanRef> ref = ParsePlanRef(item.ref());
   if (!ref) return absl::InvalidArgumentError("plan_item.ref: not a ref");
+  if (absl::Status s = CheckItemText(item); !s.ok()) return s;
   absl::StatusOr<int64_t> n = tx.Execute(
       "INSERT INTO plan_items (plan_period, ref, workstream_number, task_number, task, lead, "
       "status, expected_date, due_day, superseded_by, version, create_us, update_us) "
@@ -226,6 +256,7 @@ absl::Status InsertPlanItem(Transaction& tx, const PlanItem& item, absl::Time no
 
 absl::Status SavePlanItem(Transaction& tx, const PlanItem& item, int64_t expected_version,
                           absl::Time now) {
+  if (absl::Status s = CheckItemText(item); !s.ok()) return s;
   absl::StatusOr<int64_t> n = tx.Execute(
       "UPDATE plan_items SET task = ?, lead = ?, status = ?, expected_date = ?, due_day = ?, "
       "superseded_by = ?, version = version + 1, update_us = ? "
@@ -243,6 +274,7 @@ absl::Status SavePlanItem(Transaction& tx, const PlanItem& item, int64_t expecte
 
 absl::Status InsertProgressNote(Transaction& tx, const std::string& period, const std::string& ref,
                                 const v1::ProgressNote& note, absl::Time now) {
+  if (absl::Status s = CheckNoteText("note", note); !s.ok()) return s;
   absl::StatusOr<int64_t> added = tx.Execute(
       "INSERT INTO progress_notes (plan_period, ref, note_date, text, author, create_us) "
       "VALUES (?, ?, ?, ?, ?, ?)",
@@ -254,6 +286,7 @@ absl::Status InsertProgressNote(Transaction& tx, const std::string& period, cons
 
 absl::Status InsertStatusChange(Transaction& tx, const std::string& period, const std::string& ref,
                                 const v1::StatusChange& change) {
+  if (absl::Status s = CheckText("reason", change.reason()); !s.ok()) return s;
   const int64_t micros = change.change_time().seconds() * 1000000 + change.change_time().nanos() / 1000;
   return tx
       .Execute(
@@ -277,9 +310,9 @@ absl::StatusOr<std::vector<v1::StatusChange>> LoadStatusHistory(Transaction& tx,
     v1::StatusChange& c = changes.emplace_back();
     c.set_from_status(static_cast<v1::PlanItemStatus>(r.Int(0)));
     c.set_to_status(static_cast<v1::PlanItemStatus>(r.Int(1)));
-    c.set_changed_by(r.Text(2));
+    c.set_changed_by(RepairText(r.Text(2)));
     SetTimestamp(r.Int(3), c.mutable_change_time());
-    c.set_reason(r.Text(4));
+    c.set_reason(RepairText(r.Text(4)));
   }
   return changes;
 }

@@ -2,6 +2,12 @@
 // Every function runs inside the caller's transaction, so a change and the
 // event that reports it (libs/bus/event_writer.h) commit together.
 //
+// Text is UTF-8 both ways: writes of plan items, notes and status changes
+// refuse text that is not (INVALID_ARGUMENT naming the field), and reads
+// replace bad bytes with U+FFFD, so a row stored before that check (an old
+// import of a UTF-16 or Latin-1 file) still reads, and cannot make every
+// list of its period fail to serialise.
+//
 // Thread-safety: as the Transaction passed in (one thread).
 #ifndef WP_SERVICES_WORKSTREAMS_TRACKER_STORE_H_
 #define WP_SERVICES_WORKSTREAMS_TRACKER_STORE_H_

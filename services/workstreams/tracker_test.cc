@@ -12,6 +12,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "libs/status/field_errors.h"
 #include "libs/store/outbox.h"
@@ -620,6 +621,61 @@ TEST_F(TrackerTest, ProgressNoteWithStaleEtagIsAborted) {
   EXPECT_EQ(tracker_->AddProgressNote(caller_, request).status().code(),
             absl::StatusCode::kAborted);
   EXPECT_EQ(Get("1.1").progress_notes_size(), 0);
+}
+
+TEST_F(TrackerTest, ProgressNotesStopAtTheLimitPerItem) {
+  MakeWorkstream(1);
+  v1::CreatePlanItemRequest create = ItemRequest("1.1");
+  for (int i = 1; i < kMaxProgressNotesPerItem; ++i) {
+    create.mutable_plan_item()->add_progress_notes()->set_text(absl::StrCat("Note ", i));
+  }
+  MakeItem(create);
+  v1::AddProgressNoteRequest request;
+  request.set_name(ItemName("1.1"));
+  request.mutable_note()->set_text("The hundredth note");
+  auto noted = tracker_->AddProgressNote(caller_, request);
+  ASSERT_TRUE(noted.ok()) << noted.status();
+  EXPECT_EQ(noted->progress_notes_size(), kMaxProgressNotesPerItem);
+
+  request.mutable_note()->set_text("One too many");
+  auto refused = tracker_->AddProgressNote(caller_, request);
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(std::string(refused.status().message()),
+              ::testing::HasSubstr("already has 100 progress notes, the limit per plan item (100)"));
+  EXPECT_EQ(Get("1.1").progress_notes_size(), kMaxProgressNotesPerItem);
+}
+
+TEST_F(TrackerTest, CreatedItemNotesAreBoundedInNumberAndSize) {
+  MakeWorkstream(1);
+  v1::CreatePlanItemRequest request = ItemRequest("1.1");
+  for (int i = 0; i <= kMaxProgressNotesPerItem; ++i) {
+    request.mutable_plan_item()->add_progress_notes()->set_text("A note");
+  }
+  auto too_many = tracker_->CreatePlanItem(caller_, request);
+  EXPECT_EQ(too_many.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(FieldsOf(too_many.status()), std::vector<std::string>{"plan_item.progress_notes"});
+
+  request = ItemRequest("1.1");
+  v1::ProgressNote* note = request.mutable_plan_item()->add_progress_notes();
+  note->set_text(std::string(kMaxNoteTextBytes + 1, 'n'));
+  note->set_author(std::string(kMaxNoteAuthorBytes + 1, 'a'));
+  auto too_long = tracker_->CreatePlanItem(caller_, request);
+  EXPECT_EQ(too_long.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(FieldsOf(too_long.status()),
+            (std::vector<std::string>{"plan_item.progress_notes[0].text",
+                                      "plan_item.progress_notes[0].author"}));
+}
+
+TEST_F(TrackerTest, NoteAuthorIsBounded) {
+  MakeWorkstream(1);
+  MakeItem("1.1");
+  v1::AddProgressNoteRequest request;
+  request.set_name(ItemName("1.1"));
+  request.mutable_note()->set_text("Fine text");
+  request.mutable_note()->set_author(std::string(kMaxNoteAuthorBytes + 1, 'a'));
+  auto noted = tracker_->AddProgressNote(caller_, request);
+  EXPECT_EQ(noted.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(FieldsOf(noted.status()), std::vector<std::string>{"note.author"});
 }
 
 // ---------------------------------------------------------------- events
