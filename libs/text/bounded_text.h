@@ -12,6 +12,7 @@
 #include <string>
 
 #include "absl/strings/string_view.h"
+#include "libs/text/utf8.h"
 
 namespace wp::text {
 
@@ -21,10 +22,6 @@ inline constexpr absl::string_view kEllipsis = "\xE2\x80\xA6";
 // `text` as valid UTF-8, cut to at most `max_bytes` (ellipsis included).
 // `max_bytes` below the ellipsis's 3 bytes yields "".
 std::string Bounded(absl::string_view text, size_t max_bytes);
-
-// Length of the valid UTF-8 sequence starting at text[0], or 0 when the
-// bytes there are not one (overlong, surrogate, beyond U+10FFFF, cut short).
-size_t Utf8SequenceLength(absl::string_view text);
 
 }  // namespace wp::text
 

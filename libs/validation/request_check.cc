@@ -6,7 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/descriptor.h"
 #include "libs/status/field_errors.h"
-#include "libs/validation/utf8.h"
+#include "libs/text/utf8.h"
 #include "wp/common/v1/field_limits.pb.h"
 
 namespace wp::validation {
@@ -75,8 +75,8 @@ class Checker {
       Add(path, absl::StrCat("must be at most ", limits.max_bytes, " bytes"));
       return;
     }
-    if (f.type() == FieldDescriptor::TYPE_STRING && !IsValidUtf8(text)) {
-      Add(path, absl::StrCat("is not valid UTF-8 (byte ", FirstInvalidUtf8(text), ")"));
+    if (f.type() == FieldDescriptor::TYPE_STRING && !text::IsValidUtf8(text)) {
+      Add(path, absl::StrCat("is not valid UTF-8 (byte ", text::FirstInvalidUtf8(text), ")"));
     }
   }
 

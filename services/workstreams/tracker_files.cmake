@@ -9,7 +9,7 @@ wp_cc_library(NAME wp_workstreams_tracker_files
   SRCS ${WP_TRACKER_FILES_DIR}/table_text.cc
        ${WP_TRACKER_FILES_DIR}/tracker_row.cc
        ${WP_TRACKER_FILES_DIR}/utf8_text.cc
-  DEPS absl::flat_hash_map absl::status absl::statusor absl::strings absl::str_format
+  DEPS wp_text absl::flat_hash_map absl::status absl::statusor absl::strings absl::str_format
   TESTS ${WP_TRACKER_FILES_DIR}/table_text_test.cc
         ${WP_TRACKER_FILES_DIR}/tracker_row_test.cc
         ${WP_TRACKER_FILES_DIR}/utf8_text_test.cc)

@@ -1,10 +1,10 @@
-#include "libs/validation/utf8.h"
+#include "libs/text/utf8.h"
 
 #include <string>
 
 #include "gtest/gtest.h"
 
-namespace wp::validation {
+namespace wp::text {
 namespace {
 
 TEST(Utf8Test, AcceptsWellFormedText) {
@@ -25,5 +25,13 @@ TEST(Utf8Test, FindsTheFirstBadByte) {
   EXPECT_FALSE(IsValidUtf8("\xF8\x88\x80\x80\x80"));    // five-byte form
 }
 
+TEST(Utf8Test, RepairReplacesEachBadByte) {
+  EXPECT_EQ(RepairUtf8("ok"), "ok");
+  EXPECT_EQ(RepairUtf8("a\xFF\xFE" "b"), "a\xEF\xBF\xBD\xEF\xBF\xBD" "b");
+  EXPECT_TRUE(IsValidUtf8(RepairUtf8("\xE2\x80")));
+  EXPECT_EQ(Utf8SequenceLength("\xE2\x80\x93x"), 3u);
+  EXPECT_EQ(Utf8SequenceLength(""), 0u);
+}
+
 }  // namespace
-}  // namespace wp::validation
+}  // namespace wp::text
