@@ -245,6 +245,28 @@ TEST_F(NetworksTest, SetCoordinatorReplacesTheAuthoritysCoordinator) {
   EXPECT_EQ(Get().coordinators(1).person(), "Morag Kerr");
 }
 
+// A retry of a recorded SetCoordinator (the first answer was lost) changes
+// nothing: no second event, no new etag, even with the etag now stale.
+TEST_F(NetworksTest, SetCoordinatorRetriedWithItsRequestIdChangesNothing) {
+  MakeNetwork();
+  v1::SetCoordinatorRequest request;
+  request.set_name(kNetwork);
+  *request.mutable_coordinator() = Coordinator("GCC", "Morag Kerr");
+  request.set_etag("1");
+  request.set_request_id("coord-1");
+  const int64_t before = test_support::LastSeq(*db_);
+  auto first = networks_->SetCoordinator(caller_, request);
+  ASSERT_TRUE(first.ok()) << first.status();
+  auto retried = networks_->SetCoordinator(caller_, request);
+  ASSERT_TRUE(retried.ok()) << retried.status();
+  EXPECT_EQ(retried->etag(), first->etag());
+  EXPECT_EQ(test_support::EventsAfter(*db_, before).size(), 1u);
+
+  // A new request id is a new change, checked against the etag as usual.
+  request.set_request_id("coord-2");
+  EXPECT_EQ(networks_->SetCoordinator(caller_, request).status().code(), absl::StatusCode::kAborted);
+}
+
 TEST_F(NetworksTest, SetCoordinatorAddsANewAuthority) {
   MakeNetwork();
   auto updated = SetCoordinator("INV", "Lorna Shaw");
