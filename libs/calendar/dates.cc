@@ -1,5 +1,6 @@
 #include "libs/calendar/dates.h"
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -34,9 +35,13 @@ std::string ToIsoText(const Date& date) {
 }
 
 std::optional<Date> FromIsoText(absl::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  // Digits only: SimpleAtoi alone would take "+1", " 1" or "1\n" as a number.
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(text[i]))) return std::nullopt;
+  }
   int y, m, d;
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-' ||
-      !absl::SimpleAtoi(text.substr(0, 4), &y) || !absl::SimpleAtoi(text.substr(5, 2), &m) ||
+  if (!absl::SimpleAtoi(text.substr(0, 4), &y) || !absl::SimpleAtoi(text.substr(5, 2), &m) ||
       !absl::SimpleAtoi(text.substr(8, 2), &d)) {
     return std::nullopt;
   }

@@ -37,6 +37,16 @@ TEST(DatesTest, IsoTextRoundTrip) {
   EXPECT_FALSE(FromIsoText("30 Nov 2018").has_value());
 }
 
+// Found by dates_fuzz: text ToIsoText never writes was read as a date.
+TEST(DatesTest, IsoTextIsDigitsOnly) {
+  EXPECT_FALSE(FromIsoText("2518-1\n-00").has_value());
+  EXPECT_FALSE(FromIsoText("2018- 1-05").has_value());
+  EXPECT_FALSE(FromIsoText("2018-+1-05").has_value());
+  EXPECT_FALSE(FromIsoText("+018-11-05").has_value());
+  EXPECT_FALSE(FromIsoText("2018-11--5").has_value());
+  EXPECT_TRUE(FromIsoText("0000-00-00").has_value());  // ToIsoText of an unset date
+}
+
 TEST(DatesTest, MonthPrecisionCoversTheWholeMonth) {
   EXPECT_EQ(DayText(LastDayCovered(Make(2024, 2, 0))), "2024-02-29");
   EXPECT_EQ(DayText(LastDayCovered(Make(2023, 12, 0))), "2023-12-31");
