@@ -33,7 +33,9 @@ absl::StatusOr<std::vector<std::string>> DecodePageToken(absl::string_view token
                                                          size_t expected_parts) {
   if (token.empty()) return std::vector<std::string>();
   std::string raw;
-  if (!absl::WebSafeBase64Unescape(token, &raw)) {
+  // The unescape also takes padding and stray low bits in the last character;
+  // only the exact text EncodePageToken writes is one of our tokens.
+  if (!absl::WebSafeBase64Unescape(token, &raw) || absl::WebSafeBase64Escape(raw) != token) {
     return InvalidField("page_token", "is not a token this service returned");
   }
   std::vector<std::string> parts = absl::StrSplit(raw, kSeparator);

@@ -19,6 +19,15 @@ TEST(PageTokenTest, RejectsForeignTokens) {
   EXPECT_FALSE(DecodePageToken("!!!", 1).ok());
 }
 
+// Found by page_token_fuzz: other texts decoded to the same parts as a token.
+TEST(PageTokenTest, RejectsOtherSpellingsOfAToken) {
+  const std::string token = EncodePageToken({"abc"});
+  ASSERT_EQ(token, "d3AxH2FiYw");  // the last character carries 2 bits and 4 spare ones
+  ASSERT_TRUE(DecodePageToken(token, 1).ok());
+  EXPECT_FALSE(DecodePageToken("d3AxH2FiYx", 1).ok());  // same bits, a spare one set
+  EXPECT_FALSE(DecodePageToken("d3AxH2FiYw==", 1).ok());  // padded
+}
+
 TEST(PageSizeTest, DefaultsAndClamps) {
   EXPECT_EQ(*PageSize(0, 100, 1000), 100);
   EXPECT_EQ(*PageSize(5000, 100, 1000), 1000);
