@@ -211,7 +211,9 @@ std::string WriteTable(const std::vector<std::vector<std::string>>& rows, Format
     }
     for (size_t i = 0; i < row.size(); ++i) {
       if (i > 0) out.push_back(delimiter);
-      if (NeedsQuotes(row[i], format)) {
+      // A leading BOM is taken as the file's own and skipped: quote it so it stays.
+      const bool leading_bom = out.empty() && absl::StartsWith(row[i], kUtf8Bom);
+      if (leading_bom || NeedsQuotes(row[i], format)) {
         AppendQuoted(row[i], &out);
       } else {
         out += row[i];
