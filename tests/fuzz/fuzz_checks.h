@@ -1,5 +1,7 @@
 // Helpers shared by the fuzz targets: an invariant check that stops the
 // fuzzer (so it keeps the input), and the UTF-8 rule for accepted text.
+// IsValidUtf8 here is deliberately written apart from libs/text/utf8.h: it is
+// the oracle utf8_fuzz checks that decoder against.
 //
 // Thread-safe: pure functions (FUZZ_CHECK aborts the process).
 #ifndef WP_TESTS_FUZZ_FUZZ_CHECKS_H_
