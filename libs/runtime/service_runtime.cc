@@ -1,0 +1,185 @@
+#include "libs/runtime/service_runtime.h"
+
+#include <filesystem>
+#include <system_error>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "libs/bus/event_writer.h"
+#include "libs/cache/redis_options.h"
+#include "libs/log/log.h"
+#include "libs/store/outbox.h"
+#include "libs/store/sqlite_database.h"
+
+namespace wp::runtime {
+namespace {
+
+// Calls in flight get this long to finish once shutdown starts.
+constexpr absl::Duration kDrainGrace = absl::Seconds(10);
+// The relay gets this long to publish what is committed before it stops.
+constexpr absl::Duration kRelayFlush = absl::Seconds(3);
+
+}  // namespace
+
+ServiceConfig LoadServiceConfig(int argc, char** argv, absl::string_view service, int default_port) {
+  server::InstallShutdownSignalHandlers();
+  return LoadConfig(argc, argv, service, default_port);
+}
+
+ServiceRuntime::ServiceRuntime(const ServiceConfig& config, ServiceSpec spec)
+    : config_(config), spec_(std::move(spec)) {}
+
+absl::StatusOr<std::unique_ptr<ServiceRuntime>> ServiceRuntime::Create(const ServiceConfig& config,
+                                                                       ServiceSpec spec) {
+  std::unique_ptr<ServiceRuntime> rt(new ServiceRuntime(config, std::move(spec)));
+  if (std::optional<Failure> f = rt->Init()) {
+    return absl::Status(f->status.code(), absl::StrCat(f->what, ": ", f->status.message()));
+  }
+  return rt;
+}
+
+std::unique_ptr<ServiceRuntime> ServiceRuntime::CreateOrExit(const ServiceConfig& config,
+                                                             ServiceSpec spec) {
+  std::unique_ptr<ServiceRuntime> rt(new ServiceRuntime(config, std::move(spec)));
+  if (std::optional<Failure> f = rt->Init()) ExitOnStartupError(f->what, f->status);
+  return rt;
+}
+
+std::optional<ServiceRuntime::Failure> ServiceRuntime::Init() {
+  // Store: the record of truth; migrations run before anything is served.
+  std::error_code mkdir_error;
+  std::filesystem::create_directories(config_.data_dir, mkdir_error);
+  if (mkdir_error) {
+    return Failure{"cannot create the data folder", absl::UnavailableError(mkdir_error.message())};
+  }
+  auto db = store::OpenSqlite({config_.database_path}, spec_.migrations);
+  if (!db.ok()) return Failure{"cannot open the database", db.status()};
+  db_ = std::move(*db);
+  auto last_seq = store::LastOutboxSeq(*db_);
+  if (!last_seq.ok()) return Failure{"cannot read the outbox", last_seq.status()};
+  generation_.AdvanceTo(*last_seq);
+  auto store_id = store::StoreIdentity(*db_);
+  if (!store_id.ok()) return Failure{"cannot read the store identity", store_id.status()};
+  store_id_ = *store_id;
+
+  // Cache: optional at run time; without Redis aggregates are computed.
+  auto redis_options = cache::ParseRedisUrl(config_.redis_url);
+  if (!redis_options.ok()) return Failure{"bad redis_url", redis_options.status()};
+  if (!config_.redis_password.empty()) redis_options->password = config_.redis_password;
+  redis_ = std::make_unique<cache::RedisClient>(*redis_options);
+  cache_ = std::make_unique<cache::CacheAside>(redis_.get(), config_.near_cache_entries);
+
+  // Bus: the relay publishes the outbox; NATS may come up after us.
+  bus::NatsOptions nats_options;
+  nats_options.url = config_.nats_url;
+  nats_options.name = spec_.name;
+  nats_options.user = config_.nats_user;
+  nats_options.password = config_.nats_password;
+  nats_options.token = config_.nats_token;
+  auto nats = bus::NatsConnection::Connect(nats_options);
+  if (!nats.ok()) return Failure{"cannot set up the NATS connection", nats.status()};
+  nats_ = std::move(*nats);
+  publisher_ = std::make_unique<bus::Publisher>(*nats_);
+  bus::OutboxRelayOptions relay_options;
+  relay_options.stream_name = bus::StreamNameFor(spec_.name);
+  relay_options.stream_subjects = {bus::StreamSubjectsFor(spec_.name)};
+  relay_ = std::make_unique<bus::OutboxRelay>(*db_, *publisher_, relay_options);
+  db_->SetCommitListener([this] { OnCommit(); });
+  listening_ = true;
+  if (absl::Status s = relay_->Start(); !s.ok()) return Failure{"cannot start the outbox relay", s};
+  // Other replicas' changes advance the generation through the bus.
+  own_events_ = std::make_unique<bus::GenerationFollower>(*nats_, spec_.name, InstanceName(config_),
+                                                          generation_, spec_.changes_aggregates);
+  if (absl::Status s = own_events_->Start(); !s.ok()) {
+    return Failure{"cannot start the event consumer", s};
+  }
+
+  // Every call but health checks needs a bearer token allowed by the policy.
+  auto authn = authz::Authentication::Create(config_, spec_.policy);
+  if (!authn.ok()) return Failure{"cannot set up token verification", authn.status()};
+  authn_ = std::move(*authn);
+  const authz::CallGuard& guard = authn_->guard();
+  // Every change is audited in its own transaction (the table is a platform
+  // migration); admins read the trail here.
+  audit_grpc_ = std::make_unique<audit::AuditGrpc>(
+      *db_, [&guard](grpc::ServerContext& ctx) { return guard.Admit(ctx).status(); });
+  // Events the bus refused for good wait here for an admin to re-drive them.
+  outbox_admin_ = std::make_unique<bus::OutboxAdminGrpc>(
+      *db_, [&guard](grpc::ServerContext& ctx) { return guard.Admit(ctx); });
+
+  host_ = std::make_unique<server::ServiceHost>(config_);
+  host_->AddInterceptor(authn_->NewInterceptor());
+  host_->AddService(audit_grpc_.get());
+  host_->AddService(outbox_admin_.get());
+  return std::nullopt;
+}
+
+// Every change writes an event, so after each commit the outbox position is
+// the new data generation (read-your-writes for the cache). A commit without
+// an event leaves the position, and so the generation, where it was.
+void ServiceRuntime::OnCommit() {
+  relay_->Notify();
+  if (auto seq = store::LastOutboxSeq(*db_); seq.ok()) generation_.AdvanceTo(*seq);
+}
+
+void ServiceRuntime::AddService(grpc::Service* service) { host_->AddService(service); }
+
+void ServiceRuntime::AddConsumer(absl::string_view what,
+                                 std::unique_ptr<bus::DurableConsumer> consumer) {
+  bus::DurableConsumer* c = consumer.get();
+  consumers_.push_back(std::move(consumer));
+  AddBackgroundTask(what, [c] { return c->Start(); }, [c] { c->Stop(); });
+}
+
+void ServiceRuntime::AddBackgroundTask(absl::string_view what, std::function<absl::Status()> start,
+                                       std::function<void()> stop) {
+  tasks_.push_back(BackgroundTask{std::string(what), std::move(start), std::move(stop)});
+}
+
+std::optional<ServiceRuntime::Failure> ServiceRuntime::StartAll() {
+  for (BackgroundTask& task : tasks_) {
+    if (absl::Status s = task.start(); !s.ok()) return Failure{absl::StrCat("cannot start ", task.what), s};
+    task.started = true;
+  }
+  if (absl::Status s = host_->Start(); !s.ok()) return Failure{"cannot start the gRPC server", s};
+  host_->SetServing(true);
+  return std::nullopt;
+}
+
+absl::Status ServiceRuntime::Start() {
+  if (std::optional<Failure> f = StartAll()) {
+    return absl::Status(f->status.code(), absl::StrCat(f->what, ": ", f->status.message()));
+  }
+  return absl::OkStatus();
+}
+
+void ServiceRuntime::WaitForShutdownSignal() { host_->WaitForShutdownSignal(); }
+
+void ServiceRuntime::Shutdown() {
+  if (shut_down_) return;
+  shut_down_ = true;
+  if (host_) host_->Shutdown(kDrainGrace);
+  for (auto it = tasks_.rbegin(); it != tasks_.rend(); ++it) {
+    if (it->started) it->stop();
+    it->started = false;
+  }
+  if (own_events_) own_events_->Stop();
+  // Give the relay a moment to publish what is committed; what is left stays
+  // in the outbox and goes out on the next start.
+  if (relay_) relay_->WaitUntilIdle(kRelayFlush);
+  if (listening_) db_->SetCommitListener(nullptr);
+  listening_ = false;
+  if (relay_) relay_->Stop();
+  log::Info("stopped");
+}
+
+int ServiceRuntime::Run() {
+  if (std::optional<Failure> f = StartAll()) ExitOnStartupError(f->what, f->status);
+  WaitForShutdownSignal();
+  Shutdown();
+  return 0;
+}
+
+ServiceRuntime::~ServiceRuntime() { Shutdown(); }
+
+}  // namespace wp::runtime
