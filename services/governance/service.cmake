@@ -6,8 +6,7 @@ wp_cc_library(NAME wp_governance_service
 
 wp_cc_binary(NAME governance
   SRCS main.cc
-  DEPS wp_governance_service wp_audit wp_bus wp_outbox_admin wp_cache wp_config wp_log wp_server
-       wp_store)
+  DEPS wp_governance_service wp_runtime)
 
 # End-to-end: the binary against real nats-server, redis-server and SQLite
 # (and the workstreams binary, for the sponsors it learns from governance).
