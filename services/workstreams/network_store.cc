@@ -4,6 +4,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "libs/calendar/dates.h"
+#include "libs/calendar/timestamps.h"
 #include "services/workstreams/plan_item_rules.h"
 #include "services/workstreams/tracker_store.h"
 
@@ -11,13 +12,6 @@ namespace wp::workstreams {
 namespace {
 
 using store::Row;
-
-int64_t Micros(absl::Time t) { return absl::ToUnixMicros(t); }
-
-void SetTimestamp(int64_t micros, google::protobuf::Timestamp* out) {
-  out->set_seconds(micros / 1000000);
-  out->set_nanos(static_cast<int32_t>((micros % 1000000) * 1000));
-}
 
 constexpr char kNetworkColumns[] =
     "id, title, kind, owning_period, owning_number, priorities, version, create_us, update_us";
@@ -33,8 +27,8 @@ absl::StatusOr<v1::Network> NetworkFromRow(store::Transaction& tx, const Row& r)
     for (absl::string_view p : absl::StrSplit(r.Text(5), '\n')) n.add_priorities(std::string(p));
   }
   n.set_etag(EtagOf(r.Int(6)));
-  SetTimestamp(r.Int(7), n.mutable_create_time());
-  SetTimestamp(r.Int(8), n.mutable_update_time());
+  calendar::SetTimestamp(r.Int(7), n.mutable_create_time());
+  calendar::SetTimestamp(r.Int(8), n.mutable_update_time());
 
   auto coordinators = tx.Query(
       "SELECT authority, person FROM network_coordinators WHERE network_id = ? ORDER BY authority", {id});
@@ -69,8 +63,8 @@ absl::Status InsertNetwork(store::Transaction& tx, const std::string& id, const 
       "INSERT INTO networks (id, title, kind, owning_period, owning_number, priorities, version, "
       "create_us, update_us) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
       {id, network.title(), static_cast<int64_t>(network.kind()), owning_period,
-       static_cast<int64_t>(owning_number), absl::StrJoin(network.priorities(), "\n"), Micros(now),
-       Micros(now)});
+       static_cast<int64_t>(owning_number), absl::StrJoin(network.priorities(), "\n"),
+       calendar::Micros(now), calendar::Micros(now)});
   if (n.status().code() == absl::StatusCode::kAlreadyExists) {
     return absl::AlreadyExistsError(absl::StrCat("networks/", id, " already exists"));
   }
@@ -107,7 +101,7 @@ absl::Status TouchNetwork(store::Transaction& tx, const std::string& id, int64_t
                           absl::Time now) {
   auto n = tx.Execute(
       "UPDATE networks SET version = version + 1, update_us = ? WHERE id = ? AND version = ?",
-      {Micros(now), id, expected_version});
+      {calendar::Micros(now), id, expected_version});
   if (!n.ok()) return n.status();
   if (*n == 0) return absl::AbortedError(absl::StrCat("networks/", id, " changed meanwhile; retry"));
   return absl::OkStatus();
@@ -124,11 +118,11 @@ absl::StatusOr<v1::NetworkMeeting> InsertMeeting(store::Transaction& tx, const s
       "authorities_present, notes, create_us) VALUES (?, ?, ?, ?, ?, ?, ?)",
       {id, number, calendar::ToIsoText(meeting.meeting_date()),
        static_cast<int64_t>(meeting.attendance()), absl::StrJoin(meeting.authorities_present(), ","),
-       meeting.notes(), Micros(now)});
+       meeting.notes(), calendar::Micros(now)});
   if (!n.ok()) return n.status();
   v1::NetworkMeeting stored = meeting;
   stored.set_name(absl::StrCat("networks/", id, "/meetings/", number));
-  SetTimestamp(Micros(now), stored.mutable_create_time());
+  *stored.mutable_create_time() = calendar::TimestampOf(now);
   return stored;
 }
 
@@ -149,7 +143,7 @@ absl::StatusOr<std::vector<v1::NetworkMeeting>> LoadMeetings(store::Transaction&
       for (absl::string_view a : absl::StrSplit(r.Text(3), ',')) m.add_authorities_present(std::string(a));
     }
     m.set_notes(r.Text(4));
-    SetTimestamp(r.Int(5), m.mutable_create_time());
+    calendar::SetTimestamp(r.Int(5), m.mutable_create_time());
   }
   return meetings;
 }

@@ -13,6 +13,7 @@
 #include "libs/paging/page_token.h"
 #include "libs/region/authorities.h"
 #include "libs/status/field_errors.h"
+#include "libs/text/blank.h"
 #include "services/workstreams/events.h"
 #include "services/workstreams/network_store.h"
 #include "services/workstreams/plan_item_rules.h"
@@ -20,8 +21,6 @@
 
 namespace wp::workstreams {
 namespace {
-
-bool Blank(const std::string& s) { return absl::StripAsciiWhitespace(s).empty(); }
 
 bool IsValidNetworkId(const std::string& id) {
   if (id.size() < 2 || id.size() > 63 || id.front() == '-' || id.back() == '-') return false;
@@ -89,7 +88,7 @@ absl::Status ValidateActionPlan(const std::vector<std::string>& priorities, cons
     return InvalidField(field, absl::StrCat("an action plan has 2 or 3 priorities, not ", priorities.size()));
   }
   for (size_t i = 0; i < priorities.size(); ++i) {
-    if (Blank(priorities[i]) || priorities[i].find('\n') != std::string::npos ||
+    if (text::IsBlank(priorities[i]) || priorities[i].find('\n') != std::string::npos ||
         priorities[i].size() > 500) {
       return InvalidField(absl::StrCat(field, "[", i, "]"),
                           "must be a non-empty single line of at most 500 bytes");
@@ -129,7 +128,7 @@ absl::StatusOr<v1::Network> Networks::Create(const server::Caller& caller,
   if (!IsValidNetworkId(request.network_id())) {
     v.Add("network_id", "must be 2..63 lower-case letters, digits and hyphens");
   }
-  if (Blank(network.title())) v.Add("network.title", "must not be empty");
+  if (text::IsBlank(network.title())) v.Add("network.title", "must not be empty");
   if (network.kind() == v1::NETWORK_KIND_UNSPECIFIED || !v1::NetworkKind_IsValid(network.kind())) {
     v.Add("network.kind", "is required");
   }

@@ -1,6 +1,7 @@
 #include "services/workstreams/plan_item_changes.h"
 
 #include "google/protobuf/util/message_differencer.h"
+#include "libs/calendar/timestamps.h"
 #include "services/workstreams/events.h"
 #include "services/workstreams/tracker_store.h"
 
@@ -13,20 +14,12 @@ v1::StatusChange MakeChange(const server::Caller& caller, v1::PlanItemStatus fro
   change.set_from_status(from);
   change.set_to_status(to);
   change.set_changed_by(caller.actor);
-  *change.mutable_change_time() = TimestampOf(now);
+  *change.mutable_change_time() = calendar::TimestampOf(now);
   change.set_reason(reason);
   return change;
 }
 
 }  // namespace
-
-google::protobuf::Timestamp TimestampOf(absl::Time time) {
-  const int64_t micros = absl::ToUnixMicros(time);
-  google::protobuf::Timestamp ts;
-  ts.set_seconds(micros / 1000000);
-  ts.set_nanos(static_cast<int32_t>((micros % 1000000) * 1000));
-  return ts;
-}
 
 std::vector<std::string> ChangedFields(const v1::PlanItem& before, const v1::PlanItem& after) {
   std::vector<std::string> changed;
@@ -96,7 +89,7 @@ absl::StatusOr<int64_t> RecordNote(store::Transaction& tx, const server::Caller&
   v1::PlanItemProgressNoted event;
   event.set_plan_item(item.name());
   *event.mutable_note() = note;
-  *event.mutable_note()->mutable_create_time() = TimestampOf(now);
+  *event.mutable_note()->mutable_create_time() = calendar::TimestampOf(now);
   return EmitEvent(tx, caller, "plan_item", "progress_noted", item.name(), event);
 }
 

@@ -14,6 +14,7 @@
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "libs/store/request_ids.h"
+#include "libs/text/blank.h"
 #include "services/workstreams/events.h"
 #include "services/workstreams/plan_item_changes.h"
 #include "services/workstreams/plan_item_rules.h"
@@ -24,12 +25,10 @@ namespace {
 
 using google::protobuf::util::MessageDifferencer;
 
-bool Blank(const std::string& s) { return absl::StripAsciiWhitespace(s).empty(); }
-
 void CheckNames(const google::protobuf::RepeatedPtrField<std::string>& names,
                 const std::string& field, FieldViolations* v) {
   for (int i = 0; i < names.size(); ++i) {
-    if (Blank(names[i]) || names[i].find('\n') != std::string::npos || names[i].size() > 200) {
+    if (text::IsBlank(names[i]) || names[i].find('\n') != std::string::npos || names[i].size() > 200) {
       v->Add(absl::StrCat(field, "[", i, "]"), "must be a non-empty single line of at most 200 bytes");
     }
   }
@@ -37,7 +36,7 @@ void CheckNames(const google::protobuf::RepeatedPtrField<std::string>& names,
 
 absl::Status ValidateWorkstreamFields(const v1::Workstream& ws) {
   FieldViolations v;
-  if (Blank(ws.title())) v.Add("workstream.title", "must not be empty");
+  if (text::IsBlank(ws.title())) v.Add("workstream.title", "must not be empty");
   if (ws.title().size() > 300) v.Add("workstream.title", "must be at most 300 bytes");
   if (ws.lead_officer().find('\n') != std::string::npos) {
     v.Add("workstream.lead_officer", "must be a single line");
@@ -364,7 +363,7 @@ absl::StatusOr<v1::PlanItem> Tracker::UpdatePlanItem(const server::Caller& calle
     if (next.status() != v1::SUPERSEDED && !InMask(mask, "superseded_by")) next.clear_superseded_by();
 
     FieldViolations v;
-    if (Blank(next.task())) v.Add("plan_item.task", "must not be empty");
+    if (text::IsBlank(next.task())) v.Add("plan_item.task", "must not be empty");
     if (next.lead().size() > 200) v.Add("plan_item.lead", "must be at most 200 bytes");
     if (next.has_expected_date()) {
       absl::Status date = calendar::Validate(next.expected_date(), "plan_item.expected_date", true);
@@ -400,7 +399,7 @@ absl::StatusOr<v1::PlanItem> Tracker::AddProgressNote(const server::Caller& call
   if (absl::Status s = ParsePlanItemName(request.name(), "name", &period, &ref); !s.ok()) return s;
   v1::ProgressNote note = request.note();
   FieldViolations v;
-  if (Blank(note.text())) v.Add("note.text", "must not be empty");
+  if (text::IsBlank(note.text())) v.Add("note.text", "must not be empty");
   if (note.text().size() > kMaxNoteTextBytes) {
     v.Add("note.text", absl::StrCat("must be at most ", kMaxNoteTextBytes, " bytes"));
   }

@@ -5,6 +5,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "libs/calendar/dates.h"
+#include "libs/calendar/timestamps.h"
 #include "libs/status/field_errors.h"
 #include "services/workstreams/governance_sponsors.h"
 #include "services/workstreams/plan_item_rules.h"
@@ -15,13 +16,6 @@ namespace {
 
 using store::Row;
 using store::Value;
-
-int64_t Micros(absl::Time t) { return absl::ToUnixMicros(t); }
-
-void SetTimestamp(int64_t micros, google::protobuf::Timestamp* out) {
-  out->set_seconds(micros / 1000000);
-  out->set_nanos(static_cast<int32_t>((micros % 1000000) * 1000));
-}
 
 // Lists of names are stored one per line; names never hold newlines.
 std::string JoinLines(const google::protobuf::RepeatedPtrField<std::string>& values) {
@@ -62,8 +56,8 @@ Workstream WorkstreamFromRow(const Row& r) {
   SplitLines(r.Text(4), ws.mutable_board_sponsors());
   SplitLines(r.Text(5), ws.mutable_education_scotland_links());
   ws.set_etag(EtagOf(r.Int(6)));
-  SetTimestamp(r.Int(7), ws.mutable_create_time());
-  SetTimestamp(r.Int(8), ws.mutable_update_time());
+  calendar::SetTimestamp(r.Int(7), ws.mutable_create_time());
+  calendar::SetTimestamp(r.Int(8), ws.mutable_update_time());
   return ws;
 }
 
@@ -89,8 +83,8 @@ PlanItem PlanItemFromRow(const Row& r) {
   }
   item.set_superseded_by(RepairText(r.Text(7)));
   item.set_etag(EtagOf(r.Int(8)));
-  SetTimestamp(r.Int(9), item.mutable_create_time());
-  SetTimestamp(r.Int(10), item.mutable_update_time());
+  calendar::SetTimestamp(r.Int(9), item.mutable_create_time());
+  calendar::SetTimestamp(r.Int(10), item.mutable_update_time());
   return item;
 }
 
@@ -107,7 +101,7 @@ absl::Status LoadNotes(Transaction& tx, PlanItem* item) {
     }
     note->set_text(RepairText(r.Text(1)));
     note->set_author(RepairText(r.Text(2)));
-    SetTimestamp(r.Int(3), note->mutable_create_time());
+    calendar::SetTimestamp(r.Int(3), note->mutable_create_time());
   }
   return absl::OkStatus();
 }
@@ -143,7 +137,7 @@ absl::Status BumpItemVersion(Transaction& tx, const std::string& period, const s
                              absl::Time now) {
   absl::StatusOr<int64_t> changed = tx.Execute(
       "UPDATE plan_items SET version = version + 1, update_us = ? WHERE plan_period = ? AND ref = ?",
-      {Micros(now), period, ref});
+      {calendar::Micros(now), period, ref});
   if (!changed.ok()) return changed.status();
   if (*changed == 0) return absl::NotFoundError(PlanItemName(period, ref));
   return absl::OkStatus();
@@ -170,8 +164,8 @@ absl::Status InsertWorkstream(Transaction& tx, const Workstream& ws, absl::Time 
       "INSERT INTO workstreams (plan_period, number, title, lead_officer, board_sponsors, "
       "education_scotland_links, version, create_us, update_us) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
       {ws.plan_period(), static_cast<int64_t>(ws.number()), ws.title(), ws.lead_officer(),
-       JoinLines(ws.board_sponsors()), JoinLines(ws.education_scotland_links()), Micros(now),
-       Micros(now)});
+       JoinLines(ws.board_sponsors()), JoinLines(ws.education_scotland_links()), calendar::Micros(now),
+       calendar::Micros(now)});
   if (n.status().code() == absl::StatusCode::kAlreadyExists) {
     return absl::AlreadyExistsError(WorkstreamName(ws.plan_period(), ws.number()) +
                                     " already exists");
@@ -186,7 +180,7 @@ absl::Status SaveWorkstream(Transaction& tx, const Workstream& ws, int64_t expec
       "education_scotland_links = ?, version = version + 1, update_us = ? "
       "WHERE plan_period = ? AND number = ? AND version = ?",
       {ws.title(), ws.lead_officer(), JoinLines(ws.board_sponsors()),
-       JoinLines(ws.education_scotland_links()), Micros(now), ws.plan_period(),
+       JoinLines(ws.education_scotland_links()), calendar::Micros(now), ws.plan_period(),
        static_cast<int64_t>(ws.number()), expected_version});
   if (!n.ok()) return n.status();
   if (*n == 0) return absl::AbortedError(ws.name() + " changed meanwhile; read it again and retry");
@@ -236,7 +230,7 @@ absl::Status InsertPlanItem(Transaction& tx, const PlanItem& item, absl::Time no
       {item.plan_period(), item.ref(), static_cast<int64_t>(ref->workstream),
        static_cast<int64_t>(ref->task), item.task(), item.lead(),
        static_cast<int64_t>(item.status()), DateValue(item), DueDayValue(item),
-       item.superseded_by(), Micros(now), Micros(now)});
+       item.superseded_by(), calendar::Micros(now), calendar::Micros(now)});
   if (n.status().code() == absl::StatusCode::kAlreadyExists) {
     return absl::AlreadyExistsError(PlanItemName(item.plan_period(), item.ref()) +
                                     " already exists");
@@ -248,7 +242,7 @@ absl::Status InsertPlanItem(Transaction& tx, const PlanItem& item, absl::Time no
         "VALUES (?, ?, ?, ?, ?, ?)",
         {item.plan_period(), item.ref(),
          note.has_note_date() ? Value(calendar::ToIsoText(note.note_date())) : Value(),
-         note.text(), note.author(), Micros(now)});
+         note.text(), note.author(), calendar::Micros(now)});
     if (!added.ok()) return added.status();
   }
   return absl::OkStatus();
@@ -262,7 +256,7 @@ absl::Status SavePlanItem(Transaction& tx, const PlanItem& item, int64_t expecte
       "superseded_by = ?, version = version + 1, update_us = ? "
       "WHERE plan_period = ? AND ref = ? AND version = ?",
       {item.task(), item.lead(), static_cast<int64_t>(item.status()), DateValue(item),
-       DueDayValue(item), item.superseded_by(), Micros(now), item.plan_period(), item.ref(),
+       DueDayValue(item), item.superseded_by(), calendar::Micros(now), item.plan_period(), item.ref(),
        expected_version});
   if (!n.ok()) return n.status();
   if (*n == 0) {
@@ -279,7 +273,7 @@ absl::Status InsertProgressNote(Transaction& tx, const std::string& period, cons
       "INSERT INTO progress_notes (plan_period, ref, note_date, text, author, create_us) "
       "VALUES (?, ?, ?, ?, ?, ?)",
       {period, ref, note.has_note_date() ? Value(calendar::ToIsoText(note.note_date())) : Value(),
-       note.text(), note.author(), Micros(now)});
+       note.text(), note.author(), calendar::Micros(now)});
   if (!added.ok()) return added.status();
   return BumpItemVersion(tx, period, ref, now);
 }
@@ -311,7 +305,7 @@ absl::StatusOr<std::vector<v1::StatusChange>> LoadStatusHistory(Transaction& tx,
     c.set_from_status(static_cast<v1::PlanItemStatus>(r.Int(0)));
     c.set_to_status(static_cast<v1::PlanItemStatus>(r.Int(1)));
     c.set_changed_by(RepairText(r.Text(2)));
-    SetTimestamp(r.Int(3), c.mutable_change_time());
+    calendar::SetTimestamp(r.Int(3), c.mutable_change_time());
     c.set_reason(RepairText(r.Text(4)));
   }
   return changes;
