@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "libs/calendar/timestamps.h"
 #include "libs/store/etag.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
@@ -39,8 +40,8 @@ v1::Action ActionFromRow(const Row& r, const std::string& overdue_on) {
   if (auto day = DayFromText(r.Text(9))) *a.mutable_completed_date() = *day;
   a.set_notes(r.Text(10));
   a.set_etag(store::EtagOf(r.Int(11)));
-  SetTimestamp(r.Int(12), a.mutable_create_time());
-  SetTimestamp(r.Int(13), a.mutable_update_time());
+  calendar::SetTimestamp(r.Int(12), a.mutable_create_time());
+  calendar::SetTimestamp(r.Int(13), a.mutable_update_time());
   return a;
 }
 
@@ -71,8 +72,8 @@ absl::Status InsertAction(store::Transaction& tx, const std::string& body_id, in
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
           {body_id, number, OptionalInt(links.meeting_number), OptionalInt(links.decision_number),
            action.description(), links.owner_id, DayValue(action.due_date()),
-           static_cast<int64_t>(action.state()), DayValue(action.completed_date()), action.notes(), Micros(now),
-           Micros(now)})
+           static_cast<int64_t>(action.state()), DayValue(action.completed_date()), action.notes(), calendar::Micros(now),
+           calendar::Micros(now)})
       .status();
 }
 
@@ -83,7 +84,7 @@ absl::Status SaveAction(store::Transaction& tx, const std::string& body_id, int6
       "UPDATE actions SET description = ?, owner_id = ?, due_day = ?, state = ?, completed_day = ?, notes = ?, "
       "version = version + 1, update_us = ? WHERE body_id = ? AND number = ? AND version = ?",
       {action.description(), owner_id, DayValue(action.due_date()), static_cast<int64_t>(action.state()),
-       DayValue(action.completed_date()), action.notes(), Micros(now), body_id, number, expected_version});
+       DayValue(action.completed_date()), action.notes(), calendar::Micros(now), body_id, number, expected_version});
   if (!changed.ok()) return changed.status();
   if (*changed == 0) {
     return absl::AbortedError(absl::StrCat(ActionName(body_id, number), " changed meanwhile; read it again"));

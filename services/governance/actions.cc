@@ -14,6 +14,7 @@
 #include "libs/status/field_errors.h"
 #include "libs/store/etag.h"
 #include "libs/store/request_ids.h"
+#include "libs/text/blank.h"
 #include "services/governance/action_store.h"
 #include "services/governance/events.h"
 #include "services/governance/fields.h"
@@ -37,7 +38,7 @@ const std::vector<std::string> kUpdatePaths = {"description", "owner", "due_date
 bool IsState(int state) { return state != v1::Action::STATE_UNSPECIFIED && v1::Action::State_IsValid(state); }
 
 void CheckDescription(const std::string& description, FieldViolations* v) {
-  if (Blank(description)) {
+  if (text::IsBlank(description)) {
     v->Add("action.description", "is required");
   } else {
     CheckOptionalText(description, "action.description", v);

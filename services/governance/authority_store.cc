@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "libs/calendar/timestamps.h"
 #include "libs/store/etag.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
@@ -52,8 +53,8 @@ v1::Population PopulationFromRow(const Row& r) {
   ParseQuintiles(r.Text(5), &p);
   p.set_source(r.Text(6));
   p.set_etag(store::EtagOf(r.Int(7)));
-  SetTimestamp(r.Int(8), p.mutable_create_time());
-  SetTimestamp(r.Int(9), p.mutable_update_time());
+  calendar::SetTimestamp(r.Int(8), p.mutable_create_time());
+  calendar::SetTimestamp(r.Int(9), p.mutable_update_time());
   return p;
 }
 
@@ -107,7 +108,7 @@ absl::Status InsertPopulation(store::Transaction& tx, const std::string& code, c
           {code, session, static_cast<int64_t>(figures.learners()),
            static_cast<int64_t>(figures.teachers_and_practitioners()),
            static_cast<int64_t>(figures.establishments()), QuintilesText(figures), figures.source(),
-           Micros(now), Micros(now)})
+           calendar::Micros(now), calendar::Micros(now)})
       .status();
 }
 
@@ -118,7 +119,7 @@ absl::Status SavePopulation(store::Transaction& tx, const std::string& code, con
       "quintiles = ?, source = ?, version = version + 1, update_us = ? "
       "WHERE authority = ? AND session = ? AND version = ?",
       {static_cast<int64_t>(figures.learners()), static_cast<int64_t>(figures.teachers_and_practitioners()),
-       static_cast<int64_t>(figures.establishments()), QuintilesText(figures), figures.source(), Micros(now),
+       static_cast<int64_t>(figures.establishments()), QuintilesText(figures), figures.source(), calendar::Micros(now),
        code, session, expected_version});
   if (!n.ok()) return n.status();
   if (*n == 0) {

@@ -1,6 +1,7 @@
 #include "services/governance/body_store.h"
 
 #include "absl/strings/str_cat.h"
+#include "libs/calendar/timestamps.h"
 #include "libs/store/etag.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
@@ -27,8 +28,8 @@ v1::Body BodyFromRow(const Row& r) {
   b.mutable_quorum_rule()->set_minimum_members(static_cast<int32_t>(r.Int(5)));
   b.mutable_quorum_rule()->set_chair_required(r.Int(6) != 0);
   b.set_etag(store::EtagOf(r.Int(7)));
-  SetTimestamp(r.Int(8), b.mutable_create_time());
-  SetTimestamp(r.Int(9), b.mutable_update_time());
+  calendar::SetTimestamp(r.Int(8), b.mutable_create_time());
+  calendar::SetTimestamp(r.Int(9), b.mutable_update_time());
   b.set_current_members(static_cast<int32_t>(r.Int(10)));
   return b;
 }
@@ -48,7 +49,7 @@ absl::Status InsertBody(store::Transaction& tx, const std::string& id, const v1:
       "version, create_us, update_us) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
       {id, static_cast<int64_t>(body.kind()), body.title(), body.description(), body.cadence(),
        static_cast<int64_t>(body.quorum_rule().minimum_members()),
-       static_cast<int64_t>(body.quorum_rule().chair_required() ? 1 : 0), Micros(now), Micros(now)});
+       static_cast<int64_t>(body.quorum_rule().chair_required() ? 1 : 0), calendar::Micros(now), calendar::Micros(now)});
   if (n.status().code() == absl::StatusCode::kAlreadyExists) {
     return absl::AlreadyExistsError(absl::StrCat(BodyName(id), " already exists"));
   }
@@ -62,7 +63,7 @@ absl::Status SaveBody(store::Transaction& tx, const std::string& id, const v1::B
       "version = version + 1, update_us = ? WHERE id = ? AND version = ?",
       {body.title(), body.description(), body.cadence(),
        static_cast<int64_t>(body.quorum_rule().minimum_members()),
-       static_cast<int64_t>(body.quorum_rule().chair_required() ? 1 : 0), Micros(now), id, expected_version});
+       static_cast<int64_t>(body.quorum_rule().chair_required() ? 1 : 0), calendar::Micros(now), id, expected_version});
   if (!n.ok()) return n.status();
   if (*n == 0) return absl::AbortedError(absl::StrCat(BodyName(id), " changed meanwhile; retry"));
   return absl::OkStatus();

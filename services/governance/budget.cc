@@ -4,6 +4,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "libs/status/field_errors.h"
+#include "libs/text/blank.h"
 
 namespace wp::governance {
 namespace {
@@ -11,11 +12,9 @@ namespace {
 constexpr size_t kMaxNameLength = 200;
 constexpr size_t kMaxReasonLength = 4000;
 
-bool IsBlank(absl::string_view text) { return absl::StripAsciiWhitespace(text).empty(); }
-
 void AddRequiredText(absl::string_view text, absl::string_view field, size_t max_length,
                      FieldViolations& v) {
-  if (IsBlank(text)) {
+  if (text::IsBlank(text)) {
     v.Add(field, "is required");
   } else if (text.size() > max_length) {
     v.Add(field, absl::StrCat("must be at most ", max_length, " bytes"));
@@ -77,7 +76,7 @@ absl::Status Reallocate(BudgetLine& from, BudgetLine& to, Pence amount, absl::st
   AddRequiredText(approving_body, "approving_body", kMaxNameLength, v);
   AddLineViolations(from, "from", v);
   AddLineViolations(to, "to", v);
-  if (!IsBlank(from.id) && from.id == to.id) {
+  if (!text::IsBlank(from.id) && from.id == to.id) {
     v.Add("to.id", "must be a different line from from.id");
   }
   if (IsValidFinancialYear(from.financial_year) && IsValidFinancialYear(to.financial_year) &&

@@ -3,6 +3,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "libs/calendar/dates.h"
+#include "libs/text/blank.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
 #include "services/governance/references.h"
@@ -72,7 +73,7 @@ absl::Status CheckYearInPlan(const PlanRef& plan, const std::string& financial_y
 }
 
 void CheckReason(const std::string& text, const std::string& field, FieldViolations* v) {
-  if (Blank(text)) {
+  if (text::IsBlank(text)) {
     v->Add(field, "is required");
   } else if (text.size() > kMaxReasonBytes) {
     v->Add(field, absl::StrCat("must be at most ", kMaxReasonBytes, " bytes"));

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "libs/calendar/timestamps.h"
 #include "libs/store/etag.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
@@ -28,8 +29,8 @@ v1::BudgetLine LineFromRow(const Row& r) {
   // The table's CHECK keeps 0 <= spent <= allocated, so this cannot overflow.
   line.set_available_pence(r.Int(6) - r.Int(7));
   line.set_etag(store::EtagOf(r.Int(8)));
-  SetTimestamp(r.Int(9), line.mutable_create_time());
-  SetTimestamp(r.Int(10), line.mutable_update_time());
+  calendar::SetTimestamp(r.Int(9), line.mutable_create_time());
+  calendar::SetTimestamp(r.Int(10), line.mutable_update_time());
   return line;
 }
 
@@ -54,7 +55,7 @@ v1::BudgetMovement MovementFromRow(const Row& r) {
   if (auto day = DayFromText(r.Text(13))) *m.mutable_effective_date() = *day;
   m.set_reference(r.Text(14));
   m.set_recorded_by(r.Text(15));
-  SetTimestamp(r.Int(16), m.mutable_create_time());
+  calendar::SetTimestamp(r.Int(16), m.mutable_create_time());
   return m;
 }
 
@@ -75,7 +76,7 @@ v1::Reallocation ReallocationFromRow(const Row& r) {
   x.set_meeting(r.Text(8));
   x.set_decision(r.Text(9));
   if (auto day = DayFromText(r.Text(10))) *x.mutable_effective_date() = *day;
-  SetTimestamp(r.Int(11), x.mutable_create_time());
+  calendar::SetTimestamp(r.Int(11), x.mutable_create_time());
   return x;
 }
 
@@ -137,7 +138,7 @@ absl::Status InsertBudgetLine(store::Transaction& tx, const std::string& plan_id
       "INSERT INTO budget_lines (plan_id, id, financial_year, workstream_number, project_id, title, "
       "allocated_pence, spent_pence, version, create_us, update_us) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?)",
       {plan_id, line_id, line.financial_year(), static_cast<int64_t>(line.workstream_number()),
-       line.project_id(), line.title(), line.allocated_pence(), Micros(now), Micros(now)});
+       line.project_id(), line.title(), line.allocated_pence(), calendar::Micros(now), calendar::Micros(now)});
   if (absl::IsAlreadyExists(n.status())) {
     return absl::AlreadyExistsError(absl::StrCat(BudgetLineName(plan_id, line_id), " already exists"));
   }
@@ -149,7 +150,7 @@ absl::Status SaveLineTitle(store::Transaction& tx, const std::string& plan_id, c
   auto n = tx.Execute(
       "UPDATE budget_lines SET title = ?, version = version + 1, update_us = ? "
       "WHERE plan_id = ? AND id = ? AND version = ?",
-      {title, Micros(now), plan_id, line_id, expected_version});
+      {title, calendar::Micros(now), plan_id, line_id, expected_version});
   if (!n.ok()) return n.status();
   return *n == 1 ? absl::OkStatus() : Aborted(plan_id, line_id);
 }
@@ -159,7 +160,7 @@ absl::Status SaveLineAmounts(store::Transaction& tx, const std::string& plan_id,
   auto n = tx.Execute(
       "UPDATE budget_lines SET allocated_pence = ?, spent_pence = ?, version = version + 1, update_us = ? "
       "WHERE plan_id = ? AND id = ? AND version = ?",
-      {allocated.value(), spent.value(), Micros(now), plan_id, line_id, expected_version});
+      {allocated.value(), spent.value(), calendar::Micros(now), plan_id, line_id, expected_version});
   if (!n.ok()) return n.status();
   return *n == 1 ? absl::OkStatus() : Aborted(plan_id, line_id);
 }
@@ -225,10 +226,10 @@ absl::StatusOr<v1::BudgetMovement> AppendMovement(store::Transaction& tx, const 
                   movement.allocated_after_pence(), movement.spent_after_pence(), movement.reason(),
                   movement.approving_body(), movement.meeting(), movement.decision(), movement.reallocation(),
                   movement.counterpart_line(), DayText(movement.effective_date()), movement.reference(),
-                  movement.recorded_by(), Micros(now)});
+                  movement.recorded_by(), calendar::Micros(now)});
   if (!n.ok()) return n.status();
   movement.set_name(MovementName(plan_id, line_id, number));
-  SetTimestamp(Micros(now), movement.mutable_create_time());
+  *movement.mutable_create_time() = calendar::TimestampOf(now);
   return movement;
 }
 
@@ -297,7 +298,7 @@ absl::Status InsertReallocation(store::Transaction& tx, const std::string& plan_
           {plan_id, number, LastPart(x.from_line()), LastPart(x.to_line()), x.financial_year(),
            x.amount_pence(), x.reason(), x.approving_body(), x.meeting(), x.decision(),
            DayText(x.effective_date()), store::Blob{response.from_line().SerializeAsString()},
-           store::Blob{response.to_line().SerializeAsString()}, Micros(now)})
+           store::Blob{response.to_line().SerializeAsString()}, calendar::Micros(now)})
       .status();
 }
 

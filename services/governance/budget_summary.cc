@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "libs/calendar/timestamps.h"
 #include "libs/status/field_errors.h"
 #include "services/governance/budget.h"
 #include "services/governance/budget_checks.h"
@@ -114,7 +115,7 @@ absl::StatusOr<v1::BudgetSummary> BudgetSummaries::GetBudgetSummary(
             return s;
           }
         }
-        SetTimestamp(Micros(absl::Now()), summary.mutable_computed_at());
+        *summary.mutable_computed_at() = calendar::TimestampOf(absl::Now());
         return summary;
       });
 }

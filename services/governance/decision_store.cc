@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "libs/calendar/timestamps.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
 
@@ -27,7 +28,7 @@ v1::Decision DecisionFromRow(const Row& r) {
   if (!r.Text(6).empty()) d.set_plan(PlanName(r.Text(6)));
   for (std::string& ref : SplitLines(r.Text(7))) d.add_plan_item_refs(std::move(ref));
   d.set_supersedes(r.Text(8));
-  SetTimestamp(r.Int(9), d.mutable_create_time());
+  calendar::SetTimestamp(r.Int(9), d.mutable_create_time());
   return d;
 }
 
@@ -73,7 +74,7 @@ absl::Status InsertDecision(store::Transaction& tx, const std::string& body_id, 
           {body_id, meeting_number, number, static_cast<int64_t>(decision.agenda_item()), decision.text(),
            static_cast<int64_t>(decision.outcome()), plan_id,
            JoinLines({decision.plan_item_refs().begin(), decision.plan_item_refs().end()}),
-           decision.supersedes(), Micros(now)})
+           decision.supersedes(), calendar::Micros(now)})
       .status();
 }
 

@@ -13,6 +13,7 @@
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "libs/store/request_ids.h"
+#include "libs/text/blank.h"
 #include "services/governance/agenda.h"
 #include "services/governance/decision_store.h"
 #include "services/governance/events.h"
@@ -43,7 +44,7 @@ absl::Status CheckDecisionRequest(const v1::RecordDecisionRequest& request) {
   FieldViolations v;
   auto meeting = ParseMeetingKey(request.parent(), "parent");
   AddViolationsOf(meeting.status(), &v);
-  if (Blank(d.text())) {
+  if (text::IsBlank(d.text())) {
     v.Add("decision.text", "is required");
   } else {
     CheckOptionalText(d.text(), "decision.text", &v);

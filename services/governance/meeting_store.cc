@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "libs/calendar/timestamps.h"
 #include "libs/store/etag.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
@@ -38,8 +39,8 @@ absl::StatusOr<v1::Meeting> MeetingFromRow(const Row& r) {
   }
   m.set_cancel_reason(r.Text(9));
   m.set_etag(store::EtagOf(r.Int(10)));
-  SetTimestamp(r.Int(11), m.mutable_create_time());
-  SetTimestamp(r.Int(12), m.mutable_update_time());
+  calendar::SetTimestamp(r.Int(11), m.mutable_create_time());
+  calendar::SetTimestamp(r.Int(12), m.mutable_update_time());
   m.set_decision_count(static_cast<int32_t>(r.Int(13)));
   return m;
 }
@@ -89,7 +90,7 @@ absl::Status InsertMeeting(store::Transaction& tx, const std::string& body_id, i
           "INSERT INTO meetings (body_id, number, title, meeting_day, location, state, agenda_pb, version, "
           "create_us, update_us) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
           {body_id, number, meeting.title(), DayText(meeting.meeting_date()), meeting.location(),
-           static_cast<int64_t>(v1::Meeting::SCHEDULED), AgendaValue(meeting), Micros(now), Micros(now)})
+           static_cast<int64_t>(v1::Meeting::SCHEDULED), AgendaValue(meeting), calendar::Micros(now), calendar::Micros(now)})
       .status();
 }
 
@@ -101,7 +102,7 @@ absl::Status SaveMeeting(store::Transaction& tx, const std::string& body_id, int
       "WHERE body_id = ? AND number = ? AND version = ?",
       {meeting.title(), DayText(meeting.meeting_date()), meeting.location(), static_cast<int64_t>(meeting.state()),
        AgendaValue(meeting), OptionalBlob(meeting.has_attendance(), meeting.attendance()),
-       OptionalBlob(meeting.has_quorum(), meeting.quorum()), meeting.cancel_reason(), Micros(now), body_id,
+       OptionalBlob(meeting.has_quorum(), meeting.quorum()), meeting.cancel_reason(), calendar::Micros(now), body_id,
        number, expected_version});
   if (!changed.ok()) return changed.status();
   if (*changed == 0) {

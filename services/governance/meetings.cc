@@ -14,6 +14,7 @@
 #include "libs/status/field_errors.h"
 #include "libs/store/etag.h"
 #include "libs/store/request_ids.h"
+#include "libs/text/blank.h"
 #include "services/governance/agenda.h"
 #include "services/governance/events.h"
 #include "services/governance/fields.h"
@@ -81,7 +82,7 @@ absl::StatusOr<v1::QuorumCheck> CountPresent(store::Transaction& tx, const BodyR
 // A title still the default follows the meeting date; a blank one becomes
 // the default.
 void FitTitle(const BodyRef& body, bool title_was_default, v1::Meeting* meeting) {
-  if (title_was_default || Blank(meeting->title())) {
+  if (title_was_default || text::IsBlank(meeting->title())) {
     meeting->set_title(DefaultMeetingTitle(body.title, meeting->meeting_date()));
   }
 }

@@ -1,6 +1,7 @@
 #include "services/governance/membership_store.h"
 
 #include "absl/strings/str_cat.h"
+#include "libs/calendar/timestamps.h"
 #include "libs/store/etag.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
@@ -32,8 +33,8 @@ v1::Membership MembershipFromRow(const Row& r) {
     if (auto day = DayFromText(r.Text(9))) *m.mutable_end_date() = *day;
   }
   m.set_etag(store::EtagOf(r.Int(10)));
-  SetTimestamp(r.Int(11), m.mutable_create_time());
-  SetTimestamp(r.Int(12), m.mutable_update_time());
+  calendar::SetTimestamp(r.Int(11), m.mutable_create_time());
+  calendar::SetTimestamp(r.Int(12), m.mutable_update_time());
   return m;
 }
 
@@ -71,7 +72,7 @@ absl::Status InsertMembership(store::Transaction& tx, const std::string& body_id
           "start_day, end_day, version, create_us, update_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
           {body_id, number, person_id, static_cast<int64_t>(membership.role()), membership.role_title(),
            membership.authority(), static_cast<int64_t>(membership.advisory() ? 1 : 0),
-           DayValue(membership.start_date()), DayValue(membership.end_date()), Micros(now), Micros(now)})
+           DayValue(membership.start_date()), DayValue(membership.end_date()), calendar::Micros(now), calendar::Micros(now)})
       .status();
 }
 
@@ -82,7 +83,7 @@ absl::Status SaveMembership(store::Transaction& tx, const std::string& body_id, 
       "end_day = ?, version = version + 1, update_us = ? WHERE body_id = ? AND number = ? AND version = ?",
       {static_cast<int64_t>(membership.role()), membership.role_title(), membership.authority(),
        static_cast<int64_t>(membership.advisory() ? 1 : 0), DayValue(membership.start_date()),
-       DayValue(membership.end_date()), Micros(now), body_id, number, expected_version});
+       DayValue(membership.end_date()), calendar::Micros(now), body_id, number, expected_version});
   if (!n.ok()) return n.status();
   if (*n == 0) {
     return absl::AbortedError(absl::StrCat(MembershipName(body_id, number), " changed meanwhile; retry"));

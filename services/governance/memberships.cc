@@ -14,6 +14,7 @@
 #include "libs/status/field_errors.h"
 #include "libs/store/etag.h"
 #include "libs/store/request_ids.h"
+#include "libs/text/blank.h"
 #include "services/governance/events.h"
 #include "services/governance/fields.h"
 #include "services/governance/membership_store.h"
@@ -53,7 +54,7 @@ void CheckFields(const v1::Membership& m, const std::set<std::string>& paths, Fi
 
 // The rules between fields, on the membership as it would be stored.
 void CheckRules(const v1::Membership& m, FieldViolations* v) {
-  if (m.role() == v1::Membership::OTHER && Blank(m.role_title())) {
+  if (m.role() == v1::Membership::OTHER && text::IsBlank(m.role_title())) {
     v->Add("membership.role_title", "is required for role OTHER: say what the seat is");
   }
   if (IsDay(m.start_date()) && IsDay(m.end_date()) && DayText(m.end_date()) < DayText(m.start_date())) {

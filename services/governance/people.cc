@@ -13,6 +13,7 @@
 #include "libs/status/field_errors.h"
 #include "libs/store/etag.h"
 #include "libs/store/request_ids.h"
+#include "libs/text/blank.h"
 #include "services/governance/events.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
@@ -65,7 +66,7 @@ absl::StatusOr<v1::Person> People::CreatePerson(const server::Caller& caller,
   AddViolationsOf(store::ValidateRequestId(request.request_id()), &v);
   const bool derived = request.person_id().empty();
   const std::string base = derived ? IdFromDisplayName(person.display_name()) : request.person_id();
-  if (derived && base.empty() && !Blank(person.display_name())) {
+  if (derived && base.empty() && !text::IsBlank(person.display_name())) {
     v.Add("person_id", "is required when the display name has no letters or digits to make one from");
   }
   if (absl::Status s = v.ToStatus(); !s.ok()) return s;

@@ -1,6 +1,7 @@
 #include "services/governance/person_store.h"
 
 #include "absl/strings/str_cat.h"
+#include "libs/calendar/timestamps.h"
 #include "libs/store/etag.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
@@ -19,8 +20,8 @@ v1::Person PersonFromRow(const Row& r) {
   p.set_authority(r.Text(2));
   p.set_organisation(r.Text(3));
   p.set_etag(store::EtagOf(r.Int(4)));
-  SetTimestamp(r.Int(5), p.mutable_create_time());
-  SetTimestamp(r.Int(6), p.mutable_update_time());
+  calendar::SetTimestamp(r.Int(5), p.mutable_create_time());
+  calendar::SetTimestamp(r.Int(6), p.mutable_update_time());
   return p;
 }
 
@@ -54,7 +55,7 @@ absl::Status InsertPerson(store::Transaction& tx, const std::string& id, const v
   auto n = tx.Execute(
       "INSERT INTO people (id, display_name, authority, organisation, version, create_us, update_us) "
       "VALUES (?, ?, ?, ?, 1, ?, ?)",
-      {id, person.display_name(), person.authority(), person.organisation(), Micros(now), Micros(now)});
+      {id, person.display_name(), person.authority(), person.organisation(), calendar::Micros(now), calendar::Micros(now)});
   if (n.status().code() == absl::StatusCode::kAlreadyExists) {
     return absl::AlreadyExistsError(absl::StrCat(PersonName(id), " already exists"));
   }
@@ -66,7 +67,7 @@ absl::Status SavePerson(store::Transaction& tx, const std::string& id, const v1:
   auto n = tx.Execute(
       "UPDATE people SET display_name = ?, authority = ?, organisation = ?, version = version + 1, "
       "update_us = ? WHERE id = ? AND version = ?",
-      {person.display_name(), person.authority(), person.organisation(), Micros(now), id, expected_version});
+      {person.display_name(), person.authority(), person.organisation(), calendar::Micros(now), id, expected_version});
   if (!n.ok()) return n.status();
   if (*n == 0) return absl::AbortedError(absl::StrCat(PersonName(id), " changed meanwhile; retry"));
   return absl::OkStatus();

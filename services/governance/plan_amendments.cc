@@ -9,10 +9,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
+#include "libs/calendar/timestamps.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "libs/store/etag.h"
 #include "libs/store/request_ids.h"
+#include "libs/text/blank.h"
 #include "services/governance/decided_at.h"
 #include "services/governance/events.h"
 #include "services/governance/fields.h"
@@ -53,10 +55,10 @@ absl::Status InsertAmendment(store::Transaction& tx, const std::string& plan_id,
   if (!next.ok()) return next.status();
   const int64_t number = next->Int(0);
   amendment->set_name(AmendmentName(plan_id, number));
-  SetTimestamp(Micros(now), amendment->mutable_create_time());
+  *amendment->mutable_create_time() = calendar::TimestampOf(now);
   return tx
       .Execute("INSERT INTO plan_amendments (plan_id, number, amendment_pb, create_us) VALUES (?, ?, ?, ?)",
-               {plan_id, number, store::Blob{amendment->SerializeAsString()}, Micros(now)})
+               {plan_id, number, store::Blob{amendment->SerializeAsString()}, calendar::Micros(now)})
       .status();
 }
 
@@ -68,7 +70,7 @@ absl::Status CheckAmendment(const v1::AmendPlanRequest& request, ContentFields* 
   const v1::PlanAmendment& a = request.amendment();
   FieldViolations v;
   CheckRequiredLine(a.title(), "amendment.title", &v);
-  if (Blank(a.rationale())) {
+  if (text::IsBlank(a.rationale())) {
     v.Add("amendment.rationale", "is required");
   } else {
     CheckOptionalText(a.rationale(), "amendment.rationale", &v);
@@ -167,7 +169,7 @@ absl::Status ApplyProjectChanges(v1::Plan* next, v1::PlanAmendment* record) {
     }
     const std::string at = absl::StrCat("amendment.project_changes[", i, "].project");
     change->set_previous_status(v1::PlanProject::STATUS_UNSPECIFIED);
-    if (Blank(wanted.title())) v.Add(at + ".title", absl::StrCat("is required for a new project (", wanted.id(), ")"));
+    if (text::IsBlank(wanted.title())) v.Add(at + ".title", absl::StrCat("is required for a new project (", wanted.id(), ")"));
     if (wanted.workstream_number() == 0) {
       v.Add(at + ".workstream_number", absl::StrCat("is required for a new project (", wanted.id(), ")"));
     } else if (workstreams.count(wanted.workstream_number()) == 0) {

@@ -4,9 +4,11 @@
 // publishes it.
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "libs/calendar/timestamps.h"
 #include "libs/status/field_errors.h"
 #include "libs/store/etag.h"
 #include "libs/store/request_ids.h"
+#include "libs/text/blank.h"
 #include "services/governance/decided_at.h"
 #include "services/governance/events.h"
 #include "services/governance/fields.h"
@@ -135,8 +137,8 @@ absl::StatusOr<v1::Plan> TakeStep(store::Database& db, const server::Caller& cal
                               : now;
     v1::PlanStep step;
     step.set_to_state(rule.to);
-    step.set_by(!Blank(request.by) ? request.by : (meeting->has_value() ? (*meeting)->body.title : ""));
-    SetTimestamp(Micros(at), step.mutable_step_time());
+    step.set_by(!text::IsBlank(request.by) ? request.by : (meeting->has_value() ? (*meeting)->body.title : ""));
+    *step.mutable_step_time() = calendar::TimestampOf(at);
     step.set_meeting(request.meeting);
     step.set_decision(request.decision);
     step.set_recorded_by(caller.actor);

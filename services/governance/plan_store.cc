@@ -3,6 +3,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "libs/calendar/timestamps.h"
 #include "libs/store/etag.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
@@ -28,8 +29,8 @@ absl::StatusOr<v1::Plan> PlanFromRow(store::Transaction& tx, const Row& r) {
   plan.set_state(static_cast<v1::Plan::State>(r.Int(6)));
   plan.set_revision(static_cast<int32_t>(r.Int(7)));
   plan.set_etag(store::EtagOf(r.Int(8)));
-  SetTimestamp(r.Int(9), plan.mutable_create_time());
-  SetTimestamp(r.Int(10), plan.mutable_update_time());
+  calendar::SetTimestamp(r.Int(9), plan.mutable_create_time());
+  calendar::SetTimestamp(r.Int(10), plan.mutable_update_time());
 
   auto workstreams =
       tx.Query("SELECT number, title FROM plan_workstreams WHERE plan_id = ? ORDER BY number", {id});
@@ -61,7 +62,7 @@ absl::StatusOr<v1::Plan> PlanFromRow(store::Transaction& tx, const Row& r) {
     v1::PlanStep* step = plan.add_steps();
     step->set_to_state(static_cast<v1::Plan::State>(s.Int(0)));
     step->set_by(s.Text(1));
-    SetTimestamp(s.Int(2), step->mutable_step_time());
+    calendar::SetTimestamp(s.Int(2), step->mutable_step_time());
     step->set_meeting(s.Text(3));
     step->set_decision(s.Text(4));
     step->set_recorded_by(s.Text(5));
@@ -133,7 +134,7 @@ absl::Status InsertPlan(store::Transaction& tx, const std::string& id, const v1:
       {id, plan.title(), plan.session_span(), FirstSessionOf(plan.session_span()),
        LastSessionOf(plan.session_span()), plan.theme(), plan.vision(),
        JoinLines({plan.priorities().begin(), plan.priorities().end()}),
-       static_cast<int64_t>(v1::Plan::DRAFT), Micros(now), Micros(now)});
+       static_cast<int64_t>(v1::Plan::DRAFT), calendar::Micros(now), calendar::Micros(now)});
   if (!n.ok()) return n.status();
   return WriteChildren(tx, id, plan);
 }
@@ -145,7 +146,7 @@ absl::Status SavePlan(store::Transaction& tx, const std::string& id, const v1::P
       "version = version + 1, update_us = ? WHERE id = ? AND version = ?",
       {plan.title(), plan.theme(), plan.vision(),
        JoinLines({plan.priorities().begin(), plan.priorities().end()}),
-       static_cast<int64_t>(plan.state()), static_cast<int64_t>(plan.revision()), Micros(now), id,
+       static_cast<int64_t>(plan.state()), static_cast<int64_t>(plan.revision()), calendar::Micros(now), id,
        expected_version});
   if (!n.ok()) return n.status();
   if (*n == 0) return absl::AbortedError(absl::StrCat(PlanName(id), " changed meanwhile; read it again"));

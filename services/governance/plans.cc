@@ -11,6 +11,7 @@
 #include "libs/status/field_errors.h"
 #include "libs/store/etag.h"
 #include "libs/store/request_ids.h"
+#include "libs/text/blank.h"
 #include "services/governance/events.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
@@ -42,7 +43,7 @@ absl::StatusOr<v1::Plan> Plans::CreatePlan(const server::Caller& caller,
   if (!IsValidId(request.plan_id())) {
     v.Add("plan_id", "must be 2..63 lower-case letters, digits and hyphens, e.g. 2022-23");
   }
-  if (Blank(plan.session_span())) {
+  if (text::IsBlank(plan.session_span())) {
     v.Add("plan.session_span", "is required");
   } else if (!IsValidSessionSpan(plan.session_span())) {
     v.Add("plan.session_span", "must be the sessions covered, e.g. 2022-23 or 2018-21");

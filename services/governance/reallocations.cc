@@ -8,6 +8,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "libs/calendar/timestamps.h"
 #include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
@@ -152,7 +153,7 @@ absl::StatusOr<v1::ReallocateBudgetResponse> Reallocations::ReallocateBudget(
         stored->set_meeting(x.meeting());
         stored->set_decision(x.decision());
         *stored->mutable_effective_date() = EffectiveDate(x.effective_date());
-        SetTimestamp(Micros(now), stored->mutable_create_time());
+        *stored->mutable_create_time() = calendar::TimestampOf(now);
 
         if (absl::Status s = SaveLineAmounts(tx, plan_id, from->line_id, from_version, from_rules.allocated,
                                              from_rules.spent, now);

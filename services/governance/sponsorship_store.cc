@@ -1,6 +1,7 @@
 #include "services/governance/sponsorship_store.h"
 
 #include "absl/strings/str_cat.h"
+#include "libs/calendar/timestamps.h"
 #include "libs/store/etag.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
@@ -30,8 +31,8 @@ v1::Sponsorship FromRow(const Row& r) {
   s.set_decision(r.Text(9));
   s.set_end_reason(r.Text(10));
   s.set_etag(store::EtagOf(r.Int(11)));
-  SetTimestamp(r.Int(12), s.mutable_create_time());
-  SetTimestamp(r.Int(13), s.mutable_update_time());
+  calendar::SetTimestamp(r.Int(12), s.mutable_create_time());
+  calendar::SetTimestamp(r.Int(13), s.mutable_update_time());
   return s;
 }
 
@@ -56,7 +57,7 @@ absl::StatusOr<int64_t> InsertSponsorship(store::Transaction& tx, const NewSpons
       "INSERT INTO sponsorships (plan_id, number, workstream_number, person_id, board_membership, "
       "start_day, meeting, decision, version, create_us, update_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
       {row.plan_id, number, static_cast<int64_t>(row.workstream_number), row.person_id, row.board_membership,
-       row.start_day, row.meeting, row.decision, Micros(now), Micros(now)});
+       row.start_day, row.meeting, row.decision, calendar::Micros(now), calendar::Micros(now)});
   if (!n.ok()) return n.status();
   return number;
 }
@@ -67,7 +68,7 @@ absl::Status EndSponsorshipRow(store::Transaction& tx, const std::string& plan_i
   auto n = tx.Execute(
       "UPDATE sponsorships SET end_day = ?, end_reason = ?, version = version + 1, update_us = ? "
       "WHERE plan_id = ? AND number = ? AND version = ?",
-      {end_day, reason, Micros(now), plan_id, number, expected_version});
+      {end_day, reason, calendar::Micros(now), plan_id, number, expected_version});
   if (!n.ok()) return n.status();
   if (*n == 0) {
     return absl::AbortedError(absl::StrCat(SponsorshipName(plan_id, number), " changed meanwhile; read it again"));
