@@ -5,6 +5,7 @@
 #include "absl/strings/str_split.h"
 #include "libs/calendar/dates.h"
 #include "libs/calendar/timestamps.h"
+#include "libs/status/status_macros.h"
 #include "services/workstreams/plan_item_rules.h"
 #include "services/workstreams/tracker_store.h"
 
@@ -30,20 +31,18 @@ absl::StatusOr<v1::Network> NetworkFromRow(store::Transaction& tx, const Row& r)
   calendar::SetTimestamp(r.Int(7), n.mutable_create_time());
   calendar::SetTimestamp(r.Int(8), n.mutable_update_time());
 
-  auto coordinators = tx.Query(
-      "SELECT authority, person FROM network_coordinators WHERE network_id = ? ORDER BY authority", {id});
-  if (!coordinators.ok()) return coordinators.status();
-  for (const Row& c : *coordinators) {
+  WP_ASSIGN_OR_RETURN(auto coordinators, tx.Query(
+      "SELECT authority, person FROM network_coordinators WHERE network_id = ? ORDER BY authority", {id}));
+  for (const Row& c : coordinators) {
     v1::Coordinator* out = n.add_coordinators();
     out->set_authority(c.Text(0));
     out->set_person(c.Text(1));
   }
-  auto meetings = tx.QueryOne(
-      "SELECT COUNT(*), MAX(meeting_date) FROM network_meetings WHERE network_id = ?", {id});
-  if (!meetings.ok()) return meetings.status();
-  n.set_meetings_held(static_cast<int>(meetings->Int(0)));
-  if (!meetings->IsNull(1)) {
-    if (auto date = calendar::FromIsoText(meetings->Text(1))) *n.mutable_last_meeting_date() = *date;
+  WP_ASSIGN_OR_RETURN(auto meetings, tx.QueryOne(
+      "SELECT COUNT(*), MAX(meeting_date) FROM network_meetings WHERE network_id = ?", {id}));
+  n.set_meetings_held(static_cast<int>(meetings.Int(0)));
+  if (!meetings.IsNull(1)) {
+    if (auto date = calendar::FromIsoText(meetings.Text(1))) *n.mutable_last_meeting_date() = *date;
   }
   return n;
 }
@@ -51,10 +50,10 @@ absl::StatusOr<v1::Network> NetworkFromRow(store::Transaction& tx, const Row& r)
 }  // namespace
 
 absl::StatusOr<v1::Network> LoadNetwork(store::Transaction& tx, const std::string& id) {
-  auto rows = tx.Query(absl::StrCat("SELECT ", kNetworkColumns, " FROM networks WHERE id = ?"), {id});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return absl::NotFoundError(absl::StrCat("networks/", id, " does not exist"));
-  return NetworkFromRow(tx, rows->front());
+  WP_ASSIGN_OR_RETURN(auto rows,
+                      tx.Query(absl::StrCat("SELECT ", kNetworkColumns, " FROM networks WHERE id = ?"), {id}));
+  if (rows.empty()) return absl::NotFoundError(absl::StrCat("networks/", id, " does not exist"));
+  return NetworkFromRow(tx, rows.front());
 }
 
 absl::Status InsertNetwork(store::Transaction& tx, const std::string& id, const v1::Network& network,
@@ -70,7 +69,7 @@ absl::Status InsertNetwork(store::Transaction& tx, const std::string& id, const 
   }
   if (!n.ok()) return n.status();
   for (const v1::Coordinator& c : network.coordinators()) {
-    if (absl::Status s = SetNetworkCoordinator(tx, id, c); !s.ok()) return s;
+    WP_RETURN_IF_ERROR(SetNetworkCoordinator(tx, id, c));
   }
   return absl::OkStatus();
 }
@@ -99,27 +98,24 @@ absl::Status SetNetworkPriorities(store::Transaction& tx, const std::string& id,
 
 absl::Status TouchNetwork(store::Transaction& tx, const std::string& id, int64_t expected_version,
                           absl::Time now) {
-  auto n = tx.Execute(
+  WP_ASSIGN_OR_RETURN(auto n, tx.Execute(
       "UPDATE networks SET version = version + 1, update_us = ? WHERE id = ? AND version = ?",
-      {calendar::Micros(now), id, expected_version});
-  if (!n.ok()) return n.status();
-  if (*n == 0) return absl::AbortedError(absl::StrCat("networks/", id, " changed meanwhile; retry"));
+      {calendar::Micros(now), id, expected_version}));
+  if (n == 0) return absl::AbortedError(absl::StrCat("networks/", id, " changed meanwhile; retry"));
   return absl::OkStatus();
 }
 
 absl::StatusOr<v1::NetworkMeeting> InsertMeeting(store::Transaction& tx, const std::string& id,
                                                  const v1::NetworkMeeting& meeting, absl::Time now) {
-  auto next = tx.QueryOne(
-      "SELECT COALESCE(MAX(number), 0) + 1 FROM network_meetings WHERE network_id = ?", {id});
-  if (!next.ok()) return next.status();
-  const int64_t number = next->Int(0);
-  auto n = tx.Execute(
+  WP_ASSIGN_OR_RETURN(auto next, tx.QueryOne(
+      "SELECT COALESCE(MAX(number), 0) + 1 FROM network_meetings WHERE network_id = ?", {id}));
+  const int64_t number = next.Int(0);
+  WP_RETURN_IF_ERROR(tx.Execute(
       "INSERT INTO network_meetings (network_id, number, meeting_date, attendance, "
       "authorities_present, notes, create_us) VALUES (?, ?, ?, ?, ?, ?, ?)",
       {id, number, calendar::ToIsoText(meeting.meeting_date()),
        static_cast<int64_t>(meeting.attendance()), absl::StrJoin(meeting.authorities_present(), ","),
-       meeting.notes(), calendar::Micros(now)});
-  if (!n.ok()) return n.status();
+       meeting.notes(), calendar::Micros(now)}).status());
   v1::NetworkMeeting stored = meeting;
   stored.set_name(absl::StrCat("networks/", id, "/meetings/", number));
   *stored.mutable_create_time() = calendar::TimestampOf(now);
@@ -128,13 +124,12 @@ absl::StatusOr<v1::NetworkMeeting> InsertMeeting(store::Transaction& tx, const s
 
 absl::StatusOr<std::vector<v1::NetworkMeeting>> LoadMeetings(store::Transaction& tx,
                                                              const std::string& id) {
-  auto rows = tx.Query(
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(
       "SELECT number, meeting_date, attendance, authorities_present, notes, create_us "
       "FROM network_meetings WHERE network_id = ? ORDER BY meeting_date, number",
-      {id});
-  if (!rows.ok()) return rows.status();
+      {id}));
   std::vector<v1::NetworkMeeting> meetings;
-  for (const Row& r : *rows) {
+  for (const Row& r : rows) {
     v1::NetworkMeeting& m = meetings.emplace_back();
     m.set_name(absl::StrCat("networks/", id, "/meetings/", r.Int(0)));
     if (auto date = calendar::FromIsoText(r.Text(1))) *m.mutable_meeting_date() = *date;
@@ -152,18 +147,16 @@ absl::StatusOr<std::vector<v1::Network>> ListNetworks(store::Transaction& tx,
                                                       const std::string& owning_period,
                                                       int owning_number, v1::NetworkKind kind,
                                                       const std::string& after_id, int limit) {
-  auto rows = tx.Query(
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(
       absl::StrCat("SELECT ", kNetworkColumns,
                    " FROM networks WHERE id > ? AND (? = '' OR (owning_period = ? AND owning_number = ?)) "
                    "AND (? = 0 OR kind = ?) ORDER BY id LIMIT ?"),
       {after_id, owning_period, owning_period, static_cast<int64_t>(owning_number),
-       static_cast<int64_t>(kind), static_cast<int64_t>(kind), static_cast<int64_t>(limit)});
-  if (!rows.ok()) return rows.status();
+       static_cast<int64_t>(kind), static_cast<int64_t>(kind), static_cast<int64_t>(limit)}));
   std::vector<v1::Network> networks;
-  for (const Row& r : *rows) {
-    auto n = NetworkFromRow(tx, r);
-    if (!n.ok()) return n.status();
-    networks.push_back(*std::move(n));
+  for (const Row& r : rows) {
+    WP_ASSIGN_OR_RETURN(auto n, NetworkFromRow(tx, r));
+    networks.push_back(std::move(n));
   }
   return networks;
 }

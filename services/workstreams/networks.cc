@@ -13,6 +13,7 @@
 #include "libs/paging/page_token.h"
 #include "libs/region/authorities.h"
 #include "libs/status/field_errors.h"
+#include "libs/status/status_macros.h"
 #include "libs/text/blank.h"
 #include "services/workstreams/events.h"
 #include "services/workstreams/network_store.h"
@@ -57,8 +58,7 @@ absl::StatusOr<v1::Network> EmitChanged(store::Transaction& tx, const server::Ca
   if (!stored.ok()) return stored.status();
   v1::NetworkChanged event;
   *event.mutable_network() = *stored;
-  auto seq = EmitEvent(tx, caller, "network", verb, stored->name(), event);
-  if (!seq.ok()) return seq.status();
+  WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "network", verb, stored->name(), event).status());
   return stored;
 }
 
@@ -102,18 +102,17 @@ absl::StatusOr<v1::Network> Networks::Change(
     const std::string& request_id, const std::string& verb, const std::function<absl::Status(store::Transaction&)>& apply) {
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Network>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Network> {
-    auto current = LoadNetwork(tx, id);
-    if (!current.ok()) return current.status();
+    WP_ASSIGN_OR_RETURN(auto current, LoadNetwork(tx, id));
     // A retry of a recorded request changes nothing: the network as it is now.
     // Request ids are scoped by the change (verb).
     auto seen = FindRequest(tx, verb, request_id);
     if (!seen.ok()) return seen.status();
-    if (seen->has_value()) return *std::move(current);
-    const int64_t version = VersionOf(current->etag());
-    if (absl::Status st = CheckEtag(etag, version, current->name()); !st.ok()) return st;
-    if (absl::Status st = apply(tx); !st.ok()) return st;
-    if (absl::Status st = TouchNetwork(tx, id, version, now); !st.ok()) return st;
-    if (absl::Status st = RecordRequest(tx, verb, request_id, current->name(), now);
+    if (seen->has_value()) return current;
+    const int64_t version = VersionOf(current.etag());
+    WP_RETURN_IF_ERROR(CheckEtag(etag, version, current.name()));
+    WP_RETURN_IF_ERROR(apply(tx));
+    WP_RETURN_IF_ERROR(TouchNetwork(tx, id, version, now));
+    if (absl::Status st = RecordRequest(tx, verb, request_id, current.name(), now);
         !st.ok()) {
       return st;
     }
@@ -151,7 +150,7 @@ absl::StatusOr<v1::Network> Networks::Create(const server::Caller& caller,
     for (const auto& f : FieldViolationsOf(plan)) v.Add(f.field, f.description);
   }
   if (request.request_id().size() > 100) v.Add("request_id", "must be at most 100 bytes");
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
 
   const absl::Time now = absl::Now();
   static constexpr char kMethod[] = "CreateNetwork";
@@ -161,9 +160,8 @@ absl::StatusOr<v1::Network> Networks::Create(const server::Caller& caller,
       auto earlier = FindRequest(tx, kMethod, request.request_id());
       if (!earlier.ok()) return earlier.status();
       if (earlier->has_value()) {
-        auto existing = LoadNetwork(tx, (**earlier).substr(9));
-        if (!existing.ok()) return existing.status();
-        result = *existing;
+        WP_ASSIGN_OR_RETURN(auto existing, LoadNetwork(tx, (**earlier).substr(9)));
+        result = existing;
         return absl::OkStatus();
       }
     }
@@ -175,9 +173,8 @@ absl::StatusOr<v1::Network> Networks::Create(const server::Caller& caller,
     if (absl::Status st = InsertNetwork(tx, request.network_id(), network, period, number, now); !st.ok()) {
       return st;
     }
-    auto stored = EmitChanged(tx, caller, request.network_id(), "created");
-    if (!stored.ok()) return stored.status();
-    result = *stored;
+    WP_ASSIGN_OR_RETURN(auto stored, EmitChanged(tx, caller, request.network_id(), "created"));
+    result = stored;
     return RecordRequest(tx, kMethod, request.request_id(), result.name(), now);
     return absl::OkStatus();
   });
@@ -187,7 +184,7 @@ absl::StatusOr<v1::Network> Networks::Create(const server::Caller& caller,
 
 absl::StatusOr<v1::Network> Networks::Get(const v1::GetNetworkRequest& request) {
   std::string id;
-  if (absl::Status s = ParseNetworkName(request.name(), "name", &id); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(ParseNetworkName(request.name(), "name", &id));
   return store::ReadValue<v1::Network>(db_, [&](store::Transaction& tx) { return LoadNetwork(tx, id); });
 }
 
@@ -201,18 +198,15 @@ absl::StatusOr<v1::ListNetworksResponse> Networks::List(const v1::ListNetworksRe
     }
   }
   if (!v1::NetworkKind_IsValid(request.kind())) return InvalidField("kind", "is not a network kind");
-  auto page_size = paging::PageSize(request.page_size(), 100, 1000);
-  if (!page_size.ok()) return page_size.status();
-  auto token = paging::DecodePageToken(request.page_token(), 1);
-  if (!token.ok()) return token.status();
-  const std::string after = token->empty() ? "" : (*token)[0];
+  WP_ASSIGN_OR_RETURN(auto page_size, paging::PageSize(request.page_size(), 100, 1000));
+  WP_ASSIGN_OR_RETURN(auto token, paging::DecodePageToken(request.page_token(), 1));
+  const std::string after = token.empty() ? "" : token[0];
   v1::ListNetworksResponse response;
   absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
-    auto list = ListNetworks(tx, period, number, request.kind(), after, *page_size + 1);
-    if (!list.ok()) return list.status();
-    const int shown = paging::PageCount(*list, *page_size);
-    for (int i = 0; i < shown; ++i) *response.add_networks() = (*list)[i];
-    if (static_cast<int>(list->size()) > shown) {
+    WP_ASSIGN_OR_RETURN(auto list, ListNetworks(tx, period, number, request.kind(), after, page_size + 1));
+    const int shown = paging::PageCount(list, page_size);
+    for (int i = 0; i < shown; ++i) *response.add_networks() = list[i];
+    if (static_cast<int>(list.size()) > shown) {
       response.set_next_page_token(paging::EncodePageToken({response.networks(shown - 1).name().substr(9)}));
     }
     return absl::OkStatus();
@@ -240,12 +234,12 @@ absl::StatusOr<v1::ListNetworksResponse> Networks::List(const server::Caller& ca
 absl::StatusOr<v1::Network> Networks::SetCoordinator(const server::Caller& caller,
                                                      const v1::SetCoordinatorRequest& request) {
   std::string id;
-  if (absl::Status s = ParseNetworkName(request.name(), "name", &id); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(ParseNetworkName(request.name(), "name", &id));
   // Checked before the scope, so a refusal only ever names a real authority
   // code, never whatever (huge, binary) text the request sent.
   FieldViolations v;
   CheckCoordinator(request.coordinator(), "coordinator", &v);
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
   if (!MayActFor(caller, request.coordinator().authority())) {
     return absl::PermissionDeniedError(absl::StrCat("an authority officer for ",
                                                     absl::StrJoin(caller.authorities, ", "),
@@ -263,9 +257,9 @@ absl::StatusOr<v1::Network> Networks::SetCoordinator(const server::Caller& calle
 absl::StatusOr<v1::Network> Networks::SetActionPlan(const server::Caller& caller,
                                                     const v1::SetActionPlanRequest& request) {
   std::string id;
-  if (absl::Status s = ParseNetworkName(request.name(), "name", &id); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(ParseNetworkName(request.name(), "name", &id));
   const std::vector<std::string> priorities(request.priorities().begin(), request.priorities().end());
-  if (absl::Status s = ValidateActionPlan(priorities, "priorities"); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(ValidateActionPlan(priorities, "priorities"));
   return Change(caller, id, request.etag(), /*request_id=*/"", "action_plan_set", [&](store::Transaction& tx) {
     return SetNetworkPriorities(tx, id, priorities);
   });
@@ -274,7 +268,7 @@ absl::StatusOr<v1::Network> Networks::SetActionPlan(const server::Caller& caller
 absl::StatusOr<v1::NetworkMeeting> Networks::RecordMeeting(const server::Caller& caller,
                                                            const v1::RecordMeetingRequest& request) {
   std::string id;
-  if (absl::Status s = ParseNetworkName(request.name(), "name", &id); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(ParseNetworkName(request.name(), "name", &id));
   const v1::NetworkMeeting& meeting = request.meeting();
   FieldViolations v;
   if (!meeting.has_meeting_date()) {
@@ -296,7 +290,7 @@ absl::StatusOr<v1::NetworkMeeting> Networks::RecordMeeting(const server::Caller&
   }
   if (meeting.notes().size() > 20000) v.Add("meeting.notes", "must be at most 20000 bytes");
   if (request.request_id().size() > 100) v.Add("request_id", "must be at most 100 bytes");
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
 
   const absl::Time now = absl::Now();
   static constexpr char kMethod[] = "RecordMeeting";
@@ -306,25 +300,21 @@ absl::StatusOr<v1::NetworkMeeting> Networks::RecordMeeting(const server::Caller&
       auto earlier = FindRequest(tx, kMethod, request.request_id());
       if (!earlier.ok()) return earlier.status();
       if (earlier->has_value()) {
-        auto meetings = LoadMeetings(tx, id);
-        if (!meetings.ok()) return meetings.status();
-        for (const auto& m : *meetings) {
+        WP_ASSIGN_OR_RETURN(auto meetings, LoadMeetings(tx, id));
+        for (const auto& m : meetings) {
           if (m.name() == **earlier) result = m;
         }
         return absl::OkStatus();
       }
     }
-    auto current = LoadNetwork(tx, id);
-    if (!current.ok()) return current.status();
-    auto stored = InsertMeeting(tx, id, meeting, now);
-    if (!stored.ok()) return stored.status();
-    result = *stored;
-    if (absl::Status st = TouchNetwork(tx, id, VersionOf(current->etag()), now); !st.ok()) return st;
+    WP_ASSIGN_OR_RETURN(auto current, LoadNetwork(tx, id));
+    WP_ASSIGN_OR_RETURN(auto stored, InsertMeeting(tx, id, meeting, now));
+    result = stored;
+    WP_RETURN_IF_ERROR(TouchNetwork(tx, id, VersionOf(current.etag()), now));
     v1::NetworkMeetingHeld event;
-    event.set_network(current->name());
+    event.set_network(current.name());
     *event.mutable_meeting() = result;
-    auto seq = EmitEvent(tx, caller, "network", "meeting_held", current->name(), event);
-    if (!seq.ok()) return seq.status();
+    WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "network", "meeting_held", current.name(), event).status());
     return RecordRequest(tx, kMethod, request.request_id(), result.name(), now);
     return absl::OkStatus();
   });
@@ -334,13 +324,12 @@ absl::StatusOr<v1::NetworkMeeting> Networks::RecordMeeting(const server::Caller&
 
 absl::StatusOr<v1::ListMeetingsResponse> Networks::ListMeetings(const v1::ListMeetingsRequest& request) {
   std::string id;
-  if (absl::Status s = ParseNetworkName(request.name(), "name", &id); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(ParseNetworkName(request.name(), "name", &id));
   v1::ListMeetingsResponse response;
   absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
     if (auto n = LoadNetwork(tx, id); !n.ok()) return n.status();
-    auto meetings = LoadMeetings(tx, id);
-    if (!meetings.ok()) return meetings.status();
-    for (auto& m : *meetings) *response.add_meetings() = std::move(m);
+    WP_ASSIGN_OR_RETURN(auto meetings, LoadMeetings(tx, id));
+    for (auto& m : meetings) *response.add_meetings() = std::move(m);
     return absl::OkStatus();
   });
   if (!s.ok()) return s;

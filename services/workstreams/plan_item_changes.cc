@@ -2,6 +2,7 @@
 
 #include "google/protobuf/util/message_differencer.h"
 #include "libs/calendar/timestamps.h"
+#include "libs/status/status_macros.h"
 #include "services/workstreams/events.h"
 #include "services/workstreams/tracker_store.h"
 
@@ -38,13 +39,12 @@ std::vector<std::string> ChangedFields(const v1::PlanItem& before, const v1::Pla
 absl::StatusOr<int64_t> RecordCreated(store::Transaction& tx, const server::Caller& caller,
                                       const v1::PlanItem& item, const std::string& reason,
                                       absl::Time now, v1::PlanItem* stored) {
-  if (absl::Status s = InsertPlanItem(tx, item, now); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(InsertPlanItem(tx, item, now));
   const v1::StatusChange first =
       MakeChange(caller, v1::PLAN_ITEM_STATUS_UNSPECIFIED, item.status(), reason, now);
-  if (absl::Status s = InsertStatusChange(tx, item.plan_period(), item.ref(), first); !s.ok()) return s;
-  auto loaded = LoadPlanItem(tx, item.plan_period(), item.ref());
-  if (!loaded.ok()) return loaded.status();
-  *stored = *std::move(loaded);
+  WP_RETURN_IF_ERROR(InsertStatusChange(tx, item.plan_period(), item.ref(), first));
+  WP_ASSIGN_OR_RETURN(auto loaded, LoadPlanItem(tx, item.plan_period(), item.ref()));
+  *stored = std::move(loaded);
   v1::PlanItemChanged event;
   *event.mutable_plan_item() = *stored;
   return EmitEvent(tx, caller, "plan_item", "created", stored->name(), event);
@@ -54,7 +54,7 @@ absl::StatusOr<int64_t> RecordUpdated(store::Transaction& tx, const server::Call
                                       const v1::PlanItem& before, const v1::PlanItem& after,
                                       const std::string& reason, absl::Time now,
                                       v1::PlanItem* stored) {
-  if (absl::Status s = SavePlanItem(tx, after, VersionOf(before.etag()), now); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(SavePlanItem(tx, after, VersionOf(before.etag()), now));
   const bool status_changed = before.status() != after.status();
   v1::StatusChange change;
   if (status_changed) {
@@ -63,9 +63,8 @@ absl::StatusOr<int64_t> RecordUpdated(store::Transaction& tx, const server::Call
       return s;
     }
   }
-  auto loaded = LoadPlanItem(tx, before.plan_period(), before.ref());
-  if (!loaded.ok()) return loaded.status();
-  *stored = *std::move(loaded);
+  WP_ASSIGN_OR_RETURN(auto loaded, LoadPlanItem(tx, before.plan_period(), before.ref()));
+  *stored = std::move(loaded);
 
   v1::PlanItemChanged updated;
   *updated.mutable_plan_item() = *stored;
