@@ -4,6 +4,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "libs/status/field_errors.h"
+#include "libs/status/status_macros.h"
 #include "libs/text/blank.h"
 
 namespace wp::governance {
@@ -63,7 +64,7 @@ absl::Status ValidateBudgetLine(const BudgetLine& line, absl::string_view field)
 }
 
 absl::StatusOr<Pence> Available(const BudgetLine& line) {
-  if (absl::Status s = ValidateBudgetLine(line); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(ValidateBudgetLine(line));
   // Cannot overflow: 0 <= spent <= allocated.
   return Pence(line.allocated.value() - line.spent.value());
 }
@@ -92,11 +93,10 @@ absl::Status Reallocate(BudgetLine& from, BudgetLine& to, Pence amount, absl::st
         absl::StrCat("line ", from.id, " has ", FormatPounds(available), " available, cannot move ",
                      FormatPounds(amount)));
   }
-  absl::StatusOr<Pence> to_allocated = to.allocated.Add(amount);
-  if (!to_allocated.ok()) return to_allocated.status();
+  WP_ASSIGN_OR_RETURN(Pence to_allocated, to.allocated.Add(amount));
   // Both lines change only once nothing can fail.
   from.allocated = Pence(from.allocated.value() - amount.value());
-  to.allocated = *to_allocated;
+  to.allocated = to_allocated;
   return absl::OkStatus();
 }
 

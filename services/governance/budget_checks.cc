@@ -3,6 +3,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "libs/calendar/dates.h"
+#include "libs/status/status_macros.h"
 #include "libs/text/blank.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
@@ -46,10 +47,9 @@ absl::Status ResolveApproval(store::Transaction& tx, const std::string& body, co
     if (auto b = ResolveBody(tx, body, prefix + "approving_body"); !b.ok()) return b.status();
   }
   if (meeting.empty()) return absl::OkStatus();
-  auto held = ResolveMeeting(tx, meeting, prefix + "meeting", /*must_be_held=*/true);
-  if (!held.ok()) return held.status();
+  WP_ASSIGN_OR_RETURN(auto held, ResolveMeeting(tx, meeting, prefix + "meeting", /*must_be_held=*/true));
   if (decision.empty()) return absl::OkStatus();
-  return ResolveDecisionAt(tx, decision, prefix + "decision", *held).status();
+  return ResolveDecisionAt(tx, decision, prefix + "decision", held).status();
 }
 
 PlanYears FinancialYearsOf(const PlanRef& plan) {

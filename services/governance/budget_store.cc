@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "libs/calendar/timestamps.h"
+#include "libs/status/status_macros.h"
 #include "libs/store/etag.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
@@ -109,27 +110,25 @@ absl::Status Aborted(const std::string& plan_id, const std::string& line_id) {
 
 absl::StatusOr<v1::BudgetLine> LoadBudgetLine(store::Transaction& tx, const std::string& plan_id,
                                               const std::string& line_id) {
-  auto rows =
+  WP_ASSIGN_OR_RETURN(auto rows,
       tx.Query(absl::StrCat("SELECT ", kLineColumns, " FROM budget_lines WHERE plan_id = ? AND id = ?"),
-               {plan_id, line_id});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) {
+               {plan_id, line_id}));
+  if (rows.empty()) {
     return absl::NotFoundError(absl::StrCat(BudgetLineName(plan_id, line_id), " does not exist"));
   }
-  return LineFromRow(rows->front());
+  return LineFromRow(rows.front());
 }
 
 absl::StatusOr<std::optional<std::string>> LineIdFor(store::Transaction& tx, const std::string& plan_id,
                                                      const std::string& financial_year,
                                                      int32_t workstream_number,
                                                      const std::string& project_id) {
-  auto rows = tx.Query(
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(
       "SELECT id FROM budget_lines WHERE plan_id = ? AND financial_year = ? AND workstream_number = ? "
       "AND project_id = ?",
-      {plan_id, financial_year, static_cast<int64_t>(workstream_number), project_id});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return std::optional<std::string>();
-  return std::optional<std::string>(rows->front().Text(0));
+      {plan_id, financial_year, static_cast<int64_t>(workstream_number), project_id}));
+  if (rows.empty()) return std::optional<std::string>();
+  return std::optional<std::string>(rows.front().Text(0));
 }
 
 absl::Status InsertBudgetLine(store::Transaction& tx, const std::string& plan_id, const std::string& line_id,
@@ -147,22 +146,20 @@ absl::Status InsertBudgetLine(store::Transaction& tx, const std::string& plan_id
 
 absl::Status SaveLineTitle(store::Transaction& tx, const std::string& plan_id, const std::string& line_id,
                            int64_t expected_version, const std::string& title, absl::Time now) {
-  auto n = tx.Execute(
+  WP_ASSIGN_OR_RETURN(auto n, tx.Execute(
       "UPDATE budget_lines SET title = ?, version = version + 1, update_us = ? "
       "WHERE plan_id = ? AND id = ? AND version = ?",
-      {title, calendar::Micros(now), plan_id, line_id, expected_version});
-  if (!n.ok()) return n.status();
-  return *n == 1 ? absl::OkStatus() : Aborted(plan_id, line_id);
+      {title, calendar::Micros(now), plan_id, line_id, expected_version}));
+  return n == 1 ? absl::OkStatus() : Aborted(plan_id, line_id);
 }
 
 absl::Status SaveLineAmounts(store::Transaction& tx, const std::string& plan_id, const std::string& line_id,
                              int64_t expected_version, Pence allocated, Pence spent, absl::Time now) {
-  auto n = tx.Execute(
+  WP_ASSIGN_OR_RETURN(auto n, tx.Execute(
       "UPDATE budget_lines SET allocated_pence = ?, spent_pence = ?, version = version + 1, update_us = ? "
       "WHERE plan_id = ? AND id = ? AND version = ?",
-      {allocated.value(), spent.value(), calendar::Micros(now), plan_id, line_id, expected_version});
-  if (!n.ok()) return n.status();
-  return *n == 1 ? absl::OkStatus() : Aborted(plan_id, line_id);
+      {allocated.value(), spent.value(), calendar::Micros(now), plan_id, line_id, expected_version}));
+  return n == 1 ? absl::OkStatus() : Aborted(plan_id, line_id);
 }
 
 BudgetLine ToRuleLine(const std::string& line_id, const v1::BudgetLine& line) {
@@ -196,13 +193,12 @@ absl::StatusOr<std::vector<v1::BudgetLine>> ListLines(store::Transaction& tx, co
                   {after->financial_year, after->workstream_number, after->project_id, after->plan_id});
   }
   params.push_back(static_cast<int64_t>(limit));
-  auto rows = tx.Query(
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(
       absl::StrCat("SELECT ", kLineColumns, " FROM budget_lines WHERE ", absl::StrJoin(where, " AND "),
                    " ORDER BY financial_year, workstream_number, project_id, plan_id LIMIT ?"),
-      params);
-  if (!rows.ok()) return rows.status();
+      params));
   std::vector<v1::BudgetLine> lines;
-  for (const Row& r : *rows) lines.push_back(LineFromRow(r));
+  for (const Row& r : rows) lines.push_back(LineFromRow(r));
   return lines;
 }
 
@@ -214,20 +210,18 @@ LineKey KeyOf(const v1::BudgetLine& line) {
 absl::StatusOr<v1::BudgetMovement> AppendMovement(store::Transaction& tx, const std::string& plan_id,
                                                   const std::string& line_id, v1::BudgetMovement movement,
                                                   absl::Time now) {
-  auto next = tx.QueryOne(
+  WP_ASSIGN_OR_RETURN(auto next, tx.QueryOne(
       "SELECT COALESCE(MAX(number), 0) + 1 FROM budget_movements WHERE plan_id = ? AND line_id = ?",
-      {plan_id, line_id});
-  if (!next.ok()) return next.status();
-  const int64_t number = next->Int(0);
-  auto n =
+      {plan_id, line_id}));
+  const int64_t number = next.Int(0);
+  WP_RETURN_IF_ERROR(
       tx.Execute(absl::StrCat("INSERT INTO budget_movements (", kMovementColumns,
                               ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                  {plan_id, line_id, number, static_cast<int64_t>(movement.kind()), movement.amount_pence(),
                   movement.allocated_after_pence(), movement.spent_after_pence(), movement.reason(),
                   movement.approving_body(), movement.meeting(), movement.decision(), movement.reallocation(),
                   movement.counterpart_line(), DayText(movement.effective_date()), movement.reference(),
-                  movement.recorded_by(), calendar::Micros(now)});
-  if (!n.ok()) return n.status();
+                  movement.recorded_by(), calendar::Micros(now)}).status());
   movement.set_name(MovementName(plan_id, line_id, number));
   *movement.mutable_create_time() = calendar::TimestampOf(now);
   return movement;
@@ -235,15 +229,14 @@ absl::StatusOr<v1::BudgetMovement> AppendMovement(store::Transaction& tx, const 
 
 absl::StatusOr<v1::BudgetMovement> LoadMovement(store::Transaction& tx, const std::string& plan_id,
                                                 const std::string& line_id, int64_t number) {
-  auto rows =
+  WP_ASSIGN_OR_RETURN(auto rows,
       tx.Query(absl::StrCat("SELECT ", kMovementColumns,
                             " FROM budget_movements WHERE plan_id = ? AND line_id = ? AND number = ?"),
-               {plan_id, line_id, number});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) {
+               {plan_id, line_id, number}));
+  if (rows.empty()) {
     return absl::NotFoundError(absl::StrCat(MovementName(plan_id, line_id, number), " does not exist"));
   }
-  return MovementFromRow(rows->front());
+  return MovementFromRow(rows.front());
 }
 
 absl::StatusOr<std::vector<v1::BudgetMovement>> ListMovements(
@@ -265,13 +258,12 @@ absl::StatusOr<std::vector<v1::BudgetMovement>> ListMovements(
     params.insert(params.end(), {after->create_us, after->line_id, after->number});
   }
   params.push_back(static_cast<int64_t>(limit));
-  auto rows =
+  WP_ASSIGN_OR_RETURN(auto rows,
       tx.Query(absl::StrCat("SELECT ", kMovementColumns, " FROM budget_movements WHERE ",
                             absl::StrJoin(where, " AND "), " ORDER BY create_us, line_id, number LIMIT ?"),
-               params);
-  if (!rows.ok()) return rows.status();
+               params));
   std::vector<v1::BudgetMovement> movements;
-  for (const Row& r : *rows) movements.push_back(MovementFromRow(r));
+  for (const Row& r : rows) movements.push_back(MovementFromRow(r));
   return movements;
 }
 
@@ -281,10 +273,9 @@ MovementKey KeyOf(const v1::BudgetMovement& movement) {
 }
 
 absl::StatusOr<int64_t> NextReallocationNumber(store::Transaction& tx, const std::string& plan_id) {
-  auto next =
-      tx.QueryOne("SELECT COALESCE(MAX(number), 0) + 1 FROM reallocations WHERE plan_id = ?", {plan_id});
-  if (!next.ok()) return next.status();
-  return next->Int(0);
+  WP_ASSIGN_OR_RETURN(auto next,
+      tx.QueryOne("SELECT COALESCE(MAX(number), 0) + 1 FROM reallocations WHERE plan_id = ?", {plan_id}));
+  return next.Int(0);
 }
 
 absl::Status InsertReallocation(store::Transaction& tx, const std::string& plan_id, int64_t number,
@@ -304,23 +295,21 @@ absl::Status InsertReallocation(store::Transaction& tx, const std::string& plan_
 
 absl::StatusOr<v1::Reallocation> LoadReallocation(store::Transaction& tx, const std::string& plan_id,
                                                   int64_t number) {
-  auto response = LoadReallocationResponse(tx, plan_id, number);
-  if (!response.ok()) return response.status();
-  return response->reallocation();
+  WP_ASSIGN_OR_RETURN(auto response, LoadReallocationResponse(tx, plan_id, number));
+  return response.reallocation();
 }
 
 absl::StatusOr<v1::ReallocateBudgetResponse> LoadReallocationResponse(store::Transaction& tx,
                                                                       const std::string& plan_id,
                                                                       int64_t number) {
-  auto rows = tx.Query(absl::StrCat("SELECT ", kReallocationColumns,
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(absl::StrCat("SELECT ", kReallocationColumns,
                                     ", from_line_pb, to_line_pb FROM reallocations "
                                     "WHERE plan_id = ? AND number = ?"),
-                       {plan_id, number});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) {
+                       {plan_id, number}));
+  if (rows.empty()) {
     return absl::NotFoundError(absl::StrCat(ReallocationName(plan_id, number), " does not exist"));
   }
-  const Row& r = rows->front();
+  const Row& r = rows.front();
   v1::ReallocateBudgetResponse response;
   *response.mutable_reallocation() = ReallocationFromRow(r);
   if (!response.mutable_from_line()->ParseFromString(r.Text(12)) ||
@@ -352,13 +341,12 @@ absl::StatusOr<std::vector<v1::Reallocation>> ListReallocationRows(
     params.insert(params.end(), {after->create_us, after->plan_id, after->number});
   }
   params.push_back(static_cast<int64_t>(limit));
-  auto rows = tx.Query(absl::StrCat("SELECT ", kReallocationColumns, " FROM reallocations WHERE ",
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(absl::StrCat("SELECT ", kReallocationColumns, " FROM reallocations WHERE ",
                                     absl::StrJoin(where, " AND "),
                                     " ORDER BY create_us DESC, plan_id DESC, number DESC LIMIT ?"),
-                       params);
-  if (!rows.ok()) return rows.status();
+                       params));
   std::vector<v1::Reallocation> reallocations;
-  for (const Row& r : *rows) reallocations.push_back(ReallocationFromRow(r));
+  for (const Row& r : rows) reallocations.push_back(ReallocationFromRow(r));
   return reallocations;
 }
 

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "libs/calendar/timestamps.h"
+#include "libs/status/status_macros.h"
 #include "libs/store/etag.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
@@ -50,18 +51,18 @@ std::string EndOrOpen(const MembershipSpan& span) { return span.end_day.empty() 
 
 absl::StatusOr<v1::Membership> LoadMembership(store::Transaction& tx, const std::string& body_id,
                                               int64_t number) {
-  auto rows = tx.Query(absl::StrCat(kMembershipSelect, "WHERE m.body_id = ? AND m.number = ?"), {body_id, number});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) {
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(absl::StrCat(kMembershipSelect, "WHERE m.body_id = ? AND m.number = ?"),
+                                          {body_id, number}));
+  if (rows.empty()) {
     return absl::NotFoundError(absl::StrCat(MembershipName(body_id, number), " does not exist"));
   }
-  return MembershipFromRow(rows->front());
+  return MembershipFromRow(rows.front());
 }
 
 absl::StatusOr<int64_t> NextMembershipNumber(store::Transaction& tx, const std::string& body_id) {
-  auto row = tx.QueryOne("SELECT COALESCE(MAX(number), 0) + 1 FROM memberships WHERE body_id = ?", {body_id});
-  if (!row.ok()) return row.status();
-  return row->Int(0);
+  WP_ASSIGN_OR_RETURN(auto row,
+                      tx.QueryOne("SELECT COALESCE(MAX(number), 0) + 1 FROM memberships WHERE body_id = ?", {body_id}));
+  return row.Int(0);
 }
 
 absl::Status InsertMembership(store::Transaction& tx, const std::string& body_id, int64_t number,
@@ -78,14 +79,13 @@ absl::Status InsertMembership(store::Transaction& tx, const std::string& body_id
 
 absl::Status SaveMembership(store::Transaction& tx, const std::string& body_id, int64_t number,
                             const v1::Membership& membership, int64_t expected_version, absl::Time now) {
-  auto n = tx.Execute(
+  WP_ASSIGN_OR_RETURN(auto n, tx.Execute(
       "UPDATE memberships SET role = ?, role_title = ?, authority = ?, advisory = ?, start_day = ?, "
       "end_day = ?, version = version + 1, update_us = ? WHERE body_id = ? AND number = ? AND version = ?",
       {static_cast<int64_t>(membership.role()), membership.role_title(), membership.authority(),
        static_cast<int64_t>(membership.advisory() ? 1 : 0), DayValue(membership.start_date()),
-       DayValue(membership.end_date()), calendar::Micros(now), body_id, number, expected_version});
-  if (!n.ok()) return n.status();
-  if (*n == 0) {
+       DayValue(membership.end_date()), calendar::Micros(now), body_id, number, expected_version}));
+  if (n == 0) {
     return absl::AbortedError(absl::StrCat(MembershipName(body_id, number), " changed meanwhile; retry"));
   }
   return absl::OkStatus();

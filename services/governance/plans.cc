@@ -9,6 +9,7 @@
 #include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
+#include "libs/status/status_macros.h"
 #include "libs/store/etag.h"
 #include "libs/store/request_ids.h"
 #include "libs/text/blank.h"
@@ -51,7 +52,7 @@ absl::StatusOr<v1::Plan> Plans::CreatePlan(const server::Caller& caller,
   CheckPlanContent(plan, ContentFields::All(), "plan", &v);
   CheckProjectWorkstreams(plan, ContentFields::All(), "plan", &v);
   AddViolationsOf(store::ValidateRequestId(request.request_id()), &v);
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
 
   v1::Plan content;
   CopyContent(plan, ContentFields::All(), &content);
@@ -64,12 +65,11 @@ absl::StatusOr<v1::Plan> Plans::CreatePlan(const server::Caller& caller,
       auto earlier = store::FindRequest(tx, kCreateMethod, request.request_id());
       if (!earlier.ok()) return earlier.status();
       if (earlier->has_value()) {
-        auto parts = ParseName(**earlier, kPlanPattern, "request_id");
-        if (!parts.ok()) return parts.status();
-        return LoadPlan(tx, (*parts)[0]);
+        WP_ASSIGN_OR_RETURN(auto parts, ParseName(**earlier, kPlanPattern, "request_id"));
+        return LoadPlan(tx, parts[0]);
       }
     }
-    if (absl::Status s = InsertPlan(tx, request.plan_id(), content, now); !s.ok()) return s;
+    WP_RETURN_IF_ERROR(InsertPlan(tx, request.plan_id(), content, now));
     auto stored = EmitPlan(tx, caller, request.plan_id(), "created");
     if (!stored.ok()) return stored.status();
     if (absl::Status s = store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now);
@@ -81,9 +81,8 @@ absl::StatusOr<v1::Plan> Plans::CreatePlan(const server::Caller& caller,
 }
 
 absl::StatusOr<v1::Plan> Plans::GetPlan(const server::Caller& caller, const v1::GetPlanRequest& request) {
-  auto parts = ParseName(request.name(), kPlanPattern, "name");
-  if (!parts.ok()) return parts.status();
-  return store::ReadValue<v1::Plan>(db_, [&](store::Transaction& tx) { return LoadPlan(tx, (*parts)[0]); });
+  WP_ASSIGN_OR_RETURN(auto parts, ParseName(request.name(), kPlanPattern, "name"));
+  return store::ReadValue<v1::Plan>(db_, [&](store::Transaction& tx) { return LoadPlan(tx, parts[0]); });
 }
 
 absl::StatusOr<v1::ListPlansResponse> Plans::ListPlans(const server::Caller& caller,
@@ -105,7 +104,7 @@ absl::StatusOr<v1::ListPlansResponse> Plans::ListPlans(const server::Caller& cal
   AddViolationsOf(page_size.status(), &v);
   auto token = paging::DecodePageToken(request.page_token(), 2);
   AddViolationsOf(token.status(), &v);
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
   if (!token->empty()) {
     query.after_first_session = (*token)[0];
     query.after_last_session = (*token)[1];
@@ -114,12 +113,11 @@ absl::StatusOr<v1::ListPlansResponse> Plans::ListPlans(const server::Caller& cal
 
   return store::ReadValue<v1::ListPlansResponse>(
       db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::ListPlansResponse> {
-        auto plans = governance::ListPlans(tx, query);
-        if (!plans.ok()) return plans.status();
+        WP_ASSIGN_OR_RETURN(auto plans, governance::ListPlans(tx, query));
         v1::ListPlansResponse response;
-        const int shown = paging::PageCount(*plans, *page_size);
-        for (int i = 0; i < shown; ++i) *response.add_plans() = std::move((*plans)[i]);
-        if (static_cast<int>(plans->size()) > shown) {
+        const int shown = paging::PageCount(plans, *page_size);
+        for (int i = 0; i < shown; ++i) *response.add_plans() = std::move(plans[i]);
+        if (static_cast<int>(plans.size()) > shown) {
           const std::string& span = response.plans(shown - 1).session_span();
           response.set_next_page_token(paging::EncodePageToken({FirstSessionOf(span), LastSessionOf(span)}));
         }
@@ -129,34 +127,31 @@ absl::StatusOr<v1::ListPlansResponse> Plans::ListPlans(const server::Caller& cal
 
 absl::StatusOr<v1::Plan> Plans::UpdatePlan(const server::Caller& caller,
                                            const v1::UpdatePlanRequest& request) {
-  auto parts = ParseName(request.plan().name(), kPlanPattern, "plan.name");
-  if (!parts.ok()) return parts.status();
-  const std::string id = (*parts)[0];
-  auto fields = ParseContentMask(request.update_mask(), "update_mask", /*allow_projects=*/true,
-                                 /*empty_means_all=*/true);
-  if (!fields.ok()) return fields.status();
+  WP_ASSIGN_OR_RETURN(auto parts, ParseName(request.plan().name(), kPlanPattern, "plan.name"));
+  const std::string id = parts[0];
+  WP_ASSIGN_OR_RETURN(auto fields, ParseContentMask(request.update_mask(), "update_mask", /*allow_projects=*/true,
+                                 /*empty_means_all=*/true));
   FieldViolations v;
-  CheckPlanContent(request.plan(), *fields, "plan", &v);
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  CheckPlanContent(request.plan(), fields, "plan", &v);
+  WP_RETURN_IF_ERROR(v.ToStatus());
 
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Plan>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Plan> {
-    auto stored = LoadPlan(tx, id);
-    if (!stored.ok()) return stored.status();
-    const int64_t version = store::VersionOf(stored->etag());
-    if (absl::Status s = store::CheckEtag(request.plan().etag(), version, stored->name()); !s.ok()) return s;
-    if (stored->state() != v1::Plan::DRAFT) {
+    WP_ASSIGN_OR_RETURN(auto stored, LoadPlan(tx, id));
+    const int64_t version = store::VersionOf(stored.etag());
+    WP_RETURN_IF_ERROR(store::CheckEtag(request.plan().etag(), version, stored.name()));
+    if (stored.state() != v1::Plan::DRAFT) {
       return absl::FailedPreconditionError(
-          absl::StrCat(stored->name(), " is ", v1::Plan::State_Name(stored->state()),
+          absl::StrCat(stored.name(), " is ", v1::Plan::State_Name(stored.state()),
                        ": only a DRAFT plan is edited; once approved it changes through AmendPlan"));
     }
-    v1::Plan next = *stored;
-    CopyContent(request.plan(), *fields, &next);
+    v1::Plan next = stored;
+    CopyContent(request.plan(), fields, &next);
     FieldViolations cross;
-    CheckProjectWorkstreams(next, *fields, "plan", &cross);
-    if (absl::Status s = cross.ToStatus(); !s.ok()) return s;
+    CheckProjectWorkstreams(next, fields, "plan", &cross);
+    WP_RETURN_IF_ERROR(cross.ToStatus());
     NormalizeContent(next.session_span(), &next);
-    if (absl::Status s = SavePlan(tx, id, next, version, now); !s.ok()) return s;
+    WP_RETURN_IF_ERROR(SavePlan(tx, id, next, version, now));
     return EmitPlan(tx, caller, id, "updated");
   });
 }
