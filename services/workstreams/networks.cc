@@ -105,17 +105,13 @@ absl::StatusOr<v1::Network> Networks::Change(
     WP_ASSIGN_OR_RETURN(auto current, LoadNetwork(tx, id));
     // A retry of a recorded request changes nothing: the network as it is now.
     // Request ids are scoped by the change (verb).
-    auto seen = FindRequest(tx, verb, request_id);
-    if (!seen.ok()) return seen.status();
-    if (seen->has_value()) return current;
+    WP_ASSIGN_OR_RETURN(std::optional<std::string> seen, FindRequest(tx, verb, request_id));
+    if (seen.has_value()) return current;
     const int64_t version = VersionOf(current.etag());
     WP_RETURN_IF_ERROR(CheckEtag(etag, version, current.name()));
     WP_RETURN_IF_ERROR(apply(tx));
     WP_RETURN_IF_ERROR(TouchNetwork(tx, id, version, now));
-    if (absl::Status st = RecordRequest(tx, verb, request_id, current.name(), now);
-        !st.ok()) {
-      return st;
-    }
+    WP_RETURN_IF_ERROR(RecordRequest(tx, verb, request_id, current.name(), now));
     return EmitChanged(tx, caller, id, verb);
   });
 }
@@ -157,10 +153,9 @@ absl::StatusOr<v1::Network> Networks::Create(const server::Caller& caller,
   v1::Network result;
   absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
     if (!request.request_id().empty()) {
-      auto earlier = FindRequest(tx, kMethod, request.request_id());
-      if (!earlier.ok()) return earlier.status();
-      if (earlier->has_value()) {
-        WP_ASSIGN_OR_RETURN(auto existing, LoadNetwork(tx, (**earlier).substr(9)));
+      WP_ASSIGN_OR_RETURN(std::optional<std::string> earlier, FindRequest(tx, kMethod, request.request_id()));
+      if (earlier.has_value()) {
+        WP_ASSIGN_OR_RETURN(auto existing, LoadNetwork(tx, earlier->substr(9)));
         result = existing;
         return absl::OkStatus();
       }
@@ -170,9 +165,7 @@ absl::StatusOr<v1::Network> Networks::Create(const server::Caller& caller,
       return absl::FailedPreconditionError(network.owning_workstream() + " does not exist");
     }
     if (!ws.ok()) return ws.status();
-    if (absl::Status st = InsertNetwork(tx, request.network_id(), network, period, number, now); !st.ok()) {
-      return st;
-    }
+    WP_RETURN_IF_ERROR(InsertNetwork(tx, request.network_id(), network, period, number, now));
     WP_ASSIGN_OR_RETURN(auto stored, EmitChanged(tx, caller, request.network_id(), "created"));
     result = stored;
     return RecordRequest(tx, kMethod, request.request_id(), result.name(), now);
@@ -192,10 +185,7 @@ absl::StatusOr<v1::ListNetworksResponse> Networks::List(const v1::ListNetworksRe
   std::string period;
   int number = 0;
   if (!request.owning_workstream().empty()) {
-    if (absl::Status s = ParseWorkstreamName(request.owning_workstream(), "owning_workstream", &period, &number);
-        !s.ok()) {
-      return s;
-    }
+    WP_RETURN_IF_ERROR(ParseWorkstreamName(request.owning_workstream(), "owning_workstream", &period, &number));
   }
   if (!v1::NetworkKind_IsValid(request.kind())) return InvalidField("kind", "is not a network kind");
   WP_ASSIGN_OR_RETURN(auto page_size, paging::PageSize(request.page_size(), 100, 1000));
@@ -297,12 +287,11 @@ absl::StatusOr<v1::NetworkMeeting> Networks::RecordMeeting(const server::Caller&
   v1::NetworkMeeting result;
   absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
     if (!request.request_id().empty()) {
-      auto earlier = FindRequest(tx, kMethod, request.request_id());
-      if (!earlier.ok()) return earlier.status();
-      if (earlier->has_value()) {
+      WP_ASSIGN_OR_RETURN(std::optional<std::string> earlier, FindRequest(tx, kMethod, request.request_id()));
+      if (earlier.has_value()) {
         WP_ASSIGN_OR_RETURN(auto meetings, LoadMeetings(tx, id));
         for (const auto& m : meetings) {
-          if (m.name() == **earlier) result = m;
+          if (m.name() == *earlier) result = m;
         }
         return absl::OkStatus();
       }

@@ -59,9 +59,7 @@ absl::StatusOr<int64_t> RecordUpdated(store::Transaction& tx, const server::Call
   v1::StatusChange change;
   if (status_changed) {
     change = MakeChange(caller, before.status(), after.status(), reason, now);
-    if (absl::Status s = InsertStatusChange(tx, before.plan_period(), before.ref(), change); !s.ok()) {
-      return s;
-    }
+    WP_RETURN_IF_ERROR(InsertStatusChange(tx, before.plan_period(), before.ref(), change));
   }
   WP_ASSIGN_OR_RETURN(auto loaded, LoadPlanItem(tx, before.plan_period(), before.ref()));
   *stored = std::move(loaded);
@@ -82,9 +80,7 @@ absl::StatusOr<int64_t> RecordUpdated(store::Transaction& tx, const server::Call
 absl::StatusOr<int64_t> RecordNote(store::Transaction& tx, const server::Caller& caller,
                                    const v1::PlanItem& item, const v1::ProgressNote& note,
                                    absl::Time now) {
-  if (absl::Status s = InsertProgressNote(tx, item.plan_period(), item.ref(), note, now); !s.ok()) {
-    return s;
-  }
+  WP_RETURN_IF_ERROR(InsertProgressNote(tx, item.plan_period(), item.ref(), note, now));
   v1::PlanItemProgressNoted event;
   event.set_plan_item(item.name());
   *event.mutable_note() = note;

@@ -93,16 +93,12 @@ absl::StatusOr<v1::Workstream> Tracker::CreateWorkstream(const server::Caller& c
   v1::Workstream result;
   absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
     if (!request.request_id().empty()) {
-      auto seen = FindRequest(tx, "CreateWorkstream", request.request_id());
-      if (!seen.ok()) return seen.status();
-      if (seen->has_value()) {
+      WP_ASSIGN_OR_RETURN(std::optional<std::string> seen, FindRequest(tx, "CreateWorkstream", request.request_id()));
+      if (seen.has_value()) {
         // A retry: answer with what the first request created.
         std::string first_period;
         int first_number = 0;
-        if (absl::Status st = ParseWorkstreamName(**seen, "request_id", &first_period, &first_number);
-            !st.ok()) {
-          return st;
-        }
+        WP_RETURN_IF_ERROR(ParseWorkstreamName(*seen, "request_id", &first_period, &first_number));
         WP_ASSIGN_OR_RETURN(auto existing, LoadWorkstream(tx, first_period, first_number));
         result = existing;
         return absl::OkStatus();
@@ -164,10 +160,7 @@ absl::StatusOr<v1::Workstream> Tracker::UpdateWorkstream(const server::Caller& c
                                                          const v1::UpdateWorkstreamRequest& request) {
   std::string period;
   int number = 0;
-  if (absl::Status s = ParseWorkstreamName(request.workstream().name(), "workstream.name", &period, &number);
-      !s.ok()) {
-    return s;
-  }
+  WP_RETURN_IF_ERROR(ParseWorkstreamName(request.workstream().name(), "workstream.name", &period, &number));
   if (absl::Status s = CheckMask(request.update_mask(), {"title", "lead_officer", "board_sponsors",
                                                          "education_scotland_links"});
       !s.ok()) {
@@ -179,9 +172,7 @@ absl::StatusOr<v1::Workstream> Tracker::UpdateWorkstream(const server::Caller& c
   absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
     WP_ASSIGN_OR_RETURN(auto current, LoadWorkstream(tx, period, number));
     const int64_t version = VersionOf(current.etag());
-    if (absl::Status st = CheckEtag(request.workstream().etag(), version, current.name()); !st.ok()) {
-      return st;
-    }
+    WP_RETURN_IF_ERROR(CheckEtag(request.workstream().etag(), version, current.name()));
     v1::Workstream next = current;
     const v1::Workstream& in = request.workstream();
     if (InMask(request.update_mask(), "title")) next.set_title(in.title());
@@ -223,15 +214,11 @@ absl::StatusOr<v1::PlanItem> Tracker::CreatePlanItem(const server::Caller& calle
   v1::PlanItem result;
   absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
     if (!request.request_id().empty()) {
-      auto seen = FindRequest(tx, "CreatePlanItem", request.request_id());
-      if (!seen.ok()) return seen.status();
-      if (seen->has_value()) {
+      WP_ASSIGN_OR_RETURN(std::optional<std::string> seen, FindRequest(tx, "CreatePlanItem", request.request_id()));
+      if (seen.has_value()) {
         // A retry: answer with what the first request created.
         std::string first_period, first_ref;
-        if (absl::Status st = ParsePlanItemName(**seen, "request_id", &first_period, &first_ref);
-            !st.ok()) {
-          return st;
-        }
+        WP_RETURN_IF_ERROR(ParsePlanItemName(*seen, "request_id", &first_period, &first_ref));
         WP_ASSIGN_OR_RETURN(auto existing, LoadPlanItem(tx, first_period, first_ref));
         result = existing;
         return absl::OkStatus();
@@ -315,10 +302,7 @@ absl::StatusOr<v1::ListPlanItemsResponse> Tracker::ListPlanItems(
 absl::StatusOr<v1::PlanItem> Tracker::UpdatePlanItem(const server::Caller& caller,
                                                      const v1::UpdatePlanItemRequest& request) {
   std::string period, ref;
-  if (absl::Status s = ParsePlanItemName(request.plan_item().name(), "plan_item.name", &period, &ref);
-      !s.ok()) {
-    return s;
-  }
+  WP_RETURN_IF_ERROR(ParsePlanItemName(request.plan_item().name(), "plan_item.name", &period, &ref));
   const auto& mask = request.update_mask();
   if (absl::Status s = CheckMask(mask, {"task", "lead", "status", "expected_date", "superseded_by"});
       !s.ok()) {
@@ -359,11 +343,8 @@ absl::StatusOr<v1::PlanItem> Tracker::UpdatePlanItem(const server::Caller& calle
 
     const bool status_changed = next.status() != current.status();
     if (status_changed || next.superseded_by() != current.superseded_by()) {
-      if (absl::Status st = CheckStatusChange(current, next.status(), next.superseded_by(),
-                                              request.reason(), request.reopen());
-          !st.ok()) {
-        return st;
-      }
+      WP_RETURN_IF_ERROR(
+          CheckStatusChange(current, next.status(), next.superseded_by(), request.reason(), request.reopen()));
     }
     if (ChangedFields(current, next).empty()) {
       result = current;
@@ -405,15 +386,12 @@ absl::StatusOr<v1::PlanItem> Tracker::AddProgressNote(const server::Caller& call
   absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
     WP_ASSIGN_OR_RETURN(auto current, LoadPlanItem(tx, period, ref));
     // A retry of a recorded request adds nothing: the item as it is now.
-    auto seen = FindRequest(tx, "AddProgressNote", request.request_id());
-    if (!seen.ok()) return seen.status();
-    if (seen->has_value()) {
+    WP_ASSIGN_OR_RETURN(std::optional<std::string> seen, FindRequest(tx, "AddProgressNote", request.request_id()));
+    if (seen.has_value()) {
       result = std::move(current);
       return absl::OkStatus();
     }
-    if (absl::Status st = CheckEtag(request.etag(), VersionOf(current.etag()), current.name()); !st.ok()) {
-      return st;
-    }
+    WP_RETURN_IF_ERROR(CheckEtag(request.etag(), VersionOf(current.etag()), current.name()));
     // Every plan_item event carries all the notes: the cap keeps it small.
     if (current.progress_notes_size() >= kMaxProgressNotesPerItem) {
       return absl::FailedPreconditionError(absl::StrCat(
@@ -423,10 +401,7 @@ absl::StatusOr<v1::PlanItem> Tracker::AddProgressNote(const server::Caller& call
     }
     WP_ASSIGN_OR_RETURN(auto seq, RecordNote(tx, caller, current, note, now));
     generation = seq;
-    if (absl::Status st = RecordRequest(tx, "AddProgressNote", request.request_id(), current.name(), now);
-        !st.ok()) {
-      return st;
-    }
+    WP_RETURN_IF_ERROR(RecordRequest(tx, "AddProgressNote", request.request_id(), current.name(), now));
     WP_ASSIGN_OR_RETURN(auto stored, LoadPlanItem(tx, period, ref));
     result = std::move(stored);
     return absl::OkStatus();

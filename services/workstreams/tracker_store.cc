@@ -150,9 +150,7 @@ absl::StatusOr<Workstream> LoadWorkstream(Transaction& tx, const std::string& pe
                {period, static_cast<int64_t>(number)}));
   if (rows.empty()) return absl::NotFoundError(WorkstreamName(period, number) + " does not exist");
   Workstream ws = WorkstreamFromRow(rows.front());
-  if (absl::Status st = AttachBoardSponsors(tx, calendar::ToIsoText(calendar::TodayUtc()), &ws); !st.ok()) {
-    return st;
-  }
+  WP_RETURN_IF_ERROR(AttachBoardSponsors(tx, calendar::ToIsoText(calendar::TodayUtc()), &ws));
   return ws;
 }
 
