@@ -136,16 +136,11 @@ absl::StatusOr<v1::Action> Actions::CreateAction(const server::Caller& caller,
       }
     }
     WP_ASSIGN_OR_RETURN(auto number, meetings_internal::NextActionNumber(tx, body.id));
-    if (absl::Status s = meetings_internal::InsertAction(tx, body.id, number, action, links, now); !s.ok()) {
-      return s;
-    }
+    WP_RETURN_IF_ERROR(meetings_internal::InsertAction(tx, body.id, number, action, links, now));
     auto stored = LoadAction(tx, body.id, number, today);
     if (!stored.ok()) return stored.status();
     WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "action", "created", stored->name(), *stored).status());
-    if (absl::Status s = store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now);
-        !s.ok()) {
-      return s;
-    }
+    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now));
     return stored;
   });
 }

@@ -86,10 +86,7 @@ absl::StatusOr<v1::Body> Bodies::CreateBody(const server::Caller& caller, const 
     if (auto seq = EmitEvent(tx, caller, "body", "created", stored->name(), *stored); !seq.ok()) {
       return seq.status();
     }
-    if (absl::Status st = store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now);
-        !st.ok()) {
-      return st;
-    }
+    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now));
     return stored;
   });
 }

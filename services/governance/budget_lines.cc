@@ -165,10 +165,7 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::CreateBudgetLine(const server::Calle
 
         auto created = Publish(tx, caller, id, "created");
         if (!created.ok()) return created.status();
-        if (absl::Status s = store::RecordRequest(tx, kCreateMethod, request.request_id(), created->name(), now);
-            !s.ok()) {
-          return s;
-        }
+        WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), created->name(), now));
         return created;
       });
 }
@@ -244,10 +241,7 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::UpdateBudgetLine(const server::Calle
         WP_ASSIGN_OR_RETURN(auto current, LoadBudgetLine(tx, id->plan_id, id->line_id));
         const int64_t version = store::VersionOf(current.etag());
         WP_RETURN_IF_ERROR(store::CheckEtag(line.etag(), version, current.name()));
-        if (absl::Status s = SaveLineTitle(tx, id->plan_id, id->line_id, version, line.title(), now);
-            !s.ok()) {
-          return s;
-        }
+        WP_RETURN_IF_ERROR(SaveLineTitle(tx, id->plan_id, id->line_id, version, line.title(), now));
         return Publish(tx, caller, *id, "updated");
       });
 }
@@ -289,10 +283,7 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::AdjustAllocation(const server::Calle
               absl::StrCat("line ", id->line_id, " has ", FormatPounds(spent),
                            " spent; its allocation cannot fall to ", FormatPounds(allocated)));
         }
-        if (absl::Status s = SaveLineAmounts(tx, id->plan_id, id->line_id, version, allocated, spent, now);
-            !s.ok()) {
-          return s;
-        }
+        WP_RETURN_IF_ERROR(SaveLineAmounts(tx, id->plan_id, id->line_id, version, allocated, spent, now));
         v1::BudgetMovement adjusted = Movement(v1::BudgetMovement::ALLOCATION_ADJUSTED,
                                                request.amount_pence(), allocated, spent, caller);
         adjusted.set_reason(request.reason());
@@ -304,10 +295,7 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::AdjustAllocation(const server::Calle
 
         auto changed = Publish(tx, caller, *id, "allocation_adjusted");
         if (!changed.ok()) return changed.status();
-        if (absl::Status s = store::RecordRequest(tx, kAdjustMethod, request.request_id(), movement.name(), now);
-            !s.ok()) {
-          return s;
-        }
+        WP_RETURN_IF_ERROR(store::RecordRequest(tx, kAdjustMethod, request.request_id(), movement.name(), now));
         return changed;
       });
 }
@@ -354,10 +342,7 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::RecordSpend(const server::Caller& ca
 
         auto changed = Publish(tx, caller, *id, "spend_recorded");
         if (!changed.ok()) return changed.status();
-        if (absl::Status s = store::RecordRequest(tx, kSpendMethod, request.request_id(), movement.name(), now);
-            !s.ok()) {
-          return s;
-        }
+        WP_RETURN_IF_ERROR(store::RecordRequest(tx, kSpendMethod, request.request_id(), movement.name(), now));
         return changed;
       });
 }

@@ -107,10 +107,7 @@ absl::StatusOr<v1::BudgetSummary> BudgetSummaries::GetBudgetSummary(
               !s.ok()) {
             return s;
           }
-          if (absl::Status s = AddAmounts(ws->amounts(), "total of the plan", summary.mutable_total());
-              !s.ok()) {
-            return s;
-          }
+          WP_RETURN_IF_ERROR(AddAmounts(ws->amounts(), "total of the plan", summary.mutable_total()));
         }
         *summary.mutable_computed_at() = calendar::TimestampOf(absl::Now());
         return summary;

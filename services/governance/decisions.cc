@@ -119,11 +119,8 @@ absl::StatusOr<v1::Decision> Decisions::RecordDecision(const server::Caller& cal
     WP_RETURN_IF_ERROR(CheckSupersedes(tx, meeting, decision.supersedes()));
     WP_ASSIGN_OR_RETURN(auto number,
                         meetings_internal::NextDecisionNumber(tx, meeting.body.id, meeting.number));
-    if (absl::Status s = meetings_internal::InsertDecision(tx, meeting.body.id, meeting.number, number,
-                                                           decision, plan_id, now);
-        !s.ok()) {
-      return s;
-    }
+    WP_RETURN_IF_ERROR(
+        meetings_internal::InsertDecision(tx, meeting.body.id, meeting.number, number, decision, plan_id, now));
     auto stored = LoadDecision(tx, meeting.body.id, meeting.number, number);
     if (!stored.ok()) return stored.status();
     v1::DecisionRecorded event;
@@ -131,10 +128,7 @@ absl::StatusOr<v1::Decision> Decisions::RecordDecision(const server::Caller& cal
     event.set_body(BodyName(meeting.body.id));
     event.set_body_kind(meeting.body.kind);
     WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "decision", "recorded", stored->name(), event).status());
-    if (absl::Status s = store::RecordRequest(tx, kRecordMethod, request.request_id(), stored->name(), now);
-        !s.ok()) {
-      return s;
-    }
+    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kRecordMethod, request.request_id(), stored->name(), now));
     return stored;
   });
 }

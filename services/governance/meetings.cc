@@ -104,10 +104,7 @@ absl::StatusOr<v1::Meeting> Meetings::Change(const server::Caller& caller, const
                                                         "; only a SCHEDULED meeting can be ", verb));
     }
     WP_RETURN_IF_ERROR(change(tx, body, meeting));
-    if (absl::Status s = meetings_internal::SaveMeeting(tx, key.body_id, key.number, meeting, version, now);
-        !s.ok()) {
-      return s;
-    }
+    WP_RETURN_IF_ERROR(meetings_internal::SaveMeeting(tx, key.body_id, key.number, meeting, version, now));
     auto stored = LoadMeeting(tx, key.body_id, key.number);
     if (!stored.ok()) return stored.status();
     absl::StatusOr<int64_t> seq;
@@ -154,10 +151,7 @@ absl::StatusOr<v1::Meeting> Meetings::ScheduleMeeting(const server::Caller& call
     auto stored = LoadMeeting(tx, body.id, number);
     if (!stored.ok()) return stored.status();
     WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "meeting", "scheduled", stored->name(), *stored).status());
-    if (absl::Status s = store::RecordRequest(tx, kScheduleMethod, request.request_id(), stored->name(), now);
-        !s.ok()) {
-      return s;
-    }
+    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kScheduleMethod, request.request_id(), stored->name(), now));
     return stored;
   });
 }
@@ -306,11 +300,8 @@ absl::StatusOr<v1::Meeting> Meetings::RecordMeetingHeld(const server::Caller& ca
         WP_ASSIGN_OR_RETURN(auto rule, BodyQuorumRule(tx, body.id));
         // quorum.h counts the chair among the members present; an advisory
         // chair alone counts as nobody, and nobody cannot be quorate anyway.
-        if (absl::Status s = CheckQuorum(rule, check.members_present(),
-                                         check.chair_present() && check.members_present() > 0);
-            !s.ok()) {
-          return s;
-        }
+        WP_RETURN_IF_ERROR(
+            CheckQuorum(rule, check.members_present(), check.chair_present() && check.members_present() > 0));
         check.mutable_rule()->set_minimum_members(rule.minimum_members);
         check.mutable_rule()->set_chair_required(rule.chair_required);
         const bool title_was_default = meeting.title() == DefaultMeetingTitle(body.title, meeting.meeting_date());

@@ -135,10 +135,7 @@ absl::StatusOr<v1::Membership> Memberships::CreateMembership(const server::Calle
     if (auto seq = EmitEvent(tx, caller, "membership", "created", stored->name(), *stored); !seq.ok()) {
       return seq.status();
     }
-    if (absl::Status st = store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now);
-        !st.ok()) {
-      return st;
-    }
+    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now));
     return stored;
   });
 }

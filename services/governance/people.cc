@@ -92,10 +92,7 @@ absl::StatusOr<v1::Person> People::CreatePerson(const server::Caller& caller,
     if (auto seq = EmitEvent(tx, caller, "person", "created", stored->name(), *stored); !seq.ok()) {
       return seq.status();
     }
-    if (absl::Status st = store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now);
-        !st.ok()) {
-      return st;
-    }
+    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now));
     return stored;
   });
 }

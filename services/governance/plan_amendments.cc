@@ -291,10 +291,7 @@ absl::StatusOr<v1::PlanAmendment> PlanAmendments::AmendPlan(const server::Caller
         if (auto seq = EmitEvent(tx, caller, "plan", "amended", stored.name(), event); !seq.ok()) {
           return seq.status();
         }
-        if (absl::Status s = store::RecordRequest(tx, kAmendMethod, request.request_id(), record.name(), now);
-            !s.ok()) {
-          return s;
-        }
+        WP_RETURN_IF_ERROR(store::RecordRequest(tx, kAmendMethod, request.request_id(), record.name(), now));
         return record;
       });
 }

@@ -156,10 +156,7 @@ absl::StatusOr<v1::Plan> TakeStep(store::Database& db, const server::Caller& cal
       return seq.status();
     }
     if (!request.request_id.empty()) {
-      if (absl::Status s = store::RecordRequest(tx, rule.method, request.request_id, stored->name(), now);
-          !s.ok()) {
-        return s;
-      }
+      WP_RETURN_IF_ERROR(store::RecordRequest(tx, rule.method, request.request_id, stored->name(), now));
     }
     return stored;
   });

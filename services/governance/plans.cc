@@ -72,10 +72,7 @@ absl::StatusOr<v1::Plan> Plans::CreatePlan(const server::Caller& caller,
     WP_RETURN_IF_ERROR(InsertPlan(tx, request.plan_id(), content, now));
     auto stored = EmitPlan(tx, caller, request.plan_id(), "created");
     if (!stored.ok()) return stored.status();
-    if (absl::Status s = store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now);
-        !s.ok()) {
-      return s;
-    }
+    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now));
     return stored;
   });
 }

@@ -151,16 +151,10 @@ absl::StatusOr<v1::ReallocateBudgetResponse> Reallocations::ReallocateBudget(
         *stored->mutable_effective_date() = EffectiveDate(x.effective_date());
         *stored->mutable_create_time() = calendar::TimestampOf(now);
 
-        if (absl::Status s = SaveLineAmounts(tx, plan_id, from->line_id, from_version, from_rules.allocated,
-                                             from_rules.spent, now);
-            !s.ok()) {
-          return s;
-        }
-        if (absl::Status s = SaveLineAmounts(tx, plan_id, to->line_id, to_version, to_rules.allocated,
-                                             to_rules.spent, now);
-            !s.ok()) {
-          return s;
-        }
+        WP_RETURN_IF_ERROR(SaveLineAmounts(tx, plan_id, from->line_id, from_version, from_rules.allocated,
+                                             from_rules.spent, now));
+        WP_RETURN_IF_ERROR(
+            SaveLineAmounts(tx, plan_id, to->line_id, to_version, to_rules.allocated, to_rules.spent, now));
         WP_RETURN_IF_ERROR(AppendMovement(tx, plan_id, from->line_id,
                                           MovementOf(*stored, v1::BudgetMovement::REALLOCATED_OUT,
                                                      -x.amount_pence(), from_rules, to_line.name(), caller),
@@ -185,10 +179,7 @@ absl::StatusOr<v1::ReallocateBudgetResponse> Reallocations::ReallocateBudget(
         if (auto seq = EmitEvent(tx, caller, "budget", "reallocated", stored->name(), event); !seq.ok()) {
           return seq.status();
         }
-        if (absl::Status s = store::RecordRequest(tx, kMethod, request.request_id(), stored->name(), now);
-            !s.ok()) {
-          return s;
-        }
+        WP_RETURN_IF_ERROR(store::RecordRequest(tx, kMethod, request.request_id(), stored->name(), now));
         return response;
       });
 }

@@ -125,10 +125,7 @@ absl::StatusOr<v1::Sponsorship> Sponsorships::AssignSponsor(const server::Caller
         if (auto seq = EmitEvent(tx, caller, "sponsor", "assigned", stored->name(), event); !seq.ok()) {
           return seq.status();
         }
-        if (absl::Status s = store::RecordRequest(tx, kAssignMethod, request.request_id(), stored->name(), now);
-            !s.ok()) {
-          return s;
-        }
+        WP_RETURN_IF_ERROR(store::RecordRequest(tx, kAssignMethod, request.request_id(), stored->name(), now));
         return stored;
       });
 }
@@ -222,10 +219,7 @@ absl::StatusOr<v1::Sponsorship> Sponsorships::EndSponsorship(const server::Calle
           return InvalidField("end_date", absl::StrCat(given ? end_day : "today (" + end_day + ")",
                                                        " is before the start date ", start_day));
         }
-        if (absl::Status s = EndSponsorshipRow(tx, plan_id, number, end_day, request.reason(), version, now);
-            !s.ok()) {
-          return s;
-        }
+        WP_RETURN_IF_ERROR(EndSponsorshipRow(tx, plan_id, number, end_day, request.reason(), version, now));
         auto stored = LoadSponsorship(tx, plan_id, number);
         if (!stored.ok()) return stored.status();
         WP_ASSIGN_OR_RETURN(auto plan, LoadPlanRef(tx, plan_id));
