@@ -137,10 +137,9 @@ absl::StatusOr<v1::Action> Actions::CreateAction(const server::Caller& caller,
     }
     WP_ASSIGN_OR_RETURN(auto number, meetings_internal::NextActionNumber(tx, body.id));
     WP_RETURN_IF_ERROR(meetings_internal::InsertAction(tx, body.id, number, action, links, now));
-    auto stored = LoadAction(tx, body.id, number, today);
-    if (!stored.ok()) return stored.status();
-    WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "action", "created", stored->name(), *stored).status());
-    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now));
+    WP_ASSIGN_OR_RETURN(auto stored, LoadAction(tx, body.id, number, today));
+    WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "action", "created", stored.name(), stored).status());
+    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), stored.name(), now));
     return stored;
   });
 }
@@ -272,9 +271,8 @@ absl::StatusOr<v1::Action> Actions::UpdateAction(const server::Caller& caller,
         !s.ok()) {
       return s;
     }
-    auto stored = LoadAction(tx, key->body_id, key->number, today);
-    if (!stored.ok()) return stored.status();
-    WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "action", "updated", stored->name(), *stored).status());
+    WP_ASSIGN_OR_RETURN(auto stored, LoadAction(tx, key->body_id, key->number, today));
+    WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "action", "updated", stored.name(), stored).status());
     return stored;
   });
 }

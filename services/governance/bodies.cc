@@ -81,12 +81,11 @@ absl::StatusOr<v1::Body> Bodies::CreateBody(const server::Caller& caller, const 
       }
     }
     WP_RETURN_IF_ERROR(InsertBody(tx, request.body_id(), body, now));
-    auto stored = LoadBody(tx, request.body_id(), today);
-    if (!stored.ok()) return stored.status();
-    if (auto seq = EmitEvent(tx, caller, "body", "created", stored->name(), *stored); !seq.ok()) {
+    WP_ASSIGN_OR_RETURN(auto stored, LoadBody(tx, request.body_id(), today));
+    if (auto seq = EmitEvent(tx, caller, "body", "created", stored.name(), stored); !seq.ok()) {
       return seq.status();
     }
-    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now));
+    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), stored.name(), now));
     return stored;
   });
 }
@@ -150,20 +149,18 @@ absl::StatusOr<v1::Body> Bodies::UpdateBody(const server::Caller& caller, const 
   const absl::Time now = absl::Now();
   const std::string today = TodayText();
   return store::WriteValue<v1::Body>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Body> {
-    auto current = LoadBody(tx, id, today);
-    if (!current.ok()) return current.status();
-    const int64_t version = store::VersionOf(current->etag());
-    WP_RETURN_IF_ERROR(store::CheckEtag(in.etag(), version, current->name()));
-    v1::Body next = *current;
+    WP_ASSIGN_OR_RETURN(auto current, LoadBody(tx, id, today));
+    const int64_t version = store::VersionOf(current.etag());
+    WP_RETURN_IF_ERROR(store::CheckEtag(in.etag(), version, current.name()));
+    v1::Body next = current;
     if (paths.count("title") > 0) next.set_title(in.title());
     if (paths.count("description") > 0) next.set_description(in.description());
     if (paths.count("cadence") > 0) next.set_cadence(in.cadence());
     if (paths.count("quorum_rule") > 0) *next.mutable_quorum_rule() = in.quorum_rule();
-    if (SameBody(next, *current)) return current;  // nothing to record, nothing to publish
+    if (SameBody(next, current)) return current;  // nothing to record, nothing to publish
     WP_RETURN_IF_ERROR(SaveBody(tx, id, next, version, now));
-    auto stored = LoadBody(tx, id, today);
-    if (!stored.ok()) return stored.status();
-    if (auto seq = EmitEvent(tx, caller, "body", "updated", stored->name(), *stored); !seq.ok()) {
+    WP_ASSIGN_OR_RETURN(auto stored, LoadBody(tx, id, today));
+    if (auto seq = EmitEvent(tx, caller, "body", "updated", stored.name(), stored); !seq.ok()) {
       return seq.status();
     }
     return stored;

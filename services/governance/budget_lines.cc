@@ -38,9 +38,8 @@ absl::Status BadPageToken() { return InvalidField("page_token", "is not a token 
 // Publishes budget_line.<verb> with the line as stored now, and returns it.
 absl::StatusOr<v1::BudgetLine> Publish(store::Transaction& tx, const server::Caller& caller, const LineId& id,
                                        const std::string& verb) {
-  auto line = LoadBudgetLine(tx, id.plan_id, id.line_id);
-  if (!line.ok()) return line.status();
-  if (auto seq = EmitEvent(tx, caller, kEntity, verb, line->name(), *line); !seq.ok()) return seq.status();
+  WP_ASSIGN_OR_RETURN(auto line, LoadBudgetLine(tx, id.plan_id, id.line_id));
+  if (auto seq = EmitEvent(tx, caller, kEntity, verb, line.name(), line); !seq.ok()) return seq.status();
   return line;
 }
 
@@ -163,9 +162,8 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::CreateBudgetLine(const server::Calle
         *opening.mutable_effective_date() = EffectiveDate({});
         if (auto m = AppendMovement(tx, id.plan_id, id.line_id, opening, now); !m.ok()) return m.status();
 
-        auto created = Publish(tx, caller, id, "created");
-        if (!created.ok()) return created.status();
-        WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), created->name(), now));
+        WP_ASSIGN_OR_RETURN(auto created, Publish(tx, caller, id, "created"));
+        WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), created.name(), now));
         return created;
       });
 }
@@ -293,8 +291,7 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::AdjustAllocation(const server::Calle
         *adjusted.mutable_effective_date() = EffectiveDate(request.effective_date());
         WP_ASSIGN_OR_RETURN(auto movement, AppendMovement(tx, id->plan_id, id->line_id, adjusted, now));
 
-        auto changed = Publish(tx, caller, *id, "allocation_adjusted");
-        if (!changed.ok()) return changed.status();
+        WP_ASSIGN_OR_RETURN(auto changed, Publish(tx, caller, *id, "allocation_adjusted"));
         WP_RETURN_IF_ERROR(store::RecordRequest(tx, kAdjustMethod, request.request_id(), movement.name(), now));
         return changed;
       });
@@ -340,8 +337,7 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::RecordSpend(const server::Caller& ca
         *spend.mutable_effective_date() = request.spent_on();
         WP_ASSIGN_OR_RETURN(auto movement, AppendMovement(tx, id->plan_id, id->line_id, spend, now));
 
-        auto changed = Publish(tx, caller, *id, "spend_recorded");
-        if (!changed.ok()) return changed.status();
+        WP_ASSIGN_OR_RETURN(auto changed, Publish(tx, caller, *id, "spend_recorded"));
         WP_RETURN_IF_ERROR(store::RecordRequest(tx, kSpendMethod, request.request_id(), movement.name(), now));
         return changed;
       });

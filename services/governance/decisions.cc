@@ -121,14 +121,13 @@ absl::StatusOr<v1::Decision> Decisions::RecordDecision(const server::Caller& cal
                         meetings_internal::NextDecisionNumber(tx, meeting.body.id, meeting.number));
     WP_RETURN_IF_ERROR(
         meetings_internal::InsertDecision(tx, meeting.body.id, meeting.number, number, decision, plan_id, now));
-    auto stored = LoadDecision(tx, meeting.body.id, meeting.number, number);
-    if (!stored.ok()) return stored.status();
+    WP_ASSIGN_OR_RETURN(auto stored, LoadDecision(tx, meeting.body.id, meeting.number, number));
     v1::DecisionRecorded event;
-    *event.mutable_decision() = *stored;
+    *event.mutable_decision() = stored;
     event.set_body(BodyName(meeting.body.id));
     event.set_body_kind(meeting.body.kind);
-    WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "decision", "recorded", stored->name(), event).status());
-    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kRecordMethod, request.request_id(), stored->name(), now));
+    WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "decision", "recorded", stored.name(), event).status());
+    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kRecordMethod, request.request_id(), stored.name(), now));
     return stored;
   });
 }

@@ -105,16 +105,15 @@ absl::StatusOr<v1::Meeting> Meetings::Change(const server::Caller& caller, const
     }
     WP_RETURN_IF_ERROR(change(tx, body, meeting));
     WP_RETURN_IF_ERROR(meetings_internal::SaveMeeting(tx, key.body_id, key.number, meeting, version, now));
-    auto stored = LoadMeeting(tx, key.body_id, key.number);
-    if (!stored.ok()) return stored.status();
+    WP_ASSIGN_OR_RETURN(auto stored, LoadMeeting(tx, key.body_id, key.number));
     absl::StatusOr<int64_t> seq;
     if (verb == "held") {
       v1::MeetingHeld event;
-      *event.mutable_meeting() = *stored;
+      *event.mutable_meeting() = stored;
       event.set_body_kind(body.kind);
-      seq = EmitEvent(tx, caller, "meeting", verb, stored->name(), event);
+      seq = EmitEvent(tx, caller, "meeting", verb, stored.name(), event);
     } else {
-      seq = EmitEvent(tx, caller, "meeting", verb, stored->name(), *stored);
+      seq = EmitEvent(tx, caller, "meeting", verb, stored.name(), stored);
     }
     if (!seq.ok()) return seq.status();
     return stored;
@@ -148,10 +147,9 @@ absl::StatusOr<v1::Meeting> Meetings::ScheduleMeeting(const server::Caller& call
     WP_ASSIGN_OR_RETURN(auto number, meetings_internal::NextMeetingNumber(tx, body.id));
     FitTitle(body, /*title_was_default=*/false, &meeting);
     WP_RETURN_IF_ERROR(meetings_internal::InsertMeeting(tx, body.id, number, meeting, now));
-    auto stored = LoadMeeting(tx, body.id, number);
-    if (!stored.ok()) return stored.status();
-    WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "meeting", "scheduled", stored->name(), *stored).status());
-    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kScheduleMethod, request.request_id(), stored->name(), now));
+    WP_ASSIGN_OR_RETURN(auto stored, LoadMeeting(tx, body.id, number));
+    WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "meeting", "scheduled", stored.name(), stored).status());
+    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kScheduleMethod, request.request_id(), stored.name(), now));
     return stored;
   });
 }

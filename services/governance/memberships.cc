@@ -130,12 +130,11 @@ absl::StatusOr<v1::Membership> Memberships::CreateMembership(const server::Calle
     WP_RETURN_IF_ERROR(CheckNoClash(tx, body.id, 0, person.id, m));
     WP_ASSIGN_OR_RETURN(auto number, NextMembershipNumber(tx, body.id));
     WP_RETURN_IF_ERROR(InsertMembership(tx, body.id, number, person.id, m, now));
-    auto stored = LoadMembership(tx, body.id, number);
-    if (!stored.ok()) return stored.status();
-    if (auto seq = EmitEvent(tx, caller, "membership", "created", stored->name(), *stored); !seq.ok()) {
+    WP_ASSIGN_OR_RETURN(auto stored, LoadMembership(tx, body.id, number));
+    if (auto seq = EmitEvent(tx, caller, "membership", "created", stored.name(), stored); !seq.ok()) {
       return seq.status();
     }
-    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now));
+    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), stored.name(), now));
     return stored;
   });
 }
@@ -212,11 +211,10 @@ absl::StatusOr<v1::Membership> Memberships::UpdateMembership(const server::Calle
 
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Membership>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Membership> {
-    auto current = LoadMembership(tx, body_id, number);
-    if (!current.ok()) return current.status();
-    const int64_t version = store::VersionOf(current->etag());
-    WP_RETURN_IF_ERROR(store::CheckEtag(in.etag(), version, current->name()));
-    v1::Membership next = *current;
+    WP_ASSIGN_OR_RETURN(auto current, LoadMembership(tx, body_id, number));
+    const int64_t version = store::VersionOf(current.etag());
+    WP_RETURN_IF_ERROR(store::CheckEtag(in.etag(), version, current.name()));
+    v1::Membership next = current;
     if (paths.count("role") > 0) next.set_role(in.role());
     if (paths.count("role_title") > 0) next.set_role_title(in.role_title());
     if (paths.count("authority") > 0) next.set_authority(in.authority());
@@ -232,13 +230,12 @@ absl::StatusOr<v1::Membership> Memberships::UpdateMembership(const server::Calle
     FieldViolations rules;
     CheckRules(next, &rules);
     WP_RETURN_IF_ERROR(rules.ToStatus());
-    if (SameSeat(next, *current)) return current;  // nothing to record, nothing to publish
-    WP_ASSIGN_OR_RETURN(auto person, ParseName(current->person(), kPersonPattern, "membership.person"));
+    if (SameSeat(next, current)) return current;  // nothing to record, nothing to publish
+    WP_ASSIGN_OR_RETURN(auto person, ParseName(current.person(), kPersonPattern, "membership.person"));
     WP_RETURN_IF_ERROR(CheckNoClash(tx, body_id, number, person[0], next));
     WP_RETURN_IF_ERROR(SaveMembership(tx, body_id, number, next, version, now));
-    auto stored = LoadMembership(tx, body_id, number);
-    if (!stored.ok()) return stored.status();
-    if (auto seq = EmitEvent(tx, caller, "membership", "updated", stored->name(), *stored); !seq.ok()) {
+    WP_ASSIGN_OR_RETURN(auto stored, LoadMembership(tx, body_id, number));
+    if (auto seq = EmitEvent(tx, caller, "membership", "updated", stored.name(), stored); !seq.ok()) {
       return seq.status();
     }
     return stored;

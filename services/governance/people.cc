@@ -87,12 +87,11 @@ absl::StatusOr<v1::Person> People::CreatePerson(const server::Caller& caller,
       id = free;
     }
     WP_RETURN_IF_ERROR(InsertPerson(tx, id, person, now));
-    auto stored = LoadPerson(tx, id);
-    if (!stored.ok()) return stored.status();
-    if (auto seq = EmitEvent(tx, caller, "person", "created", stored->name(), *stored); !seq.ok()) {
+    WP_ASSIGN_OR_RETURN(auto stored, LoadPerson(tx, id));
+    if (auto seq = EmitEvent(tx, caller, "person", "created", stored.name(), stored); !seq.ok()) {
       return seq.status();
     }
-    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now));
+    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), stored.name(), now));
     return stored;
   });
 }
@@ -151,22 +150,20 @@ absl::StatusOr<v1::Person> People::UpdatePerson(const server::Caller& caller,
 
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Person>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Person> {
-    auto current = LoadPerson(tx, id);
-    if (!current.ok()) return current.status();
-    const int64_t version = store::VersionOf(current->etag());
-    WP_RETURN_IF_ERROR(store::CheckEtag(in.etag(), version, current->name()));
-    v1::Person next = *current;
+    WP_ASSIGN_OR_RETURN(auto current, LoadPerson(tx, id));
+    const int64_t version = store::VersionOf(current.etag());
+    WP_RETURN_IF_ERROR(store::CheckEtag(in.etag(), version, current.name()));
+    v1::Person next = current;
     if (paths.count("display_name") > 0) next.set_display_name(in.display_name());
     if (paths.count("authority") > 0) next.set_authority(in.authority());
     if (paths.count("organisation") > 0) next.set_organisation(in.organisation());
-    if (next.display_name() == current->display_name() && next.authority() == current->authority() &&
-        next.organisation() == current->organisation()) {
+    if (next.display_name() == current.display_name() && next.authority() == current.authority() &&
+        next.organisation() == current.organisation()) {
       return current;  // nothing to record, nothing to publish
     }
     WP_RETURN_IF_ERROR(SavePerson(tx, id, next, version, now));
-    auto stored = LoadPerson(tx, id);
-    if (!stored.ok()) return stored.status();
-    if (auto seq = EmitEvent(tx, caller, "person", "updated", stored->name(), *stored); !seq.ok()) {
+    WP_ASSIGN_OR_RETURN(auto stored, LoadPerson(tx, id));
+    if (auto seq = EmitEvent(tx, caller, "person", "updated", stored.name(), stored); !seq.ok()) {
       return seq.status();
     }
     return stored;

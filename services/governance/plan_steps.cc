@@ -147,16 +147,15 @@ absl::StatusOr<v1::Plan> TakeStep(store::Database& db, const server::Caller& cal
     next.set_state(rule.to);
     *next.add_steps() = step;
     WP_RETURN_IF_ERROR(SavePlan(tx, id, next, version, now));
-    auto stored = LoadPlan(tx, id);
-    if (!stored.ok()) return stored.status();
+    WP_ASSIGN_OR_RETURN(auto stored, LoadPlan(tx, id));
     v1::PlanStepRecorded event;
-    *event.mutable_plan() = *stored;
-    *event.mutable_step() = stored->steps(stored->steps_size() - 1);
-    if (auto seq = EmitEvent(tx, caller, "plan", rule.verb, stored->name(), event); !seq.ok()) {
+    *event.mutable_plan() = stored;
+    *event.mutable_step() = stored.steps(stored.steps_size() - 1);
+    if (auto seq = EmitEvent(tx, caller, "plan", rule.verb, stored.name(), event); !seq.ok()) {
       return seq.status();
     }
     if (!request.request_id.empty()) {
-      WP_RETURN_IF_ERROR(store::RecordRequest(tx, rule.method, request.request_id, stored->name(), now));
+      WP_RETURN_IF_ERROR(store::RecordRequest(tx, rule.method, request.request_id, stored.name(), now));
     }
     return stored;
   });

@@ -27,9 +27,8 @@ constexpr char kCreateMethod[] = "CreatePlan";
 // Publishes plan.<verb> with the plan as stored now, and returns it.
 absl::StatusOr<v1::Plan> EmitPlan(store::Transaction& tx, const server::Caller& caller,
                                   const std::string& id, const std::string& verb) {
-  auto stored = LoadPlan(tx, id);
-  if (!stored.ok()) return stored.status();
-  if (auto seq = EmitEvent(tx, caller, "plan", verb, stored->name(), *stored); !seq.ok()) {
+  WP_ASSIGN_OR_RETURN(auto stored, LoadPlan(tx, id));
+  if (auto seq = EmitEvent(tx, caller, "plan", verb, stored.name(), stored); !seq.ok()) {
     return seq.status();
   }
   return stored;
@@ -70,9 +69,8 @@ absl::StatusOr<v1::Plan> Plans::CreatePlan(const server::Caller& caller,
       }
     }
     WP_RETURN_IF_ERROR(InsertPlan(tx, request.plan_id(), content, now));
-    auto stored = EmitPlan(tx, caller, request.plan_id(), "created");
-    if (!stored.ok()) return stored.status();
-    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now));
+    WP_ASSIGN_OR_RETURN(auto stored, EmitPlan(tx, caller, request.plan_id(), "created"));
+    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), stored.name(), now));
     return stored;
   });
 }

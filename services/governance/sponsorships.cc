@@ -117,15 +117,14 @@ absl::StatusOr<v1::Sponsorship> Sponsorships::AssignSponsor(const server::Caller
                                         NewSponsorship{plan_id, in.workstream_number(), person.id,
                                                        membership.name, start_day, in.meeting(), in.decision()},
                                         now));
-        auto stored = LoadSponsorship(tx, plan_id, number);
-        if (!stored.ok()) return stored.status();
+        WP_ASSIGN_OR_RETURN(auto stored, LoadSponsorship(tx, plan_id, number));
         v1::SponsorAssigned event;
-        *event.mutable_sponsorship() = *stored;
+        *event.mutable_sponsorship() = stored;
         event.set_session_span(plan.session_span);
-        if (auto seq = EmitEvent(tx, caller, "sponsor", "assigned", stored->name(), event); !seq.ok()) {
+        if (auto seq = EmitEvent(tx, caller, "sponsor", "assigned", stored.name(), event); !seq.ok()) {
           return seq.status();
         }
-        WP_RETURN_IF_ERROR(store::RecordRequest(tx, kAssignMethod, request.request_id(), stored->name(), now));
+        WP_RETURN_IF_ERROR(store::RecordRequest(tx, kAssignMethod, request.request_id(), stored.name(), now));
         return stored;
       });
 }
@@ -220,13 +219,12 @@ absl::StatusOr<v1::Sponsorship> Sponsorships::EndSponsorship(const server::Calle
                                                        " is before the start date ", start_day));
         }
         WP_RETURN_IF_ERROR(EndSponsorshipRow(tx, plan_id, number, end_day, request.reason(), version, now));
-        auto stored = LoadSponsorship(tx, plan_id, number);
-        if (!stored.ok()) return stored.status();
+        WP_ASSIGN_OR_RETURN(auto stored, LoadSponsorship(tx, plan_id, number));
         WP_ASSIGN_OR_RETURN(auto plan, LoadPlanRef(tx, plan_id));
         v1::SponsorEnded event;
-        *event.mutable_sponsorship() = *stored;
+        *event.mutable_sponsorship() = stored;
         event.set_session_span(plan.session_span);
-        if (auto seq = EmitEvent(tx, caller, "sponsor", "ended", stored->name(), event); !seq.ok()) {
+        if (auto seq = EmitEvent(tx, caller, "sponsor", "ended", stored.name(), event); !seq.ok()) {
           return seq.status();
         }
         return stored;
