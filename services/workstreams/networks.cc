@@ -54,11 +54,10 @@ void CheckCoordinator(const v1::Coordinator& c, const std::string& field, FieldV
 // Emits a NetworkChanged event with the network as stored now.
 absl::StatusOr<v1::Network> EmitChanged(store::Transaction& tx, const server::Caller& caller,
                                         const std::string& id, const std::string& verb) {
-  auto stored = LoadNetwork(tx, id);
-  if (!stored.ok()) return stored.status();
+  WP_ASSIGN_OR_RETURN(auto stored, LoadNetwork(tx, id));
   v1::NetworkChanged event;
-  *event.mutable_network() = *stored;
-  WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "network", verb, stored->name(), event).status());
+  *event.mutable_network() = stored;
+  WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "network", verb, stored.name(), event).status());
   return stored;
 }
 
