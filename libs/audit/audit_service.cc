@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "libs/audit/audit_log.h"
+#include "libs/calendar/timestamps.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/grpc_status.h"
@@ -30,18 +31,6 @@ void AddViolations(const absl::Status& status, absl::string_view field, FieldVio
   std::vector<FieldViolation> found = FieldViolationsOf(status);
   if (found.empty()) violations->Add(field, status.message());
   for (const FieldViolation& v : found) violations->Add(v.field, v.description);
-}
-
-void SetTime(absl::Time t, google::protobuf::Timestamp* out) {
-  const int64_t micros = absl::ToUnixMicros(t);
-  int64_t seconds = micros / 1000000;
-  int64_t rest = micros % 1000000;
-  if (rest < 0) {  // floor towards the past: nanos must be in [0, 1e9)
-    --seconds;
-    rest += 1000000;
-  }
-  out->set_seconds(seconds);
-  out->set_nanos(static_cast<int32_t>(rest * 1000));
 }
 
 }  // namespace
@@ -95,7 +84,7 @@ absl::StatusOr<v1::ListAuditRecordsResponse> ListAuditRecords(
     const StoredAuditEntry& e = (*entries)[i];
     v1::AuditRecord* r = response.add_records();
     r->set_id(e.id);
-    SetTime(e.entry.at, r->mutable_time());
+    *r->mutable_time() = calendar::TimestampOf(e.entry.at);
     r->set_subject(e.entry.subject);
     r->set_role(e.entry.role);
     r->set_method(e.entry.method);

@@ -2,6 +2,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "libs/calendar/timestamps.h"
+#include "libs/status/status_macros.h"
 #include "libs/store/etag.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
@@ -39,8 +41,8 @@ v1::Action ActionFromRow(const Row& r, const std::string& overdue_on) {
   if (auto day = DayFromText(r.Text(9))) *a.mutable_completed_date() = *day;
   a.set_notes(r.Text(10));
   a.set_etag(store::EtagOf(r.Int(11)));
-  SetTimestamp(r.Int(12), a.mutable_create_time());
-  SetTimestamp(r.Int(13), a.mutable_update_time());
+  calendar::SetTimestamp(r.Int(12), a.mutable_create_time());
+  calendar::SetTimestamp(r.Int(13), a.mutable_update_time());
   return a;
 }
 
@@ -50,16 +52,16 @@ Value OptionalInt(const std::optional<int64_t>& n) { return n.has_value() ? Valu
 
 absl::StatusOr<v1::Action> LoadAction(store::Transaction& tx, const std::string& body_id, int64_t number,
                                       const std::string& overdue_on) {
-  auto rows = tx.Query(absl::StrCat(kActionSelect, " WHERE a.body_id = ? AND a.number = ?"), {body_id, number});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return absl::NotFoundError(absl::StrCat(ActionName(body_id, number), " does not exist"));
-  return ActionFromRow(rows->front(), overdue_on);
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(absl::StrCat(kActionSelect, " WHERE a.body_id = ? AND a.number = ?"),
+                                          {body_id, number}));
+  if (rows.empty()) return absl::NotFoundError(absl::StrCat(ActionName(body_id, number), " does not exist"));
+  return ActionFromRow(rows.front(), overdue_on);
 }
 
 absl::StatusOr<int64_t> NextActionNumber(store::Transaction& tx, const std::string& body_id) {
-  auto row = tx.QueryOne("SELECT COALESCE(MAX(number), 0) + 1 FROM actions WHERE body_id = ?", {body_id});
-  if (!row.ok()) return row.status();
-  return row->Int(0);
+  WP_ASSIGN_OR_RETURN(auto row,
+                      tx.QueryOne("SELECT COALESCE(MAX(number), 0) + 1 FROM actions WHERE body_id = ?", {body_id}));
+  return row.Int(0);
 }
 
 absl::Status InsertAction(store::Transaction& tx, const std::string& body_id, int64_t number,
@@ -71,21 +73,20 @@ absl::Status InsertAction(store::Transaction& tx, const std::string& body_id, in
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
           {body_id, number, OptionalInt(links.meeting_number), OptionalInt(links.decision_number),
            action.description(), links.owner_id, DayValue(action.due_date()),
-           static_cast<int64_t>(action.state()), DayValue(action.completed_date()), action.notes(), Micros(now),
-           Micros(now)})
+           static_cast<int64_t>(action.state()), DayValue(action.completed_date()), action.notes(), calendar::Micros(now),
+           calendar::Micros(now)})
       .status();
 }
 
 absl::Status SaveAction(store::Transaction& tx, const std::string& body_id, int64_t number,
                         const v1::Action& action, const std::string& owner_id, int64_t expected_version,
                         absl::Time now) {
-  auto changed = tx.Execute(
+  WP_ASSIGN_OR_RETURN(auto changed, tx.Execute(
       "UPDATE actions SET description = ?, owner_id = ?, due_day = ?, state = ?, completed_day = ?, notes = ?, "
       "version = version + 1, update_us = ? WHERE body_id = ? AND number = ? AND version = ?",
       {action.description(), owner_id, DayValue(action.due_date()), static_cast<int64_t>(action.state()),
-       DayValue(action.completed_date()), action.notes(), Micros(now), body_id, number, expected_version});
-  if (!changed.ok()) return changed.status();
-  if (*changed == 0) {
+       DayValue(action.completed_date()), action.notes(), calendar::Micros(now), body_id, number, expected_version}));
+  if (changed == 0) {
     return absl::AbortedError(absl::StrCat(ActionName(body_id, number), " changed meanwhile; read it again"));
   }
   return absl::OkStatus();
@@ -130,22 +131,20 @@ absl::StatusOr<std::vector<v1::Action>> ListActionRows(store::Transaction& tx, c
     absl::StrAppend(&sql, " LIMIT ?");
     params.push_back(static_cast<int64_t>(limit));
   }
-  auto rows = tx.Query(sql, params);
-  if (!rows.ok()) return rows.status();
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(sql, params));
   std::vector<v1::Action> actions;
-  for (const Row& r : *rows) actions.push_back(ActionFromRow(r, overdue_on));
+  for (const Row& r : rows) actions.push_back(ActionFromRow(r, overdue_on));
   return actions;
 }
 
 absl::StatusOr<std::vector<OverdueAction>> UnpublishedOverdue(store::Transaction& tx, const std::string& today) {
-  auto rows = tx.Query(
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(
       "SELECT body_id, number, due_day FROM actions WHERE state IN (?, ?) AND due_day IS NOT NULL "
       "AND due_day < ? AND (overdue_published_day IS NULL OR overdue_published_day <> due_day) "
       "ORDER BY due_day, body_id, number",
-      {static_cast<int64_t>(v1::Action::OPEN), static_cast<int64_t>(v1::Action::IN_PROGRESS), today});
-  if (!rows.ok()) return rows.status();
+      {static_cast<int64_t>(v1::Action::OPEN), static_cast<int64_t>(v1::Action::IN_PROGRESS), today}));
   std::vector<OverdueAction> found;
-  for (const Row& r : *rows) found.push_back(OverdueAction{r.Text(0), r.Int(1), r.Text(2)});
+  for (const Row& r : rows) found.push_back(OverdueAction{r.Text(0), r.Int(1), r.Text(2)});
   return found;
 }
 

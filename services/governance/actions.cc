@@ -12,8 +12,10 @@
 #include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
+#include "libs/status/status_macros.h"
 #include "libs/store/etag.h"
 #include "libs/store/request_ids.h"
+#include "libs/text/blank.h"
 #include "services/governance/action_store.h"
 #include "services/governance/events.h"
 #include "services/governance/fields.h"
@@ -37,7 +39,7 @@ const std::vector<std::string> kUpdatePaths = {"description", "owner", "due_date
 bool IsState(int state) { return state != v1::Action::STATE_UNSPECIFIED && v1::Action::State_IsValid(state); }
 
 void CheckDescription(const std::string& description, FieldViolations* v) {
-  if (Blank(description)) {
+  if (text::IsBlank(description)) {
     v->Add("action.description", "is required");
   } else {
     CheckOptionalText(description, "action.description", v);
@@ -106,7 +108,7 @@ absl::StatusOr<v1::Action> Actions::CreateAction(const server::Caller& caller,
   }
   CheckOptionalText(action.notes(), "action.notes", &v);
   AddViolationsOf(store::ValidateRequestId(request.request_id()), &v);
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
   FitCompletedDate(&action);
 
   const absl::Time now = absl::Now();
@@ -116,50 +118,38 @@ absl::StatusOr<v1::Action> Actions::CreateAction(const server::Caller& caller,
       auto earlier = store::FindRequest(tx, kCreateMethod, request.request_id());
       if (!earlier.ok()) return earlier.status();
       if (earlier->has_value()) {
-        auto key = ParseActionKey(**earlier, "request_id");
-        if (!key.ok()) return key.status();
-        return LoadAction(tx, key->body_id, key->number, today);
+        WP_ASSIGN_OR_RETURN(auto key, ParseActionKey(**earlier, "request_id"));
+        return LoadAction(tx, key.body_id, key.number, today);
       }
     }
-    auto body = ResolveBody(tx, request.parent(), "parent");
-    if (!body.ok()) return body.status();
-    auto owner = ResolvePerson(tx, action.owner(), "action.owner");
-    if (!owner.ok()) return owner.status();
-    meetings_internal::ActionLinks links{owner->id, std::nullopt, std::nullopt};
+    WP_ASSIGN_OR_RETURN(auto body, ResolveBody(tx, request.parent(), "parent"));
+    WP_ASSIGN_OR_RETURN(auto owner, ResolvePerson(tx, action.owner(), "action.owner"));
+    meetings_internal::ActionLinks links{owner.id, std::nullopt, std::nullopt};
     if (!action.meeting().empty()) {
-      auto meeting = ResolveMeeting(tx, action.meeting(), "action.meeting", /*must_be_held=*/false);
-      if (!meeting.ok()) return meeting.status();
-      links.meeting_number = meeting->number;
+      WP_ASSIGN_OR_RETURN(auto meeting,
+                          ResolveMeeting(tx, action.meeting(), "action.meeting", /*must_be_held=*/false));
+      links.meeting_number = meeting.number;
       if (!action.decision().empty()) {
-        auto decision = ResolveDecisionAt(tx, action.decision(), "action.decision", *meeting);
-        if (!decision.ok()) return decision.status();
-        links.decision_number = *decision;
+        WP_ASSIGN_OR_RETURN(auto decision,
+                            ResolveDecisionAt(tx, action.decision(), "action.decision", meeting));
+        links.decision_number = decision;
       }
     }
-    auto number = meetings_internal::NextActionNumber(tx, body->id);
-    if (!number.ok()) return number.status();
-    if (absl::Status s = meetings_internal::InsertAction(tx, body->id, *number, action, links, now); !s.ok()) {
-      return s;
-    }
-    auto stored = LoadAction(tx, body->id, *number, today);
-    if (!stored.ok()) return stored.status();
-    auto seq = EmitEvent(tx, caller, "action", "created", stored->name(), *stored);
-    if (!seq.ok()) return seq.status();
-    if (absl::Status s = store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now);
-        !s.ok()) {
-      return s;
-    }
+    WP_ASSIGN_OR_RETURN(auto number, meetings_internal::NextActionNumber(tx, body.id));
+    WP_RETURN_IF_ERROR(meetings_internal::InsertAction(tx, body.id, number, action, links, now));
+    WP_ASSIGN_OR_RETURN(auto stored, LoadAction(tx, body.id, number, today));
+    WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "action", "created", stored.name(), stored).status());
+    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), stored.name(), now));
     return stored;
   });
 }
 
 absl::StatusOr<v1::Action> Actions::GetAction(const server::Caller& /*caller*/,
                                               const v1::GetActionRequest& request) {
-  auto key = ParseActionKey(request.name(), "name");
-  if (!key.ok()) return key.status();
+  WP_ASSIGN_OR_RETURN(auto key, ParseActionKey(request.name(), "name"));
   const std::string today = TodayText();
   return store::ReadValue<v1::Action>(
-      db_, [&](store::Transaction& tx) { return LoadAction(tx, key->body_id, key->number, today); });
+      db_, [&](store::Transaction& tx) { return LoadAction(tx, key.body_id, key.number, today); });
 }
 
 absl::StatusOr<v1::ListActionsResponse> Actions::ListActions(const server::Caller& /*caller*/,
@@ -198,7 +188,7 @@ absl::StatusOr<v1::ListActionsResponse> Actions::ListActions(const server::Calle
     after = meetings_internal::ActionPosition{(*token)[0] == "1", (*token)[1], (*token)[2], 0};
     if (!absl::SimpleAtoi((*token)[3], &after->number)) v.Add("page_token", "is not a token this service returned");
   }
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
   filter.body_id = *body_id;
   if (meeting.has_value()) {
     filter.body_id = meeting->body_id;
@@ -213,20 +203,18 @@ absl::StatusOr<v1::ListActionsResponse> Actions::ListActions(const server::Calle
       if (auto body = ResolveBody(tx, request.parent(), "parent"); !body.ok()) return body.status();
     }
     if (meeting.has_value()) {
-      auto found = ResolveMeeting(tx, request.meeting(), "meeting", /*must_be_held=*/false);
-      if (!found.ok()) return found.status();
+      WP_RETURN_IF_ERROR(ResolveMeeting(tx, request.meeting(), "meeting", /*must_be_held=*/false).status());
     }
-    auto actions = meetings_internal::ListActionRows(tx, filter, after, *page_size + 1, today);
-    if (!actions.ok()) return actions.status();
-    const int shown = paging::PageCount(*actions, *page_size);
-    for (int i = 0; i < shown; ++i) *response.add_actions() = (*actions)[i];
-    if (static_cast<int>(actions->size()) > shown) {
+    WP_ASSIGN_OR_RETURN(auto actions,
+                        meetings_internal::ListActionRows(tx, filter, after, *page_size + 1, today));
+    const int shown = paging::PageCount(actions, *page_size);
+    for (int i = 0; i < shown; ++i) *response.add_actions() = actions[i];
+    if (static_cast<int>(actions.size()) > shown) {
       const v1::Action& last = response.actions(shown - 1);
-      auto key = ParseActionKey(last.name(), "name");
-      if (!key.ok()) return key.status();
+      WP_ASSIGN_OR_RETURN(auto key, ParseActionKey(last.name(), "name"));
       const bool has_due = calendar::IsSet(last.due_date());
       response.set_next_page_token(paging::EncodePageToken(
-          {has_due ? "0" : "1", DayText(last.due_date()), key->body_id, absl::StrCat(key->number)}));
+          {has_due ? "0" : "1", DayText(last.due_date()), key.body_id, absl::StrCat(key.number)}));
     }
     return absl::OkStatus();
   });
@@ -252,7 +240,7 @@ absl::StatusOr<v1::Action> Actions::UpdateAction(const server::Caller& caller,
   }
   if (touches("completed_date")) CheckCompletedDate(in.completed_date(), &v);
   if (touches("notes")) CheckOptionalText(in.notes(), "action.notes", &v);
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
   // A date named in the mask for an action that will not be DONE is a
   // mistake worth reporting; sent with an empty mask it is just the old
   // value coming back, and is cleared.
@@ -261,15 +249,13 @@ absl::StatusOr<v1::Action> Actions::UpdateAction(const server::Caller& caller,
   const absl::Time now = absl::Now();
   const std::string today = TodayText();
   return store::WriteValue<v1::Action>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Action> {
-    auto current = LoadAction(tx, key->body_id, key->number, today);
-    if (!current.ok()) return current.status();
-    const int64_t version = store::VersionOf(current->etag());
-    if (absl::Status s = store::CheckEtag(in.etag(), version, current->name()); !s.ok()) return s;
-    v1::Action next = *current;
+    WP_ASSIGN_OR_RETURN(auto current, LoadAction(tx, key->body_id, key->number, today));
+    const int64_t version = store::VersionOf(current.etag());
+    WP_RETURN_IF_ERROR(store::CheckEtag(in.etag(), version, current.name()));
+    v1::Action next = current;
     if (touches("description")) next.set_description(in.description());
     if (touches("owner")) {
-      auto owner = ResolvePerson(tx, in.owner(), "action.owner");
-      if (!owner.ok()) return owner.status();
+      WP_ASSIGN_OR_RETURN(auto owner, ResolvePerson(tx, in.owner(), "action.owner"));
       next.set_owner(in.owner());
     }
     if (touches("due_date")) *next.mutable_due_date() = in.due_date();
@@ -285,10 +271,8 @@ absl::StatusOr<v1::Action> Actions::UpdateAction(const server::Caller& caller,
         !s.ok()) {
       return s;
     }
-    auto stored = LoadAction(tx, key->body_id, key->number, today);
-    if (!stored.ok()) return stored.status();
-    auto seq = EmitEvent(tx, caller, "action", "updated", stored->name(), *stored);
-    if (!seq.ok()) return seq.status();
+    WP_ASSIGN_OR_RETURN(auto stored, LoadAction(tx, key->body_id, key->number, today));
+    WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "action", "updated", stored.name(), stored).status());
     return stored;
   });
 }
@@ -299,19 +283,16 @@ absl::StatusOr<int> Actions::PublishOverdue(const server::Caller& caller, const 
     return InvalidField("today", "must be a day written like 2022-06-14");
   }
   return store::WriteValue<int>(db_, [&](store::Transaction& tx) -> absl::StatusOr<int> {
-    auto due = meetings_internal::UnpublishedOverdue(tx, today);
-    if (!due.ok()) return due.status();
-    for (const meetings_internal::OverdueAction& overdue : *due) {
-      auto action = LoadAction(tx, overdue.body_id, overdue.number, today);
-      if (!action.ok()) return action.status();
+    WP_ASSIGN_OR_RETURN(auto due, meetings_internal::UnpublishedOverdue(tx, today));
+    for (const meetings_internal::OverdueAction& overdue : due) {
+      WP_ASSIGN_OR_RETURN(auto action, LoadAction(tx, overdue.body_id, overdue.number, today));
       v1::ActionOverdue event;
-      *event.mutable_action() = *action;
-      *event.mutable_overdue_since() = calendar::FromCivilDay(calendar::LastDayCovered(action->due_date()) + 1);
-      auto seq = EmitEvent(tx, caller, "action", "overdue", action->name(), event);
-      if (!seq.ok()) return seq.status();
-      if (absl::Status s = meetings_internal::MarkOverduePublished(tx, overdue); !s.ok()) return s;
+      *event.mutable_action() = action;
+      *event.mutable_overdue_since() = calendar::FromCivilDay(calendar::LastDayCovered(action.due_date()) + 1);
+      WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "action", "overdue", action.name(), event).status());
+      WP_RETURN_IF_ERROR(meetings_internal::MarkOverduePublished(tx, overdue));
     }
-    return static_cast<int>(due->size());
+    return static_cast<int>(due.size());
   });
 }
 

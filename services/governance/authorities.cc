@@ -12,6 +12,7 @@
 #include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
+#include "libs/status/status_macros.h"
 #include "libs/store/etag.h"
 #include "services/governance/authority_store.h"
 #include "services/governance/events.h"
@@ -109,26 +110,22 @@ int64_t QuintileSum(const v1::Population& p) {
 
 absl::StatusOr<v1::Authority> Authorities::GetAuthority(const server::Caller& /*caller*/,
                                                         const v1::GetAuthorityRequest& request) {
-  auto parts = ParseName(request.name(), kAuthorityPattern, "name");
-  if (!parts.ok()) return parts.status();
+  WP_ASSIGN_OR_RETURN(auto parts, ParseName(request.name(), kAuthorityPattern, "name"));
   return store::ReadValue<v1::Authority>(
-      db_, [&](store::Transaction& tx) { return LoadAuthority(tx, (*parts)[0]); });
+      db_, [&](store::Transaction& tx) { return LoadAuthority(tx, parts[0]); });
 }
 
 absl::StatusOr<v1::ListAuthoritiesResponse> Authorities::ListAuthorities(
     const server::Caller& /*caller*/, const v1::ListAuthoritiesRequest& request) {
-  auto page_size = paging::PageSize(request.page_size(), 100, 1000);
-  if (!page_size.ok()) return page_size.status();
-  auto token = paging::DecodePageToken(request.page_token(), 1);
-  if (!token.ok()) return token.status();
-  const std::string after = token->empty() ? "" : (*token)[0];
+  WP_ASSIGN_OR_RETURN(auto page_size, paging::PageSize(request.page_size(), 100, 1000));
+  WP_ASSIGN_OR_RETURN(auto token, paging::DecodePageToken(request.page_token(), 1));
+  const std::string after = token.empty() ? "" : token[0];
   v1::ListAuthoritiesResponse response;
   absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
-    auto rows = ListAuthorityRows(tx, after, *page_size + 1);
-    if (!rows.ok()) return rows.status();
-    const int shown = paging::PageCount(*rows, *page_size);
-    for (int i = 0; i < shown; ++i) *response.add_authorities() = (*rows)[i];
-    if (static_cast<int>(rows->size()) > shown) {
+    WP_ASSIGN_OR_RETURN(auto rows, ListAuthorityRows(tx, after, page_size + 1));
+    const int shown = paging::PageCount(rows, page_size);
+    for (int i = 0; i < shown; ++i) *response.add_authorities() = rows[i];
+    if (static_cast<int>(rows.size()) > shown) {
       response.set_next_page_token(paging::EncodePageToken({response.authorities(shown - 1).code()}));
     }
     return absl::OkStatus();
@@ -139,10 +136,9 @@ absl::StatusOr<v1::ListAuthoritiesResponse> Authorities::ListAuthorities(
 
 absl::StatusOr<v1::Population> Authorities::GetPopulation(const server::Caller& /*caller*/,
                                                           const v1::GetPopulationRequest& request) {
-  auto parts = ParseName(request.name(), kPopulationPattern, "name");
-  if (!parts.ok()) return parts.status();
+  WP_ASSIGN_OR_RETURN(auto parts, ParseName(request.name(), kPopulationPattern, "name"));
   return store::ReadValue<v1::Population>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Population> {
-    auto found = FindPopulation(tx, (*parts)[0], (*parts)[1]);
+    auto found = FindPopulation(tx, parts[0], parts[1]);
     if (!found.ok()) return found.status();
     if (!found->has_value()) return absl::NotFoundError(absl::StrCat(request.name(), " does not exist"));
     return **found;
@@ -161,7 +157,7 @@ absl::StatusOr<v1::ListPopulationsResponse> Authorities::ListPopulations(
   AddViolationsOf(page_size.status(), &v);
   auto token = paging::DecodePageToken(request.page_token(), 2);
   AddViolationsOf(token.status(), &v);
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
   if (!page_size.ok()) return page_size.status();
   if (!token.ok()) return token.status();
 
@@ -169,11 +165,10 @@ absl::StatusOr<v1::ListPopulationsResponse> Authorities::ListPopulations(
   const PopulationKey after = token->empty() ? PopulationKey{} : PopulationKey{(*token)[0], (*token)[1]};
   v1::ListPopulationsResponse response;
   absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
-    auto rows = ListPopulationRows(tx, code, request.session(), after, *page_size + 1);
-    if (!rows.ok()) return rows.status();
-    const int shown = paging::PageCount(*rows, *page_size);
-    for (int i = 0; i < shown; ++i) *response.add_populations() = (*rows)[i];
-    if (static_cast<int>(rows->size()) > shown) {
+    WP_ASSIGN_OR_RETURN(auto rows, ListPopulationRows(tx, code, request.session(), after, *page_size + 1));
+    const int shown = paging::PageCount(rows, *page_size);
+    for (int i = 0; i < shown; ++i) *response.add_populations() = rows[i];
+    if (static_cast<int>(rows.size()) > shown) {
       const v1::Population& last = response.populations(shown - 1);
       response.set_next_page_token(
           paging::EncodePageToken({last.authority().substr(sizeof("authorities/") - 1), last.session()}));
@@ -187,20 +182,18 @@ absl::StatusOr<v1::ListPopulationsResponse> Authorities::ListPopulations(
 absl::StatusOr<v1::Population> Authorities::UpdatePopulation(const server::Caller& caller,
                                                              const v1::UpdatePopulationRequest& request) {
   const v1::Population& in = request.population();
-  auto parts = ParseName(in.name(), kPopulationPattern, "population.name");
-  if (!parts.ok()) return parts.status();
-  const std::string code = (*parts)[0];
-  const std::string session = (*parts)[1];
+  WP_ASSIGN_OR_RETURN(auto parts, ParseName(in.name(), kPopulationPattern, "population.name"));
+  const std::string code = parts[0];
+  const std::string session = parts[1];
   if (!MayActFor(caller, code)) {
     return absl::PermissionDeniedError(absl::StrCat("an authority officer for ",
                                                     absl::StrJoin(caller.authorities, ", "),
                                                     " may not update the figures of ", code));
   }
-  auto paths = MaskPaths(request.update_mask(), PopulationPaths());
-  if (!paths.ok()) return paths.status();
+  WP_ASSIGN_OR_RETURN(auto paths, MaskPaths(request.update_mask(), PopulationPaths()));
   FieldViolations v;
-  CheckFigures(in, *paths, &v);
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  CheckFigures(in, paths, &v);
+  WP_RETURN_IF_ERROR(v.ToStatus());
 
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Population>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Population> {
@@ -211,12 +204,12 @@ absl::StatusOr<v1::Population> Authorities::UpdatePopulation(const server::Calle
       return absl::NotFoundError(absl::StrCat(in.name(), " does not exist; set allow_missing to create it"));
     }
     const int64_t version = current->has_value() ? store::VersionOf((*current)->etag()) : 0;
-    if (absl::Status st = store::CheckEtag(in.etag(), version, in.name()); !st.ok()) return st;
+    WP_RETURN_IF_ERROR(store::CheckEtag(in.etag(), version, in.name()));
 
     v1::Population figures = current->has_value() ? **current : v1::Population();
-    ApplyFigures(in, *paths, &figures);
+    ApplyFigures(in, paths, &figures);
     if (QuintileSum(figures) > figures.establishments()) {
-      const std::string field = paths->count("establishments_by_quintile") > 0
+      const std::string field = paths.count("establishments_by_quintile") > 0
                                     ? "population.establishments_by_quintile"
                                     : "population.establishments";
       return InvalidField(field, absl::StrCat("the quintile counts add up to ", QuintileSum(figures),
@@ -230,19 +223,18 @@ absl::StatusOr<v1::Population> Authorities::UpdatePopulation(const server::Calle
       if (changed.empty()) return **current;  // nothing to record, nothing to publish
       for (const std::string& path : changed) event.add_changed_fields(path);
       *event.mutable_previous() = **current;
-      if (absl::Status st = SavePopulation(tx, code, session, figures, version, now); !st.ok()) return st;
+      WP_RETURN_IF_ERROR(SavePopulation(tx, code, session, figures, version, now));
     } else {
       for (const std::string& path : PopulationPaths()) {
-        if (paths->count(path) > 0) event.add_changed_fields(path);
+        if (paths.count(path) > 0) event.add_changed_fields(path);
       }
-      if (absl::Status st = InsertPopulation(tx, code, session, figures, now); !st.ok()) return st;
+      WP_RETURN_IF_ERROR(InsertPopulation(tx, code, session, figures, now));
     }
     auto stored = FindPopulation(tx, code, session);
     if (!stored.ok()) return stored.status();
     if (!stored->has_value()) return absl::InternalError(absl::StrCat(in.name(), " vanished while saved"));
     *event.mutable_population() = **stored;
-    auto seq = EmitEvent(tx, caller, "authority", "population_updated", in.name(), event);
-    if (!seq.ok()) return seq.status();
+    WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "authority", "population_updated", in.name(), event).status());
     return **stored;
   });
 }
@@ -253,22 +245,21 @@ absl::StatusOr<v1::RegionPopulation> Authorities::GetRegionPopulation(
   if (!IsValidSession(request.session())) return InvalidField("session", "must be a school session, e.g. 2022-23");
   return store::ReadValue<v1::RegionPopulation>(
       db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::RegionPopulation> {
-        auto authorities = ListAuthorityRows(tx, "", 1000);
-        if (!authorities.ok()) return authorities.status();
-        auto figures = ListPopulationRows(tx, "", request.session(), PopulationKey{}, 1000);
-        if (!figures.ok()) return figures.status();
+        WP_ASSIGN_OR_RETURN(auto authorities, ListAuthorityRows(tx, "", 1000));
+        WP_ASSIGN_OR_RETURN(auto figures,
+                            ListPopulationRows(tx, "", request.session(), PopulationKey{}, 1000));
 
         v1::RegionPopulation region;
         region.set_session(request.session());
         std::array<int64_t, kQuintiles + 1> quintile_sum{};
         std::array<int, kQuintiles + 1> quintile_known{};
         size_t next = 0;  // both lists are in code order
-        for (const v1::Authority& a : *authorities) {
-          if (next >= figures->size() || (*figures)[next].authority() != a.name()) {
+        for (const v1::Authority& a : authorities) {
+          if (next >= figures.size() || figures[next].authority() != a.name()) {
             region.add_authorities_missing(a.code());
             continue;
           }
-          const v1::Population& p = (*figures)[next++];
+          const v1::Population& p = figures[next++];
           region.add_authorities_included(a.code());
           region.set_learners(region.learners() + p.learners());
           region.set_teachers_and_practitioners(region.teachers_and_practitioners() +

@@ -6,6 +6,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "libs/calendar/timestamps.h"
+#include "libs/status/status_macros.h"
 #include "libs/store/etag.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
@@ -52,8 +54,8 @@ v1::Population PopulationFromRow(const Row& r) {
   ParseQuintiles(r.Text(5), &p);
   p.set_source(r.Text(6));
   p.set_etag(store::EtagOf(r.Int(7)));
-  SetTimestamp(r.Int(8), p.mutable_create_time());
-  SetTimestamp(r.Int(9), p.mutable_update_time());
+  calendar::SetTimestamp(r.Int(8), p.mutable_create_time());
+  calendar::SetTimestamp(r.Int(9), p.mutable_update_time());
   return p;
 }
 
@@ -69,32 +71,30 @@ v1::Authority AuthorityFromRow(const Row& r) {
 }  // namespace
 
 absl::StatusOr<v1::Authority> LoadAuthority(store::Transaction& tx, const std::string& code) {
-  auto rows = tx.Query("SELECT code, display_name, council_name FROM authorities WHERE code = ?", {code});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return absl::NotFoundError(absl::StrCat(AuthorityName(code), " does not exist"));
-  return AuthorityFromRow(rows->front());
+  WP_ASSIGN_OR_RETURN(auto rows,
+                      tx.Query("SELECT code, display_name, council_name FROM authorities WHERE code = ?", {code}));
+  if (rows.empty()) return absl::NotFoundError(absl::StrCat(AuthorityName(code), " does not exist"));
+  return AuthorityFromRow(rows.front());
 }
 
 absl::StatusOr<std::vector<v1::Authority>> ListAuthorityRows(store::Transaction& tx,
                                                              const std::string& after_code, int limit) {
-  auto rows = tx.Query(
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(
       "SELECT code, display_name, council_name FROM authorities WHERE code > ? ORDER BY code LIMIT ?",
-      {after_code, static_cast<int64_t>(limit)});
-  if (!rows.ok()) return rows.status();
+      {after_code, static_cast<int64_t>(limit)}));
   std::vector<v1::Authority> authorities;
-  for (const Row& r : *rows) authorities.push_back(AuthorityFromRow(r));
+  for (const Row& r : rows) authorities.push_back(AuthorityFromRow(r));
   return authorities;
 }
 
 absl::StatusOr<std::optional<v1::Population>> FindPopulation(store::Transaction& tx,
                                                              const std::string& code,
                                                              const std::string& session) {
-  auto rows = tx.Query(
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(
       absl::StrCat("SELECT ", kPopulationColumns, " FROM populations WHERE authority = ? AND session = ?"),
-      {code, session});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return std::optional<v1::Population>();
-  return std::optional<v1::Population>(PopulationFromRow(rows->front()));
+      {code, session}));
+  if (rows.empty()) return std::optional<v1::Population>();
+  return std::optional<v1::Population>(PopulationFromRow(rows.front()));
 }
 
 absl::Status InsertPopulation(store::Transaction& tx, const std::string& code, const std::string& session,
@@ -107,21 +107,20 @@ absl::Status InsertPopulation(store::Transaction& tx, const std::string& code, c
           {code, session, static_cast<int64_t>(figures.learners()),
            static_cast<int64_t>(figures.teachers_and_practitioners()),
            static_cast<int64_t>(figures.establishments()), QuintilesText(figures), figures.source(),
-           Micros(now), Micros(now)})
+           calendar::Micros(now), calendar::Micros(now)})
       .status();
 }
 
 absl::Status SavePopulation(store::Transaction& tx, const std::string& code, const std::string& session,
                             const v1::Population& figures, int64_t expected_version, absl::Time now) {
-  auto n = tx.Execute(
+  WP_ASSIGN_OR_RETURN(auto n, tx.Execute(
       "UPDATE populations SET learners = ?, teachers_and_practitioners = ?, establishments = ?, "
       "quintiles = ?, source = ?, version = version + 1, update_us = ? "
       "WHERE authority = ? AND session = ? AND version = ?",
       {static_cast<int64_t>(figures.learners()), static_cast<int64_t>(figures.teachers_and_practitioners()),
-       static_cast<int64_t>(figures.establishments()), QuintilesText(figures), figures.source(), Micros(now),
-       code, session, expected_version});
-  if (!n.ok()) return n.status();
-  if (*n == 0) {
+       static_cast<int64_t>(figures.establishments()), QuintilesText(figures), figures.source(), calendar::Micros(now),
+       code, session, expected_version}));
+  if (n == 0) {
     return absl::AbortedError(absl::StrCat(PopulationName(code, session), " changed meanwhile; retry"));
   }
   return absl::OkStatus();
@@ -131,15 +130,14 @@ absl::StatusOr<std::vector<v1::Population>> ListPopulationRows(store::Transactio
                                                                const std::string& code,
                                                                const std::string& session,
                                                                const PopulationKey& after, int limit) {
-  auto rows = tx.Query(
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(
       absl::StrCat("SELECT ", kPopulationColumns,
                    " FROM populations WHERE (? = '' OR authority = ?) AND (? = '' OR session = ?) "
                    "AND (authority > ? OR (authority = ? AND session > ?)) "
                    "ORDER BY authority, session LIMIT ?"),
-      {code, code, session, session, after.code, after.code, after.session, static_cast<int64_t>(limit)});
-  if (!rows.ok()) return rows.status();
+      {code, code, session, session, after.code, after.code, after.session, static_cast<int64_t>(limit)}));
   std::vector<v1::Population> populations;
-  for (const Row& r : *rows) populations.push_back(PopulationFromRow(r));
+  for (const Row& r : rows) populations.push_back(PopulationFromRow(r));
   return populations;
 }
 

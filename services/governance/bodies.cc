@@ -11,6 +11,7 @@
 #include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
+#include "libs/status/status_macros.h"
 #include "libs/store/etag.h"
 #include "libs/store/request_ids.h"
 #include "services/governance/body_store.h"
@@ -65,7 +66,7 @@ absl::StatusOr<v1::Body> Bodies::CreateBody(const server::Caller& caller, const 
   CheckOptionalLine(body.cadence(), "body.cadence", &v);
   CheckQuorumRule(body, &v);
   AddViolationsOf(store::ValidateRequestId(request.request_id()), &v);
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
   body.set_kind(v1::Body::OTHER);
 
   const absl::Time now = absl::Now();
@@ -75,31 +76,25 @@ absl::StatusOr<v1::Body> Bodies::CreateBody(const server::Caller& caller, const 
       auto earlier = store::FindRequest(tx, kCreateMethod, request.request_id());
       if (!earlier.ok()) return earlier.status();
       if (earlier->has_value()) {
-        auto parts = ParseName(**earlier, kBodyPattern, "request_id");
-        if (!parts.ok()) return parts.status();
-        return LoadBody(tx, (*parts)[0], today);
+        WP_ASSIGN_OR_RETURN(auto parts, ParseName(**earlier, kBodyPattern, "request_id"));
+        return LoadBody(tx, parts[0], today);
       }
     }
-    if (absl::Status st = InsertBody(tx, request.body_id(), body, now); !st.ok()) return st;
-    auto stored = LoadBody(tx, request.body_id(), today);
-    if (!stored.ok()) return stored.status();
-    if (auto seq = EmitEvent(tx, caller, "body", "created", stored->name(), *stored); !seq.ok()) {
+    WP_RETURN_IF_ERROR(InsertBody(tx, request.body_id(), body, now));
+    WP_ASSIGN_OR_RETURN(auto stored, LoadBody(tx, request.body_id(), today));
+    if (auto seq = EmitEvent(tx, caller, "body", "created", stored.name(), stored); !seq.ok()) {
       return seq.status();
     }
-    if (absl::Status st = store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now);
-        !st.ok()) {
-      return st;
-    }
+    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), stored.name(), now));
     return stored;
   });
 }
 
 absl::StatusOr<v1::Body> Bodies::GetBody(const server::Caller& /*caller*/, const v1::GetBodyRequest& request) {
-  auto parts = ParseName(request.name(), kBodyPattern, "name");
-  if (!parts.ok()) return parts.status();
+  WP_ASSIGN_OR_RETURN(auto parts, ParseName(request.name(), kBodyPattern, "name"));
   const std::string today = TodayText();
   return store::ReadValue<v1::Body>(db_,
-                                    [&](store::Transaction& tx) { return LoadBody(tx, (*parts)[0], today); });
+                                    [&](store::Transaction& tx) { return LoadBody(tx, parts[0], today); });
 }
 
 absl::StatusOr<v1::ListBodiesResponse> Bodies::ListBodies(const server::Caller& /*caller*/,
@@ -116,17 +111,16 @@ absl::StatusOr<v1::ListBodiesResponse> Bodies::ListBodies(const server::Caller& 
     after.id = (*token)[2];
     if (!absl::SimpleAtoi((*token)[0], &after.kind)) v.Add("page_token", "is not a token of this list");
   }
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
   if (!page_size.ok()) return page_size.status();
 
   const std::string today = TodayText();
   v1::ListBodiesResponse response;
   absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
-    auto rows = ListBodyRows(tx, request.kind(), after, *page_size + 1, today);
-    if (!rows.ok()) return rows.status();
-    const int shown = paging::PageCount(*rows, *page_size);
-    for (int i = 0; i < shown; ++i) *response.add_bodies() = (*rows)[i];
-    if (static_cast<int>(rows->size()) > shown) {
+    WP_ASSIGN_OR_RETURN(auto rows, ListBodyRows(tx, request.kind(), after, *page_size + 1, today));
+    const int shown = paging::PageCount(rows, *page_size);
+    for (int i = 0; i < shown; ++i) *response.add_bodies() = rows[i];
+    if (static_cast<int>(rows.size()) > shown) {
       const v1::Body& last = response.bodies(shown - 1);
       response.set_next_page_token(paging::EncodePageToken(
           {absl::StrCat(static_cast<int>(last.kind())), last.title(), last.name().substr(sizeof("bodies/") - 1)}));
@@ -139,38 +133,34 @@ absl::StatusOr<v1::ListBodiesResponse> Bodies::ListBodies(const server::Caller& 
 
 absl::StatusOr<v1::Body> Bodies::UpdateBody(const server::Caller& caller, const v1::UpdateBodyRequest& request) {
   const v1::Body& in = request.body();
-  auto parts = ParseName(in.name(), kBodyPattern, "body.name");
-  if (!parts.ok()) return parts.status();
-  const std::string id = (*parts)[0];
-  auto paths = MaskPaths(request.update_mask(), BodyPaths());
-  if (!paths.ok()) return paths.status();
+  WP_ASSIGN_OR_RETURN(auto parts, ParseName(in.name(), kBodyPattern, "body.name"));
+  const std::string id = parts[0];
+  WP_ASSIGN_OR_RETURN(auto paths, MaskPaths(request.update_mask(), BodyPaths()));
   FieldViolations v;
-  if (paths->count("title") > 0) {
+  if (paths.count("title") > 0) {
     CheckRequiredLine(in.title(), "body.title", &v);
     CheckNoControlCharacters(in.title(), "body.title", &v);
   }
-  if (paths->count("description") > 0) CheckOptionalText(in.description(), "body.description", &v);
-  if (paths->count("cadence") > 0) CheckOptionalLine(in.cadence(), "body.cadence", &v);
-  if (paths->count("quorum_rule") > 0) CheckQuorumRule(in, &v);
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  if (paths.count("description") > 0) CheckOptionalText(in.description(), "body.description", &v);
+  if (paths.count("cadence") > 0) CheckOptionalLine(in.cadence(), "body.cadence", &v);
+  if (paths.count("quorum_rule") > 0) CheckQuorumRule(in, &v);
+  WP_RETURN_IF_ERROR(v.ToStatus());
 
   const absl::Time now = absl::Now();
   const std::string today = TodayText();
   return store::WriteValue<v1::Body>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Body> {
-    auto current = LoadBody(tx, id, today);
-    if (!current.ok()) return current.status();
-    const int64_t version = store::VersionOf(current->etag());
-    if (absl::Status st = store::CheckEtag(in.etag(), version, current->name()); !st.ok()) return st;
-    v1::Body next = *current;
-    if (paths->count("title") > 0) next.set_title(in.title());
-    if (paths->count("description") > 0) next.set_description(in.description());
-    if (paths->count("cadence") > 0) next.set_cadence(in.cadence());
-    if (paths->count("quorum_rule") > 0) *next.mutable_quorum_rule() = in.quorum_rule();
-    if (SameBody(next, *current)) return current;  // nothing to record, nothing to publish
-    if (absl::Status st = SaveBody(tx, id, next, version, now); !st.ok()) return st;
-    auto stored = LoadBody(tx, id, today);
-    if (!stored.ok()) return stored.status();
-    if (auto seq = EmitEvent(tx, caller, "body", "updated", stored->name(), *stored); !seq.ok()) {
+    WP_ASSIGN_OR_RETURN(auto current, LoadBody(tx, id, today));
+    const int64_t version = store::VersionOf(current.etag());
+    WP_RETURN_IF_ERROR(store::CheckEtag(in.etag(), version, current.name()));
+    v1::Body next = current;
+    if (paths.count("title") > 0) next.set_title(in.title());
+    if (paths.count("description") > 0) next.set_description(in.description());
+    if (paths.count("cadence") > 0) next.set_cadence(in.cadence());
+    if (paths.count("quorum_rule") > 0) *next.mutable_quorum_rule() = in.quorum_rule();
+    if (SameBody(next, current)) return current;  // nothing to record, nothing to publish
+    WP_RETURN_IF_ERROR(SaveBody(tx, id, next, version, now));
+    WP_ASSIGN_OR_RETURN(auto stored, LoadBody(tx, id, today));
+    if (auto seq = EmitEvent(tx, caller, "body", "updated", stored.name(), stored); !seq.ok()) {
       return seq.status();
     }
     return stored;

@@ -1,6 +1,8 @@
 #include "services/governance/body_store.h"
 
 #include "absl/strings/str_cat.h"
+#include "libs/calendar/timestamps.h"
+#include "libs/status/status_macros.h"
 #include "libs/store/etag.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
@@ -27,8 +29,8 @@ v1::Body BodyFromRow(const Row& r) {
   b.mutable_quorum_rule()->set_minimum_members(static_cast<int32_t>(r.Int(5)));
   b.mutable_quorum_rule()->set_chair_required(r.Int(6) != 0);
   b.set_etag(store::EtagOf(r.Int(7)));
-  SetTimestamp(r.Int(8), b.mutable_create_time());
-  SetTimestamp(r.Int(9), b.mutable_update_time());
+  calendar::SetTimestamp(r.Int(8), b.mutable_create_time());
+  calendar::SetTimestamp(r.Int(9), b.mutable_update_time());
   b.set_current_members(static_cast<int32_t>(r.Int(10)));
   return b;
 }
@@ -36,10 +38,9 @@ v1::Body BodyFromRow(const Row& r) {
 }  // namespace
 
 absl::StatusOr<v1::Body> LoadBody(store::Transaction& tx, const std::string& id, const std::string& today) {
-  auto rows = tx.Query(absl::StrCat(kBodySelect, "WHERE b.id = ?"), {today, today, id});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return absl::NotFoundError(absl::StrCat(BodyName(id), " does not exist"));
-  return BodyFromRow(rows->front());
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(absl::StrCat(kBodySelect, "WHERE b.id = ?"), {today, today, id}));
+  if (rows.empty()) return absl::NotFoundError(absl::StrCat(BodyName(id), " does not exist"));
+  return BodyFromRow(rows.front());
 }
 
 absl::Status InsertBody(store::Transaction& tx, const std::string& id, const v1::Body& body, absl::Time now) {
@@ -48,7 +49,7 @@ absl::Status InsertBody(store::Transaction& tx, const std::string& id, const v1:
       "version, create_us, update_us) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
       {id, static_cast<int64_t>(body.kind()), body.title(), body.description(), body.cadence(),
        static_cast<int64_t>(body.quorum_rule().minimum_members()),
-       static_cast<int64_t>(body.quorum_rule().chair_required() ? 1 : 0), Micros(now), Micros(now)});
+       static_cast<int64_t>(body.quorum_rule().chair_required() ? 1 : 0), calendar::Micros(now), calendar::Micros(now)});
   if (n.status().code() == absl::StatusCode::kAlreadyExists) {
     return absl::AlreadyExistsError(absl::StrCat(BodyName(id), " already exists"));
   }
@@ -57,28 +58,27 @@ absl::Status InsertBody(store::Transaction& tx, const std::string& id, const v1:
 
 absl::Status SaveBody(store::Transaction& tx, const std::string& id, const v1::Body& body,
                       int64_t expected_version, absl::Time now) {
-  auto n = tx.Execute(
+  WP_ASSIGN_OR_RETURN(auto n, tx.Execute(
       "UPDATE bodies SET title = ?, description = ?, cadence = ?, quorum_minimum = ?, chair_required = ?, "
       "version = version + 1, update_us = ? WHERE id = ? AND version = ?",
       {body.title(), body.description(), body.cadence(),
        static_cast<int64_t>(body.quorum_rule().minimum_members()),
-       static_cast<int64_t>(body.quorum_rule().chair_required() ? 1 : 0), Micros(now), id, expected_version});
-  if (!n.ok()) return n.status();
-  if (*n == 0) return absl::AbortedError(absl::StrCat(BodyName(id), " changed meanwhile; retry"));
+       static_cast<int64_t>(body.quorum_rule().chair_required() ? 1 : 0), calendar::Micros(now), id,
+       expected_version}));
+  if (n == 0) return absl::AbortedError(absl::StrCat(BodyName(id), " changed meanwhile; retry"));
   return absl::OkStatus();
 }
 
 absl::StatusOr<std::vector<v1::Body>> ListBodyRows(store::Transaction& tx, v1::Body::Kind kind,
                                                    const BodyKey& after, int limit, const std::string& today) {
-  auto rows = tx.Query(
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(
       absl::StrCat(kBodySelect,
                    "WHERE (? = 0 OR b.kind = ?) AND (b.kind > ? OR (b.kind = ? AND (b.title > ? "
                    "OR (b.title = ? AND b.id > ?)))) ORDER BY b.kind, b.title, b.id LIMIT ?"),
       {today, today, static_cast<int64_t>(kind), static_cast<int64_t>(kind), after.kind, after.kind,
-       after.title, after.title, after.id, static_cast<int64_t>(limit)});
-  if (!rows.ok()) return rows.status();
+       after.title, after.title, after.id, static_cast<int64_t>(limit)}));
   std::vector<v1::Body> bodies;
-  for (const Row& r : *rows) bodies.push_back(BodyFromRow(r));
+  for (const Row& r : rows) bodies.push_back(BodyFromRow(r));
   return bodies;
 }
 

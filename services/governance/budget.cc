@@ -4,6 +4,8 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "libs/status/field_errors.h"
+#include "libs/status/status_macros.h"
+#include "libs/text/blank.h"
 
 namespace wp::governance {
 namespace {
@@ -11,11 +13,9 @@ namespace {
 constexpr size_t kMaxNameLength = 200;
 constexpr size_t kMaxReasonLength = 4000;
 
-bool IsBlank(absl::string_view text) { return absl::StripAsciiWhitespace(text).empty(); }
-
 void AddRequiredText(absl::string_view text, absl::string_view field, size_t max_length,
                      FieldViolations& v) {
-  if (IsBlank(text)) {
+  if (text::IsBlank(text)) {
     v.Add(field, "is required");
   } else if (text.size() > max_length) {
     v.Add(field, absl::StrCat("must be at most ", max_length, " bytes"));
@@ -64,7 +64,7 @@ absl::Status ValidateBudgetLine(const BudgetLine& line, absl::string_view field)
 }
 
 absl::StatusOr<Pence> Available(const BudgetLine& line) {
-  if (absl::Status s = ValidateBudgetLine(line); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(ValidateBudgetLine(line));
   // Cannot overflow: 0 <= spent <= allocated.
   return Pence(line.allocated.value() - line.spent.value());
 }
@@ -77,7 +77,7 @@ absl::Status Reallocate(BudgetLine& from, BudgetLine& to, Pence amount, absl::st
   AddRequiredText(approving_body, "approving_body", kMaxNameLength, v);
   AddLineViolations(from, "from", v);
   AddLineViolations(to, "to", v);
-  if (!IsBlank(from.id) && from.id == to.id) {
+  if (!text::IsBlank(from.id) && from.id == to.id) {
     v.Add("to.id", "must be a different line from from.id");
   }
   if (IsValidFinancialYear(from.financial_year) && IsValidFinancialYear(to.financial_year) &&
@@ -93,11 +93,10 @@ absl::Status Reallocate(BudgetLine& from, BudgetLine& to, Pence amount, absl::st
         absl::StrCat("line ", from.id, " has ", FormatPounds(available), " available, cannot move ",
                      FormatPounds(amount)));
   }
-  absl::StatusOr<Pence> to_allocated = to.allocated.Add(amount);
-  if (!to_allocated.ok()) return to_allocated.status();
+  WP_ASSIGN_OR_RETURN(Pence to_allocated, to.allocated.Add(amount));
   // Both lines change only once nothing can fail.
   from.allocated = Pence(from.allocated.value() - amount.value());
-  to.allocated = *to_allocated;
+  to.allocated = to_allocated;
   return absl::OkStatus();
 }
 

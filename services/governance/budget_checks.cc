@@ -3,6 +3,8 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "libs/calendar/dates.h"
+#include "libs/status/status_macros.h"
+#include "libs/text/blank.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
 #include "services/governance/references.h"
@@ -45,10 +47,9 @@ absl::Status ResolveApproval(store::Transaction& tx, const std::string& body, co
     if (auto b = ResolveBody(tx, body, prefix + "approving_body"); !b.ok()) return b.status();
   }
   if (meeting.empty()) return absl::OkStatus();
-  auto held = ResolveMeeting(tx, meeting, prefix + "meeting", /*must_be_held=*/true);
-  if (!held.ok()) return held.status();
+  WP_ASSIGN_OR_RETURN(auto held, ResolveMeeting(tx, meeting, prefix + "meeting", /*must_be_held=*/true));
   if (decision.empty()) return absl::OkStatus();
-  return ResolveDecisionAt(tx, decision, prefix + "decision", *held).status();
+  return ResolveDecisionAt(tx, decision, prefix + "decision", held).status();
 }
 
 PlanYears FinancialYearsOf(const PlanRef& plan) {
@@ -72,7 +73,7 @@ absl::Status CheckYearInPlan(const PlanRef& plan, const std::string& financial_y
 }
 
 void CheckReason(const std::string& text, const std::string& field, FieldViolations* v) {
-  if (Blank(text)) {
+  if (text::IsBlank(text)) {
     v->Add(field, "is required");
   } else if (text.size() > kMaxReasonBytes) {
     v->Add(field, absl::StrCat("must be at most ", kMaxReasonBytes, " bytes"));

@@ -12,6 +12,7 @@
 #include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
+#include "libs/status/status_macros.h"
 #include "libs/store/etag.h"
 #include "libs/store/request_ids.h"
 #include "services/governance/budget.h"
@@ -37,9 +38,8 @@ absl::Status BadPageToken() { return InvalidField("page_token", "is not a token 
 // Publishes budget_line.<verb> with the line as stored now, and returns it.
 absl::StatusOr<v1::BudgetLine> Publish(store::Transaction& tx, const server::Caller& caller, const LineId& id,
                                        const std::string& verb) {
-  auto line = LoadBudgetLine(tx, id.plan_id, id.line_id);
-  if (!line.ok()) return line.status();
-  if (auto seq = EmitEvent(tx, caller, kEntity, verb, line->name(), *line); !seq.ok()) return seq.status();
+  WP_ASSIGN_OR_RETURN(auto line, LoadBudgetLine(tx, id.plan_id, id.line_id));
+  if (auto seq = EmitEvent(tx, caller, kEntity, verb, line.name(), line); !seq.ok()) return seq.status();
   return line;
 }
 
@@ -56,9 +56,8 @@ absl::StatusOr<std::optional<v1::BudgetLine>> Retried(store::Transaction& tx, co
   auto parts = ParseName(**earlier, kMovementPattern, "request_id");
   if (!parts.ok()) parts = ParseName(**earlier, kBudgetLinePattern, "request_id");
   if (!parts.ok()) return absl::InternalError(absl::StrCat("request ", request_id, " recorded ", **earlier));
-  auto line = LoadBudgetLine(tx, (*parts)[0], (*parts)[1]);
-  if (!line.ok()) return line.status();
-  return std::optional<v1::BudgetLine>(*line);
+  WP_ASSIGN_OR_RETURN(auto line, LoadBudgetLine(tx, (*parts)[0], (*parts)[1]));
+  return std::optional<v1::BudgetLine>(line);
 }
 
 absl::Status PlanOpenForBudget(const PlanRef& plan) {
@@ -73,16 +72,15 @@ absl::Status CheckPlanParts(store::Transaction& tx, const PlanRef& plan, const v
                         absl::StrCat(plan.name, " has no workstream ", line.workstream_number()));
   }
   if (line.project_id().empty()) return absl::OkStatus();
-  auto rows = tx.Query("SELECT workstream_number FROM plan_projects WHERE plan_id = ? AND id = ?",
-                       {plan.id, line.project_id()});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) {
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT workstream_number FROM plan_projects WHERE plan_id = ? AND id = ?",
+                       {plan.id, line.project_id()}));
+  if (rows.empty()) {
     return InvalidField("budget_line.project_id",
                         absl::StrCat(plan.name, " has no project ", line.project_id()));
   }
-  if (rows->front().Int(0) != line.workstream_number()) {
+  if (rows.front().Int(0) != line.workstream_number()) {
     return InvalidField("budget_line.project_id",
-                        absl::StrCat("is a project of workstream ", rows->front().Int(0),
+                        absl::StrCat("is a project of workstream ", rows.front().Int(0),
                                      ", not of workstream ", line.workstream_number()));
   }
   return absl::OkStatus();
@@ -127,7 +125,7 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::CreateBudgetLine(const server::Calle
   }
   CheckApprovalNames(request.approving_body(), "", "", "", /*body_required=*/false, &v);
   AddViolationsOf(store::ValidateRequestId(request.request_id()), &v, "request_id");
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
 
   const LineId id{(*plan_parts)[0], request.budget_line_id()};
   const absl::Time now = absl::Now();
@@ -137,13 +135,12 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::CreateBudgetLine(const server::Calle
         if (!retried.ok()) return retried.status();
         if (retried->has_value()) return **retried;
 
-        auto plan = LoadPlanRef(tx, id.plan_id);
-        if (!plan.ok()) return plan.status();
-        if (absl::Status s = PlanOpenForBudget(*plan); !s.ok()) return s;
-        if (absl::Status s = CheckYearInPlan(*plan, line.financial_year(), "budget_line.financial_year"); !s.ok())
+        WP_ASSIGN_OR_RETURN(auto plan, LoadPlanRef(tx, id.plan_id));
+        WP_RETURN_IF_ERROR(PlanOpenForBudget(plan));
+        if (absl::Status s = CheckYearInPlan(plan, line.financial_year(), "budget_line.financial_year"); !s.ok())
           return s;
-        if (absl::Status s = CheckPlanParts(tx, *plan, line); !s.ok()) return s;
-        if (absl::Status s = ResolveApproval(tx, request.approving_body(), "", "", ""); !s.ok()) return s;
+        WP_RETURN_IF_ERROR(CheckPlanParts(tx, plan, line));
+        WP_RETURN_IF_ERROR(ResolveApproval(tx, request.approving_body(), "", "", ""));
         if (LoadBudgetLine(tx, id.plan_id, id.line_id).ok()) {
           return absl::AlreadyExistsError(
               absl::StrCat(BudgetLineName(id.plan_id, id.line_id), " already exists"));
@@ -157,7 +154,7 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::CreateBudgetLine(const server::Calle
               ", workstream ", line.workstream_number(),
               line.project_id().empty() ? " as a whole" : absl::StrCat(", project ", line.project_id())));
         }
-        if (absl::Status s = InsertBudgetLine(tx, id.plan_id, id.line_id, line, now); !s.ok()) return s;
+        WP_RETURN_IF_ERROR(InsertBudgetLine(tx, id.plan_id, id.line_id, line, now));
 
         v1::BudgetMovement opening = Movement(v1::BudgetMovement::OPENING_ALLOCATION, line.allocated_pence(),
                                               Pence(line.allocated_pence()), Pence(0), caller);
@@ -165,12 +162,8 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::CreateBudgetLine(const server::Calle
         *opening.mutable_effective_date() = EffectiveDate({});
         if (auto m = AppendMovement(tx, id.plan_id, id.line_id, opening, now); !m.ok()) return m.status();
 
-        auto created = Publish(tx, caller, id, "created");
-        if (!created.ok()) return created.status();
-        if (absl::Status s = store::RecordRequest(tx, kCreateMethod, request.request_id(), created->name(), now);
-            !s.ok()) {
-          return s;
-        }
+        WP_ASSIGN_OR_RETURN(auto created, Publish(tx, caller, id, "created"));
+        WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), created.name(), now));
         return created;
       });
 }
@@ -179,7 +172,7 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::GetBudgetLine(const server::Caller& 
                                                           const v1::GetBudgetLineRequest& request) {
   FieldViolations v;
   const std::optional<LineId> id = ParseLineName(request.name(), "name", &v);
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
   return store::ReadValue<v1::BudgetLine>(
       db_, [&](store::Transaction& tx) { return LoadBudgetLine(tx, id->plan_id, id->line_id); });
 }
@@ -200,7 +193,7 @@ absl::StatusOr<v1::ListBudgetLinesResponse> BudgetLines::ListBudgetLines(
   AddViolationsOf(page_size.status(), &v, "page_size");
   auto token = paging::DecodePageToken(request.page_token(), 4);
   AddViolationsOf(token.status(), &v, "page_token");
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
 
   std::optional<LineKey> after;
   if (!token->empty()) {
@@ -215,12 +208,11 @@ absl::StatusOr<v1::ListBudgetLinesResponse> BudgetLines::ListBudgetLines(
         if (!plan_id.empty()) {
           if (auto plan = LoadPlanRef(tx, plan_id); !plan.ok()) return plan.status();
         }
-        auto lines = ListLines(tx, filter, after, *page_size + 1);
-        if (!lines.ok()) return lines.status();
+        WP_ASSIGN_OR_RETURN(auto lines, ListLines(tx, filter, after, *page_size + 1));
         v1::ListBudgetLinesResponse response;
-        const int shown = paging::PageCount(*lines, *page_size);
-        for (int i = 0; i < shown; ++i) *response.add_budget_lines() = (*lines)[i];
-        if (static_cast<int>(lines->size()) > shown) {
+        const int shown = paging::PageCount(lines, *page_size);
+        for (int i = 0; i < shown; ++i) *response.add_budget_lines() = lines[i];
+        if (static_cast<int>(lines.size()) > shown) {
           const LineKey last = KeyOf(response.budget_lines(shown - 1));
           response.set_next_page_token(paging::EncodePageToken(
               {last.financial_year, absl::StrCat(last.workstream_number), last.project_id, last.plan_id}));
@@ -239,19 +231,15 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::UpdateBudgetLine(const server::Calle
   }
   // Title is the only path, so every valid mask, empty included, sets it.
   CheckRequiredLine(line.title(), "budget_line.title", &v);
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
 
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::BudgetLine>(
       db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::BudgetLine> {
-        auto current = LoadBudgetLine(tx, id->plan_id, id->line_id);
-        if (!current.ok()) return current.status();
-        const int64_t version = store::VersionOf(current->etag());
-        if (absl::Status s = store::CheckEtag(line.etag(), version, current->name()); !s.ok()) return s;
-        if (absl::Status s = SaveLineTitle(tx, id->plan_id, id->line_id, version, line.title(), now);
-            !s.ok()) {
-          return s;
-        }
+        WP_ASSIGN_OR_RETURN(auto current, LoadBudgetLine(tx, id->plan_id, id->line_id));
+        const int64_t version = store::VersionOf(current.etag());
+        WP_RETURN_IF_ERROR(store::CheckEtag(line.etag(), version, current.name()));
+        WP_RETURN_IF_ERROR(SaveLineTitle(tx, id->plan_id, id->line_id, version, line.title(), now));
         return Publish(tx, caller, *id, "updated");
       });
 }
@@ -268,7 +256,7 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::AdjustAllocation(const server::Calle
                      /*body_required=*/true, &v);
   CheckOptionalDay(request.effective_date(), "effective_date", &v);
   AddViolationsOf(store::ValidateRequestId(request.request_id()), &v, "request_id");
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
 
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::BudgetLine>(
@@ -277,44 +265,34 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::AdjustAllocation(const server::Calle
         if (!retried.ok()) return retried.status();
         if (retried->has_value()) return **retried;
 
-        auto current = LoadBudgetLine(tx, id->plan_id, id->line_id);
-        if (!current.ok()) return current.status();
-        const int64_t version = store::VersionOf(current->etag());
-        if (absl::Status s = store::CheckEtag(request.etag(), version, current->name()); !s.ok()) return s;
+        WP_ASSIGN_OR_RETURN(auto current, LoadBudgetLine(tx, id->plan_id, id->line_id));
+        const int64_t version = store::VersionOf(current.etag());
+        WP_RETURN_IF_ERROR(store::CheckEtag(request.etag(), version, current.name()));
         if (absl::Status s =
                 ResolveApproval(tx, request.approving_body(), request.meeting(), request.decision(), "");
             !s.ok()) {
           return s;
         }
-        const Pence spent(current->spent_pence());
-        absl::StatusOr<Pence> allocated =
-            Pence(current->allocated_pence()).Add(Pence(request.amount_pence()));
-        if (!allocated.ok()) return allocated.status();
-        if (*allocated < spent) {
+        const Pence spent(current.spent_pence());
+        WP_ASSIGN_OR_RETURN(Pence allocated,
+            Pence(current.allocated_pence()).Add(Pence(request.amount_pence())));
+        if (allocated < spent) {
           return absl::FailedPreconditionError(
               absl::StrCat("line ", id->line_id, " has ", FormatPounds(spent),
-                           " spent; its allocation cannot fall to ", FormatPounds(*allocated)));
+                           " spent; its allocation cannot fall to ", FormatPounds(allocated)));
         }
-        if (absl::Status s = SaveLineAmounts(tx, id->plan_id, id->line_id, version, *allocated, spent, now);
-            !s.ok()) {
-          return s;
-        }
+        WP_RETURN_IF_ERROR(SaveLineAmounts(tx, id->plan_id, id->line_id, version, allocated, spent, now));
         v1::BudgetMovement adjusted = Movement(v1::BudgetMovement::ALLOCATION_ADJUSTED,
-                                               request.amount_pence(), *allocated, spent, caller);
+                                               request.amount_pence(), allocated, spent, caller);
         adjusted.set_reason(request.reason());
         adjusted.set_approving_body(request.approving_body());
         adjusted.set_meeting(request.meeting());
         adjusted.set_decision(request.decision());
         *adjusted.mutable_effective_date() = EffectiveDate(request.effective_date());
-        auto movement = AppendMovement(tx, id->plan_id, id->line_id, adjusted, now);
-        if (!movement.ok()) return movement.status();
+        WP_ASSIGN_OR_RETURN(auto movement, AppendMovement(tx, id->plan_id, id->line_id, adjusted, now));
 
-        auto changed = Publish(tx, caller, *id, "allocation_adjusted");
-        if (!changed.ok()) return changed.status();
-        if (absl::Status s = store::RecordRequest(tx, kAdjustMethod, request.request_id(), movement->name(), now);
-            !s.ok()) {
-          return s;
-        }
+        WP_ASSIGN_OR_RETURN(auto changed, Publish(tx, caller, *id, "allocation_adjusted"));
+        WP_RETURN_IF_ERROR(store::RecordRequest(tx, kAdjustMethod, request.request_id(), movement.name(), now));
         return changed;
       });
 }
@@ -333,7 +311,7 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::RecordSpend(const server::Caller& ca
   }
   CheckOptionalLine(request.reference(), "reference", &v);
   AddViolationsOf(store::ValidateRequestId(request.request_id()), &v, "request_id");
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
 
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::BudgetLine>(
@@ -342,12 +320,11 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::RecordSpend(const server::Caller& ca
         if (!retried.ok()) return retried.status();
         if (retried->has_value()) return **retried;
 
-        auto current = LoadBudgetLine(tx, id->plan_id, id->line_id);
-        if (!current.ok()) return current.status();
-        const int64_t version = store::VersionOf(current->etag());
-        if (absl::Status s = store::CheckEtag(request.etag(), version, current->name()); !s.ok()) return s;
-        BudgetLine rules = ToRuleLine(id->line_id, *current);
-        if (absl::Status s = governance::RecordSpend(rules, Pence(request.amount_pence())); !s.ok()) return s;
+        WP_ASSIGN_OR_RETURN(auto current, LoadBudgetLine(tx, id->plan_id, id->line_id));
+        const int64_t version = store::VersionOf(current.etag());
+        WP_RETURN_IF_ERROR(store::CheckEtag(request.etag(), version, current.name()));
+        BudgetLine rules = ToRuleLine(id->line_id, current);
+        WP_RETURN_IF_ERROR(governance::RecordSpend(rules, Pence(request.amount_pence())));
         if (absl::Status s =
                 SaveLineAmounts(tx, id->plan_id, id->line_id, version, rules.allocated, rules.spent, now);
             !s.ok()) {
@@ -358,15 +335,10 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::RecordSpend(const server::Caller& ca
         spend.set_reason(request.description());
         spend.set_reference(request.reference());
         *spend.mutable_effective_date() = request.spent_on();
-        auto movement = AppendMovement(tx, id->plan_id, id->line_id, spend, now);
-        if (!movement.ok()) return movement.status();
+        WP_ASSIGN_OR_RETURN(auto movement, AppendMovement(tx, id->plan_id, id->line_id, spend, now));
 
-        auto changed = Publish(tx, caller, *id, "spend_recorded");
-        if (!changed.ok()) return changed.status();
-        if (absl::Status s = store::RecordRequest(tx, kSpendMethod, request.request_id(), movement->name(), now);
-            !s.ok()) {
-          return s;
-        }
+        WP_ASSIGN_OR_RETURN(auto changed, Publish(tx, caller, *id, "spend_recorded"));
+        WP_RETURN_IF_ERROR(store::RecordRequest(tx, kSpendMethod, request.request_id(), movement.name(), now));
         return changed;
       });
 }
@@ -391,7 +363,7 @@ absl::StatusOr<v1::ListBudgetMovementsResponse> BudgetLines::ListBudgetMovements
   AddViolationsOf(page_size.status(), &v, "page_size");
   auto token = paging::DecodePageToken(request.page_token(), 3);
   AddViolationsOf(token.status(), &v, "page_token");
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
 
   std::optional<MovementKey> after;
   if (!token->empty()) {
@@ -409,12 +381,12 @@ absl::StatusOr<v1::ListBudgetMovementsResponse> BudgetLines::ListBudgetMovements
         } else if (auto line = LoadBudgetLine(tx, plan_id, line_id); !line.ok()) {
           return line.status();
         }
-        auto movements = ListMovements(tx, plan_id, line_id, kinds, after, *page_size + 1);
-        if (!movements.ok()) return movements.status();
+        WP_ASSIGN_OR_RETURN(auto movements,
+                            ListMovements(tx, plan_id, line_id, kinds, after, *page_size + 1));
         v1::ListBudgetMovementsResponse response;
-        const int shown = paging::PageCount(*movements, *page_size);
-        for (int i = 0; i < shown; ++i) *response.add_movements() = (*movements)[i];
-        if (static_cast<int>(movements->size()) > shown) {
+        const int shown = paging::PageCount(movements, *page_size);
+        for (int i = 0; i < shown; ++i) *response.add_movements() = movements[i];
+        if (static_cast<int>(movements.size()) > shown) {
           const MovementKey last = KeyOf(response.movements(shown - 1));
           response.set_next_page_token(paging::EncodePageToken(
               {absl::StrCat(last.create_us), last.line_id, absl::StrCat(last.number)}));

@@ -2,6 +2,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "libs/calendar/timestamps.h"
+#include "libs/status/status_macros.h"
 #include "libs/store/etag.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
@@ -28,8 +30,8 @@ v1::BudgetLine LineFromRow(const Row& r) {
   // The table's CHECK keeps 0 <= spent <= allocated, so this cannot overflow.
   line.set_available_pence(r.Int(6) - r.Int(7));
   line.set_etag(store::EtagOf(r.Int(8)));
-  SetTimestamp(r.Int(9), line.mutable_create_time());
-  SetTimestamp(r.Int(10), line.mutable_update_time());
+  calendar::SetTimestamp(r.Int(9), line.mutable_create_time());
+  calendar::SetTimestamp(r.Int(10), line.mutable_update_time());
   return line;
 }
 
@@ -54,7 +56,7 @@ v1::BudgetMovement MovementFromRow(const Row& r) {
   if (auto day = DayFromText(r.Text(13))) *m.mutable_effective_date() = *day;
   m.set_reference(r.Text(14));
   m.set_recorded_by(r.Text(15));
-  SetTimestamp(r.Int(16), m.mutable_create_time());
+  calendar::SetTimestamp(r.Int(16), m.mutable_create_time());
   return m;
 }
 
@@ -75,7 +77,7 @@ v1::Reallocation ReallocationFromRow(const Row& r) {
   x.set_meeting(r.Text(8));
   x.set_decision(r.Text(9));
   if (auto day = DayFromText(r.Text(10))) *x.mutable_effective_date() = *day;
-  SetTimestamp(r.Int(11), x.mutable_create_time());
+  calendar::SetTimestamp(r.Int(11), x.mutable_create_time());
   return x;
 }
 
@@ -108,27 +110,25 @@ absl::Status Aborted(const std::string& plan_id, const std::string& line_id) {
 
 absl::StatusOr<v1::BudgetLine> LoadBudgetLine(store::Transaction& tx, const std::string& plan_id,
                                               const std::string& line_id) {
-  auto rows =
+  WP_ASSIGN_OR_RETURN(auto rows,
       tx.Query(absl::StrCat("SELECT ", kLineColumns, " FROM budget_lines WHERE plan_id = ? AND id = ?"),
-               {plan_id, line_id});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) {
+               {plan_id, line_id}));
+  if (rows.empty()) {
     return absl::NotFoundError(absl::StrCat(BudgetLineName(plan_id, line_id), " does not exist"));
   }
-  return LineFromRow(rows->front());
+  return LineFromRow(rows.front());
 }
 
 absl::StatusOr<std::optional<std::string>> LineIdFor(store::Transaction& tx, const std::string& plan_id,
                                                      const std::string& financial_year,
                                                      int32_t workstream_number,
                                                      const std::string& project_id) {
-  auto rows = tx.Query(
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(
       "SELECT id FROM budget_lines WHERE plan_id = ? AND financial_year = ? AND workstream_number = ? "
       "AND project_id = ?",
-      {plan_id, financial_year, static_cast<int64_t>(workstream_number), project_id});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return std::optional<std::string>();
-  return std::optional<std::string>(rows->front().Text(0));
+      {plan_id, financial_year, static_cast<int64_t>(workstream_number), project_id}));
+  if (rows.empty()) return std::optional<std::string>();
+  return std::optional<std::string>(rows.front().Text(0));
 }
 
 absl::Status InsertBudgetLine(store::Transaction& tx, const std::string& plan_id, const std::string& line_id,
@@ -137,7 +137,7 @@ absl::Status InsertBudgetLine(store::Transaction& tx, const std::string& plan_id
       "INSERT INTO budget_lines (plan_id, id, financial_year, workstream_number, project_id, title, "
       "allocated_pence, spent_pence, version, create_us, update_us) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?)",
       {plan_id, line_id, line.financial_year(), static_cast<int64_t>(line.workstream_number()),
-       line.project_id(), line.title(), line.allocated_pence(), Micros(now), Micros(now)});
+       line.project_id(), line.title(), line.allocated_pence(), calendar::Micros(now), calendar::Micros(now)});
   if (absl::IsAlreadyExists(n.status())) {
     return absl::AlreadyExistsError(absl::StrCat(BudgetLineName(plan_id, line_id), " already exists"));
   }
@@ -146,22 +146,20 @@ absl::Status InsertBudgetLine(store::Transaction& tx, const std::string& plan_id
 
 absl::Status SaveLineTitle(store::Transaction& tx, const std::string& plan_id, const std::string& line_id,
                            int64_t expected_version, const std::string& title, absl::Time now) {
-  auto n = tx.Execute(
+  WP_ASSIGN_OR_RETURN(auto n, tx.Execute(
       "UPDATE budget_lines SET title = ?, version = version + 1, update_us = ? "
       "WHERE plan_id = ? AND id = ? AND version = ?",
-      {title, Micros(now), plan_id, line_id, expected_version});
-  if (!n.ok()) return n.status();
-  return *n == 1 ? absl::OkStatus() : Aborted(plan_id, line_id);
+      {title, calendar::Micros(now), plan_id, line_id, expected_version}));
+  return n == 1 ? absl::OkStatus() : Aborted(plan_id, line_id);
 }
 
 absl::Status SaveLineAmounts(store::Transaction& tx, const std::string& plan_id, const std::string& line_id,
                              int64_t expected_version, Pence allocated, Pence spent, absl::Time now) {
-  auto n = tx.Execute(
+  WP_ASSIGN_OR_RETURN(auto n, tx.Execute(
       "UPDATE budget_lines SET allocated_pence = ?, spent_pence = ?, version = version + 1, update_us = ? "
       "WHERE plan_id = ? AND id = ? AND version = ?",
-      {allocated.value(), spent.value(), Micros(now), plan_id, line_id, expected_version});
-  if (!n.ok()) return n.status();
-  return *n == 1 ? absl::OkStatus() : Aborted(plan_id, line_id);
+      {allocated.value(), spent.value(), calendar::Micros(now), plan_id, line_id, expected_version}));
+  return n == 1 ? absl::OkStatus() : Aborted(plan_id, line_id);
 }
 
 BudgetLine ToRuleLine(const std::string& line_id, const v1::BudgetLine& line) {
@@ -195,13 +193,12 @@ absl::StatusOr<std::vector<v1::BudgetLine>> ListLines(store::Transaction& tx, co
                   {after->financial_year, after->workstream_number, after->project_id, after->plan_id});
   }
   params.push_back(static_cast<int64_t>(limit));
-  auto rows = tx.Query(
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(
       absl::StrCat("SELECT ", kLineColumns, " FROM budget_lines WHERE ", absl::StrJoin(where, " AND "),
                    " ORDER BY financial_year, workstream_number, project_id, plan_id LIMIT ?"),
-      params);
-  if (!rows.ok()) return rows.status();
+      params));
   std::vector<v1::BudgetLine> lines;
-  for (const Row& r : *rows) lines.push_back(LineFromRow(r));
+  for (const Row& r : rows) lines.push_back(LineFromRow(r));
   return lines;
 }
 
@@ -213,36 +210,33 @@ LineKey KeyOf(const v1::BudgetLine& line) {
 absl::StatusOr<v1::BudgetMovement> AppendMovement(store::Transaction& tx, const std::string& plan_id,
                                                   const std::string& line_id, v1::BudgetMovement movement,
                                                   absl::Time now) {
-  auto next = tx.QueryOne(
+  WP_ASSIGN_OR_RETURN(auto next, tx.QueryOne(
       "SELECT COALESCE(MAX(number), 0) + 1 FROM budget_movements WHERE plan_id = ? AND line_id = ?",
-      {plan_id, line_id});
-  if (!next.ok()) return next.status();
-  const int64_t number = next->Int(0);
-  auto n =
+      {plan_id, line_id}));
+  const int64_t number = next.Int(0);
+  WP_RETURN_IF_ERROR(
       tx.Execute(absl::StrCat("INSERT INTO budget_movements (", kMovementColumns,
                               ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                  {plan_id, line_id, number, static_cast<int64_t>(movement.kind()), movement.amount_pence(),
                   movement.allocated_after_pence(), movement.spent_after_pence(), movement.reason(),
                   movement.approving_body(), movement.meeting(), movement.decision(), movement.reallocation(),
                   movement.counterpart_line(), DayText(movement.effective_date()), movement.reference(),
-                  movement.recorded_by(), Micros(now)});
-  if (!n.ok()) return n.status();
+                  movement.recorded_by(), calendar::Micros(now)}).status());
   movement.set_name(MovementName(plan_id, line_id, number));
-  SetTimestamp(Micros(now), movement.mutable_create_time());
+  *movement.mutable_create_time() = calendar::TimestampOf(now);
   return movement;
 }
 
 absl::StatusOr<v1::BudgetMovement> LoadMovement(store::Transaction& tx, const std::string& plan_id,
                                                 const std::string& line_id, int64_t number) {
-  auto rows =
+  WP_ASSIGN_OR_RETURN(auto rows,
       tx.Query(absl::StrCat("SELECT ", kMovementColumns,
                             " FROM budget_movements WHERE plan_id = ? AND line_id = ? AND number = ?"),
-               {plan_id, line_id, number});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) {
+               {plan_id, line_id, number}));
+  if (rows.empty()) {
     return absl::NotFoundError(absl::StrCat(MovementName(plan_id, line_id, number), " does not exist"));
   }
-  return MovementFromRow(rows->front());
+  return MovementFromRow(rows.front());
 }
 
 absl::StatusOr<std::vector<v1::BudgetMovement>> ListMovements(
@@ -264,13 +258,12 @@ absl::StatusOr<std::vector<v1::BudgetMovement>> ListMovements(
     params.insert(params.end(), {after->create_us, after->line_id, after->number});
   }
   params.push_back(static_cast<int64_t>(limit));
-  auto rows =
+  WP_ASSIGN_OR_RETURN(auto rows,
       tx.Query(absl::StrCat("SELECT ", kMovementColumns, " FROM budget_movements WHERE ",
                             absl::StrJoin(where, " AND "), " ORDER BY create_us, line_id, number LIMIT ?"),
-               params);
-  if (!rows.ok()) return rows.status();
+               params));
   std::vector<v1::BudgetMovement> movements;
-  for (const Row& r : *rows) movements.push_back(MovementFromRow(r));
+  for (const Row& r : rows) movements.push_back(MovementFromRow(r));
   return movements;
 }
 
@@ -280,10 +273,9 @@ MovementKey KeyOf(const v1::BudgetMovement& movement) {
 }
 
 absl::StatusOr<int64_t> NextReallocationNumber(store::Transaction& tx, const std::string& plan_id) {
-  auto next =
-      tx.QueryOne("SELECT COALESCE(MAX(number), 0) + 1 FROM reallocations WHERE plan_id = ?", {plan_id});
-  if (!next.ok()) return next.status();
-  return next->Int(0);
+  WP_ASSIGN_OR_RETURN(auto next,
+      tx.QueryOne("SELECT COALESCE(MAX(number), 0) + 1 FROM reallocations WHERE plan_id = ?", {plan_id}));
+  return next.Int(0);
 }
 
 absl::Status InsertReallocation(store::Transaction& tx, const std::string& plan_id, int64_t number,
@@ -297,29 +289,27 @@ absl::Status InsertReallocation(store::Transaction& tx, const std::string& plan_
           {plan_id, number, LastPart(x.from_line()), LastPart(x.to_line()), x.financial_year(),
            x.amount_pence(), x.reason(), x.approving_body(), x.meeting(), x.decision(),
            DayText(x.effective_date()), store::Blob{response.from_line().SerializeAsString()},
-           store::Blob{response.to_line().SerializeAsString()}, Micros(now)})
+           store::Blob{response.to_line().SerializeAsString()}, calendar::Micros(now)})
       .status();
 }
 
 absl::StatusOr<v1::Reallocation> LoadReallocation(store::Transaction& tx, const std::string& plan_id,
                                                   int64_t number) {
-  auto response = LoadReallocationResponse(tx, plan_id, number);
-  if (!response.ok()) return response.status();
-  return response->reallocation();
+  WP_ASSIGN_OR_RETURN(auto response, LoadReallocationResponse(tx, plan_id, number));
+  return response.reallocation();
 }
 
 absl::StatusOr<v1::ReallocateBudgetResponse> LoadReallocationResponse(store::Transaction& tx,
                                                                       const std::string& plan_id,
                                                                       int64_t number) {
-  auto rows = tx.Query(absl::StrCat("SELECT ", kReallocationColumns,
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(absl::StrCat("SELECT ", kReallocationColumns,
                                     ", from_line_pb, to_line_pb FROM reallocations "
                                     "WHERE plan_id = ? AND number = ?"),
-                       {plan_id, number});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) {
+                       {plan_id, number}));
+  if (rows.empty()) {
     return absl::NotFoundError(absl::StrCat(ReallocationName(plan_id, number), " does not exist"));
   }
-  const Row& r = rows->front();
+  const Row& r = rows.front();
   v1::ReallocateBudgetResponse response;
   *response.mutable_reallocation() = ReallocationFromRow(r);
   if (!response.mutable_from_line()->ParseFromString(r.Text(12)) ||
@@ -351,13 +341,12 @@ absl::StatusOr<std::vector<v1::Reallocation>> ListReallocationRows(
     params.insert(params.end(), {after->create_us, after->plan_id, after->number});
   }
   params.push_back(static_cast<int64_t>(limit));
-  auto rows = tx.Query(absl::StrCat("SELECT ", kReallocationColumns, " FROM reallocations WHERE ",
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(absl::StrCat("SELECT ", kReallocationColumns, " FROM reallocations WHERE ",
                                     absl::StrJoin(where, " AND "),
                                     " ORDER BY create_us DESC, plan_id DESC, number DESC LIMIT ?"),
-                       params);
-  if (!rows.ok()) return rows.status();
+                       params));
   std::vector<v1::Reallocation> reallocations;
-  for (const Row& r : *rows) reallocations.push_back(ReallocationFromRow(r));
+  for (const Row& r : rows) reallocations.push_back(ReallocationFromRow(r));
   return reallocations;
 }
 

@@ -6,7 +6,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "libs/calendar/timestamps.h"
 #include "libs/status/field_errors.h"
+#include "libs/status/status_macros.h"
 #include "services/governance/budget.h"
 #include "services/governance/budget_checks.h"
 #include "services/governance/fields.h"
@@ -56,48 +58,44 @@ absl::StatusOr<v1::BudgetSummary> BudgetSummaries::GetBudgetSummary(
   if (!request.financial_year().empty() && !IsValidFinancialYear(request.financial_year())) {
     v.Add("financial_year", "must be a financial year like 2022-23");
   }
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
 
   const std::string plan_id = (*plan_parts)[0];
   return store::ReadValue<v1::BudgetSummary>(
       db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::BudgetSummary> {
-        auto plan = LoadPlanRef(tx, plan_id);
-        if (!plan.ok()) return plan.status();
+        WP_ASSIGN_OR_RETURN(auto plan, LoadPlanRef(tx, plan_id));
         // Only the plan's own years count: lines created before years were
         // checked (budget_checks.h) may lie outside them.
-        const PlanYears years = FinancialYearsOf(*plan);
-        auto rows = tx.Query(
+        const PlanYears years = FinancialYearsOf(plan);
+        WP_ASSIGN_OR_RETURN(auto rows, tx.Query(
             "SELECT financial_year, workstream_number, COUNT(*), "
             "SUM(allocated_pence / ?), SUM(allocated_pence % ?), SUM(spent_pence / ?), SUM(spent_pence % ?) "
             "FROM budget_lines WHERE plan_id = ? AND (? = '' OR financial_year = ?) "
             "AND financial_year BETWEEN ? AND ? "
             "GROUP BY financial_year, workstream_number ORDER BY financial_year, workstream_number",
             {kHalf, kHalf, kHalf, kHalf, plan_id, request.financial_year(), request.financial_year(),
-             years.first, years.last});
-        if (!rows.ok()) return rows.status();
+             years.first, years.last}));
 
         v1::BudgetSummary summary;
-        summary.set_plan(plan->name);
+        summary.set_plan(plan.name);
         summary.set_financial_year(request.financial_year());
         summary.mutable_total();
-        for (const store::Row& r : *rows) {
+        for (const store::Row& r : rows) {
           const std::string year = r.Text(0);
           const int32_t number = static_cast<int32_t>(r.Int(1));
           const std::string what = absl::StrCat("total of workstream ", number, " in ", year);
-          auto allocated = Join(r.Int(3), r.Int(4), absl::StrCat("allocated ", what));
-          if (!allocated.ok()) return allocated.status();
-          auto spent = Join(r.Int(5), r.Int(6), absl::StrCat("spent ", what));
-          if (!spent.ok()) return spent.status();
+          WP_ASSIGN_OR_RETURN(auto allocated, Join(r.Int(3), r.Int(4), absl::StrCat("allocated ", what)));
+          WP_ASSIGN_OR_RETURN(auto spent, Join(r.Int(5), r.Int(6), absl::StrCat("spent ", what)));
 
           v1::WorkstreamBudget* ws = summary.add_workstreams();
           ws->set_workstream_number(number);
-          auto title = plan->workstreams.find(number);
-          if (title != plan->workstreams.end()) ws->set_workstream_title(title->second);
+          auto title = plan.workstreams.find(number);
+          if (title != plan.workstreams.end()) ws->set_workstream_title(title->second);
           ws->set_financial_year(year);
           ws->set_line_count(static_cast<int32_t>(r.Int(2)));
-          ws->mutable_amounts()->set_allocated_pence(allocated->value());
-          ws->mutable_amounts()->set_spent_pence(spent->value());
-          ws->mutable_amounts()->set_available_pence(allocated->value() - spent->value());
+          ws->mutable_amounts()->set_allocated_pence(allocated.value());
+          ws->mutable_amounts()->set_spent_pence(spent.value());
+          ws->mutable_amounts()->set_available_pence(allocated.value() - spent.value());
 
           // Rows come by year, so a year's total is the last one begun.
           if (summary.years().empty() || summary.years().rbegin()->financial_year() != year) {
@@ -109,12 +107,9 @@ absl::StatusOr<v1::BudgetSummary> BudgetSummaries::GetBudgetSummary(
               !s.ok()) {
             return s;
           }
-          if (absl::Status s = AddAmounts(ws->amounts(), "total of the plan", summary.mutable_total());
-              !s.ok()) {
-            return s;
-          }
+          WP_RETURN_IF_ERROR(AddAmounts(ws->amounts(), "total of the plan", summary.mutable_total()));
         }
-        SetTimestamp(Micros(absl::Now()), summary.mutable_computed_at());
+        *summary.mutable_computed_at() = calendar::TimestampOf(absl::Now());
         return summary;
       });
 }

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "libs/cache/cache_key.h"
+#include "libs/status/status_macros.h"
 
 namespace wp::governance {
 namespace {
@@ -18,9 +19,8 @@ absl::StatusOr<Message> ThroughCache(cache::CacheAside* cache, const std::string
   const std::string key = cache::CacheKey("governance", query, generation);
   absl::StatusOr<std::string> bytes =
       cache->GetOrCompute(key, kAggregateTtl, [&]() -> absl::StatusOr<std::string> {
-        absl::StatusOr<Message> computed = compute();
-        if (!computed.ok()) return computed.status();
-        return computed->SerializeAsString();
+        WP_ASSIGN_OR_RETURN(Message computed, compute());
+        return computed.SerializeAsString();
       });
   if (!bytes.ok()) return bytes.status();
   Message message;

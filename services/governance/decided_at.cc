@@ -1,5 +1,6 @@
 #include "services/governance/decided_at.h"
 
+#include "libs/status/status_macros.h"
 #include "services/governance/names.h"
 
 namespace wp::governance {
@@ -25,14 +26,13 @@ absl::StatusOr<std::optional<MeetingRef>> ResolveDecidedAt(store::Transaction& t
                                                            const DecidedAtFields& fields,
                                                            v1::Body::Kind kind) {
   if (meeting.empty()) return std::optional<MeetingRef>();
-  auto ref = ResolveMeeting(tx, meeting, fields.meeting, /*must_be_held=*/true, kind);
-  if (!ref.ok()) return ref.status();
+  WP_ASSIGN_OR_RETURN(auto ref, ResolveMeeting(tx, meeting, fields.meeting, /*must_be_held=*/true, kind));
   if (!decision.empty()) {
-    if (auto number = ResolveDecisionAt(tx, decision, fields.decision, *ref); !number.ok()) {
+    if (auto number = ResolveDecisionAt(tx, decision, fields.decision, ref); !number.ok()) {
       return number.status();
     }
   }
-  return std::optional<MeetingRef>(*std::move(ref));
+  return std::optional<MeetingRef>(std::move(ref));
 }
 
 }  // namespace wp::governance

@@ -2,6 +2,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "libs/calendar/timestamps.h"
+#include "libs/status/status_macros.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
 
@@ -27,16 +29,15 @@ v1::Decision DecisionFromRow(const Row& r) {
   if (!r.Text(6).empty()) d.set_plan(PlanName(r.Text(6)));
   for (std::string& ref : SplitLines(r.Text(7))) d.add_plan_item_refs(std::move(ref));
   d.set_supersedes(r.Text(8));
-  SetTimestamp(r.Int(9), d.mutable_create_time());
+  calendar::SetTimestamp(r.Int(9), d.mutable_create_time());
   return d;
 }
 
 absl::StatusOr<std::vector<v1::Decision>> Decisions(store::Transaction& tx, const std::string& sql,
                                                     const std::vector<Value>& params) {
-  auto rows = tx.Query(sql, params);
-  if (!rows.ok()) return rows.status();
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(sql, params));
   std::vector<v1::Decision> decisions;
-  for (const Row& r : *rows) decisions.push_back(DecisionFromRow(r));
+  for (const Row& r : rows) decisions.push_back(DecisionFromRow(r));
   return decisions;
 }
 
@@ -44,23 +45,21 @@ absl::StatusOr<std::vector<v1::Decision>> Decisions(store::Transaction& tx, cons
 
 absl::StatusOr<v1::Decision> LoadDecision(store::Transaction& tx, const std::string& body_id,
                                           int64_t meeting_number, int64_t number) {
-  auto found = Decisions(
+  WP_ASSIGN_OR_RETURN(auto found, Decisions(
       tx, absl::StrCat(kDecisionSelect, " WHERE d.body_id = ? AND d.meeting_number = ? AND d.number = ?"),
-      {body_id, meeting_number, number});
-  if (!found.ok()) return found.status();
-  if (found->empty()) {
+      {body_id, meeting_number, number}));
+  if (found.empty()) {
     return absl::NotFoundError(absl::StrCat(DecisionName(body_id, meeting_number, number), " does not exist"));
   }
-  return found->front();
+  return found.front();
 }
 
 absl::StatusOr<int64_t> NextDecisionNumber(store::Transaction& tx, const std::string& body_id,
                                            int64_t meeting_number) {
-  auto row = tx.QueryOne(
+  WP_ASSIGN_OR_RETURN(auto row, tx.QueryOne(
       "SELECT COALESCE(MAX(number), 0) + 1 FROM decisions WHERE body_id = ? AND meeting_number = ?",
-      {body_id, meeting_number});
-  if (!row.ok()) return row.status();
-  return row->Int(0);
+      {body_id, meeting_number}));
+  return row.Int(0);
 }
 
 absl::Status InsertDecision(store::Transaction& tx, const std::string& body_id, int64_t meeting_number,
@@ -73,7 +72,7 @@ absl::Status InsertDecision(store::Transaction& tx, const std::string& body_id, 
           {body_id, meeting_number, number, static_cast<int64_t>(decision.agenda_item()), decision.text(),
            static_cast<int64_t>(decision.outcome()), plan_id,
            JoinLines({decision.plan_item_refs().begin(), decision.plan_item_refs().end()}),
-           decision.supersedes(), Micros(now)})
+           decision.supersedes(), calendar::Micros(now)})
       .status();
 }
 

@@ -12,7 +12,9 @@
 #include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
+#include "libs/status/status_macros.h"
 #include "libs/store/request_ids.h"
+#include "libs/text/blank.h"
 #include "services/governance/agenda.h"
 #include "services/governance/decision_store.h"
 #include "services/governance/events.h"
@@ -43,7 +45,7 @@ absl::Status CheckDecisionRequest(const v1::RecordDecisionRequest& request) {
   FieldViolations v;
   auto meeting = ParseMeetingKey(request.parent(), "parent");
   AddViolationsOf(meeting.status(), &v);
-  if (Blank(d.text())) {
+  if (text::IsBlank(d.text())) {
     v.Add("decision.text", "is required");
   } else {
     CheckOptionalText(d.text(), "decision.text", &v);
@@ -70,9 +72,8 @@ absl::Status CheckDecisionRequest(const v1::RecordDecisionRequest& request) {
 // agenda_item, when set, must be on the meeting's agenda.
 absl::Status CheckAgendaItem(store::Transaction& tx, const MeetingRef& meeting, int32_t agenda_item) {
   if (agenda_item == 0) return absl::OkStatus();
-  auto stored = meetings_internal::LoadMeeting(tx, meeting.body.id, meeting.number);
-  if (!stored.ok()) return stored.status();
-  for (const v1::AgendaItem& item : stored->agenda_items()) {
+  WP_ASSIGN_OR_RETURN(auto stored, meetings_internal::LoadMeeting(tx, meeting.body.id, meeting.number));
+  for (const v1::AgendaItem& item : stored.agenda_items()) {
     if (item.number() == agenda_item) return absl::OkStatus();
   }
   return InvalidField("decision.agenda_item",
@@ -82,13 +83,11 @@ absl::Status CheckAgendaItem(store::Transaction& tx, const MeetingRef& meeting, 
 // supersedes, when set, must be a decision taken no later than this meeting.
 absl::Status CheckSupersedes(store::Transaction& tx, const MeetingRef& meeting, const std::string& supersedes) {
   if (supersedes.empty()) return absl::OkStatus();
-  auto key = ParseDecisionKey(supersedes, "decision.supersedes");
-  if (!key.ok()) return key.status();
-  auto earlier = LoadDecision(tx, key->body_id, key->meeting_number, key->number);
-  if (!earlier.ok()) return earlier.status();
-  if (DayText(earlier->meeting_date()) > meeting.day) {
+  WP_ASSIGN_OR_RETURN(auto key, ParseDecisionKey(supersedes, "decision.supersedes"));
+  WP_ASSIGN_OR_RETURN(auto earlier, LoadDecision(tx, key.body_id, key.meeting_number, key.number));
+  if (DayText(earlier.meeting_date()) > meeting.day) {
     return InvalidField("decision.supersedes",
-                        absl::StrCat(supersedes, " was taken on ", DayText(earlier->meeting_date()),
+                        absl::StrCat(supersedes, " was taken on ", DayText(earlier.meeting_date()),
                                      ", after this meeting: only an earlier decision can be superseded"));
   }
   return absl::OkStatus();
@@ -98,7 +97,7 @@ absl::Status CheckSupersedes(store::Transaction& tx, const MeetingRef& meeting, 
 
 absl::StatusOr<v1::Decision> Decisions::RecordDecision(const server::Caller& caller,
                                                        const v1::RecordDecisionRequest& request) {
-  if (absl::Status s = CheckDecisionRequest(request); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(CheckDecisionRequest(request));
   const v1::Decision& decision = request.decision();
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Decision>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Decision> {
@@ -106,50 +105,38 @@ absl::StatusOr<v1::Decision> Decisions::RecordDecision(const server::Caller& cal
       auto earlier = store::FindRequest(tx, kRecordMethod, request.request_id());
       if (!earlier.ok()) return earlier.status();
       if (earlier->has_value()) {
-        auto key = ParseDecisionKey(**earlier, "request_id");
-        if (!key.ok()) return key.status();
-        return LoadDecision(tx, key->body_id, key->meeting_number, key->number);
+        WP_ASSIGN_OR_RETURN(auto key, ParseDecisionKey(**earlier, "request_id"));
+        return LoadDecision(tx, key.body_id, key.meeting_number, key.number);
       }
     }
-    auto meeting = ResolveMeeting(tx, request.parent(), "parent", /*must_be_held=*/true);
-    if (!meeting.ok()) return meeting.status();
-    if (absl::Status s = CheckAgendaItem(tx, *meeting, decision.agenda_item()); !s.ok()) return s;
+    WP_ASSIGN_OR_RETURN(auto meeting, ResolveMeeting(tx, request.parent(), "parent", /*must_be_held=*/true));
+    WP_RETURN_IF_ERROR(CheckAgendaItem(tx, meeting, decision.agenda_item()));
     std::string plan_id;
     if (!decision.plan().empty()) {
-      auto plan = ResolvePlan(tx, decision.plan(), "decision.plan");
-      if (!plan.ok()) return plan.status();
-      plan_id = plan->id;
+      WP_ASSIGN_OR_RETURN(auto plan, ResolvePlan(tx, decision.plan(), "decision.plan"));
+      plan_id = plan.id;
     }
-    if (absl::Status s = CheckSupersedes(tx, *meeting, decision.supersedes()); !s.ok()) return s;
-    auto number = meetings_internal::NextDecisionNumber(tx, meeting->body.id, meeting->number);
-    if (!number.ok()) return number.status();
-    if (absl::Status s = meetings_internal::InsertDecision(tx, meeting->body.id, meeting->number, *number,
-                                                           decision, plan_id, now);
-        !s.ok()) {
-      return s;
-    }
-    auto stored = LoadDecision(tx, meeting->body.id, meeting->number, *number);
-    if (!stored.ok()) return stored.status();
+    WP_RETURN_IF_ERROR(CheckSupersedes(tx, meeting, decision.supersedes()));
+    WP_ASSIGN_OR_RETURN(auto number,
+                        meetings_internal::NextDecisionNumber(tx, meeting.body.id, meeting.number));
+    WP_RETURN_IF_ERROR(
+        meetings_internal::InsertDecision(tx, meeting.body.id, meeting.number, number, decision, plan_id, now));
+    WP_ASSIGN_OR_RETURN(auto stored, LoadDecision(tx, meeting.body.id, meeting.number, number));
     v1::DecisionRecorded event;
-    *event.mutable_decision() = *stored;
-    event.set_body(BodyName(meeting->body.id));
-    event.set_body_kind(meeting->body.kind);
-    auto seq = EmitEvent(tx, caller, "decision", "recorded", stored->name(), event);
-    if (!seq.ok()) return seq.status();
-    if (absl::Status s = store::RecordRequest(tx, kRecordMethod, request.request_id(), stored->name(), now);
-        !s.ok()) {
-      return s;
-    }
+    *event.mutable_decision() = stored;
+    event.set_body(BodyName(meeting.body.id));
+    event.set_body_kind(meeting.body.kind);
+    WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "decision", "recorded", stored.name(), event).status());
+    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kRecordMethod, request.request_id(), stored.name(), now));
     return stored;
   });
 }
 
 absl::StatusOr<v1::Decision> Decisions::GetDecision(const server::Caller& /*caller*/,
                                                     const v1::GetDecisionRequest& request) {
-  auto key = ParseDecisionKey(request.name(), "name");
-  if (!key.ok()) return key.status();
+  WP_ASSIGN_OR_RETURN(auto key, ParseDecisionKey(request.name(), "name"));
   return store::ReadValue<v1::Decision>(db_, [&](store::Transaction& tx) {
-    return LoadDecision(tx, key->body_id, key->meeting_number, key->number);
+    return LoadDecision(tx, key.body_id, key.meeting_number, key.number);
   });
 }
 
@@ -198,7 +185,7 @@ absl::StatusOr<v1::ListDecisionsResponse> Decisions::ListDecisions(const server:
       v.Add("page_token", "is not a token this service returned");
     }
   }
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
   filter.from_day = DayText(request.from_date());
   filter.to_day = DayText(request.to_date());
 
@@ -212,17 +199,16 @@ absl::StatusOr<v1::ListDecisionsResponse> Decisions::ListDecisions(const server:
         }
       }
     }
-    auto decisions = meetings_internal::ListDecisionRows(tx, filter, after, *page_size + 1);
-    if (!decisions.ok()) return decisions.status();
-    const int shown = paging::PageCount(*decisions, *page_size);
-    for (int i = 0; i < shown; ++i) *response.add_decisions() = (*decisions)[i];
-    if (static_cast<int>(decisions->size()) > shown) {
+    WP_ASSIGN_OR_RETURN(auto decisions,
+                        meetings_internal::ListDecisionRows(tx, filter, after, *page_size + 1));
+    const int shown = paging::PageCount(decisions, *page_size);
+    for (int i = 0; i < shown; ++i) *response.add_decisions() = decisions[i];
+    if (static_cast<int>(decisions.size()) > shown) {
       const v1::Decision& last = response.decisions(shown - 1);
-      auto key = ParseDecisionKey(last.name(), "name");
-      if (!key.ok()) return key.status();
-      response.set_next_page_token(paging::EncodePageToken({DayText(last.meeting_date()), key->body_id,
-                                                            absl::StrCat(key->meeting_number),
-                                                            absl::StrCat(key->number)}));
+      WP_ASSIGN_OR_RETURN(auto key, ParseDecisionKey(last.name(), "name"));
+      response.set_next_page_token(paging::EncodePageToken({DayText(last.meeting_date()), key.body_id,
+                                                            absl::StrCat(key.meeting_number),
+                                                            absl::StrCat(key.number)}));
     }
     return absl::OkStatus();
   });

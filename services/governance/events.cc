@@ -4,6 +4,7 @@
 #include "absl/time/clock.h"
 #include "libs/audit/audit_log.h"
 #include "libs/bus/event_writer.h"
+#include "libs/status/status_macros.h"
 
 namespace wp::governance {
 namespace {
@@ -21,11 +22,10 @@ absl::StatusOr<int64_t> EmitEvent(store::Transaction& tx, const server::Caller& 
                                   const std::string& entity, const std::string& verb,
                                   const std::string& subject,
                                   const google::protobuf::Message& payload) {
-  absl::StatusOr<wp::common::v1::Event> event = bus::EmitEvent(
-      tx, bus::EventSpec{kServiceName, entity, verb, subject, payload, caller.actor, caller.trace_id});
-  if (!event.ok()) return event.status();
-  if (absl::Status s = AuditChange(tx, caller, entity, verb, subject); !s.ok()) return s;
-  return event->source_sequence();
+  WP_ASSIGN_OR_RETURN(wp::common::v1::Event event, bus::EmitEvent(
+      tx, bus::EventSpec{kServiceName, entity, verb, subject, payload, caller.actor, caller.trace_id}));
+  WP_RETURN_IF_ERROR(AuditChange(tx, caller, entity, verb, subject));
+  return event.source_sequence();
 }
 
 }  // namespace wp::governance

@@ -1,3 +1,4 @@
+#include "libs/text/blank.h"
 #include "services/governance/fields.h"
 
 #include <algorithm>
@@ -10,10 +11,8 @@
 
 namespace wp::governance {
 
-bool Blank(absl::string_view s) { return absl::StripAsciiWhitespace(s).empty(); }
-
 void CheckRequiredLine(absl::string_view text, const std::string& field, FieldViolations* v) {
-  if (Blank(text)) {
+  if (text::IsBlank(text)) {
     v->Add(field, "is required");
     return;
   }
@@ -55,19 +54,6 @@ absl::StatusOr<std::set<std::string>> MaskPaths(const google::protobuf::FieldMas
     paths.insert(path);
   }
   return paths;
-}
-
-int64_t Micros(absl::Time t) { return absl::ToUnixMicros(t); }
-
-void SetTimestamp(int64_t micros, google::protobuf::Timestamp* out) {
-  int64_t seconds = micros / 1000000;
-  int64_t rest = micros % 1000000;
-  if (rest < 0) {
-    rest += 1000000;
-    seconds -= 1;
-  }
-  out->set_seconds(seconds);
-  out->set_nanos(static_cast<int32_t>(rest * 1000));
 }
 
 std::optional<wp::common::v1::Date> DayFromText(absl::string_view text) {

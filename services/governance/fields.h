@@ -1,5 +1,6 @@
 // Small helpers every area of the service uses: checks of text fields, and
-// the conversions between API values (Timestamp, Date) and stored columns.
+// the conversions between API dates and stored columns. (Timestamps:
+// libs/calendar/timestamps.h; blank text: libs/text/blank.h.)
 //
 // Thread-safe: pure functions.
 #ifndef WP_SERVICES_GOVERNANCE_FIELDS_H_
@@ -26,7 +27,6 @@ namespace wp::governance {
 inline constexpr size_t kMaxLineBytes = 500;
 inline constexpr size_t kMaxTextBytes = 20000;
 
-bool Blank(absl::string_view s);
 // Adds "<field>: is required" when blank, and a violation when the text is
 // not one line of at most kMaxLineBytes.
 void CheckRequiredLine(absl::string_view text, const std::string& field, FieldViolations* v);
@@ -43,8 +43,6 @@ void CheckOptionalDay(const wp::common::v1::Date& date, const std::string& field
 absl::StatusOr<std::set<std::string>> MaskPaths(const google::protobuf::FieldMask& mask,
                                                 const std::vector<std::string>& allowed);
 
-int64_t Micros(absl::Time t);
-void SetTimestamp(int64_t micros, google::protobuf::Timestamp* out);
 // A stored day column ("2022-06-14", or NULL): the Date, or nothing.
 std::optional<wp::common::v1::Date> DayFromText(absl::string_view text);
 // "2022-06-14" for a set date; NULL (monostate) for an unset one.

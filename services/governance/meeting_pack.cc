@@ -3,6 +3,7 @@
 #include <set>
 
 #include "absl/strings/str_cat.h"
+#include "libs/status/status_macros.h"
 #include "services/governance/action_store.h"
 #include "services/governance/decision_store.h"
 #include "services/governance/fields.h"
@@ -43,14 +44,12 @@ absl::Status AddDecisionsDue(store::Transaction& tx, const std::string& body_id,
     due->set_summary(item.title());
     if (!item.plan().empty()) plans_on_agenda.insert(item.plan());
   }
-  auto body = tx.QueryOne("SELECT kind FROM bodies WHERE id = ?", {body_id});
-  if (!body.ok()) return body.status();
-  const PlansWaiting waiting = PlansWaitingFor(static_cast<v1::Body::Kind>(body->Int(0)));
+  WP_ASSIGN_OR_RETURN(auto body, tx.QueryOne("SELECT kind FROM bodies WHERE id = ?", {body_id}));
+  const PlansWaiting waiting = PlansWaitingFor(static_cast<v1::Body::Kind>(body.Int(0)));
   if (waiting.due_kind == v1::DecisionDue::KIND_UNSPECIFIED) return absl::OkStatus();
-  auto plans = tx.Query("SELECT id, title FROM plans WHERE state = ? ORDER BY first_session, id",
-                        {static_cast<int64_t>(waiting.state)});
-  if (!plans.ok()) return plans.status();
-  for (const store::Row& r : *plans) {
+  WP_ASSIGN_OR_RETURN(auto plans, tx.Query("SELECT id, title FROM plans WHERE state = ? ORDER BY first_session, id",
+                        {static_cast<int64_t>(waiting.state)}));
+  for (const store::Row& r : plans) {
     const std::string plan = PlanName(r.Text(0));
     if (plans_on_agenda.count(plan) > 0) continue;
     v1::DecisionDue* due = pack->add_decisions_due();
@@ -65,31 +64,27 @@ absl::Status AddDecisionsDue(store::Transaction& tx, const std::string& body_id,
 
 absl::StatusOr<v1::MeetingPack> BuildMeetingPack(store::Transaction& tx, const std::string& body_id,
                                                  int64_t number) {
-  auto meeting = LoadMeeting(tx, body_id, number);
-  if (!meeting.ok()) return meeting.status();
+  WP_ASSIGN_OR_RETURN(auto meeting, LoadMeeting(tx, body_id, number));
   v1::MeetingPack pack;
-  *pack.mutable_meeting() = *meeting;
-  const std::string day = DayText(meeting->meeting_date());
+  *pack.mutable_meeting() = meeting;
+  const std::string day = DayText(meeting.meeting_date());
 
   ActionFilter open;
   open.body_id = body_id;
   open.states = {v1::Action::OPEN, v1::Action::IN_PROGRESS};
-  auto actions = ListActionRows(tx, open, std::nullopt, /*limit=*/0, /*overdue_on=*/day);
-  if (!actions.ok()) return actions.status();
-  for (v1::Action& a : *actions) *pack.add_open_actions() = std::move(a);
+  WP_ASSIGN_OR_RETURN(auto actions, ListActionRows(tx, open, std::nullopt, /*limit=*/0, /*overdue_on=*/day));
+  for (v1::Action& a : actions) *pack.add_open_actions() = std::move(a);
 
-  if (absl::Status s = AddDecisionsDue(tx, body_id, *meeting, &pack); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(AddDecisionsDue(tx, body_id, meeting, &pack));
 
   auto previous = PreviousHeldMeeting(tx, body_id, day, number);
   if (!previous.ok()) return previous.status();
   if (previous->has_value()) {
     const v1::Meeting& held = **previous;
     pack.set_previous_meeting(held.name());
-    auto key = ParseMeetingKey(held.name(), "previous_meeting");
-    if (!key.ok()) return key.status();
-    auto decisions = DecisionsAt(tx, body_id, key->number);
-    if (!decisions.ok()) return decisions.status();
-    for (v1::Decision& d : *decisions) *pack.add_previous_decisions() = std::move(d);
+    WP_ASSIGN_OR_RETURN(auto key, ParseMeetingKey(held.name(), "previous_meeting"));
+    WP_ASSIGN_OR_RETURN(auto decisions, DecisionsAt(tx, body_id, key.number));
+    for (v1::Decision& d : decisions) *pack.add_previous_decisions() = std::move(d);
   }
   return pack;
 }

@@ -2,6 +2,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "libs/calendar/timestamps.h"
+#include "libs/status/status_macros.h"
 #include "libs/store/etag.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
@@ -38,8 +40,8 @@ absl::StatusOr<v1::Meeting> MeetingFromRow(const Row& r) {
   }
   m.set_cancel_reason(r.Text(9));
   m.set_etag(store::EtagOf(r.Int(10)));
-  SetTimestamp(r.Int(11), m.mutable_create_time());
-  SetTimestamp(r.Int(12), m.mutable_update_time());
+  calendar::SetTimestamp(r.Int(11), m.mutable_create_time());
+  calendar::SetTimestamp(r.Int(12), m.mutable_update_time());
   m.set_decision_count(static_cast<int32_t>(r.Int(13)));
   return m;
 }
@@ -47,9 +49,8 @@ absl::StatusOr<v1::Meeting> MeetingFromRow(const Row& r) {
 absl::StatusOr<std::vector<v1::Meeting>> MeetingsFrom(const std::vector<Row>& rows) {
   std::vector<v1::Meeting> meetings;
   for (const Row& r : rows) {
-    auto m = MeetingFromRow(r);
-    if (!m.ok()) return m.status();
-    meetings.push_back(*std::move(m));
+    WP_ASSIGN_OR_RETURN(auto m, MeetingFromRow(r));
+    meetings.push_back(std::move(m));
   }
   return meetings;
 }
@@ -68,18 +69,17 @@ Value OptionalBlob(bool present, const google::protobuf::Message& message) {
 }  // namespace
 
 absl::StatusOr<v1::Meeting> LoadMeeting(store::Transaction& tx, const std::string& body_id, int64_t number) {
-  auto rows = tx.Query(
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(
       absl::StrCat("SELECT ", kMeetingColumns, " FROM meetings m WHERE m.body_id = ? AND m.number = ?"),
-      {body_id, number});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return absl::NotFoundError(absl::StrCat(MeetingName(body_id, number), " does not exist"));
-  return MeetingFromRow(rows->front());
+      {body_id, number}));
+  if (rows.empty()) return absl::NotFoundError(absl::StrCat(MeetingName(body_id, number), " does not exist"));
+  return MeetingFromRow(rows.front());
 }
 
 absl::StatusOr<int64_t> NextMeetingNumber(store::Transaction& tx, const std::string& body_id) {
-  auto row = tx.QueryOne("SELECT COALESCE(MAX(number), 0) + 1 FROM meetings WHERE body_id = ?", {body_id});
-  if (!row.ok()) return row.status();
-  return row->Int(0);
+  WP_ASSIGN_OR_RETURN(auto row,
+                      tx.QueryOne("SELECT COALESCE(MAX(number), 0) + 1 FROM meetings WHERE body_id = ?", {body_id}));
+  return row.Int(0);
 }
 
 absl::Status InsertMeeting(store::Transaction& tx, const std::string& body_id, int64_t number,
@@ -89,22 +89,21 @@ absl::Status InsertMeeting(store::Transaction& tx, const std::string& body_id, i
           "INSERT INTO meetings (body_id, number, title, meeting_day, location, state, agenda_pb, version, "
           "create_us, update_us) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
           {body_id, number, meeting.title(), DayText(meeting.meeting_date()), meeting.location(),
-           static_cast<int64_t>(v1::Meeting::SCHEDULED), AgendaValue(meeting), Micros(now), Micros(now)})
+           static_cast<int64_t>(v1::Meeting::SCHEDULED), AgendaValue(meeting), calendar::Micros(now), calendar::Micros(now)})
       .status();
 }
 
 absl::Status SaveMeeting(store::Transaction& tx, const std::string& body_id, int64_t number,
                          const v1::Meeting& meeting, int64_t expected_version, absl::Time now) {
-  auto changed = tx.Execute(
+  WP_ASSIGN_OR_RETURN(auto changed, tx.Execute(
       "UPDATE meetings SET title = ?, meeting_day = ?, location = ?, state = ?, agenda_pb = ?, "
       "attendance_pb = ?, quorum_pb = ?, cancel_reason = ?, version = version + 1, update_us = ? "
       "WHERE body_id = ? AND number = ? AND version = ?",
       {meeting.title(), DayText(meeting.meeting_date()), meeting.location(), static_cast<int64_t>(meeting.state()),
        AgendaValue(meeting), OptionalBlob(meeting.has_attendance(), meeting.attendance()),
-       OptionalBlob(meeting.has_quorum(), meeting.quorum()), meeting.cancel_reason(), Micros(now), body_id,
-       number, expected_version});
-  if (!changed.ok()) return changed.status();
-  if (*changed == 0) {
+       OptionalBlob(meeting.has_quorum(), meeting.quorum()), meeting.cancel_reason(), calendar::Micros(now), body_id,
+       number, expected_version}));
+  if (changed == 0) {
     return absl::AbortedError(absl::StrCat(MeetingName(body_id, number), " changed meanwhile; read it again"));
   }
   return absl::OkStatus();
@@ -140,24 +139,21 @@ absl::StatusOr<std::vector<v1::Meeting>> ListMeetingRows(store::Transaction& tx,
   }
   absl::StrAppend(&sql, " ORDER BY m.meeting_day, m.body_id, m.number LIMIT ?");
   params.push_back(static_cast<int64_t>(limit));
-  auto rows = tx.Query(sql, params);
-  if (!rows.ok()) return rows.status();
-  return MeetingsFrom(*rows);
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(sql, params));
+  return MeetingsFrom(rows);
 }
 
 absl::StatusOr<std::optional<v1::Meeting>> PreviousHeldMeeting(store::Transaction& tx,
                                                                const std::string& body_id,
                                                                const std::string& day, int64_t number) {
-  auto rows = tx.Query(absl::StrCat("SELECT ", kMeetingColumns,
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(absl::StrCat("SELECT ", kMeetingColumns,
                                     " FROM meetings m WHERE m.body_id = ? AND m.state = ? AND "
                                     "(m.meeting_day < ? OR (m.meeting_day = ? AND m.number < ?)) "
                                     "ORDER BY m.meeting_day DESC, m.number DESC LIMIT 1"),
-                       {body_id, static_cast<int64_t>(v1::Meeting::HELD), day, day, number});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return std::optional<v1::Meeting>();
-  auto meeting = MeetingFromRow(rows->front());
-  if (!meeting.ok()) return meeting.status();
-  return std::optional<v1::Meeting>(*std::move(meeting));
+                       {body_id, static_cast<int64_t>(v1::Meeting::HELD), day, day, number}));
+  if (rows.empty()) return std::optional<v1::Meeting>();
+  WP_ASSIGN_OR_RETURN(auto meeting, MeetingFromRow(rows.front()));
+  return std::optional<v1::Meeting>(std::move(meeting));
 }
 
 }  // namespace wp::governance::meetings_internal

@@ -12,8 +12,10 @@
 #include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
+#include "libs/status/status_macros.h"
 #include "libs/store/etag.h"
 #include "libs/store/request_ids.h"
+#include "libs/text/blank.h"
 #include "services/governance/agenda.h"
 #include "services/governance/events.h"
 #include "services/governance/fields.h"
@@ -42,17 +44,16 @@ absl::Status CheckAgendaPlans(store::Transaction& tx,
                               const std::string& field) {
   for (int i = 0; i < items.size(); ++i) {
     if (items[i].plan().empty()) continue;
-    auto plan = ResolvePlan(tx, items[i].plan(), absl::StrCat(field, "[", i, "].plan"));
-    if (!plan.ok()) return plan.status();
+    WP_RETURN_IF_ERROR(ResolvePlan(tx, items[i].plan(), absl::StrCat(field, "[", i, "].plan")).status());
   }
   return absl::OkStatus();
 }
 
 // The quorum rule of the body as it stands now.
 absl::StatusOr<QuorumRule> BodyQuorumRule(store::Transaction& tx, const std::string& body_id) {
-  auto row = tx.QueryOne("SELECT quorum_minimum, chair_required FROM bodies WHERE id = ?", {body_id});
-  if (!row.ok()) return row.status();
-  return QuorumRule{static_cast<int>(row->Int(0)), row->Int(1) != 0};
+  WP_ASSIGN_OR_RETURN(auto row,
+                      tx.QueryOne("SELECT quorum_minimum, chair_required FROM bodies WHERE id = ?", {body_id}));
+  return QuorumRule{static_cast<int>(row.Int(0)), row.Int(1) != 0};
 }
 
 // How the members present count towards quorum on `day`, or INVALID_ARGUMENT
@@ -63,9 +64,8 @@ absl::StatusOr<v1::QuorumCheck> CountPresent(store::Transaction& tx, const BodyR
   FieldViolations v;
   for (int i = 0; i < attendance.present_size(); ++i) {
     const std::string field = absl::StrCat("attendance.present[", i, "]");
-    auto person = ParseName(attendance.present(i), kPersonPattern, field);
-    if (!person.ok()) return person.status();
-    auto membership = MembershipOn(tx, body.id, (*person)[0], day);
+    WP_ASSIGN_OR_RETURN(auto person, ParseName(attendance.present(i), kPersonPattern, field));
+    auto membership = MembershipOn(tx, body.id, person[0], day);
     if (!membership.ok()) return membership.status();
     if (!membership->has_value()) {
       v.Add(field, absl::StrCat(attendance.present(i), " held no membership of ", BodyName(body.id), " on ", day));
@@ -74,14 +74,14 @@ absl::StatusOr<v1::QuorumCheck> CountPresent(store::Transaction& tx, const BodyR
     if (!(*membership)->advisory) check.set_members_present(check.members_present() + 1);
     if ((*membership)->role == v1::Membership::CHAIR) check.set_chair_present(true);
   }
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
   return check;
 }
 
 // A title still the default follows the meeting date; a blank one becomes
 // the default.
 void FitTitle(const BodyRef& body, bool title_was_default, v1::Meeting* meeting) {
-  if (title_was_default || Blank(meeting->title())) {
+  if (title_was_default || text::IsBlank(meeting->title())) {
     meeting->set_title(DefaultMeetingTitle(body.title, meeting->meeting_date()));
   }
 }
@@ -91,36 +91,29 @@ void FitTitle(const BodyRef& body, bool title_was_default, v1::Meeting* meeting)
 absl::StatusOr<v1::Meeting> Meetings::Change(const server::Caller& caller, const std::string& name,
                                              const std::string& name_field, const std::string& etag,
                                              const std::string& verb, const MeetingChange& change) {
-  auto key = ParseMeetingKey(name, name_field);
-  if (!key.ok()) return key.status();
+  WP_ASSIGN_OR_RETURN(auto key, ParseMeetingKey(name, name_field));
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Meeting>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Meeting> {
-    auto meeting = LoadMeeting(tx, key->body_id, key->number);
-    if (!meeting.ok()) return meeting.status();
-    auto body = ResolveBody(tx, meeting->body(), name_field);
-    if (!body.ok()) return body.status();
-    const int64_t version = store::VersionOf(meeting->etag());
-    if (absl::Status s = store::CheckEtag(etag, version, meeting->name()); !s.ok()) return s;
-    if (meeting->state() != v1::Meeting::SCHEDULED) {
-      return absl::FailedPreconditionError(absl::StrCat(meeting->name(), " is ",
-                                                        v1::Meeting::State_Name(meeting->state()),
+    WP_ASSIGN_OR_RETURN(auto meeting, LoadMeeting(tx, key.body_id, key.number));
+    WP_ASSIGN_OR_RETURN(auto body, ResolveBody(tx, meeting.body(), name_field));
+    const int64_t version = store::VersionOf(meeting.etag());
+    WP_RETURN_IF_ERROR(store::CheckEtag(etag, version, meeting.name()));
+    if (meeting.state() != v1::Meeting::SCHEDULED) {
+      return absl::FailedPreconditionError(absl::StrCat(meeting.name(), " is ",
+                                                        v1::Meeting::State_Name(meeting.state()),
                                                         "; only a SCHEDULED meeting can be ", verb));
     }
-    if (absl::Status s = change(tx, *body, *meeting); !s.ok()) return s;
-    if (absl::Status s = meetings_internal::SaveMeeting(tx, key->body_id, key->number, *meeting, version, now);
-        !s.ok()) {
-      return s;
-    }
-    auto stored = LoadMeeting(tx, key->body_id, key->number);
-    if (!stored.ok()) return stored.status();
+    WP_RETURN_IF_ERROR(change(tx, body, meeting));
+    WP_RETURN_IF_ERROR(meetings_internal::SaveMeeting(tx, key.body_id, key.number, meeting, version, now));
+    WP_ASSIGN_OR_RETURN(auto stored, LoadMeeting(tx, key.body_id, key.number));
     absl::StatusOr<int64_t> seq;
     if (verb == "held") {
       v1::MeetingHeld event;
-      *event.mutable_meeting() = *stored;
-      event.set_body_kind(body->kind);
-      seq = EmitEvent(tx, caller, "meeting", verb, stored->name(), event);
+      *event.mutable_meeting() = stored;
+      event.set_body_kind(body.kind);
+      seq = EmitEvent(tx, caller, "meeting", verb, stored.name(), event);
     } else {
-      seq = EmitEvent(tx, caller, "meeting", verb, stored->name(), *stored);
+      seq = EmitEvent(tx, caller, "meeting", verb, stored.name(), stored);
     }
     if (!seq.ok()) return seq.status();
     return stored;
@@ -137,7 +130,7 @@ absl::StatusOr<v1::Meeting> Meetings::ScheduleMeeting(const server::Caller& call
   CheckOptionalLine(meeting.location(), "meeting.location", &v);
   meetings_internal::NormalizeAgenda(meeting.mutable_agenda_items(), "meeting.agenda_items", &v);
   AddViolationsOf(store::ValidateRequestId(request.request_id()), &v);
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
 
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Meeting>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Meeting> {
@@ -145,36 +138,27 @@ absl::StatusOr<v1::Meeting> Meetings::ScheduleMeeting(const server::Caller& call
       auto earlier = store::FindRequest(tx, kScheduleMethod, request.request_id());
       if (!earlier.ok()) return earlier.status();
       if (earlier->has_value()) {
-        auto key = ParseMeetingKey(**earlier, "request_id");
-        if (!key.ok()) return key.status();
-        return LoadMeeting(tx, key->body_id, key->number);
+        WP_ASSIGN_OR_RETURN(auto key, ParseMeetingKey(**earlier, "request_id"));
+        return LoadMeeting(tx, key.body_id, key.number);
       }
     }
-    auto body = ResolveBody(tx, request.parent(), "parent");
-    if (!body.ok()) return body.status();
-    if (absl::Status s = CheckAgendaPlans(tx, meeting.agenda_items(), "meeting.agenda_items"); !s.ok()) return s;
-    auto number = meetings_internal::NextMeetingNumber(tx, body->id);
-    if (!number.ok()) return number.status();
-    FitTitle(*body, /*title_was_default=*/false, &meeting);
-    if (absl::Status s = meetings_internal::InsertMeeting(tx, body->id, *number, meeting, now); !s.ok()) return s;
-    auto stored = LoadMeeting(tx, body->id, *number);
-    if (!stored.ok()) return stored.status();
-    auto seq = EmitEvent(tx, caller, "meeting", "scheduled", stored->name(), *stored);
-    if (!seq.ok()) return seq.status();
-    if (absl::Status s = store::RecordRequest(tx, kScheduleMethod, request.request_id(), stored->name(), now);
-        !s.ok()) {
-      return s;
-    }
+    WP_ASSIGN_OR_RETURN(auto body, ResolveBody(tx, request.parent(), "parent"));
+    WP_RETURN_IF_ERROR(CheckAgendaPlans(tx, meeting.agenda_items(), "meeting.agenda_items"));
+    WP_ASSIGN_OR_RETURN(auto number, meetings_internal::NextMeetingNumber(tx, body.id));
+    FitTitle(body, /*title_was_default=*/false, &meeting);
+    WP_RETURN_IF_ERROR(meetings_internal::InsertMeeting(tx, body.id, number, meeting, now));
+    WP_ASSIGN_OR_RETURN(auto stored, LoadMeeting(tx, body.id, number));
+    WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "meeting", "scheduled", stored.name(), stored).status());
+    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kScheduleMethod, request.request_id(), stored.name(), now));
     return stored;
   });
 }
 
 absl::StatusOr<v1::Meeting> Meetings::GetMeeting(const server::Caller& /*caller*/,
                                                  const v1::GetMeetingRequest& request) {
-  auto key = ParseMeetingKey(request.name(), "name");
-  if (!key.ok()) return key.status();
+  WP_ASSIGN_OR_RETURN(auto key, ParseMeetingKey(request.name(), "name"));
   return store::ReadValue<v1::Meeting>(
-      db_, [&](store::Transaction& tx) { return LoadMeeting(tx, key->body_id, key->number); });
+      db_, [&](store::Transaction& tx) { return LoadMeeting(tx, key.body_id, key.number); });
 }
 
 absl::StatusOr<v1::ListMeetingsResponse> Meetings::ListMeetings(const server::Caller& /*caller*/,
@@ -205,7 +189,7 @@ absl::StatusOr<v1::ListMeetingsResponse> Meetings::ListMeetings(const server::Ca
     after = meetings_internal::MeetingPosition{(*token)[0], (*token)[1], 0};
     if (!absl::SimpleAtoi((*token)[2], &after->number)) v.Add("page_token", "is not a token this service returned");
   }
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
   filter.body_id = *body_id;
   filter.from_day = DayText(request.from_date());
   filter.to_day = DayText(request.to_date());
@@ -215,16 +199,14 @@ absl::StatusOr<v1::ListMeetingsResponse> Meetings::ListMeetings(const server::Ca
     if (!filter.body_id.empty()) {
       if (auto body = ResolveBody(tx, request.parent(), "parent"); !body.ok()) return body.status();
     }
-    auto meetings = meetings_internal::ListMeetingRows(tx, filter, after, *page_size + 1);
-    if (!meetings.ok()) return meetings.status();
-    const int shown = paging::PageCount(*meetings, *page_size);
-    for (int i = 0; i < shown; ++i) *response.add_meetings() = (*meetings)[i];
-    if (static_cast<int>(meetings->size()) > shown) {
+    WP_ASSIGN_OR_RETURN(auto meetings, meetings_internal::ListMeetingRows(tx, filter, after, *page_size + 1));
+    const int shown = paging::PageCount(meetings, *page_size);
+    for (int i = 0; i < shown; ++i) *response.add_meetings() = meetings[i];
+    if (static_cast<int>(meetings.size()) > shown) {
       const v1::Meeting& last = response.meetings(shown - 1);
-      auto key = ParseMeetingKey(last.name(), "name");
-      if (!key.ok()) return key.status();
+      WP_ASSIGN_OR_RETURN(auto key, ParseMeetingKey(last.name(), "name"));
       response.set_next_page_token(
-          paging::EncodePageToken({DayText(last.meeting_date()), key->body_id, absl::StrCat(key->number)}));
+          paging::EncodePageToken({DayText(last.meeting_date()), key.body_id, absl::StrCat(key.number)}));
     }
     return absl::OkStatus();
   });
@@ -245,7 +227,7 @@ absl::StatusOr<v1::Meeting> Meetings::UpdateMeeting(const server::Caller& caller
   if (paths->count("meeting_date") > 0) CheckRequiredDay(in.meeting_date(), "meeting.meeting_date", &v);
   if (paths->count("location") > 0) CheckOptionalLine(in.location(), "meeting.location", &v);
   if (paths->count("agenda_items") > 0) meetings_internal::NormalizeAgenda(&agenda, "meeting.agenda_items", &v);
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
 
   return Change(caller, in.name(), "meeting.name", in.etag(), "updated",
                 [&](store::Transaction& tx, const BodyRef& body, v1::Meeting& meeting) -> absl::Status {
@@ -253,7 +235,7 @@ absl::StatusOr<v1::Meeting> Meetings::UpdateMeeting(const server::Caller& caller
                       paths->count("title") == 0 &&
                       meeting.title() == DefaultMeetingTitle(body.title, meeting.meeting_date());
                   if (paths->count("agenda_items") > 0) {
-                    if (absl::Status s = CheckAgendaPlans(tx, agenda, "meeting.agenda_items"); !s.ok()) return s;
+                    WP_RETURN_IF_ERROR(CheckAgendaPlans(tx, agenda, "meeting.agenda_items"));
                     *meeting.mutable_agenda_items() = agenda;
                   }
                   if (paths->count("title") > 0) meeting.set_title(in.title());
@@ -297,7 +279,7 @@ absl::StatusOr<v1::Meeting> Meetings::RecordMeetingHeld(const server::Caller& ca
   if (IsFullDay(request.held_date()) && DayText(request.held_date()) > TodayText()) {
     v.Add("held_date", "must not be in the future (UTC)");
   }
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
 
   return Change(
       caller, request.name(), "name", request.etag(), "held",
@@ -308,29 +290,24 @@ absl::StatusOr<v1::Meeting> Meetings::RecordMeetingHeld(const server::Caller& ca
           return absl::FailedPreconditionError(absl::StrCat(meeting.name(), " is scheduled for ", day,
                                                             ", which is still to come; give held_date"));
         }
-        auto check = CountPresent(tx, body, attendance, day);
-        if (!check.ok()) return check.status();
+        WP_ASSIGN_OR_RETURN(auto check, CountPresent(tx, body, attendance, day));
         for (int i = 0; i < attendance.apologies_size(); ++i) {
-          auto person = ResolvePerson(tx, attendance.apologies(i), absl::StrCat("attendance.apologies[", i, "]"));
-          if (!person.ok()) return person.status();
+          WP_RETURN_IF_ERROR(
+              ResolvePerson(tx, attendance.apologies(i), absl::StrCat("attendance.apologies[", i, "]")).status());
         }
-        auto rule = BodyQuorumRule(tx, body.id);
-        if (!rule.ok()) return rule.status();
+        WP_ASSIGN_OR_RETURN(auto rule, BodyQuorumRule(tx, body.id));
         // quorum.h counts the chair among the members present; an advisory
         // chair alone counts as nobody, and nobody cannot be quorate anyway.
-        if (absl::Status s = CheckQuorum(*rule, check->members_present(),
-                                         check->chair_present() && check->members_present() > 0);
-            !s.ok()) {
-          return s;
-        }
-        check->mutable_rule()->set_minimum_members(rule->minimum_members);
-        check->mutable_rule()->set_chair_required(rule->chair_required);
+        WP_RETURN_IF_ERROR(
+            CheckQuorum(rule, check.members_present(), check.chair_present() && check.members_present() > 0));
+        check.mutable_rule()->set_minimum_members(rule.minimum_members);
+        check.mutable_rule()->set_chair_required(rule.chair_required);
         const bool title_was_default = meeting.title() == DefaultMeetingTitle(body.title, meeting.meeting_date());
         *meeting.mutable_meeting_date() = held;
         FitTitle(body, title_was_default, &meeting);
         meeting.set_state(v1::Meeting::HELD);
         *meeting.mutable_attendance() = attendance;
-        *meeting.mutable_quorum() = *check;
+        *meeting.mutable_quorum() = check;
         return absl::OkStatus();
       });
 }
@@ -340,7 +317,7 @@ absl::StatusOr<v1::Meeting> Meetings::CancelMeeting(const server::Caller& caller
   FieldViolations v;
   AddViolationsOf(ParseMeetingKey(request.name(), "name").status(), &v);
   CheckRequiredLine(request.reason(), "reason", &v);
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
   return Change(caller, request.name(), "name", request.etag(), "cancelled",
                 [&](store::Transaction&, const BodyRef&, v1::Meeting& meeting) -> absl::Status {
                   meeting.set_state(v1::Meeting::CANCELLED);
@@ -351,10 +328,9 @@ absl::StatusOr<v1::Meeting> Meetings::CancelMeeting(const server::Caller& caller
 
 absl::StatusOr<v1::MeetingPack> Meetings::GetMeetingPack(const server::Caller& /*caller*/,
                                                          const v1::GetMeetingPackRequest& request) {
-  auto key = ParseMeetingKey(request.name(), "name");
-  if (!key.ok()) return key.status();
+  WP_ASSIGN_OR_RETURN(auto key, ParseMeetingKey(request.name(), "name"));
   return store::ReadValue<v1::MeetingPack>(db_, [&](store::Transaction& tx) {
-    return meetings_internal::BuildMeetingPack(tx, key->body_id, key->number);
+    return meetings_internal::BuildMeetingPack(tx, key.body_id, key.number);
   });
 }
 

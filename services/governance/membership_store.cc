@@ -1,6 +1,8 @@
 #include "services/governance/membership_store.h"
 
 #include "absl/strings/str_cat.h"
+#include "libs/calendar/timestamps.h"
+#include "libs/status/status_macros.h"
 #include "libs/store/etag.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
@@ -32,8 +34,8 @@ v1::Membership MembershipFromRow(const Row& r) {
     if (auto day = DayFromText(r.Text(9))) *m.mutable_end_date() = *day;
   }
   m.set_etag(store::EtagOf(r.Int(10)));
-  SetTimestamp(r.Int(11), m.mutable_create_time());
-  SetTimestamp(r.Int(12), m.mutable_update_time());
+  calendar::SetTimestamp(r.Int(11), m.mutable_create_time());
+  calendar::SetTimestamp(r.Int(12), m.mutable_update_time());
   return m;
 }
 
@@ -49,18 +51,18 @@ std::string EndOrOpen(const MembershipSpan& span) { return span.end_day.empty() 
 
 absl::StatusOr<v1::Membership> LoadMembership(store::Transaction& tx, const std::string& body_id,
                                               int64_t number) {
-  auto rows = tx.Query(absl::StrCat(kMembershipSelect, "WHERE m.body_id = ? AND m.number = ?"), {body_id, number});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) {
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(absl::StrCat(kMembershipSelect, "WHERE m.body_id = ? AND m.number = ?"),
+                                          {body_id, number}));
+  if (rows.empty()) {
     return absl::NotFoundError(absl::StrCat(MembershipName(body_id, number), " does not exist"));
   }
-  return MembershipFromRow(rows->front());
+  return MembershipFromRow(rows.front());
 }
 
 absl::StatusOr<int64_t> NextMembershipNumber(store::Transaction& tx, const std::string& body_id) {
-  auto row = tx.QueryOne("SELECT COALESCE(MAX(number), 0) + 1 FROM memberships WHERE body_id = ?", {body_id});
-  if (!row.ok()) return row.status();
-  return row->Int(0);
+  WP_ASSIGN_OR_RETURN(auto row,
+                      tx.QueryOne("SELECT COALESCE(MAX(number), 0) + 1 FROM memberships WHERE body_id = ?", {body_id}));
+  return row.Int(0);
 }
 
 absl::Status InsertMembership(store::Transaction& tx, const std::string& body_id, int64_t number,
@@ -71,20 +73,19 @@ absl::Status InsertMembership(store::Transaction& tx, const std::string& body_id
           "start_day, end_day, version, create_us, update_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
           {body_id, number, person_id, static_cast<int64_t>(membership.role()), membership.role_title(),
            membership.authority(), static_cast<int64_t>(membership.advisory() ? 1 : 0),
-           DayValue(membership.start_date()), DayValue(membership.end_date()), Micros(now), Micros(now)})
+           DayValue(membership.start_date()), DayValue(membership.end_date()), calendar::Micros(now), calendar::Micros(now)})
       .status();
 }
 
 absl::Status SaveMembership(store::Transaction& tx, const std::string& body_id, int64_t number,
                             const v1::Membership& membership, int64_t expected_version, absl::Time now) {
-  auto n = tx.Execute(
+  WP_ASSIGN_OR_RETURN(auto n, tx.Execute(
       "UPDATE memberships SET role = ?, role_title = ?, authority = ?, advisory = ?, start_day = ?, "
       "end_day = ?, version = version + 1, update_us = ? WHERE body_id = ? AND number = ? AND version = ?",
       {static_cast<int64_t>(membership.role()), membership.role_title(), membership.authority(),
        static_cast<int64_t>(membership.advisory() ? 1 : 0), DayValue(membership.start_date()),
-       DayValue(membership.end_date()), Micros(now), body_id, number, expected_version});
-  if (!n.ok()) return n.status();
-  if (*n == 0) {
+       DayValue(membership.end_date()), calendar::Micros(now), body_id, number, expected_version}));
+  if (n == 0) {
     return absl::AbortedError(absl::StrCat(MembershipName(body_id, number), " changed meanwhile; retry"));
   }
   return absl::OkStatus();

@@ -12,8 +12,10 @@
 #include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
+#include "libs/status/status_macros.h"
 #include "libs/store/etag.h"
 #include "libs/store/request_ids.h"
+#include "libs/text/blank.h"
 #include "services/governance/events.h"
 #include "services/governance/fields.h"
 #include "services/governance/membership_store.h"
@@ -53,7 +55,7 @@ void CheckFields(const v1::Membership& m, const std::set<std::string>& paths, Fi
 
 // The rules between fields, on the membership as it would be stored.
 void CheckRules(const v1::Membership& m, FieldViolations* v) {
-  if (m.role() == v1::Membership::OTHER && Blank(m.role_title())) {
+  if (m.role() == v1::Membership::OTHER && text::IsBlank(m.role_title())) {
     v->Add("membership.role_title", "is required for role OTHER: say what the seat is");
   }
   if (IsDay(m.start_date()) && IsDay(m.end_date()) && DayText(m.end_date()) < DayText(m.start_date())) {
@@ -111,7 +113,7 @@ absl::StatusOr<v1::Membership> Memberships::CreateMembership(const server::Calle
   CheckFields(m, all, &v);
   CheckRules(m, &v);
   AddViolationsOf(store::ValidateRequestId(request.request_id()), &v);
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
 
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Membership>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Membership> {
@@ -119,38 +121,29 @@ absl::StatusOr<v1::Membership> Memberships::CreateMembership(const server::Calle
       auto earlier = store::FindRequest(tx, kCreateMethod, request.request_id());
       if (!earlier.ok()) return earlier.status();
       if (earlier->has_value()) {
-        auto parts = ParseName(**earlier, kMembershipPattern, "request_id");
-        if (!parts.ok()) return parts.status();
-        return LoadMembership(tx, (*parts)[0], NumberPart((*parts)[1]));
+        WP_ASSIGN_OR_RETURN(auto parts, ParseName(**earlier, kMembershipPattern, "request_id"));
+        return LoadMembership(tx, parts[0], NumberPart(parts[1]));
       }
     }
-    auto body = ResolveBody(tx, request.parent(), "parent");
-    if (!body.ok()) return body.status();
-    auto person = ResolvePerson(tx, m.person(), "membership.person");
-    if (!person.ok()) return person.status();
-    if (absl::Status st = CheckNoClash(tx, body->id, 0, person->id, m); !st.ok()) return st;
-    auto number = NextMembershipNumber(tx, body->id);
-    if (!number.ok()) return number.status();
-    if (absl::Status st = InsertMembership(tx, body->id, *number, person->id, m, now); !st.ok()) return st;
-    auto stored = LoadMembership(tx, body->id, *number);
-    if (!stored.ok()) return stored.status();
-    if (auto seq = EmitEvent(tx, caller, "membership", "created", stored->name(), *stored); !seq.ok()) {
+    WP_ASSIGN_OR_RETURN(auto body, ResolveBody(tx, request.parent(), "parent"));
+    WP_ASSIGN_OR_RETURN(auto person, ResolvePerson(tx, m.person(), "membership.person"));
+    WP_RETURN_IF_ERROR(CheckNoClash(tx, body.id, 0, person.id, m));
+    WP_ASSIGN_OR_RETURN(auto number, NextMembershipNumber(tx, body.id));
+    WP_RETURN_IF_ERROR(InsertMembership(tx, body.id, number, person.id, m, now));
+    WP_ASSIGN_OR_RETURN(auto stored, LoadMembership(tx, body.id, number));
+    if (auto seq = EmitEvent(tx, caller, "membership", "created", stored.name(), stored); !seq.ok()) {
       return seq.status();
     }
-    if (absl::Status st = store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now);
-        !st.ok()) {
-      return st;
-    }
+    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), stored.name(), now));
     return stored;
   });
 }
 
 absl::StatusOr<v1::Membership> Memberships::GetMembership(const server::Caller& /*caller*/,
                                                           const v1::GetMembershipRequest& request) {
-  auto parts = ParseName(request.name(), kMembershipPattern, "name");
-  if (!parts.ok()) return parts.status();
+  WP_ASSIGN_OR_RETURN(auto parts, ParseName(request.name(), kMembershipPattern, "name"));
   return store::ReadValue<v1::Membership>(db_, [&](store::Transaction& tx) {
-    return LoadMembership(tx, (*parts)[0], NumberPart((*parts)[1]));
+    return LoadMembership(tx, parts[0], NumberPart(parts[1]));
   });
 }
 
@@ -178,7 +171,7 @@ absl::StatusOr<v1::ListMembershipsResponse> Memberships::ListMemberships(
     after.start_day = (*token)[1];
     if (!absl::SimpleAtoi((*token)[2], &after.number)) v.Add("page_token", "is not a token of this list");
   }
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
   if (!page_size.ok()) return page_size.status();
 
   filter.body_id = (*parent)[0] == kWildcard ? "" : (*parent)[0];
@@ -190,16 +183,14 @@ absl::StatusOr<v1::ListMembershipsResponse> Memberships::ListMemberships(
     if (!filter.body_id.empty()) {
       if (auto body = ResolveBody(tx, request.parent(), "parent"); !body.ok()) return body.status();
     }
-    auto rows = ListMembershipRows(tx, filter, after, *page_size + 1);
-    if (!rows.ok()) return rows.status();
-    const int shown = paging::PageCount(*rows, *page_size);
-    for (int i = 0; i < shown; ++i) *response.add_memberships() = (*rows)[i];
-    if (static_cast<int>(rows->size()) > shown) {
+    WP_ASSIGN_OR_RETURN(auto rows, ListMembershipRows(tx, filter, after, *page_size + 1));
+    const int shown = paging::PageCount(rows, *page_size);
+    for (int i = 0; i < shown; ++i) *response.add_memberships() = rows[i];
+    if (static_cast<int>(rows.size()) > shown) {
       const v1::Membership& last = response.memberships(shown - 1);
-      auto parts = ParseName(last.name(), kMembershipPattern, "name");
-      if (!parts.ok()) return parts.status();
+      WP_ASSIGN_OR_RETURN(auto parts, ParseName(last.name(), kMembershipPattern, "name"));
       response.set_next_page_token(
-          paging::EncodePageToken({(*parts)[0], DayText(last.start_date()), (*parts)[1]}));
+          paging::EncodePageToken({parts[0], DayText(last.start_date()), parts[1]}));
     }
     return absl::OkStatus();
   });
@@ -210,29 +201,26 @@ absl::StatusOr<v1::ListMembershipsResponse> Memberships::ListMemberships(
 absl::StatusOr<v1::Membership> Memberships::UpdateMembership(const server::Caller& caller,
                                                              const v1::UpdateMembershipRequest& request) {
   const v1::Membership& in = request.membership();
-  auto parts = ParseName(in.name(), kMembershipPattern, "membership.name");
-  if (!parts.ok()) return parts.status();
-  const std::string body_id = (*parts)[0];
-  const int64_t number = NumberPart((*parts)[1]);
-  auto paths = MaskPaths(request.update_mask(), MembershipPaths());
-  if (!paths.ok()) return paths.status();
+  WP_ASSIGN_OR_RETURN(auto parts, ParseName(in.name(), kMembershipPattern, "membership.name"));
+  const std::string body_id = parts[0];
+  const int64_t number = NumberPart(parts[1]);
+  WP_ASSIGN_OR_RETURN(auto paths, MaskPaths(request.update_mask(), MembershipPaths()));
   FieldViolations v;
-  CheckFields(in, *paths, &v);
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  CheckFields(in, paths, &v);
+  WP_RETURN_IF_ERROR(v.ToStatus());
 
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Membership>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Membership> {
-    auto current = LoadMembership(tx, body_id, number);
-    if (!current.ok()) return current.status();
-    const int64_t version = store::VersionOf(current->etag());
-    if (absl::Status st = store::CheckEtag(in.etag(), version, current->name()); !st.ok()) return st;
-    v1::Membership next = *current;
-    if (paths->count("role") > 0) next.set_role(in.role());
-    if (paths->count("role_title") > 0) next.set_role_title(in.role_title());
-    if (paths->count("authority") > 0) next.set_authority(in.authority());
-    if (paths->count("advisory") > 0) next.set_advisory(in.advisory());
-    if (paths->count("start_date") > 0) *next.mutable_start_date() = in.start_date();
-    if (paths->count("end_date") > 0) {
+    WP_ASSIGN_OR_RETURN(auto current, LoadMembership(tx, body_id, number));
+    const int64_t version = store::VersionOf(current.etag());
+    WP_RETURN_IF_ERROR(store::CheckEtag(in.etag(), version, current.name()));
+    v1::Membership next = current;
+    if (paths.count("role") > 0) next.set_role(in.role());
+    if (paths.count("role_title") > 0) next.set_role_title(in.role_title());
+    if (paths.count("authority") > 0) next.set_authority(in.authority());
+    if (paths.count("advisory") > 0) next.set_advisory(in.advisory());
+    if (paths.count("start_date") > 0) *next.mutable_start_date() = in.start_date();
+    if (paths.count("end_date") > 0) {
       if (calendar::IsSet(in.end_date())) {
         *next.mutable_end_date() = in.end_date();
       } else {
@@ -241,15 +229,13 @@ absl::StatusOr<v1::Membership> Memberships::UpdateMembership(const server::Calle
     }
     FieldViolations rules;
     CheckRules(next, &rules);
-    if (absl::Status st = rules.ToStatus(); !st.ok()) return st;
-    if (SameSeat(next, *current)) return current;  // nothing to record, nothing to publish
-    auto person = ParseName(current->person(), kPersonPattern, "membership.person");
-    if (!person.ok()) return person.status();
-    if (absl::Status st = CheckNoClash(tx, body_id, number, (*person)[0], next); !st.ok()) return st;
-    if (absl::Status st = SaveMembership(tx, body_id, number, next, version, now); !st.ok()) return st;
-    auto stored = LoadMembership(tx, body_id, number);
-    if (!stored.ok()) return stored.status();
-    if (auto seq = EmitEvent(tx, caller, "membership", "updated", stored->name(), *stored); !seq.ok()) {
+    WP_RETURN_IF_ERROR(rules.ToStatus());
+    if (SameSeat(next, current)) return current;  // nothing to record, nothing to publish
+    WP_ASSIGN_OR_RETURN(auto person, ParseName(current.person(), kPersonPattern, "membership.person"));
+    WP_RETURN_IF_ERROR(CheckNoClash(tx, body_id, number, person[0], next));
+    WP_RETURN_IF_ERROR(SaveMembership(tx, body_id, number, next, version, now));
+    WP_ASSIGN_OR_RETURN(auto stored, LoadMembership(tx, body_id, number));
+    if (auto seq = EmitEvent(tx, caller, "membership", "updated", stored.name(), stored); !seq.ok()) {
       return seq.status();
     }
     return stored;

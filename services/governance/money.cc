@@ -10,6 +10,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "libs/status/field_errors.h"
+#include "libs/status/status_macros.h"
 
 namespace wp::governance {
 namespace {
@@ -71,14 +72,13 @@ absl::StatusOr<Pence> ParseAmount(absl::string_view text, absl::string_view fiel
       return InvalidField(field, "has more than two decimal places; amounts are in whole pence");
     }
   }
-  absl::StatusOr<std::string> pounds = PoundsDigits(whole, field);
-  if (!pounds.ok()) return pounds.status();
+  WP_ASSIGN_OR_RETURN(std::string pounds, PoundsDigits(whole, field));
 
   // Build the magnitude in unsigned arithmetic so that the most negative
   // int64 (one more than the most positive) can still be read back.
   const uint64_t max_positive = static_cast<uint64_t>(std::numeric_limits<int64_t>::max());
   const uint64_t limit = negative ? max_positive + 1 : max_positive;
-  std::string all_digits = absl::StrCat(*pounds, decimals, decimals.size() == 1 ? "0" : "",
+  std::string all_digits = absl::StrCat(pounds, decimals, decimals.size() == 1 ? "0" : "",
                                         decimals.empty() ? "00" : "");
   uint64_t magnitude = 0;
   for (char c : all_digits) {

@@ -11,8 +11,10 @@
 #include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
+#include "libs/status/status_macros.h"
 #include "libs/store/etag.h"
 #include "libs/store/request_ids.h"
+#include "libs/text/blank.h"
 #include "services/governance/events.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
@@ -41,9 +43,8 @@ absl::StatusOr<std::string> FreeId(store::Transaction& tx, const std::string& ba
       while (!id.empty() && id.back() == '-') id.pop_back();
       id += suffix;
     }
-    auto taken = PersonExists(tx, id);
-    if (!taken.ok()) return taken.status();
-    if (!*taken) return id;
+    WP_ASSIGN_OR_RETURN(auto taken, PersonExists(tx, id));
+    if (!taken) return id;
   }
   return absl::FailedPreconditionError(
       absl::StrCat("no free person id from ", base, "; send a person_id"));
@@ -65,10 +66,10 @@ absl::StatusOr<v1::Person> People::CreatePerson(const server::Caller& caller,
   AddViolationsOf(store::ValidateRequestId(request.request_id()), &v);
   const bool derived = request.person_id().empty();
   const std::string base = derived ? IdFromDisplayName(person.display_name()) : request.person_id();
-  if (derived && base.empty() && !Blank(person.display_name())) {
+  if (derived && base.empty() && !text::IsBlank(person.display_name())) {
     v.Add("person_id", "is required when the display name has no letters or digits to make one from");
   }
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
 
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Person>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Person> {
@@ -76,36 +77,29 @@ absl::StatusOr<v1::Person> People::CreatePerson(const server::Caller& caller,
       auto earlier = store::FindRequest(tx, kCreateMethod, request.request_id());
       if (!earlier.ok()) return earlier.status();
       if (earlier->has_value()) {
-        auto parts = ParseName(**earlier, kPersonPattern, "request_id");
-        if (!parts.ok()) return parts.status();
-        return LoadPerson(tx, (*parts)[0]);
+        WP_ASSIGN_OR_RETURN(auto parts, ParseName(**earlier, kPersonPattern, "request_id"));
+        return LoadPerson(tx, parts[0]);
       }
     }
     std::string id = base;
     if (derived) {
-      auto free = FreeId(tx, base);
-      if (!free.ok()) return free.status();
-      id = *free;
+      WP_ASSIGN_OR_RETURN(auto free, FreeId(tx, base));
+      id = free;
     }
-    if (absl::Status st = InsertPerson(tx, id, person, now); !st.ok()) return st;
-    auto stored = LoadPerson(tx, id);
-    if (!stored.ok()) return stored.status();
-    if (auto seq = EmitEvent(tx, caller, "person", "created", stored->name(), *stored); !seq.ok()) {
+    WP_RETURN_IF_ERROR(InsertPerson(tx, id, person, now));
+    WP_ASSIGN_OR_RETURN(auto stored, LoadPerson(tx, id));
+    if (auto seq = EmitEvent(tx, caller, "person", "created", stored.name(), stored); !seq.ok()) {
       return seq.status();
     }
-    if (absl::Status st = store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now);
-        !st.ok()) {
-      return st;
-    }
+    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), stored.name(), now));
     return stored;
   });
 }
 
 absl::StatusOr<v1::Person> People::GetPerson(const server::Caller& /*caller*/,
                                              const v1::GetPersonRequest& request) {
-  auto parts = ParseName(request.name(), kPersonPattern, "name");
-  if (!parts.ok()) return parts.status();
-  return store::ReadValue<v1::Person>(db_, [&](store::Transaction& tx) { return LoadPerson(tx, (*parts)[0]); });
+  WP_ASSIGN_OR_RETURN(auto parts, ParseName(request.name(), kPersonPattern, "name"));
+  return store::ReadValue<v1::Person>(db_, [&](store::Transaction& tx) { return LoadPerson(tx, parts[0]); });
 }
 
 absl::StatusOr<v1::ListPeopleResponse> People::ListPeople(const server::Caller& /*caller*/,
@@ -117,7 +111,7 @@ absl::StatusOr<v1::ListPeopleResponse> People::ListPeople(const server::Caller& 
   AddViolationsOf(page_size.status(), &v);
   auto token = paging::DecodePageToken(request.page_token(), 2);
   AddViolationsOf(token.status(), &v);
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
   if (!page_size.ok()) return page_size.status();
   if (!token.ok()) return token.status();
 
@@ -125,11 +119,10 @@ absl::StatusOr<v1::ListPeopleResponse> People::ListPeople(const server::Caller& 
   const PersonKey after = token->empty() ? PersonKey{} : PersonKey{(*token)[0], (*token)[1]};
   v1::ListPeopleResponse response;
   absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
-    auto rows = ListPeopleRows(tx, filter, after, *page_size + 1);
-    if (!rows.ok()) return rows.status();
-    const int shown = paging::PageCount(*rows, *page_size);
-    for (int i = 0; i < shown; ++i) *response.add_people() = (*rows)[i];
-    if (static_cast<int>(rows->size()) > shown) {
+    WP_ASSIGN_OR_RETURN(auto rows, ListPeopleRows(tx, filter, after, *page_size + 1));
+    const int shown = paging::PageCount(rows, *page_size);
+    for (int i = 0; i < shown; ++i) *response.add_people() = rows[i];
+    if (static_cast<int>(rows.size()) > shown) {
       const v1::Person& last = response.people(shown - 1);
       response.set_next_page_token(
           paging::EncodePageToken({last.display_name(), last.name().substr(sizeof("people/") - 1)}));
@@ -143,38 +136,34 @@ absl::StatusOr<v1::ListPeopleResponse> People::ListPeople(const server::Caller& 
 absl::StatusOr<v1::Person> People::UpdatePerson(const server::Caller& caller,
                                                 const v1::UpdatePersonRequest& request) {
   const v1::Person& in = request.person();
-  auto parts = ParseName(in.name(), kPersonPattern, "person.name");
-  if (!parts.ok()) return parts.status();
-  const std::string id = (*parts)[0];
-  auto paths = MaskPaths(request.update_mask(), PersonPaths());
-  if (!paths.ok()) return paths.status();
+  WP_ASSIGN_OR_RETURN(auto parts, ParseName(in.name(), kPersonPattern, "person.name"));
+  const std::string id = parts[0];
+  WP_ASSIGN_OR_RETURN(auto paths, MaskPaths(request.update_mask(), PersonPaths()));
   FieldViolations v;
-  if (paths->count("display_name") > 0) {
+  if (paths.count("display_name") > 0) {
     CheckRequiredLine(in.display_name(), "person.display_name", &v);
     CheckNoControlCharacters(in.display_name(), "person.display_name", &v);
   }
-  if (paths->count("authority") > 0) CheckOptionalAuthority(in.authority(), "person.authority", &v);
-  if (paths->count("organisation") > 0) CheckOptionalLine(in.organisation(), "person.organisation", &v);
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  if (paths.count("authority") > 0) CheckOptionalAuthority(in.authority(), "person.authority", &v);
+  if (paths.count("organisation") > 0) CheckOptionalLine(in.organisation(), "person.organisation", &v);
+  WP_RETURN_IF_ERROR(v.ToStatus());
 
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Person>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Person> {
-    auto current = LoadPerson(tx, id);
-    if (!current.ok()) return current.status();
-    const int64_t version = store::VersionOf(current->etag());
-    if (absl::Status st = store::CheckEtag(in.etag(), version, current->name()); !st.ok()) return st;
-    v1::Person next = *current;
-    if (paths->count("display_name") > 0) next.set_display_name(in.display_name());
-    if (paths->count("authority") > 0) next.set_authority(in.authority());
-    if (paths->count("organisation") > 0) next.set_organisation(in.organisation());
-    if (next.display_name() == current->display_name() && next.authority() == current->authority() &&
-        next.organisation() == current->organisation()) {
+    WP_ASSIGN_OR_RETURN(auto current, LoadPerson(tx, id));
+    const int64_t version = store::VersionOf(current.etag());
+    WP_RETURN_IF_ERROR(store::CheckEtag(in.etag(), version, current.name()));
+    v1::Person next = current;
+    if (paths.count("display_name") > 0) next.set_display_name(in.display_name());
+    if (paths.count("authority") > 0) next.set_authority(in.authority());
+    if (paths.count("organisation") > 0) next.set_organisation(in.organisation());
+    if (next.display_name() == current.display_name() && next.authority() == current.authority() &&
+        next.organisation() == current.organisation()) {
       return current;  // nothing to record, nothing to publish
     }
-    if (absl::Status st = SavePerson(tx, id, next, version, now); !st.ok()) return st;
-    auto stored = LoadPerson(tx, id);
-    if (!stored.ok()) return stored.status();
-    if (auto seq = EmitEvent(tx, caller, "person", "updated", stored->name(), *stored); !seq.ok()) {
+    WP_RETURN_IF_ERROR(SavePerson(tx, id, next, version, now));
+    WP_ASSIGN_OR_RETURN(auto stored, LoadPerson(tx, id));
+    if (auto seq = EmitEvent(tx, caller, "person", "updated", stored.name(), stored); !seq.ok()) {
       return seq.status();
     }
     return stored;

@@ -1,6 +1,8 @@
 #include "services/governance/person_store.h"
 
 #include "absl/strings/str_cat.h"
+#include "libs/calendar/timestamps.h"
+#include "libs/status/status_macros.h"
 #include "libs/store/etag.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
@@ -19,8 +21,8 @@ v1::Person PersonFromRow(const Row& r) {
   p.set_authority(r.Text(2));
   p.set_organisation(r.Text(3));
   p.set_etag(store::EtagOf(r.Int(4)));
-  SetTimestamp(r.Int(5), p.mutable_create_time());
-  SetTimestamp(r.Int(6), p.mutable_update_time());
+  calendar::SetTimestamp(r.Int(5), p.mutable_create_time());
+  calendar::SetTimestamp(r.Int(6), p.mutable_update_time());
   return p;
 }
 
@@ -37,16 +39,15 @@ std::string LikeLiteral(const std::string& text) {
 }  // namespace
 
 absl::StatusOr<v1::Person> LoadPerson(store::Transaction& tx, const std::string& id) {
-  auto rows = tx.Query(absl::StrCat("SELECT ", kPersonColumns, " FROM people WHERE id = ?"), {id});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return absl::NotFoundError(absl::StrCat(PersonName(id), " does not exist"));
-  return PersonFromRow(rows->front());
+  WP_ASSIGN_OR_RETURN(auto rows,
+                      tx.Query(absl::StrCat("SELECT ", kPersonColumns, " FROM people WHERE id = ?"), {id}));
+  if (rows.empty()) return absl::NotFoundError(absl::StrCat(PersonName(id), " does not exist"));
+  return PersonFromRow(rows.front());
 }
 
 absl::StatusOr<bool> PersonExists(store::Transaction& tx, const std::string& id) {
-  auto rows = tx.Query("SELECT 1 FROM people WHERE id = ?", {id});
-  if (!rows.ok()) return rows.status();
-  return !rows->empty();
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT 1 FROM people WHERE id = ?", {id}));
+  return !rows.empty();
 }
 
 absl::Status InsertPerson(store::Transaction& tx, const std::string& id, const v1::Person& person,
@@ -54,7 +55,7 @@ absl::Status InsertPerson(store::Transaction& tx, const std::string& id, const v
   auto n = tx.Execute(
       "INSERT INTO people (id, display_name, authority, organisation, version, create_us, update_us) "
       "VALUES (?, ?, ?, ?, 1, ?, ?)",
-      {id, person.display_name(), person.authority(), person.organisation(), Micros(now), Micros(now)});
+      {id, person.display_name(), person.authority(), person.organisation(), calendar::Micros(now), calendar::Micros(now)});
   if (n.status().code() == absl::StatusCode::kAlreadyExists) {
     return absl::AlreadyExistsError(absl::StrCat(PersonName(id), " already exists"));
   }
@@ -63,29 +64,27 @@ absl::Status InsertPerson(store::Transaction& tx, const std::string& id, const v
 
 absl::Status SavePerson(store::Transaction& tx, const std::string& id, const v1::Person& person,
                         int64_t expected_version, absl::Time now) {
-  auto n = tx.Execute(
+  WP_ASSIGN_OR_RETURN(auto n, tx.Execute(
       "UPDATE people SET display_name = ?, authority = ?, organisation = ?, version = version + 1, "
       "update_us = ? WHERE id = ? AND version = ?",
-      {person.display_name(), person.authority(), person.organisation(), Micros(now), id, expected_version});
-  if (!n.ok()) return n.status();
-  if (*n == 0) return absl::AbortedError(absl::StrCat(PersonName(id), " changed meanwhile; retry"));
+      {person.display_name(), person.authority(), person.organisation(), calendar::Micros(now), id, expected_version}));
+  if (n == 0) return absl::AbortedError(absl::StrCat(PersonName(id), " changed meanwhile; retry"));
   return absl::OkStatus();
 }
 
 absl::StatusOr<std::vector<v1::Person>> ListPeopleRows(store::Transaction& tx, const PeopleFilter& filter,
                                                        const PersonKey& after, int limit) {
   const std::string pattern = absl::StrCat("%", LikeLiteral(filter.query_lower), "%");
-  auto rows = tx.Query(
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(
       absl::StrCat("SELECT ", kPersonColumns,
                    " FROM people WHERE (? = '' OR authority = ?) "
                    "AND (? = '' OR LOWER(display_name) LIKE ? ESCAPE '\\') "
                    "AND (? = '' OR display_name > ? OR (display_name = ? AND id > ?)) "
                    "ORDER BY display_name, id LIMIT ?"),
       {filter.authority, filter.authority, filter.query_lower, pattern, after.id, after.display_name,
-       after.display_name, after.id, static_cast<int64_t>(limit)});
-  if (!rows.ok()) return rows.status();
+       after.display_name, after.id, static_cast<int64_t>(limit)}));
   std::vector<v1::Person> people;
-  for (const Row& r : *rows) people.push_back(PersonFromRow(r));
+  for (const Row& r : rows) people.push_back(PersonFromRow(r));
   return people;
 }
 

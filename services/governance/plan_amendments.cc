@@ -9,10 +9,13 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
+#include "libs/calendar/timestamps.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
+#include "libs/status/status_macros.h"
 #include "libs/store/etag.h"
 #include "libs/store/request_ids.h"
+#include "libs/text/blank.h"
 #include "services/governance/decided_at.h"
 #include "services/governance/events.h"
 #include "services/governance/fields.h"
@@ -38,25 +41,24 @@ absl::StatusOr<v1::PlanAmendment> AmendmentFromBytes(const std::string& bytes, c
 absl::StatusOr<v1::PlanAmendment> LoadAmendment(store::Transaction& tx, const std::string& plan_id,
                                                 int64_t number) {
   const std::string name = AmendmentName(plan_id, number);
-  auto rows = tx.Query("SELECT amendment_pb FROM plan_amendments WHERE plan_id = ? AND number = ?",
-                       {plan_id, number});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return absl::NotFoundError(absl::StrCat(name, " does not exist"));
-  return AmendmentFromBytes(rows->front().Text(0), name);
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT amendment_pb FROM plan_amendments WHERE plan_id = ? AND number = ?",
+                       {plan_id, number}));
+  if (rows.empty()) return absl::NotFoundError(absl::StrCat(name, " does not exist"));
+  return AmendmentFromBytes(rows.front().Text(0), name);
 }
 
 // Gives `amendment` the plan's next number (and its name) and stores it.
 absl::Status InsertAmendment(store::Transaction& tx, const std::string& plan_id, absl::Time now,
                              v1::PlanAmendment* amendment) {
-  auto next = tx.QueryOne("SELECT COALESCE(MAX(number), 0) + 1 FROM plan_amendments WHERE plan_id = ?",
-                          {plan_id});
-  if (!next.ok()) return next.status();
-  const int64_t number = next->Int(0);
+  WP_ASSIGN_OR_RETURN(auto next,
+                      tx.QueryOne("SELECT COALESCE(MAX(number), 0) + 1 FROM plan_amendments WHERE plan_id = ?",
+                                  {plan_id}));
+  const int64_t number = next.Int(0);
   amendment->set_name(AmendmentName(plan_id, number));
-  SetTimestamp(Micros(now), amendment->mutable_create_time());
+  *amendment->mutable_create_time() = calendar::TimestampOf(now);
   return tx
       .Execute("INSERT INTO plan_amendments (plan_id, number, amendment_pb, create_us) VALUES (?, ?, ?, ?)",
-               {plan_id, number, store::Blob{amendment->SerializeAsString()}, Micros(now)})
+               {plan_id, number, store::Blob{amendment->SerializeAsString()}, calendar::Micros(now)})
       .status();
 }
 
@@ -68,7 +70,7 @@ absl::Status CheckAmendment(const v1::AmendPlanRequest& request, ContentFields* 
   const v1::PlanAmendment& a = request.amendment();
   FieldViolations v;
   CheckRequiredLine(a.title(), "amendment.title", &v);
-  if (Blank(a.rationale())) {
+  if (text::IsBlank(a.rationale())) {
     v.Add("amendment.rationale", "is required");
   } else {
     CheckOptionalText(a.rationale(), "amendment.rationale", &v);
@@ -167,7 +169,7 @@ absl::Status ApplyProjectChanges(v1::Plan* next, v1::PlanAmendment* record) {
     }
     const std::string at = absl::StrCat("amendment.project_changes[", i, "].project");
     change->set_previous_status(v1::PlanProject::STATUS_UNSPECIFIED);
-    if (Blank(wanted.title())) v.Add(at + ".title", absl::StrCat("is required for a new project (", wanted.id(), ")"));
+    if (text::IsBlank(wanted.title())) v.Add(at + ".title", absl::StrCat("is required for a new project (", wanted.id(), ")"));
     if (wanted.workstream_number() == 0) {
       v.Add(at + ".workstream_number", absl::StrCat("is required for a new project (", wanted.id(), ")"));
     } else if (workstreams.count(wanted.workstream_number()) == 0) {
@@ -195,22 +197,22 @@ absl::Status CheckRemovedWorkstreams(store::Transaction& tx, const v1::Plan& bef
     if (!projects.empty()) {
       return absl::FailedPreconditionError(absl::StrCat(what, "projects (", absl::StrJoin(projects, ", "), ")"));
     }
-    auto lines = tx.Query("SELECT id FROM budget_lines WHERE plan_id = ? AND workstream_number = ? ORDER BY id",
-                          {plan_id, static_cast<int64_t>(ws.number())});
-    if (!lines.ok()) return lines.status();
-    if (!lines->empty()) {
+    WP_ASSIGN_OR_RETURN(
+        auto lines,
+        tx.Query("SELECT id FROM budget_lines WHERE plan_id = ? AND workstream_number = ? ORDER BY id",
+                 {plan_id, static_cast<int64_t>(ws.number())}));
+    if (!lines.empty()) {
       std::vector<std::string> ids;
-      for (const store::Row& r : *lines) ids.push_back(r.Text(0));
+      for (const store::Row& r : lines) ids.push_back(r.Text(0));
       return absl::FailedPreconditionError(absl::StrCat(what, "budget lines (", absl::StrJoin(ids, ", "), ")"));
     }
-    auto sponsors = tx.Query(
+    WP_ASSIGN_OR_RETURN(auto sponsors, tx.Query(
         "SELECT number FROM sponsorships WHERE plan_id = ? AND workstream_number = ? "
         "AND (end_day IS NULL OR end_day >= ?) ORDER BY number",
-        {plan_id, static_cast<int64_t>(ws.number()), TodayText()});
-    if (!sponsors.ok()) return sponsors.status();
-    if (!sponsors->empty()) {
+        {plan_id, static_cast<int64_t>(ws.number()), TodayText()}));
+    if (!sponsors.empty()) {
       std::vector<std::string> names;
-      for (const store::Row& r : *sponsors) names.push_back(SponsorshipName(plan_id, r.Int(0)));
+      for (const store::Row& r : sponsors) names.push_back(SponsorshipName(plan_id, r.Int(0)));
       return absl::FailedPreconditionError(
           absl::StrCat(what, "current sponsors (", absl::StrJoin(names, ", "), ")"));
     }
@@ -222,11 +224,10 @@ absl::Status CheckRemovedWorkstreams(store::Transaction& tx, const v1::Plan& bef
 
 absl::StatusOr<v1::PlanAmendment> PlanAmendments::AmendPlan(const server::Caller& caller,
                                                             const v1::AmendPlanRequest& request) {
-  auto parent = ParseName(request.parent(), kPlanPattern, "parent");
-  if (!parent.ok()) return parent.status();
-  const std::string plan_id = (*parent)[0];
+  WP_ASSIGN_OR_RETURN(auto parent, ParseName(request.parent(), kPlanPattern, "parent"));
+  const std::string plan_id = parent[0];
   ContentFields fields;
-  if (absl::Status s = CheckAmendment(request, &fields); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(CheckAmendment(request, &fields));
 
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::PlanAmendment>(
@@ -235,16 +236,14 @@ absl::StatusOr<v1::PlanAmendment> PlanAmendments::AmendPlan(const server::Caller
           auto earlier = store::FindRequest(tx, kAmendMethod, request.request_id());
           if (!earlier.ok()) return earlier.status();
           if (earlier->has_value()) {
-            auto parts = ParseName(**earlier, kAmendmentPattern, "request_id");
-            if (!parts.ok()) return parts.status();
-            return LoadAmendment(tx, (*parts)[0], NumberPart((*parts)[1]));
+            WP_ASSIGN_OR_RETURN(auto parts, ParseName(**earlier, kAmendmentPattern, "request_id"));
+            return LoadAmendment(tx, parts[0], NumberPart(parts[1]));
           }
         }
-        auto plan = LoadPlan(tx, plan_id);
-        if (!plan.ok()) return plan.status();
-        const int64_t version = store::VersionOf(plan->etag());
-        if (absl::Status s = store::CheckEtag(request.etag(), version, plan->name()); !s.ok()) return s;
-        if (absl::Status s = CheckAmendable(*plan); !s.ok()) return s;
+        WP_ASSIGN_OR_RETURN(auto plan, LoadPlan(tx, plan_id));
+        const int64_t version = store::VersionOf(plan.etag());
+        WP_RETURN_IF_ERROR(store::CheckEtag(request.etag(), version, plan.name()));
+        WP_RETURN_IF_ERROR(CheckAmendable(plan));
         const v1::PlanAmendment& in = request.amendment();
         if (auto body = ResolveBody(tx, in.approving_body(), "amendment.approving_body"); !body.ok()) {
           return body.status();
@@ -267,46 +266,41 @@ absl::StatusOr<v1::PlanAmendment> PlanAmendments::AmendPlan(const server::Caller
         *record.mutable_project_changes() = in.project_changes();
         *record.mutable_content_mask() = in.content_mask();
         CopyContent(in.content(), fields, record.mutable_content());
-        NormalizeContent(plan->session_span(), record.mutable_content());
-        CopyContent(*plan, fields, record.mutable_previous_content());
+        NormalizeContent(plan.session_span(), record.mutable_content());
+        CopyContent(plan, fields, record.mutable_previous_content());
 
-        v1::Plan next = *plan;
+        v1::Plan next = plan;
         CopyContent(in.content(), fields, &next);
-        if (absl::Status s = ApplyProjectChanges(&next, &record); !s.ok()) return s;
+        WP_RETURN_IF_ERROR(ApplyProjectChanges(&next, &record));
         NormalizeContent(next.session_span(), &next);
-        if (absl::Status s = CheckRemovedWorkstreams(tx, *plan, next); !s.ok()) return s;
-        if (SameContent(next, *plan)) {
+        WP_RETURN_IF_ERROR(CheckRemovedWorkstreams(tx, plan, next));
+        if (SameContent(next, plan)) {
           return absl::FailedPreconditionError(
-              absl::StrCat("the amendment changes nothing: ", plan->name(),
+              absl::StrCat("the amendment changes nothing: ", plan.name(),
                            " already has that content and those project statuses"));
         }
-        next.set_revision(plan->revision() + 1);
+        next.set_revision(plan.revision() + 1);
         record.set_revision(next.revision());
-        if (absl::Status s = SavePlan(tx, plan_id, next, version, now); !s.ok()) return s;
-        if (absl::Status s = InsertAmendment(tx, plan_id, now, &record); !s.ok()) return s;
+        WP_RETURN_IF_ERROR(SavePlan(tx, plan_id, next, version, now));
+        WP_RETURN_IF_ERROR(InsertAmendment(tx, plan_id, now, &record));
 
-        auto stored = LoadPlan(tx, plan_id);
-        if (!stored.ok()) return stored.status();
+        WP_ASSIGN_OR_RETURN(auto stored, LoadPlan(tx, plan_id));
         v1::PlanAmended event;
-        *event.mutable_plan() = *stored;
+        *event.mutable_plan() = stored;
         *event.mutable_amendment() = record;
-        if (auto seq = EmitEvent(tx, caller, "plan", "amended", stored->name(), event); !seq.ok()) {
+        if (auto seq = EmitEvent(tx, caller, "plan", "amended", stored.name(), event); !seq.ok()) {
           return seq.status();
         }
-        if (absl::Status s = store::RecordRequest(tx, kAmendMethod, request.request_id(), record.name(), now);
-            !s.ok()) {
-          return s;
-        }
+        WP_RETURN_IF_ERROR(store::RecordRequest(tx, kAmendMethod, request.request_id(), record.name(), now));
         return record;
       });
 }
 
 absl::StatusOr<v1::PlanAmendment> PlanAmendments::GetPlanAmendment(const server::Caller& caller,
                                                                    const v1::GetPlanAmendmentRequest& request) {
-  auto parts = ParseName(request.name(), kAmendmentPattern, "name");
-  if (!parts.ok()) return parts.status();
+  WP_ASSIGN_OR_RETURN(auto parts, ParseName(request.name(), kAmendmentPattern, "name"));
   return store::ReadValue<v1::PlanAmendment>(db_, [&](store::Transaction& tx) {
-    return LoadAmendment(tx, (*parts)[0], NumberPart((*parts)[1]));
+    return LoadAmendment(tx, parts[0], NumberPart(parts[1]));
   });
 }
 
@@ -323,27 +317,26 @@ absl::StatusOr<v1::ListPlanAmendmentsResponse> PlanAmendments::ListPlanAmendment
   if (token.ok() && !token->empty() && (!absl::SimpleAtoi((*token)[0], &after) || after < 1)) {
     v.Add("page_token", "is not a token this service returned");
   }
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
   const std::string plan_id = (*parent)[0];
 
   return store::ReadValue<v1::ListPlanAmendmentsResponse>(
       db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::ListPlanAmendmentsResponse> {
         if (auto plan = LoadPlanRef(tx, plan_id); !plan.ok()) return plan.status();
-        auto rows = tx.Query(
+        WP_ASSIGN_OR_RETURN(auto rows, tx.Query(
             "SELECT number, amendment_pb FROM plan_amendments WHERE plan_id = ? AND number > ? "
             "ORDER BY number LIMIT ?",
-            {plan_id, after, static_cast<int64_t>(*page_size) + 1});
-        if (!rows.ok()) return rows.status();
+            {plan_id, after, static_cast<int64_t>(*page_size) + 1}));
         v1::ListPlanAmendmentsResponse response;
-        const int shown = std::min<int>(static_cast<int>(rows->size()), *page_size);
+        const int shown = std::min<int>(static_cast<int>(rows.size()), *page_size);
         for (int i = 0; i < shown; ++i) {
-          const store::Row& r = (*rows)[i];
-          auto amendment = AmendmentFromBytes(r.Text(1), AmendmentName(plan_id, r.Int(0)));
-          if (!amendment.ok()) return amendment.status();
-          *response.add_amendments() = *std::move(amendment);
+          const store::Row& r = rows[i];
+          WP_ASSIGN_OR_RETURN(auto amendment,
+                              AmendmentFromBytes(r.Text(1), AmendmentName(plan_id, r.Int(0))));
+          *response.add_amendments() = std::move(amendment);
         }
-        if (static_cast<int>(rows->size()) > *page_size) {
-          response.set_next_page_token(paging::EncodePageToken({absl::StrCat((*rows)[shown - 1].Int(0))}));
+        if (static_cast<int>(rows.size()) > *page_size) {
+          response.set_next_page_token(paging::EncodePageToken({absl::StrCat(rows[shown - 1].Int(0))}));
         }
         return response;
       });

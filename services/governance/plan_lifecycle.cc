@@ -3,6 +3,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "libs/status/field_errors.h"
+#include "libs/text/blank.h"
 
 namespace wp::governance {
 namespace {
@@ -19,8 +20,6 @@ bool IsKnown(PlanState state) {
   }
   return false;
 }
-
-bool IsBlank(absl::string_view text) { return absl::StripAsciiWhitespace(text).empty(); }
 
 }  // namespace
 
@@ -90,14 +89,14 @@ absl::Status ValidateStep(const PlanStep& step) {
   }
   const bool decision_of_a_body =
       step.to == PlanState::kBoardApproved || step.to == PlanState::kCommitteeEndorsed;
-  if (IsBlank(step.by)) {
+  if (text::IsBlank(step.by)) {
     if (decision_of_a_body) {
       v.Add("plan_step.by", absl::StrCat("is required for ", PlanStateName(step.to)));
     }
   } else if (step.by.size() > kMaxTextLength) {
     v.Add("plan_step.by", absl::StrCat("must be at most ", kMaxTextLength, " bytes"));
   }
-  if (IsBlank(step.meeting)) {
+  if (text::IsBlank(step.meeting)) {
     if (decision_of_a_body) {
       v.Add("plan_step.meeting", absl::StrCat("is required for ", PlanStateName(step.to)));
     }

@@ -4,9 +4,12 @@
 // publishes it.
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "libs/calendar/timestamps.h"
 #include "libs/status/field_errors.h"
+#include "libs/status/status_macros.h"
 #include "libs/store/etag.h"
 #include "libs/store/request_ids.h"
+#include "libs/text/blank.h"
 #include "services/governance/decided_at.h"
 #include "services/governance/events.h"
 #include "services/governance/fields.h"
@@ -89,9 +92,8 @@ absl::Status CheckStepRules(const v1::PlanStep& step, absl::Time at) {
 
 absl::StatusOr<v1::Plan> TakeStep(store::Database& db, const server::Caller& caller, const StepRule& rule,
                                   const StepRequest& request) {
-  auto parts = ParseName(request.name, kPlanPattern, "name");
-  if (!parts.ok()) return parts.status();
-  const std::string id = (*parts)[0];
+  WP_ASSIGN_OR_RETURN(auto parts, ParseName(request.name, kPlanPattern, "name"));
+  const std::string id = parts[0];
   FieldViolations v;
   CheckDecidedAt(request.meeting, request.decision, {"meeting", "decision"}, rule.meeting_required, &v);
   if (request.by.find('\n') != std::string::npos || request.by.size() > kMaxByBytes) {
@@ -103,7 +105,7 @@ absl::StatusOr<v1::Plan> TakeStep(store::Database& db, const server::Caller& cal
     v.Add("step_time", "is not a valid time");
   }
   AddViolationsOf(store::ValidateRequestId(request.request_id), &v);
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
 
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Plan>(db, [&](store::Transaction& tx) -> absl::StatusOr<v1::Plan> {
@@ -117,13 +119,12 @@ absl::StatusOr<v1::Plan> TakeStep(store::Database& db, const server::Caller& cal
         return LoadPlan(tx, id);
       }
     }
-    auto plan = LoadPlan(tx, id);
-    if (!plan.ok()) return plan.status();
-    const int64_t version = store::VersionOf(plan->etag());
-    if (absl::Status s = store::CheckEtag(request.etag, version, plan->name()); !s.ok()) return s;
-    if (absl::Status s = CheckPlanTransition(ToPlanState(plan->state()), ToPlanState(rule.to)); !s.ok()) {
+    WP_ASSIGN_OR_RETURN(auto plan, LoadPlan(tx, id));
+    const int64_t version = store::VersionOf(plan.etag());
+    WP_RETURN_IF_ERROR(store::CheckEtag(request.etag, version, plan.name()));
+    if (absl::Status s = CheckPlanTransition(ToPlanState(plan.state()), ToPlanState(rule.to)); !s.ok()) {
       if (s.code() != absl::StatusCode::kFailedPrecondition) return s;
-      return absl::FailedPreconditionError(absl::StrCat(plan->name(), ": ", s.message()));
+      return absl::FailedPreconditionError(absl::StrCat(plan.name(), ": ", s.message()));
     }
     auto meeting = ResolveDecidedAt(tx, request.meeting, request.decision, {"meeting", "decision"},
                                     rule.meeting_kind);
@@ -135,30 +136,26 @@ absl::StatusOr<v1::Plan> TakeStep(store::Database& db, const server::Caller& cal
                               : now;
     v1::PlanStep step;
     step.set_to_state(rule.to);
-    step.set_by(!Blank(request.by) ? request.by : (meeting->has_value() ? (*meeting)->body.title : ""));
-    SetTimestamp(Micros(at), step.mutable_step_time());
+    step.set_by(!text::IsBlank(request.by) ? request.by : (meeting->has_value() ? (*meeting)->body.title : ""));
+    *step.mutable_step_time() = calendar::TimestampOf(at);
     step.set_meeting(request.meeting);
     step.set_decision(request.decision);
     step.set_recorded_by(caller.actor);
-    if (absl::Status s = CheckStepRules(step, at); !s.ok()) return s;
+    WP_RETURN_IF_ERROR(CheckStepRules(step, at));
 
-    v1::Plan next = *plan;
+    v1::Plan next = plan;
     next.set_state(rule.to);
     *next.add_steps() = step;
-    if (absl::Status s = SavePlan(tx, id, next, version, now); !s.ok()) return s;
-    auto stored = LoadPlan(tx, id);
-    if (!stored.ok()) return stored.status();
+    WP_RETURN_IF_ERROR(SavePlan(tx, id, next, version, now));
+    WP_ASSIGN_OR_RETURN(auto stored, LoadPlan(tx, id));
     v1::PlanStepRecorded event;
-    *event.mutable_plan() = *stored;
-    *event.mutable_step() = stored->steps(stored->steps_size() - 1);
-    if (auto seq = EmitEvent(tx, caller, "plan", rule.verb, stored->name(), event); !seq.ok()) {
+    *event.mutable_plan() = stored;
+    *event.mutable_step() = stored.steps(stored.steps_size() - 1);
+    if (auto seq = EmitEvent(tx, caller, "plan", rule.verb, stored.name(), event); !seq.ok()) {
       return seq.status();
     }
     if (!request.request_id.empty()) {
-      if (absl::Status s = store::RecordRequest(tx, rule.method, request.request_id, stored->name(), now);
-          !s.ok()) {
-        return s;
-      }
+      WP_RETURN_IF_ERROR(store::RecordRequest(tx, rule.method, request.request_id, stored.name(), now));
     }
     return stored;
   });

@@ -9,8 +9,10 @@
 #include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
+#include "libs/status/status_macros.h"
 #include "libs/store/etag.h"
 #include "libs/store/request_ids.h"
+#include "libs/text/blank.h"
 #include "services/governance/events.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
@@ -25,9 +27,8 @@ constexpr char kCreateMethod[] = "CreatePlan";
 // Publishes plan.<verb> with the plan as stored now, and returns it.
 absl::StatusOr<v1::Plan> EmitPlan(store::Transaction& tx, const server::Caller& caller,
                                   const std::string& id, const std::string& verb) {
-  auto stored = LoadPlan(tx, id);
-  if (!stored.ok()) return stored.status();
-  if (auto seq = EmitEvent(tx, caller, "plan", verb, stored->name(), *stored); !seq.ok()) {
+  WP_ASSIGN_OR_RETURN(auto stored, LoadPlan(tx, id));
+  if (auto seq = EmitEvent(tx, caller, "plan", verb, stored.name(), stored); !seq.ok()) {
     return seq.status();
   }
   return stored;
@@ -42,7 +43,7 @@ absl::StatusOr<v1::Plan> Plans::CreatePlan(const server::Caller& caller,
   if (!IsValidId(request.plan_id())) {
     v.Add("plan_id", "must be 2..63 lower-case letters, digits and hyphens, e.g. 2022-23");
   }
-  if (Blank(plan.session_span())) {
+  if (text::IsBlank(plan.session_span())) {
     v.Add("plan.session_span", "is required");
   } else if (!IsValidSessionSpan(plan.session_span())) {
     v.Add("plan.session_span", "must be the sessions covered, e.g. 2022-23 or 2018-21");
@@ -50,7 +51,7 @@ absl::StatusOr<v1::Plan> Plans::CreatePlan(const server::Caller& caller,
   CheckPlanContent(plan, ContentFields::All(), "plan", &v);
   CheckProjectWorkstreams(plan, ContentFields::All(), "plan", &v);
   AddViolationsOf(store::ValidateRequestId(request.request_id()), &v);
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
 
   v1::Plan content;
   CopyContent(plan, ContentFields::All(), &content);
@@ -63,26 +64,20 @@ absl::StatusOr<v1::Plan> Plans::CreatePlan(const server::Caller& caller,
       auto earlier = store::FindRequest(tx, kCreateMethod, request.request_id());
       if (!earlier.ok()) return earlier.status();
       if (earlier->has_value()) {
-        auto parts = ParseName(**earlier, kPlanPattern, "request_id");
-        if (!parts.ok()) return parts.status();
-        return LoadPlan(tx, (*parts)[0]);
+        WP_ASSIGN_OR_RETURN(auto parts, ParseName(**earlier, kPlanPattern, "request_id"));
+        return LoadPlan(tx, parts[0]);
       }
     }
-    if (absl::Status s = InsertPlan(tx, request.plan_id(), content, now); !s.ok()) return s;
-    auto stored = EmitPlan(tx, caller, request.plan_id(), "created");
-    if (!stored.ok()) return stored.status();
-    if (absl::Status s = store::RecordRequest(tx, kCreateMethod, request.request_id(), stored->name(), now);
-        !s.ok()) {
-      return s;
-    }
+    WP_RETURN_IF_ERROR(InsertPlan(tx, request.plan_id(), content, now));
+    WP_ASSIGN_OR_RETURN(auto stored, EmitPlan(tx, caller, request.plan_id(), "created"));
+    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), stored.name(), now));
     return stored;
   });
 }
 
 absl::StatusOr<v1::Plan> Plans::GetPlan(const server::Caller& caller, const v1::GetPlanRequest& request) {
-  auto parts = ParseName(request.name(), kPlanPattern, "name");
-  if (!parts.ok()) return parts.status();
-  return store::ReadValue<v1::Plan>(db_, [&](store::Transaction& tx) { return LoadPlan(tx, (*parts)[0]); });
+  WP_ASSIGN_OR_RETURN(auto parts, ParseName(request.name(), kPlanPattern, "name"));
+  return store::ReadValue<v1::Plan>(db_, [&](store::Transaction& tx) { return LoadPlan(tx, parts[0]); });
 }
 
 absl::StatusOr<v1::ListPlansResponse> Plans::ListPlans(const server::Caller& caller,
@@ -104,7 +99,7 @@ absl::StatusOr<v1::ListPlansResponse> Plans::ListPlans(const server::Caller& cal
   AddViolationsOf(page_size.status(), &v);
   auto token = paging::DecodePageToken(request.page_token(), 2);
   AddViolationsOf(token.status(), &v);
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
   if (!token->empty()) {
     query.after_first_session = (*token)[0];
     query.after_last_session = (*token)[1];
@@ -113,12 +108,11 @@ absl::StatusOr<v1::ListPlansResponse> Plans::ListPlans(const server::Caller& cal
 
   return store::ReadValue<v1::ListPlansResponse>(
       db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::ListPlansResponse> {
-        auto plans = governance::ListPlans(tx, query);
-        if (!plans.ok()) return plans.status();
+        WP_ASSIGN_OR_RETURN(auto plans, governance::ListPlans(tx, query));
         v1::ListPlansResponse response;
-        const int shown = paging::PageCount(*plans, *page_size);
-        for (int i = 0; i < shown; ++i) *response.add_plans() = std::move((*plans)[i]);
-        if (static_cast<int>(plans->size()) > shown) {
+        const int shown = paging::PageCount(plans, *page_size);
+        for (int i = 0; i < shown; ++i) *response.add_plans() = std::move(plans[i]);
+        if (static_cast<int>(plans.size()) > shown) {
           const std::string& span = response.plans(shown - 1).session_span();
           response.set_next_page_token(paging::EncodePageToken({FirstSessionOf(span), LastSessionOf(span)}));
         }
@@ -128,34 +122,31 @@ absl::StatusOr<v1::ListPlansResponse> Plans::ListPlans(const server::Caller& cal
 
 absl::StatusOr<v1::Plan> Plans::UpdatePlan(const server::Caller& caller,
                                            const v1::UpdatePlanRequest& request) {
-  auto parts = ParseName(request.plan().name(), kPlanPattern, "plan.name");
-  if (!parts.ok()) return parts.status();
-  const std::string id = (*parts)[0];
-  auto fields = ParseContentMask(request.update_mask(), "update_mask", /*allow_projects=*/true,
-                                 /*empty_means_all=*/true);
-  if (!fields.ok()) return fields.status();
+  WP_ASSIGN_OR_RETURN(auto parts, ParseName(request.plan().name(), kPlanPattern, "plan.name"));
+  const std::string id = parts[0];
+  WP_ASSIGN_OR_RETURN(auto fields, ParseContentMask(request.update_mask(), "update_mask", /*allow_projects=*/true,
+                                 /*empty_means_all=*/true));
   FieldViolations v;
-  CheckPlanContent(request.plan(), *fields, "plan", &v);
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  CheckPlanContent(request.plan(), fields, "plan", &v);
+  WP_RETURN_IF_ERROR(v.ToStatus());
 
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Plan>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Plan> {
-    auto stored = LoadPlan(tx, id);
-    if (!stored.ok()) return stored.status();
-    const int64_t version = store::VersionOf(stored->etag());
-    if (absl::Status s = store::CheckEtag(request.plan().etag(), version, stored->name()); !s.ok()) return s;
-    if (stored->state() != v1::Plan::DRAFT) {
+    WP_ASSIGN_OR_RETURN(auto stored, LoadPlan(tx, id));
+    const int64_t version = store::VersionOf(stored.etag());
+    WP_RETURN_IF_ERROR(store::CheckEtag(request.plan().etag(), version, stored.name()));
+    if (stored.state() != v1::Plan::DRAFT) {
       return absl::FailedPreconditionError(
-          absl::StrCat(stored->name(), " is ", v1::Plan::State_Name(stored->state()),
+          absl::StrCat(stored.name(), " is ", v1::Plan::State_Name(stored.state()),
                        ": only a DRAFT plan is edited; once approved it changes through AmendPlan"));
     }
-    v1::Plan next = *stored;
-    CopyContent(request.plan(), *fields, &next);
+    v1::Plan next = stored;
+    CopyContent(request.plan(), fields, &next);
     FieldViolations cross;
-    CheckProjectWorkstreams(next, *fields, "plan", &cross);
-    if (absl::Status s = cross.ToStatus(); !s.ok()) return s;
+    CheckProjectWorkstreams(next, fields, "plan", &cross);
+    WP_RETURN_IF_ERROR(cross.ToStatus());
     NormalizeContent(next.session_span(), &next);
-    if (absl::Status s = SavePlan(tx, id, next, version, now); !s.ok()) return s;
+    WP_RETURN_IF_ERROR(SavePlan(tx, id, next, version, now));
     return EmitPlan(tx, caller, id, "updated");
   });
 }

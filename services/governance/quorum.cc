@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "libs/status/field_errors.h"
+#include "libs/status/status_macros.h"
 
 namespace wp::governance {
 
@@ -18,7 +19,7 @@ absl::Status ValidateQuorumRule(const QuorumRule& rule) {
 }
 
 absl::Status CheckQuorum(const QuorumRule& rule, int members_present, bool chair_present) {
-  if (absl::Status s = ValidateQuorumRule(rule); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(ValidateQuorumRule(rule));
   if (members_present < 0) return InvalidField("members_present", "must not be negative");
   if (chair_present && members_present == 0) {
     return InvalidField("members_present", "must count the chair, who is present");

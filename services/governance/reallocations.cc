@@ -8,9 +8,11 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "libs/calendar/timestamps.h"
 #include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
+#include "libs/status/status_macros.h"
 #include "libs/store/etag.h"
 #include "libs/store/request_ids.h"
 #include "services/governance/budget.h"
@@ -84,7 +86,7 @@ absl::StatusOr<v1::ReallocateBudgetResponse> Reallocations::ReallocateBudget(
                      &v);
   CheckOptionalDay(x.effective_date(), "reallocation.effective_date", &v);
   AddViolationsOf(store::ValidateRequestId(request.request_id()), &v, "request_id");
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
 
   const std::string plan_id = (*plan_parts)[0];
   const absl::Time now = absl::Now();
@@ -94,35 +96,31 @@ absl::StatusOr<v1::ReallocateBudgetResponse> Reallocations::ReallocateBudget(
           auto earlier = store::FindRequest(tx, kMethod, request.request_id());
           if (!earlier.ok()) return earlier.status();
           if (earlier->has_value()) {
-            auto parts = ParseName(**earlier, kReallocationPattern, "request_id");
-            if (!parts.ok()) return parts.status();
-            return LoadReallocationResponse(tx, (*parts)[0], NumberPart((*parts)[1]));
+            WP_ASSIGN_OR_RETURN(auto parts, ParseName(**earlier, kReallocationPattern, "request_id"));
+            return LoadReallocationResponse(tx, parts[0], NumberPart(parts[1]));
           }
         }
-        auto plan = LoadPlanRef(tx, plan_id);
-        if (!plan.ok()) return plan.status();
-        if (plan->state == v1::Plan::CLOSED) {
+        WP_ASSIGN_OR_RETURN(auto plan, LoadPlanRef(tx, plan_id));
+        if (plan.state == v1::Plan::CLOSED) {
           return absl::FailedPreconditionError(
-              absl::StrCat(plan->name, " is CLOSED; its budget cannot be reallocated"));
+              absl::StrCat(plan.name, " is CLOSED; its budget cannot be reallocated"));
         }
-        auto from_line = LoadBudgetLine(tx, plan_id, from->line_id);
-        if (!from_line.ok()) return from_line.status();
-        auto to_line = LoadBudgetLine(tx, plan_id, to->line_id);
-        if (!to_line.ok()) return to_line.status();
-        const int64_t from_version = store::VersionOf(from_line->etag());
-        const int64_t to_version = store::VersionOf(to_line->etag());
-        if (absl::Status s = store::CheckEtag(request.from_etag(), from_version, from_line->name()); !s.ok())
+        WP_ASSIGN_OR_RETURN(auto from_line, LoadBudgetLine(tx, plan_id, from->line_id));
+        WP_ASSIGN_OR_RETURN(auto to_line, LoadBudgetLine(tx, plan_id, to->line_id));
+        const int64_t from_version = store::VersionOf(from_line.etag());
+        const int64_t to_version = store::VersionOf(to_line.etag());
+        if (absl::Status s = store::CheckEtag(request.from_etag(), from_version, from_line.name()); !s.ok())
           return s;
-        if (absl::Status s = store::CheckEtag(request.to_etag(), to_version, to_line->name()); !s.ok())
+        if (absl::Status s = store::CheckEtag(request.to_etag(), to_version, to_line.name()); !s.ok())
           return s;
-        if (from_line->financial_year() != to_line->financial_year()) {
+        if (from_line.financial_year() != to_line.financial_year()) {
           return InvalidField(
               "reallocation.to_line",
-              absl::StrCat("is a line of ", to_line->financial_year(), " and from_line of ",
-                           from_line->financial_year(), "; money moves only within one financial year"));
+              absl::StrCat("is a line of ", to_line.financial_year(), " and from_line of ",
+                           from_line.financial_year(), "; money moves only within one financial year"));
         }
         // Lines created before years were checked may lie outside the plan.
-        if (absl::Status s = CheckYearInPlan(*plan, from_line->financial_year(), "reallocation.from_line"); !s.ok())
+        if (absl::Status s = CheckYearInPlan(plan, from_line.financial_year(), "reallocation.from_line"); !s.ok())
           return s;
         if (absl::Status s =
                 ResolveApproval(tx, x.approving_body(), x.meeting(), x.decision(), "reallocation.");
@@ -130,58 +128,49 @@ absl::StatusOr<v1::ReallocateBudgetResponse> Reallocations::ReallocateBudget(
           return s;
         }
 
-        BudgetLine from_rules = ToRuleLine(from->line_id, *from_line);
-        BudgetLine to_rules = ToRuleLine(to->line_id, *to_line);
+        BudgetLine from_rules = ToRuleLine(from->line_id, from_line);
+        BudgetLine to_rules = ToRuleLine(to->line_id, to_line);
         if (absl::Status s =
                 Reallocate(from_rules, to_rules, Pence(x.amount_pence()), x.reason(), x.approving_body());
             !s.ok()) {
           return s;
         }
-        auto number = NextReallocationNumber(tx, plan_id);
-        if (!number.ok()) return number.status();
+        WP_ASSIGN_OR_RETURN(auto number, NextReallocationNumber(tx, plan_id));
 
         v1::ReallocateBudgetResponse response;
         v1::Reallocation* stored = response.mutable_reallocation();
-        stored->set_name(ReallocationName(plan_id, *number));
-        stored->set_from_line(from_line->name());
-        stored->set_to_line(to_line->name());
-        stored->set_financial_year(from_line->financial_year());
+        stored->set_name(ReallocationName(plan_id, number));
+        stored->set_from_line(from_line.name());
+        stored->set_to_line(to_line.name());
+        stored->set_financial_year(from_line.financial_year());
         stored->set_amount_pence(x.amount_pence());
         stored->set_reason(x.reason());
         stored->set_approving_body(x.approving_body());
         stored->set_meeting(x.meeting());
         stored->set_decision(x.decision());
         *stored->mutable_effective_date() = EffectiveDate(x.effective_date());
-        SetTimestamp(Micros(now), stored->mutable_create_time());
+        *stored->mutable_create_time() = calendar::TimestampOf(now);
 
-        if (absl::Status s = SaveLineAmounts(tx, plan_id, from->line_id, from_version, from_rules.allocated,
-                                             from_rules.spent, now);
-            !s.ok()) {
-          return s;
-        }
-        if (absl::Status s = SaveLineAmounts(tx, plan_id, to->line_id, to_version, to_rules.allocated,
-                                             to_rules.spent, now);
-            !s.ok()) {
-          return s;
-        }
-        auto out = AppendMovement(tx, plan_id, from->line_id,
-                                  MovementOf(*stored, v1::BudgetMovement::REALLOCATED_OUT, -x.amount_pence(),
-                                             from_rules, to_line->name(), caller),
-                                  now);
-        if (!out.ok()) return out.status();
-        auto in = AppendMovement(tx, plan_id, to->line_id,
-                                 MovementOf(*stored, v1::BudgetMovement::REALLOCATED_IN, x.amount_pence(),
-                                            to_rules, from_line->name(), caller),
-                                 now);
-        if (!in.ok()) return in.status();
+        WP_RETURN_IF_ERROR(SaveLineAmounts(tx, plan_id, from->line_id, from_version, from_rules.allocated,
+                                             from_rules.spent, now));
+        WP_RETURN_IF_ERROR(
+            SaveLineAmounts(tx, plan_id, to->line_id, to_version, to_rules.allocated, to_rules.spent, now));
+        WP_RETURN_IF_ERROR(AppendMovement(tx, plan_id, from->line_id,
+                                          MovementOf(*stored, v1::BudgetMovement::REALLOCATED_OUT,
+                                                     -x.amount_pence(), from_rules, to_line.name(), caller),
+                                          now)
+                               .status());
+        WP_RETURN_IF_ERROR(AppendMovement(tx, plan_id, to->line_id,
+                                          MovementOf(*stored, v1::BudgetMovement::REALLOCATED_IN,
+                                                     x.amount_pence(), to_rules, from_line.name(), caller),
+                                          now)
+                               .status());
 
-        auto from_after = LoadBudgetLine(tx, plan_id, from->line_id);
-        if (!from_after.ok()) return from_after.status();
-        auto to_after = LoadBudgetLine(tx, plan_id, to->line_id);
-        if (!to_after.ok()) return to_after.status();
-        *response.mutable_from_line() = *from_after;
-        *response.mutable_to_line() = *to_after;
-        if (absl::Status s = InsertReallocation(tx, plan_id, *number, response, now); !s.ok()) return s;
+        WP_ASSIGN_OR_RETURN(auto from_after, LoadBudgetLine(tx, plan_id, from->line_id));
+        WP_ASSIGN_OR_RETURN(auto to_after, LoadBudgetLine(tx, plan_id, to->line_id));
+        *response.mutable_from_line() = from_after;
+        *response.mutable_to_line() = to_after;
+        WP_RETURN_IF_ERROR(InsertReallocation(tx, plan_id, number, response, now));
 
         v1::BudgetReallocated event;
         *event.mutable_reallocation() = response.reallocation();
@@ -190,20 +179,16 @@ absl::StatusOr<v1::ReallocateBudgetResponse> Reallocations::ReallocateBudget(
         if (auto seq = EmitEvent(tx, caller, "budget", "reallocated", stored->name(), event); !seq.ok()) {
           return seq.status();
         }
-        if (absl::Status s = store::RecordRequest(tx, kMethod, request.request_id(), stored->name(), now);
-            !s.ok()) {
-          return s;
-        }
+        WP_RETURN_IF_ERROR(store::RecordRequest(tx, kMethod, request.request_id(), stored->name(), now));
         return response;
       });
 }
 
 absl::StatusOr<v1::Reallocation> Reallocations::GetReallocation(const server::Caller& caller,
                                                                 const v1::GetReallocationRequest& request) {
-  auto parts = ParseName(request.name(), kReallocationPattern, "name");
-  if (!parts.ok()) return parts.status();
+  WP_ASSIGN_OR_RETURN(auto parts, ParseName(request.name(), kReallocationPattern, "name"));
   return store::ReadValue<v1::Reallocation>(db_, [&](store::Transaction& tx) {
-    return LoadReallocation(tx, (*parts)[0], NumberPart((*parts)[1]));
+    return LoadReallocation(tx, parts[0], NumberPart(parts[1]));
   });
 }
 
@@ -226,7 +211,7 @@ absl::StatusOr<v1::ListReallocationsResponse> Reallocations::ListReallocations(
   AddViolationsOf(page_size.status(), &v, "page_size");
   auto token = paging::DecodePageToken(request.page_token(), 3);
   AddViolationsOf(token.status(), &v, "page_token");
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
 
   std::optional<ReallocationKey> after;
   if (!token->empty()) {
@@ -249,12 +234,11 @@ absl::StatusOr<v1::ListReallocationsResponse> Reallocations::ListReallocations(
         if (one_plan) {
           if (auto plan = LoadPlanRef(tx, filter.plan_id); !plan.ok()) return plan.status();
         }
-        auto rows = ListReallocationRows(tx, filter, after, *page_size + 1);
-        if (!rows.ok()) return rows.status();
+        WP_ASSIGN_OR_RETURN(auto rows, ListReallocationRows(tx, filter, after, *page_size + 1));
         v1::ListReallocationsResponse response;
-        const int shown = paging::PageCount(*rows, *page_size);
-        for (int i = 0; i < shown; ++i) *response.add_reallocations() = (*rows)[i];
-        if (static_cast<int>(rows->size()) > shown) {
+        const int shown = paging::PageCount(rows, *page_size);
+        for (int i = 0; i < shown; ++i) *response.add_reallocations() = rows[i];
+        if (static_cast<int>(rows.size()) > shown) {
           const ReallocationKey last = KeyOf(response.reallocations(shown - 1));
           response.set_next_page_token(paging::EncodePageToken(
               {absl::StrCat(last.create_us), last.plan_id, absl::StrCat(last.number)}));

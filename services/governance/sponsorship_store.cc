@@ -1,6 +1,8 @@
 #include "services/governance/sponsorship_store.h"
 
 #include "absl/strings/str_cat.h"
+#include "libs/calendar/timestamps.h"
+#include "libs/status/status_macros.h"
 #include "libs/store/etag.h"
 #include "services/governance/fields.h"
 #include "services/governance/names.h"
@@ -30,8 +32,8 @@ v1::Sponsorship FromRow(const Row& r) {
   s.set_decision(r.Text(9));
   s.set_end_reason(r.Text(10));
   s.set_etag(store::EtagOf(r.Int(11)));
-  SetTimestamp(r.Int(12), s.mutable_create_time());
-  SetTimestamp(r.Int(13), s.mutable_update_time());
+  calendar::SetTimestamp(r.Int(12), s.mutable_create_time());
+  calendar::SetTimestamp(r.Int(13), s.mutable_update_time());
   return s;
 }
 
@@ -39,37 +41,34 @@ v1::Sponsorship FromRow(const Row& r) {
 
 absl::StatusOr<v1::Sponsorship> LoadSponsorship(store::Transaction& tx, const std::string& plan_id,
                                                 int64_t number) {
-  auto rows = tx.Query(absl::StrCat(kSelect, " WHERE s.plan_id = ? AND s.number = ?"), {plan_id, number});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) {
+  WP_ASSIGN_OR_RETURN(auto rows,
+                      tx.Query(absl::StrCat(kSelect, " WHERE s.plan_id = ? AND s.number = ?"), {plan_id, number}));
+  if (rows.empty()) {
     return absl::NotFoundError(absl::StrCat(SponsorshipName(plan_id, number), " does not exist"));
   }
-  return FromRow(rows->front());
+  return FromRow(rows.front());
 }
 
 absl::StatusOr<int64_t> InsertSponsorship(store::Transaction& tx, const NewSponsorship& row, absl::Time now) {
-  auto next = tx.QueryOne("SELECT COALESCE(MAX(number), 0) + 1 FROM sponsorships WHERE plan_id = ?",
-                          {row.plan_id});
-  if (!next.ok()) return next.status();
-  const int64_t number = next->Int(0);
-  auto n = tx.Execute(
+  WP_ASSIGN_OR_RETURN(auto next, tx.QueryOne("SELECT COALESCE(MAX(number), 0) + 1 FROM sponsorships WHERE plan_id = ?",
+                          {row.plan_id}));
+  const int64_t number = next.Int(0);
+  WP_RETURN_IF_ERROR(tx.Execute(
       "INSERT INTO sponsorships (plan_id, number, workstream_number, person_id, board_membership, "
       "start_day, meeting, decision, version, create_us, update_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
       {row.plan_id, number, static_cast<int64_t>(row.workstream_number), row.person_id, row.board_membership,
-       row.start_day, row.meeting, row.decision, Micros(now), Micros(now)});
-  if (!n.ok()) return n.status();
+       row.start_day, row.meeting, row.decision, calendar::Micros(now), calendar::Micros(now)}).status());
   return number;
 }
 
 absl::Status EndSponsorshipRow(store::Transaction& tx, const std::string& plan_id, int64_t number,
                                const std::string& end_day, const std::string& reason,
                                int64_t expected_version, absl::Time now) {
-  auto n = tx.Execute(
+  WP_ASSIGN_OR_RETURN(auto n, tx.Execute(
       "UPDATE sponsorships SET end_day = ?, end_reason = ?, version = version + 1, update_us = ? "
       "WHERE plan_id = ? AND number = ? AND version = ?",
-      {end_day, reason, Micros(now), plan_id, number, expected_version});
-  if (!n.ok()) return n.status();
-  if (*n == 0) {
+      {end_day, reason, calendar::Micros(now), plan_id, number, expected_version}));
+  if (n == 0) {
     return absl::AbortedError(absl::StrCat(SponsorshipName(plan_id, number), " changed meanwhile; read it again"));
   }
   return absl::OkStatus();
@@ -80,13 +79,12 @@ absl::StatusOr<std::optional<std::string>> SponsorshipOverlapping(store::Transac
                                                                   int32_t workstream_number,
                                                                   const std::string& person_id,
                                                                   const std::string& day) {
-  auto rows = tx.Query(
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(
       "SELECT number FROM sponsorships WHERE plan_id = ? AND workstream_number = ? AND person_id = ? "
       "AND (end_day IS NULL OR end_day >= ?) ORDER BY number LIMIT 1",
-      {plan_id, static_cast<int64_t>(workstream_number), person_id, day});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return std::optional<std::string>();
-  return std::optional<std::string>(SponsorshipName(plan_id, rows->front().Int(0)));
+      {plan_id, static_cast<int64_t>(workstream_number), person_id, day}));
+  if (rows.empty()) return std::optional<std::string>();
+  return std::optional<std::string>(SponsorshipName(plan_id, rows.front().Int(0)));
 }
 
 absl::StatusOr<std::vector<v1::Sponsorship>> ListSponsorships(store::Transaction& tx,
@@ -124,10 +122,9 @@ absl::StatusOr<std::vector<v1::Sponsorship>> ListSponsorships(store::Transaction
   }
   absl::StrAppend(&sql, " ORDER BY s.plan_id, s.workstream_number, s.start_day, s.number LIMIT ?");
   params.emplace_back(static_cast<int64_t>(query.limit));
-  auto rows = tx.Query(sql, params);
-  if (!rows.ok()) return rows.status();
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(sql, params));
   std::vector<v1::Sponsorship> list;
-  for (const Row& r : *rows) list.push_back(FromRow(r));
+  for (const Row& r : rows) list.push_back(FromRow(r));
   return list;
 }
 

@@ -5,6 +5,7 @@
 #include "absl/time/clock.h"
 #include "libs/audit/audit_log.h"
 #include "libs/bus/event_writer.h"
+#include "libs/status/status_macros.h"
 #include "wp/workstreams/v1/workstreams.pb.h"
 
 namespace wp::workstreams {
@@ -31,15 +32,13 @@ absl::StatusOr<int64_t> EmitEvent(store::Transaction& tx, const server::Caller& 
                                   const std::string& entity, const std::string& verb,
                                   const std::string& subject,
                                   const google::protobuf::Message& payload) {
-  absl::StatusOr<wp::common::v1::Event> event = bus::EmitEvent(
-      tx, bus::EventSpec{kServiceName, entity, verb, subject, payload, caller.actor, caller.trace_id});
-  if (!event.ok()) return event.status();
+  WP_ASSIGN_OR_RETURN(wp::common::v1::Event event, bus::EmitEvent(
+      tx, bus::EventSpec{kServiceName, entity, verb, subject, payload, caller.actor, caller.trace_id}));
   // Every change emits an event, so this is also where it is audited: same
   // transaction, so an accepted change always has its audit record.
-  absl::Status audited = audit::RecordAudit(
-      tx, audit::EntryFor(caller, subject, AuditSummary(entity, verb, payload), absl::Now()));
-  if (!audited.ok()) return audited;
-  return event->source_sequence();
+  WP_RETURN_IF_ERROR(audit::RecordAudit(
+      tx, audit::EntryFor(caller, subject, AuditSummary(entity, verb, payload), absl::Now())));
+  return event.source_sequence();
 }
 
 }  // namespace wp::workstreams

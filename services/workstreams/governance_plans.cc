@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "libs/server/request_context.h"
+#include "libs/status/status_macros.h"
 #include "services/workstreams/events.h"
 #include "services/workstreams/plan_item_rules.h"
 #include "services/workstreams/tracker_store.h"
@@ -72,13 +73,11 @@ absl::Status ApplyPlanEvent(store::Transaction& tx, const wp::common::v1::Event&
     ws.set_plan_period(period);
     ws.set_number(planned.number());
     ws.set_title(planned.title());
-    if (absl::Status s = InsertWorkstream(tx, ws, now); !s.ok()) return s;
-    auto stored = LoadWorkstream(tx, period, planned.number());
-    if (!stored.ok()) return stored.status();
+    WP_RETURN_IF_ERROR(InsertWorkstream(tx, ws, now));
+    WP_ASSIGN_OR_RETURN(auto stored, LoadWorkstream(tx, period, planned.number()));
     v1::WorkstreamChanged changed;
-    *changed.mutable_workstream() = *stored;
-    auto seq = EmitEvent(tx, CallerFor(event), "workstream", "created", stored->name(), changed);
-    if (!seq.ok()) return seq.status();
+    *changed.mutable_workstream() = stored;
+    WP_RETURN_IF_ERROR(EmitEvent(tx, CallerFor(event), "workstream", "created", stored.name(), changed).status());
   }
   return absl::OkStatus();
 }

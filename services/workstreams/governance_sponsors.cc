@@ -4,6 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "libs/bus/event_writer.h"
 #include "libs/calendar/dates.h"
+#include "libs/status/status_macros.h"
 #include "services/workstreams/governance_plans.h"
 #include "wp/governance/v1/plans.pb.h"
 
@@ -57,14 +58,13 @@ absl::Status ApplySponsorEvent(store::Transaction& tx, const wp::common::v1::Eve
 
 absl::Status AttachBoardSponsors(store::Transaction& tx, const std::string& today,
                                  v1::Workstream* ws) {
-  auto rows = tx.Query(
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(
       "SELECT person, display_name, sponsorship, start_day FROM board_sponsorships "
       "WHERE plan_period = ? AND workstream_number = ? AND start_day <= ? "
       "AND (end_day IS NULL OR end_day >= ?) ORDER BY start_day, sponsorship",
-      {ws->plan_period(), static_cast<int64_t>(ws->number()), today, today});
-  if (!rows.ok()) return rows.status();
+      {ws->plan_period(), static_cast<int64_t>(ws->number()), today, today}));
   ws->clear_sponsors();
-  for (const store::Row& r : *rows) {
+  for (const store::Row& r : rows) {
     v1::BoardSponsor* sponsor = ws->add_sponsors();
     sponsor->set_person(r.Text(0));
     sponsor->set_display_name(r.Text(1));
@@ -84,7 +84,7 @@ std::unique_ptr<bus::DurableConsumer> NewGovernanceConsumer(bus::NatsConnection&
   options.filter_subject = "wp.governance.>";
   return std::make_unique<bus::DurableConsumer>(
       connection, db, options, [](store::Transaction& tx, const wp::common::v1::Event& event) {
-        if (absl::Status s = ApplySponsorEvent(tx, event); !s.ok()) return s;
+        WP_RETURN_IF_ERROR(ApplySponsorEvent(tx, event));
         return ApplyPlanEvent(tx, event);
       });
 }

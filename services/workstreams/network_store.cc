@@ -4,6 +4,8 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "libs/calendar/dates.h"
+#include "libs/calendar/timestamps.h"
+#include "libs/status/status_macros.h"
 #include "services/workstreams/plan_item_rules.h"
 #include "services/workstreams/tracker_store.h"
 
@@ -11,13 +13,6 @@ namespace wp::workstreams {
 namespace {
 
 using store::Row;
-
-int64_t Micros(absl::Time t) { return absl::ToUnixMicros(t); }
-
-void SetTimestamp(int64_t micros, google::protobuf::Timestamp* out) {
-  out->set_seconds(micros / 1000000);
-  out->set_nanos(static_cast<int32_t>((micros % 1000000) * 1000));
-}
 
 constexpr char kNetworkColumns[] =
     "id, title, kind, owning_period, owning_number, priorities, version, create_us, update_us";
@@ -33,23 +28,21 @@ absl::StatusOr<v1::Network> NetworkFromRow(store::Transaction& tx, const Row& r)
     for (absl::string_view p : absl::StrSplit(r.Text(5), '\n')) n.add_priorities(std::string(p));
   }
   n.set_etag(EtagOf(r.Int(6)));
-  SetTimestamp(r.Int(7), n.mutable_create_time());
-  SetTimestamp(r.Int(8), n.mutable_update_time());
+  calendar::SetTimestamp(r.Int(7), n.mutable_create_time());
+  calendar::SetTimestamp(r.Int(8), n.mutable_update_time());
 
-  auto coordinators = tx.Query(
-      "SELECT authority, person FROM network_coordinators WHERE network_id = ? ORDER BY authority", {id});
-  if (!coordinators.ok()) return coordinators.status();
-  for (const Row& c : *coordinators) {
+  WP_ASSIGN_OR_RETURN(auto coordinators, tx.Query(
+      "SELECT authority, person FROM network_coordinators WHERE network_id = ? ORDER BY authority", {id}));
+  for (const Row& c : coordinators) {
     v1::Coordinator* out = n.add_coordinators();
     out->set_authority(c.Text(0));
     out->set_person(c.Text(1));
   }
-  auto meetings = tx.QueryOne(
-      "SELECT COUNT(*), MAX(meeting_date) FROM network_meetings WHERE network_id = ?", {id});
-  if (!meetings.ok()) return meetings.status();
-  n.set_meetings_held(static_cast<int>(meetings->Int(0)));
-  if (!meetings->IsNull(1)) {
-    if (auto date = calendar::FromIsoText(meetings->Text(1))) *n.mutable_last_meeting_date() = *date;
+  WP_ASSIGN_OR_RETURN(auto meetings, tx.QueryOne(
+      "SELECT COUNT(*), MAX(meeting_date) FROM network_meetings WHERE network_id = ?", {id}));
+  n.set_meetings_held(static_cast<int>(meetings.Int(0)));
+  if (!meetings.IsNull(1)) {
+    if (auto date = calendar::FromIsoText(meetings.Text(1))) *n.mutable_last_meeting_date() = *date;
   }
   return n;
 }
@@ -57,10 +50,10 @@ absl::StatusOr<v1::Network> NetworkFromRow(store::Transaction& tx, const Row& r)
 }  // namespace
 
 absl::StatusOr<v1::Network> LoadNetwork(store::Transaction& tx, const std::string& id) {
-  auto rows = tx.Query(absl::StrCat("SELECT ", kNetworkColumns, " FROM networks WHERE id = ?"), {id});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return absl::NotFoundError(absl::StrCat("networks/", id, " does not exist"));
-  return NetworkFromRow(tx, rows->front());
+  WP_ASSIGN_OR_RETURN(auto rows,
+                      tx.Query(absl::StrCat("SELECT ", kNetworkColumns, " FROM networks WHERE id = ?"), {id}));
+  if (rows.empty()) return absl::NotFoundError(absl::StrCat("networks/", id, " does not exist"));
+  return NetworkFromRow(tx, rows.front());
 }
 
 absl::Status InsertNetwork(store::Transaction& tx, const std::string& id, const v1::Network& network,
@@ -69,14 +62,14 @@ absl::Status InsertNetwork(store::Transaction& tx, const std::string& id, const 
       "INSERT INTO networks (id, title, kind, owning_period, owning_number, priorities, version, "
       "create_us, update_us) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
       {id, network.title(), static_cast<int64_t>(network.kind()), owning_period,
-       static_cast<int64_t>(owning_number), absl::StrJoin(network.priorities(), "\n"), Micros(now),
-       Micros(now)});
+       static_cast<int64_t>(owning_number), absl::StrJoin(network.priorities(), "\n"),
+       calendar::Micros(now), calendar::Micros(now)});
   if (n.status().code() == absl::StatusCode::kAlreadyExists) {
     return absl::AlreadyExistsError(absl::StrCat("networks/", id, " already exists"));
   }
   if (!n.ok()) return n.status();
   for (const v1::Coordinator& c : network.coordinators()) {
-    if (absl::Status s = SetNetworkCoordinator(tx, id, c); !s.ok()) return s;
+    WP_RETURN_IF_ERROR(SetNetworkCoordinator(tx, id, c));
   }
   return absl::OkStatus();
 }
@@ -105,42 +98,38 @@ absl::Status SetNetworkPriorities(store::Transaction& tx, const std::string& id,
 
 absl::Status TouchNetwork(store::Transaction& tx, const std::string& id, int64_t expected_version,
                           absl::Time now) {
-  auto n = tx.Execute(
+  WP_ASSIGN_OR_RETURN(auto n, tx.Execute(
       "UPDATE networks SET version = version + 1, update_us = ? WHERE id = ? AND version = ?",
-      {Micros(now), id, expected_version});
-  if (!n.ok()) return n.status();
-  if (*n == 0) return absl::AbortedError(absl::StrCat("networks/", id, " changed meanwhile; retry"));
+      {calendar::Micros(now), id, expected_version}));
+  if (n == 0) return absl::AbortedError(absl::StrCat("networks/", id, " changed meanwhile; retry"));
   return absl::OkStatus();
 }
 
 absl::StatusOr<v1::NetworkMeeting> InsertMeeting(store::Transaction& tx, const std::string& id,
                                                  const v1::NetworkMeeting& meeting, absl::Time now) {
-  auto next = tx.QueryOne(
-      "SELECT COALESCE(MAX(number), 0) + 1 FROM network_meetings WHERE network_id = ?", {id});
-  if (!next.ok()) return next.status();
-  const int64_t number = next->Int(0);
-  auto n = tx.Execute(
+  WP_ASSIGN_OR_RETURN(auto next, tx.QueryOne(
+      "SELECT COALESCE(MAX(number), 0) + 1 FROM network_meetings WHERE network_id = ?", {id}));
+  const int64_t number = next.Int(0);
+  WP_RETURN_IF_ERROR(tx.Execute(
       "INSERT INTO network_meetings (network_id, number, meeting_date, attendance, "
       "authorities_present, notes, create_us) VALUES (?, ?, ?, ?, ?, ?, ?)",
       {id, number, calendar::ToIsoText(meeting.meeting_date()),
        static_cast<int64_t>(meeting.attendance()), absl::StrJoin(meeting.authorities_present(), ","),
-       meeting.notes(), Micros(now)});
-  if (!n.ok()) return n.status();
+       meeting.notes(), calendar::Micros(now)}).status());
   v1::NetworkMeeting stored = meeting;
   stored.set_name(absl::StrCat("networks/", id, "/meetings/", number));
-  SetTimestamp(Micros(now), stored.mutable_create_time());
+  *stored.mutable_create_time() = calendar::TimestampOf(now);
   return stored;
 }
 
 absl::StatusOr<std::vector<v1::NetworkMeeting>> LoadMeetings(store::Transaction& tx,
                                                              const std::string& id) {
-  auto rows = tx.Query(
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(
       "SELECT number, meeting_date, attendance, authorities_present, notes, create_us "
       "FROM network_meetings WHERE network_id = ? ORDER BY meeting_date, number",
-      {id});
-  if (!rows.ok()) return rows.status();
+      {id}));
   std::vector<v1::NetworkMeeting> meetings;
-  for (const Row& r : *rows) {
+  for (const Row& r : rows) {
     v1::NetworkMeeting& m = meetings.emplace_back();
     m.set_name(absl::StrCat("networks/", id, "/meetings/", r.Int(0)));
     if (auto date = calendar::FromIsoText(r.Text(1))) *m.mutable_meeting_date() = *date;
@@ -149,7 +138,7 @@ absl::StatusOr<std::vector<v1::NetworkMeeting>> LoadMeetings(store::Transaction&
       for (absl::string_view a : absl::StrSplit(r.Text(3), ',')) m.add_authorities_present(std::string(a));
     }
     m.set_notes(r.Text(4));
-    SetTimestamp(r.Int(5), m.mutable_create_time());
+    calendar::SetTimestamp(r.Int(5), m.mutable_create_time());
   }
   return meetings;
 }
@@ -158,18 +147,16 @@ absl::StatusOr<std::vector<v1::Network>> ListNetworks(store::Transaction& tx,
                                                       const std::string& owning_period,
                                                       int owning_number, v1::NetworkKind kind,
                                                       const std::string& after_id, int limit) {
-  auto rows = tx.Query(
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(
       absl::StrCat("SELECT ", kNetworkColumns,
                    " FROM networks WHERE id > ? AND (? = '' OR (owning_period = ? AND owning_number = ?)) "
                    "AND (? = 0 OR kind = ?) ORDER BY id LIMIT ?"),
       {after_id, owning_period, owning_period, static_cast<int64_t>(owning_number),
-       static_cast<int64_t>(kind), static_cast<int64_t>(kind), static_cast<int64_t>(limit)});
-  if (!rows.ok()) return rows.status();
+       static_cast<int64_t>(kind), static_cast<int64_t>(kind), static_cast<int64_t>(limit)}));
   std::vector<v1::Network> networks;
-  for (const Row& r : *rows) {
-    auto n = NetworkFromRow(tx, r);
-    if (!n.ok()) return n.status();
-    networks.push_back(*std::move(n));
+  for (const Row& r : rows) {
+    WP_ASSIGN_OR_RETURN(auto n, NetworkFromRow(tx, r));
+    networks.push_back(std::move(n));
   }
   return networks;
 }

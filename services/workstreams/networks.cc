@@ -13,6 +13,8 @@
 #include "libs/paging/page_token.h"
 #include "libs/region/authorities.h"
 #include "libs/status/field_errors.h"
+#include "libs/status/status_macros.h"
+#include "libs/text/blank.h"
 #include "services/workstreams/events.h"
 #include "services/workstreams/network_store.h"
 #include "services/workstreams/plan_item_rules.h"
@@ -20,8 +22,6 @@
 
 namespace wp::workstreams {
 namespace {
-
-bool Blank(const std::string& s) { return absl::StripAsciiWhitespace(s).empty(); }
 
 bool IsValidNetworkId(const std::string& id) {
   if (id.size() < 2 || id.size() > 63 || id.front() == '-' || id.back() == '-') return false;
@@ -54,12 +54,10 @@ void CheckCoordinator(const v1::Coordinator& c, const std::string& field, FieldV
 // Emits a NetworkChanged event with the network as stored now.
 absl::StatusOr<v1::Network> EmitChanged(store::Transaction& tx, const server::Caller& caller,
                                         const std::string& id, const std::string& verb) {
-  auto stored = LoadNetwork(tx, id);
-  if (!stored.ok()) return stored.status();
+  WP_ASSIGN_OR_RETURN(auto stored, LoadNetwork(tx, id));
   v1::NetworkChanged event;
-  *event.mutable_network() = *stored;
-  auto seq = EmitEvent(tx, caller, "network", verb, stored->name(), event);
-  if (!seq.ok()) return seq.status();
+  *event.mutable_network() = stored;
+  WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "network", verb, stored.name(), event).status());
   return stored;
 }
 
@@ -89,7 +87,7 @@ absl::Status ValidateActionPlan(const std::vector<std::string>& priorities, cons
     return InvalidField(field, absl::StrCat("an action plan has 2 or 3 priorities, not ", priorities.size()));
   }
   for (size_t i = 0; i < priorities.size(); ++i) {
-    if (Blank(priorities[i]) || priorities[i].find('\n') != std::string::npos ||
+    if (text::IsBlank(priorities[i]) || priorities[i].find('\n') != std::string::npos ||
         priorities[i].size() > 500) {
       return InvalidField(absl::StrCat(field, "[", i, "]"),
                           "must be a non-empty single line of at most 500 bytes");
@@ -103,21 +101,16 @@ absl::StatusOr<v1::Network> Networks::Change(
     const std::string& request_id, const std::string& verb, const std::function<absl::Status(store::Transaction&)>& apply) {
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Network>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Network> {
-    auto current = LoadNetwork(tx, id);
-    if (!current.ok()) return current.status();
+    WP_ASSIGN_OR_RETURN(auto current, LoadNetwork(tx, id));
     // A retry of a recorded request changes nothing: the network as it is now.
     // Request ids are scoped by the change (verb).
-    auto seen = FindRequest(tx, verb, request_id);
-    if (!seen.ok()) return seen.status();
-    if (seen->has_value()) return *std::move(current);
-    const int64_t version = VersionOf(current->etag());
-    if (absl::Status st = CheckEtag(etag, version, current->name()); !st.ok()) return st;
-    if (absl::Status st = apply(tx); !st.ok()) return st;
-    if (absl::Status st = TouchNetwork(tx, id, version, now); !st.ok()) return st;
-    if (absl::Status st = RecordRequest(tx, verb, request_id, current->name(), now);
-        !st.ok()) {
-      return st;
-    }
+    WP_ASSIGN_OR_RETURN(std::optional<std::string> seen, FindRequest(tx, verb, request_id));
+    if (seen.has_value()) return current;
+    const int64_t version = VersionOf(current.etag());
+    WP_RETURN_IF_ERROR(CheckEtag(etag, version, current.name()));
+    WP_RETURN_IF_ERROR(apply(tx));
+    WP_RETURN_IF_ERROR(TouchNetwork(tx, id, version, now));
+    WP_RETURN_IF_ERROR(RecordRequest(tx, verb, request_id, current.name(), now));
     return EmitChanged(tx, caller, id, verb);
   });
 }
@@ -129,7 +122,7 @@ absl::StatusOr<v1::Network> Networks::Create(const server::Caller& caller,
   if (!IsValidNetworkId(request.network_id())) {
     v.Add("network_id", "must be 2..63 lower-case letters, digits and hyphens");
   }
-  if (Blank(network.title())) v.Add("network.title", "must not be empty");
+  if (text::IsBlank(network.title())) v.Add("network.title", "must not be empty");
   if (network.kind() == v1::NETWORK_KIND_UNSPECIFIED || !v1::NetworkKind_IsValid(network.kind())) {
     v.Add("network.kind", "is required");
   }
@@ -152,19 +145,17 @@ absl::StatusOr<v1::Network> Networks::Create(const server::Caller& caller,
     for (const auto& f : FieldViolationsOf(plan)) v.Add(f.field, f.description);
   }
   if (request.request_id().size() > 100) v.Add("request_id", "must be at most 100 bytes");
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
 
   const absl::Time now = absl::Now();
   static constexpr char kMethod[] = "CreateNetwork";
   v1::Network result;
   absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
     if (!request.request_id().empty()) {
-      auto earlier = FindRequest(tx, kMethod, request.request_id());
-      if (!earlier.ok()) return earlier.status();
-      if (earlier->has_value()) {
-        auto existing = LoadNetwork(tx, (**earlier).substr(9));
-        if (!existing.ok()) return existing.status();
-        result = *existing;
+      WP_ASSIGN_OR_RETURN(std::optional<std::string> earlier, FindRequest(tx, kMethod, request.request_id()));
+      if (earlier.has_value()) {
+        WP_ASSIGN_OR_RETURN(auto existing, LoadNetwork(tx, earlier->substr(9)));
+        result = existing;
         return absl::OkStatus();
       }
     }
@@ -173,12 +164,9 @@ absl::StatusOr<v1::Network> Networks::Create(const server::Caller& caller,
       return absl::FailedPreconditionError(network.owning_workstream() + " does not exist");
     }
     if (!ws.ok()) return ws.status();
-    if (absl::Status st = InsertNetwork(tx, request.network_id(), network, period, number, now); !st.ok()) {
-      return st;
-    }
-    auto stored = EmitChanged(tx, caller, request.network_id(), "created");
-    if (!stored.ok()) return stored.status();
-    result = *stored;
+    WP_RETURN_IF_ERROR(InsertNetwork(tx, request.network_id(), network, period, number, now));
+    WP_ASSIGN_OR_RETURN(auto stored, EmitChanged(tx, caller, request.network_id(), "created"));
+    result = stored;
     return RecordRequest(tx, kMethod, request.request_id(), result.name(), now);
     return absl::OkStatus();
   });
@@ -188,7 +176,7 @@ absl::StatusOr<v1::Network> Networks::Create(const server::Caller& caller,
 
 absl::StatusOr<v1::Network> Networks::Get(const v1::GetNetworkRequest& request) {
   std::string id;
-  if (absl::Status s = ParseNetworkName(request.name(), "name", &id); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(ParseNetworkName(request.name(), "name", &id));
   return store::ReadValue<v1::Network>(db_, [&](store::Transaction& tx) { return LoadNetwork(tx, id); });
 }
 
@@ -196,24 +184,18 @@ absl::StatusOr<v1::ListNetworksResponse> Networks::List(const v1::ListNetworksRe
   std::string period;
   int number = 0;
   if (!request.owning_workstream().empty()) {
-    if (absl::Status s = ParseWorkstreamName(request.owning_workstream(), "owning_workstream", &period, &number);
-        !s.ok()) {
-      return s;
-    }
+    WP_RETURN_IF_ERROR(ParseWorkstreamName(request.owning_workstream(), "owning_workstream", &period, &number));
   }
   if (!v1::NetworkKind_IsValid(request.kind())) return InvalidField("kind", "is not a network kind");
-  auto page_size = paging::PageSize(request.page_size(), 100, 1000);
-  if (!page_size.ok()) return page_size.status();
-  auto token = paging::DecodePageToken(request.page_token(), 1);
-  if (!token.ok()) return token.status();
-  const std::string after = token->empty() ? "" : (*token)[0];
+  WP_ASSIGN_OR_RETURN(auto page_size, paging::PageSize(request.page_size(), 100, 1000));
+  WP_ASSIGN_OR_RETURN(auto token, paging::DecodePageToken(request.page_token(), 1));
+  const std::string after = token.empty() ? "" : token[0];
   v1::ListNetworksResponse response;
   absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
-    auto list = ListNetworks(tx, period, number, request.kind(), after, *page_size + 1);
-    if (!list.ok()) return list.status();
-    const int shown = paging::PageCount(*list, *page_size);
-    for (int i = 0; i < shown; ++i) *response.add_networks() = (*list)[i];
-    if (static_cast<int>(list->size()) > shown) {
+    WP_ASSIGN_OR_RETURN(auto list, ListNetworks(tx, period, number, request.kind(), after, page_size + 1));
+    const int shown = paging::PageCount(list, page_size);
+    for (int i = 0; i < shown; ++i) *response.add_networks() = list[i];
+    if (static_cast<int>(list.size()) > shown) {
       response.set_next_page_token(paging::EncodePageToken({response.networks(shown - 1).name().substr(9)}));
     }
     return absl::OkStatus();
@@ -241,12 +223,12 @@ absl::StatusOr<v1::ListNetworksResponse> Networks::List(const server::Caller& ca
 absl::StatusOr<v1::Network> Networks::SetCoordinator(const server::Caller& caller,
                                                      const v1::SetCoordinatorRequest& request) {
   std::string id;
-  if (absl::Status s = ParseNetworkName(request.name(), "name", &id); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(ParseNetworkName(request.name(), "name", &id));
   // Checked before the scope, so a refusal only ever names a real authority
   // code, never whatever (huge, binary) text the request sent.
   FieldViolations v;
   CheckCoordinator(request.coordinator(), "coordinator", &v);
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
   if (!MayActFor(caller, request.coordinator().authority())) {
     return absl::PermissionDeniedError(absl::StrCat("an authority officer for ",
                                                     absl::StrJoin(caller.authorities, ", "),
@@ -264,9 +246,9 @@ absl::StatusOr<v1::Network> Networks::SetCoordinator(const server::Caller& calle
 absl::StatusOr<v1::Network> Networks::SetActionPlan(const server::Caller& caller,
                                                     const v1::SetActionPlanRequest& request) {
   std::string id;
-  if (absl::Status s = ParseNetworkName(request.name(), "name", &id); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(ParseNetworkName(request.name(), "name", &id));
   const std::vector<std::string> priorities(request.priorities().begin(), request.priorities().end());
-  if (absl::Status s = ValidateActionPlan(priorities, "priorities"); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(ValidateActionPlan(priorities, "priorities"));
   return Change(caller, id, request.etag(), /*request_id=*/"", "action_plan_set", [&](store::Transaction& tx) {
     return SetNetworkPriorities(tx, id, priorities);
   });
@@ -275,7 +257,7 @@ absl::StatusOr<v1::Network> Networks::SetActionPlan(const server::Caller& caller
 absl::StatusOr<v1::NetworkMeeting> Networks::RecordMeeting(const server::Caller& caller,
                                                            const v1::RecordMeetingRequest& request) {
   std::string id;
-  if (absl::Status s = ParseNetworkName(request.name(), "name", &id); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(ParseNetworkName(request.name(), "name", &id));
   const v1::NetworkMeeting& meeting = request.meeting();
   FieldViolations v;
   if (!meeting.has_meeting_date()) {
@@ -297,35 +279,30 @@ absl::StatusOr<v1::NetworkMeeting> Networks::RecordMeeting(const server::Caller&
   }
   if (meeting.notes().size() > 20000) v.Add("meeting.notes", "must be at most 20000 bytes");
   if (request.request_id().size() > 100) v.Add("request_id", "must be at most 100 bytes");
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
 
   const absl::Time now = absl::Now();
   static constexpr char kMethod[] = "RecordMeeting";
   v1::NetworkMeeting result;
   absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
     if (!request.request_id().empty()) {
-      auto earlier = FindRequest(tx, kMethod, request.request_id());
-      if (!earlier.ok()) return earlier.status();
-      if (earlier->has_value()) {
-        auto meetings = LoadMeetings(tx, id);
-        if (!meetings.ok()) return meetings.status();
-        for (const auto& m : *meetings) {
-          if (m.name() == **earlier) result = m;
+      WP_ASSIGN_OR_RETURN(std::optional<std::string> earlier, FindRequest(tx, kMethod, request.request_id()));
+      if (earlier.has_value()) {
+        WP_ASSIGN_OR_RETURN(auto meetings, LoadMeetings(tx, id));
+        for (const auto& m : meetings) {
+          if (m.name() == *earlier) result = m;
         }
         return absl::OkStatus();
       }
     }
-    auto current = LoadNetwork(tx, id);
-    if (!current.ok()) return current.status();
-    auto stored = InsertMeeting(tx, id, meeting, now);
-    if (!stored.ok()) return stored.status();
-    result = *stored;
-    if (absl::Status st = TouchNetwork(tx, id, VersionOf(current->etag()), now); !st.ok()) return st;
+    WP_ASSIGN_OR_RETURN(auto current, LoadNetwork(tx, id));
+    WP_ASSIGN_OR_RETURN(auto stored, InsertMeeting(tx, id, meeting, now));
+    result = stored;
+    WP_RETURN_IF_ERROR(TouchNetwork(tx, id, VersionOf(current.etag()), now));
     v1::NetworkMeetingHeld event;
-    event.set_network(current->name());
+    event.set_network(current.name());
     *event.mutable_meeting() = result;
-    auto seq = EmitEvent(tx, caller, "network", "meeting_held", current->name(), event);
-    if (!seq.ok()) return seq.status();
+    WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "network", "meeting_held", current.name(), event).status());
     return RecordRequest(tx, kMethod, request.request_id(), result.name(), now);
     return absl::OkStatus();
   });
@@ -335,13 +312,12 @@ absl::StatusOr<v1::NetworkMeeting> Networks::RecordMeeting(const server::Caller&
 
 absl::StatusOr<v1::ListMeetingsResponse> Networks::ListMeetings(const v1::ListMeetingsRequest& request) {
   std::string id;
-  if (absl::Status s = ParseNetworkName(request.name(), "name", &id); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(ParseNetworkName(request.name(), "name", &id));
   v1::ListMeetingsResponse response;
   absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
     if (auto n = LoadNetwork(tx, id); !n.ok()) return n.status();
-    auto meetings = LoadMeetings(tx, id);
-    if (!meetings.ok()) return meetings.status();
-    for (auto& m : *meetings) *response.add_meetings() = std::move(m);
+    WP_ASSIGN_OR_RETURN(auto meetings, LoadMeetings(tx, id));
+    for (auto& m : meetings) *response.add_meetings() = std::move(m);
     return absl::OkStatus();
   });
   if (!s.ok()) return s;

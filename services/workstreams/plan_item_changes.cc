@@ -1,6 +1,8 @@
 #include "services/workstreams/plan_item_changes.h"
 
 #include "google/protobuf/util/message_differencer.h"
+#include "libs/calendar/timestamps.h"
+#include "libs/status/status_macros.h"
 #include "services/workstreams/events.h"
 #include "services/workstreams/tracker_store.h"
 
@@ -13,20 +15,12 @@ v1::StatusChange MakeChange(const server::Caller& caller, v1::PlanItemStatus fro
   change.set_from_status(from);
   change.set_to_status(to);
   change.set_changed_by(caller.actor);
-  *change.mutable_change_time() = TimestampOf(now);
+  *change.mutable_change_time() = calendar::TimestampOf(now);
   change.set_reason(reason);
   return change;
 }
 
 }  // namespace
-
-google::protobuf::Timestamp TimestampOf(absl::Time time) {
-  const int64_t micros = absl::ToUnixMicros(time);
-  google::protobuf::Timestamp ts;
-  ts.set_seconds(micros / 1000000);
-  ts.set_nanos(static_cast<int32_t>((micros % 1000000) * 1000));
-  return ts;
-}
 
 std::vector<std::string> ChangedFields(const v1::PlanItem& before, const v1::PlanItem& after) {
   std::vector<std::string> changed;
@@ -45,13 +39,12 @@ std::vector<std::string> ChangedFields(const v1::PlanItem& before, const v1::Pla
 absl::StatusOr<int64_t> RecordCreated(store::Transaction& tx, const server::Caller& caller,
                                       const v1::PlanItem& item, const std::string& reason,
                                       absl::Time now, v1::PlanItem* stored) {
-  if (absl::Status s = InsertPlanItem(tx, item, now); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(InsertPlanItem(tx, item, now));
   const v1::StatusChange first =
       MakeChange(caller, v1::PLAN_ITEM_STATUS_UNSPECIFIED, item.status(), reason, now);
-  if (absl::Status s = InsertStatusChange(tx, item.plan_period(), item.ref(), first); !s.ok()) return s;
-  auto loaded = LoadPlanItem(tx, item.plan_period(), item.ref());
-  if (!loaded.ok()) return loaded.status();
-  *stored = *std::move(loaded);
+  WP_RETURN_IF_ERROR(InsertStatusChange(tx, item.plan_period(), item.ref(), first));
+  WP_ASSIGN_OR_RETURN(auto loaded, LoadPlanItem(tx, item.plan_period(), item.ref()));
+  *stored = std::move(loaded);
   v1::PlanItemChanged event;
   *event.mutable_plan_item() = *stored;
   return EmitEvent(tx, caller, "plan_item", "created", stored->name(), event);
@@ -61,18 +54,15 @@ absl::StatusOr<int64_t> RecordUpdated(store::Transaction& tx, const server::Call
                                       const v1::PlanItem& before, const v1::PlanItem& after,
                                       const std::string& reason, absl::Time now,
                                       v1::PlanItem* stored) {
-  if (absl::Status s = SavePlanItem(tx, after, VersionOf(before.etag()), now); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(SavePlanItem(tx, after, VersionOf(before.etag()), now));
   const bool status_changed = before.status() != after.status();
   v1::StatusChange change;
   if (status_changed) {
     change = MakeChange(caller, before.status(), after.status(), reason, now);
-    if (absl::Status s = InsertStatusChange(tx, before.plan_period(), before.ref(), change); !s.ok()) {
-      return s;
-    }
+    WP_RETURN_IF_ERROR(InsertStatusChange(tx, before.plan_period(), before.ref(), change));
   }
-  auto loaded = LoadPlanItem(tx, before.plan_period(), before.ref());
-  if (!loaded.ok()) return loaded.status();
-  *stored = *std::move(loaded);
+  WP_ASSIGN_OR_RETURN(auto loaded, LoadPlanItem(tx, before.plan_period(), before.ref()));
+  *stored = std::move(loaded);
 
   v1::PlanItemChanged updated;
   *updated.mutable_plan_item() = *stored;
@@ -90,13 +80,11 @@ absl::StatusOr<int64_t> RecordUpdated(store::Transaction& tx, const server::Call
 absl::StatusOr<int64_t> RecordNote(store::Transaction& tx, const server::Caller& caller,
                                    const v1::PlanItem& item, const v1::ProgressNote& note,
                                    absl::Time now) {
-  if (absl::Status s = InsertProgressNote(tx, item.plan_period(), item.ref(), note, now); !s.ok()) {
-    return s;
-  }
+  WP_RETURN_IF_ERROR(InsertProgressNote(tx, item.plan_period(), item.ref(), note, now));
   v1::PlanItemProgressNoted event;
   event.set_plan_item(item.name());
   *event.mutable_note() = note;
-  *event.mutable_note()->mutable_create_time() = TimestampOf(now);
+  *event.mutable_note()->mutable_create_time() = calendar::TimestampOf(now);
   return EmitEvent(tx, caller, "plan_item", "progress_noted", item.name(), event);
 }
 

@@ -20,8 +20,6 @@
 
 namespace wp::workstreams {
 
-google::protobuf::Timestamp TimestampOf(absl::Time time);
-
 // Names of the fields whose value differs, in a fixed order.
 std::vector<std::string> ChangedFields(const v1::PlanItem& before, const v1::PlanItem& after);
 

@@ -6,6 +6,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "libs/status/status_macros.h"
 
 namespace wp::workstreams {
 namespace {
@@ -190,9 +191,8 @@ absl::StatusOr<std::vector<TableRow>> ParseTable(absl::string_view text, Format 
   std::vector<TableRow> rows;
   TableRow row;
   while (true) {
-    absl::StatusOr<bool> more = reader.Next(&row);
-    if (!more.ok()) return more.status();
-    if (!*more) return rows;
+    WP_ASSIGN_OR_RETURN(bool more, reader.Next(&row));
+    if (!more) return rows;
     rows.push_back(std::move(row));
   }
 }

@@ -13,7 +13,9 @@
 #include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
+#include "libs/status/status_macros.h"
 #include "libs/store/request_ids.h"
+#include "libs/text/blank.h"
 #include "services/workstreams/events.h"
 #include "services/workstreams/plan_item_changes.h"
 #include "services/workstreams/plan_item_rules.h"
@@ -24,12 +26,10 @@ namespace {
 
 using google::protobuf::util::MessageDifferencer;
 
-bool Blank(const std::string& s) { return absl::StripAsciiWhitespace(s).empty(); }
-
 void CheckNames(const google::protobuf::RepeatedPtrField<std::string>& names,
                 const std::string& field, FieldViolations* v) {
   for (int i = 0; i < names.size(); ++i) {
-    if (Blank(names[i]) || names[i].find('\n') != std::string::npos || names[i].size() > 200) {
+    if (text::IsBlank(names[i]) || names[i].find('\n') != std::string::npos || names[i].size() > 200) {
       v->Add(absl::StrCat(field, "[", i, "]"), "must be a non-empty single line of at most 200 bytes");
     }
   }
@@ -37,7 +37,7 @@ void CheckNames(const google::protobuf::RepeatedPtrField<std::string>& names,
 
 absl::Status ValidateWorkstreamFields(const v1::Workstream& ws) {
   FieldViolations v;
-  if (Blank(ws.title())) v.Add("workstream.title", "must not be empty");
+  if (text::IsBlank(ws.title())) v.Add("workstream.title", "must not be empty");
   if (ws.title().size() > 300) v.Add("workstream.title", "must be at most 300 bytes");
   if (ws.lead_officer().find('\n') != std::string::npos) {
     v.Add("workstream.lead_officer", "must be a single line");
@@ -84,40 +84,33 @@ absl::StatusOr<v1::Workstream> Tracker::CreateWorkstream(const server::Caller& c
     v.Add("workstream.plan_period", "must look like 2022-23 (start year, two-digit end year)");
   }
   if (ws.number() < 1 || ws.number() > 99) v.Add("workstream.number", "must be between 1 and 99");
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
-  if (absl::Status s = ValidateWorkstreamFields(ws); !s.ok()) return s;
-  if (absl::Status s = ValidateRequestId(request.request_id()); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
+  WP_RETURN_IF_ERROR(ValidateWorkstreamFields(ws));
+  WP_RETURN_IF_ERROR(ValidateRequestId(request.request_id()));
 
   const absl::Time now = absl::Now();
   int64_t generation = 0;
   v1::Workstream result;
   absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
     if (!request.request_id().empty()) {
-      auto seen = FindRequest(tx, "CreateWorkstream", request.request_id());
-      if (!seen.ok()) return seen.status();
-      if (seen->has_value()) {
+      WP_ASSIGN_OR_RETURN(std::optional<std::string> seen, FindRequest(tx, "CreateWorkstream", request.request_id()));
+      if (seen.has_value()) {
         // A retry: answer with what the first request created.
         std::string first_period;
         int first_number = 0;
-        if (absl::Status st = ParseWorkstreamName(**seen, "request_id", &first_period, &first_number);
-            !st.ok()) {
-          return st;
-        }
-        auto existing = LoadWorkstream(tx, first_period, first_number);
-        if (!existing.ok()) return existing.status();
-        result = *existing;
+        WP_RETURN_IF_ERROR(ParseWorkstreamName(*seen, "request_id", &first_period, &first_number));
+        WP_ASSIGN_OR_RETURN(auto existing, LoadWorkstream(tx, first_period, first_number));
+        result = existing;
         return absl::OkStatus();
       }
     }
-    if (absl::Status st = InsertWorkstream(tx, ws, now); !st.ok()) return st;
-    auto stored = LoadWorkstream(tx, ws.plan_period(), ws.number());
-    if (!stored.ok()) return stored.status();
-    result = *stored;
+    WP_RETURN_IF_ERROR(InsertWorkstream(tx, ws, now));
+    WP_ASSIGN_OR_RETURN(auto stored, LoadWorkstream(tx, ws.plan_period(), ws.number()));
+    result = stored;
     v1::WorkstreamChanged event;
     *event.mutable_workstream() = result;
-    auto seq = EmitEvent(tx, caller, "workstream", "created", result.name(), event);
-    if (!seq.ok()) return seq.status();
-    generation = *seq;
+    WP_ASSIGN_OR_RETURN(auto seq, EmitEvent(tx, caller, "workstream", "created", result.name(), event));
+    generation = seq;
     return RecordRequest(tx, "CreateWorkstream", request.request_id(), result.name(), now);
   });
   if (!s.ok()) return s;
@@ -128,7 +121,7 @@ absl::StatusOr<v1::Workstream> Tracker::CreateWorkstream(const server::Caller& c
 absl::StatusOr<v1::Workstream> Tracker::GetWorkstream(const v1::GetWorkstreamRequest& request) {
   std::string period;
   int number = 0;
-  if (absl::Status s = ParseWorkstreamName(request.name(), "name", &period, &number); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(ParseWorkstreamName(request.name(), "name", &period, &number));
   return store::ReadValue<v1::Workstream>(
       db_, [&](store::Transaction& tx) { return LoadWorkstream(tx, period, number); });
 }
@@ -138,25 +131,22 @@ absl::StatusOr<v1::ListWorkstreamsResponse> Tracker::ListWorkstreams(
   if (!request.plan_period().empty() && !IsValidPlanPeriod(request.plan_period())) {
     return InvalidField("plan_period", "must look like 2022-23");
   }
-  auto page_size = paging::PageSize(request.page_size(), 100, 1000);
-  if (!page_size.ok()) return page_size.status();
-  auto token = paging::DecodePageToken(request.page_token(), 2);
-  if (!token.ok()) return token.status();
+  WP_ASSIGN_OR_RETURN(auto page_size, paging::PageSize(request.page_size(), 100, 1000));
+  WP_ASSIGN_OR_RETURN(auto token, paging::DecodePageToken(request.page_token(), 2));
   std::string after_period;
   int after_number = 0;
-  if (!token->empty()) {
-    after_period = (*token)[0];
-    if (!absl::SimpleAtoi((*token)[1], &after_number)) return InvalidField("page_token", "is damaged");
+  if (!token.empty()) {
+    after_period = token[0];
+    if (!absl::SimpleAtoi(token[1], &after_number)) return InvalidField("page_token", "is damaged");
   }
   v1::ListWorkstreamsResponse response;
   absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
-    auto list = workstreams::ListWorkstreams(tx, request.plan_period(), after_period, after_number,
-                                             *page_size + 1);
-    if (!list.ok()) return list.status();
-    const int shown = paging::PageCount(*list, *page_size);
-    for (int i = 0; i < shown; ++i) *response.add_workstreams() = (*list)[i];
-    if (static_cast<int>(list->size()) > shown) {
-      const v1::Workstream& last = (*list)[shown - 1];
+    WP_ASSIGN_OR_RETURN(auto list, workstreams::ListWorkstreams(tx, request.plan_period(), after_period,
+                                                                after_number, page_size + 1));
+    const int shown = paging::PageCount(list, page_size);
+    for (int i = 0; i < shown; ++i) *response.add_workstreams() = list[i];
+    if (static_cast<int>(list.size()) > shown) {
+      const v1::Workstream& last = list[shown - 1];
       response.set_next_page_token(
           paging::EncodePageToken({last.plan_period(), absl::StrCat(last.number())}));
     }
@@ -170,10 +160,7 @@ absl::StatusOr<v1::Workstream> Tracker::UpdateWorkstream(const server::Caller& c
                                                          const v1::UpdateWorkstreamRequest& request) {
   std::string period;
   int number = 0;
-  if (absl::Status s = ParseWorkstreamName(request.workstream().name(), "workstream.name", &period, &number);
-      !s.ok()) {
-    return s;
-  }
+  WP_RETURN_IF_ERROR(ParseWorkstreamName(request.workstream().name(), "workstream.name", &period, &number));
   if (absl::Status s = CheckMask(request.update_mask(), {"title", "lead_officer", "board_sponsors",
                                                          "education_scotland_links"});
       !s.ok()) {
@@ -183,13 +170,10 @@ absl::StatusOr<v1::Workstream> Tracker::UpdateWorkstream(const server::Caller& c
   int64_t generation = 0;
   v1::Workstream result;
   absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
-    auto current = LoadWorkstream(tx, period, number);
-    if (!current.ok()) return current.status();
-    const int64_t version = VersionOf(current->etag());
-    if (absl::Status st = CheckEtag(request.workstream().etag(), version, current->name()); !st.ok()) {
-      return st;
-    }
-    v1::Workstream next = *current;
+    WP_ASSIGN_OR_RETURN(auto current, LoadWorkstream(tx, period, number));
+    const int64_t version = VersionOf(current.etag());
+    WP_RETURN_IF_ERROR(CheckEtag(request.workstream().etag(), version, current.name()));
+    v1::Workstream next = current;
     const v1::Workstream& in = request.workstream();
     if (InMask(request.update_mask(), "title")) next.set_title(in.title());
     if (InMask(request.update_mask(), "lead_officer")) next.set_lead_officer(in.lead_officer());
@@ -197,20 +181,18 @@ absl::StatusOr<v1::Workstream> Tracker::UpdateWorkstream(const server::Caller& c
     if (InMask(request.update_mask(), "education_scotland_links")) {
       *next.mutable_education_scotland_links() = in.education_scotland_links();
     }
-    if (absl::Status st = ValidateWorkstreamFields(next); !st.ok()) return st;
-    if (MessageDifferencer::Equals(next, *current)) {
-      result = *current;  // nothing to change: no write, no event
+    WP_RETURN_IF_ERROR(ValidateWorkstreamFields(next));
+    if (MessageDifferencer::Equals(next, current)) {
+      result = current;  // nothing to change: no write, no event
       return absl::OkStatus();
     }
-    if (absl::Status st = SaveWorkstream(tx, next, version, now); !st.ok()) return st;
-    auto stored = LoadWorkstream(tx, period, number);
-    if (!stored.ok()) return stored.status();
-    result = *stored;
+    WP_RETURN_IF_ERROR(SaveWorkstream(tx, next, version, now));
+    WP_ASSIGN_OR_RETURN(auto stored, LoadWorkstream(tx, period, number));
+    result = stored;
     v1::WorkstreamChanged event;
     *event.mutable_workstream() = result;
-    auto seq = EmitEvent(tx, caller, "workstream", "updated", result.name(), event);
-    if (!seq.ok()) return seq.status();
-    generation = *seq;
+    WP_ASSIGN_OR_RETURN(auto seq, EmitEvent(tx, caller, "workstream", "updated", result.name(), event));
+    generation = seq;
     return absl::OkStatus();
   });
   if (!s.ok()) return s;
@@ -221,8 +203,8 @@ absl::StatusOr<v1::Workstream> Tracker::UpdateWorkstream(const server::Caller& c
 absl::StatusOr<v1::PlanItem> Tracker::CreatePlanItem(const server::Caller& caller,
                                                      const v1::CreatePlanItemRequest& request) {
   v1::PlanItem item = request.plan_item();
-  if (absl::Status s = ValidateNewPlanItem(item); !s.ok()) return s;
-  if (absl::Status s = ValidateRequestId(request.request_id()); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(ValidateNewPlanItem(item));
+  WP_RETURN_IF_ERROR(ValidateRequestId(request.request_id()));
   for (auto& note : *item.mutable_progress_notes()) {
     if (note.author().empty()) note.set_author(caller.actor);
   }
@@ -232,18 +214,13 @@ absl::StatusOr<v1::PlanItem> Tracker::CreatePlanItem(const server::Caller& calle
   v1::PlanItem result;
   absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
     if (!request.request_id().empty()) {
-      auto seen = FindRequest(tx, "CreatePlanItem", request.request_id());
-      if (!seen.ok()) return seen.status();
-      if (seen->has_value()) {
+      WP_ASSIGN_OR_RETURN(std::optional<std::string> seen, FindRequest(tx, "CreatePlanItem", request.request_id()));
+      if (seen.has_value()) {
         // A retry: answer with what the first request created.
         std::string first_period, first_ref;
-        if (absl::Status st = ParsePlanItemName(**seen, "request_id", &first_period, &first_ref);
-            !st.ok()) {
-          return st;
-        }
-        auto existing = LoadPlanItem(tx, first_period, first_ref);
-        if (!existing.ok()) return existing.status();
-        result = *existing;
+        WP_RETURN_IF_ERROR(ParsePlanItemName(*seen, "request_id", &first_period, &first_ref));
+        WP_ASSIGN_OR_RETURN(auto existing, LoadPlanItem(tx, first_period, first_ref));
+        result = existing;
         return absl::OkStatus();
       }
     }
@@ -254,9 +231,8 @@ absl::StatusOr<v1::PlanItem> Tracker::CreatePlanItem(const server::Caller& calle
                        item.plan_period(), ", which does not exist; create it first"));
     }
     if (!ws.ok()) return ws.status();
-    auto seq = RecordCreated(tx, caller, item, "created", now, &result);
-    if (!seq.ok()) return seq.status();
-    generation = *seq;
+    WP_ASSIGN_OR_RETURN(auto seq, RecordCreated(tx, caller, item, "created", now, &result));
+    generation = seq;
     return RecordRequest(tx, "CreatePlanItem", request.request_id(), result.name(), now);
   });
   if (!s.ok()) return s;
@@ -266,7 +242,7 @@ absl::StatusOr<v1::PlanItem> Tracker::CreatePlanItem(const server::Caller& calle
 
 absl::StatusOr<v1::PlanItem> Tracker::GetPlanItem(const v1::GetPlanItemRequest& request) {
   std::string period, ref;
-  if (absl::Status s = ParsePlanItemName(request.name(), "name", &period, &ref); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(ParsePlanItemName(request.name(), "name", &period, &ref));
   return store::ReadValue<v1::PlanItem>(
       db_, [&](store::Transaction& tx) { return LoadPlanItem(tx, period, ref); });
 }
@@ -289,11 +265,9 @@ absl::StatusOr<v1::ListPlanItemsResponse> Tracker::ListPlanItems(
     for (const auto& f : FieldViolationsOf(date)) v.Add(f.field, f.description);
   }
   if (request.query().size() > 200) v.Add("query", "must be at most 200 bytes");
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
-  auto page_size = paging::PageSize(request.page_size(), 100, 1000);
-  if (!page_size.ok()) return page_size.status();
-  auto token = paging::DecodePageToken(request.page_token(), 3);
-  if (!token.ok()) return token.status();
+  WP_RETURN_IF_ERROR(v.ToStatus());
+  WP_ASSIGN_OR_RETURN(auto page_size, paging::PageSize(request.page_size(), 100, 1000));
+  WP_ASSIGN_OR_RETURN(auto token, paging::DecodePageToken(request.page_token(), 3));
 
   PlanItemFilter filter;
   filter.period = request.plan_period();
@@ -302,20 +276,19 @@ absl::StatusOr<v1::ListPlanItemsResponse> Tracker::ListPlanItems(
   filter.lead_contains = request.lead();
   filter.text_contains = request.query();
   if (request.has_overdue_as_of()) filter.overdue_before_day = calendar::ToIsoText(request.overdue_as_of());
-  filter.limit = *page_size + 1;
-  if (!token->empty()) {
-    if ((*token)[0] != request.plan_period() || !absl::SimpleAtoi((*token)[1], &filter.after_workstream) ||
-        !absl::SimpleAtoi((*token)[2], &filter.after_task)) {
+  filter.limit = page_size + 1;
+  if (!token.empty()) {
+    if (token[0] != request.plan_period() || !absl::SimpleAtoi(token[1], &filter.after_workstream) ||
+        !absl::SimpleAtoi(token[2], &filter.after_task)) {
       return InvalidField("page_token", "belongs to a different query");
     }
   }
   v1::ListPlanItemsResponse response;
   absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
-    auto items = workstreams::ListPlanItems(tx, filter);
-    if (!items.ok()) return items.status();
-    const int shown = paging::PageCount(*items, *page_size);
-    for (int i = 0; i < shown; ++i) *response.add_plan_items() = std::move((*items)[i]);
-    if (static_cast<int>(items->size()) > shown) {
+    WP_ASSIGN_OR_RETURN(auto items, workstreams::ListPlanItems(tx, filter));
+    const int shown = paging::PageCount(items, page_size);
+    for (int i = 0; i < shown; ++i) *response.add_plan_items() = std::move(items[i]);
+    if (static_cast<int>(items.size()) > shown) {
       const PlanRef last = *ParsePlanRef(response.plan_items(shown - 1).ref());
       response.set_next_page_token(paging::EncodePageToken(
           {request.plan_period(), absl::StrCat(last.workstream), absl::StrCat(last.task)}));
@@ -329,10 +302,7 @@ absl::StatusOr<v1::ListPlanItemsResponse> Tracker::ListPlanItems(
 absl::StatusOr<v1::PlanItem> Tracker::UpdatePlanItem(const server::Caller& caller,
                                                      const v1::UpdatePlanItemRequest& request) {
   std::string period, ref;
-  if (absl::Status s = ParsePlanItemName(request.plan_item().name(), "plan_item.name", &period, &ref);
-      !s.ok()) {
-    return s;
-  }
+  WP_RETURN_IF_ERROR(ParsePlanItemName(request.plan_item().name(), "plan_item.name", &period, &ref));
   const auto& mask = request.update_mask();
   if (absl::Status s = CheckMask(mask, {"task", "lead", "status", "expected_date", "superseded_by"});
       !s.ok()) {
@@ -343,12 +313,11 @@ absl::StatusOr<v1::PlanItem> Tracker::UpdatePlanItem(const server::Caller& calle
   int64_t generation = 0;
   v1::PlanItem result;
   absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
-    auto current = LoadPlanItem(tx, period, ref);
-    if (!current.ok()) return current.status();
-    const int64_t version = VersionOf(current->etag());
-    if (absl::Status st = CheckEtag(in.etag(), version, current->name()); !st.ok()) return st;
+    WP_ASSIGN_OR_RETURN(auto current, LoadPlanItem(tx, period, ref));
+    const int64_t version = VersionOf(current.etag());
+    WP_RETURN_IF_ERROR(CheckEtag(in.etag(), version, current.name()));
 
-    v1::PlanItem next = *current;
+    v1::PlanItem next = current;
     if (InMask(mask, "task")) next.set_task(in.task());
     if (InMask(mask, "lead")) next.set_lead(in.lead());
     if (InMask(mask, "status")) next.set_status(in.status());
@@ -364,29 +333,25 @@ absl::StatusOr<v1::PlanItem> Tracker::UpdatePlanItem(const server::Caller& calle
     if (next.status() != v1::SUPERSEDED && !InMask(mask, "superseded_by")) next.clear_superseded_by();
 
     FieldViolations v;
-    if (Blank(next.task())) v.Add("plan_item.task", "must not be empty");
+    if (text::IsBlank(next.task())) v.Add("plan_item.task", "must not be empty");
     if (next.lead().size() > 200) v.Add("plan_item.lead", "must be at most 200 bytes");
     if (next.has_expected_date()) {
       absl::Status date = calendar::Validate(next.expected_date(), "plan_item.expected_date", true);
       for (const auto& f : FieldViolationsOf(date)) v.Add(f.field, f.description);
     }
-    if (absl::Status st = v.ToStatus(); !st.ok()) return st;
+    WP_RETURN_IF_ERROR(v.ToStatus());
 
-    const bool status_changed = next.status() != current->status();
-    if (status_changed || next.superseded_by() != current->superseded_by()) {
-      if (absl::Status st = CheckStatusChange(*current, next.status(), next.superseded_by(),
-                                              request.reason(), request.reopen());
-          !st.ok()) {
-        return st;
-      }
+    const bool status_changed = next.status() != current.status();
+    if (status_changed || next.superseded_by() != current.superseded_by()) {
+      WP_RETURN_IF_ERROR(
+          CheckStatusChange(current, next.status(), next.superseded_by(), request.reason(), request.reopen()));
     }
-    if (ChangedFields(*current, next).empty()) {
-      result = *current;
+    if (ChangedFields(current, next).empty()) {
+      result = current;
       return absl::OkStatus();
     }
-    auto seq = RecordUpdated(tx, caller, *current, next, request.reason(), now, &result);
-    if (!seq.ok()) return seq.status();
-    generation = *seq;
+    WP_ASSIGN_OR_RETURN(auto seq, RecordUpdated(tx, caller, current, next, request.reason(), now, &result));
+    generation = seq;
     return absl::OkStatus();
   });
   if (!s.ok()) return s;
@@ -397,10 +362,10 @@ absl::StatusOr<v1::PlanItem> Tracker::UpdatePlanItem(const server::Caller& calle
 absl::StatusOr<v1::PlanItem> Tracker::AddProgressNote(const server::Caller& caller,
                                                       const v1::AddProgressNoteRequest& request) {
   std::string period, ref;
-  if (absl::Status s = ParsePlanItemName(request.name(), "name", &period, &ref); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(ParsePlanItemName(request.name(), "name", &period, &ref));
   v1::ProgressNote note = request.note();
   FieldViolations v;
-  if (Blank(note.text())) v.Add("note.text", "must not be empty");
+  if (text::IsBlank(note.text())) v.Add("note.text", "must not be empty");
   if (note.text().size() > kMaxNoteTextBytes) {
     v.Add("note.text", absl::StrCat("must be at most ", kMaxNoteTextBytes, " bytes"));
   }
@@ -411,7 +376,7 @@ absl::StatusOr<v1::PlanItem> Tracker::AddProgressNote(const server::Caller& call
     absl::Status date = calendar::Validate(note.note_date(), "note.note_date", true);
     for (const auto& f : FieldViolationsOf(date)) v.Add(f.field, f.description);
   }
-  if (absl::Status s = v.ToStatus(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(v.ToStatus());
   if (note.author().empty()) note.set_author(caller.actor);
   if (!note.has_note_date()) *note.mutable_note_date() = calendar::TodayUtc();
 
@@ -419,35 +384,26 @@ absl::StatusOr<v1::PlanItem> Tracker::AddProgressNote(const server::Caller& call
   int64_t generation = 0;
   v1::PlanItem result;
   absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
-    auto current = LoadPlanItem(tx, period, ref);
-    if (!current.ok()) return current.status();
+    WP_ASSIGN_OR_RETURN(auto current, LoadPlanItem(tx, period, ref));
     // A retry of a recorded request adds nothing: the item as it is now.
-    auto seen = FindRequest(tx, "AddProgressNote", request.request_id());
-    if (!seen.ok()) return seen.status();
-    if (seen->has_value()) {
-      result = *std::move(current);
+    WP_ASSIGN_OR_RETURN(std::optional<std::string> seen, FindRequest(tx, "AddProgressNote", request.request_id()));
+    if (seen.has_value()) {
+      result = std::move(current);
       return absl::OkStatus();
     }
-    if (absl::Status st = CheckEtag(request.etag(), VersionOf(current->etag()), current->name()); !st.ok()) {
-      return st;
-    }
+    WP_RETURN_IF_ERROR(CheckEtag(request.etag(), VersionOf(current.etag()), current.name()));
     // Every plan_item event carries all the notes: the cap keeps it small.
-    if (current->progress_notes_size() >= kMaxProgressNotesPerItem) {
+    if (current.progress_notes_size() >= kMaxProgressNotesPerItem) {
       return absl::FailedPreconditionError(absl::StrCat(
-          current->name(), " already has ", current->progress_notes_size(),
+          current.name(), " already has ", current.progress_notes_size(),
           " progress notes, the limit per plan item (", kMaxProgressNotesPerItem,
           "); put further progress in an existing note or a new item"));
     }
-    auto seq = RecordNote(tx, caller, *current, note, now);
-    if (!seq.ok()) return seq.status();
-    generation = *seq;
-    if (absl::Status st = RecordRequest(tx, "AddProgressNote", request.request_id(), current->name(), now);
-        !st.ok()) {
-      return st;
-    }
-    auto stored = LoadPlanItem(tx, period, ref);
-    if (!stored.ok()) return stored.status();
-    result = *std::move(stored);
+    WP_ASSIGN_OR_RETURN(auto seq, RecordNote(tx, caller, current, note, now));
+    generation = seq;
+    WP_RETURN_IF_ERROR(RecordRequest(tx, "AddProgressNote", request.request_id(), current.name(), now));
+    WP_ASSIGN_OR_RETURN(auto stored, LoadPlanItem(tx, period, ref));
+    result = std::move(stored);
     return absl::OkStatus();
   });
   if (!s.ok()) return s;
@@ -458,14 +414,12 @@ absl::StatusOr<v1::PlanItem> Tracker::AddProgressNote(const server::Caller& call
 absl::StatusOr<v1::ListStatusHistoryResponse> Tracker::ListStatusHistory(
     const v1::ListStatusHistoryRequest& request) {
   std::string period, ref;
-  if (absl::Status s = ParsePlanItemName(request.name(), "name", &period, &ref); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(ParsePlanItemName(request.name(), "name", &period, &ref));
   v1::ListStatusHistoryResponse response;
   absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
-    auto item = LoadPlanItem(tx, period, ref);
-    if (!item.ok()) return item.status();
-    auto history = LoadStatusHistory(tx, period, ref);
-    if (!history.ok()) return history.status();
-    for (auto& c : *history) *response.add_changes() = std::move(c);
+    WP_RETURN_IF_ERROR(LoadPlanItem(tx, period, ref).status());
+    WP_ASSIGN_OR_RETURN(auto history, LoadStatusHistory(tx, period, ref));
+    for (auto& c : history) *response.add_changes() = std::move(c);
     return absl::OkStatus();
   });
   if (!s.ok()) return s;

@@ -11,6 +11,7 @@
 #include "google/protobuf/util/message_differencer.h"
 #include "libs/calendar/dates.h"
 #include "libs/status/field_errors.h"
+#include "libs/status/status_macros.h"
 #include "services/workstreams/plan_item_changes.h"
 #include "services/workstreams/plan_item_rules.h"
 #include "services/workstreams/tracker_row.h"
@@ -127,9 +128,8 @@ absl::StatusOr<ImportRowResult> ApplyRow(store::Transaction& tx, const server::C
     }
     if (!ws.ok()) return ws.status();
     v1::PlanItem stored;
-    auto seq = RecordCreated(tx, caller, wanted, "imported", now, &stored);
-    if (!seq.ok()) return seq.status();
-    *generation = *seq;
+    WP_ASSIGN_OR_RETURN(auto seq, RecordCreated(tx, caller, wanted, "imported", now, &stored));
+    *generation = seq;
     result.set_outcome(ImportRowResult::CREATED);
     return result;
   }
@@ -171,14 +171,12 @@ absl::StatusOr<ImportRowResult> ApplyRow(store::Transaction& tx, const server::C
       }
     }
     v1::PlanItem stored;
-    auto seq = RecordUpdated(tx, caller, *existing, wanted, "imported", now, &stored);
-    if (!seq.ok()) return seq.status();
-    *generation = *seq;
+    WP_ASSIGN_OR_RETURN(auto seq, RecordUpdated(tx, caller, *existing, wanted, "imported", now, &stored));
+    *generation = seq;
   }
   for (const v1::ProgressNote& note : new_notes) {
-    auto seq = RecordNote(tx, caller, *existing, note, now);
-    if (!seq.ok()) return seq.status();
-    *generation = *seq;
+    WP_ASSIGN_OR_RETURN(auto seq, RecordNote(tx, caller, *existing, note, now));
+    *generation = seq;
   }
   result.set_outcome(ImportRowResult::UPDATED);
   return result;
@@ -197,8 +195,7 @@ absl::Status TrackerImporter::Import(const server::Caller& caller,
   }
   // Held until the import ends; refused at once rather than queued, so a
   // burst of imports cannot pile up their memory.
-  absl::StatusOr<server::ConcurrencyLimit::Permit> permit = running_.TryAcquire();
-  if (!permit.ok()) return permit.status();
+  WP_ASSIGN_OR_RETURN(server::ConcurrencyLimit::Permit permit, running_.TryAcquire());
 
   const absl::string_view content = request.content();
   const Format format = request.format() == v1::TSV   ? Format::kTsv
@@ -248,9 +245,8 @@ std::vector<ImportRowResult> TrackerImporter::ApplyBatch(const server::Caller& c
   absl::Status batch = db_.Write([&](store::Transaction& tx) -> absl::Status {
     results.clear();
     for (const TrackerRow& row : rows) {
-      auto r = ApplyRow(tx, caller, period, row, author, &generation);
-      if (!r.ok()) return r.status();
-      results.push_back(*r);
+      WP_ASSIGN_OR_RETURN(auto r, ApplyRow(tx, caller, period, row, author, &generation));
+      results.push_back(r);
     }
     return absl::OkStatus();
   });
@@ -264,9 +260,8 @@ std::vector<ImportRowResult> TrackerImporter::ApplyBatch(const server::Caller& c
     ImportRowResult result;
     int64_t row_generation = 0;
     absl::Status one = db_.Write([&](store::Transaction& tx) -> absl::Status {
-      auto r = ApplyRow(tx, caller, period, row, author, &row_generation);
-      if (!r.ok()) return r.status();
-      result = *r;
+      WP_ASSIGN_OR_RETURN(auto r, ApplyRow(tx, caller, period, row, author, &row_generation));
+      result = r;
       return absl::OkStatus();
     });
     if (one.ok()) generation_.AdvanceTo(row_generation);
@@ -284,9 +279,8 @@ absl::StatusOr<v1::ExportTrackerResponse> TrackerImporter::Export(
     filter.period = request.plan_period();
     filter.limit = 1000;
     while (true) {
-      auto page = ListPlanItems(tx, filter);
-      if (!page.ok()) return page.status();
-      for (const v1::PlanItem& item : *page) {
+      WP_ASSIGN_OR_RETURN(auto page, ListPlanItems(tx, filter));
+      for (const v1::PlanItem& item : page) {
         TrackerRow row;
         row.ref = item.ref();
         const PlanRef ref = *ParsePlanRef(item.ref());
@@ -307,7 +301,7 @@ absl::StatusOr<v1::ExportTrackerResponse> TrackerImporter::Export(
         filter.after_workstream = ref.workstream;
         filter.after_task = ref.task;
       }
-      if (static_cast<int>(page->size()) < filter.limit) return absl::OkStatus();
+      if (static_cast<int>(page.size()) < filter.limit) return absl::OkStatus();
     }
   });
   if (!s.ok()) return s;

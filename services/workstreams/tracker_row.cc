@@ -14,6 +14,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
+#include "libs/status/status_macros.h"
 #include "services/workstreams/utf8_text.h"
 
 namespace wp::workstreams {
@@ -768,7 +769,7 @@ absl::StatusOr<TrackerReader> TrackerReader::Open(absl::string_view text, Format
     }
   }
   if (!header_error.ok()) return header_error;
-  if (absl::Status s = header.Finish(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(header.Finish());
   reader.header_line_ = header.line();
   reader.columns_ = header.columns();
   return reader;
@@ -792,9 +793,9 @@ absl::StatusOr<TrackerFile> ReadTrackerTable(const std::vector<TableRow>& table)
   HeaderSearch header;
   size_t i = 0;
   for (; i < table.size() && !header.found(); ++i) {
-    if (absl::Status s = header.Feed(table[i]); !s.ok()) return s;
+    WP_RETURN_IF_ERROR(header.Feed(table[i]));
   }
-  if (absl::Status s = header.Finish(); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(header.Finish());
   TrackerFile file;
   file.header_line = header.line();
   FirstLineOfRef first_line_of_ref;
@@ -810,14 +811,13 @@ absl::StatusOr<TrackerFile> ReadTrackerTable(const std::vector<TableRow>& table)
 }
 
 absl::StatusOr<TrackerFile> ParseTracker(absl::string_view text, Format format) {
-  absl::StatusOr<TrackerReader> reader = TrackerReader::Open(text, format);
-  if (!reader.ok()) return reader.status();
+  WP_ASSIGN_OR_RETURN(TrackerReader reader, TrackerReader::Open(text, format));
   TrackerFile file;
   file.format = format;
-  file.header_line = reader->header_line();
+  file.header_line = reader.header_line();
   std::optional<TrackerRow> row;
   std::optional<RowRejection> rejection;
-  while (reader->Next(&row, &rejection)) {
+  while (reader.Next(&row, &rejection)) {
     if (row) file.rows.push_back(*std::move(row));
     if (rejection) file.rejections.push_back(*std::move(rejection));
   }

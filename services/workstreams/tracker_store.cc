@@ -5,7 +5,9 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "libs/calendar/dates.h"
+#include "libs/calendar/timestamps.h"
 #include "libs/status/field_errors.h"
+#include "libs/status/status_macros.h"
 #include "services/workstreams/governance_sponsors.h"
 #include "services/workstreams/plan_item_rules.h"
 #include "services/workstreams/utf8_text.h"
@@ -15,13 +17,6 @@ namespace {
 
 using store::Row;
 using store::Value;
-
-int64_t Micros(absl::Time t) { return absl::ToUnixMicros(t); }
-
-void SetTimestamp(int64_t micros, google::protobuf::Timestamp* out) {
-  out->set_seconds(micros / 1000000);
-  out->set_nanos(static_cast<int32_t>((micros % 1000000) * 1000));
-}
 
 // Lists of names are stored one per line; names never hold newlines.
 std::string JoinLines(const google::protobuf::RepeatedPtrField<std::string>& values) {
@@ -62,8 +57,8 @@ Workstream WorkstreamFromRow(const Row& r) {
   SplitLines(r.Text(4), ws.mutable_board_sponsors());
   SplitLines(r.Text(5), ws.mutable_education_scotland_links());
   ws.set_etag(EtagOf(r.Int(6)));
-  SetTimestamp(r.Int(7), ws.mutable_create_time());
-  SetTimestamp(r.Int(8), ws.mutable_update_time());
+  calendar::SetTimestamp(r.Int(7), ws.mutable_create_time());
+  calendar::SetTimestamp(r.Int(8), ws.mutable_update_time());
   return ws;
 }
 
@@ -89,25 +84,24 @@ PlanItem PlanItemFromRow(const Row& r) {
   }
   item.set_superseded_by(RepairText(r.Text(7)));
   item.set_etag(EtagOf(r.Int(8)));
-  SetTimestamp(r.Int(9), item.mutable_create_time());
-  SetTimestamp(r.Int(10), item.mutable_update_time());
+  calendar::SetTimestamp(r.Int(9), item.mutable_create_time());
+  calendar::SetTimestamp(r.Int(10), item.mutable_update_time());
   return item;
 }
 
 absl::Status LoadNotes(Transaction& tx, PlanItem* item) {
-  absl::StatusOr<std::vector<Row>> rows = tx.Query(
+  WP_ASSIGN_OR_RETURN(std::vector<Row> rows, tx.Query(
       "SELECT note_date, text, author, create_us FROM progress_notes "
       "WHERE plan_period = ? AND ref = ? ORDER BY id",
-      {item->plan_period(), item->ref()});
-  if (!rows.ok()) return rows.status();
-  for (const Row& r : *rows) {
+      {item->plan_period(), item->ref()}));
+  for (const Row& r : rows) {
     v1::ProgressNote* note = item->add_progress_notes();
     if (!r.IsNull(0)) {
       if (auto date = calendar::FromIsoText(r.Text(0))) *note->mutable_note_date() = *date;
     }
     note->set_text(RepairText(r.Text(1)));
     note->set_author(RepairText(r.Text(2)));
-    SetTimestamp(r.Int(3), note->mutable_create_time());
+    calendar::SetTimestamp(r.Int(3), note->mutable_create_time());
   }
   return absl::OkStatus();
 }
@@ -123,45 +117,40 @@ absl::Status CheckText(const std::string& field, absl::string_view text) {
 }
 
 absl::Status CheckNoteText(const std::string& field, const v1::ProgressNote& note) {
-  if (absl::Status s = CheckText(field + ".text", note.text()); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(CheckText(field + ".text", note.text()));
   return CheckText(field + ".author", note.author());
 }
 
 absl::Status CheckItemText(const PlanItem& item) {
-  if (absl::Status s = CheckText("plan_item.task", item.task()); !s.ok()) return s;
-  if (absl::Status s = CheckText("plan_item.lead", item.lead()); !s.ok()) return s;
-  if (absl::Status s = CheckText("plan_item.superseded_by", item.superseded_by()); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(CheckText("plan_item.task", item.task()));
+  WP_RETURN_IF_ERROR(CheckText("plan_item.lead", item.lead()));
+  WP_RETURN_IF_ERROR(CheckText("plan_item.superseded_by", item.superseded_by()));
   for (int i = 0; i < item.progress_notes_size(); ++i) {
-    absl::Status s =
-        CheckNoteText(absl::StrCat("plan_item.progress_notes[", i, "]"), item.progress_notes(i));
-    if (!s.ok()) return s;
+    WP_RETURN_IF_ERROR(
+        CheckNoteText(absl::StrCat("plan_item.progress_notes[", i, "]"), item.progress_notes(i)));
   }
   return absl::OkStatus();
 }
 
 absl::Status BumpItemVersion(Transaction& tx, const std::string& period, const std::string& ref,
                              absl::Time now) {
-  absl::StatusOr<int64_t> changed = tx.Execute(
+  WP_ASSIGN_OR_RETURN(int64_t changed, tx.Execute(
       "UPDATE plan_items SET version = version + 1, update_us = ? WHERE plan_period = ? AND ref = ?",
-      {Micros(now), period, ref});
-  if (!changed.ok()) return changed.status();
-  if (*changed == 0) return absl::NotFoundError(PlanItemName(period, ref));
+      {calendar::Micros(now), period, ref}));
+  if (changed == 0) return absl::NotFoundError(PlanItemName(period, ref));
   return absl::OkStatus();
 }
 
 }  // namespace
 
 absl::StatusOr<Workstream> LoadWorkstream(Transaction& tx, const std::string& period, int number) {
-  absl::StatusOr<std::vector<Row>> rows =
+  WP_ASSIGN_OR_RETURN(std::vector<Row> rows,
       tx.Query(absl::StrCat("SELECT ", kWorkstreamColumns,
                             " FROM workstreams WHERE plan_period = ? AND number = ?"),
-               {period, static_cast<int64_t>(number)});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return absl::NotFoundError(WorkstreamName(period, number) + " does not exist");
-  Workstream ws = WorkstreamFromRow(rows->front());
-  if (absl::Status st = AttachBoardSponsors(tx, calendar::ToIsoText(calendar::TodayUtc()), &ws); !st.ok()) {
-    return st;
-  }
+               {period, static_cast<int64_t>(number)}));
+  if (rows.empty()) return absl::NotFoundError(WorkstreamName(period, number) + " does not exist");
+  Workstream ws = WorkstreamFromRow(rows.front());
+  WP_RETURN_IF_ERROR(AttachBoardSponsors(tx, calendar::ToIsoText(calendar::TodayUtc()), &ws));
   return ws;
 }
 
@@ -170,8 +159,8 @@ absl::Status InsertWorkstream(Transaction& tx, const Workstream& ws, absl::Time 
       "INSERT INTO workstreams (plan_period, number, title, lead_officer, board_sponsors, "
       "education_scotland_links, version, create_us, update_us) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
       {ws.plan_period(), static_cast<int64_t>(ws.number()), ws.title(), ws.lead_officer(),
-       JoinLines(ws.board_sponsors()), JoinLines(ws.education_scotland_links()), Micros(now),
-       Micros(now)});
+       JoinLines(ws.board_sponsors()), JoinLines(ws.education_scotland_links()), calendar::Micros(now),
+       calendar::Micros(now)});
   if (n.status().code() == absl::StatusCode::kAlreadyExists) {
     return absl::AlreadyExistsError(WorkstreamName(ws.plan_period(), ws.number()) +
                                     " already exists");
@@ -181,54 +170,51 @@ absl::Status InsertWorkstream(Transaction& tx, const Workstream& ws, absl::Time 
 
 absl::Status SaveWorkstream(Transaction& tx, const Workstream& ws, int64_t expected_version,
                             absl::Time now) {
-  absl::StatusOr<int64_t> n = tx.Execute(
+  WP_ASSIGN_OR_RETURN(int64_t n, tx.Execute(
       "UPDATE workstreams SET title = ?, lead_officer = ?, board_sponsors = ?, "
       "education_scotland_links = ?, version = version + 1, update_us = ? "
       "WHERE plan_period = ? AND number = ? AND version = ?",
       {ws.title(), ws.lead_officer(), JoinLines(ws.board_sponsors()),
-       JoinLines(ws.education_scotland_links()), Micros(now), ws.plan_period(),
-       static_cast<int64_t>(ws.number()), expected_version});
-  if (!n.ok()) return n.status();
-  if (*n == 0) return absl::AbortedError(ws.name() + " changed meanwhile; read it again and retry");
+       JoinLines(ws.education_scotland_links()), calendar::Micros(now), ws.plan_period(),
+       static_cast<int64_t>(ws.number()), expected_version}));
+  if (n == 0) return absl::AbortedError(ws.name() + " changed meanwhile; read it again and retry");
   return absl::OkStatus();
 }
 
 absl::StatusOr<std::vector<Workstream>> ListWorkstreams(Transaction& tx, const std::string& period,
                                                         const std::string& after_period,
                                                         int after_number, int limit) {
-  absl::StatusOr<std::vector<Row>> rows = tx.Query(
+  WP_ASSIGN_OR_RETURN(std::vector<Row> rows, tx.Query(
       absl::StrCat("SELECT ", kWorkstreamColumns,
                    " FROM workstreams WHERE (? = '' OR plan_period = ?) AND "
                    "(plan_period > ? OR (plan_period = ? AND number > ?)) "
                    "ORDER BY plan_period, number LIMIT ?"),
       {period, period, after_period, after_period, static_cast<int64_t>(after_number),
-       static_cast<int64_t>(limit)});
-  if (!rows.ok()) return rows.status();
+       static_cast<int64_t>(limit)}));
   std::vector<Workstream> result;
   const std::string today = calendar::ToIsoText(calendar::TodayUtc());
-  for (const Row& r : *rows) {
+  for (const Row& r : rows) {
     result.push_back(WorkstreamFromRow(r));
-    if (absl::Status st = AttachBoardSponsors(tx, today, &result.back()); !st.ok()) return st;
+    WP_RETURN_IF_ERROR(AttachBoardSponsors(tx, today, &result.back()));
   }
   return result;
 }
 
 absl::StatusOr<PlanItem> LoadPlanItem(Transaction& tx, const std::string& period,
                                       const std::string& ref) {
-  absl::StatusOr<std::vector<Row>> rows = tx.Query(
+  WP_ASSIGN_OR_RETURN(std::vector<Row> rows, tx.Query(
       absl::StrCat("SELECT ", kPlanItemColumns, " FROM plan_items WHERE plan_period = ? AND ref = ?"),
-      {period, ref});
-  if (!rows.ok()) return rows.status();
-  if (rows->empty()) return absl::NotFoundError(PlanItemName(period, ref) + " does not exist");
-  PlanItem item = PlanItemFromRow(rows->front());
-  if (absl::Status s = LoadNotes(tx, &item); !s.ok()) return s;
+      {period, ref}));
+  if (rows.empty()) return absl::NotFoundError(PlanItemName(period, ref) + " does not exist");
+  PlanItem item = PlanItemFromRow(rows.front());
+  WP_RETURN_IF_ERROR(LoadNotes(tx, &item));
   return item;
 }
 
 absl::Status InsertPlanItem(Transaction& tx, const PlanItem& item, absl::Time now) {
   const std::optional<PlanRef> ref = ParsePlanRef(item.ref());
   if (!ref) return absl::InvalidArgumentError("plan_item.ref: not a ref");
-  if (absl::Status s = CheckItemText(item); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(CheckItemText(item));
   absl::StatusOr<int64_t> n = tx.Execute(
       "INSERT INTO plan_items (plan_period, ref, workstream_number, task_number, task, lead, "
       "status, expected_date, due_day, superseded_by, version, create_us, update_us) "
@@ -236,36 +222,34 @@ absl::Status InsertPlanItem(Transaction& tx, const PlanItem& item, absl::Time no
       {item.plan_period(), item.ref(), static_cast<int64_t>(ref->workstream),
        static_cast<int64_t>(ref->task), item.task(), item.lead(),
        static_cast<int64_t>(item.status()), DateValue(item), DueDayValue(item),
-       item.superseded_by(), Micros(now), Micros(now)});
+       item.superseded_by(), calendar::Micros(now), calendar::Micros(now)});
   if (n.status().code() == absl::StatusCode::kAlreadyExists) {
     return absl::AlreadyExistsError(PlanItemName(item.plan_period(), item.ref()) +
                                     " already exists");
   }
   if (!n.ok()) return n.status();
   for (const v1::ProgressNote& note : item.progress_notes()) {
-    absl::StatusOr<int64_t> added = tx.Execute(
+    WP_RETURN_IF_ERROR(tx.Execute(
         "INSERT INTO progress_notes (plan_period, ref, note_date, text, author, create_us) "
         "VALUES (?, ?, ?, ?, ?, ?)",
         {item.plan_period(), item.ref(),
          note.has_note_date() ? Value(calendar::ToIsoText(note.note_date())) : Value(),
-         note.text(), note.author(), Micros(now)});
-    if (!added.ok()) return added.status();
+         note.text(), note.author(), calendar::Micros(now)}).status());
   }
   return absl::OkStatus();
 }
 
 absl::Status SavePlanItem(Transaction& tx, const PlanItem& item, int64_t expected_version,
                           absl::Time now) {
-  if (absl::Status s = CheckItemText(item); !s.ok()) return s;
-  absl::StatusOr<int64_t> n = tx.Execute(
+  WP_RETURN_IF_ERROR(CheckItemText(item));
+  WP_ASSIGN_OR_RETURN(int64_t n, tx.Execute(
       "UPDATE plan_items SET task = ?, lead = ?, status = ?, expected_date = ?, due_day = ?, "
       "superseded_by = ?, version = version + 1, update_us = ? "
       "WHERE plan_period = ? AND ref = ? AND version = ?",
       {item.task(), item.lead(), static_cast<int64_t>(item.status()), DateValue(item),
-       DueDayValue(item), item.superseded_by(), Micros(now), item.plan_period(), item.ref(),
-       expected_version});
-  if (!n.ok()) return n.status();
-  if (*n == 0) {
+       DueDayValue(item), item.superseded_by(), calendar::Micros(now), item.plan_period(), item.ref(),
+       expected_version}));
+  if (n == 0) {
     return absl::AbortedError(PlanItemName(item.plan_period(), item.ref()) +
                               " changed meanwhile; read it again and retry");
   }
@@ -274,19 +258,18 @@ absl::Status SavePlanItem(Transaction& tx, const PlanItem& item, int64_t expecte
 
 absl::Status InsertProgressNote(Transaction& tx, const std::string& period, const std::string& ref,
                                 const v1::ProgressNote& note, absl::Time now) {
-  if (absl::Status s = CheckNoteText("note", note); !s.ok()) return s;
-  absl::StatusOr<int64_t> added = tx.Execute(
+  WP_RETURN_IF_ERROR(CheckNoteText("note", note));
+  WP_RETURN_IF_ERROR(tx.Execute(
       "INSERT INTO progress_notes (plan_period, ref, note_date, text, author, create_us) "
       "VALUES (?, ?, ?, ?, ?, ?)",
       {period, ref, note.has_note_date() ? Value(calendar::ToIsoText(note.note_date())) : Value(),
-       note.text(), note.author(), Micros(now)});
-  if (!added.ok()) return added.status();
+       note.text(), note.author(), calendar::Micros(now)}).status());
   return BumpItemVersion(tx, period, ref, now);
 }
 
 absl::Status InsertStatusChange(Transaction& tx, const std::string& period, const std::string& ref,
                                 const v1::StatusChange& change) {
-  if (absl::Status s = CheckText("reason", change.reason()); !s.ok()) return s;
+  WP_RETURN_IF_ERROR(CheckText("reason", change.reason()));
   const int64_t micros = change.change_time().seconds() * 1000000 + change.change_time().nanos() / 1000;
   return tx
       .Execute(
@@ -300,18 +283,17 @@ absl::Status InsertStatusChange(Transaction& tx, const std::string& period, cons
 absl::StatusOr<std::vector<v1::StatusChange>> LoadStatusHistory(Transaction& tx,
                                                                 const std::string& period,
                                                                 const std::string& ref) {
-  absl::StatusOr<std::vector<Row>> rows = tx.Query(
+  WP_ASSIGN_OR_RETURN(std::vector<Row> rows, tx.Query(
       "SELECT from_status, to_status, changed_by, change_us, reason FROM status_changes "
       "WHERE plan_period = ? AND ref = ? ORDER BY id",
-      {period, ref});
-  if (!rows.ok()) return rows.status();
+      {period, ref}));
   std::vector<v1::StatusChange> changes;
-  for (const Row& r : *rows) {
+  for (const Row& r : rows) {
     v1::StatusChange& c = changes.emplace_back();
     c.set_from_status(static_cast<v1::PlanItemStatus>(r.Int(0)));
     c.set_to_status(static_cast<v1::PlanItemStatus>(r.Int(1)));
     c.set_changed_by(RepairText(r.Text(2)));
-    SetTimestamp(r.Int(3), c.mutable_change_time());
+    calendar::SetTimestamp(r.Int(3), c.mutable_change_time());
     c.set_reason(RepairText(r.Text(4)));
   }
   return changes;
@@ -354,13 +336,12 @@ absl::StatusOr<std::vector<PlanItem>> ListPlanItems(Transaction& tx, const PlanI
   sql += " ORDER BY workstream_number, task_number LIMIT ?";
   params.push_back(static_cast<int64_t>(filter.limit));
 
-  absl::StatusOr<std::vector<Row>> rows = tx.Query(sql, params);
-  if (!rows.ok()) return rows.status();
+  WP_ASSIGN_OR_RETURN(std::vector<Row> rows, tx.Query(sql, params));
   std::vector<PlanItem> items;
-  items.reserve(rows->size());
-  for (const Row& r : *rows) {
+  items.reserve(rows.size());
+  for (const Row& r : rows) {
     PlanItem& item = items.emplace_back(PlanItemFromRow(r));
-    if (absl::Status s = LoadNotes(tx, &item); !s.ok()) return s;
+    WP_RETURN_IF_ERROR(LoadNotes(tx, &item));
   }
   return items;
 }
@@ -368,16 +349,15 @@ absl::StatusOr<std::vector<PlanItem>> ListPlanItems(Transaction& tx, const PlanI
 absl::StatusOr<std::vector<StatusCountRow>> CountByStatus(Transaction& tx,
                                                           const std::string& period,
                                                           const std::string& as_of_day) {
-  absl::StatusOr<std::vector<Row>> rows = tx.Query(
+  WP_ASSIGN_OR_RETURN(std::vector<Row> rows, tx.Query(
       absl::StrCat("SELECT workstream_number, status, COUNT(*), "
                    "SUM(CASE WHEN due_day < ? AND status IN (",
                    static_cast<int>(v1::NOT_STARTED), ", ", static_cast<int>(v1::ON_TRACK),
                    ") THEN 1 ELSE 0 END) FROM plan_items WHERE plan_period = ? "
                    "GROUP BY workstream_number, status ORDER BY workstream_number, status"),
-      {as_of_day, period});
-  if (!rows.ok()) return rows.status();
+      {as_of_day, period}));
   std::vector<StatusCountRow> result;
-  for (const Row& r : *rows) {
+  for (const Row& r : rows) {
     result.push_back({static_cast<int>(r.Int(0)), static_cast<v1::PlanItemStatus>(r.Int(1)),
                       static_cast<int>(r.Int(2)), static_cast<int>(r.Int(3))});
   }

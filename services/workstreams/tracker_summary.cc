@@ -6,6 +6,7 @@
 #include "absl/time/clock.h"
 #include "libs/calendar/dates.h"
 #include "libs/status/field_errors.h"
+#include "libs/status/status_macros.h"
 #include "services/workstreams/plan_item_rules.h"
 #include "services/workstreams/tracker_store.h"
 
@@ -44,10 +45,9 @@ absl::StatusOr<v1::TrackerSummary> ComputeTrackerSummary(store::Database& db,
   summary.set_plan_period(period);
   *summary.mutable_as_of() = as_of;
   absl::Status s = db.Read([&](store::Transaction& tx) -> absl::Status {
-    auto workstreams = ListWorkstreams(tx, period, "", 0, 1000);
-    if (!workstreams.ok()) return workstreams.status();
+    WP_ASSIGN_OR_RETURN(auto workstreams, ListWorkstreams(tx, period, "", 0, 1000));
     std::map<int, v1::WorkstreamSummary*> by_number;
-    for (const v1::Workstream& ws : *workstreams) {
+    for (const v1::Workstream& ws : workstreams) {
       v1::WorkstreamSummary* row = summary.add_workstreams();
       row->set_workstream(ws.name());
       row->set_number(ws.number());
@@ -55,9 +55,8 @@ absl::StatusOr<v1::TrackerSummary> ComputeTrackerSummary(store::Database& db,
       row->mutable_counts();
       by_number[ws.number()] = row;
     }
-    auto counts = CountByStatus(tx, period, calendar::ToIsoText(as_of));
-    if (!counts.ok()) return counts.status();
-    for (const StatusCountRow& c : *counts) {
+    WP_ASSIGN_OR_RETURN(auto counts, CountByStatus(tx, period, calendar::ToIsoText(as_of)));
+    for (const StatusCountRow& c : counts) {
       auto it = by_number.find(c.workstream_number);
       if (it == by_number.end()) continue;  // cannot happen: foreign key
       Add(it->second->mutable_counts(), c.status, c.count, c.overdue);
@@ -79,7 +78,7 @@ absl::StatusOr<v1::TrackerSummary> TrackerSummaries::Get(const v1::GetTrackerSum
   }
   wp::common::v1::Date as_of = calendar::TodayUtc();
   if (request.has_as_of()) {
-    if (absl::Status s = calendar::Validate(request.as_of(), "as_of", false); !s.ok()) return s;
+    WP_RETURN_IF_ERROR(calendar::Validate(request.as_of(), "as_of", false));
     as_of = request.as_of();
   }
   if (cache_ == nullptr) return ComputeTrackerSummary(db_, request.plan_period(), as_of);
@@ -90,9 +89,8 @@ absl::StatusOr<v1::TrackerSummary> TrackerSummaries::Get(const v1::GetTrackerSum
                    calendar::ToIsoText(as_of)),
       generation_.current());
   absl::StatusOr<std::string> bytes = cache_->GetOrCompute(key, kSummaryTtl, [&]() -> absl::StatusOr<std::string> {
-    auto summary = ComputeTrackerSummary(db_, request.plan_period(), as_of);
-    if (!summary.ok()) return summary.status();
-    return summary->SerializeAsString();
+    WP_ASSIGN_OR_RETURN(auto summary, ComputeTrackerSummary(db_, request.plan_period(), as_of));
+    return summary.SerializeAsString();
   });
   if (!bytes.ok()) return bytes.status();
   v1::TrackerSummary summary;
