@@ -11,6 +11,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "libs/audit/audit_log.h"
+#include "libs/calendar/timestamps.h"
 #include "libs/log/log.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
@@ -31,10 +32,7 @@ constexpr int kMaxSeqsPerRedrive = 1000;
 void SetTime(const std::string& text, google::protobuf::Timestamp* out) {
   absl::Time t;
   std::string error;
-  if (!absl::ParseTime(absl::RFC3339_full, text, &t, &error)) return;
-  const int64_t micros = absl::ToUnixMicros(t);
-  out->set_seconds(micros / 1000000);
-  out->set_nanos(static_cast<int32_t>((micros % 1000000) * 1000));
+  if (absl::ParseTime(absl::RFC3339_full, text, &t, &error)) *out = calendar::TimestampOf(t);
 }
 
 absl::StatusOr<std::vector<int64_t>> AllDeadLetterSeqs(store::Transaction& tx) {
