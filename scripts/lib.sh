@@ -11,6 +11,16 @@ WP_PACKAGES=(
   clang-14 libclang-rt-14-dev  # scripts/fuzz: libFuzzer and the sanitizers
 )
 
+# The services scripts/run starts, in start order: one line each, with the
+# name (also its data/<name>.db, logs/<name>.log, WP_<NAME>_PORT and event
+# stream WP_<NAME>), its binary under build/ and its default gRPC port.
+# [START services]
+WP_SERVICES=(
+  "governance   services/governance/governance    50051"
+  "workstreams  services/workstreams/workstreams  50052"
+)
+# [END services]
+
 wp_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }
 
 # Installs whatever is missing, with apt-get update first, only when needed.
