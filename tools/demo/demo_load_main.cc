@@ -1,18 +1,24 @@
-// Loads the demo data set into a running stack: the workstreams service's
-// workstreams, tracker and network (demo_data.h), then the governance
-// service's structure, plans, meetings and budget (governance_demo.h). Safe to
-// run again: creates that already happened are recognised (request ids,
-// ALREADY_EXISTS) and the tracker import of an unchanged file changes nothing.
-// Exits 1 when any step failed, after saying which.
+// Loads the demo data set into a running stack, one part per service (the
+// list kParts below): the workstreams service's workstreams, tracker and
+// network (demo_data.h), then the governance service's structure, plans,
+// meetings and budget (governance_demo.h). Each part waits for its service's
+// health check first. Safe to run again: creates that already happened are
+// recognised (request ids, ALREADY_EXISTS) and the tracker import of an
+// unchanged file changes nothing. Exits 1 when any step failed, after saying
+// which.
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/clock.h"
 #include "grpc/health/v1/health.grpc.pb.h"
@@ -23,8 +29,12 @@
 #include "wp/workstreams/v1/networks.grpc.pb.h"
 #include "wp/workstreams/v1/workstreams.grpc.pb.h"
 
-ABSL_FLAG(std::string, server, "127.0.0.1:50052", "workstreams service address");
-ABSL_FLAG(std::string, governance_server, "127.0.0.1:50051", "governance service address");
+ABSL_FLAG(std::string, services, "",
+          "service addresses as NAME=HOST:PORT,... (e.g. workstreams=127.0.0.1:50052); a "
+          "service not named keeps its default address");
+// The older per-service flags, still accepted; they win over --services.
+ABSL_FLAG(std::string, server, "", "workstreams service address (default 127.0.0.1:50052)");
+ABSL_FLAG(std::string, governance_server, "", "governance service address (default 127.0.0.1:50051)");
 ABSL_FLAG(std::string, demo_dir, "deploy/local/demo", "folder with the demo CSV files");
 ABSL_FLAG(std::string, token, "", "bearer token of an officer or admin (or WP_TOKEN)");
 
@@ -62,13 +72,7 @@ bool WaitServing(const std::shared_ptr<grpc::Channel>& channel) {
 }
 
 // The workstreams service's part; false when a step failed (already reported).
-bool LoadWorkstreams() {
-  auto channel = grpc::CreateChannel(absl::GetFlag(FLAGS_server), grpc::InsecureChannelCredentials());
-  if (!WaitServing(channel)) {
-    std::cerr << "demo: the workstreams service at " << absl::GetFlag(FLAGS_server)
-              << " did not become SERVING\n";
-    return false;
-  }
+bool LoadWorkstreams(const std::shared_ptr<grpc::Channel>& channel) {
   auto tracker = v1::WorkstreamsService::NewStub(channel);
   auto networks = v1::NetworksService::NewStub(channel);
   bool ok = true;
@@ -144,14 +148,7 @@ bool LoadWorkstreams() {
 
 // The governance service's part; stops at the first failed step, since later
 // steps build on earlier ones (a plan is approved at a meeting held before).
-bool LoadGovernance() {
-  const std::string address = absl::GetFlag(FLAGS_governance_server);
-  auto channel = grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
-  if (!WaitServing(channel)) {
-    std::cerr << "demo: the governance service at " << address
-              << " did not become SERVING (see --governance_server)\n";
-    return false;
-  }
+bool LoadGovernance(const std::shared_ptr<grpc::Channel>& channel) {
   const absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::UTCTimeZone());
   absl::StatusOr<wp::demo::GovernanceLoadCounts> counts = wp::demo::LoadGovernanceDemo(
       wp::demo::BuildGovernanceDemo(today), channel, absl::GetFlag(FLAGS_token));
@@ -163,6 +160,41 @@ bool LoadGovernance() {
   return true;
 }
 
+// One service's demo data: its name (as in --services), its default address
+// and the function that loads its part once it answers SERVING.
+struct DemoPart {
+  const char* service;
+  const char* default_address;
+  bool (*load)(const std::shared_ptr<grpc::Channel>& channel);
+};
+
+// Every service with demo data, in loading order; a new service is one line.
+// [START demo_parts]
+const DemoPart kParts[] = {
+    {"workstreams", "127.0.0.1:50052", LoadWorkstreams},
+    {"governance", "127.0.0.1:50051", LoadGovernance},
+};
+// [END demo_parts]
+
+// Each part's address: its default, then --services, then the older flags.
+bool Addresses(std::map<std::string, std::string>* out) {
+  for (const DemoPart& part : kParts) (*out)[part.service] = part.default_address;
+  for (absl::string_view item : absl::StrSplit(absl::GetFlag(FLAGS_services), ',', absl::SkipWhitespace())) {
+    std::vector<std::string> kv = absl::StrSplit(item, absl::MaxSplits('=', 1));
+    if (kv.size() != 2 || kv[1].empty() || out->count(kv[0]) == 0) {
+      std::cerr << "demo: --services: \"" << item
+                << "\" is not NAME=HOST:PORT for a service with demo data\n";
+      return false;
+    }
+    (*out)[kv[0]] = kv[1];
+  }
+  if (!absl::GetFlag(FLAGS_server).empty()) (*out)["workstreams"] = absl::GetFlag(FLAGS_server);
+  if (!absl::GetFlag(FLAGS_governance_server).empty()) {
+    (*out)["governance"] = absl::GetFlag(FLAGS_governance_server);
+  }
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -171,10 +203,21 @@ int main(int argc, char** argv) {
     const char* token = std::getenv("WP_TOKEN");
     if (token != nullptr) absl::SetFlag(&FLAGS_token, token);
   }
-  // Both parts run even when the first fails: they do not depend on each other.
-  const bool workstreams_ok = LoadWorkstreams();
-  const bool governance_ok = LoadGovernance();
-  const bool ok = workstreams_ok && governance_ok;
+  std::map<std::string, std::string> addresses;
+  if (!Addresses(&addresses)) return 2;
+  // Every part runs even when one fails: they do not depend on each other.
+  bool ok = true;
+  for (const DemoPart& part : kParts) {
+    const std::string& address = addresses[part.service];
+    auto channel = grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
+    if (!WaitServing(channel)) {
+      std::cerr << "demo: the " << part.service << " service at " << address
+                << " did not become SERVING (see --services)\n";
+      ok = false;
+      continue;
+    }
+    ok &= part.load(channel);
+  }
   std::cout << (ok ? "demo data loaded\n" : "demo data loaded with errors (see above)\n");
   return ok ? 0 : 1;
 }
