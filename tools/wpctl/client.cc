@@ -19,6 +19,23 @@ constexpr int kMaxReplyBytes = 64 * 1024 * 1024;
 
 }  // namespace
 
+// [START wpctl_services]
+const std::vector<ServiceAddress>& Services() {
+  static const auto* services = new std::vector<ServiceAddress>{
+      {"workstreams", "server", "127.0.0.1:50052"},
+      {"governance", "governance_server", "127.0.0.1:50051"},
+  };
+  return *services;
+}
+// [END wpctl_services]
+
+const ServiceAddress* FindService(absl::string_view service) {
+  for (const ServiceAddress& s : Services()) {
+    if (s.service == service) return &s;
+  }
+  return nullptr;
+}
+
 absl::StatusOr<Client> Client::Create(ClientOptions options) {
   std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::InsecureChannelCredentials();
   if (!options.tls_ca_file.empty()) {
@@ -34,14 +51,25 @@ absl::StatusOr<Client> Client::Create(ClientOptions options) {
   arguments.SetMaxReceiveMessageSize(kMaxReplyBytes);
   Client client;
   client.options_ = std::move(options);
-  client.channel_ = grpc::CreateCustomChannel(client.options_.server, credentials, arguments);
-  client.workstreams_ = v1::WorkstreamsService::NewStub(client.channel_);
-  client.networks_ = v1::NetworksService::NewStub(client.channel_);
-  client.governance_channel_ =
-      grpc::CreateCustomChannel(client.options_.governance_server, credentials, arguments);
-  client.governance_ = gov::GovernanceService::NewStub(client.governance_channel_);
-  client.plans_ = gov::PlansService::NewStub(client.governance_channel_);
+  for (const ServiceAddress& service : Services()) {
+    const auto it = client.options_.addresses.emplace(service.service, service.default_address).first;
+    client.channels_[service.service] = grpc::CreateCustomChannel(it->second, credentials, arguments);
+  }
+  client.workstreams_ = v1::WorkstreamsService::NewStub(client.channel("workstreams"));
+  client.networks_ = v1::NetworksService::NewStub(client.channel("workstreams"));
+  client.governance_ = gov::GovernanceService::NewStub(client.channel("governance"));
+  client.plans_ = gov::PlansService::NewStub(client.channel("governance"));
   return client;
+}
+
+std::shared_ptr<grpc::Channel> Client::channel(absl::string_view service) const {
+  auto it = channels_.find(service);
+  return it == channels_.end() ? nullptr : it->second;
+}
+
+std::string Client::address(absl::string_view service) const {
+  auto it = options_.addresses.find(std::string(service));
+  return it == options_.addresses.end() ? "" : it->second;
 }
 
 std::string NewRequestId() {

@@ -1,5 +1,5 @@
-// The connections to the services: a channel to the workstreams service
-// with its two stubs, a channel to the governance service with its two, and
+// The connections to the services: one channel per service of the list
+// Services() (workstreams with its two stubs, governance with its two), and
 // per-call contexts carrying the bearer token and a deadline. Channels
 // connect on first use, so a command only needs the service it calls.
 // Call() and CallAllPages() turn grpc::Status into absl::Status with the field
@@ -8,11 +8,14 @@
 #ifndef WP_TOOLS_WPCTL_CLIENT_H_
 #define WP_TOOLS_WPCTL_CLIENT_H_
 
+#include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "absl/status/status.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
@@ -29,9 +32,24 @@ namespace wp::wpctl {
 namespace v1 = ::wp::workstreams::v1;
 namespace gov = ::wp::governance::v1;
 
+// A service wpctl talks to: its name (as `--service` and the commands name
+// it), the global option that sets its address (also WP_<OPTION>, e.g.
+// WP_GOVERNANCE_SERVER) and its default address.
+struct ServiceAddress {
+  const char* service;
+  const char* option;
+  const char* default_address;
+};
+
+// Every service wpctl talks to; a new service is one entry (client.cc).
+const std::vector<ServiceAddress>& Services();
+// The entry named `service`, or nullptr.
+const ServiceAddress* FindService(absl::string_view service);
+
 struct ClientOptions {
-  std::string server;             // host:port of the workstreams service
-  std::string governance_server;  // host:port of the governance service
+  // host:port of each service by name (Services()); a service not named here
+  // gets its default address.
+  std::map<std::string, std::string> addresses;
   std::string token;   // sent as "authorization: Bearer <token>"; omitted when empty
   std::string tls_ca_file;  // PEM CA to trust; plaintext when empty
   // Per call; absl::InfiniteDuration() (or zero) for no deadline.
@@ -53,9 +71,14 @@ class Client {
   gov::GovernanceService::Stub* governance() { return governance_.get(); }
   gov::PlansService::Stub* plans() { return plans_.get(); }
   const ClientOptions& options() const { return options_; }
-  // For the services every process serves besides its own (audit, outbox).
-  std::shared_ptr<grpc::Channel> workstreams_channel() const { return channel_; }
-  std::shared_ptr<grpc::Channel> governance_channel() const { return governance_channel_; }
+  // The channel to a service of Services() by name (nullptr for another
+  // name), for the services every process serves besides its own (audit,
+  // outbox, health).
+  std::shared_ptr<grpc::Channel> channel(absl::string_view service) const;
+  // Where `service` is reached ("" for a name not in Services()).
+  std::string address(absl::string_view service) const;
+  std::shared_ptr<grpc::Channel> workstreams_channel() const { return channel("workstreams"); }
+  std::shared_ptr<grpc::Channel> governance_channel() const { return channel("governance"); }
 
   // Sets the bearer token and the deadline on a fresh context.
   void Prepare(grpc::ClientContext* context) const;
@@ -119,10 +142,9 @@ class Client {
  private:
   Client() = default;
   ClientOptions options_;
-  std::shared_ptr<grpc::Channel> channel_;
+  std::map<std::string, std::shared_ptr<grpc::Channel>, std::less<>> channels_;
   std::unique_ptr<v1::WorkstreamsService::Stub> workstreams_;
   std::unique_ptr<v1::NetworksService::Stub> networks_;
-  std::shared_ptr<grpc::Channel> governance_channel_;
   std::unique_ptr<gov::GovernanceService::Stub> governance_;
   std::unique_ptr<gov::PlansService::Stub> plans_;
 };

@@ -1,11 +1,14 @@
 // wpctl: a command-line client for the workstreams and governance services.
 // This file only maps the command line to a subcommand (commands.h) and the
-// result to an exit code; the global options live here as absl flags so
-// WP_SERVER, WP_GOVERNANCE_SERVER, WP_TOKEN, WP_TLS_CA, WP_TIMEOUT and WP_JSON
-// work like every other WP_* setting.
+// result to an exit code. The global options live here as absl flags so
+// WP_TOKEN, WP_TLS_CA, WP_TIMEOUT and WP_JSON work like every other WP_*
+// setting; each service's address option comes from the list Services()
+// (client.h: --server, --governance_server, ...) and reads WP_<OPTION> the
+// same way.
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <map>
 #include <set>
 #include <string>
 #include <utility>
@@ -13,6 +16,7 @@
 
 #include "absl/flags/flag.h"
 #include "absl/flags/reflection.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
@@ -24,8 +28,6 @@
 #include "tools/wpctl/values.h"
 
 // Named apart from libs/config's flags (port, data_dir, ...), which are linked in too.
-ABSL_FLAG(std::string, server, "127.0.0.1:50052", "host:port of the workstreams service");
-ABSL_FLAG(std::string, governance_server, "127.0.0.1:50051", "host:port of the governance service");
 ABSL_FLAG(std::string, token, "", "Bearer token sent with every call (see 'wpctl token mint')");
 ABSL_FLAG(std::string, tls_ca, "", "PEM file of the CA to trust: connect over TLS");
 ABSL_FLAG(absl::Duration, timeout, absl::Seconds(30), "Deadline of each call; 0 for none");
@@ -37,13 +39,36 @@ using wp::wpctl::Args;
 using wp::wpctl::CommandEnv;
 using wp::wpctl::CommandResult;
 
-const std::set<std::string> kGlobalOptions = {"server", "governance_server", "token", "tls_ca",
-                                              "timeout", "json", "help"};
+using wp::wpctl::ServiceAddress;
+using wp::wpctl::Services;
+
+// The options that are absl flags; the address options are added from Services().
+const std::set<std::string> kFlagOptions = {"token", "tls_ca", "timeout", "json", "help"};
 // Every other option takes a value.
 const std::set<std::string> kSwitches = {"json", "help", "reopen", "overdue", "all"};
 
-// Which service a command talks to, for the hint when it cannot be reached.
-enum class Service { kNone, kWorkstreams, kGovernance };
+// Options every command takes: the flags and each service's address option.
+const std::set<std::string>& GlobalOptions() {
+  static const auto* options = [] {
+    auto* all = new std::set<std::string>(kFlagOptions);
+    for (const ServiceAddress& s : Services()) all->insert(s.option);
+    return all;
+  }();
+  return *options;
+}
+
+// WP_<OPTION>, e.g. WP_GOVERNANCE_SERVER.
+std::string EnvironmentName(const std::string& option) {
+  return absl::StrCat("WP_", absl::AsciiStrToUpper(option));
+}
+
+// Which service a command talks to (a name in Services(); "" for none), for
+// the hint when it cannot be reached.
+struct Service {
+  static constexpr const char* kNone = "";
+  static constexpr const char* kWorkstreams = "workstreams";
+  static constexpr const char* kGovernance = "governance";
+};
 
 struct Operands {
   size_t min;
@@ -51,7 +76,7 @@ struct Operands {
 };
 
 struct Command {
-  Service service;
+  const char* service;
   std::string group;
   std::string verb;
   Operands operands;                // positional words after group and verb
@@ -209,11 +234,13 @@ std::string UsageText() {
       "  PLAN      2022-23            LINE          2022-23/2022-23-coaching, or the id in move\n"
       "  SESSION, FY  2022-23         £             1234.50, 1,234.50 or £1,234.50\n"
       "\n"
-      "Global options, anywhere on the line (also WP_SERVER, WP_GOVERNANCE_SERVER, WP_TOKEN,\n"
-      "WP_TLS_CA, WP_TIMEOUT, WP_JSON):\n"
-      "  --server HOST:PORT   the workstreams service (default 127.0.0.1:50052)\n"
-      "  --governance_server HOST:PORT\n"
-      "                       the governance service (default 127.0.0.1:50051)\n"
+      "Global options, anywhere on the line (also WP_<OPTION>: WP_SERVER, WP_TOKEN, ...):\n");
+  for (const ServiceAddress& s : Services()) {
+    absl::StrAppend(&text, "  --", s.option, " HOST:PORT\n                       the ", s.service,
+                    " service (default ", s.default_address, ")\n");
+  }
+  absl::StrAppend(
+      &text,
       "  --token TOKEN        bearer token for every call (./scripts/run prints one)\n"
       "  --tls_ca FILE        trust this CA and connect over TLS (default: plaintext)\n"
       "  --timeout DURATION   deadline of each call, e.g. 30s, 5m; 0 for none (default 30s)\n"
@@ -228,7 +255,7 @@ wp::wpctl::OptionSpec AllOptions() {
   wp::wpctl::OptionSpec spec;
   spec.switches = kSwitches;
   spec.short_switches = {{"h", "help"}};
-  for (const std::string& name : kGlobalOptions) {
+  for (const std::string& name : GlobalOptions()) {
     if (kSwitches.count(name) == 0) spec.valued.insert(name);
   }
   for (const Command& c : Commands()) {
@@ -269,30 +296,36 @@ int UsageFailure(const absl::Status& status, const Command* command) {
 }
 
 // Where to look when a service could not be reached.
-std::string UnreachableHint(Service service) {
-  if (service == Service::kGovernance) {
-    return absl::StrCat("  (is the governance service running at ",
-                        absl::GetFlag(FLAGS_governance_server),
-                        "? see --governance_server / WP_GOVERNANCE_SERVER)\n");
+std::string UnreachableHint(const wp::wpctl::Client& client, const std::string& service) {
+  const ServiceAddress* s = wp::wpctl::FindService(service);
+  if (s == nullptr) return "";
+  return absl::StrCat("  (is the ", s->service, " service running at ", client.address(service),
+                      "? see --", s->option, " / ", EnvironmentName(s->option), ")\n");
+}
+
+// Each service's address: its default, then WP_<OPTION>, then --<option>.
+absl::StatusOr<std::map<std::string, std::string>> ServiceAddresses(const Args& args) {
+  std::map<std::string, std::string> addresses;
+  for (const ServiceAddress& s : Services()) {
+    std::string address = s.default_address;
+    if (const char* env = std::getenv(EnvironmentName(s.option).c_str()); env != nullptr) address = env;
+    if (args.Has(s.option)) address = args.Get(s.option);
+    if (address.empty()) return wp::wpctl::UsageError(absl::StrCat("--", s.option, " is empty"));
+    addresses[s.service] = address;
   }
-  return absl::StrCat("  (is the workstreams service running at ", absl::GetFlag(FLAGS_server),
-                      "? see --server / WP_SERVER)\n");
+  return addresses;
 }
 
 // Environment first, then the command line, which wins.
 absl::Status ApplyGlobalOptions(const Args& args) {
   if (absl::Status s = wp::ApplyEnvironmentOverrides(); !s.ok()) return wp::wpctl::UsageError(s.message());
-  for (const std::string& name : kGlobalOptions) {
+  for (const std::string& name : kFlagOptions) {
     if (!args.Has(name) || name == "help") continue;
     absl::CommandLineFlag* flag = absl::FindCommandLineFlag(name);
     std::string error;
     if (flag == nullptr || !flag->ParseFrom(args.Get(name), &error)) {
       return wp::wpctl::UsageError(absl::StrCat("--", name, ": ", error));
     }
-  }
-  if (absl::GetFlag(FLAGS_server).empty()) return wp::wpctl::UsageError("--server is empty");
-  if (absl::GetFlag(FLAGS_governance_server).empty()) {
-    return wp::wpctl::UsageError("--governance_server is empty");
   }
   if (absl::GetFlag(FLAGS_timeout) < absl::ZeroDuration()) {
     return wp::wpctl::UsageError("--timeout must not be negative");
@@ -333,13 +366,14 @@ int main(int argc, char** argv) {
     return UsageFailure(s, command);
   }
   std::set<std::string> allowed = command->options;
-  allowed.insert(kGlobalOptions.begin(), kGlobalOptions.end());
+  allowed.insert(GlobalOptions().begin(), GlobalOptions().end());
   if (absl::Status s = CheckOptions(command_args, allowed); !s.ok()) return UsageFailure(s, command);
   if (absl::Status s = ApplyGlobalOptions(command_args); !s.ok()) return UsageFailure(s, nullptr);
+  absl::StatusOr<std::map<std::string, std::string>> addresses = ServiceAddresses(command_args);
+  if (!addresses.ok()) return UsageFailure(addresses.status(), nullptr);
 
   ClientOptions options;
-  options.server = absl::GetFlag(FLAGS_server);
-  options.governance_server = absl::GetFlag(FLAGS_governance_server);
+  options.addresses = *std::move(addresses);
   options.token = absl::GetFlag(FLAGS_token);
   options.tls_ca_file = absl::GetFlag(FLAGS_tls_ca);
   options.timeout = absl::GetFlag(FLAGS_timeout);
@@ -356,7 +390,7 @@ int main(int argc, char** argv) {
   std::cerr << ErrorText(result.status());
   // The two errors where the likely fix is on this side of the wire.
   if (result.status().code() == absl::StatusCode::kUnavailable) {
-    std::cerr << UnreachableHint(command->service);
+    std::cerr << UnreachableHint(*client, command->service);
   } else if (result.status().code() == absl::StatusCode::kDeadlineExceeded) {
     std::cerr << "  (no answer within --timeout " << absl::FormatDuration(absl::GetFlag(FLAGS_timeout))
               << ")\n";

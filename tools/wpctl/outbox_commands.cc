@@ -4,6 +4,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "absl/time/time.h"
 #include "tools/wpctl/commands.h"
 #include "wp/common/v1/outbox.grpc.pb.h"
@@ -16,10 +17,13 @@ using Stub = common::OutboxAdminService::Stub;
 
 absl::StatusOr<std::unique_ptr<Stub>> StubFor(const CommandEnv& env, const Args& args) {
   const std::string service = args.Get("service", "workstreams");
-  if (service == "workstreams") return common::OutboxAdminService::NewStub(env.client->workstreams_channel());
-  if (service == "governance") return common::OutboxAdminService::NewStub(env.client->governance_channel());
-  return absl::InvalidArgumentError(
-      absl::StrCat("--service: \"", service, "\" is not workstreams or governance"));
+  if (std::shared_ptr<grpc::Channel> channel = env.client->channel(service)) {
+    return common::OutboxAdminService::NewStub(channel);
+  }
+  std::vector<std::string> known;
+  for (const ServiceAddress& s : Services()) known.push_back(s.service);
+  return absl::InvalidArgumentError(absl::StrCat("--service: \"", service, "\" is not one of ",
+                                                 absl::StrJoin(known, ", ")));
 }
 
 std::string TimeText(const google::protobuf::Timestamp& t) {
