@@ -177,14 +177,18 @@ const DemoPart kParts[] = {
 // [END demo_parts]
 
 // Each part's address: its default, then --services, then the older flags.
+// A service named in --services without a demo part has nothing to load.
 bool Addresses(std::map<std::string, std::string>* out) {
   for (const DemoPart& part : kParts) (*out)[part.service] = part.default_address;
   for (absl::string_view item : absl::StrSplit(absl::GetFlag(FLAGS_services), ',', absl::SkipWhitespace())) {
     std::vector<std::string> kv = absl::StrSplit(item, absl::MaxSplits('=', 1));
-    if (kv.size() != 2 || kv[1].empty() || out->count(kv[0]) == 0) {
-      std::cerr << "demo: --services: \"" << item
-                << "\" is not NAME=HOST:PORT for a service with demo data\n";
+    if (kv.size() != 2 || kv[0].empty() || kv[1].empty()) {
+      std::cerr << "demo: --services: \"" << item << "\" is not NAME=HOST:PORT\n";
       return false;
+    }
+    if (out->count(kv[0]) == 0) {
+      std::cout << "demo: no demo data for " << kv[0] << "\n";
+      continue;
     }
     (*out)[kv[0]] = kv[1];
   }
