@@ -4,6 +4,7 @@
 // it back, publishes notice.posted on its stream, refuses every RPC to the
 // roles its policy leaves out, and exits 0 on SIGTERM.
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "gtest/gtest.h"
 #include "libs/auth/roles.h"
 #include "libs/bus/bus_test_util.h"
+#include "libs/bus/durable_consumer.h"
 #include "libs/bus/event_writer.h"
 #include "libs/bus/nats_connection.h"
 #include "libs/testing/rpc_walk.h"
@@ -53,30 +55,38 @@ class NoticesServiceTest : public ::testing::Test {
     nats_.Stop();
   }
 
-  // The notice.posted events on the service's stream, once there are `count`.
-  std::vector<v1::NoticePosted> PostedEvents(size_t count) {
-    bus::NatsOptions options = bus::test_util::TestNatsOptions(nats_, "notices-test-reader");
-    auto reader = bus::NatsConnection::Connect(options);
-    EXPECT_TRUE(reader.ok()) << reader.status();
-    if (!reader.ok()) return {};
-    std::vector<v1::NoticePosted> posted;
-    Eventually([&] {
-      posted.clear();
-      auto messages = bus::test_util::ReadStream(**reader, bus::StreamNameFor(kServiceName));
-      if (!messages.ok()) return false;  // the stream appears with the first publish
-      for (const auto& m : *messages) {
-        wp::common::v1::Event event;
-        EXPECT_TRUE(event.ParseFromString(m.data));
-        EXPECT_EQ(m.subject, "wp.notices.notice.posted");
-        EXPECT_EQ(event.type(), "wp.notices.notice.posted");
-        v1::NoticePosted payload;
-        EXPECT_TRUE(event.payload().UnpackTo(&payload));
-        posted.push_back(payload);
-      }
-      return posted.size() >= count;
+  // [START test_consumer]
+  // The notices of the notice.posted events, in stream order, up to and
+  // including the one named `last`, as another service sees them: a durable
+  // consumer of the service's stream.
+  std::vector<v1::Notice> PostedUntil(const std::string& last) {
+    auto connection = bus::NatsConnection::Connect(bus::test_util::TestNatsOptions(nats_, "notices-test"));
+    EXPECT_TRUE(connection.ok()) << connection.status();
+    if (!connection.ok()) return {};
+    bus::DurableConsumerOptions options;
+    options.stream = bus::StreamNameFor(kServiceName);  // WP_NOTICES
+    options.durable_name = "notices-test";
+    std::mutex mu;
+    std::vector<v1::Notice> posted;
+    bool reached_last = false;
+    bus::DurableConsumer consumer(**connection, options, [&](const wp::common::v1::Event& event) {
+      v1::NoticePosted payload;
+      EXPECT_EQ(event.type(), "wp.notices.notice.posted");
+      EXPECT_TRUE(event.payload().UnpackTo(&payload));
+      std::lock_guard<std::mutex> lock(mu);
+      posted.push_back(payload.notice());
+      reached_last = reached_last || payload.notice().name() == last;
+      return absl::OkStatus();
     });
+    EXPECT_TRUE(consumer.Start().ok());
+    EXPECT_TRUE(Eventually([&] {
+      std::lock_guard<std::mutex> lock(mu);
+      return reached_last;
+    })) << "no notice.posted event for " << last;
+    consumer.Stop();
     return posted;
   }
+  // [END test_consumer]
 
   wp::testing::NatsServer nats_;
   wp::testing::RedisServer redis_;
@@ -123,6 +133,17 @@ TEST_F(NoticesServiceTest, PostsANoticeShowsItAndPublishesItsEvent) {
     EXPECT_EQ(again.name(), posted.name());
   }
 
+  // A second notice: its event comes after any the retry could have written.
+  v1::PostNoticeRequest second;
+  second.mutable_notice()->set_title("Library closed on Friday");
+  second.set_request_id("post-2");
+  v1::Notice posted_second;
+  {
+    grpc::ClientContext ctx;
+    Prepare(&ctx, auth::Role::kOfficer);
+    ASSERT_TRUE(stub->PostNotice(&ctx, second, &posted_second).ok());
+  }
+
   v1::Notice got;
   {
     grpc::ClientContext ctx;
@@ -135,10 +156,11 @@ TEST_F(NoticesServiceTest, PostsANoticeShowsItAndPublishesItsEvent) {
   EXPECT_EQ(got.SerializeAsString(), posted.SerializeAsString());
 
   // [START test_event]
-  std::vector<v1::NoticePosted> events = PostedEvents(1);
-  ASSERT_EQ(events.size(), 1u);  // the retry published nothing
-  EXPECT_EQ(events[0].notice().name(), posted.name());
-  EXPECT_EQ(events[0].notice().title(), posted.title());
+  // One event per notice, in order: the retry published nothing.
+  std::vector<v1::Notice> events = PostedUntil(posted_second.name());
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].SerializeAsString(), posted.SerializeAsString());
+  EXPECT_EQ(events[1].SerializeAsString(), posted_second.SerializeAsString());
 
   EXPECT_EQ(service_->Stop(), 0);  // SIGTERM: drains and exits 0
   service_.reset();
