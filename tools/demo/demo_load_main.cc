@@ -42,8 +42,8 @@ namespace {
 
 namespace v1 = wp::workstreams::v1;
 
-void Prepare(grpc::ClientContext* ctx) {
-  ctx->AddMetadata("authorization", "Bearer " + absl::GetFlag(FLAGS_token));
+void Prepare(grpc::ClientContext* ctx, const std::string& token) {
+  ctx->AddMetadata("authorization", "Bearer " + token);
   ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
 }
 
@@ -72,14 +72,14 @@ bool WaitServing(const std::shared_ptr<grpc::Channel>& channel) {
 }
 
 // The workstreams service's part; false when a step failed (already reported).
-bool LoadWorkstreams(const std::shared_ptr<grpc::Channel>& channel) {
+bool LoadWorkstreams(const std::shared_ptr<grpc::Channel>& channel, const std::string& token) {
   auto tracker = v1::WorkstreamsService::NewStub(channel);
   auto networks = v1::NetworksService::NewStub(channel);
   bool ok = true;
 
   for (const v1::Workstream& ws : wp::demo::DemoWorkstreams()) {
     grpc::ClientContext ctx;
-    Prepare(&ctx);
+    Prepare(&ctx, token);
     v1::CreateWorkstreamRequest request;
     *request.mutable_workstream() = ws;
     request.set_request_id(absl::StrCat("demo-ws-", ws.plan_period(), "-", ws.number()));
@@ -97,7 +97,7 @@ bool LoadWorkstreams(const std::shared_ptr<grpc::Channel>& channel) {
   content << csv.rdbuf();
   {
     grpc::ClientContext ctx;
-    Prepare(&ctx);
+    Prepare(&ctx, token);
     v1::ImportTrackerRequest request;
     request.set_plan_period("2018-21");
     request.set_content(content.str());
@@ -119,7 +119,7 @@ bool LoadWorkstreams(const std::shared_ptr<grpc::Channel>& channel) {
 
   for (const v1::PlanItem& item : wp::demo::DemoPlanItems2022()) {
     grpc::ClientContext ctx;
-    Prepare(&ctx);
+    Prepare(&ctx, token);
     v1::CreatePlanItemRequest request;
     *request.mutable_plan_item() = item;
     request.set_request_id(absl::StrCat("demo-item-2022-23-", item.ref()));
@@ -129,13 +129,13 @@ bool LoadWorkstreams(const std::shared_ptr<grpc::Channel>& channel) {
 
   {
     grpc::ClientContext ctx;
-    Prepare(&ctx);
+    Prepare(&ctx, token);
     v1::Network network;
     ok &= Check(networks->CreateNetwork(&ctx, wp::demo::DemoNetwork(), &network), "network");
   }
   {
     grpc::ClientContext ctx;
-    Prepare(&ctx);
+    Prepare(&ctx, token);
     v1::RecordMeetingRequest request;
     request.set_name("networks/maths-leads");
     *request.mutable_meeting() = wp::demo::DemoMeeting();
@@ -148,10 +148,10 @@ bool LoadWorkstreams(const std::shared_ptr<grpc::Channel>& channel) {
 
 // The governance service's part; stops at the first failed step, since later
 // steps build on earlier ones (a plan is approved at a meeting held before).
-bool LoadGovernance(const std::shared_ptr<grpc::Channel>& channel) {
+bool LoadGovernance(const std::shared_ptr<grpc::Channel>& channel, const std::string& token) {
   const absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::UTCTimeZone());
   absl::StatusOr<wp::demo::GovernanceLoadCounts> counts = wp::demo::LoadGovernanceDemo(
-      wp::demo::BuildGovernanceDemo(today), channel, absl::GetFlag(FLAGS_token));
+      wp::demo::BuildGovernanceDemo(today), channel, token);
   if (!counts.ok()) {
     std::cerr << "demo: governance: " << counts.status().message() << "\n";
     return false;
@@ -161,11 +161,12 @@ bool LoadGovernance(const std::shared_ptr<grpc::Channel>& channel) {
 }
 
 // One service's demo data: its name (as in --services), its default address
-// and the function that loads its part once it answers SERVING.
+// and the function that loads its part once it answers SERVING, sending the
+// bearer token with every call.
 struct DemoPart {
   const char* service;
   const char* default_address;
-  bool (*load)(const std::shared_ptr<grpc::Channel>& channel);
+  bool (*load)(const std::shared_ptr<grpc::Channel>& channel, const std::string& token);
 };
 
 // Every service with demo data, in loading order; a new service is one line.
@@ -220,7 +221,7 @@ int main(int argc, char** argv) {
       ok = false;
       continue;
     }
-    ok &= part.load(channel);
+    ok &= part.load(channel, absl::GetFlag(FLAGS_token));
   }
   std::cout << (ok ? "demo data loaded\n" : "demo data loaded with errors (see above)\n");
   return ok ? 0 : 1;
