@@ -133,7 +133,7 @@ std::optional<ServiceRuntime::Failure> ServiceRuntime::Init() {
   // snapshot as they are added (before Start, on this thread).
   if (!config_.metrics_address.empty()) {
     absl::Status s = metrics_->Serve(config_.metrics_address, start_time_, [this] { return Snapshot(); });
-    if (!s.ok()) return Failure{"cannot serve metrics", s};
+    if (!s.ok()) return Failure{"cannot start the metrics endpoint", s};
   }
   return std::nullopt;
 }
