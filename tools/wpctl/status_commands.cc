@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/client_context.h"
@@ -68,6 +70,23 @@ ServiceCheck Check(const CommandEnv& env, const std::string& name, const std::st
   return check;
 }
 
+// `text` as a JSON string literal.
+std::string JsonString(const std::string& text) {
+  std::string out = "\"";
+  for (const char ch : text) {
+    const unsigned char u = static_cast<unsigned char>(ch);
+    if (ch == '"' || ch == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (u < 0x20) {
+      out += absl::StrFormat("\\u%04x", u);
+    } else {
+      out += ch;
+    }
+  }
+  return out + "\"";
+}
+
 }  // namespace
 
 CommandResult Status(const CommandEnv& env, const Args& args) {
@@ -80,16 +99,18 @@ CommandResult Status(const CommandEnv& env, const Args& args) {
     *env.out << StatusText(checks, absl::Now());
     return kExitOk;
   }
-  // One JSON object per line: the service, its health and its own status.
+  // One JSON object per line: the service, its health, its own status (null
+  // when it gave none) and why not.
   for (const ServiceCheck& c : checks) {
     std::string status = "null";
     if (c.status.has_value()) {
       absl::StatusOr<std::string> json = ToJson(*c.status, /*one_line=*/true);
       if (!json.ok()) return json.status();
-      status = *json;
+      status = std::string(absl::StripTrailingAsciiWhitespace(*json));
     }
-    *env.out << "{\"name\":\"" << c.name << "\",\"address\":\"" << c.address << "\",\"health\":\""
-             << c.health << "\",\"status\":" << status << "}\n";
+    *env.out << "{\"name\":" << JsonString(c.name) << ",\"address\":" << JsonString(c.address)
+             << ",\"health\":" << JsonString(c.health) << ",\"status\":" << status
+             << ",\"error\":" << JsonString(c.error) << "}\n";
   }
   return kExitOk;
 }
