@@ -7,6 +7,8 @@ find_package(Protobuf REQUIRED)
 find_package(absl REQUIRED)
 find_package(GTest REQUIRED)
 find_package(SQLite3 REQUIRED)
+# prometheus-cpp-dev: targets prometheus-cpp::core and prometheus-cpp::pull.
+find_package(prometheus-cpp CONFIG REQUIRED)
 
 pkg_check_modules(GRPCPP REQUIRED IMPORTED_TARGET grpc++)
 pkg_check_modules(NATS REQUIRED IMPORTED_TARGET libnats)

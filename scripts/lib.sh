@@ -8,6 +8,7 @@ WP_PACKAGES=(
   libabsl-dev libnats-dev nats-server libhiredis-dev redis-server redis-tools
   libsqlite3-dev libgtest-dev libgmock-dev
   libjwt-dev openssl
+  prometheus-cpp-dev  # libs/metrics: the Prometheus endpoint
   clang-14 libclang-rt-14-dev  # scripts/fuzz: libFuzzer and the sanitizers
 )
 

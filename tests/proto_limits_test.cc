@@ -14,6 +14,7 @@
 #include "wp/common/v1/field_limits.pb.h"
 #include "wp/common/v1/outbox.pb.h"
 #include "wp/examples/v1/notices.pb.h"
+#include "wp/common/v1/status.pb.h"
 #include "wp/governance/v1/governance.pb.h"
 #include "wp/governance/v1/plans.pb.h"
 #include "wp/workstreams/v1/networks.pb.h"
@@ -32,6 +33,7 @@ const google::protobuf::FileDescriptor* const kServiceFiles[] = {
     workstreams::v1::PlanItem::descriptor()->file(), workstreams::v1::Network::descriptor()->file(),
     common::v1::AuditRecord::descriptor()->file(), common::v1::DeadLetter::descriptor()->file(),
     examples::v1::Notice::descriptor()->file(),  // the example service (examples/notices)
+    common::v1::GetStatusResponse::descriptor()->file(),
 };
 
 // Fields of `d` (and of messages below it) that need a limit and lack one.

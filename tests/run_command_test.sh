@@ -16,6 +16,7 @@ free_port() {
 work="$(mktemp -d)"
 export WP_DATA_DIR="$work/data" WP_NATS_PORT="$(free_port)" WP_REDIS_PORT="$(free_port)"
 export WP_WORKSTREAMS_PORT="$(free_port)" WP_GOVERNANCE_PORT="$(free_port)"
+export WP_WORKSTREAMS_METRICS_PORT="$(free_port)" WP_GOVERNANCE_METRICS_PORT="$(free_port)"
 
 "$root/scripts/run" >"$work/run.log" 2>&1 &
 run_pid=$!

@@ -104,6 +104,8 @@ DurableConsumerStats DurableConsumer::stats() const {
   s.duplicates = duplicates_.load();
   s.failures = failures_.load();
   s.rejected = rejected_.load();
+  s.pending = pending_.load(std::memory_order_relaxed);
+  s.redeliveries = redeliveries_.load(std::memory_order_relaxed);
   return s;
 }
 
@@ -240,6 +242,7 @@ void DurableConsumer::Run() {
     natsStatus s = natsSubscription_Fetch(&list, sub, options_.batch_size,
                                           absl::ToInt64Milliseconds(options_.fetch_wait), &err);
     if (s == NATS_TIMEOUT) {
+      pending_.store(0, std::memory_order_relaxed);  // nothing was waiting
       // Nothing to do. Now and then make sure the broker still has our
       // consumer: one that restarted with an empty store would otherwise
       // leave us waiting forever.
@@ -296,7 +299,18 @@ std::vector<DurableConsumer::Item> DurableConsumer::Parse(natsMsg** msgs, int co
   return items;
 }
 
+void DurableConsumer::NoteDeliveries(natsMsg** msgs, int count) {
+  for (int i = 0; i < count; ++i) {
+    jsMsgMetaData* meta = nullptr;
+    if (natsMsg_GetMetaData(&meta, msgs[i]) != NATS_OK || meta == nullptr) continue;
+    if (meta->NumDelivered > 1) redeliveries_.fetch_add(1, std::memory_order_relaxed);
+    pending_.store(static_cast<int64_t>(meta->NumPending), std::memory_order_relaxed);
+    jsMsgMetaData_Destroy(meta);
+  }
+}
+
 void DurableConsumer::ProcessBatch(natsMsg** msgs, int count) {
+  NoteDeliveries(msgs, count);
   std::vector<Item> items = Parse(msgs, count);
   if (items.empty()) return;
 

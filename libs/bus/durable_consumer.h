@@ -106,6 +106,11 @@ struct DurableConsumerStats {
   int64_t duplicates = 0;  // already handled by this consumer: skipped, acked
   int64_t failures = 0;    // handler or store error: redelivery requested
   int64_t rejected = 0;    // not an Event: terminated
+  // The consumer's lag: messages of its stream (and filter) not yet delivered
+  // to it, as the broker said with the last message fetched (0 after a fetch
+  // that found nothing); -1 before the first fetch. For metrics.
+  int64_t pending = -1;
+  int64_t redeliveries = 0;  // messages delivered more than once
 };
 
 class DurableConsumer {
@@ -145,6 +150,8 @@ class DurableConsumer {
   // Parsed events; terminates (and drops) what does not parse.
   std::vector<Item> Parse(natsMsg** msgs, int count);
   void ProcessBatch(natsMsg** msgs, int count);
+  // Reads the lag and redeliveries off the messages' JetStream metadata.
+  void NoteDeliveries(natsMsg** msgs, int count);
   // Acks or naks (with delay) one message after its outcome is final.
   void Settle(const Item& item);
   absl::Status ConsumerStillExists();
@@ -172,6 +179,8 @@ class DurableConsumer {
   std::atomic<int64_t> duplicates_{0};
   std::atomic<int64_t> failures_{0};
   std::atomic<int64_t> rejected_{0};
+  std::atomic<int64_t> pending_{-1};
+  std::atomic<int64_t> redeliveries_{0};
 };
 
 }  // namespace wp::bus

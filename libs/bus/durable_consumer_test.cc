@@ -168,6 +168,9 @@ TEST_F(DurableConsumerTest, HandlerErrorUndoesOnlyItsEventAndIsRedelivered) {
   ASSERT_TRUE(Eventually([&] { return consumer->stats().handled == 3; }));
   EXPECT_EQ(consumer->stats().failures, 1);
   EXPECT_EQ(consumer->stats().duplicates, 0);
+  // The metrics' view: one message came twice, and nothing waits now.
+  EXPECT_EQ(consumer->stats().redeliveries, 1);
+  EXPECT_EQ(consumer->stats().pending, 0);
   EXPECT_EQ(Applied("things/before"), 1);
   EXPECT_EQ(Applied("things/flaky"), 1);
   EXPECT_EQ(Applied("things/after"), 1);

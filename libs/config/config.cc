@@ -19,6 +19,9 @@
 #include "libs/log/log.h"
 
 ABSL_FLAG(int32_t, port, 0, "gRPC port; 0 means the service's default port");
+ABSL_FLAG(std::optional<int32_t>, metrics_port, std::nullopt,
+          "Prometheus metrics port (http://host:port/metrics); unset means the gRPC port + 1000, "
+          "0 any free port, negative none");
 ABSL_FLAG(std::string, listen_host, "127.0.0.1", "Address the gRPC server binds");
 ABSL_FLAG(std::string, data_dir, "data", "Folder for the service's SQLite file");
 ABSL_FLAG(std::string, nats_url, "nats://127.0.0.1:4222", "NATS server with JetStream");
@@ -87,6 +90,15 @@ ServiceConfig LoadConfig(int argc, char** argv, absl::string_view service, int d
   const int port = absl::GetFlag(FLAGS_port) == 0 ? default_port : absl::GetFlag(FLAGS_port);
   if (port < 0 || port > 65535) fail(absl::InvalidArgumentError("port must be 0..65535"));
   config.listen_address = absl::StrCat(absl::GetFlag(FLAGS_listen_host), ":", port);
+  const int metrics_port = absl::GetFlag(FLAGS_metrics_port).value_or(port + 1000);
+  if (metrics_port > 65535) {
+    fail(absl::InvalidArgumentError(absl::StrCat(
+        "metrics_port must be at most 65535 (by default it is the gRPC port + 1000: ", metrics_port,
+        "); set --metrics_port")));
+  }
+  if (metrics_port >= 0) {
+    config.metrics_address = absl::StrCat(absl::GetFlag(FLAGS_listen_host), ":", metrics_port);
+  }
   config.data_dir = absl::GetFlag(FLAGS_data_dir);
   config.database_path = absl::StrCat(config.data_dir, "/", service, ".db");
   config.nats_url = absl::GetFlag(FLAGS_nats_url);

@@ -8,6 +8,7 @@
 #define WP_LIBS_CONFIG_CONFIG_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "absl/flags/declare.h"
@@ -15,6 +16,7 @@
 #include "absl/strings/string_view.h"
 
 ABSL_DECLARE_FLAG(int32_t, port);
+ABSL_DECLARE_FLAG(std::optional<int32_t>, metrics_port);
 ABSL_DECLARE_FLAG(std::string, listen_host);
 ABSL_DECLARE_FLAG(std::string, data_dir);
 ABSL_DECLARE_FLAG(std::string, nats_url);
@@ -40,6 +42,9 @@ namespace wp {
 struct ServiceConfig {
   std::string service;     // e.g. "workstreams"
   std::string listen_address;  // host:port
+  // host:port of the Prometheus endpoint (libs/metrics); port 0 picks a free
+  // one; empty serves none. --metrics_port, by default the gRPC port + 1000.
+  std::string metrics_address;
   std::string data_dir;
   std::string database_path;   // <data_dir>/<service>.db
   std::string nats_url;

@@ -1,5 +1,6 @@
 #include "libs/runtime/service_runtime.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
 #include <utility>
@@ -27,7 +28,10 @@ ServiceConfig LoadServiceConfig(int argc, char** argv, absl::string_view service
 }
 
 ServiceRuntime::ServiceRuntime(const ServiceConfig& config, ServiceSpec spec)
-    : config_(config), spec_(std::move(spec)) {}
+    : config_(config),
+      spec_(std::move(spec)),
+      start_time_(absl::Now()),
+      metrics_(std::make_unique<metrics::ServiceMetrics>(spec_.name)) {}
 
 absl::StatusOr<std::unique_ptr<ServiceRuntime>> ServiceRuntime::Create(const ServiceConfig& config,
                                                                        ServiceSpec spec) {
@@ -55,6 +59,7 @@ std::optional<ServiceRuntime::Failure> ServiceRuntime::Init() {
   auto db = store::OpenSqlite({config_.database_path}, spec_.migrations);
   if (!db.ok()) return Failure{"cannot open the database", db.status()};
   db_ = std::move(*db);
+  db_->SetTransactionObserver(&metrics_->store());
   auto last_seq = store::LastOutboxSeq(*db_);
   if (!last_seq.ok()) return Failure{"cannot read the outbox", last_seq.status()};
   generation_.AdvanceTo(*last_seq);
@@ -107,10 +112,29 @@ std::optional<ServiceRuntime::Failure> ServiceRuntime::Init() {
   outbox_admin_ = std::make_unique<bus::OutboxAdminGrpc>(
       *db_, [&guard](grpc::ServerContext& ctx) { return guard.Admit(ctx); });
 
+  // How the service is doing, for `wpctl status`: readers may ask.
+  status_grpc_ = std::make_unique<metrics::StatusGrpc>(
+      [&guard](grpc::ServerContext& ctx) { return guard.Admit(ctx).status(); },
+      [this] {
+        return metrics::ProcessInfo{spec_.name, InstanceName(config_), start_time_,
+                                    std::max(0, metrics_->port())};
+      },
+      [this] { return Snapshot(); });
+
   host_ = std::make_unique<server::ServiceHost>(config_);
   host_->AddInterceptor(authn_->NewInterceptor());
+  // After authentication, so a refused call counts with the code it got.
+  host_->AddInterceptor(metrics_->rpc().NewInterceptorFactory());
   host_->AddService(audit_grpc_.get());
   host_->AddService(outbox_admin_.get());
+  host_->AddService(status_grpc_.get());
+
+  // Prometheus scrapes from now on; the consumers added later join the
+  // snapshot as they are added (before Start, on this thread).
+  if (!config_.metrics_address.empty()) {
+    absl::Status s = metrics_->Serve(config_.metrics_address, start_time_, [this] { return Snapshot(); });
+    if (!s.ok()) return Failure{"cannot start the metrics endpoint", s};
+  }
   return std::nullopt;
 }
 
@@ -122,12 +146,27 @@ void ServiceRuntime::OnCommit() {
   if (auto seq = store::LastOutboxSeq(*db_); seq.ok()) generation_.AdvanceTo(*seq);
 }
 
+metrics::ServiceSnapshot ServiceRuntime::Snapshot() {
+  metrics::SnapshotSources sources;
+  sources.db = db_.get();
+  sources.relay = relay_.get();
+  sources.cache = cache_.get();
+  {
+    absl::MutexLock lock(&consumers_mu_);
+    for (const auto& c : consumers_) sources.consumers.push_back(c.get());
+  }
+  return metrics::TakeSnapshot(sources, absl::Now());
+}
+
 void ServiceRuntime::AddService(grpc::Service* service) { host_->AddService(service); }
 
 void ServiceRuntime::AddConsumer(absl::string_view what,
                                  std::unique_ptr<bus::DurableConsumer> consumer) {
   bus::DurableConsumer* c = consumer.get();
-  consumers_.push_back(std::move(consumer));
+  {
+    absl::MutexLock lock(&consumers_mu_);  // a scrape may be reading the list
+    consumers_.push_back(std::move(consumer));
+  }
   AddBackgroundTask(what, [c] { return c->Start(); }, [c] { c->Stop(); });
 }
 
@@ -170,6 +209,9 @@ void ServiceRuntime::Shutdown() {
   if (listening_) db_->SetCommitListener(nullptr);
   listening_ = false;
   if (relay_) relay_->Stop();
+  if (db_) db_->SetTransactionObserver(nullptr);
+  // Scraped until here: what the snapshot reads lives until destruction.
+  metrics_->StopServing();
   log::Info("stopped");
 }
 

@@ -8,7 +8,9 @@
 // NATS connection, the outbox relay (publishing to the service's stream), the
 // follower of the service's own events (other replicas' changes advance the
 // generation), authentication with the service's policy table, the audit and
-// outbox admin services, and the service host (health, reflection,
+// outbox admin services, the status service, the Prometheus metrics
+// (libs/metrics: RPCs, store transactions, outbox, consumers, cache; served
+// on config.metrics_address) and the service host (health, reflection,
 // interceptors). After every committed write the database's commit listener
 // wakes the relay and advances the generation to the last outbox position, so
 // a replica reads its own writes through the cache.
@@ -26,7 +28,7 @@
 // get 10 s), the service's background tasks and consumers stop (last added
 // first), the own-events follower stops, the relay gets 3 s to publish what is
 // committed (the rest waits in the outbox for the next start), the commit
-// listener is removed and the relay stops.
+// listener is removed and the relay stops; last, the metrics endpoint.
 //
 // Thread-safety: create, add, Start/Run and Shutdown from the main thread.
 // The accessors may be used from any thread; what they return is as
@@ -44,6 +46,8 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
 #include "grpcpp/impl/service_type.h"
 #include "libs/audit/audit_service.h"
 #include "libs/authz/authentication.h"
@@ -58,6 +62,8 @@
 #include "libs/cache/data_generation.h"
 #include "libs/cache/redis_client.h"
 #include "libs/config/config.h"
+#include "libs/metrics/service_metrics.h"
+#include "libs/metrics/status_service.h"
 #include "libs/server/service_host.h"
 #include "libs/store/database.h"
 #include "wp/common/v1/event.pb.h"
@@ -125,6 +131,11 @@ class ServiceRuntime {
   absl::Status Start();
   // The bound gRPC port, once started (useful when the configured port was 0).
   int port() const { return host_->port(); }
+  // The bound metrics port, -1 when metrics are off (config.metrics_address
+  // empty). Served from Create() on, so a stuck start-up can be seen.
+  int metrics_port() const { return metrics_->port(); }
+  // The numbers the metrics and the status service show, read now.
+  metrics::ServiceSnapshot Snapshot();
   // Blocks until SIGTERM or SIGINT (LoadServiceConfig, or
   // server::InstallShutdownSignalHandlers, must have run first).
   void WaitForShutdownSignal();
@@ -154,6 +165,9 @@ class ServiceRuntime {
 
   const ServiceConfig config_;
   ServiceSpec spec_;
+  const absl::Time start_time_;
+  // Before the store: the store reports to it until it is destroyed.
+  std::unique_ptr<metrics::ServiceMetrics> metrics_;
   // Declared in start-up order: destroyed in reverse, so everything that uses
   // the store, the cache or the connection goes before it.
   std::unique_ptr<store::Database> db_;
@@ -168,8 +182,10 @@ class ServiceRuntime {
   std::unique_ptr<authz::Authentication> authn_;
   std::unique_ptr<audit::AuditGrpc> audit_grpc_;
   std::unique_ptr<bus::OutboxAdminGrpc> outbox_admin_;
+  std::unique_ptr<metrics::StatusGrpc> status_grpc_;
   std::unique_ptr<server::ServiceHost> host_;
-  std::vector<std::unique_ptr<bus::DurableConsumer>> consumers_;
+  absl::Mutex consumers_mu_;  // AddConsumer may run while a scrape reads the list
+  std::vector<std::unique_ptr<bus::DurableConsumer>> consumers_ ABSL_GUARDED_BY(consumers_mu_);
   std::vector<BackgroundTask> tasks_;
   bool listening_ = false;  // the commit listener is set
   bool shut_down_ = false;

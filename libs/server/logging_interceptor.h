@@ -3,7 +3,7 @@
 // times a second), failures at info (client errors) or warn (server errors).
 //
 // It runs last in the chain (service_host.h), after authentication
-// (libs/authz); a metrics interceptor will join the same chain.
+// (libs/authz) and the metrics interceptor (libs/metrics/rpc_metrics.h).
 // Thread-safe: one interceptor object per call.
 #ifndef WP_LIBS_SERVER_LOGGING_INTERCEPTOR_H_
 #define WP_LIBS_SERVER_LOGGING_INTERCEPTOR_H_

@@ -18,6 +18,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "libs/store/value.h"
 
 namespace wp::store {
@@ -43,6 +44,17 @@ struct Migration {
   std::string sql;  // may hold several statements separated by ';'
 };
 
+// Told how long each transaction took, for metrics. An interface rather than
+// Prometheus types so that the store depends on no metrics library: the
+// service runtime adapts it (libs/metrics/store_metrics.h). Called on the
+// transaction's thread once it has committed or rolled back (a write's time
+// includes waiting for the writer); must be thread-safe and cheap.
+class TransactionObserver {
+ public:
+  virtual ~TransactionObserver() = default;
+  virtual void OnTransaction(bool write, absl::Duration elapsed) = 0;
+};
+
 class Database {
  public:
   virtual ~Database() = default;
@@ -55,6 +67,9 @@ class Database {
   virtual absl::Status Read(const TransactionBody& body) = 0;
   // Called after every committed Write (e.g. to wake the outbox relay).
   virtual void SetCommitListener(std::function<void()> listener) = 0;
+  // Tells `observer` (not owned; nullptr for none) about every transaction
+  // from now on. It must outlive the database or be unset first.
+  virtual void SetTransactionObserver(TransactionObserver* observer) = 0;
 };
 
 // Runs `body` in a read snapshot and returns the value it produced.

@@ -70,6 +70,25 @@ absl::StatusOr<int64_t> LastOutboxSeq(Database& db) {
   return last;
 }
 
+absl::StatusOr<OutboxBacklog> ReadOutboxBacklog(Database& db) {
+  OutboxBacklog backlog;
+  absl::Status s = db.Read([&](Transaction& tx) -> absl::Status {
+    absl::StatusOr<Row> row =
+        tx.QueryOne("SELECT COUNT(*), MIN(created_at) FROM outbox WHERE sent_at IS NULL");
+    if (!row.ok()) return row.status();
+    backlog.unsent = row->Int(0);
+    if (backlog.unsent > 0) {
+      std::string error;
+      if (!absl::ParseTime(absl::RFC3339_full, row->Text(1), &backlog.oldest_unsent, &error)) {
+        return absl::DataLossError(absl::StrCat("outbox created_at \"", row->Text(1), "\": ", error));
+      }
+    }
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+  return backlog;
+}
+
 absl::Status PruneSent(Database& db, int64_t keep_last) {
   return db.Write([&](Transaction& tx) -> absl::Status {
     return tx

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "libs/store/database.h"
 
 namespace wp::store {
@@ -37,6 +38,13 @@ absl::StatusOr<std::vector<OutboxMessage>> FetchUnsent(Database& db, int limit);
 absl::Status MarkSent(Database& db, const std::vector<int64_t>& seqs);
 // The highest outbox position written so far (0 when empty).
 absl::StatusOr<int64_t> LastOutboxSeq(Database& db);
+// What waits to be published: the unsent rows and when the oldest of them
+// was committed (metrics and the status screen; one indexed query).
+struct OutboxBacklog {
+  int64_t unsent = 0;
+  absl::Time oldest_unsent = absl::InfiniteFuture();  // InfiniteFuture when none
+};
+absl::StatusOr<OutboxBacklog> ReadOutboxBacklog(Database& db);
 // Deletes sent rows older than `keep_last` positions (housekeeping).
 absl::Status PruneSent(Database& db, int64_t keep_last);
 

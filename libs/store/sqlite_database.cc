@@ -2,12 +2,15 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
+#include <chrono>
 #include <unordered_map>
 #include <utility>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
 #include "libs/store/platform_migrations.h"
 
 namespace wp::store {
@@ -161,6 +164,7 @@ class SqliteDatabase : public Database {
   }
 
   absl::Status Write(const TransactionBody& body) override {
+    const TransactionTimer timer(observer_.load(std::memory_order_acquire), true);
     std::function<void()> listener;
     {
       absl::MutexLock lock(&write_mu_);
@@ -174,11 +178,13 @@ class SqliteDatabase : public Database {
       }
       listener = commit_listener_;
     }
+    timer.Done();
     if (listener) listener();
     return absl::OkStatus();
   }
 
   absl::Status Read(const TransactionBody& body) override {
+    const TransactionTimer timer(observer_.load(std::memory_order_acquire), false);
     std::unique_ptr<Connection> reader = TakeReader();
     absl::Status s = reader->Exec("BEGIN");
     if (s.ok()) {
@@ -186,12 +192,17 @@ class SqliteDatabase : public Database {
       reader->Exec("COMMIT").IgnoreError();
     }
     ReturnReader(std::move(reader));
+    timer.Done();
     return s;
   }
 
   void SetCommitListener(std::function<void()> listener) override {
     absl::MutexLock lock(&write_mu_);
     commit_listener_ = std::move(listener);
+  }
+
+  void SetTransactionObserver(TransactionObserver* observer) override {
+    observer_.store(observer, std::memory_order_release);
   }
 
  private:
@@ -210,6 +221,30 @@ class SqliteDatabase : public Database {
     idle_readers_.push_back(std::move(reader));
   }
 
+  // Times one transaction for the observer, if there is one; Done() reports
+  // it (a failed Write reports from the destructor).
+  class TransactionTimer {
+   public:
+    TransactionTimer(TransactionObserver* observer, bool write)
+        : observer_(observer),
+          write_(write),
+          start_(observer != nullptr ? std::chrono::steady_clock::now()
+                                     : std::chrono::steady_clock::time_point()) {}
+    ~TransactionTimer() { Done(); }
+    void Done() const {
+      if (observer_ == nullptr || done_) return;
+      done_ = true;
+      observer_->OnTransaction(write_, absl::FromChrono(std::chrono::steady_clock::now() - start_));
+    }
+
+   private:
+    TransactionObserver* const observer_;
+    const bool write_;
+    const std::chrono::steady_clock::time_point start_;
+    mutable bool done_ = false;
+  };
+
+  std::atomic<TransactionObserver*> observer_{nullptr};
   absl::Mutex write_mu_;
   std::unique_ptr<Connection> writer_ ABSL_GUARDED_BY(write_mu_);
   std::function<void()> commit_listener_ ABSL_GUARDED_BY(write_mu_);

@@ -50,7 +50,10 @@ absl::Status ServiceProcess::Start() {
                                    absl::StrCat("--data_dir=", options_.data_dir),
                                    absl::StrCat("--nats_url=", options_.nats_url),
                                    absl::StrCat("--redis_url=", options_.redis_url),
-                                   "--log_level=debug"};
+                                   "--log_level=debug",
+                                   // The default (gRPC port + 1000) may be taken
+                                   // when tests run side by side.
+                                   "--metrics_port=0"};
   if (!options_.jwt_secret.empty()) {
     argv.push_back(absl::StrCat("--jwt_hs256_secret=", options_.jwt_secret));
   }

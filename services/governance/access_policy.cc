@@ -54,6 +54,8 @@ authz::RoleTable AccessPolicy() {
   // The outbox's dead letters: admins only.
   table["/wp.common.v1.OutboxAdminService/ListDeadLetters"] = authz::AdminsOnly();
   table["/wp.common.v1.OutboxAdminService/RedriveDeadLetters"] = authz::AdminsOnly();
+  // How the service is doing (wpctl status): whoever may read.
+  table["/wp.common.v1.StatusService/GetStatus"] = authz::Readers();
   return table;
 }
 

@@ -50,6 +50,8 @@ authz::RoleTable AccessPolicy() {
       {"/wp.common.v1.AuditService/ListAuditRecords", AdminsOnly()},
       {"/wp.common.v1.OutboxAdminService/ListDeadLetters", AdminsOnly()},
       {"/wp.common.v1.OutboxAdminService/RedriveDeadLetters", AdminsOnly()},
+      // How the service is doing (wpctl status): whoever may read.
+      {"/wp.common.v1.StatusService/GetStatus", Readers()},
   };
 }
 

@@ -17,6 +17,7 @@
 #include "services/workstreams/access_policy.h"
 #include "wp/common/v1/audit.grpc.pb.h"
 #include "wp/common/v1/outbox.grpc.pb.h"
+#include "wp/common/v1/status.grpc.pb.h"
 #include "wp/workstreams/v1/networks.grpc.pb.h"
 #include "wp/workstreams/v1/workstreams.grpc.pb.h"
 
@@ -29,7 +30,8 @@ using wp::testing::TestBearer;
 constexpr const char* kServices[] = {"wp.workstreams.v1.WorkstreamsService",
                                      "wp.workstreams.v1.NetworksService",
                                      "wp.common.v1.AuditService",
-                                     "wp.common.v1.OutboxAdminService"};
+                                     "wp.common.v1.OutboxAdminService",
+                                     "wp.common.v1.StatusService"};
 
 std::string ReadAll(const std::string& path) { return wp::testing::ReadFileOrEmpty(path); }
 
@@ -65,6 +67,8 @@ class SecurityTest : public ::testing::Test {
   }
 
   static std::vector<std::string> AllMethods() {
+    // Naming a message links the status service's descriptors in.
+    (void)wp::common::v1::GetStatusResponse::descriptor();
     return wp::testing::AllMethods({std::begin(kServices), std::end(kServices)});
   }
 

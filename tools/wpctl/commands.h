@@ -91,6 +91,9 @@ CommandResult BudgetSummary(const CommandEnv& env, const Args& args);
 CommandResult BudgetSpend(const CommandEnv& env, const Args& args);
 CommandResult BudgetMove(const CommandEnv& env, const Args& args);
 
+// status_commands.cc: every service's health, build and event flow.
+CommandResult Status(const CommandEnv& env, const Args& args);
+
 // token_commands.cc
 CommandResult TokenMint(const CommandEnv& env, const Args& args);
 

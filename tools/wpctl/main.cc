@@ -137,6 +137,9 @@ const std::vector<Command>& Commands() {
       {Service::kWorkstreams, "outbox", "redrive", {0, 1000}, {"service", "all"},
        "outbox redrive SEQ... | --all [--service workstreams|governance]",
        "Put dead letters back into the outbox once the cause is fixed (admins).", OutboxRedrive},
+      {Service::kNone, "status", "", {0, 0}, {}, "status",
+       "Every service: health, address, version, uptime, outbox, consumer lag, cache hits.",
+       Status},
       {Service::kNone, "token", "mint", {0, 0}, {"role", "authority", "ttl", "subject"},
        "token mint --role ROLE [--authority CODE[,CODE]] [--ttl 8h] [--subject NAME]",
        "Mint a bearer token with the configured secret (WP_JWT_HS256_SECRET).", TokenMint},
@@ -266,10 +269,11 @@ wp::wpctl::OptionSpec AllOptions() {
   return spec;
 }
 
+// A command with an empty verb is one word ("status").
 const Command* FindCommand(const std::vector<std::string>& positional) {
-  if (positional.size() < 2) return nullptr;
   for (const Command& c : Commands()) {
-    if (c.group == positional[0] && c.verb == positional[1]) return &c;
+    if (c.verb.empty() && !positional.empty() && c.group == positional[0]) return &c;
+    if (positional.size() >= 2 && c.group == positional[0] && c.verb == positional[1]) return &c;
   }
   return nullptr;
 }
@@ -281,8 +285,9 @@ absl::Status CheckOperands(const Command& command, size_t given) {
                                : n.min == 0  ? absl::StrCat("at most ", n.max)
                                              : absl::StrCat(n.min, " to ", n.max);
   return wp::wpctl::UsageError(absl::StrCat("expected ", expected, " argument",
-                                            n.max == 1 ? "" : "s", " after \"", command.group, " ",
-                                            command.verb, "\", got ", given));
+                                            n.max == 1 ? "" : "s", " after \"", command.group,
+                                            command.verb.empty() ? "" : " ", command.verb,
+                                            "\", got ", given));
 }
 
 int UsageFailure(const absl::Status& status, const Command* command) {
@@ -361,7 +366,7 @@ int main(int argc, char** argv) {
   // The handler sees only what follows "group verb".
   Args command_args = *args;
   command_args.positional.erase(command_args.positional.begin(),
-                                command_args.positional.begin() + 2);
+                                command_args.positional.begin() + (command->verb.empty() ? 1 : 2));
   if (absl::Status s = CheckOperands(*command, command_args.positional.size()); !s.ok()) {
     return UsageFailure(s, command);
   }
