@@ -111,6 +111,10 @@ std::optional<ServiceRuntime::Failure> ServiceRuntime::Init() {
   host_->AddInterceptor(authn_->NewInterceptor());
   host_->AddService(audit_grpc_.get());
   host_->AddService(outbox_admin_.get());
+  // The log level, changed at run time by admins (audited).
+  logging_ = std::make_unique<log::LoggingGrpc>(
+      *db_, [&guard](grpc::ServerContext& ctx) { return guard.Admit(ctx); });
+  host_->AddService(logging_.get());
   return std::nullopt;
 }
 

@@ -54,6 +54,9 @@ authz::RoleTable AccessPolicy() {
   // The outbox's dead letters: admins only.
   table["/wp.common.v1.OutboxAdminService/ListDeadLetters"] = authz::AdminsOnly();
   table["/wp.common.v1.OutboxAdminService/RedriveDeadLetters"] = authz::AdminsOnly();
+  // The run-time log level: admins only.
+  table["/wp.common.v1.LoggingService/GetLogLevel"] = authz::AdminsOnly();
+  table["/wp.common.v1.LoggingService/SetLogLevel"] = authz::AdminsOnly();
   return table;
 }
 

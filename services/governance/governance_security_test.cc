@@ -9,6 +9,7 @@
 #include "libs/testing/test_tokens.h"
 #include "services/governance/access_policy.h"
 #include "wp/common/v1/audit.grpc.pb.h"
+#include "wp/common/v1/logging.grpc.pb.h"
 #include "wp/common/v1/outbox.grpc.pb.h"
 #include "wp/governance/v1/governance.grpc.pb.h"
 #include "wp/governance/v1/plans.grpc.pb.h"
@@ -22,7 +23,8 @@ using wp::testing::TestBearer;
 const std::vector<std::string> kServices = {"wp.governance.v1.GovernanceService",
                                             "wp.governance.v1.PlansService",
                                             "wp.common.v1.AuditService",
-                                            "wp.common.v1.OutboxAdminService"};
+                                            "wp.common.v1.OutboxAdminService",
+                                            "wp.common.v1.LoggingService"};
 
 class GovernanceSecurityTest : public ::testing::Test {
  protected:
@@ -68,13 +70,14 @@ class GovernanceSecurityTest : public ::testing::Test {
 const bool kServicesLinked = v1::Population::descriptor() != nullptr &&
                              v1::Plan::descriptor() != nullptr &&
                              wp::common::v1::AuditRecord::descriptor() != nullptr &&
-                             wp::common::v1::DeadLetter::descriptor() != nullptr;
+                             wp::common::v1::DeadLetter::descriptor() != nullptr &&
+                             wp::common::v1::LogSettings::descriptor() != nullptr;
 
 TEST_F(GovernanceSecurityTest, EveryRpcIsInThePolicy) {
   ASSERT_TRUE(kServicesLinked);
   const authz::RoleTable table = AccessPolicy();
   const std::vector<std::string> methods = wp::testing::AllMethods(kServices);
-  EXPECT_EQ(methods.size(), 61u);  // 32 + 26 + the audit trail + the two dead-letter RPCs
+  EXPECT_EQ(methods.size(), 63u);  // 32 + 26 + the audit trail + two dead-letter + two log-level RPCs
   for (const std::string& method : methods) {
     EXPECT_EQ(table.count(method), 1u) << method << " is missing from the access policy";
   }

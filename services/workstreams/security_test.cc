@@ -16,6 +16,7 @@
 #include "libs/testing/test_tokens.h"
 #include "services/workstreams/access_policy.h"
 #include "wp/common/v1/audit.grpc.pb.h"
+#include "wp/common/v1/logging.grpc.pb.h"
 #include "wp/common/v1/outbox.grpc.pb.h"
 #include "wp/workstreams/v1/networks.grpc.pb.h"
 #include "wp/workstreams/v1/workstreams.grpc.pb.h"
@@ -29,7 +30,8 @@ using wp::testing::TestBearer;
 constexpr const char* kServices[] = {"wp.workstreams.v1.WorkstreamsService",
                                      "wp.workstreams.v1.NetworksService",
                                      "wp.common.v1.AuditService",
-                                     "wp.common.v1.OutboxAdminService"};
+                                     "wp.common.v1.OutboxAdminService",
+                                     "wp.common.v1.LoggingService"};
 
 std::string ReadAll(const std::string& path) { return wp::testing::ReadFileOrEmpty(path); }
 
@@ -74,6 +76,8 @@ class SecurityTest : public ::testing::Test {
 };
 
 TEST_F(SecurityTest, EveryRpcIsInThePolicy) {
+  // Links the logging service's descriptors in, so AllMethods sees its RPCs.
+  ASSERT_NE(wp::common::v1::LogSettings::descriptor(), nullptr);
   const authz::RoleTable table = AccessPolicy();
   for (const std::string& method : AllMethods()) {
     EXPECT_EQ(table.count(method), 1u) << method << " is missing from the access policy";
