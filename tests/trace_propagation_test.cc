@@ -39,7 +39,8 @@ class TracePropagationTest : public ::testing::Test {
     ASSERT_TRUE(redis_.Start().ok());
     governance_ = Start(WP_GOVERNANCE_BIN, {});
     ASSERT_NE(governance_, nullptr);
-    workstreams_ = Start(WP_WORKSTREAMS_BIN, {"--log_format=json"});
+    // At info, so its per-event debug line shows only once the level is raised.
+    workstreams_ = Start(WP_WORKSTREAMS_BIN, {"--log_format=json", "--log_level=info"});
     ASSERT_NE(workstreams_, nullptr);
   }
 
@@ -93,6 +94,15 @@ class TracePropagationTest : public ::testing::Test {
 TEST_F(TracePropagationTest, AGovernanceWriteIsTracedIntoTheWorkstreamsLogs) {
   // Workstreams' per-event line is at debug: raise its level while it runs.
   auto logging = wp::common::v1::LoggingService::NewStub(workstreams_->channel());
+  {
+    grpc::ClientContext ctx;
+    Prepare(&ctx, auth::Role::kAdmin);
+    wp::common::v1::LogSettings settings;
+    grpc::Status s = logging->GetLogLevel(&ctx, wp::common::v1::GetLogLevelRequest(), &settings);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+    EXPECT_EQ(settings.level(), wp::common::v1::LOG_LEVEL_INFO);
+    EXPECT_EQ(settings.format(), "json");
+  }
   {
     grpc::ClientContext ctx;
     Prepare(&ctx, auth::Role::kOfficer);
@@ -232,6 +242,39 @@ TEST_F(TracePropagationTest, AGovernanceWriteIsTracedIntoTheWorkstreamsLogs) {
       EXPECT_FALSE(Field(line, "event").empty()) << Field(line, "msg");
     }
   }
+}
+
+// What every answer tells the client, refused calls included.
+TEST_F(TracePropagationTest, EveryAnswerNamesItsTrace) {
+  auto plans = gov::PlansService::NewStub(governance_->channel());
+  auto answer_of = [&](const std::vector<std::pair<std::string, std::string>>& metadata, bool with_token,
+                       grpc::StatusCode expected) {
+    grpc::ClientContext ctx;
+    if (with_token) Prepare(&ctx);
+    for (const auto& [key, value] : metadata) ctx.AddMetadata(key, value);
+    gov::ListPlansRequest request;
+    gov::ListPlansResponse response;
+    EXPECT_EQ(plans->ListPlans(&ctx, request, &response).error_code(), expected);
+    std::pair<std::string, std::string> out;
+    const auto& sent = ctx.GetServerInitialMetadata();
+    if (auto it = sent.find("x-request-id"); it != sent.end()) out.first.assign(it->second.data(), it->second.size());
+    if (auto it = sent.find("traceparent"); it != sent.end()) out.second.assign(it->second.data(), it->second.size());
+    return out;
+  };
+  // A client's own id, kept as before; refused for want of a token, still named.
+  auto [kept, kept_span] = answer_of({{"x-request-id", "client-trace-0001"}}, false,
+                                     grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(kept, "client-trace-0001");
+  EXPECT_TRUE(trace::ParseTraceParent(kept_span).has_value()) << kept_span;
+  // A traceparent wins over an x-request-id.
+  auto [joined, joined_span] = answer_of({{"traceparent", kTraceparent}, {"x-request-id", "other"}}, true,
+                                         grpc::StatusCode::OK);
+  EXPECT_EQ(joined, kTraceId);
+  // A malformed traceparent and nothing else: a new trace, never a refusal.
+  auto [fresh, fresh_span] = answer_of({{"traceparent", "00-NOT-A-TRACE"}}, true, grpc::StatusCode::OK);
+  EXPECT_TRUE(trace::IsValidTraceId(fresh)) << fresh;
+  ASSERT_TRUE(trace::ParseTraceParent(fresh_span).has_value()) << fresh_span;
+  EXPECT_EQ(trace::ParseTraceParent(fresh_span)->trace_id, fresh);
 }
 
 }  // namespace
