@@ -12,6 +12,7 @@
 #include "gtest/gtest.h"
 #include "wp/common/v1/audit.pb.h"
 #include "wp/common/v1/field_limits.pb.h"
+#include "wp/common/v1/logging.pb.h"
 #include "wp/common/v1/outbox.pb.h"
 #include "wp/examples/v1/notices.pb.h"
 #include "wp/common/v1/status.pb.h"
@@ -34,6 +35,7 @@ const google::protobuf::FileDescriptor* const kServiceFiles[] = {
     common::v1::AuditRecord::descriptor()->file(), common::v1::DeadLetter::descriptor()->file(),
     examples::v1::Notice::descriptor()->file(),  // the example service (examples/notices)
     common::v1::GetStatusResponse::descriptor()->file(),
+    common::v1::LogSettings::descriptor()->file(),
 };
 
 // Fields of `d` (and of messages below it) that need a limit and lack one.

@@ -1,7 +1,8 @@
 // End to end, as an officer would do it: the region's tracker spreadsheet
 // goes in through `wpctl tracker import` against a running stack (real
 // nats-server, redis-server, workstreams binary, SQLite file) and the
-// summary `wpctl tracker summary` prints matches the spreadsheet.
+// summary `wpctl tracker summary` prints matches the spreadsheet. Also
+// `wpctl log-level` against the same running service.
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -81,6 +82,28 @@ class TrackerCliTest : public ::testing::Test {
   std::unique_ptr<testing::ServiceProcess> service_;
   std::string server_flag_;
 };
+
+// `wpctl log-level`: an admin reads and changes the running service's level.
+TEST_F(TrackerCliTest, AnAdminChangesTheLogLevelWhileItRuns) {
+  const std::string admin = "--token=" + testing::TestToken(auth::Role::kAdmin, "cli-admin");
+  CommandResult before = RunCommand({"log-level", "get", server_flag_, admin});
+  ASSERT_EQ(before.exit_code, 0) << before.output;
+  EXPECT_EQ(before.output, "workstreams: log level debug, format logfmt\n");  // the harness starts it at debug
+
+  CommandResult set = RunCommand({"log-level", "set", "WARN", server_flag_, admin});
+  ASSERT_EQ(set.exit_code, 0) << set.output;
+  EXPECT_EQ(set.output, "workstreams: log level warn, format logfmt\n");
+  CommandResult after = RunCommand({"log-level", "get", server_flag_, admin, "--json"});
+  ASSERT_EQ(after.exit_code, 0) << after.output;
+  EXPECT_NE(after.output.find("LOG_LEVEL_WARN"), std::string::npos) << after.output;
+
+  CommandResult loud = RunCommand({"log-level", "set", "loud", server_flag_, admin});
+  EXPECT_EQ(loud.exit_code, 2) << loud.output;
+  EXPECT_NE(loud.output.find("\"loud\" is not one of debug, info, warn, error"), std::string::npos) << loud.output;
+  CommandResult officer = Wpctl({"log-level", "set", "debug"});
+  EXPECT_EQ(officer.exit_code, 1) << officer.output;
+  EXPECT_NE(officer.output.find("PERMISSION_DENIED"), std::string::npos) << officer.output;
+}
 
 TEST_F(TrackerCliTest, ImportedSpreadsheetAndSummaryAgree) {
   for (int n = 1; n <= 9; ++n) {

@@ -6,8 +6,8 @@
 #include "absl/strings/strip.h"
 #include "absl/time/clock.h"
 #include "libs/auth/token_verifier.h"
-#include "libs/authz/trace_id.h"
 #include "libs/status/grpc_status.h"
+#include "libs/trace/trace_context.h"
 
 namespace wp::authz {
 namespace {
@@ -32,9 +32,7 @@ absl::StatusOr<server::Caller> DecideFromMetadata(const MetadataMap* metadata, c
         "the call has ", entries, " authorization metadata entries; send exactly one"));
   }
   const std::string authorization = metadata ? Metadata(*metadata, "authorization") : "";
-  absl::StatusOr<server::Caller> verdict = Decide(tokens, policy, method, authorization, absl::Now());
-  if (verdict.ok()) verdict->trace_id = TraceIdFor(metadata ? Metadata(*metadata, "x-request-id") : "");
-  return verdict;
+  return Decide(tokens, policy, method, authorization, absl::Now());
 }
 
 class AuthInterceptor : public grpc::experimental::Interceptor {
@@ -55,10 +53,24 @@ class AuthInterceptor : public grpc::experimental::Interceptor {
 
   void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_INITIAL_METADATA)) {
-      absl::StatusOr<server::Caller> verdict =
-          DecideFromMetadata(methods->GetRecvInitialMetadata(), tokens_, policy_, method_);
+      const MetadataMap* metadata = methods->GetRecvInitialMetadata();
+      trace_ = trace::ForRequest(metadata ? Metadata(*metadata, "traceparent") : "",
+                                 metadata ? Metadata(*metadata, "x-request-id") : "");
+      absl::StatusOr<server::Caller> verdict = DecideFromMetadata(metadata, tokens_, policy_, method_);
+      if (verdict.ok()) {
+        verdict->trace_id = trace_.trace_id;
+        verdict->traceparent = trace_.traceparent;
+      }
       refused_ = verdict.status();
       guard_.Set(call_, std::move(verdict));
+    }
+    // The client learns the call's trace, refused or not: its id to quote
+    // and the server's span to continue from.
+    if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_INITIAL_METADATA) &&
+        !trace_.empty()) {
+      std::multimap<std::string, std::string>* out = methods->GetSendInitialMetadata();
+      out->emplace("x-request-id", trace_.trace_id);
+      out->emplace("traceparent", trace_.traceparent);
     }
     // gRPC hands a request it cannot decode to no handler and answers by
     // itself: INTERNAL with an empty message (synchronous API) or
@@ -87,6 +99,7 @@ class AuthInterceptor : public grpc::experimental::Interceptor {
   const Policy& policy_;
   CallGuard& guard_;
   absl::Status refused_;  // the authentication verdict's status
+  trace::TraceContext trace_;  // the call's trace, from the received metadata
   bool undecodable_ = false;
 };
 

@@ -5,7 +5,10 @@
 //
 // Refused with UNAUTHENTICATED before any verification: no token, more than
 // one `authorization` entry, a token over TokenVerifier::kMaxTokenBytes.
-// The trace id is x-request-id when usable (trace_id.h), else a fresh one.
+// The call's trace comes from the `traceparent` or `x-request-id` metadata,
+// else is new (libs/trace/trace_context.h); it goes into the Caller and back
+// to the client in the response's initial metadata (`x-request-id`: the
+// trace id, `traceparent`: the server's span), refused calls included.
 // A request message gRPC could not decode is answered INVALID_ARGUMENT (or
 // the authentication failure, which comes first) instead of gRPC's own
 // INTERNAL or UNIMPLEMENTED with no message.

@@ -1,7 +1,8 @@
 // What every gRPC handler does around its domain call: admit the caller
 // (call_guard.h), check the request against the limits declared on its
 // proto (libs/validation/request_check.h), run the domain function with the
-// caller, convert the result.
+// caller with the call's trace current (libs/trace: every log line carries
+// its trace_id, every event its traceparent), convert the result.
 //
 //   return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
 //     return tracker_.CreatePlanItem(caller, *req);
@@ -16,12 +17,20 @@
 #include "grpcpp/support/status.h"
 #include "libs/authz/call_guard.h"
 #include "libs/status/grpc_status.h"
+#include "libs/trace/trace_context.h"
 #include "libs/validation/request_check.h"
 
 namespace wp::authz {
 
+// The call's trace, to make current for the handler's work:
+//   trace::Scope trace(authz::TraceOf(*caller));
+inline trace::TraceContext TraceOf(const server::Caller& caller) {
+  return trace::TraceContext{caller.trace_id, caller.traceparent};
+}
+
 // Admission and the request check alone, for streaming handlers (which
-// check each further message they read with validation::CheckRequest).
+// check each further message they read with validation::CheckRequest, and
+// make the trace current themselves with TraceOf).
 inline absl::StatusOr<server::Caller> AdmitRequest(const CallGuard& guard,
                                                    const grpc::ServerContextBase& call,
                                                    const google::protobuf::Message& request) {
@@ -37,6 +46,7 @@ grpc::Status Serve(const CallGuard& guard, const grpc::ServerContextBase& call,
                    const google::protobuf::Message& request, Response* response, Fn&& fn) {
   absl::StatusOr<server::Caller> caller = AdmitRequest(guard, call, request);
   if (!caller.ok()) return ToGrpcStatus(caller.status());
+  trace::Scope trace(TraceOf(*caller));
   absl::StatusOr<Response> result = fn(*caller);
   if (!result.ok()) return ToGrpcStatus(result.status());
   *response = *std::move(result);

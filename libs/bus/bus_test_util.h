@@ -43,6 +43,7 @@ struct StoredMessage {
   uint64_t sequence = 0;
   std::string subject;
   std::string msg_id;  // Nats-Msg-Id header
+  std::string traceparent;  // traceparent header
   std::string data;
 };
 
@@ -79,6 +80,8 @@ inline absl::StatusOr<std::vector<StoredMessage>> ReadStream(NatsConnection& con
     m.subject = natsMsg_GetSubject(msg);
     const char* id = nullptr;
     if (natsMsgHeader_Get(msg, "Nats-Msg-Id", &id) == NATS_OK && id != nullptr) m.msg_id = id;
+    const char* tp = nullptr;
+    if (natsMsgHeader_Get(msg, "traceparent", &tp) == NATS_OK && tp != nullptr) m.traceparent = tp;
     m.data.assign(natsMsg_GetData(msg), static_cast<size_t>(natsMsg_GetDataLength(msg)));
     natsMsg_Destroy(msg);
     out.push_back(std::move(m));

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "libs/bus/event_headers.h"
 #include "libs/bus/nats_status.h"
 #include "libs/log/log.h"
 #include "libs/store/outbox.h"
@@ -294,6 +295,9 @@ std::vector<DurableConsumer::Item> DurableConsumer::Parse(natsMsg** msgs, int co
       natsMsg_Term(msg, nullptr);
       continue;
     }
+    const char* header = nullptr;
+    if (natsMsgHeader_Get(msg, kTraceparentHeader, &header) != NATS_OK) header = nullptr;
+    item.trace = TraceForDelivery(item.event, header != nullptr ? header : "");
     items.push_back(std::move(item));
   }
   return items;
@@ -316,6 +320,7 @@ void DurableConsumer::ProcessBatch(natsMsg** msgs, int count) {
 
   if (db_ == nullptr) {
     for (Item& item : items) {
+      trace::Scope trace(item.trace);
       item.error = event_handler_(item.event);
       Settle(item);
     }
@@ -327,6 +332,7 @@ void DurableConsumer::ProcessBatch(natsMsg** msgs, int count) {
   // event. Savepoints are plain SQL in both SQLite and PostgreSQL.
   absl::Status batch = db_->Write([&](store::Transaction& tx) -> absl::Status {
     for (Item& item : items) {
+      trace::Scope trace(item.trace);
       item.duplicate = false;
       item.error = absl::OkStatus();
       absl::StatusOr<int64_t> sp = tx.Execute("SAVEPOINT wp_bus_event");
@@ -360,7 +366,12 @@ void DurableConsumer::ProcessBatch(natsMsg** msgs, int count) {
 }
 
 void DurableConsumer::Settle(const Item& item) {
+  trace::Scope trace(item.trace);
   if (item.error.ok()) {
+    wp::log::Debug("event handled", {{"consumer", options_.durable_name},
+                                     {"event", item.event.id()},
+                                     {"type", item.event.type()},
+                                     {"duplicate", item.duplicate ? "true" : "false"}});
     // A lost ack means a redelivery, which MarkHandled (or the plain
     // handler's idempotence) absorbs.
     natsStatus a = natsMsg_Ack(item.msg, nullptr);

@@ -24,6 +24,11 @@
 // keeps working across nats-server restarts and re-creates the JetStream
 // consumer (and, if configured, the stream) when the broker lost them.
 //
+// Tracing: each event is handled with its trace current (libs/trace; from
+// the envelope, or the message's `traceparent` header), so the handler's log
+// lines and the events it writes continue the publisher's trace; a debug
+// line "event handled" names each event.
+//
 // Order: messages are handled one at a time in stream order; after a handler
 // error, that message comes back after later ones. Handlers that care about
 // order compare Event.source_sequence or a resource version.
@@ -48,6 +53,7 @@
 #include "absl/time/time.h"
 #include "libs/bus/nats_connection.h"
 #include "libs/store/database.h"
+#include "libs/trace/trace_context.h"
 #include "wp/common/v1/event.pb.h"
 
 namespace wp::bus {
@@ -144,6 +150,7 @@ class DurableConsumer {
   struct Item {
     natsMsg* msg = nullptr;  // owned by the fetched list
     wp::common::v1::Event event;
+    trace::TraceContext trace;  // current while the event is handled and settled
     bool duplicate = false;
     absl::Status error;
   };

@@ -11,6 +11,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "libs/store/outbox.h"
+#include "libs/trace/trace_context.h"
 
 namespace wp::bus {
 namespace {
@@ -87,7 +88,9 @@ absl::StatusOr<wp::common::v1::Event> EmitEvent(store::Transaction& tx, const Ev
   event.mutable_occurred_at()->set_seconds(nanos / 1000000000);
   event.mutable_occurred_at()->set_nanos(static_cast<int32_t>(nanos % 1000000000));
   event.set_subject(spec.aggregate);
-  event.set_trace_id(spec.trace_id);
+  const trace::TraceContext& current = trace::Current();
+  event.set_trace_id(!spec.trace_id.empty() ? spec.trace_id : current.trace_id);
+  event.set_traceparent(!spec.traceparent.empty() ? spec.traceparent : current.traceparent);
   event.set_actor(spec.actor);
   if (!event.mutable_payload()->PackFrom(spec.payload)) {
     return absl::InternalError(

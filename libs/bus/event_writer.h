@@ -27,6 +27,8 @@ namespace wp::bus {
 // position) are filled in by EmitEvent. Aggregate-initialise in this order:
 //   EmitEvent(tx, {"workstreams", "plan_item", "created", item.name(), created_msg,
 //                  ctx.actor, ctx.trace_id});
+// trace_id and traceparent, when empty, come from the thread's current trace
+// (libs/trace: the gRPC call or the event being handled).
 struct EventSpec {
   std::string source;                        // publishing service, e.g. "workstreams"
   std::string entity;                        // e.g. "plan_item"
@@ -35,6 +37,7 @@ struct EventSpec {
   const google::protobuf::Message& payload;  // packed into Event.payload (Any)
   std::string actor = "";
   std::string trace_id = "";
+  std::string traceparent = "";
 };
 
 // The largest serialised envelope EmitEvent stores. NATS refuses messages

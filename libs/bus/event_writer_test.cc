@@ -8,6 +8,7 @@
 #include "gtest/gtest.h"
 #include "libs/bus/bus_test_util.h"
 #include "libs/store/outbox.h"
+#include "libs/trace/trace_context.h"
 
 namespace wp::bus {
 namespace {
@@ -57,6 +58,7 @@ TEST(EventWriterTest, FillsEnvelopeAndOutboxInTheCallersTransaction) {
   EXPECT_EQ(first.subject(), "planPeriods/2022-23/planItems/1.2");
   EXPECT_EQ(first.actor(), "users/officer-1");
   EXPECT_EQ(first.trace_id(), "trace-abc");
+  EXPECT_EQ(first.traceparent(), "");  // no trace current, none given
   EXPECT_EQ(first.id().size(), 36u);
   EXPECT_GT(first.occurred_at().seconds(), 1600000000);
   google::protobuf::StringValue unpacked;
@@ -76,6 +78,29 @@ TEST(EventWriterTest, FillsEnvelopeAndOutboxInTheCallersTransaction) {
   ASSERT_TRUE(stored.ParseFromString(row.payload));
   EXPECT_EQ(stored.SerializeAsString(), first.SerializeAsString());
   EXPECT_EQ((*rows)[1].event_id, second.id());
+}
+
+TEST(EventWriterTest, TakesTheTraceFromTheCurrentContext) {
+  auto db = test_util::OpenTestDatabase();
+  ASSERT_NE(db, nullptr);
+  google::protobuf::StringValue payload;
+  const std::string tp = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+  Event from_context, given;
+  trace::Scope scope(trace::TraceContext{"4bf92f3577b34da6a3ce929d0e0e4736", tp});
+  ASSERT_TRUE(db->Write([&](store::Transaction& tx) -> absl::Status {
+                  absl::StatusOr<Event> e = EmitEvent(tx, {"workstreams", "plan_item", "created", "x", payload});
+                  if (!e.ok()) return e.status();
+                  from_context = *e;
+                  e = EmitEvent(tx, {"workstreams", "plan_item", "created", "x", payload, "a",
+                                     "own-trace", "00-11111111111111111111111111111111-2222222222222222-00"});
+                  if (!e.ok()) return e.status();
+                  given = *e;
+                  return absl::OkStatus();
+                }).ok());
+  EXPECT_EQ(from_context.trace_id(), "4bf92f3577b34da6a3ce929d0e0e4736");
+  EXPECT_EQ(from_context.traceparent(), tp);
+  EXPECT_EQ(given.trace_id(), "own-trace");
+  EXPECT_EQ(given.traceparent(), "00-11111111111111111111111111111111-2222222222222222-00");
 }
 
 TEST(EventWriterTest, RolledBackTransactionLeavesNoEvent) {

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "libs/bus/event_headers.h"
 #include "libs/log/log.h"
 #include "libs/store/dead_letters.h"
 #include "libs/store/outbox.h"
@@ -207,7 +208,8 @@ void OutboxRelay::RunOnce(absl::Duration& backoff, bool& stream_ready) {
   for (const store::OutboxMessage& row : *rows) {
     if (stopping()) break;
     absl::StatusOr<PubAck> ack =
-        publisher_.Publish(row.subject, row.event_id, row.payload, options_.publish_timeout);
+        publisher_.Publish(row.subject, row.event_id, row.payload, options_.publish_timeout,
+                           HeadersForEnvelope(row.payload));
     if (!ack.ok()) {
       publish_error = ack.status();
       failed_row = &row;

@@ -7,8 +7,17 @@
 
 namespace wp::bus {
 
+namespace {
+
+bool IsHeaderText(absl::string_view text) {
+  return text.find_first_of(absl::string_view("\r\n\0", 3)) == absl::string_view::npos;
+}
+
+}  // namespace
+
 absl::StatusOr<PubAck> Publisher::Publish(absl::string_view subject, absl::string_view msg_id,
-                                          absl::string_view bytes, absl::Duration timeout) {
+                                          absl::string_view bytes, absl::Duration timeout,
+                                          const MessageHeaders& headers) {
   if (subject.empty()) return absl::InvalidArgumentError("publish: empty subject");
   if (msg_id.empty()) return absl::InvalidArgumentError("publish: empty msg id");
   if (bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
@@ -16,6 +25,12 @@ absl::StatusOr<PubAck> Publisher::Publish(absl::string_view subject, absl::strin
   }
   if (timeout <= absl::ZeroDuration())
     return absl::InvalidArgumentError("publish: timeout must be positive");
+  for (const auto& [key, value] : headers) {
+    if (key.empty() || !IsHeaderText(key) || !IsHeaderText(value)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "publish ", subject, ": header \"", key, "\" has an empty name or a CR, LF or NUL"));
+    }
+  }
   // While disconnected cnats would queue the request in its reconnect buffer
   // and flush it later; callers retry anyway, so fail fast instead.
   if (!connection_.IsConnected())
@@ -38,10 +53,19 @@ absl::StatusOr<PubAck> Publisher::Publish(absl::string_view subject, absl::strin
   opts.MaxWait = absl::ToInt64Milliseconds(timeout);
   if (opts.MaxWait == 0) opts.MaxWait = 1;
 
+  natsMsg* msg = nullptr;
+  natsStatus s = natsMsg_Create(&msg, subj.c_str(), nullptr, bytes.data(), static_cast<int>(bytes.size()));
+  for (size_t i = 0; s == NATS_OK && i < headers.size(); ++i) {
+    s = natsMsgHeader_Set(msg, headers[i].first.c_str(), headers[i].second.c_str());
+  }
+  if (s != NATS_OK) {
+    natsMsg_Destroy(msg);
+    return FromNats(s, absl::StrCat("publish ", subj, ": build message"));
+  }
   jsPubAck* ack = nullptr;
   jsErrCode err = static_cast<jsErrCode>(0);
-  natsStatus s = js_Publish(&ack, connection_.jetstream(), subj.c_str(), bytes.data(),
-                            static_cast<int>(bytes.size()), &opts, &err);
+  s = js_PublishMsg(&ack, connection_.jetstream(), msg, &opts, &err);
+  natsMsg_Destroy(msg);
   if (s != NATS_OK) {
     jsPubAck_Destroy(ack);
     return FromNats(s, absl::StrCat("publish ", subj), err);

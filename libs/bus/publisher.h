@@ -11,12 +11,18 @@
 // duplicate. A message must fit the server's max_payload (1 MB by default):
 // a larger one fails at once with INVALID_ARGUMENT.
 //
+// Headers besides Nats-Msg-Id travel with the message (the relay sets
+// `traceparent`, see event_headers.h); a key or value with CR, LF or NUL,
+// or an empty key, is INVALID_ARGUMENT (it would break the header block).
+//
 // Thread-safety: thread-safe; many threads may publish at once.
 #ifndef WP_LIBS_BUS_PUBLISHER_H_
 #define WP_LIBS_BUS_PUBLISHER_H_
 
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -31,13 +37,17 @@ struct PubAck {
   bool duplicate = false;  // the broker already had this msg id
 };
 
+// Message headers, in order: key, value.
+using MessageHeaders = std::vector<std::pair<std::string, std::string>>;
+
 class Publisher {
  public:
   explicit Publisher(NatsConnection& connection) : connection_(connection) {}
 
   absl::StatusOr<PubAck> Publish(absl::string_view subject, absl::string_view msg_id,
                                  absl::string_view bytes,
-                                 absl::Duration timeout = absl::Seconds(5));
+                                 absl::Duration timeout = absl::Seconds(5),
+                                 const MessageHeaders& headers = {});
 
   NatsConnection& connection() const { return connection_; }
 

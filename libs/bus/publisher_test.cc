@@ -56,6 +56,30 @@ TEST_F(PublisherTest, DuplicateMsgIdIsStoredOnce) {
   EXPECT_EQ((*stored)[1].subject, "wp.pubtest.thing.created");
 }
 
+TEST_F(PublisherTest, HeadersTravelWithTheMessage) {
+  Publisher publisher(*conn_);
+  const std::string tp = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+  absl::StatusOr<PubAck> a = publisher.Publish("wp.pubtest.thing.created", "id-h", "with headers",
+                                               absl::Seconds(5), {{"traceparent", tp}});
+  ASSERT_TRUE(a.ok()) << a.status();
+  absl::StatusOr<std::vector<test_util::StoredMessage>> stored =
+      test_util::ReadStream(*conn_, kStream);
+  ASSERT_TRUE(stored.ok()) << stored.status();
+  ASSERT_EQ(stored->size(), 1u);
+  EXPECT_EQ((*stored)[0].traceparent, tp);
+  EXPECT_EQ((*stored)[0].msg_id, "id-h");  // still deduplicated by id
+  EXPECT_EQ((*stored)[0].data, "with headers");
+
+  for (const MessageHeaders& bad : {MessageHeaders{{"traceparent", "a\r\nInjected: 1"}},
+                                    MessageHeaders{{"", "x"}},
+                                    MessageHeaders{{"bad\nkey", "x"}}}) {
+    EXPECT_EQ(publisher.Publish("wp.pubtest.thing.created", "id-bad", "x", absl::Seconds(5), bad)
+                  .status()
+                  .code(),
+              absl::StatusCode::kInvalidArgument);
+  }
+}
+
 TEST_F(PublisherTest, NoStreamForSubjectIsRetryable) {
   Publisher publisher(*conn_);
   absl::StatusOr<PubAck> a =

@@ -26,7 +26,8 @@ ABSL_FLAG(std::string, listen_host, "127.0.0.1", "Address the gRPC server binds"
 ABSL_FLAG(std::string, data_dir, "data", "Folder for the service's SQLite file");
 ABSL_FLAG(std::string, nats_url, "nats://127.0.0.1:4222", "NATS server with JetStream");
 ABSL_FLAG(std::string, redis_url, "redis://127.0.0.1:6379", "Redis for the aggregate cache");
-ABSL_FLAG(std::string, log_level, "info", "debug, info, warn or error");
+ABSL_FLAG(std::string, log_level, "info", "debug, info, warn or error (changeable at run time: LoggingService)");
+ABSL_FLAG(std::string, log_format, "logfmt", "Log lines as logfmt or json (one object per line)");
 ABSL_FLAG(bool, reflection, true, "Serve gRPC server reflection");
 ABSL_FLAG(std::string, jwt_issuer, "west-partnership", "Accepted token issuer (iss)");
 ABSL_FLAG(std::string, jwt_audience, "wp", "Required token audience (aud)");
@@ -138,6 +139,7 @@ ServiceConfig LoadConfig(int argc, char** argv, absl::string_view service, int d
   config.nats_token = absl::GetFlag(FLAGS_nats_token);
   config.redis_password = absl::GetFlag(FLAGS_redis_password);
   if (absl::Status s = log::SetLevel(absl::GetFlag(FLAGS_log_level)); !s.ok()) fail(s);
+  if (absl::Status s = log::SetFormat(absl::GetFlag(FLAGS_log_format)); !s.ok()) fail(s);
   log::SetService(service);
   return config;
 }

@@ -22,6 +22,7 @@ ABSL_DECLARE_FLAG(std::string, data_dir);
 ABSL_DECLARE_FLAG(std::string, nats_url);
 ABSL_DECLARE_FLAG(std::string, redis_url);
 ABSL_DECLARE_FLAG(std::string, log_level);
+ABSL_DECLARE_FLAG(std::string, log_format);
 ABSL_DECLARE_FLAG(bool, reflection);
 ABSL_DECLARE_FLAG(int32_t, near_cache_entries);
 ABSL_DECLARE_FLAG(std::string, jwt_issuer);

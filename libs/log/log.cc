@@ -9,6 +9,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "libs/text/bounded_text.h"
+#include "libs/trace/trace_context.h"
 
 namespace wp::log {
 namespace {
@@ -18,19 +19,10 @@ namespace {
 constexpr size_t kMaxValueBytes = 4096;
 
 std::atomic<int> g_level{static_cast<int>(Level::kInfo)};
+std::atomic<int> g_format{static_cast<int>(Format::kLogfmt)};
 std::string& ServiceName() {
   static auto* name = new std::string("wp");
   return *name;
-}
-
-absl::string_view LevelName(Level level) {
-  switch (level) {
-    case Level::kDebug: return "debug";
-    case Level::kInfo: return "info";
-    case Level::kWarn: return "warn";
-    case Level::kError: return "error";
-  }
-  return "info";
 }
 
 // Quotes values with spaces, quotes, equals signs or control bytes, and
@@ -69,7 +61,111 @@ void AppendValue(std::string* out, absl::string_view raw) {
   out->push_back('"');
 }
 
+// A JSON string (RFC 8259) of `raw`, bounded and valid UTF-8 like the logfmt
+// values; control bytes are escaped, everything else is kept as is.
+void AppendJsonString(std::string* out, absl::string_view raw) {
+  const std::string value = text::Bounded(raw, kMaxValueBytes);
+  out->push_back('"');
+  for (char c : value) {
+    const auto u = static_cast<unsigned char>(c);
+    switch (c) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\n': out->append("\\n"); break;
+      case '\t': out->append("\\t"); break;
+      case '\r': out->append("\\r"); break;
+      default:
+        if (u < 0x20 || u == 0x7F) {
+          absl::StrAppend(out, "\\u00", absl::Hex(u, absl::kZeroPad2));
+        } else {
+          out->push_back(c);
+        }
+    }
+  }
+  out->push_back('"');
+}
+
+std::string Timestamp() {
+  return absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", absl::Now(), absl::UTCTimeZone());
+}
+
+// The current trace's id, unless the caller already gave a trace_id field.
+absl::string_view TraceIdToAdd(std::initializer_list<Field> fields) {
+  const std::string& trace_id = trace::Current().trace_id;
+  if (trace_id.empty()) return "";
+  for (const Field& f : fields) {
+    if (f.first == "trace_id") return "";
+  }
+  return trace_id;
+}
+
+std::string LogfmtLine(Level level, absl::string_view message, std::initializer_list<Field> fields) {
+  std::string line = absl::StrCat("ts=", Timestamp(), " level=", LevelName(level),
+                                  " svc=", ServiceName(), " msg=");
+  AppendValue(&line, message);
+  for (const Field& f : fields) {
+    absl::StrAppend(&line, " ", f.first, "=");
+    AppendValue(&line, f.second);
+  }
+  if (absl::string_view trace_id = TraceIdToAdd(fields); !trace_id.empty()) {
+    line.append(" trace_id=");
+    AppendValue(&line, trace_id);
+  }
+  line.push_back('\n');
+  return line;
+}
+
+// Every value is a JSON string, as every logfmt value is text.
+std::string JsonLine(Level level, absl::string_view message, std::initializer_list<Field> fields) {
+  std::string line = absl::StrCat("{\"ts\":\"", Timestamp(), "\",\"level\":\"", LevelName(level),
+                                  "\",\"svc\":");
+  AppendJsonString(&line, ServiceName());
+  line.append(",\"msg\":");
+  AppendJsonString(&line, message);
+  for (const Field& f : fields) {
+    line.push_back(',');
+    AppendJsonString(&line, f.first);
+    line.push_back(':');
+    AppendJsonString(&line, f.second);
+  }
+  if (absl::string_view trace_id = TraceIdToAdd(fields); !trace_id.empty()) {
+    line.append(",\"trace_id\":");
+    AppendJsonString(&line, trace_id);
+  }
+  line.append("}\n");
+  return line;
+}
+
 }  // namespace
+
+absl::string_view LevelName(Level level) {
+  switch (level) {
+    case Level::kDebug: return "debug";
+    case Level::kInfo: return "info";
+    case Level::kWarn: return "warn";
+    case Level::kError: return "error";
+  }
+  return "info";
+}
+
+Format CurrentFormat() { return static_cast<Format>(g_format.load()); }
+
+absl::string_view FormatName(Format format) { return format == Format::kJson ? "json" : "logfmt"; }
+
+Level CurrentLevel() { return static_cast<Level>(g_level.load()); }
+
+absl::Status SetFormat(absl::string_view format) {
+  const std::string lower = absl::AsciiStrToLower(format);
+  if (lower == "logfmt") {
+    g_format = static_cast<int>(Format::kLogfmt);
+  } else if (lower == "json") {
+    g_format = static_cast<int>(Format::kJson);
+  } else {
+    return absl::InvalidArgumentError(
+        absl::StrCat("log format \"", format, "\" is not one of logfmt, json"));
+  }
+  return absl::OkStatus();
+}
 
 void SetService(absl::string_view service) { ServiceName() = std::string(service); }
 
@@ -89,16 +185,8 @@ bool Enabled(Level level) { return static_cast<int>(level) >= g_level.load(); }
 
 std::string FormatLine(Level level, absl::string_view message,
                        std::initializer_list<Field> fields) {
-  std::string line = absl::StrCat(
-      "ts=", absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", absl::Now(), absl::UTCTimeZone()),
-      " level=", LevelName(level), " svc=", ServiceName(), " msg=");
-  AppendValue(&line, message);
-  for (const Field& f : fields) {
-    absl::StrAppend(&line, " ", f.first, "=");
-    AppendValue(&line, f.second);
-  }
-  line.push_back('\n');
-  return line;
+  return static_cast<Format>(g_format.load()) == Format::kJson ? JsonLine(level, message, fields)
+                                                                : LogfmtLine(level, message, fields);
 }
 
 void Write(Level level, absl::string_view message, std::initializer_list<Field> fields) {

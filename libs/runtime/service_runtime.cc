@@ -135,6 +135,10 @@ std::optional<ServiceRuntime::Failure> ServiceRuntime::Init() {
     absl::Status s = metrics_->Serve(config_.metrics_address, start_time_, [this] { return Snapshot(); });
     if (!s.ok()) return Failure{"cannot start the metrics endpoint", s};
   }
+  // The log level, changed at run time by admins (audited).
+  logging_ = std::make_unique<log::LoggingGrpc>(
+      *db_, [&guard](grpc::ServerContext& ctx) { return guard.Admit(ctx); });
+  host_->AddService(logging_.get());
   return std::nullopt;
 }
 

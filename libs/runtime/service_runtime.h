@@ -7,10 +7,10 @@
 // at the outbox position) and the store identity, Redis and the cache, the
 // NATS connection, the outbox relay (publishing to the service's stream), the
 // follower of the service's own events (other replicas' changes advance the
-// generation), authentication with the service's policy table, the audit and
-// outbox admin services, the status service, the Prometheus metrics
-// (libs/metrics: RPCs, store transactions, outbox, consumers, cache; served
-// on config.metrics_address) and the service host (health, reflection,
+// generation), authentication with the service's policy table, the audit,
+// outbox admin, logging (run-time log level) and status services, the
+// Prometheus metrics (libs/metrics: RPCs, store transactions, outbox,
+// consumers, cache; served on config.metrics_address) and the service host (health, reflection,
 // interceptors). After every committed write the database's commit listener
 // wakes the relay and advances the generation to the last outbox position, so
 // a replica reads its own writes through the cache.
@@ -62,6 +62,7 @@
 #include "libs/cache/data_generation.h"
 #include "libs/cache/redis_client.h"
 #include "libs/config/config.h"
+#include "libs/log/logging_service.h"
 #include "libs/metrics/service_metrics.h"
 #include "libs/metrics/status_service.h"
 #include "libs/server/service_host.h"
@@ -182,6 +183,7 @@ class ServiceRuntime {
   std::unique_ptr<authz::Authentication> authn_;
   std::unique_ptr<audit::AuditGrpc> audit_grpc_;
   std::unique_ptr<bus::OutboxAdminGrpc> outbox_admin_;
+  std::unique_ptr<log::LoggingGrpc> logging_;
   std::unique_ptr<metrics::StatusGrpc> status_grpc_;
   std::unique_ptr<server::ServiceHost> host_;
   absl::Mutex consumers_mu_;  // AddConsumer may run while a scrape reads the list

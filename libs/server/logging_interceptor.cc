@@ -1,10 +1,12 @@
 #include "libs/server/logging_interceptor.h"
 
+#include <map>
 #include <string>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "libs/log/log.h"
+#include "libs/trace/trace_context.h"
 
 namespace wp::server {
 namespace {
@@ -34,12 +36,20 @@ class LoggingInterceptor : public grpc::experimental::Interceptor {
       : method_(info->method()), start_(absl::Now()) {}
 
   void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
+    // The call's trace id, as authentication (earlier in the chain) tells
+    // the client; initial metadata goes out before, or with, the status.
+    if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_INITIAL_METADATA)) {
+      const std::multimap<std::string, std::string>* sent = methods->GetSendInitialMetadata();
+      auto it = sent->find("x-request-id");
+      if (it != sent->end()) trace_id_ = it->second;
+    }
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
       const grpc::Status status = methods->GetSendStatus();
       const log::Level level = status.ok()                             ? log::Level::kDebug
                                : IsClientError(status.error_code()) ? log::Level::kInfo
                                                                        : log::Level::kWarn;
       if (log::Enabled(level)) {
+        trace::Scope trace(trace::TraceContext{trace_id_, ""});  // the line's trace_id
         log::Write(level, "rpc",
                    {{"method", method_},
                     {"code", std::to_string(static_cast<int>(status.error_code()))},
@@ -53,6 +63,7 @@ class LoggingInterceptor : public grpc::experimental::Interceptor {
  private:
   std::string method_;
   absl::Time start_;
+  std::string trace_id_;
 };
 
 }  // namespace

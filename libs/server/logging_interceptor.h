@@ -1,5 +1,6 @@
 // Server interceptor that writes one structured log line per RPC: method,
-// status code and duration. OK calls log at debug level (dashboards call many
+// status code, duration and the call's trace id (the `x-request-id` that
+// authentication puts in the response's initial metadata). OK calls log at debug level (dashboards call many
 // times a second), failures at info (client errors) or warn (server errors).
 //
 // It runs last in the chain (service_host.h), after authentication

@@ -14,7 +14,12 @@ namespace wp::server {
 
 struct Caller {
   std::string actor;     // who: the token's subject ("anonymous" when nobody said)
-  std::string trace_id;  // from x-request-id, or a fresh id
+  // The call's trace (libs/trace/trace_context.h): the W3C trace-id of the
+  // client's traceparent, else its x-request-id, else a fresh trace id.
+  std::string trace_id;
+  // The W3C traceparent of this call's own span (a child of the client's);
+  // events the call writes carry it to their consumers.
+  std::string traceparent;
   std::string role;      // the token's role, e.g. "officer" (empty before authentication)
   std::vector<std::string> authorities;  // authority codes an authority_officer may act for
   std::string method;    // full RPC name, e.g. "/wp.workstreams.v1.WorkstreamsService/GetPlanItem"

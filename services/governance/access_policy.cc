@@ -56,6 +56,9 @@ authz::RoleTable AccessPolicy() {
   table["/wp.common.v1.OutboxAdminService/RedriveDeadLetters"] = authz::AdminsOnly();
   // How the service is doing (wpctl status): whoever may read.
   table["/wp.common.v1.StatusService/GetStatus"] = authz::Readers();
+  // The run-time log level: admins only.
+  table["/wp.common.v1.LoggingService/GetLogLevel"] = authz::AdminsOnly();
+  table["/wp.common.v1.LoggingService/SetLogLevel"] = authz::AdminsOnly();
   return table;
 }
 

@@ -9,6 +9,7 @@
 #include "libs/testing/test_tokens.h"
 #include "services/governance/access_policy.h"
 #include "wp/common/v1/audit.grpc.pb.h"
+#include "wp/common/v1/logging.grpc.pb.h"
 #include "wp/common/v1/outbox.grpc.pb.h"
 #include "wp/common/v1/status.grpc.pb.h"
 #include "wp/governance/v1/governance.grpc.pb.h"
@@ -24,7 +25,8 @@ const std::vector<std::string> kServices = {"wp.governance.v1.GovernanceService"
                                             "wp.governance.v1.PlansService",
                                             "wp.common.v1.AuditService",
                                             "wp.common.v1.OutboxAdminService",
-                                            "wp.common.v1.StatusService"};
+                                            "wp.common.v1.StatusService",
+                                            "wp.common.v1.LoggingService"};
 
 class GovernanceSecurityTest : public ::testing::Test {
  protected:
@@ -71,14 +73,15 @@ const bool kServicesLinked = v1::Population::descriptor() != nullptr &&
                              v1::Plan::descriptor() != nullptr &&
                              wp::common::v1::AuditRecord::descriptor() != nullptr &&
                              wp::common::v1::DeadLetter::descriptor() != nullptr &&
-                             wp::common::v1::GetStatusResponse::descriptor() != nullptr;
+                             wp::common::v1::GetStatusResponse::descriptor() != nullptr &&
+                             wp::common::v1::LogSettings::descriptor() != nullptr;
 
 TEST_F(GovernanceSecurityTest, EveryRpcIsInThePolicy) {
   ASSERT_TRUE(kServicesLinked);
   const authz::RoleTable table = AccessPolicy();
   const std::vector<std::string> methods = wp::testing::AllMethods(kServices);
-  // 32 + 26 + the audit trail + the two dead-letter RPCs + the status
-  EXPECT_EQ(methods.size(), 62u);
+  // 32 + 26 + the audit trail + two dead-letter + status + two log-level RPCs
+  EXPECT_EQ(methods.size(), 64u);
   for (const std::string& method : methods) {
     EXPECT_EQ(table.count(method), 1u) << method << " is missing from the access policy";
   }

@@ -52,6 +52,8 @@ authz::RoleTable AccessPolicy() {
       {"/wp.common.v1.OutboxAdminService/RedriveDeadLetters", AdminsOnly()},
       // How the service is doing (wpctl status): whoever may read.
       {"/wp.common.v1.StatusService/GetStatus", Readers()},
+      {"/wp.common.v1.LoggingService/GetLogLevel", AdminsOnly()},
+      {"/wp.common.v1.LoggingService/SetLogLevel", AdminsOnly()},
   };
 }
 

@@ -16,6 +16,7 @@
 #include "libs/testing/test_tokens.h"
 #include "services/workstreams/access_policy.h"
 #include "wp/common/v1/audit.grpc.pb.h"
+#include "wp/common/v1/logging.grpc.pb.h"
 #include "wp/common/v1/outbox.grpc.pb.h"
 #include "wp/common/v1/status.grpc.pb.h"
 #include "wp/workstreams/v1/networks.grpc.pb.h"
@@ -31,7 +32,8 @@ constexpr const char* kServices[] = {"wp.workstreams.v1.WorkstreamsService",
                                      "wp.workstreams.v1.NetworksService",
                                      "wp.common.v1.AuditService",
                                      "wp.common.v1.OutboxAdminService",
-                                     "wp.common.v1.StatusService"};
+                                     "wp.common.v1.StatusService",
+                                     "wp.common.v1.LoggingService"};
 
 std::string ReadAll(const std::string& path) { return wp::testing::ReadFileOrEmpty(path); }
 
@@ -78,6 +80,8 @@ class SecurityTest : public ::testing::Test {
 };
 
 TEST_F(SecurityTest, EveryRpcIsInThePolicy) {
+  // Links the logging service's descriptors in, so AllMethods sees its RPCs.
+  ASSERT_NE(wp::common::v1::LogSettings::descriptor(), nullptr);
   const authz::RoleTable table = AccessPolicy();
   for (const std::string& method : AllMethods()) {
     EXPECT_EQ(table.count(method), 1u) << method << " is missing from the access policy";

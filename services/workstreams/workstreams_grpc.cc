@@ -83,6 +83,7 @@ grpc::Status WorkstreamsGrpc::ImportTracker(grpc::ServerContext* ctx, const v1::
                                             grpc::ServerWriter<v1::ImportTrackerProgress>* writer) {
   absl::StatusOr<server::Caller> caller = authz::AdmitRequest(guard_, *ctx, *req);
   if (!caller.ok()) return ToGrpcStatus(caller.status());
+  trace::Scope trace(authz::TraceOf(*caller));
   absl::Status s = importer_.Import(*caller, *req,
                                     [&](const v1::ImportTrackerProgress& progress) {
                                       return !ctx->IsCancelled() && writer->Write(progress);

@@ -56,6 +56,10 @@ CommandResult ItemsSetStatus(const CommandEnv& env, const Args& args);
 CommandResult OutboxDeadLetters(const CommandEnv& env, const Args& args);
 CommandResult OutboxRedrive(const CommandEnv& env, const Args& args);
 
+// log_level_commands.cc: a running service's log level (admins).
+CommandResult LogLevelGet(const CommandEnv& env, const Args& args);
+CommandResult LogLevelSet(const CommandEnv& env, const Args& args);
+
 // network_commands.cc
 CommandResult NetworksList(const CommandEnv& env, const Args& args);
 CommandResult NetworksGet(const CommandEnv& env, const Args& args);
