@@ -2,13 +2,14 @@
 // one object and started and stopped in the right order, so that a service's
 // main.cc names only what is its own.
 //
-// It owns, in start-up order: the data folder and the store (SQLite, the
+// It owns, in start-up order: the data folder and the store (restored first
+// from a backup when --restore_from names one; SQLite, the
 // platform migrations and the service's own), the data generation (starting
 // at the outbox position) and the store identity, Redis and the cache, the
 // NATS connection, the outbox relay (publishing to the service's stream), the
 // follower of the service's own events (other replicas' changes advance the
-// generation), authentication with the service's policy table, the audit and
-// outbox admin services, and the service host (health, reflection,
+// generation), authentication with the service's policy table, the audit,
+// outbox admin and store admin (backups) services, and the service host (health, reflection,
 // interceptors). After every committed write the database's commit listener
 // wakes the relay and advances the generation to the last outbox position, so
 // a replica reads its own writes through the cache.
@@ -58,6 +59,7 @@
 #include "libs/cache/data_generation.h"
 #include "libs/cache/redis_client.h"
 #include "libs/config/config.h"
+#include "libs/runtime/store_admin_service.h"
 #include "libs/server/service_host.h"
 #include "libs/store/database.h"
 #include "wp/common/v1/event.pb.h"
@@ -168,6 +170,7 @@ class ServiceRuntime {
   std::unique_ptr<authz::Authentication> authn_;
   std::unique_ptr<audit::AuditGrpc> audit_grpc_;
   std::unique_ptr<bus::OutboxAdminGrpc> outbox_admin_;
+  std::unique_ptr<StoreAdminGrpc> store_admin_;
   std::unique_ptr<server::ServiceHost> host_;
   std::vector<std::unique_ptr<bus::DurableConsumer>> consumers_;
   std::vector<BackgroundTask> tasks_;

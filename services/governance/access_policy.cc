@@ -54,6 +54,8 @@ authz::RoleTable AccessPolicy() {
   // The outbox's dead letters: admins only.
   table["/wp.common.v1.OutboxAdminService/ListDeadLetters"] = authz::AdminsOnly();
   table["/wp.common.v1.OutboxAdminService/RedriveDeadLetters"] = authz::AdminsOnly();
+  table["/wp.common.v1.StoreAdminService/BackupStore"] = authz::AdminsOnly();
+  table["/wp.common.v1.StoreAdminService/ListBackups"] = authz::AdminsOnly();
   return table;
 }
 

@@ -10,6 +10,7 @@
 #include "services/governance/access_policy.h"
 #include "wp/common/v1/audit.grpc.pb.h"
 #include "wp/common/v1/outbox.grpc.pb.h"
+#include "wp/common/v1/store_admin.grpc.pb.h"
 #include "wp/governance/v1/governance.grpc.pb.h"
 #include "wp/governance/v1/plans.grpc.pb.h"
 
@@ -22,7 +23,8 @@ using wp::testing::TestBearer;
 const std::vector<std::string> kServices = {"wp.governance.v1.GovernanceService",
                                             "wp.governance.v1.PlansService",
                                             "wp.common.v1.AuditService",
-                                            "wp.common.v1.OutboxAdminService"};
+                                            "wp.common.v1.OutboxAdminService",
+                                            "wp.common.v1.StoreAdminService"};
 
 class GovernanceSecurityTest : public ::testing::Test {
  protected:
@@ -68,13 +70,15 @@ class GovernanceSecurityTest : public ::testing::Test {
 const bool kServicesLinked = v1::Population::descriptor() != nullptr &&
                              v1::Plan::descriptor() != nullptr &&
                              wp::common::v1::AuditRecord::descriptor() != nullptr &&
-                             wp::common::v1::DeadLetter::descriptor() != nullptr;
+                             wp::common::v1::DeadLetter::descriptor() != nullptr &&
+                             wp::common::v1::Backup::descriptor() != nullptr;
 
 TEST_F(GovernanceSecurityTest, EveryRpcIsInThePolicy) {
   ASSERT_TRUE(kServicesLinked);
   const authz::RoleTable table = AccessPolicy();
   const std::vector<std::string> methods = wp::testing::AllMethods(kServices);
-  EXPECT_EQ(methods.size(), 61u);  // 32 + 26 + the audit trail + the two dead-letter RPCs
+  // 32 + 26 + the audit trail + the two dead-letter RPCs + the two backup RPCs
+  EXPECT_EQ(methods.size(), 63u);
   for (const std::string& method : methods) {
     EXPECT_EQ(table.count(method), 1u) << method << " is missing from the access policy";
   }

@@ -50,6 +50,8 @@ authz::RoleTable AccessPolicy() {
       {"/wp.common.v1.AuditService/ListAuditRecords", AdminsOnly()},
       {"/wp.common.v1.OutboxAdminService/ListDeadLetters", AdminsOnly()},
       {"/wp.common.v1.OutboxAdminService/RedriveDeadLetters", AdminsOnly()},
+      {"/wp.common.v1.StoreAdminService/BackupStore", AdminsOnly()},
+      {"/wp.common.v1.StoreAdminService/ListBackups", AdminsOnly()},
   };
 }
 

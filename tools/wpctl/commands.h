@@ -56,6 +56,10 @@ CommandResult ItemsSetStatus(const CommandEnv& env, const Args& args);
 CommandResult OutboxDeadLetters(const CommandEnv& env, const Args& args);
 CommandResult OutboxRedrive(const CommandEnv& env, const Args& args);
 
+// backup_commands.cc: online backups of a service's store (admins).
+CommandResult BackupCreate(const CommandEnv& env, const Args& args);
+CommandResult BackupList(const CommandEnv& env, const Args& args);
+
 // network_commands.cc
 CommandResult NetworksList(const CommandEnv& env, const Args& args);
 CommandResult NetworksGet(const CommandEnv& env, const Args& args);
