@@ -13,6 +13,7 @@
 #include "wp/common/v1/audit.pb.h"
 #include "wp/common/v1/field_limits.pb.h"
 #include "wp/common/v1/outbox.pb.h"
+#include "wp/common/v1/store_admin.pb.h"
 #include "wp/governance/v1/governance.pb.h"
 #include "wp/governance/v1/plans.pb.h"
 #include "wp/workstreams/v1/networks.pb.h"
@@ -30,6 +31,7 @@ const google::protobuf::FileDescriptor* const kServiceFiles[] = {
     governance::v1::Authority::descriptor()->file(), governance::v1::Plan::descriptor()->file(),
     workstreams::v1::PlanItem::descriptor()->file(), workstreams::v1::Network::descriptor()->file(),
     common::v1::AuditRecord::descriptor()->file(), common::v1::DeadLetter::descriptor()->file(),
+    common::v1::Backup::descriptor()->file(),
 };
 
 // Fields of `d` (and of messages below it) that need a limit and lack one.

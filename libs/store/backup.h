@@ -10,7 +10,8 @@
 // (restore.h) as it is.
 //
 // Thread-safety: BackupTo may run from any thread while others use the
-// Database; two backups to the same path race (one gets ALREADY_EXISTS).
+// Database (it holds one of its reader connections while it copies); two
+// backups to the same path race (one gets ALREADY_EXISTS).
 // InspectStoreFile reads a file no one is writing.
 #ifndef WP_LIBS_STORE_BACKUP_H_
 #define WP_LIBS_STORE_BACKUP_H_
