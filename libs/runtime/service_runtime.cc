@@ -120,9 +120,12 @@ std::optional<ServiceRuntime::Failure> ServiceRuntime::Init() {
   outbox_admin_ = std::make_unique<bus::OutboxAdminGrpc>(
       *db_, [&guard](grpc::ServerContext& ctx) { return guard.Admit(ctx); });
 
-  // Online backups to <data_dir>/backups, for admins.
+  // Online backups to <data_dir>/backups, for admins; paths shown in full.
+  std::error_code absolute_error;
+  std::filesystem::path backups = std::filesystem::absolute(config_.data_dir, absolute_error);
+  if (absolute_error) backups = config_.data_dir;
   store_admin_ = std::make_unique<StoreAdminGrpc>(
-      *db_, spec_.name, config_.data_dir + "/backups",
+      *db_, spec_.name, (backups.lexically_normal() / "backups").string(),
       [&guard](grpc::ServerContext& ctx) { return guard.Admit(ctx); });
 
   host_ = std::make_unique<server::ServiceHost>(config_);

@@ -2,6 +2,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
+
+#include "absl/synchronization/notification.h"
 
 #include "gtest/gtest.h"
 #include "libs/store/outbox.h"
@@ -95,6 +98,49 @@ TEST_F(StoreAdminTest, ListsThisServicesBackupsOldestFirst) {
   EXPECT_EQ(listed->backups(1).name(), backup->name());
   EXPECT_EQ(listed->backups(1).last_outbox_seq(), 1);
   EXPECT_EQ(listed->backups(1).store_id(), backup->store_id());
+}
+
+// Passes everything on to a database, but holds the first Read() until told.
+class HeldReads : public store::Database {
+ public:
+  explicit HeldReads(store::Database& db) : db_(db) {}
+  absl::Status Write(const store::TransactionBody& body) override { return db_.Write(body); }
+  absl::Status Read(const store::TransactionBody& body) override {
+    if (!entered_.HasBeenNotified()) {
+      entered_.Notify();
+      release_.WaitForNotification();
+    }
+    return db_.Read(body);
+  }
+  void SetCommitListener(std::function<void()> listener) override {
+    db_.SetCommitListener(std::move(listener));
+  }
+  absl::Notification entered_;
+  absl::Notification release_;
+
+ private:
+  store::Database& db_;
+};
+
+TEST_F(StoreAdminTest, OneBackupAtATime) {
+  HeldReads held(*db_);
+  StoreAdminGrpc admin(held, "notes", dir_ + "/backups", nullptr);
+  absl::StatusOr<v1::Backup> first;
+  std::thread running([&] {
+    v1::BackupStoreRequest request;
+    request.set_label("first");
+    first = admin.TakeBackup(caller_, request);
+  });
+  held.entered_.WaitForNotification();  // the first backup is copying
+  v1::BackupStoreRequest request;
+  request.set_label("second");
+  auto second = admin.TakeBackup(caller_, request);
+  EXPECT_EQ(second.status().code(), absl::StatusCode::kFailedPrecondition) << second.status();
+  held.release_.Notify();
+  running.join();
+  ASSERT_TRUE(first.ok()) << first.status();
+  // Once it is done, the next may run.
+  EXPECT_TRUE(admin.TakeBackup(caller_, request).ok());
 }
 
 TEST_F(StoreAdminTest, ABadLabelTakesNoBackup) {

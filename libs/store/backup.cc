@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <system_error>
@@ -50,6 +51,21 @@ std::string FolderOf(const std::string& path) {
 void RemoveWithCompanions(const std::string& path) {
   std::error_code ignored;
   for (const char* suffix : {"", "-journal", "-wal", "-shm"}) fs::remove(path + suffix, ignored);
+}
+
+// Gives `temp` the name `path` unless that is taken. link() never replaces,
+// so a backup's name is never reused; where the file system has no hard
+// links, a rename after a look.
+absl::Status NameWithoutReplacing(const std::string& temp, const std::string& path) {
+  if (::link(temp.c_str(), path.c_str()) == 0) return absl::OkStatus();
+  if (errno == EEXIST) return absl::AlreadyExistsError(absl::StrCat(path, " exists"));
+  if (errno != EPERM && errno != ENOTSUP && errno != EOPNOTSUPP) {
+    return ErrnoError("cannot name the backup", path);
+  }
+  std::error_code error;
+  if (fs::exists(path, error)) return absl::AlreadyExistsError(absl::StrCat(path, " exists"));
+  if (::rename(temp.c_str(), path.c_str()) != 0) return ErrnoError("cannot name the backup", path);
+  return absl::OkStatus();
 }
 
 // Copies the snapshot `source` is reading (its open read transaction) into a
@@ -103,11 +119,7 @@ absl::StatusOr<BackupResult> BackupTo(Database& db, const std::string& path) {
       copied.ok() ? InspectStoreFile(temp, FileCheck::kFull) : absl::StatusOr<StoreFile>(copied);
   if (file.ok()) {
     absl::Status durable = Fsync(temp, false);
-    // link() never replaces: a backup's name is never reused.
-    if (durable.ok() && ::link(temp.c_str(), path.c_str()) != 0) {
-      durable = errno == EEXIST ? absl::AlreadyExistsError(absl::StrCat(path, " exists"))
-                                : ErrnoError("cannot name the backup", path);
-    }
+    if (durable.ok()) durable = NameWithoutReplacing(temp, path);
     if (durable.ok()) durable = Fsync(FolderOf(path), true);
     if (!durable.ok()) file = durable;
   }

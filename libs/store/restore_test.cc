@@ -1,5 +1,7 @@
 #include "libs/store/restore.h"
 
+#include <sqlite3.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -120,6 +122,29 @@ TEST_F(RestoreTest, RestoresIntoAnEmptyFolderAndMigratesAnOlderBackup) {
   EXPECT_TRUE(db->Write([](Transaction& tx) {
                   return tx.Execute("UPDATE notes SET rank = 2").status();
                 }).ok());
+}
+
+TEST_F(RestoreTest, TakesACopyMadeByHandWithTheSqliteBackupCommand) {
+  {
+    auto db = Open(live_);
+    WriteNote(*db, 1);
+  }
+  // What `sqlite3 notes.db ".backup copy.db"` does: the copy keeps the WAL flag.
+  const std::string copy = dir_ + "/by-hand.db";
+  {
+    auto from = SqliteFile::Open(live_, SqliteFile::Mode::kReadWrite);
+    auto to = SqliteFile::Open(copy, SqliteFile::Mode::kCreate);
+    ASSERT_TRUE(from.ok() && to.ok());
+    sqlite3_backup* b = sqlite3_backup_init((*to)->handle(), "main", (*from)->handle(), "main");
+    ASSERT_NE(b, nullptr);
+    EXPECT_EQ(sqlite3_backup_step(b, -1), SQLITE_DONE);
+    sqlite3_backup_finish(b);
+  }
+  const std::string fresh = wp::testing::MakeTempDir("wp-restore-by-hand") + "/notes.db";
+  auto restored = RestoreStore(copy, fresh, "notes", kMigrations, kNow);
+  ASSERT_TRUE(restored.ok()) << restored.status();
+  auto db = Open(fresh);
+  EXPECT_EQ(Notes(*db), 1);
 }
 
 TEST_F(RestoreTest, RefusesAFileThatIsNotSqliteAndChangesNothing) {
