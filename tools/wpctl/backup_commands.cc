@@ -16,13 +16,12 @@ using Stub = common::StoreAdminService::Stub;
 
 absl::StatusOr<std::unique_ptr<Stub>> StubFor(const CommandEnv& env, const Args& args) {
   if (!args.Has("service")) {
-    return absl::InvalidArgumentError("--service: name the store to back up: workstreams or governance");
+    return UsageError("--service: name whose store: workstreams or governance");
   }
   const std::string service = args.Get("service", "");
   if (service == "workstreams") return common::StoreAdminService::NewStub(env.client->workstreams_channel());
   if (service == "governance") return common::StoreAdminService::NewStub(env.client->governance_channel());
-  return absl::InvalidArgumentError(
-      absl::StrCat("--service: \"", service, "\" is not workstreams or governance"));
+  return UsageError(absl::StrCat("--service: \"", service, "\" is not workstreams or governance"));
 }
 
 std::string TimeText(const google::protobuf::Timestamp& t) {
