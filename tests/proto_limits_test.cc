@@ -16,6 +16,7 @@
 #include "wp/common/v1/outbox.pb.h"
 #include "wp/examples/v1/notices.pb.h"
 #include "wp/common/v1/status.pb.h"
+#include "wp/common/v1/store_admin.pb.h"
 #include "wp/governance/v1/governance.pb.h"
 #include "wp/governance/v1/plans.pb.h"
 #include "wp/workstreams/v1/networks.pb.h"
@@ -36,6 +37,7 @@ const google::protobuf::FileDescriptor* const kServiceFiles[] = {
     examples::v1::Notice::descriptor()->file(),  // the example service (examples/notices)
     common::v1::GetStatusResponse::descriptor()->file(),
     common::v1::LogSettings::descriptor()->file(),
+    common::v1::Backup::descriptor()->file(),
 };
 
 // Fields of `d` (and of messages below it) that need a limit and lack one.

@@ -41,6 +41,9 @@ ABSL_FLAG(std::string, nats_user, "", "NATS user name");
 ABSL_FLAG(std::string, nats_password, "", "NATS password (secret)");
 ABSL_FLAG(std::string, nats_token, "", "NATS token (secret)");
 ABSL_FLAG(std::string, redis_password, "", "Redis AUTH password (secret)");
+ABSL_FLAG(std::string, restore_from, "",
+          "Backup file to restore the store from at start-up (the service stopped; the current "
+          "database is moved aside)");
 ABSL_FLAG(int32_t, near_cache_entries, 256,
           "Cached aggregates also kept in process memory (0: Redis only)");
 
@@ -138,6 +141,7 @@ ServiceConfig LoadConfig(int argc, char** argv, absl::string_view service, int d
   config.nats_password = absl::GetFlag(FLAGS_nats_password);
   config.nats_token = absl::GetFlag(FLAGS_nats_token);
   config.redis_password = absl::GetFlag(FLAGS_redis_password);
+  config.restore_from = absl::GetFlag(FLAGS_restore_from);
   if (absl::Status s = log::SetLevel(absl::GetFlag(FLAGS_log_level)); !s.ok()) fail(s);
   if (absl::Status s = log::SetFormat(absl::GetFlag(FLAGS_log_format)); !s.ok()) fail(s);
   log::SetService(service);

@@ -37,6 +37,7 @@ ABSL_DECLARE_FLAG(std::string, nats_user);
 ABSL_DECLARE_FLAG(std::string, nats_password);
 ABSL_DECLARE_FLAG(std::string, nats_token);
 ABSL_DECLARE_FLAG(std::string, redis_password);
+ABSL_DECLARE_FLAG(std::string, restore_from);
 
 namespace wp {
 
@@ -68,6 +69,8 @@ struct ServiceConfig {
   std::string nats_password;
   std::string nats_token;
   std::string redis_password;
+  // A backup file to restore the store from before it is opened (libs/store/restore.h).
+  std::string restore_from;
 };
 
 // Applies WP_* environment variables, parses the command line and validates.

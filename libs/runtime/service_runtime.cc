@@ -6,10 +6,12 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "libs/bus/event_writer.h"
 #include "libs/cache/redis_options.h"
 #include "libs/log/log.h"
 #include "libs/store/outbox.h"
+#include "libs/store/restore.h"
 #include "libs/store/sqlite_database.h"
 
 namespace wp::runtime {
@@ -55,6 +57,17 @@ std::optional<ServiceRuntime::Failure> ServiceRuntime::Init() {
   std::filesystem::create_directories(config_.data_dir, mkdir_error);
   if (mkdir_error) {
     return Failure{"cannot create the data folder", absl::UnavailableError(mkdir_error.message())};
+  }
+  if (!config_.restore_from.empty()) {
+    // Before the store is opened: the service must be stopped (restore.h).
+    auto restored = store::RestoreStore(config_.restore_from, config_.database_path, spec_.name,
+                                        spec_.migrations, absl::Now());
+    if (!restored.ok()) return Failure{"cannot restore the store", restored.status()};
+    log::Info(restored->already_restored ? "restore skipped: this backup was restored already"
+                                         : "store restored",
+              {{"from", config_.restore_from},
+               {"outbox_position", absl::StrCat(restored->backup.last_outbox_seq)},
+               {"moved_aside", restored->moved_aside}});
   }
   auto db = store::OpenSqlite({config_.database_path}, spec_.migrations);
   if (!db.ok()) return Failure{"cannot open the database", db.status()};
@@ -120,6 +133,13 @@ std::optional<ServiceRuntime::Failure> ServiceRuntime::Init() {
                                     std::max(0, metrics_->port())};
       },
       [this] { return Snapshot(); });
+  // Online backups to <data_dir>/backups, for admins; paths shown in full.
+  std::error_code absolute_error;
+  std::filesystem::path backups = std::filesystem::absolute(config_.data_dir, absolute_error);
+  if (absolute_error) backups = config_.data_dir;
+  store_admin_ = std::make_unique<StoreAdminGrpc>(
+      *db_, spec_.name, (backups.lexically_normal() / "backups").string(),
+      [&guard](grpc::ServerContext& ctx) { return guard.Admit(ctx); });
 
   host_ = std::make_unique<server::ServiceHost>(config_);
   host_->AddInterceptor(authn_->NewInterceptor());
@@ -139,6 +159,7 @@ std::optional<ServiceRuntime::Failure> ServiceRuntime::Init() {
   logging_ = std::make_unique<log::LoggingGrpc>(
       *db_, [&guard](grpc::ServerContext& ctx) { return guard.Admit(ctx); });
   host_->AddService(logging_.get());
+  host_->AddService(store_admin_.get());
   return std::nullopt;
 }
 

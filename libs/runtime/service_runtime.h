@@ -2,15 +2,16 @@
 // one object and started and stopped in the right order, so that a service's
 // main.cc names only what is its own.
 //
-// It owns, in start-up order: the data folder and the store (SQLite, the
+// It owns, in start-up order: the data folder and the store (restored first
+// from a backup when --restore_from names one; SQLite, the
 // platform migrations and the service's own), the data generation (starting
 // at the outbox position) and the store identity, Redis and the cache, the
 // NATS connection, the outbox relay (publishing to the service's stream), the
 // follower of the service's own events (other replicas' changes advance the
 // generation), authentication with the service's policy table, the audit,
-// outbox admin, logging (run-time log level) and status services, the
-// Prometheus metrics (libs/metrics: RPCs, store transactions, outbox,
-// consumers, cache; served on config.metrics_address) and the service host (health, reflection,
+// outbox admin, store admin (backups), logging (run-time log level) and status
+// services, the Prometheus metrics (libs/metrics: RPCs, store transactions,
+// outbox, consumers, cache; served on config.metrics_address) and the service host (health, reflection,
 // interceptors). After every committed write the database's commit listener
 // wakes the relay and advances the generation to the last outbox position, so
 // a replica reads its own writes through the cache.
@@ -65,6 +66,7 @@
 #include "libs/log/logging_service.h"
 #include "libs/metrics/service_metrics.h"
 #include "libs/metrics/status_service.h"
+#include "libs/runtime/store_admin_service.h"
 #include "libs/server/service_host.h"
 #include "libs/store/database.h"
 #include "wp/common/v1/event.pb.h"
@@ -185,6 +187,7 @@ class ServiceRuntime {
   std::unique_ptr<bus::OutboxAdminGrpc> outbox_admin_;
   std::unique_ptr<log::LoggingGrpc> logging_;
   std::unique_ptr<metrics::StatusGrpc> status_grpc_;
+  std::unique_ptr<StoreAdminGrpc> store_admin_;
   std::unique_ptr<server::ServiceHost> host_;
   absl::Mutex consumers_mu_;  // AddConsumer may run while a scrape reads the list
   std::vector<std::unique_ptr<bus::DurableConsumer>> consumers_ ABSL_GUARDED_BY(consumers_mu_);

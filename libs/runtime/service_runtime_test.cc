@@ -16,7 +16,9 @@
 #include "gtest/gtest.h"
 #include "libs/bus/bus_test_util.h"
 #include "libs/bus/event_writer.h"
+#include "libs/store/backup.h"
 #include "libs/store/outbox.h"
+#include "libs/store/sqlite_database.h"
 #include "libs/testing/server_process.h"
 #include "libs/testing/test_tokens.h"
 
@@ -142,6 +144,54 @@ TEST_F(ServiceRuntimeTest, StartUpErrorNamesTheStep) {
   auto rt = ServiceRuntime::Create(config_, Spec());
   ASSERT_FALSE(rt.ok());
   EXPECT_NE(rt.status().message().find("bad redis_url"), std::string::npos) << rt.status();
+}
+
+int64_t CountItems(store::Database& db) {
+  auto n = store::ReadValue<int64_t>(db, [](store::Transaction& tx) -> absl::StatusOr<int64_t> {
+    auto row = tx.QueryOne("SELECT COUNT(*) FROM outbox");
+    if (!row.ok()) return row.status();
+    return row->Int(0);
+  });
+  EXPECT_TRUE(n.ok()) << n.status();
+  return n.ok() ? *n : -1;
+}
+
+TEST_F(ServiceRuntimeTest, RestoresFromABackupBeforeOpeningTheStore) {
+  const std::string backup = wp::testing::MakeTempDir("runtime-backup") + "/backup.db";
+  std::string old_id;
+  {
+    auto rt = ServiceRuntime::Create(config_, Spec());
+    ASSERT_TRUE(rt.ok()) << rt.status();
+    old_id = (*rt)->store_id();
+    WriteItem(**rt, "one");
+    WriteItem(**rt, "two");
+    ASSERT_TRUE(store::BackupTo((*rt)->db(), backup).ok());
+    WriteItem(**rt, "three");  // after the backup: gone once it is restored
+  }
+  config_.restore_from = backup;
+  auto rt = ServiceRuntime::Create(config_, Spec());
+  ASSERT_TRUE(rt.ok()) << rt.status();
+  EXPECT_EQ(CountItems((*rt)->db()), 2);
+  EXPECT_EQ((*rt)->generation().current(), 2);
+  // A new identity: nothing cached for the store before the restore is read.
+  EXPECT_FALSE((*rt)->store_id().empty());
+  EXPECT_NE((*rt)->store_id(), old_id);
+  // Writes go on from the backup's outbox position.
+  EXPECT_EQ(WriteItem(**rt, "four"), 3);
+}
+
+TEST_F(ServiceRuntimeTest, RefusesToRestoreAnotherServicesStore) {
+  const std::string backup = wp::testing::MakeTempDir("runtime-backup") + "/other.db";
+  {
+    auto other = store::OpenSqlite({wp::testing::MakeTempDir("runtime-other") + "/other.db"},
+                                   {{1, "sessions", "CREATE TABLE sessions (id TEXT)"}});
+    ASSERT_TRUE(other.ok()) << other.status();
+    ASSERT_TRUE(store::BackupTo(**other, backup).ok());
+  }
+  config_.restore_from = backup;
+  auto rt = ServiceRuntime::Create(config_, Spec());
+  EXPECT_EQ(rt.status().code(), absl::StatusCode::kFailedPrecondition) << rt.status();
+  EXPECT_NE(rt.status().message().find("cannot restore the store"), std::string::npos) << rt.status();
 }
 
 }  // namespace

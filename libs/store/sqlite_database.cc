@@ -50,6 +50,8 @@ class Connection : public Transaction {
     return absl::OkStatus();
   }
 
+  sqlite3* handle() const { return db_; }
+
   absl::StatusOr<int64_t> Execute(absl::string_view sql, const std::vector<Value>& params) override {
     absl::StatusOr<sqlite3_stmt*> stmt = Prepare(sql, params);
     if (!stmt.ok()) return stmt.status();
@@ -280,6 +282,11 @@ absl::Status ApplyMigrations(Connection& db, absl::string_view component,
 }
 
 }  // namespace
+
+sqlite3* SqliteHandleOf(Transaction& tx) {
+  auto* connection = dynamic_cast<Connection*>(&tx);
+  return connection == nullptr ? nullptr : connection->handle();
+}
 
 absl::StatusOr<std::unique_ptr<Database>> OpenSqlite(const SqliteOptions& options,
                                                      const std::vector<Migration>& migrations) {

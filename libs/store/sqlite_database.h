@@ -13,6 +13,8 @@
 #include "absl/status/statusor.h"
 #include "libs/store/database.h"
 
+struct sqlite3;
+
 namespace wp::store {
 
 struct SqliteOptions {
@@ -24,6 +26,11 @@ struct SqliteOptions {
 // (outbox, handled events) and then `migrations` that are not applied yet.
 absl::StatusOr<std::unique_ptr<Database>> OpenSqlite(const SqliteOptions& options,
                                                      const std::vector<Migration>& migrations);
+
+// The SQLite connection running `tx` when `tx` is a transaction of this
+// engine, else nullptr. For the online backup (backup.h), which copies the
+// snapshot of a Read() transaction page by page; use it only inside the body.
+sqlite3* SqliteHandleOf(Transaction& tx);
 
 }  // namespace wp::store
 

@@ -59,6 +59,8 @@ authz::RoleTable AccessPolicy() {
   // The run-time log level: admins only.
   table["/wp.common.v1.LoggingService/GetLogLevel"] = authz::AdminsOnly();
   table["/wp.common.v1.LoggingService/SetLogLevel"] = authz::AdminsOnly();
+  table["/wp.common.v1.StoreAdminService/BackupStore"] = authz::AdminsOnly();
+  table["/wp.common.v1.StoreAdminService/ListBackups"] = authz::AdminsOnly();
   return table;
 }
 

@@ -12,6 +12,7 @@
 #include "wp/common/v1/logging.grpc.pb.h"
 #include "wp/common/v1/outbox.grpc.pb.h"
 #include "wp/common/v1/status.grpc.pb.h"
+#include "wp/common/v1/store_admin.grpc.pb.h"
 #include "wp/governance/v1/governance.grpc.pb.h"
 #include "wp/governance/v1/plans.grpc.pb.h"
 
@@ -26,7 +27,8 @@ const std::vector<std::string> kServices = {"wp.governance.v1.GovernanceService"
                                             "wp.common.v1.AuditService",
                                             "wp.common.v1.OutboxAdminService",
                                             "wp.common.v1.StatusService",
-                                            "wp.common.v1.LoggingService"};
+                                            "wp.common.v1.LoggingService",
+                                            "wp.common.v1.StoreAdminService"};
 
 class GovernanceSecurityTest : public ::testing::Test {
  protected:
@@ -74,14 +76,15 @@ const bool kServicesLinked = v1::Population::descriptor() != nullptr &&
                              wp::common::v1::AuditRecord::descriptor() != nullptr &&
                              wp::common::v1::DeadLetter::descriptor() != nullptr &&
                              wp::common::v1::GetStatusResponse::descriptor() != nullptr &&
-                             wp::common::v1::LogSettings::descriptor() != nullptr;
+                             wp::common::v1::LogSettings::descriptor() != nullptr &&
+                             wp::common::v1::Backup::descriptor() != nullptr;
 
 TEST_F(GovernanceSecurityTest, EveryRpcIsInThePolicy) {
   ASSERT_TRUE(kServicesLinked);
   const authz::RoleTable table = AccessPolicy();
   const std::vector<std::string> methods = wp::testing::AllMethods(kServices);
-  // 32 + 26 + the audit trail + two dead-letter + status + two log-level RPCs
-  EXPECT_EQ(methods.size(), 64u);
+  // 32 + 26 + the audit trail + two dead-letter + status + two log-level + two backup RPCs
+  EXPECT_EQ(methods.size(), 66u);
   for (const std::string& method : methods) {
     EXPECT_EQ(table.count(method), 1u) << method << " is missing from the access policy";
   }

@@ -22,7 +22,7 @@ add_dependencies(governance_service_test governance workstreams)
 wp_cc_test(NAME governance_security_test
   SRCS governance_security_test.cc
   DEPS wp_testing_service wp_testing_auth wp_auth wp_authz wp_governance_service wp_audit_proto wp_outbox_proto
-       wp_service_status_proto wp_logging_proto wp_governance_proto
+       wp_service_status_proto wp_logging_proto wp_store_admin_proto wp_governance_proto
   LABELS integration)
 target_compile_definitions(governance_security_test PRIVATE WP_GOVERNANCE_BIN="$<TARGET_FILE:governance>")
 add_dependencies(governance_security_test governance)

@@ -54,6 +54,8 @@ authz::RoleTable AccessPolicy() {
       {"/wp.common.v1.StatusService/GetStatus", Readers()},
       {"/wp.common.v1.LoggingService/GetLogLevel", AdminsOnly()},
       {"/wp.common.v1.LoggingService/SetLogLevel", AdminsOnly()},
+      {"/wp.common.v1.StoreAdminService/BackupStore", AdminsOnly()},
+      {"/wp.common.v1.StoreAdminService/ListBackups", AdminsOnly()},
   };
 }
 

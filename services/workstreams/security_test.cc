@@ -19,6 +19,7 @@
 #include "wp/common/v1/logging.grpc.pb.h"
 #include "wp/common/v1/outbox.grpc.pb.h"
 #include "wp/common/v1/status.grpc.pb.h"
+#include "wp/common/v1/store_admin.grpc.pb.h"
 #include "wp/workstreams/v1/networks.grpc.pb.h"
 #include "wp/workstreams/v1/workstreams.grpc.pb.h"
 
@@ -33,7 +34,8 @@ constexpr const char* kServices[] = {"wp.workstreams.v1.WorkstreamsService",
                                      "wp.common.v1.AuditService",
                                      "wp.common.v1.OutboxAdminService",
                                      "wp.common.v1.StatusService",
-                                     "wp.common.v1.LoggingService"};
+                                     "wp.common.v1.LoggingService",
+                                     "wp.common.v1.StoreAdminService"};
 
 std::string ReadAll(const std::string& path) { return wp::testing::ReadFileOrEmpty(path); }
 
@@ -218,6 +220,50 @@ TEST_F(SecurityTest, DeadLettersAreForAdminsOnly) {
   wp::common::v1::RedriveDeadLettersResponse redriven;
   EXPECT_EQ(outbox->RedriveDeadLetters(&ctx, all, &redriven).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
+}
+
+TEST_F(SecurityTest, BackupsAreForAdminsOnlyAndAudited) {
+  wp::testing::ServiceOptions options = Options();
+  const std::string data_dir = options.data_dir;
+  Start(options);
+  auto store = wp::common::v1::StoreAdminService::NewStub(service_->channel());
+  auto backup = [&](Role role, const std::string& label, wp::common::v1::Backup* out) {
+    grpc::ClientContext ctx;
+    ctx.AddMetadata("authorization", TestBearer(role, "ada.admin"));
+    wp::common::v1::BackupStoreRequest request;
+    request.set_label(label);
+    return store->BackupStore(&ctx, request, out);
+  };
+  wp::common::v1::Backup taken;
+  EXPECT_EQ(backup(Role::kOfficer, "", &taken).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  // The client names no path: a label that could be one is refused.
+  EXPECT_EQ(backup(Role::kAdmin, "../../etc", &taken).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  ASSERT_TRUE(backup(Role::kAdmin, "nightly", &taken).ok());
+  EXPECT_TRUE(absl::StartsWith(taken.name(), "workstreams-")) << taken.name();
+  EXPECT_TRUE(absl::EndsWith(taken.name(), "-nightly.db")) << taken.name();
+  EXPECT_EQ(taken.path(), data_dir + "/backups/" + taken.name());
+
+  grpc::ClientContext ctx;
+  ctx.AddMetadata("authorization", TestBearer(Role::kOfficer, "officer"));
+  wp::common::v1::ListBackupsResponse listed;
+  EXPECT_EQ(store->ListBackups(&ctx, {}, &listed).error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  grpc::ClientContext admin;
+  admin.AddMetadata("authorization", TestBearer(Role::kAdmin, "ada.admin"));
+  ASSERT_TRUE(store->ListBackups(&admin, {}, &listed).ok());
+  ASSERT_EQ(listed.backups_size(), 1);
+  EXPECT_EQ(listed.backups(0).name(), taken.name());
+
+  auto audit = wp::common::v1::AuditService::NewStub(service_->channel());
+  grpc::ClientContext audit_ctx;
+  audit_ctx.AddMetadata("authorization", TestBearer(Role::kAdmin, "reader"));
+  wp::common::v1::ListAuditRecordsRequest by_resource;
+  by_resource.set_resource("backups/" + taken.name());
+  wp::common::v1::ListAuditRecordsResponse records;
+  grpc::Status listed_audit = audit->ListAuditRecords(&audit_ctx, by_resource, &records);
+  ASSERT_TRUE(listed_audit.ok()) << listed_audit.error_message();
+  ASSERT_EQ(records.records_size(), 1);
+  EXPECT_EQ(records.records(0).subject(), "ada.admin");
+  EXPECT_EQ(records.records(0).method(), "/wp.common.v1.StoreAdminService/BackupStore");
 }
 
 TEST_F(SecurityTest, ChangesAreAuditedForAdminsOnly) {

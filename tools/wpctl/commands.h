@@ -59,6 +59,9 @@ CommandResult OutboxRedrive(const CommandEnv& env, const Args& args);
 // log_level_commands.cc: a running service's log level (admins).
 CommandResult LogLevelGet(const CommandEnv& env, const Args& args);
 CommandResult LogLevelSet(const CommandEnv& env, const Args& args);
+// backup_commands.cc: online backups of a service's store (admins).
+CommandResult BackupCreate(const CommandEnv& env, const Args& args);
+CommandResult BackupList(const CommandEnv& env, const Args& args);
 
 // network_commands.cc
 CommandResult NetworksList(const CommandEnv& env, const Args& args);
