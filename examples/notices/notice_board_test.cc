@@ -32,7 +32,7 @@ class NoticeBoardTest : public ::testing::Test {
     return unsent.ok() ? *unsent : std::vector<store::OutboxMessage>{};
   }
 
-  server::Caller caller_{"ann", "trace-1", "officer", {}, "/wp.examples.v1.NoticesService/PostNotice"};
+  server::Caller caller_{"ann", "trace-1", "", "officer", {}, "/wp.examples.v1.NoticesService/PostNotice"};
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<NoticeBoard> board_;
 };

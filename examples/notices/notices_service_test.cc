@@ -18,13 +18,12 @@
 #include "libs/bus/durable_consumer.h"
 #include "libs/bus/event_writer.h"
 #include "libs/bus/nats_connection.h"
+#include "libs/runtime/platform_policy.h"
 #include "libs/testing/rpc_walk.h"
 #include "libs/testing/server_process.h"
 #include "libs/testing/service_process.h"
 #include "libs/testing/test_tokens.h"
-#include "wp/common/v1/audit.pb.h"
 #include "wp/common/v1/event.pb.h"
-#include "wp/common/v1/outbox.pb.h"
 #include "wp/examples/v1/notices.grpc.pb.h"
 
 namespace wp::examples::notices {
@@ -186,12 +185,10 @@ TEST_F(NoticesServiceTest, BadRequestsNameTheField) {
 }
 
 TEST_F(NoticesServiceTest, EveryRpcIsInThePolicyAndEnforced) {
-  // Naming a message of each file links its descriptors, which AllMethods reads.
-  ASSERT_NE(wp::common::v1::AuditRecord::descriptor()->file()->FindServiceByName("AuditService"), nullptr);
-  ASSERT_NE(wp::common::v1::DeadLetter::descriptor()->file()->FindServiceByName("OutboxAdminService"), nullptr);
-  const std::vector<std::string> methods = wp::testing::AllMethods(
-      {"wp.examples.v1.NoticesService", "wp.common.v1.AuditService", "wp.common.v1.OutboxAdminService"});
-  const authz::RoleTable table = AccessPolicy();
+  // The service's own RPCs and those the runtime serves in every service.
+  std::vector<std::string> methods = wp::testing::AllMethods({"wp.examples.v1.NoticesService"});
+  for (const auto& [method, roles] : runtime::PlatformPolicy()) methods.push_back(method);
+  const authz::RoleTable table = runtime::ServicePolicy(AccessPolicy());
   EXPECT_EQ(table.size(), methods.size()) << "the policy names an RPC that does not exist";
   for (const std::string& method : methods) {
     ASSERT_EQ(table.count(method), 1u) << method << " is missing from the access policy";

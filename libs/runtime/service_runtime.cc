@@ -10,6 +10,7 @@
 #include "libs/bus/event_writer.h"
 #include "libs/cache/redis_options.h"
 #include "libs/log/log.h"
+#include "libs/runtime/platform_policy.h"
 #include "libs/store/outbox.h"
 #include "libs/store/restore.h"
 #include "libs/store/sqlite_database.h"
@@ -113,7 +114,7 @@ std::optional<ServiceRuntime::Failure> ServiceRuntime::Init() {
   }
 
   // Every call but health checks needs a bearer token allowed by the policy.
-  auto authn = authz::Authentication::Create(config_, spec_.policy);
+  auto authn = authz::Authentication::Create(config_, ServicePolicy(spec_.policy));
   if (!authn.ok()) return Failure{"cannot set up token verification", authn.status()};
   authn_ = std::move(*authn);
   const authz::CallGuard& guard = authn_->guard();

@@ -80,7 +80,8 @@ struct ServiceSpec {
   std::string name;
   // The service's own schema, applied after the platform migrations.
   std::vector<store::Migration> migrations;
-  // Which role may call which RPC (libs/authz).
+  // Which role may call which of the service's own RPCs (libs/authz); the
+  // runtime adds the rows of the RPCs it serves itself (platform_policy.h).
   authz::RoleTable policy;
   // Which of the service's own events, committed by another replica, advance
   // this replica's data generation (every event when empty). The replica's

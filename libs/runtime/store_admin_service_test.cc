@@ -115,6 +115,9 @@ class HeldReads : public store::Database {
   void SetCommitListener(std::function<void()> listener) override {
     db_.SetCommitListener(std::move(listener));
   }
+  void SetTransactionObserver(store::TransactionObserver* observer) override {
+    db_.SetTransactionObserver(observer);
+  }
   absl::Notification entered_;
   absl::Notification release_;
 

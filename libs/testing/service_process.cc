@@ -51,9 +51,13 @@ absl::Status ServiceProcess::Start() {
                                    absl::StrCat("--nats_url=", options_.nats_url),
                                    absl::StrCat("--redis_url=", options_.redis_url),
                                    "--log_level=debug",
-                                   // The default (gRPC port + 1000) may be taken
-                                   // when tests run side by side.
-                                   "--metrics_port=0"};
+                                   // No metrics endpoint unless a test asks for one
+                                   // in extra_flags (the last --metrics_port wins):
+                                   // the default (gRPC port + 1000) may be taken when
+                                   // tests run side by side, and a port picked by the
+                                   // kernel (0) can be the very port chosen above for
+                                   // gRPC, freed a moment ago.
+                                   "--metrics_port=-1"};
   if (!options_.jwt_secret.empty()) {
     argv.push_back(absl::StrCat("--jwt_hs256_secret=", options_.jwt_secret));
   }

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/time.h"
+#include "libs/status/status_macros.h"
 #include "tools/wpctl/commands.h"
 #include "wp/common/v1/store_admin.grpc.pb.h"
 
@@ -15,13 +16,8 @@ namespace common = ::wp::common::v1;
 using Stub = common::StoreAdminService::Stub;
 
 absl::StatusOr<std::unique_ptr<Stub>> StubFor(const CommandEnv& env, const Args& args) {
-  if (!args.Has("service")) {
-    return UsageError("--service: name whose store: workstreams or governance");
-  }
-  const std::string service = args.Get("service", "");
-  if (service == "workstreams") return common::StoreAdminService::NewStub(env.client->workstreams_channel());
-  if (service == "governance") return common::StoreAdminService::NewStub(env.client->governance_channel());
-  return UsageError(absl::StrCat("--service: \"", service, "\" is not workstreams or governance"));
+  WP_ASSIGN_OR_RETURN(std::shared_ptr<grpc::Channel> channel, ServiceChannel(env, args, /*required=*/true));
+  return common::StoreAdminService::NewStub(channel);
 }
 
 std::string TimeText(const google::protobuf::Timestamp& t) {

@@ -1,7 +1,12 @@
-// What every subcommand shares: printing a result as text or JSON.
+// What every subcommand shares: printing a result as text or JSON, and the
+// channel of the service --service names.
 #include "tools/wpctl/commands.h"
 
 #include <ostream>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 
 #include "tools/wpctl/output.h"
 
@@ -17,6 +22,18 @@ CommandResult Print(const CommandEnv& env, const google::protobuf::Message& mess
   if (!json.ok()) return json.status();
   *env.out << *json;
   return kExitOk;
+}
+
+absl::StatusOr<std::shared_ptr<grpc::Channel>> ServiceChannel(const CommandEnv& env, const Args& args,
+                                                              bool required) {
+  std::vector<std::string> known;
+  for (const ServiceAddress& s : Services()) known.push_back(s.service);
+  if (required && !args.Has("service")) {
+    return UsageError(absl::StrCat("--service is required: one of ", absl::StrJoin(known, ", ")));
+  }
+  const std::string service = args.Get("service", "workstreams");
+  if (std::shared_ptr<grpc::Channel> channel = env.client->channel(service)) return channel;
+  return UsageError(absl::StrCat("--service: \"", service, "\" is not one of ", absl::StrJoin(known, ", ")));
 }
 
 }  // namespace wp::wpctl

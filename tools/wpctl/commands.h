@@ -6,6 +6,7 @@
 #define WP_TOOLS_WPCTL_COMMANDS_H_
 
 #include <iosfwd>
+#include <memory>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -34,6 +35,12 @@ using CommandResult = absl::StatusOr<int>;
 // Writes `message` as JSON when env.json, else `text`; kExitOk.
 CommandResult Print(const CommandEnv& env, const google::protobuf::Message& message,
                     const std::string& text);
+
+// The channel of the service --service names (workstreams when it is not
+// given, unless `required`); a usage error for a service wpctl does not know.
+// For the platform's RPCs every service serves (outbox, backup, log level).
+absl::StatusOr<std::shared_ptr<grpc::Channel>> ServiceChannel(const CommandEnv& env, const Args& args,
+                                                              bool required = false);
 
 // tracker_commands.cc
 CommandResult TrackerImport(const CommandEnv& env, const Args& args);

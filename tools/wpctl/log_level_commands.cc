@@ -4,6 +4,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "libs/status/status_macros.h"
 #include "tools/wpctl/commands.h"
 #include "wp/common/v1/logging.grpc.pb.h"
 
@@ -14,11 +15,8 @@ namespace common = ::wp::common::v1;
 using Stub = common::LoggingService::Stub;
 
 absl::StatusOr<std::unique_ptr<Stub>> StubFor(const CommandEnv& env, const Args& args) {
-  const std::string service = args.Get("service", "workstreams");
-  if (service == "workstreams") return common::LoggingService::NewStub(env.client->workstreams_channel());
-  if (service == "governance") return common::LoggingService::NewStub(env.client->governance_channel());
-  return absl::InvalidArgumentError(
-      absl::StrCat("--service: \"", service, "\" is not workstreams or governance"));
+  WP_ASSIGN_OR_RETURN(std::shared_ptr<grpc::Channel> channel, ServiceChannel(env, args));
+  return common::LoggingService::NewStub(channel);
 }
 
 // "debug" <-> LOG_LEVEL_DEBUG.

@@ -6,6 +6,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
+#include "libs/status/status_macros.h"
 #include "tools/wpctl/commands.h"
 #include "wp/common/v1/outbox.grpc.pb.h"
 
@@ -16,14 +17,8 @@ namespace common = ::wp::common::v1;
 using Stub = common::OutboxAdminService::Stub;
 
 absl::StatusOr<std::unique_ptr<Stub>> StubFor(const CommandEnv& env, const Args& args) {
-  const std::string service = args.Get("service", "workstreams");
-  if (std::shared_ptr<grpc::Channel> channel = env.client->channel(service)) {
-    return common::OutboxAdminService::NewStub(channel);
-  }
-  std::vector<std::string> known;
-  for (const ServiceAddress& s : Services()) known.push_back(s.service);
-  return absl::InvalidArgumentError(absl::StrCat("--service: \"", service, "\" is not one of ",
-                                                 absl::StrJoin(known, ", ")));
+  WP_ASSIGN_OR_RETURN(std::shared_ptr<grpc::Channel> channel, ServiceChannel(env, args));
+  return common::OutboxAdminService::NewStub(channel);
 }
 
 std::string TimeText(const google::protobuf::Timestamp& t) {
