@@ -5,7 +5,7 @@
 #include "libs/runtime/service_runtime.h"
 #include "services/workstreams/access_policy.h"
 #include "services/workstreams/events.h"
-#include "services/workstreams/governance_sponsors.h"
+#include "services/workstreams/from_governance/governance_consumer.h"
 #include "services/workstreams/migrations.h"
 #include "services/workstreams/summary_events.h"
 #include "services/workstreams/workstreams_grpc.h"

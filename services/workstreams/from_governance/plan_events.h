@@ -9,8 +9,8 @@
 // audited like any other change, with the governance event's actor.
 //
 // Thread-safety: as the Transaction passed in.
-#ifndef WP_SERVICES_WORKSTREAMS_GOVERNANCE_PLANS_H_
-#define WP_SERVICES_WORKSTREAMS_GOVERNANCE_PLANS_H_
+#ifndef WP_SERVICES_WORKSTREAMS_FROM_GOVERNANCE_PLAN_EVENTS_H_
+#define WP_SERVICES_WORKSTREAMS_FROM_GOVERNANCE_PLAN_EVENTS_H_
 
 #include "absl/status/status.h"
 #include "libs/store/database.h"
@@ -25,4 +25,4 @@ absl::Status ApplyPlanEvent(store::Transaction& tx, const wp::common::v1::Event&
 
 }  // namespace wp::workstreams
 
-#endif  // WP_SERVICES_WORKSTREAMS_GOVERNANCE_PLANS_H_
+#endif  // WP_SERVICES_WORKSTREAMS_FROM_GOVERNANCE_PLAN_EVENTS_H_

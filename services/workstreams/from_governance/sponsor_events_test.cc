@@ -1,9 +1,10 @@
-#include "services/workstreams/governance_sponsors.h"
+#include "services/workstreams/from_governance/sponsor_events.h"
 
 #include "gtest/gtest.h"
 #include "libs/store/sqlite_database.h"
 #include "libs/testing/domain_test_support.h"
 #include "libs/testing/server_process.h"
+#include "services/workstreams/board_sponsor_store.h"
 #include "services/workstreams/migrations.h"
 #include "wp/governance/v1/plans.pb.h"
 
@@ -13,7 +14,7 @@ namespace {
 namespace gov = wp::governance::v1;
 using test_support::Day;
 
-class GovernanceSponsorsTest : public ::testing::Test {
+class SponsorEventsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     auto db = store::OpenSqlite({wp::testing::MakeTempDir("sponsors") + "/ws.db"}, Migrations());
@@ -71,7 +72,7 @@ class GovernanceSponsorsTest : public ::testing::Test {
   std::unique_ptr<store::Database> db_;
 };
 
-TEST_F(GovernanceSponsorsTest, AssignedSponsorShowsOnItsWorkstreamFromTheStartDate) {
+TEST_F(SponsorEventsTest, AssignedSponsorShowsOnItsWorkstreamFromTheStartDate) {
   ASSERT_TRUE(Apply(Assigned(Sponsorship(1, 2, "1"))).ok());
   v1::Workstream ws = SponsorsOn(2, "2022-09-01");
   ASSERT_EQ(ws.sponsors_size(), 1);
@@ -82,26 +83,26 @@ TEST_F(GovernanceSponsorsTest, AssignedSponsorShowsOnItsWorkstreamFromTheStartDa
   EXPECT_EQ(SponsorsOn(1, "2022-09-01").sponsors_size(), 0);
 }
 
-TEST_F(GovernanceSponsorsTest, EndedSponsorDisappearsAfterTheEndDate) {
+TEST_F(SponsorEventsTest, EndedSponsorDisappearsAfterTheEndDate) {
   ASSERT_TRUE(Apply(Assigned(Sponsorship(1, 2, "1"))).ok());
   ASSERT_TRUE(Apply(Ended(Sponsorship(1, 2, "2"), Day(2023, 3, 31))).ok());
   EXPECT_EQ(SponsorsOn(2, "2023-03-31").sponsors_size(), 1);
   EXPECT_EQ(SponsorsOn(2, "2023-04-01").sponsors_size(), 0);
 }
 
-TEST_F(GovernanceSponsorsTest, LateOlderEventDoesNotUndoTheEnd) {
+TEST_F(SponsorEventsTest, LateOlderEventDoesNotUndoTheEnd) {
   ASSERT_TRUE(Apply(Ended(Sponsorship(1, 2, "2"), Day(2023, 3, 31))).ok());
   ASSERT_TRUE(Apply(Assigned(Sponsorship(1, 2, "1"))).ok());  // redelivered late
   EXPECT_EQ(SponsorsOn(2, "2023-04-01").sponsors_size(), 0);
 }
 
-TEST_F(GovernanceSponsorsTest, RepeatedEventChangesNothing) {
+TEST_F(SponsorEventsTest, RepeatedEventChangesNothing) {
   ASSERT_TRUE(Apply(Assigned(Sponsorship(1, 2, "1"))).ok());
   ASSERT_TRUE(Apply(Assigned(Sponsorship(1, 2, "1"))).ok());
   EXPECT_EQ(SponsorsOn(2, "2022-09-01").sponsors_size(), 1);
 }
 
-TEST_F(GovernanceSponsorsTest, OtherEventsAreIgnoredAndBadPayloadsRefused) {
+TEST_F(SponsorEventsTest, OtherEventsAreIgnoredAndBadPayloadsRefused) {
   wp::common::v1::Event other;
   other.set_type("wp.governance.plan.approved");
   EXPECT_TRUE(Apply(other).ok());

@@ -1,4 +1,4 @@
-#include "services/workstreams/governance_plans.h"
+#include "services/workstreams/from_governance/plan_events.h"
 
 #include <set>
 #include <string>

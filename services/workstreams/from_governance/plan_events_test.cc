@@ -1,4 +1,4 @@
-#include "services/workstreams/governance_plans.h"
+#include "services/workstreams/from_governance/plan_events.h"
 
 #include "gtest/gtest.h"
 #include "libs/store/sqlite_database.h"
@@ -13,7 +13,7 @@ namespace {
 
 namespace gov = wp::governance::v1;
 
-class GovernancePlansTest : public ::testing::Test {
+class PlanEventsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     auto db = store::OpenSqlite({wp::testing::MakeTempDir("plans") + "/ws.db"}, Migrations());
@@ -61,7 +61,7 @@ class GovernancePlansTest : public ::testing::Test {
   std::unique_ptr<store::Database> db_;
 };
 
-TEST_F(GovernancePlansTest, ApprovedPlanSetsUpItsWorkstreamsWithEvents) {
+TEST_F(PlanEventsTest, ApprovedPlanSetsUpItsWorkstreamsWithEvents) {
   const int64_t before = test_support::LastSeq(*db_);
   ASSERT_TRUE(Apply(Approved(Plan2022(3))).ok());
   const std::vector<v1::Workstream> list = Workstreams();
@@ -74,7 +74,7 @@ TEST_F(GovernancePlansTest, ApprovedPlanSetsUpItsWorkstreamsWithEvents) {
   EXPECT_EQ(events[0].actor(), "spo");
 }
 
-TEST_F(GovernancePlansTest, ExistingWorkstreamsAreKeptAndRepeatsChangeNothing) {
+TEST_F(PlanEventsTest, ExistingWorkstreamsAreKeptAndRepeatsChangeNothing) {
   ASSERT_TRUE(db_->Write([](store::Transaction& tx) {
     v1::Workstream ws;
     ws.set_plan_period("2022-23");
@@ -93,7 +93,7 @@ TEST_F(GovernancePlansTest, ExistingWorkstreamsAreKeptAndRepeatsChangeNothing) {
   EXPECT_EQ(list[0].lead_officer(), "Lead officer");
 }
 
-TEST_F(GovernancePlansTest, AmendmentAddingAWorkstreamCreatesIt) {
+TEST_F(PlanEventsTest, AmendmentAddingAWorkstreamCreatesIt) {
   ASSERT_TRUE(Apply(Approved(Plan2022(3))).ok());
   gov::PlanAmended payload;
   *payload.mutable_plan() = Plan2022(4);
@@ -107,7 +107,7 @@ TEST_F(GovernancePlansTest, AmendmentAddingAWorkstreamCreatesIt) {
   EXPECT_EQ(list[3].title(), "Families and Communities");
 }
 
-TEST_F(GovernancePlansTest, DraftsAndOtherEventsAreIgnoredAndBadPayloadsRefused) {
+TEST_F(PlanEventsTest, DraftsAndOtherEventsAreIgnoredAndBadPayloadsRefused) {
   gov::Plan draft = Plan2022(3);
   wp::common::v1::Event created;
   created.set_type("wp.governance.plan.created");

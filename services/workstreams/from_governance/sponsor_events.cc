@@ -1,11 +1,8 @@
-#include "services/workstreams/governance_sponsors.h"
+#include "services/workstreams/from_governance/sponsor_events.h"
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "libs/bus/event_writer.h"
 #include "libs/calendar/dates.h"
-#include "libs/status/status_macros.h"
-#include "services/workstreams/governance_plans.h"
 #include "wp/governance/v1/plans.pb.h"
 
 namespace wp::workstreams {
@@ -54,39 +51,6 @@ absl::Status ApplySponsorEvent(store::Transaction& tx, const wp::common::v1::Eve
     return Store(tx, payload.sponsorship(), payload.session_span());
   }
   return absl::OkStatus();
-}
-
-absl::Status AttachBoardSponsors(store::Transaction& tx, const std::string& today,
-                                 v1::Workstream* ws) {
-  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(
-      "SELECT person, display_name, sponsorship, start_day FROM board_sponsorships "
-      "WHERE plan_period = ? AND workstream_number = ? AND start_day <= ? "
-      "AND (end_day IS NULL OR end_day >= ?) ORDER BY start_day, sponsorship",
-      {ws->plan_period(), static_cast<int64_t>(ws->number()), today, today}));
-  ws->clear_sponsors();
-  for (const store::Row& r : rows) {
-    v1::BoardSponsor* sponsor = ws->add_sponsors();
-    sponsor->set_person(r.Text(0));
-    sponsor->set_display_name(r.Text(1));
-    sponsor->set_sponsorship(r.Text(2));
-    if (auto day = calendar::FromIsoText(r.Text(3))) *sponsor->mutable_start_date() = *day;
-  }
-  return absl::OkStatus();
-}
-
-std::unique_ptr<bus::DurableConsumer> NewGovernanceConsumer(bus::NatsConnection& connection,
-                                                            store::Database& db) {
-  bus::DurableConsumerOptions options;
-  options.stream = bus::StreamNameFor("governance");
-  // Created if missing, so this service may start before governance does.
-  options.stream_subjects = {bus::StreamSubjectsFor("governance")};
-  options.durable_name = "workstreams-governance";
-  options.filter_subject = "wp.governance.>";
-  return std::make_unique<bus::DurableConsumer>(
-      connection, db, options, [](store::Transaction& tx, const wp::common::v1::Event& event) {
-        WP_RETURN_IF_ERROR(ApplySponsorEvent(tx, event));
-        return ApplyPlanEvent(tx, event);
-      });
 }
 
 }  // namespace wp::workstreams
