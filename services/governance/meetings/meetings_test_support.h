@@ -114,12 +114,6 @@ class MeetingsAreaTest : public ::testing::Test {
     return summaries;
   }
 
-  std::vector<std::string> TypesAfter(int64_t seq) {
-    std::vector<std::string> types;
-    for (const auto& e : EventsAfter(*db_, seq)) types.push_back(e.type());
-    return types;
-  }
-
   static v1::AgendaItem Item(const std::string& title, int number = 0, bool decision_required = false,
                              const std::string& plan = "") {
     v1::AgendaItem item;
