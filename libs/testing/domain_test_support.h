@@ -9,6 +9,7 @@
 
 #include "absl/status/status.h"
 #include "gtest/gtest.h"
+#include "libs/cache/data_generation.h"
 #include "libs/server/request_context.h"
 #include "libs/status/field_errors.h"
 #include "libs/store/database.h"
@@ -49,6 +50,16 @@ inline int64_t LastSeq(store::Database& db) {
   auto seq = store::LastOutboxSeq(db);
   EXPECT_TRUE(seq.ok()) << seq.status();
   return seq.ok() ? *seq : -1;
+}
+
+// Advances `generation` to the outbox position after every commit to `db`,
+// as the service runtime's commit listener does (libs/runtime), for tests
+// that run domain classes without the runtime. `db` and `generation` must
+// outlive the listener (clear it with db.SetCommitListener(nullptr)).
+inline void FollowCommits(store::Database& db, cache::DataGeneration& generation) {
+  db.SetCommitListener([&db, &generation] {
+    if (auto seq = store::LastOutboxSeq(db); seq.ok()) generation.AdvanceTo(*seq);
+  });
 }
 
 // Events in the outbox written after position `after`, oldest first; each

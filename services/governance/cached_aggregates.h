@@ -14,8 +14,8 @@
 #include "libs/cache/cache_aside.h"
 #include "libs/cache/data_generation.h"
 #include "libs/server/request_context.h"
-#include "services/governance/budget_summary.h"
-#include "services/governance/meetings.h"
+#include "services/governance/budgets/budget_summary.h"
+#include "services/governance/meetings/meetings.h"
 #include "wp/governance/v1/governance.pb.h"
 #include "wp/governance/v1/plans.pb.h"
 

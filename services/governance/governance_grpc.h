@@ -13,7 +13,7 @@
 #define WP_SERVICES_GOVERNANCE_GOVERNANCE_GRPC_H_
 
 #include "libs/authz/call_guard.h"
-#include "services/governance/governance_domain.h"
+#include "services/governance/domain_classes.h"
 #include "wp/governance/v1/governance.grpc.pb.h"
 #include "wp/governance/v1/plans.grpc.pb.h"
 
@@ -23,7 +23,7 @@ class GovernanceGrpc final
     : public v1::GovernanceService::WithCallbackMethod_GetMeetingPack<
           v1::GovernanceService::Service> {
  public:
-  GovernanceGrpc(const GovernanceDomain& domain, const authz::CallGuard& guard)
+  GovernanceGrpc(const DomainClasses& domain, const authz::CallGuard& guard)
       : domain_(domain), guard_(guard) {}
 
   grpc::Status GetAuthority(grpc::ServerContext* ctx, const v1::GetAuthorityRequest* req,
@@ -93,14 +93,14 @@ class GovernanceGrpc final
       v1::Action* resp) override;
 
  private:
-  const GovernanceDomain& domain_;
+  const DomainClasses& domain_;
   const authz::CallGuard& guard_;
 };
 
 class PlansGrpc final
     : public v1::PlansService::WithCallbackMethod_GetBudgetSummary<v1::PlansService::Service> {
  public:
-  PlansGrpc(const GovernanceDomain& domain, const authz::CallGuard& guard)
+  PlansGrpc(const DomainClasses& domain, const authz::CallGuard& guard)
       : domain_(domain), guard_(guard) {}
 
   grpc::Status CreatePlan(grpc::ServerContext* ctx, const v1::CreatePlanRequest* req,
@@ -159,7 +159,7 @@ class PlansGrpc final
       const v1::GetBudgetSummaryRequest* req, v1::BudgetSummary* resp) override;
 
  private:
-  const GovernanceDomain& domain_;
+  const DomainClasses& domain_;
   const authz::CallGuard& guard_;
 };
 

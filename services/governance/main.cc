@@ -1,14 +1,14 @@
 // The governance service: its own parts on the service runtime
 // (libs/runtime). The story of the service is in the domain classes
-// (governance_domain.h lists them) and in docs/architecture.md.
+// (domain_classes.h lists them) and in docs/architecture.md.
 #include <algorithm>
 
 #include "absl/flags/flag.h"
 #include "libs/runtime/service_runtime.h"
 #include "services/governance/access_policy.h"
-#include "services/governance/events.h"
+#include "services/governance/core/events.h"
+#include "services/governance/core/migrations.h"
 #include "services/governance/governance_grpc.h"
-#include "services/governance/migrations.h"
 #include "services/governance/overdue_watch.h"
 
 ABSL_FLAG(int32_t, overdue_check_seconds, 60,
@@ -37,9 +37,9 @@ int main(int argc, char** argv) {
   Reallocations reallocations(db);
   BudgetSummaries budget_summaries(db);
   CachedAggregates aggregates(meetings, budget_summaries, rt->cache(), rt->generation(), rt->store_id());
-  const GovernanceDomain domain{authorities, people,       bodies,       memberships, meetings,
-                                decisions,   actions,      plans,        amendments,  sponsorships,
-                                budget_lines, reallocations, aggregates};
+  const DomainClasses domain{authorities, people,       bodies,       memberships, meetings,
+                             decisions,   actions,      plans,        amendments,  sponsorships,
+                             budget_lines, reallocations, aggregates};
 
   GovernanceGrpc governance_grpc(domain, rt->guard());
   PlansGrpc plans_grpc(domain, rt->guard());

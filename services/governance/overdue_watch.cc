@@ -2,8 +2,8 @@
 
 #include "libs/log/log.h"
 #include "libs/server/request_context.h"
-#include "services/governance/events.h"
-#include "services/governance/fields.h"
+#include "services/governance/core/events.h"
+#include "services/governance/core/fields.h"
 
 namespace wp::governance {
 

@@ -13,7 +13,7 @@
 
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
-#include "services/governance/actions.h"
+#include "services/governance/meetings/actions.h"
 
 namespace wp::governance {
 

@@ -5,7 +5,7 @@
 #include "libs/runtime/service_runtime.h"
 #include "services/workstreams/access_policy.h"
 #include "services/workstreams/events.h"
-#include "services/workstreams/governance_sponsors.h"
+#include "services/workstreams/from_governance/governance_consumer.h"
 #include "services/workstreams/migrations.h"
 #include "services/workstreams/summary_events.h"
 #include "services/workstreams/workstreams_grpc.h"
@@ -21,10 +21,10 @@ int main(int argc, char** argv) {
   auto rt = runtime::ServiceRuntime::CreateOrExit(
       config, {kServiceName, Migrations(), AccessPolicy(), ChangesTrackerSummary});
 
-  Tracker tracker(rt->db(), rt->generation());
+  // The runtime's commit listener advances the generation after each commit.
+  Tracker tracker(rt->db());
   TrackerSummaries summaries(rt->db(), rt->cache(), rt->generation(), rt->store_id());
-  TrackerImporter importer(rt->db(), rt->generation(), /*batch_size=*/100,
-                           absl::GetFlag(FLAGS_max_concurrent_imports));
+  TrackerImporter importer(rt->db(), /*batch_size=*/100, absl::GetFlag(FLAGS_max_concurrent_imports));
   Networks networks(rt->db());
 
   WorkstreamsGrpc workstreams_grpc(tracker, summaries, importer, rt->guard());

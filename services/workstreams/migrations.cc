@@ -100,7 +100,7 @@ CREATE TABLE network_meetings (
 CREATE INDEX plan_items_by_summary ON plan_items (plan_period, workstream_number, status, due_day);
 )sql"},
       // Board sponsors as the governance service publishes them
-      // (governance_sponsors.h). No foreign key: governance may name a
+      // (from_governance/sponsor_events.h). No foreign key: governance may name a
       // workstream before its tracker exists here. `version` is the
       // sponsorship's etag, so an older event never overwrites a newer one.
       {4, "board sponsorships from governance", R"sql(

@@ -168,7 +168,6 @@ absl::StatusOr<v1::Network> Networks::Create(const server::Caller& caller,
     WP_ASSIGN_OR_RETURN(auto stored, EmitChanged(tx, caller, request.network_id(), "created"));
     result = stored;
     return RecordRequest(tx, kMethod, request.request_id(), result.name(), now);
-    return absl::OkStatus();
   });
   if (!s.ok()) return s;
   return result;
@@ -304,7 +303,6 @@ absl::StatusOr<v1::NetworkMeeting> Networks::RecordMeeting(const server::Caller&
     *event.mutable_meeting() = result;
     WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "network", "meeting_held", current.name(), event).status());
     return RecordRequest(tx, kMethod, request.request_id(), result.name(), now);
-    return absl::OkStatus();
   });
   if (!s.ok()) return s;
   return result;

@@ -67,7 +67,7 @@ class NetworksTest : public ::testing::Test {
     auto db = store::OpenSqlite({dir_ + "/workstreams.db", 2}, Migrations());
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(*db);
-    tracker_ = std::make_unique<Tracker>(*db_, generation_);
+    tracker_ = std::make_unique<Tracker>(*db_);
     networks_ = std::make_unique<Networks>(*db_);
   }
 
@@ -127,7 +127,6 @@ class NetworksTest : public ::testing::Test {
 
   std::string dir_;
   std::unique_ptr<store::Database> db_;
-  cache::DataGeneration generation_;
   std::unique_ptr<Tracker> tracker_;
   std::unique_ptr<Networks> networks_;
   server::Caller caller_ = test_support::OfficerCaller("kevin.docherty", "trace-n");

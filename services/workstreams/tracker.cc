@@ -89,7 +89,6 @@ absl::StatusOr<v1::Workstream> Tracker::CreateWorkstream(const server::Caller& c
   WP_RETURN_IF_ERROR(ValidateRequestId(request.request_id()));
 
   const absl::Time now = absl::Now();
-  int64_t generation = 0;
   v1::Workstream result;
   absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
     if (!request.request_id().empty()) {
@@ -109,12 +108,10 @@ absl::StatusOr<v1::Workstream> Tracker::CreateWorkstream(const server::Caller& c
     result = stored;
     v1::WorkstreamChanged event;
     *event.mutable_workstream() = result;
-    WP_ASSIGN_OR_RETURN(auto seq, EmitEvent(tx, caller, "workstream", "created", result.name(), event));
-    generation = seq;
+    WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "workstream", "created", result.name(), event).status());
     return RecordRequest(tx, "CreateWorkstream", request.request_id(), result.name(), now);
   });
   if (!s.ok()) return s;
-  generation_.AdvanceTo(generation);
   return result;
 }
 
@@ -167,7 +164,6 @@ absl::StatusOr<v1::Workstream> Tracker::UpdateWorkstream(const server::Caller& c
     return s;
   }
   const absl::Time now = absl::Now();
-  int64_t generation = 0;
   v1::Workstream result;
   absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
     WP_ASSIGN_OR_RETURN(auto current, LoadWorkstream(tx, period, number));
@@ -191,12 +187,10 @@ absl::StatusOr<v1::Workstream> Tracker::UpdateWorkstream(const server::Caller& c
     result = stored;
     v1::WorkstreamChanged event;
     *event.mutable_workstream() = result;
-    WP_ASSIGN_OR_RETURN(auto seq, EmitEvent(tx, caller, "workstream", "updated", result.name(), event));
-    generation = seq;
+    WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "workstream", "updated", result.name(), event).status());
     return absl::OkStatus();
   });
   if (!s.ok()) return s;
-  generation_.AdvanceTo(generation);
   return result;
 }
 
@@ -210,7 +204,6 @@ absl::StatusOr<v1::PlanItem> Tracker::CreatePlanItem(const server::Caller& calle
   }
   const PlanRef ref = *ParsePlanRef(item.ref());
   const absl::Time now = absl::Now();
-  int64_t generation = 0;
   v1::PlanItem result;
   absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
     if (!request.request_id().empty()) {
@@ -231,12 +224,10 @@ absl::StatusOr<v1::PlanItem> Tracker::CreatePlanItem(const server::Caller& calle
                        item.plan_period(), ", which does not exist; create it first"));
     }
     if (!ws.ok()) return ws.status();
-    WP_ASSIGN_OR_RETURN(auto seq, RecordCreated(tx, caller, item, "created", now, &result));
-    generation = seq;
+    WP_RETURN_IF_ERROR(RecordCreated(tx, caller, item, "created", now, &result).status());
     return RecordRequest(tx, "CreatePlanItem", request.request_id(), result.name(), now);
   });
   if (!s.ok()) return s;
-  generation_.AdvanceTo(generation);
   return result;
 }
 
@@ -310,7 +301,6 @@ absl::StatusOr<v1::PlanItem> Tracker::UpdatePlanItem(const server::Caller& calle
   }
   const v1::PlanItem& in = request.plan_item();
   const absl::Time now = absl::Now();
-  int64_t generation = 0;
   v1::PlanItem result;
   absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
     WP_ASSIGN_OR_RETURN(auto current, LoadPlanItem(tx, period, ref));
@@ -350,12 +340,10 @@ absl::StatusOr<v1::PlanItem> Tracker::UpdatePlanItem(const server::Caller& calle
       result = current;
       return absl::OkStatus();
     }
-    WP_ASSIGN_OR_RETURN(auto seq, RecordUpdated(tx, caller, current, next, request.reason(), now, &result));
-    generation = seq;
+    WP_RETURN_IF_ERROR(RecordUpdated(tx, caller, current, next, request.reason(), now, &result).status());
     return absl::OkStatus();
   });
   if (!s.ok()) return s;
-  generation_.AdvanceTo(generation);
   return result;
 }
 
@@ -381,7 +369,6 @@ absl::StatusOr<v1::PlanItem> Tracker::AddProgressNote(const server::Caller& call
   if (!note.has_note_date()) *note.mutable_note_date() = calendar::TodayUtc();
 
   const absl::Time now = absl::Now();
-  int64_t generation = 0;
   v1::PlanItem result;
   absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
     WP_ASSIGN_OR_RETURN(auto current, LoadPlanItem(tx, period, ref));
@@ -399,15 +386,13 @@ absl::StatusOr<v1::PlanItem> Tracker::AddProgressNote(const server::Caller& call
           " progress notes, the limit per plan item (", kMaxProgressNotesPerItem,
           "); put further progress in an existing note or a new item"));
     }
-    WP_ASSIGN_OR_RETURN(auto seq, RecordNote(tx, caller, current, note, now));
-    generation = seq;
+    WP_RETURN_IF_ERROR(RecordNote(tx, caller, current, note, now).status());
     WP_RETURN_IF_ERROR(RecordRequest(tx, "AddProgressNote", request.request_id(), current.name(), now));
     WP_ASSIGN_OR_RETURN(auto stored, LoadPlanItem(tx, period, ref));
     result = std::move(stored);
     return absl::OkStatus();
   });
   if (!s.ok()) return s;
-  generation_.AdvanceTo(generation);
   return result;
 }
 

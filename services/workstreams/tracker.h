@@ -1,7 +1,8 @@
 // The improvement-plan tracker: workstreams and plan items, their progress
 // notes and status history. A plain class with no gRPC in it: the gRPC layer
 // (workstreams_grpc.h) only translates. Every change commits with its event
-// in one transaction and then advances the data generation.
+// in one transaction; the commit advances the data generation (the
+// database's commit listener, set by libs/runtime).
 //
 // Thread-safe: the store serialises writes; the rest is immutable.
 #ifndef WP_SERVICES_WORKSTREAMS_TRACKER_H_
@@ -12,14 +13,13 @@
 #include "absl/status/statusor.h"
 #include "libs/server/request_context.h"
 #include "libs/store/database.h"
-#include "libs/cache/data_generation.h"
 #include "wp/workstreams/v1/workstreams.pb.h"
 
 namespace wp::workstreams {
 
 class Tracker {
  public:
-  Tracker(store::Database& db, cache::DataGeneration& generation) : db_(db), generation_(generation) {}
+  explicit Tracker(store::Database& db) : db_(db) {}
 
   absl::StatusOr<v1::Workstream> CreateWorkstream(const server::Caller& caller,
                                                   const v1::CreateWorkstreamRequest& request);
@@ -42,7 +42,6 @@ class Tracker {
 
  private:
   store::Database& db_;
-  cache::DataGeneration& generation_;
 };
 
 }  // namespace wp::workstreams

@@ -111,7 +111,7 @@ ImportRowResult Rejected(const TrackerRow& row, absl::string_view reason) {
 // no writes; only unexpected store errors are returned as errors.
 absl::StatusOr<ImportRowResult> ApplyRow(store::Transaction& tx, const server::Caller& caller,
                                          const std::string& period, const TrackerRow& row,
-                                         const std::string& author, int64_t* generation) {
+                                         const std::string& author) {
   const absl::Time now = absl::Now();
   v1::PlanItem wanted = ToPlanItem(period, row, author);
   ImportRowResult result;
@@ -128,8 +128,7 @@ absl::StatusOr<ImportRowResult> ApplyRow(store::Transaction& tx, const server::C
     }
     if (!ws.ok()) return ws.status();
     v1::PlanItem stored;
-    WP_ASSIGN_OR_RETURN(auto seq, RecordCreated(tx, caller, wanted, "imported", now, &stored));
-    *generation = seq;
+    WP_RETURN_IF_ERROR(RecordCreated(tx, caller, wanted, "imported", now, &stored).status());
     result.set_outcome(ImportRowResult::CREATED);
     return result;
   }
@@ -171,12 +170,10 @@ absl::StatusOr<ImportRowResult> ApplyRow(store::Transaction& tx, const server::C
       }
     }
     v1::PlanItem stored;
-    WP_ASSIGN_OR_RETURN(auto seq, RecordUpdated(tx, caller, *existing, wanted, "imported", now, &stored));
-    *generation = seq;
+    WP_RETURN_IF_ERROR(RecordUpdated(tx, caller, *existing, wanted, "imported", now, &stored).status());
   }
   for (const v1::ProgressNote& note : new_notes) {
-    WP_ASSIGN_OR_RETURN(auto seq, RecordNote(tx, caller, *existing, note, now));
-    *generation = seq;
+    WP_RETURN_IF_ERROR(RecordNote(tx, caller, *existing, note, now).status());
   }
   result.set_outcome(ImportRowResult::UPDATED);
   return result;
@@ -239,32 +236,26 @@ std::vector<ImportRowResult> TrackerImporter::ApplyBatch(const server::Caller& c
                                                          const std::vector<TrackerRow>& rows,
                                                          const std::string& author) {
   std::vector<ImportRowResult> results;
-  // Only a committed transaction may advance the generation: an outbox
-  // position from a rolled-back one can be handed out again.
-  int64_t generation = 0;
+  // The generation advances after each commit (the database's commit
+  // listener, libs/runtime), never for a rolled-back batch.
   absl::Status batch = db_.Write([&](store::Transaction& tx) -> absl::Status {
     results.clear();
     for (const TrackerRow& row : rows) {
-      WP_ASSIGN_OR_RETURN(auto r, ApplyRow(tx, caller, period, row, author, &generation));
+      WP_ASSIGN_OR_RETURN(auto r, ApplyRow(tx, caller, period, row, author));
       results.push_back(r);
     }
     return absl::OkStatus();
   });
-  if (batch.ok()) {
-    generation_.AdvanceTo(generation);
-    return results;
-  }
+  if (batch.ok()) return results;
   // Find the row at fault: retry one row per transaction.
   results.clear();
   for (const TrackerRow& row : rows) {
     ImportRowResult result;
-    int64_t row_generation = 0;
     absl::Status one = db_.Write([&](store::Transaction& tx) -> absl::Status {
-      WP_ASSIGN_OR_RETURN(auto r, ApplyRow(tx, caller, period, row, author, &row_generation));
+      WP_ASSIGN_OR_RETURN(auto r, ApplyRow(tx, caller, period, row, author));
       result = r;
       return absl::OkStatus();
     });
-    if (one.ok()) generation_.AdvanceTo(row_generation);
     results.push_back(one.ok() ? result : Rejected(row, one.message()));
   }
   return results;

@@ -21,7 +21,6 @@
 #include "libs/server/concurrency_limit.h"
 #include "libs/server/request_context.h"
 #include "libs/store/database.h"
-#include "libs/cache/data_generation.h"
 #include "services/workstreams/import_progress.h"
 #include "services/workstreams/tracker_row.h"
 #include "wp/workstreams/v1/workstreams.pb.h"
@@ -38,10 +37,9 @@ class TrackerImporter {
   // Two imports of a 32 MB file at once stay well inside a small container.
   static constexpr int kDefaultConcurrentImports = 2;
 
-  TrackerImporter(store::Database& db, cache::DataGeneration& generation, int batch_size = 100,
-                  int max_concurrent = kDefaultConcurrentImports)
+  explicit TrackerImporter(store::Database& db, int batch_size = 100,
+                           int max_concurrent = kDefaultConcurrentImports)
       : db_(db),
-        generation_(generation),
         batch_size_(static_cast<size_t>(batch_size < 1 ? 1 : batch_size)),
         running_("tracker imports", max_concurrent) {}
 
@@ -63,7 +61,6 @@ class TrackerImporter {
                                               const std::string& author);
 
   store::Database& db_;
-  cache::DataGeneration& generation_;
   const size_t batch_size_;
   server::ConcurrencyLimit running_;
 };

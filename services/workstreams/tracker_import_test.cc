@@ -89,8 +89,9 @@ class TrackerImportTest : public ::testing::Test {
     auto db = store::OpenSqlite({dir_ + "/workstreams.db", 2}, Migrations());
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(*db);
-    tracker_ = std::make_unique<Tracker>(*db_, generation_);
-    importer_ = std::make_unique<TrackerImporter>(*db_, generation_, /*batch_size=*/7);
+    test_support::FollowCommits(*db_, generation_);
+    tracker_ = std::make_unique<Tracker>(*db_);
+    importer_ = std::make_unique<TrackerImporter>(*db_, /*batch_size=*/7);
   }
 
   void TearDown() override {
@@ -650,7 +651,7 @@ TEST_F(TrackerImportTest, AuthorIsBounded) {
 
 TEST_F(TrackerImportTest, ImportsBeyondTheConcurrencyLimitAreRefused) {
   MakeWorkstreams(9);
-  TrackerImporter importer(*db_, generation_, /*batch_size=*/7, /*max_concurrent=*/2);
+  TrackerImporter importer(*db_, /*batch_size=*/7, /*max_concurrent=*/2);
   v1::ImportTrackerRequest request;
   request.set_plan_period(kPeriod);
   request.set_content(DemoTracker());

@@ -789,27 +789,6 @@ bool TrackerReader::Next(std::optional<TrackerRow>* row, std::optional<RowReject
   }
 }
 
-absl::StatusOr<TrackerFile> ReadTrackerTable(const std::vector<TableRow>& table) {
-  HeaderSearch header;
-  size_t i = 0;
-  for (; i < table.size() && !header.found(); ++i) {
-    WP_RETURN_IF_ERROR(header.Feed(table[i]));
-  }
-  WP_RETURN_IF_ERROR(header.Finish());
-  TrackerFile file;
-  file.header_line = header.line();
-  FirstLineOfRef first_line_of_ref;
-  for (; i < table.size(); ++i) {
-    if (table[i].over_limit.empty() && IsBlankRow(table[i])) continue;
-    std::optional<TrackerRow> row;
-    std::optional<RowRejection> rejection;
-    ConvertRow(table[i], header.columns(), &first_line_of_ref, &row, &rejection);
-    if (row) file.rows.push_back(*std::move(row));
-    if (rejection) file.rejections.push_back(*std::move(rejection));
-  }
-  return file;
-}
-
 absl::StatusOr<TrackerFile> ParseTracker(absl::string_view text, Format format) {
   WP_ASSIGN_OR_RETURN(TrackerReader reader, TrackerReader::Open(text, format));
   TrackerFile file;

@@ -109,8 +109,6 @@ class TrackerReader {
 // names the missing column(s) and the header's line.
 absl::StatusOr<TrackerFile> ParseTracker(absl::string_view text);
 absl::StatusOr<TrackerFile> ParseTracker(absl::string_view text, Format format);
-// Same, from rows already split (format is left kCsv).
-absl::StatusOr<TrackerFile> ReadTrackerTable(const std::vector<TableRow>& table);
 
 // Header then one line per row, columns Ref, Task, Workstream Lead, Status,
 // Expected Date, Comments; dates as FormatDate, statuses as StatusWord, notes

@@ -8,7 +8,7 @@
 #include "libs/calendar/timestamps.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
-#include "services/workstreams/governance_sponsors.h"
+#include "services/workstreams/board_sponsor_store.h"
 #include "services/workstreams/plan_item_rules.h"
 #include "services/workstreams/utf8_text.h"
 

@@ -37,7 +37,8 @@ class TrackerSummaryTest : public ::testing::Test {
     auto db = store::OpenSqlite({dir_ + "/workstreams.db", 2}, Migrations());
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(*db);
-    tracker_ = std::make_unique<Tracker>(*db_, generation_);
+    test_support::FollowCommits(*db_, generation_);
+    tracker_ = std::make_unique<Tracker>(*db_);
     summaries_ = std::make_unique<TrackerSummaries>(*db_, nullptr, generation_);
   }
 

@@ -50,7 +50,8 @@ class TrackerTest : public ::testing::Test {
     auto db = store::OpenSqlite({dir_ + "/workstreams.db", 2}, Migrations());
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(*db);
-    tracker_ = std::make_unique<Tracker>(*db_, generation_);
+    test_support::FollowCommits(*db_, generation_);
+    tracker_ = std::make_unique<Tracker>(*db_);
   }
 
   void TearDown() override {

@@ -10,7 +10,7 @@
 
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
-#include "services/governance/names.h"
+#include "services/governance/core/names.h"
 #include "tests/fuzz/fuzz_checks.h"
 
 namespace {

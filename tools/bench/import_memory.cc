@@ -17,7 +17,6 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/strings/str_cat.h"
-#include "libs/cache/data_generation.h"
 #include "libs/store/sqlite_database.h"
 #include "libs/testing/server_process.h"
 #include "services/workstreams/migrations.h"
@@ -66,11 +65,10 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", db.status().ToString().c_str());
     return 1;
   }
-  cache::DataGeneration generation;
   server::Caller caller;
   caller.actor = "bench";
   caller.role = "officer";
-  workstreams::Tracker tracker(**db, generation);
+  workstreams::Tracker tracker(**db);
   workstreams::v1::CreateWorkstreamRequest ws;
   ws.mutable_workstream()->set_plan_period("2018-21");
   ws.mutable_workstream()->set_number(1);
@@ -86,7 +84,7 @@ int main(int argc, char** argv) {
       MakeFile(absl::GetFlag(FLAGS_shape), static_cast<size_t>(absl::GetFlag(FLAGS_mb)) << 20));
   const long before = PeakKb();
 
-  workstreams::TrackerImporter importer(**db, generation);
+  workstreams::TrackerImporter importer(**db);
   size_t messages = 0, largest = 0;
   workstreams::v1::ImportTrackerProgress last;
   const absl::Status s = importer.Import(caller, request, [&](const auto& progress) {

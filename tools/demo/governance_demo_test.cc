@@ -29,7 +29,7 @@ absl::CivilDay Civil(const common::v1::Date& d) {
   return absl::CivilDay(d.year(), d.month(), d.day());
 }
 
-// The quorum rules seeded by services/governance/migrations.cc.
+// The quorum rules seeded by services/governance/core/migrations.cc.
 struct Rule {
   int minimum;
   bool chair;

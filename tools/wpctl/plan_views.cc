@@ -5,7 +5,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "services/governance/money.h"
+#include "services/governance/core/money.h"
 #include "tools/wpctl/governance_names.h"
 #include "tools/wpctl/output.h"
 

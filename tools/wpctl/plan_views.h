@@ -1,6 +1,6 @@
 // PlansService resources as text: plans with their workstreams, projects and
 // lifecycle steps, Board sponsorships, and budgets. Money is shown in pounds
-// ("£1,234.50", services/governance/money.h), never as a floating-point
+// ("£1,234.50", services/governance/core/money.h), never as a floating-point
 // number. Thread-safe: pure functions.
 #ifndef WP_TOOLS_WPCTL_PLAN_VIEWS_H_
 #define WP_TOOLS_WPCTL_PLAN_VIEWS_H_

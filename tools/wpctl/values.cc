@@ -8,7 +8,7 @@
 #include "absl/strings/str_split.h"
 #include "libs/calendar/dates.h"
 #include "libs/status/field_errors.h"
-#include "services/governance/money.h"
+#include "services/governance/core/money.h"
 
 namespace wp::wpctl {
 namespace {

@@ -37,7 +37,7 @@ absl::StatusOr<common::v1::Date> ParseDate(absl::string_view text, bool allow_mo
 absl::StatusOr<int> ParseInt(absl::string_view text, int min, int max);
 
 // A non-negative amount of money in pounds, as pence: "1234", "1234.5",
-// "1,234.50", "£1,234.50" (services/governance/money.h does the reading).
+// "1,234.50", "£1,234.50" (services/governance/core/money.h does the reading).
 absl::StatusOr<int64_t> ParseAmount(absl::string_view text);
 
 // The same parsers applied to an optional option of `args`; nullopt (or

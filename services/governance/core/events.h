@@ -1,0 +1,32 @@
+// The events this service publishes, written to the outbox inside the
+// transaction of the change, with the change's audit record (see
+// docs/events.md for the catalogue).
+//
+// Thread-safety: as the Transaction passed in.
+#ifndef WP_SERVICES_GOVERNANCE_CORE_EVENTS_H_
+#define WP_SERVICES_GOVERNANCE_CORE_EVENTS_H_
+
+#include <cstdint>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "google/protobuf/message.h"
+#include "libs/server/request_context.h"
+#include "libs/store/database.h"
+
+namespace wp::governance {
+
+inline constexpr char kServiceName[] = "governance";
+
+// Writes wp.governance.<entity>.<verb> about `subject` (a resource name) and
+// the audit record of the change; returns the event's outbox position.
+// Every change of this service goes through here: the cached aggregates rely
+// on each change moving the outbox position (cached_aggregates.h).
+absl::StatusOr<int64_t> EmitEvent(store::Transaction& tx, const server::Caller& caller,
+                                  const std::string& entity, const std::string& verb,
+                                  const std::string& subject,
+                                  const google::protobuf::Message& payload);
+
+}  // namespace wp::governance
+
+#endif  // WP_SERVICES_GOVERNANCE_CORE_EVENTS_H_
