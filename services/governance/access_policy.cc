@@ -49,18 +49,8 @@ authz::RoleTable AccessPolicy() {
   // The budget summary is an aggregate for dashboards and Board reports.
   Allow(table, "PlansService", {"GetBudgetSummary"}, authz::AggregateReaders());
 
-  // Who changed what: admins only.
-  table["/wp.common.v1.AuditService/ListAuditRecords"] = authz::AdminsOnly();
-  // The outbox's dead letters: admins only.
-  table["/wp.common.v1.OutboxAdminService/ListDeadLetters"] = authz::AdminsOnly();
-  table["/wp.common.v1.OutboxAdminService/RedriveDeadLetters"] = authz::AdminsOnly();
-  // How the service is doing (wpctl status): whoever may read.
-  table["/wp.common.v1.StatusService/GetStatus"] = authz::Readers();
-  // The run-time log level: admins only.
-  table["/wp.common.v1.LoggingService/GetLogLevel"] = authz::AdminsOnly();
-  table["/wp.common.v1.LoggingService/SetLogLevel"] = authz::AdminsOnly();
-  table["/wp.common.v1.StoreAdminService/BackupStore"] = authz::AdminsOnly();
-  table["/wp.common.v1.StoreAdminService/ListBackups"] = authz::AdminsOnly();
+  // The runtime adds the rows of the RPCs it serves itself (audit, outbox,
+  // backups, log level, status): libs/runtime/platform_policy.h.
   return table;
 }
 

@@ -3,6 +3,7 @@
 // and the audit trail readable by admins only.
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
+#include "libs/runtime/platform_policy.h"
 #include "libs/testing/rpc_walk.h"
 #include "libs/testing/server_process.h"
 #include "libs/testing/service_process.h"
@@ -81,7 +82,7 @@ const bool kServicesLinked = v1::Population::descriptor() != nullptr &&
 
 TEST_F(GovernanceSecurityTest, EveryRpcIsInThePolicy) {
   ASSERT_TRUE(kServicesLinked);
-  const authz::RoleTable table = AccessPolicy();
+  const authz::RoleTable table = runtime::ServicePolicy(AccessPolicy());  // as the runtime enforces it
   const std::vector<std::string> methods = wp::testing::AllMethods(kServices);
   // 32 + 26 + the audit trail + two dead-letter + status + two log-level + two backup RPCs
   EXPECT_EQ(methods.size(), 66u);
@@ -92,7 +93,7 @@ TEST_F(GovernanceSecurityTest, EveryRpcIsInThePolicy) {
 }
 
 TEST_F(GovernanceSecurityTest, EveryRpcAgainstEveryRole) {
-  const authz::RoleTable table = AccessPolicy();
+  const authz::RoleTable table = runtime::ServicePolicy(AccessPolicy());  // as the runtime enforces it
   for (const std::string& method : wp::testing::AllMethods(kServices)) {
     EXPECT_EQ(wp::testing::CallRaw(service_->channel(), method, "").error_code(),
               grpc::StatusCode::UNAUTHENTICATED)

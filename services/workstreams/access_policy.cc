@@ -46,16 +46,8 @@ authz::RoleTable AccessPolicy() {
       {Networks("SetActionPlan"), Writers()},
       {Networks("RecordMeeting"), Writers()},
       {Networks("ListMeetings"), Readers()},
-      // Who changed what: admins only.
-      {"/wp.common.v1.AuditService/ListAuditRecords", AdminsOnly()},
-      {"/wp.common.v1.OutboxAdminService/ListDeadLetters", AdminsOnly()},
-      {"/wp.common.v1.OutboxAdminService/RedriveDeadLetters", AdminsOnly()},
-      // How the service is doing (wpctl status): whoever may read.
-      {"/wp.common.v1.StatusService/GetStatus", Readers()},
-      {"/wp.common.v1.LoggingService/GetLogLevel", AdminsOnly()},
-      {"/wp.common.v1.LoggingService/SetLogLevel", AdminsOnly()},
-      {"/wp.common.v1.StoreAdminService/BackupStore", AdminsOnly()},
-      {"/wp.common.v1.StoreAdminService/ListBackups", AdminsOnly()},
+      // The runtime adds the rows of the RPCs it serves itself (audit, outbox,
+      // backups, log level, status): libs/runtime/platform_policy.h.
   };
 }
 

@@ -10,6 +10,7 @@
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "libs/auth/token_minter.h"
+#include "libs/runtime/platform_policy.h"
 #include "libs/testing/rpc_walk.h"
 #include "libs/testing/server_process.h"
 #include "libs/testing/service_process.h"
@@ -84,7 +85,7 @@ class SecurityTest : public ::testing::Test {
 TEST_F(SecurityTest, EveryRpcIsInThePolicy) {
   // Links the logging service's descriptors in, so AllMethods sees its RPCs.
   ASSERT_NE(wp::common::v1::LogSettings::descriptor(), nullptr);
-  const authz::RoleTable table = AccessPolicy();
+  const authz::RoleTable table = runtime::ServicePolicy(AccessPolicy());  // as the runtime enforces it
   for (const std::string& method : AllMethods()) {
     EXPECT_EQ(table.count(method), 1u) << method << " is missing from the access policy";
   }
@@ -93,7 +94,7 @@ TEST_F(SecurityTest, EveryRpcIsInThePolicy) {
 
 TEST_F(SecurityTest, EveryRpcAgainstEveryRole) {
   Start(Options());
-  const authz::RoleTable table = AccessPolicy();
+  const authz::RoleTable table = runtime::ServicePolicy(AccessPolicy());  // as the runtime enforces it
   for (const std::string& method : AllMethods()) {
     EXPECT_EQ(CallRaw(method, "").error_code(), grpc::StatusCode::UNAUTHENTICATED) << method;
     for (Role role : auth::AllRoles()) {
