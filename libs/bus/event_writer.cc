@@ -118,4 +118,8 @@ absl::StatusOr<wp::common::v1::Event> EmitEvent(store::Transaction& tx, const Ev
   return event;
 }
 
+void AdvanceToLastEvent(store::Database& db, cache::DataGeneration& generation) {
+  if (absl::StatusOr<int64_t> seq = store::LastOutboxSeq(db); seq.ok()) generation.AdvanceTo(*seq);
+}
+
 }  // namespace wp::bus

@@ -18,6 +18,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "google/protobuf/message.h"
+#include "libs/cache/data_generation.h"
 #include "libs/store/database.h"
 #include "wp/common/v1/event.pb.h"
 
@@ -64,6 +65,13 @@ std::string StreamSubjectsFor(absl::string_view source);
 // A random (version 4) UUID in canonical lower-case form, from the kernel's
 // CSPRNG (getrandom), so ids are unique across processes and restarts.
 std::string NewEventId();
+
+// The data generation of a store is its last outbox position, because every
+// change writes an event. Called after every commit (the runtime's commit
+// listener; tests of domain classes set the same listener) so that a replica
+// reads its own writes through the cache: the one way a generation advances
+// on a write. A failed read leaves the generation where it was.
+void AdvanceToLastEvent(store::Database& db, cache::DataGeneration& generation);
 
 }  // namespace wp::bus
 

@@ -169,7 +169,7 @@ std::optional<ServiceRuntime::Failure> ServiceRuntime::Init() {
 // an event leaves the position, and so the generation, where it was.
 void ServiceRuntime::OnCommit() {
   relay_->Notify();
-  if (auto seq = store::LastOutboxSeq(*db_); seq.ok()) generation_.AdvanceTo(*seq);
+  bus::AdvanceToLastEvent(*db_, generation_);
 }
 
 metrics::ServiceSnapshot ServiceRuntime::Snapshot() {

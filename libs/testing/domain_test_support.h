@@ -9,6 +9,7 @@
 
 #include "absl/status/status.h"
 #include "gtest/gtest.h"
+#include "libs/bus/event_writer.h"
 #include "libs/cache/data_generation.h"
 #include "libs/server/request_context.h"
 #include "libs/status/field_errors.h"
@@ -57,9 +58,7 @@ inline int64_t LastSeq(store::Database& db) {
 // that run domain classes without the runtime. `db` and `generation` must
 // outlive the listener (clear it with db.SetCommitListener(nullptr)).
 inline void FollowCommits(store::Database& db, cache::DataGeneration& generation) {
-  db.SetCommitListener([&db, &generation] {
-    if (auto seq = store::LastOutboxSeq(db); seq.ok()) generation.AdvanceTo(*seq);
-  });
+  db.SetCommitListener([&db, &generation] { bus::AdvanceToLastEvent(db, generation); });
 }
 
 // Events in the outbox written after position `after`, oldest first; each
