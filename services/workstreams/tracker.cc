@@ -1,5 +1,6 @@
 #include "services/workstreams/tracker.h"
 
+#include <limits>
 #include <set>
 
 #include "absl/strings/ascii.h"
@@ -123,6 +124,9 @@ absl::StatusOr<v1::ListWorkstreamsResponse> Tracker::ListWorkstreams(
   WP_ASSIGN_OR_RETURN(auto page_size, paging::PageSize(request.page_size(), 100, 1000));
   WP_ASSIGN_OR_RETURN(paging::PageKey after, paging::DecodePageKey(request.page_token(), 2));
   WP_ASSIGN_OR_RETURN(int64_t after_number, after.Int(1));
+  if (after_number < std::numeric_limits<int>::min() || after_number > std::numeric_limits<int>::max()) {
+    return InvalidField("page_token", "is damaged");  // not a number this List wrote
+  }
   return store::ReadValue<v1::ListWorkstreamsResponse>(
       db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::ListWorkstreamsResponse> {
         WP_ASSIGN_OR_RETURN(auto list, workstreams::ListWorkstreams(tx, request.plan_period(), after.Text(0),
