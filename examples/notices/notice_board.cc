@@ -1,6 +1,5 @@
 #include "examples/notices/notice_board.h"
 
-#include <optional>
 #include <string>
 
 #include "absl/time/clock.h"
@@ -8,6 +7,8 @@
 #include "examples/notices/notice_rules.h"
 #include "examples/notices/notice_store.h"
 #include "libs/status/status_macros.h"
+#include "libs/store/create_once.h"
+#include "libs/store/database.h"
 #include "libs/store/request_ids.h"
 
 namespace wp::examples::notices {
@@ -18,25 +19,24 @@ absl::StatusOr<v1::Notice> NoticeBoard::PostNotice(const server::Caller& caller,
   WP_RETURN_IF_ERROR(ValidateNewNotice(request.notice()));
   WP_RETURN_IF_ERROR(store::ValidateRequestId(request.request_id()));
   const absl::Time now = absl::Now();
-  v1::Notice result;
-  WP_RETURN_IF_ERROR(db_.Write([&](store::Transaction& tx) -> absl::Status {
-    WP_ASSIGN_OR_RETURN(std::optional<std::string> seen,
-                        store::FindRequest(tx, "PostNotice", request.request_id()));
-    if (seen.has_value()) {  // a retry: answer with the first notice
-      WP_ASSIGN_OR_RETURN(std::string first, NoticeIdOf(*seen, "request_id"));
-      WP_ASSIGN_OR_RETURN(result, LoadNotice(tx, first));
-      return absl::OkStatus();
-    }
-    const std::string id = server::NewId();
-    WP_RETURN_IF_ERROR(InsertNotice(tx, id, request.notice(), caller.actor, now));
-    WP_ASSIGN_OR_RETURN(result, LoadNotice(tx, id));
-    v1::NoticePosted event;
-    *event.mutable_notice() = result;
-    // Inside the transaction: the event commits with the row, or neither does.
-    WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "notice", "posted", result.name(), event).status());
-    return store::RecordRequest(tx, "PostNotice", request.request_id(), result.name(), now);
-  }));
-  return result;
+  return store::WriteValue<v1::Notice>(db_, [&](store::Transaction& tx) {
+    return store::CreateOnce<v1::Notice>(
+        tx, {"PostNotice", request.request_id(), now},
+        /*replay=*/[&](const std::string& first) -> absl::StatusOr<v1::Notice> {
+          WP_ASSIGN_OR_RETURN(std::string id, NoticeIdOf(first, "request_id"));
+          return LoadNotice(tx, id);
+        },
+        /*create=*/[&]() -> absl::StatusOr<v1::Notice> {
+          const std::string id = server::NewId();
+          WP_RETURN_IF_ERROR(InsertNotice(tx, id, request.notice(), caller.actor, now));
+          WP_ASSIGN_OR_RETURN(v1::Notice notice, LoadNotice(tx, id));
+          v1::NoticePosted event;
+          *event.mutable_notice() = notice;
+          // Inside the transaction: the event commits with the row, or neither does.
+          WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "notice", "posted", notice.name(), event).status());
+          return notice;
+        });
+  });
 }
 // [END post]
 

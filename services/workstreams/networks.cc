@@ -10,10 +10,12 @@
 #include "absl/time/clock.h"
 #include "libs/calendar/dates.h"
 #include "libs/paging/page_bytes.h"
-#include "libs/paging/page_token.h"
+#include "libs/paging/keyset_page.h"
 #include "libs/region/authorities.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
+#include "libs/store/create_once.h"
+#include "libs/store/database.h"
 #include "libs/text/blank.h"
 #include "services/workstreams/events.h"
 #include "services/workstreams/network_store.h"
@@ -101,17 +103,19 @@ absl::StatusOr<v1::Network> Networks::Change(
     const std::string& request_id, const std::string& verb, const std::function<absl::Status(store::Transaction&)>& apply) {
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Network>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Network> {
-    WP_ASSIGN_OR_RETURN(auto current, LoadNetwork(tx, id));
-    // A retry of a recorded request changes nothing: the network as it is now.
+    WP_ASSIGN_OR_RETURN(v1::Network current, LoadNetwork(tx, id));
     // Request ids are scoped by the change (verb).
-    WP_ASSIGN_OR_RETURN(std::optional<std::string> seen, FindRequest(tx, verb, request_id));
-    if (seen.has_value()) return current;
-    const int64_t version = VersionOf(current.etag());
-    WP_RETURN_IF_ERROR(CheckEtag(etag, version, current.name()));
-    WP_RETURN_IF_ERROR(apply(tx));
-    WP_RETURN_IF_ERROR(TouchNetwork(tx, id, version, now));
-    WP_RETURN_IF_ERROR(RecordRequest(tx, verb, request_id, current.name(), now));
-    return EmitChanged(tx, caller, id, verb);
+    return store::CreateOnce<v1::Network>(
+        tx, {verb, request_id, now},
+        // A retry of a recorded request changes nothing: the network as it is now.
+        /*replay=*/[&](const std::string&) -> absl::StatusOr<v1::Network> { return current; },
+        /*create=*/[&]() -> absl::StatusOr<v1::Network> {
+          const int64_t version = VersionOf(current.etag());
+          WP_RETURN_IF_ERROR(CheckEtag(etag, version, current.name()));
+          WP_RETURN_IF_ERROR(apply(tx));
+          WP_RETURN_IF_ERROR(TouchNetwork(tx, id, version, now));
+          return EmitChanged(tx, caller, id, verb);
+        });
   });
 }
 
@@ -148,29 +152,20 @@ absl::StatusOr<v1::Network> Networks::Create(const server::Caller& caller,
   WP_RETURN_IF_ERROR(v.ToStatus());
 
   const absl::Time now = absl::Now();
-  static constexpr char kMethod[] = "CreateNetwork";
-  v1::Network result;
-  absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
-    if (!request.request_id().empty()) {
-      WP_ASSIGN_OR_RETURN(std::optional<std::string> earlier, FindRequest(tx, kMethod, request.request_id()));
-      if (earlier.has_value()) {
-        WP_ASSIGN_OR_RETURN(auto existing, LoadNetwork(tx, earlier->substr(9)));
-        result = existing;
-        return absl::OkStatus();
-      }
-    }
-    auto ws = LoadWorkstream(tx, period, number);
-    if (absl::IsNotFound(ws.status())) {
-      return absl::FailedPreconditionError(network.owning_workstream() + " does not exist");
-    }
-    if (!ws.ok()) return ws.status();
-    WP_RETURN_IF_ERROR(InsertNetwork(tx, request.network_id(), network, period, number, now));
-    WP_ASSIGN_OR_RETURN(auto stored, EmitChanged(tx, caller, request.network_id(), "created"));
-    result = stored;
-    return RecordRequest(tx, kMethod, request.request_id(), result.name(), now);
+  return store::WriteValue<v1::Network>(db_, [&](store::Transaction& tx) {
+    return store::CreateOnce<v1::Network>(
+        tx, {"CreateNetwork", request.request_id(), now},
+        /*replay=*/[&](const std::string& first) { return LoadNetwork(tx, first.substr(9)); },
+        /*create=*/[&]() -> absl::StatusOr<v1::Network> {
+          auto ws = LoadWorkstream(tx, period, number);
+          if (absl::IsNotFound(ws.status())) {
+            return absl::FailedPreconditionError(network.owning_workstream() + " does not exist");
+          }
+          if (!ws.ok()) return ws.status();
+          WP_RETURN_IF_ERROR(InsertNetwork(tx, request.network_id(), network, period, number, now));
+          return EmitChanged(tx, caller, request.network_id(), "created");
+        });
   });
-  if (!s.ok()) return s;
-  return result;
 }
 
 absl::StatusOr<v1::Network> Networks::Get(const v1::GetNetworkRequest& request) {
@@ -187,20 +182,17 @@ absl::StatusOr<v1::ListNetworksResponse> Networks::List(const v1::ListNetworksRe
   }
   if (!v1::NetworkKind_IsValid(request.kind())) return InvalidField("kind", "is not a network kind");
   WP_ASSIGN_OR_RETURN(auto page_size, paging::PageSize(request.page_size(), 100, 1000));
-  WP_ASSIGN_OR_RETURN(auto token, paging::DecodePageToken(request.page_token(), 1));
-  const std::string after = token.empty() ? "" : token[0];
-  v1::ListNetworksResponse response;
-  absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
-    WP_ASSIGN_OR_RETURN(auto list, ListNetworks(tx, period, number, request.kind(), after, page_size + 1));
-    const int shown = paging::PageCount(list, page_size);
-    for (int i = 0; i < shown; ++i) *response.add_networks() = list[i];
-    if (static_cast<int>(list.size()) > shown) {
-      response.set_next_page_token(paging::EncodePageToken({response.networks(shown - 1).name().substr(9)}));
-    }
-    return absl::OkStatus();
-  });
-  if (!s.ok()) return s;
-  return response;
+  WP_ASSIGN_OR_RETURN(paging::PageKey after, paging::DecodePageKey(request.page_token(), 1));
+  return store::ReadValue<v1::ListNetworksResponse>(
+      db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::ListNetworksResponse> {
+        WP_ASSIGN_OR_RETURN(auto list,
+                            ListNetworks(tx, period, number, request.kind(), after.Text(0), page_size + 1));
+        v1::ListNetworksResponse response;
+        response.set_next_page_token(paging::FillPage(
+            list, page_size, response.mutable_networks(),
+            [](const v1::Network& n) { return paging::KeyOf(n.name().substr(9)); }));
+        return response;
+      });
 }
 
 absl::StatusOr<v1::Network> Networks::Get(const server::Caller& caller,
@@ -281,45 +273,42 @@ absl::StatusOr<v1::NetworkMeeting> Networks::RecordMeeting(const server::Caller&
   WP_RETURN_IF_ERROR(v.ToStatus());
 
   const absl::Time now = absl::Now();
-  static constexpr char kMethod[] = "RecordMeeting";
-  v1::NetworkMeeting result;
-  absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
-    if (!request.request_id().empty()) {
-      WP_ASSIGN_OR_RETURN(std::optional<std::string> earlier, FindRequest(tx, kMethod, request.request_id()));
-      if (earlier.has_value()) {
-        WP_ASSIGN_OR_RETURN(auto meetings, LoadMeetings(tx, id));
-        for (const auto& m : meetings) {
-          if (m.name() == *earlier) result = m;
-        }
-        return absl::OkStatus();
-      }
-    }
-    WP_ASSIGN_OR_RETURN(auto current, LoadNetwork(tx, id));
-    WP_ASSIGN_OR_RETURN(auto stored, InsertMeeting(tx, id, meeting, now));
-    result = stored;
-    WP_RETURN_IF_ERROR(TouchNetwork(tx, id, VersionOf(current.etag()), now));
-    v1::NetworkMeetingHeld event;
-    event.set_network(current.name());
-    *event.mutable_meeting() = result;
-    WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "network", "meeting_held", current.name(), event).status());
-    return RecordRequest(tx, kMethod, request.request_id(), result.name(), now);
+  return store::WriteValue<v1::NetworkMeeting>(db_, [&](store::Transaction& tx) {
+    return store::CreateOnce<v1::NetworkMeeting>(
+        tx, {"RecordMeeting", request.request_id(), now},
+        /*replay=*/[&](const std::string& first) -> absl::StatusOr<v1::NetworkMeeting> {
+          WP_ASSIGN_OR_RETURN(auto meetings, LoadMeetings(tx, id));
+          v1::NetworkMeeting found;
+          for (const auto& m : meetings) {
+            if (m.name() == first) found = m;
+          }
+          return found;
+        },
+        /*create=*/[&]() -> absl::StatusOr<v1::NetworkMeeting> {
+          WP_ASSIGN_OR_RETURN(auto current, LoadNetwork(tx, id));
+          WP_ASSIGN_OR_RETURN(v1::NetworkMeeting stored, InsertMeeting(tx, id, meeting, now));
+          WP_RETURN_IF_ERROR(TouchNetwork(tx, id, VersionOf(current.etag()), now));
+          v1::NetworkMeetingHeld event;
+          event.set_network(current.name());
+          *event.mutable_meeting() = stored;
+          WP_RETURN_IF_ERROR(
+              EmitEvent(tx, caller, "network", "meeting_held", current.name(), event).status());
+          return stored;
+        });
   });
-  if (!s.ok()) return s;
-  return result;
 }
 
 absl::StatusOr<v1::ListMeetingsResponse> Networks::ListMeetings(const v1::ListMeetingsRequest& request) {
   std::string id;
   WP_RETURN_IF_ERROR(ParseNetworkName(request.name(), "name", &id));
-  v1::ListMeetingsResponse response;
-  absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
-    if (auto n = LoadNetwork(tx, id); !n.ok()) return n.status();
-    WP_ASSIGN_OR_RETURN(auto meetings, LoadMeetings(tx, id));
-    for (auto& m : meetings) *response.add_meetings() = std::move(m);
-    return absl::OkStatus();
-  });
-  if (!s.ok()) return s;
-  return response;
+  return store::ReadValue<v1::ListMeetingsResponse>(
+      db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::ListMeetingsResponse> {
+        WP_RETURN_IF_ERROR(LoadNetwork(tx, id).status());
+        WP_ASSIGN_OR_RETURN(auto meetings, LoadMeetings(tx, id));
+        v1::ListMeetingsResponse response;
+        for (auto& m : meetings) *response.add_meetings() = std::move(m);
+        return response;
+      });
 }
 
 }  // namespace wp::workstreams

@@ -36,24 +36,23 @@ std::vector<std::string> ChangedFields(const v1::PlanItem& before, const v1::Pla
   return changed;
 }
 
-absl::StatusOr<int64_t> RecordCreated(store::Transaction& tx, const server::Caller& caller,
-                                      const v1::PlanItem& item, const std::string& reason,
-                                      absl::Time now, v1::PlanItem* stored) {
+absl::StatusOr<v1::PlanItem> RecordCreated(store::Transaction& tx, const server::Caller& caller,
+                                           const v1::PlanItem& item, const std::string& reason,
+                                           absl::Time now) {
   WP_RETURN_IF_ERROR(InsertPlanItem(tx, item, now));
   const v1::StatusChange first =
       MakeChange(caller, v1::PLAN_ITEM_STATUS_UNSPECIFIED, item.status(), reason, now);
   WP_RETURN_IF_ERROR(InsertStatusChange(tx, item.plan_period(), item.ref(), first));
-  WP_ASSIGN_OR_RETURN(auto loaded, LoadPlanItem(tx, item.plan_period(), item.ref()));
-  *stored = std::move(loaded);
+  WP_ASSIGN_OR_RETURN(v1::PlanItem stored, LoadPlanItem(tx, item.plan_period(), item.ref()));
   v1::PlanItemChanged event;
-  *event.mutable_plan_item() = *stored;
-  return EmitEvent(tx, caller, "plan_item", "created", stored->name(), event);
+  *event.mutable_plan_item() = stored;
+  WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "plan_item", "created", stored.name(), event).status());
+  return stored;
 }
 
-absl::StatusOr<int64_t> RecordUpdated(store::Transaction& tx, const server::Caller& caller,
-                                      const v1::PlanItem& before, const v1::PlanItem& after,
-                                      const std::string& reason, absl::Time now,
-                                      v1::PlanItem* stored) {
+absl::StatusOr<v1::PlanItem> RecordUpdated(store::Transaction& tx, const server::Caller& caller,
+                                           const v1::PlanItem& before, const v1::PlanItem& after,
+                                           const std::string& reason, absl::Time now) {
   WP_RETURN_IF_ERROR(SavePlanItem(tx, after, VersionOf(before.etag()), now));
   const bool status_changed = before.status() != after.status();
   v1::StatusChange change;
@@ -61,31 +60,30 @@ absl::StatusOr<int64_t> RecordUpdated(store::Transaction& tx, const server::Call
     change = MakeChange(caller, before.status(), after.status(), reason, now);
     WP_RETURN_IF_ERROR(InsertStatusChange(tx, before.plan_period(), before.ref(), change));
   }
-  WP_ASSIGN_OR_RETURN(auto loaded, LoadPlanItem(tx, before.plan_period(), before.ref()));
-  *stored = std::move(loaded);
+  WP_ASSIGN_OR_RETURN(v1::PlanItem stored, LoadPlanItem(tx, before.plan_period(), before.ref()));
 
   v1::PlanItemChanged updated;
-  *updated.mutable_plan_item() = *stored;
+  *updated.mutable_plan_item() = stored;
   // Notes travel in their own progress_noted events (see PlanItemChanged).
   updated.mutable_plan_item()->clear_progress_notes();
   for (const std::string& field : ChangedFields(before, after)) updated.add_changed_fields(field);
-  absl::StatusOr<int64_t> seq = EmitEvent(tx, caller, "plan_item", "updated", stored->name(), updated);
-  if (!seq.ok() || !status_changed) return seq;
+  WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "plan_item", "updated", stored.name(), updated).status());
+  if (!status_changed) return stored;
   v1::PlanItemStatusChanged event;
-  event.set_plan_item(stored->name());
+  event.set_plan_item(stored.name());
   *event.mutable_change() = change;
-  return EmitEvent(tx, caller, "plan_item", "status_changed", stored->name(), event);
+  WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "plan_item", "status_changed", stored.name(), event).status());
+  return stored;
 }
 
-absl::StatusOr<int64_t> RecordNote(store::Transaction& tx, const server::Caller& caller,
-                                   const v1::PlanItem& item, const v1::ProgressNote& note,
-                                   absl::Time now) {
+absl::Status RecordNote(store::Transaction& tx, const server::Caller& caller,
+                        const v1::PlanItem& item, const v1::ProgressNote& note, absl::Time now) {
   WP_RETURN_IF_ERROR(InsertProgressNote(tx, item.plan_period(), item.ref(), note, now));
   v1::PlanItemProgressNoted event;
   event.set_plan_item(item.name());
   *event.mutable_note() = note;
   *event.mutable_note()->mutable_create_time() = calendar::TimestampOf(now);
-  return EmitEvent(tx, caller, "plan_item", "progress_noted", item.name(), event);
+  return EmitEvent(tx, caller, "plan_item", "progress_noted", item.name(), event).status();
 }
 
 }  // namespace wp::workstreams

@@ -24,23 +24,21 @@ namespace wp::workstreams {
 std::vector<std::string> ChangedFields(const v1::PlanItem& before, const v1::PlanItem& after);
 
 // Inserts a validated new item (and its notes), its first history entry and
-// plan_item.created. `stored` receives the item as read back.
-absl::StatusOr<int64_t> RecordCreated(store::Transaction& tx, const server::Caller& caller,
-                                      const v1::PlanItem& item, const std::string& reason,
-                                      absl::Time now, v1::PlanItem* stored);
+// plan_item.created. Returns the item as read back.
+absl::StatusOr<v1::PlanItem> RecordCreated(store::Transaction& tx, const server::Caller& caller,
+                                           const v1::PlanItem& item, const std::string& reason,
+                                           absl::Time now);
 
 // Saves `after` over `before` (checked by the caller), then writes
 // plan_item.updated and, when the status moved, the history entry and
-// plan_item.status_changed. `stored` receives the item as read back.
-absl::StatusOr<int64_t> RecordUpdated(store::Transaction& tx, const server::Caller& caller,
-                                      const v1::PlanItem& before, const v1::PlanItem& after,
-                                      const std::string& reason, absl::Time now,
-                                      v1::PlanItem* stored);
+// plan_item.status_changed. Returns the item as read back.
+absl::StatusOr<v1::PlanItem> RecordUpdated(store::Transaction& tx, const server::Caller& caller,
+                                           const v1::PlanItem& before, const v1::PlanItem& after,
+                                           const std::string& reason, absl::Time now);
 
 // Adds a note and writes plan_item.progress_noted with the note as stored.
-absl::StatusOr<int64_t> RecordNote(store::Transaction& tx, const server::Caller& caller,
-                                   const v1::PlanItem& item, const v1::ProgressNote& note,
-                                   absl::Time now);
+absl::Status RecordNote(store::Transaction& tx, const server::Caller& caller,
+                        const v1::PlanItem& item, const v1::ProgressNote& note, absl::Time now);
 
 }  // namespace wp::workstreams
 

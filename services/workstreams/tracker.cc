@@ -1,6 +1,6 @@
 #include "services/workstreams/tracker.h"
 
-#include <optional>
+#include <limits>
 #include <set>
 
 #include "absl/strings/ascii.h"
@@ -8,13 +8,14 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
-#include "google/protobuf/util/message_differencer.h"
 #include "libs/calendar/dates.h"
 #include "libs/paging/page_bytes.h"
-#include "libs/paging/page_token.h"
+#include "libs/paging/keyset_page.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
-#include "libs/store/request_ids.h"
+#include "libs/store/create_once.h"
+#include "libs/store/database.h"
+#include "libs/store/etag_update.h"
 #include "libs/text/blank.h"
 #include "services/workstreams/events.h"
 #include "services/workstreams/plan_item_changes.h"
@@ -23,8 +24,6 @@
 
 namespace wp::workstreams {
 namespace {
-
-using google::protobuf::util::MessageDifferencer;
 
 void CheckNames(const google::protobuf::RepeatedPtrField<std::string>& names,
                 const std::string& field, FieldViolations* v) {
@@ -89,30 +88,24 @@ absl::StatusOr<v1::Workstream> Tracker::CreateWorkstream(const server::Caller& c
   WP_RETURN_IF_ERROR(ValidateRequestId(request.request_id()));
 
   const absl::Time now = absl::Now();
-  v1::Workstream result;
-  absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
-    if (!request.request_id().empty()) {
-      WP_ASSIGN_OR_RETURN(std::optional<std::string> seen, FindRequest(tx, "CreateWorkstream", request.request_id()));
-      if (seen.has_value()) {
-        // A retry: answer with what the first request created.
-        std::string first_period;
-        int first_number = 0;
-        WP_RETURN_IF_ERROR(ParseWorkstreamName(*seen, "request_id", &first_period, &first_number));
-        WP_ASSIGN_OR_RETURN(auto existing, LoadWorkstream(tx, first_period, first_number));
-        result = existing;
-        return absl::OkStatus();
-      }
-    }
-    WP_RETURN_IF_ERROR(InsertWorkstream(tx, ws, now));
-    WP_ASSIGN_OR_RETURN(auto stored, LoadWorkstream(tx, ws.plan_period(), ws.number()));
-    result = stored;
-    v1::WorkstreamChanged event;
-    *event.mutable_workstream() = result;
-    WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "workstream", "created", result.name(), event).status());
-    return RecordRequest(tx, "CreateWorkstream", request.request_id(), result.name(), now);
+  return store::WriteValue<v1::Workstream>(db_, [&](store::Transaction& tx) {
+    return store::CreateOnce<v1::Workstream>(
+        tx, {"CreateWorkstream", request.request_id(), now},
+        /*replay=*/[&](const std::string& first) -> absl::StatusOr<v1::Workstream> {
+          std::string first_period;
+          int first_number = 0;
+          WP_RETURN_IF_ERROR(ParseWorkstreamName(first, "request_id", &first_period, &first_number));
+          return LoadWorkstream(tx, first_period, first_number);
+        },
+        /*create=*/[&]() -> absl::StatusOr<v1::Workstream> {
+          WP_RETURN_IF_ERROR(InsertWorkstream(tx, ws, now));
+          WP_ASSIGN_OR_RETURN(v1::Workstream stored, LoadWorkstream(tx, ws.plan_period(), ws.number()));
+          v1::WorkstreamChanged event;
+          *event.mutable_workstream() = stored;
+          WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "workstream", "created", stored.name(), event).status());
+          return stored;
+        });
   });
-  if (!s.ok()) return s;
-  return result;
 }
 
 absl::StatusOr<v1::Workstream> Tracker::GetWorkstream(const v1::GetWorkstreamRequest& request) {
@@ -129,28 +122,23 @@ absl::StatusOr<v1::ListWorkstreamsResponse> Tracker::ListWorkstreams(
     return InvalidField("plan_period", "must look like 2022-23");
   }
   WP_ASSIGN_OR_RETURN(auto page_size, paging::PageSize(request.page_size(), 100, 1000));
-  WP_ASSIGN_OR_RETURN(auto token, paging::DecodePageToken(request.page_token(), 2));
-  std::string after_period;
-  int after_number = 0;
-  if (!token.empty()) {
-    after_period = token[0];
-    if (!absl::SimpleAtoi(token[1], &after_number)) return InvalidField("page_token", "is damaged");
+  WP_ASSIGN_OR_RETURN(paging::PageKey after, paging::DecodePageKey(request.page_token(), 2));
+  WP_ASSIGN_OR_RETURN(int64_t after_number, after.Int(1));
+  if (after_number < std::numeric_limits<int>::min() || after_number > std::numeric_limits<int>::max()) {
+    return InvalidField("page_token", "is damaged");  // not a number this List wrote
   }
-  v1::ListWorkstreamsResponse response;
-  absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
-    WP_ASSIGN_OR_RETURN(auto list, workstreams::ListWorkstreams(tx, request.plan_period(), after_period,
-                                                                after_number, page_size + 1));
-    const int shown = paging::PageCount(list, page_size);
-    for (int i = 0; i < shown; ++i) *response.add_workstreams() = list[i];
-    if (static_cast<int>(list.size()) > shown) {
-      const v1::Workstream& last = list[shown - 1];
-      response.set_next_page_token(
-          paging::EncodePageToken({last.plan_period(), absl::StrCat(last.number())}));
-    }
-    return absl::OkStatus();
-  });
-  if (!s.ok()) return s;
-  return response;
+  return store::ReadValue<v1::ListWorkstreamsResponse>(
+      db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::ListWorkstreamsResponse> {
+        WP_ASSIGN_OR_RETURN(auto list, workstreams::ListWorkstreams(tx, request.plan_period(), after.Text(0),
+                                                                    static_cast<int>(after_number),
+                                                                    page_size + 1));
+        v1::ListWorkstreamsResponse response;
+        response.set_next_page_token(
+            paging::FillPage(list, page_size, response.mutable_workstreams(), [](const v1::Workstream& w) {
+              return paging::KeyOf(w.plan_period(), w.number());
+            }));
+        return response;
+      });
 }
 
 absl::StatusOr<v1::Workstream> Tracker::UpdateWorkstream(const server::Caller& caller,
@@ -164,34 +152,29 @@ absl::StatusOr<v1::Workstream> Tracker::UpdateWorkstream(const server::Caller& c
     return s;
   }
   const absl::Time now = absl::Now();
-  v1::Workstream result;
-  absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
-    WP_ASSIGN_OR_RETURN(auto current, LoadWorkstream(tx, period, number));
-    const int64_t version = VersionOf(current.etag());
-    WP_RETURN_IF_ERROR(CheckEtag(request.workstream().etag(), version, current.name()));
-    v1::Workstream next = current;
-    const v1::Workstream& in = request.workstream();
-    if (InMask(request.update_mask(), "title")) next.set_title(in.title());
-    if (InMask(request.update_mask(), "lead_officer")) next.set_lead_officer(in.lead_officer());
-    if (InMask(request.update_mask(), "board_sponsors")) *next.mutable_board_sponsors() = in.board_sponsors();
-    if (InMask(request.update_mask(), "education_scotland_links")) {
-      *next.mutable_education_scotland_links() = in.education_scotland_links();
-    }
-    WP_RETURN_IF_ERROR(ValidateWorkstreamFields(next));
-    if (MessageDifferencer::Equals(next, current)) {
-      result = current;  // nothing to change: no write, no event
-      return absl::OkStatus();
-    }
-    WP_RETURN_IF_ERROR(SaveWorkstream(tx, next, version, now));
-    WP_ASSIGN_OR_RETURN(auto stored, LoadWorkstream(tx, period, number));
-    result = stored;
-    v1::WorkstreamChanged event;
-    *event.mutable_workstream() = result;
-    WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "workstream", "updated", result.name(), event).status());
-    return absl::OkStatus();
+  const v1::Workstream& in = request.workstream();
+  const auto& mask = request.update_mask();
+  return store::WriteValue<v1::Workstream>(db_, [&](store::Transaction& tx) {
+    return store::UpdateWithEtag<v1::Workstream>(
+        in.etag(), /*load=*/[&] { return LoadWorkstream(tx, period, number); },
+        /*change=*/[&](v1::Workstream& next) {
+          if (InMask(mask, "title")) next.set_title(in.title());
+          if (InMask(mask, "lead_officer")) next.set_lead_officer(in.lead_officer());
+          if (InMask(mask, "board_sponsors")) *next.mutable_board_sponsors() = in.board_sponsors();
+          if (InMask(mask, "education_scotland_links")) {
+            *next.mutable_education_scotland_links() = in.education_scotland_links();
+          }
+          return ValidateWorkstreamFields(next);
+        },
+        /*save=*/[&](const v1::Workstream& next, int64_t version) -> absl::StatusOr<v1::Workstream> {
+          WP_RETURN_IF_ERROR(SaveWorkstream(tx, next, version, now));
+          WP_ASSIGN_OR_RETURN(v1::Workstream stored, LoadWorkstream(tx, period, number));
+          v1::WorkstreamChanged event;
+          *event.mutable_workstream() = stored;
+          WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "workstream", "updated", stored.name(), event).status());
+          return stored;
+        });
   });
-  if (!s.ok()) return s;
-  return result;
 }
 
 absl::StatusOr<v1::PlanItem> Tracker::CreatePlanItem(const server::Caller& caller,
@@ -204,31 +187,25 @@ absl::StatusOr<v1::PlanItem> Tracker::CreatePlanItem(const server::Caller& calle
   }
   const PlanRef ref = *ParsePlanRef(item.ref());
   const absl::Time now = absl::Now();
-  v1::PlanItem result;
-  absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
-    if (!request.request_id().empty()) {
-      WP_ASSIGN_OR_RETURN(std::optional<std::string> seen, FindRequest(tx, "CreatePlanItem", request.request_id()));
-      if (seen.has_value()) {
-        // A retry: answer with what the first request created.
-        std::string first_period, first_ref;
-        WP_RETURN_IF_ERROR(ParsePlanItemName(*seen, "request_id", &first_period, &first_ref));
-        WP_ASSIGN_OR_RETURN(auto existing, LoadPlanItem(tx, first_period, first_ref));
-        result = existing;
-        return absl::OkStatus();
-      }
-    }
-    auto ws = LoadWorkstream(tx, item.plan_period(), ref.workstream);
-    if (absl::IsNotFound(ws.status())) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("plan item ", item.ref(), " belongs to workstream ", ref.workstream, " of ",
-                       item.plan_period(), ", which does not exist; create it first"));
-    }
-    if (!ws.ok()) return ws.status();
-    WP_RETURN_IF_ERROR(RecordCreated(tx, caller, item, "created", now, &result).status());
-    return RecordRequest(tx, "CreatePlanItem", request.request_id(), result.name(), now);
+  return store::WriteValue<v1::PlanItem>(db_, [&](store::Transaction& tx) {
+    return store::CreateOnce<v1::PlanItem>(
+        tx, {"CreatePlanItem", request.request_id(), now},
+        /*replay=*/[&](const std::string& first) -> absl::StatusOr<v1::PlanItem> {
+          std::string first_period, first_ref;
+          WP_RETURN_IF_ERROR(ParsePlanItemName(first, "request_id", &first_period, &first_ref));
+          return LoadPlanItem(tx, first_period, first_ref);
+        },
+        /*create=*/[&]() -> absl::StatusOr<v1::PlanItem> {
+          auto ws = LoadWorkstream(tx, item.plan_period(), ref.workstream);
+          if (absl::IsNotFound(ws.status())) {
+            return absl::FailedPreconditionError(
+                absl::StrCat("plan item ", item.ref(), " belongs to workstream ", ref.workstream, " of ",
+                             item.plan_period(), ", which does not exist; create it first"));
+          }
+          if (!ws.ok()) return ws.status();
+          return RecordCreated(tx, caller, item, "created", now);
+        });
   });
-  if (!s.ok()) return s;
-  return result;
 }
 
 absl::StatusOr<v1::PlanItem> Tracker::GetPlanItem(const v1::GetPlanItemRequest& request) {
@@ -258,7 +235,7 @@ absl::StatusOr<v1::ListPlanItemsResponse> Tracker::ListPlanItems(
   if (request.query().size() > 200) v.Add("query", "must be at most 200 bytes");
   WP_RETURN_IF_ERROR(v.ToStatus());
   WP_ASSIGN_OR_RETURN(auto page_size, paging::PageSize(request.page_size(), 100, 1000));
-  WP_ASSIGN_OR_RETURN(auto token, paging::DecodePageToken(request.page_token(), 3));
+  WP_ASSIGN_OR_RETURN(paging::PageKey after, paging::DecodePageKey(request.page_token(), 3));
 
   PlanItemFilter filter;
   filter.period = request.plan_period();
@@ -268,26 +245,25 @@ absl::StatusOr<v1::ListPlanItemsResponse> Tracker::ListPlanItems(
   filter.text_contains = request.query();
   if (request.has_overdue_as_of()) filter.overdue_before_day = calendar::ToIsoText(request.overdue_as_of());
   filter.limit = page_size + 1;
-  if (!token.empty()) {
-    if (token[0] != request.plan_period() || !absl::SimpleAtoi(token[1], &filter.after_workstream) ||
-        !absl::SimpleAtoi(token[2], &filter.after_task)) {
+  if (!after.first_page()) {
+    // The numbers are read as the store's ints, as the token was written.
+    if (after.Text(0) != request.plan_period() ||
+        !absl::SimpleAtoi(after.Text(1), &filter.after_workstream) ||
+        !absl::SimpleAtoi(after.Text(2), &filter.after_task)) {
       return InvalidField("page_token", "belongs to a different query");
     }
   }
-  v1::ListPlanItemsResponse response;
-  absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
-    WP_ASSIGN_OR_RETURN(auto items, workstreams::ListPlanItems(tx, filter));
-    const int shown = paging::PageCount(items, page_size);
-    for (int i = 0; i < shown; ++i) *response.add_plan_items() = std::move(items[i]);
-    if (static_cast<int>(items.size()) > shown) {
-      const PlanRef last = *ParsePlanRef(response.plan_items(shown - 1).ref());
-      response.set_next_page_token(paging::EncodePageToken(
-          {request.plan_period(), absl::StrCat(last.workstream), absl::StrCat(last.task)}));
-    }
-    return absl::OkStatus();
-  });
-  if (!s.ok()) return s;
-  return response;
+  return store::ReadValue<v1::ListPlanItemsResponse>(
+      db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::ListPlanItemsResponse> {
+        WP_ASSIGN_OR_RETURN(auto items, workstreams::ListPlanItems(tx, filter));
+        v1::ListPlanItemsResponse response;
+        response.set_next_page_token(
+            paging::FillPage(items, page_size, response.mutable_plan_items(), [&](const v1::PlanItem& item) {
+              const PlanRef last = *ParsePlanRef(item.ref());
+              return paging::KeyOf(request.plan_period(), last.workstream, last.task);
+            }));
+        return response;
+      });
 }
 
 absl::StatusOr<v1::PlanItem> Tracker::UpdatePlanItem(const server::Caller& caller,
@@ -301,50 +277,52 @@ absl::StatusOr<v1::PlanItem> Tracker::UpdatePlanItem(const server::Caller& calle
   }
   const v1::PlanItem& in = request.plan_item();
   const absl::Time now = absl::Now();
-  v1::PlanItem result;
-  absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
-    WP_ASSIGN_OR_RETURN(auto current, LoadPlanItem(tx, period, ref));
-    const int64_t version = VersionOf(current.etag());
-    WP_RETURN_IF_ERROR(CheckEtag(in.etag(), version, current.name()));
+  return store::WriteValue<v1::PlanItem>(db_, [&](store::Transaction& tx) {
+    v1::PlanItem current;  // as loaded: the status rules and the save compare with it
+    return store::UpdateWithEtag<v1::PlanItem>(
+        in.etag(),
+        /*load=*/[&]() -> absl::StatusOr<v1::PlanItem> {
+          WP_ASSIGN_OR_RETURN(current, LoadPlanItem(tx, period, ref));
+          return current;
+        },
+        /*change=*/[&](v1::PlanItem& next) -> absl::Status {
+          if (InMask(mask, "task")) next.set_task(in.task());
+          if (InMask(mask, "lead")) next.set_lead(in.lead());
+          if (InMask(mask, "status")) next.set_status(in.status());
+          if (InMask(mask, "superseded_by")) next.set_superseded_by(in.superseded_by());
+          if (InMask(mask, "expected_date")) {
+            if (in.has_expected_date()) {
+              *next.mutable_expected_date() = in.expected_date();
+            } else {
+              next.clear_expected_date();
+            }
+          }
+          // Leaving SUPERSEDED drops the link unless the caller set it explicitly.
+          if (next.status() != v1::SUPERSEDED && !InMask(mask, "superseded_by")) next.clear_superseded_by();
 
-    v1::PlanItem next = current;
-    if (InMask(mask, "task")) next.set_task(in.task());
-    if (InMask(mask, "lead")) next.set_lead(in.lead());
-    if (InMask(mask, "status")) next.set_status(in.status());
-    if (InMask(mask, "superseded_by")) next.set_superseded_by(in.superseded_by());
-    if (InMask(mask, "expected_date")) {
-      if (in.has_expected_date()) {
-        *next.mutable_expected_date() = in.expected_date();
-      } else {
-        next.clear_expected_date();
-      }
-    }
-    // Leaving SUPERSEDED drops the link unless the caller set it explicitly.
-    if (next.status() != v1::SUPERSEDED && !InMask(mask, "superseded_by")) next.clear_superseded_by();
+          FieldViolations v;
+          if (text::IsBlank(next.task())) v.Add("plan_item.task", "must not be empty");
+          if (next.lead().size() > 200) v.Add("plan_item.lead", "must be at most 200 bytes");
+          if (next.has_expected_date()) {
+            absl::Status date = calendar::Validate(next.expected_date(), "plan_item.expected_date", true);
+            for (const auto& f : FieldViolationsOf(date)) v.Add(f.field, f.description);
+          }
+          WP_RETURN_IF_ERROR(v.ToStatus());
 
-    FieldViolations v;
-    if (text::IsBlank(next.task())) v.Add("plan_item.task", "must not be empty");
-    if (next.lead().size() > 200) v.Add("plan_item.lead", "must be at most 200 bytes");
-    if (next.has_expected_date()) {
-      absl::Status date = calendar::Validate(next.expected_date(), "plan_item.expected_date", true);
-      for (const auto& f : FieldViolationsOf(date)) v.Add(f.field, f.description);
-    }
-    WP_RETURN_IF_ERROR(v.ToStatus());
-
-    const bool status_changed = next.status() != current.status();
-    if (status_changed || next.superseded_by() != current.superseded_by()) {
-      WP_RETURN_IF_ERROR(
-          CheckStatusChange(current, next.status(), next.superseded_by(), request.reason(), request.reopen()));
-    }
-    if (ChangedFields(current, next).empty()) {
-      result = current;
-      return absl::OkStatus();
-    }
-    WP_RETURN_IF_ERROR(RecordUpdated(tx, caller, current, next, request.reason(), now, &result).status());
-    return absl::OkStatus();
+          const bool status_changed = next.status() != current.status();
+          if (status_changed || next.superseded_by() != current.superseded_by()) {
+            WP_RETURN_IF_ERROR(CheckStatusChange(current, next.status(), next.superseded_by(),
+                                                 request.reason(), request.reopen()));
+          }
+          return absl::OkStatus();
+        },
+        /*save=*/[&](const v1::PlanItem& next, int64_t) {
+          return RecordUpdated(tx, caller, current, next, request.reason(), now);
+        },
+        /*same=*/[](const v1::PlanItem& next, const v1::PlanItem& before) {
+          return ChangedFields(before, next).empty();
+        });
   });
-  if (!s.ok()) return s;
-  return result;
 }
 
 absl::StatusOr<v1::PlanItem> Tracker::AddProgressNote(const server::Caller& caller,
@@ -369,46 +347,39 @@ absl::StatusOr<v1::PlanItem> Tracker::AddProgressNote(const server::Caller& call
   if (!note.has_note_date()) *note.mutable_note_date() = calendar::TodayUtc();
 
   const absl::Time now = absl::Now();
-  v1::PlanItem result;
-  absl::Status s = db_.Write([&](store::Transaction& tx) -> absl::Status {
-    WP_ASSIGN_OR_RETURN(auto current, LoadPlanItem(tx, period, ref));
-    // A retry of a recorded request adds nothing: the item as it is now.
-    WP_ASSIGN_OR_RETURN(std::optional<std::string> seen, FindRequest(tx, "AddProgressNote", request.request_id()));
-    if (seen.has_value()) {
-      result = std::move(current);
-      return absl::OkStatus();
-    }
-    WP_RETURN_IF_ERROR(CheckEtag(request.etag(), VersionOf(current.etag()), current.name()));
-    // Every plan_item event carries all the notes: the cap keeps it small.
-    if (current.progress_notes_size() >= kMaxProgressNotesPerItem) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          current.name(), " already has ", current.progress_notes_size(),
-          " progress notes, the limit per plan item (", kMaxProgressNotesPerItem,
-          "); put further progress in an existing note or a new item"));
-    }
-    WP_RETURN_IF_ERROR(RecordNote(tx, caller, current, note, now).status());
-    WP_RETURN_IF_ERROR(RecordRequest(tx, "AddProgressNote", request.request_id(), current.name(), now));
-    WP_ASSIGN_OR_RETURN(auto stored, LoadPlanItem(tx, period, ref));
-    result = std::move(stored);
-    return absl::OkStatus();
+  return store::WriteValue<v1::PlanItem>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::PlanItem> {
+    WP_ASSIGN_OR_RETURN(v1::PlanItem current, LoadPlanItem(tx, period, ref));
+    return store::CreateOnce<v1::PlanItem>(
+        tx, {"AddProgressNote", request.request_id(), now},
+        // A retry of a recorded request adds nothing: the item as it is now.
+        /*replay=*/[&](const std::string&) -> absl::StatusOr<v1::PlanItem> { return current; },
+        /*create=*/[&]() -> absl::StatusOr<v1::PlanItem> {
+          WP_RETURN_IF_ERROR(CheckEtag(request.etag(), VersionOf(current.etag()), current.name()));
+          // Every plan_item event carries all the notes: the cap keeps it small.
+          if (current.progress_notes_size() >= kMaxProgressNotesPerItem) {
+            return absl::FailedPreconditionError(absl::StrCat(
+                current.name(), " already has ", current.progress_notes_size(),
+                " progress notes, the limit per plan item (", kMaxProgressNotesPerItem,
+                "); put further progress in an existing note or a new item"));
+          }
+          WP_RETURN_IF_ERROR(RecordNote(tx, caller, current, note, now));
+          return LoadPlanItem(tx, period, ref);
+        });
   });
-  if (!s.ok()) return s;
-  return result;
 }
 
 absl::StatusOr<v1::ListStatusHistoryResponse> Tracker::ListStatusHistory(
     const v1::ListStatusHistoryRequest& request) {
   std::string period, ref;
   WP_RETURN_IF_ERROR(ParsePlanItemName(request.name(), "name", &period, &ref));
-  v1::ListStatusHistoryResponse response;
-  absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
-    WP_RETURN_IF_ERROR(LoadPlanItem(tx, period, ref).status());
-    WP_ASSIGN_OR_RETURN(auto history, LoadStatusHistory(tx, period, ref));
-    for (auto& c : history) *response.add_changes() = std::move(c);
-    return absl::OkStatus();
-  });
-  if (!s.ok()) return s;
-  return response;
+  return store::ReadValue<v1::ListStatusHistoryResponse>(
+      db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::ListStatusHistoryResponse> {
+        WP_RETURN_IF_ERROR(LoadPlanItem(tx, period, ref).status());
+        WP_ASSIGN_OR_RETURN(auto history, LoadStatusHistory(tx, period, ref));
+        v1::ListStatusHistoryResponse response;
+        for (auto& c : history) *response.add_changes() = std::move(c);
+        return response;
+      });
 }
 
 }  // namespace wp::workstreams

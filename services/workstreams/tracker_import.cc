@@ -12,6 +12,7 @@
 #include "libs/calendar/dates.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
+#include "libs/store/database.h"
 #include "services/workstreams/plan_item_changes.h"
 #include "services/workstreams/plan_item_rules.h"
 #include "services/workstreams/tracker_row.h"
@@ -127,8 +128,7 @@ absl::StatusOr<ImportRowResult> ApplyRow(store::Transaction& tx, const server::C
                                         period, "; create it first"));
     }
     if (!ws.ok()) return ws.status();
-    v1::PlanItem stored;
-    WP_RETURN_IF_ERROR(RecordCreated(tx, caller, wanted, "imported", now, &stored).status());
+    WP_RETURN_IF_ERROR(RecordCreated(tx, caller, wanted, "imported", now).status());
     result.set_outcome(ImportRowResult::CREATED);
     return result;
   }
@@ -169,11 +169,10 @@ absl::StatusOr<ImportRowResult> ApplyRow(store::Transaction& tx, const server::C
         return Rejected(row, s.message());
       }
     }
-    v1::PlanItem stored;
-    WP_RETURN_IF_ERROR(RecordUpdated(tx, caller, *existing, wanted, "imported", now, &stored).status());
+    WP_RETURN_IF_ERROR(RecordUpdated(tx, caller, *existing, wanted, "imported", now).status());
   }
   for (const v1::ProgressNote& note : new_notes) {
-    WP_RETURN_IF_ERROR(RecordNote(tx, caller, *existing, note, now).status());
+    WP_RETURN_IF_ERROR(RecordNote(tx, caller, *existing, note, now));
   }
   result.set_outcome(ImportRowResult::UPDATED);
   return result;
@@ -235,28 +234,24 @@ std::vector<ImportRowResult> TrackerImporter::ApplyBatch(const server::Caller& c
                                                          const std::string& period,
                                                          const std::vector<TrackerRow>& rows,
                                                          const std::string& author) {
-  std::vector<ImportRowResult> results;
   // The generation advances after each commit (the database's commit
   // listener, libs/runtime), never for a rolled-back batch.
-  absl::Status batch = db_.Write([&](store::Transaction& tx) -> absl::Status {
-    results.clear();
-    for (const TrackerRow& row : rows) {
-      WP_ASSIGN_OR_RETURN(auto r, ApplyRow(tx, caller, period, row, author));
-      results.push_back(r);
-    }
-    return absl::OkStatus();
-  });
-  if (batch.ok()) return results;
+  absl::StatusOr<std::vector<ImportRowResult>> batch = store::WriteValue<std::vector<ImportRowResult>>(
+      db_, [&](store::Transaction& tx) -> absl::StatusOr<std::vector<ImportRowResult>> {
+        std::vector<ImportRowResult> results;
+        for (const TrackerRow& row : rows) {
+          WP_ASSIGN_OR_RETURN(auto r, ApplyRow(tx, caller, period, row, author));
+          results.push_back(r);
+        }
+        return results;
+      });
+  if (batch.ok()) return *std::move(batch);
   // Find the row at fault: retry one row per transaction.
-  results.clear();
+  std::vector<ImportRowResult> results;
   for (const TrackerRow& row : rows) {
-    ImportRowResult result;
-    absl::Status one = db_.Write([&](store::Transaction& tx) -> absl::Status {
-      WP_ASSIGN_OR_RETURN(auto r, ApplyRow(tx, caller, period, row, author));
-      result = r;
-      return absl::OkStatus();
-    });
-    results.push_back(one.ok() ? result : Rejected(row, one.message()));
+    absl::StatusOr<ImportRowResult> one = store::WriteValue<ImportRowResult>(
+        db_, [&](store::Transaction& tx) { return ApplyRow(tx, caller, period, row, author); });
+    results.push_back(one.ok() ? *std::move(one) : Rejected(row, one.status().message()));
   }
   return results;
 }
@@ -264,41 +259,42 @@ std::vector<ImportRowResult> TrackerImporter::ApplyBatch(const server::Caller& c
 absl::StatusOr<v1::ExportTrackerResponse> TrackerImporter::Export(
     const v1::ExportTrackerRequest& request) {
   if (!IsValidPlanPeriod(request.plan_period())) return InvalidField("plan_period", "must look like 2022-23");
-  std::vector<TrackerRow> rows;
-  absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
-    PlanItemFilter filter;
-    filter.period = request.plan_period();
-    filter.limit = 1000;
-    while (true) {
-      WP_ASSIGN_OR_RETURN(auto page, ListPlanItems(tx, filter));
-      for (const v1::PlanItem& item : page) {
-        TrackerRow row;
-        row.ref = item.ref();
-        const PlanRef ref = *ParsePlanRef(item.ref());
-        row.workstream_number = ref.workstream;
-        row.task_number = ref.task;
-        row.task = item.task();
-        row.lead = item.lead();
-        row.status = FromProto(item.status());
-        if (item.has_expected_date()) row.expected_date = FromProto(item.expected_date());
-        row.superseded_by = item.superseded_by();
-        for (const v1::ProgressNote& n : item.progress_notes()) {
-          DatedNote note;
-          if (n.has_note_date()) note.date = FromProto(n.note_date());
-          note.text = n.text();
-          row.notes.push_back(note);
+  absl::StatusOr<std::vector<TrackerRow>> exported = store::ReadValue<std::vector<TrackerRow>>(
+      db_, [&](store::Transaction& tx) -> absl::StatusOr<std::vector<TrackerRow>> {
+        std::vector<TrackerRow> rows;
+        PlanItemFilter filter;
+        filter.period = request.plan_period();
+        filter.limit = 1000;
+        while (true) {
+          WP_ASSIGN_OR_RETURN(auto page, ListPlanItems(tx, filter));
+          for (const v1::PlanItem& item : page) {
+            TrackerRow row;
+            row.ref = item.ref();
+            const PlanRef ref = *ParsePlanRef(item.ref());
+            row.workstream_number = ref.workstream;
+            row.task_number = ref.task;
+            row.task = item.task();
+            row.lead = item.lead();
+            row.status = FromProto(item.status());
+            if (item.has_expected_date()) row.expected_date = FromProto(item.expected_date());
+            row.superseded_by = item.superseded_by();
+            for (const v1::ProgressNote& n : item.progress_notes()) {
+              DatedNote note;
+              if (n.has_note_date()) note.date = FromProto(n.note_date());
+              note.text = n.text();
+              row.notes.push_back(note);
+            }
+            rows.push_back(std::move(row));
+            filter.after_workstream = ref.workstream;
+            filter.after_task = ref.task;
+          }
+          if (static_cast<int>(page.size()) < filter.limit) return rows;
         }
-        rows.push_back(std::move(row));
-        filter.after_workstream = ref.workstream;
-        filter.after_task = ref.task;
-      }
-      if (static_cast<int>(page.size()) < filter.limit) return absl::OkStatus();
-    }
-  });
-  if (!s.ok()) return s;
+      });
+  if (!exported.ok()) return exported.status();
   const bool tsv = request.format() == v1::TSV;
   v1::ExportTrackerResponse response;
-  response.set_content(WriteTracker(rows, tsv ? Format::kTsv : Format::kCsv));
+  response.set_content(WriteTracker(*exported, tsv ? Format::kTsv : Format::kCsv));
   response.set_content_type(tsv ? "text/tab-separated-values; charset=utf-8"
                                 : "text/csv; charset=utf-8");
   return response;

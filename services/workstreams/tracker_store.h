@@ -21,7 +21,6 @@
 #include "absl/time/time.h"
 #include "libs/store/database.h"
 #include "libs/store/etag.h"
-#include "libs/store/request_ids.h"
 #include "wp/workstreams/v1/workstreams.pb.h"
 
 namespace wp::workstreams {
@@ -85,11 +84,10 @@ absl::StatusOr<std::vector<StatusCountRow>> CountByStatus(Transaction& tx,
                                                           const std::string& period,
                                                           const std::string& as_of_day);
 
-// Etags and request ids are the store's (libs/store/etag.h, request_ids.h).
+// Etags are the store's (libs/store/etag.h); creates go through
+// store::CreateOnce (libs/store/create_once.h).
 using store::CheckEtag;
 using store::EtagOf;
-using store::FindRequest;
-using store::RecordRequest;
 using store::VersionOf;
 
 }  // namespace wp::workstreams

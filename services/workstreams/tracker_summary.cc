@@ -7,6 +7,7 @@
 #include "libs/calendar/dates.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
+#include "libs/store/database.h"
 #include "services/workstreams/plan_item_rules.h"
 #include "services/workstreams/tracker_store.h"
 
@@ -41,30 +42,32 @@ void SetShare(v1::StatusCounts* counts) {
 absl::StatusOr<v1::TrackerSummary> ComputeTrackerSummary(store::Database& db,
                                                          const std::string& period,
                                                          const wp::common::v1::Date& as_of) {
-  v1::TrackerSummary summary;
-  summary.set_plan_period(period);
-  *summary.mutable_as_of() = as_of;
-  absl::Status s = db.Read([&](store::Transaction& tx) -> absl::Status {
-    WP_ASSIGN_OR_RETURN(auto workstreams, ListWorkstreams(tx, period, "", 0, 1000));
-    std::map<int, v1::WorkstreamSummary*> by_number;
-    for (const v1::Workstream& ws : workstreams) {
-      v1::WorkstreamSummary* row = summary.add_workstreams();
-      row->set_workstream(ws.name());
-      row->set_number(ws.number());
-      row->set_title(ws.title());
-      row->mutable_counts();
-      by_number[ws.number()] = row;
-    }
-    WP_ASSIGN_OR_RETURN(auto counts, CountByStatus(tx, period, calendar::ToIsoText(as_of)));
-    for (const StatusCountRow& c : counts) {
-      auto it = by_number.find(c.workstream_number);
-      if (it == by_number.end()) continue;  // cannot happen: foreign key
-      Add(it->second->mutable_counts(), c.status, c.count, c.overdue);
-      Add(summary.mutable_totals(), c.status, c.count, c.overdue);
-    }
-    return absl::OkStatus();
-  });
-  if (!s.ok()) return s;
+  absl::StatusOr<v1::TrackerSummary> read = store::ReadValue<v1::TrackerSummary>(
+      db, [&](store::Transaction& tx) -> absl::StatusOr<v1::TrackerSummary> {
+        v1::TrackerSummary summary;
+        summary.set_plan_period(period);
+        *summary.mutable_as_of() = as_of;
+        WP_ASSIGN_OR_RETURN(auto workstreams, ListWorkstreams(tx, period, "", 0, 1000));
+        std::map<int, v1::WorkstreamSummary*> by_number;
+        for (const v1::Workstream& ws : workstreams) {
+          v1::WorkstreamSummary* row = summary.add_workstreams();
+          row->set_workstream(ws.name());
+          row->set_number(ws.number());
+          row->set_title(ws.title());
+          row->mutable_counts();
+          by_number[ws.number()] = row;
+        }
+        WP_ASSIGN_OR_RETURN(auto counts, CountByStatus(tx, period, calendar::ToIsoText(as_of)));
+        for (const StatusCountRow& c : counts) {
+          auto it = by_number.find(c.workstream_number);
+          if (it == by_number.end()) continue;  // cannot happen: foreign key
+          Add(it->second->mutable_counts(), c.status, c.count, c.overdue);
+          Add(summary.mutable_totals(), c.status, c.count, c.overdue);
+        }
+        return summary;
+      });
+  if (!read.ok()) return read.status();
+  v1::TrackerSummary& summary = *read;
   for (auto& row : *summary.mutable_workstreams()) SetShare(row.mutable_counts());
   SetShare(summary.mutable_totals());
   const absl::Time now = absl::Now();
