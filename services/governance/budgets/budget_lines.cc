@@ -268,33 +268,42 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::AdjustAllocation(const server::Calle
             tx, {kAdjustMethod, request.request_id(), now},
             [&](const std::string& made) { return LoadRecordedLine(tx, request.request_id(), made); },
             [&]() -> absl::StatusOr<v1::BudgetLine> {
-              WP_ASSIGN_OR_RETURN(auto current, LoadBudgetLine(tx, id->plan_id, id->line_id));
-              const int64_t version = store::VersionOf(current.etag());
-              WP_RETURN_IF_ERROR(store::CheckEtag(request.etag(), version, current.name()));
-              if (absl::Status s =
-                      ResolveApproval(tx, request.approving_body(), request.meeting(), request.decision(), "");
-                  !s.ok()) {
-                return s;
-              }
-              const Pence spent(current.spent_pence());
-              WP_ASSIGN_OR_RETURN(Pence allocated,
-                  Pence(current.allocated_pence()).Add(Pence(request.amount_pence())));
-              if (allocated < spent) {
-                return absl::FailedPreconditionError(
-                    absl::StrCat("line ", id->line_id, " has ", FormatPounds(spent),
-                                 " spent; its allocation cannot fall to ", FormatPounds(allocated)));
-              }
-              WP_RETURN_IF_ERROR(SaveLineAmounts(tx, id->plan_id, id->line_id, version, allocated, spent, now));
-              v1::BudgetMovement adjusted = Movement(v1::BudgetMovement::ALLOCATION_ADJUSTED,
-                                                     request.amount_pence(), allocated, spent, caller);
-              adjusted.set_reason(request.reason());
-              adjusted.set_approving_body(request.approving_body());
-              adjusted.set_meeting(request.meeting());
-              adjusted.set_decision(request.decision());
-              *adjusted.mutable_effective_date() = EffectiveDate(request.effective_date());
-              WP_ASSIGN_OR_RETURN(movement, AppendMovement(tx, id->plan_id, id->line_id, adjusted, now));
-
-              return Publish(tx, caller, *id, "allocation_adjusted");
+              return store::UpdateWithEtag<v1::BudgetLine>(
+                  request.etag(), [&] { return LoadBudgetLine(tx, id->plan_id, id->line_id); },
+                  [&](v1::BudgetLine& next) -> absl::Status {
+                    if (absl::Status s =
+                            ResolveApproval(tx, request.approving_body(), request.meeting(), request.decision(), "");
+                        !s.ok()) {
+                      return s;
+                    }
+                    const Pence spent(next.spent_pence());
+                    WP_ASSIGN_OR_RETURN(Pence allocated,
+                        Pence(next.allocated_pence()).Add(Pence(request.amount_pence())));
+                    if (allocated < spent) {
+                      return absl::FailedPreconditionError(
+                          absl::StrCat("line ", id->line_id, " has ", FormatPounds(spent),
+                                       " spent; its allocation cannot fall to ", FormatPounds(allocated)));
+                    }
+                    next.set_allocated_pence(allocated.value());
+                    return absl::OkStatus();
+                  },
+                  [&](const v1::BudgetLine& next, int64_t version) -> absl::StatusOr<v1::BudgetLine> {
+                    const Pence allocated(next.allocated_pence());
+                    const Pence spent(next.spent_pence());
+                    WP_RETURN_IF_ERROR(
+                        SaveLineAmounts(tx, id->plan_id, id->line_id, version, allocated, spent, now));
+                    v1::BudgetMovement adjusted = Movement(v1::BudgetMovement::ALLOCATION_ADJUSTED,
+                                                           request.amount_pence(), allocated, spent, caller);
+                    adjusted.set_reason(request.reason());
+                    adjusted.set_approving_body(request.approving_body());
+                    adjusted.set_meeting(request.meeting());
+                    adjusted.set_decision(request.decision());
+                    *adjusted.mutable_effective_date() = EffectiveDate(request.effective_date());
+                    WP_ASSIGN_OR_RETURN(movement, AppendMovement(tx, id->plan_id, id->line_id, adjusted, now));
+                    return Publish(tx, caller, *id, "allocation_adjusted");
+                  },
+                  // An adjustment always records a movement (it is never 0).
+                  [](const v1::BudgetLine&, const v1::BudgetLine&) { return false; });
             },
             [&](const v1::BudgetLine&) { return movement.name(); });
       });
@@ -324,24 +333,30 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::RecordSpend(const server::Caller& ca
             tx, {kSpendMethod, request.request_id(), now},
             [&](const std::string& made) { return LoadRecordedLine(tx, request.request_id(), made); },
             [&]() -> absl::StatusOr<v1::BudgetLine> {
-              WP_ASSIGN_OR_RETURN(auto current, LoadBudgetLine(tx, id->plan_id, id->line_id));
-              const int64_t version = store::VersionOf(current.etag());
-              WP_RETURN_IF_ERROR(store::CheckEtag(request.etag(), version, current.name()));
-              BudgetLine rules = ToRuleLine(id->line_id, current);
-              WP_RETURN_IF_ERROR(governance::RecordSpend(rules, Pence(request.amount_pence())));
-              if (absl::Status s =
-                      SaveLineAmounts(tx, id->plan_id, id->line_id, version, rules.allocated, rules.spent, now);
-                  !s.ok()) {
-                return s;
-              }
-              v1::BudgetMovement spend = Movement(v1::BudgetMovement::SPEND_RECORDED, request.amount_pence(),
-                                                  rules.allocated, rules.spent, caller);
-              spend.set_reason(request.description());
-              spend.set_reference(request.reference());
-              *spend.mutable_effective_date() = request.spent_on();
-              WP_ASSIGN_OR_RETURN(movement, AppendMovement(tx, id->plan_id, id->line_id, spend, now));
-
-              return Publish(tx, caller, *id, "spend_recorded");
+              return store::UpdateWithEtag<v1::BudgetLine>(
+                  request.etag(), [&] { return LoadBudgetLine(tx, id->plan_id, id->line_id); },
+                  [&](v1::BudgetLine& next) -> absl::Status {
+                    BudgetLine rules = ToRuleLine(id->line_id, next);
+                    WP_RETURN_IF_ERROR(governance::RecordSpend(rules, Pence(request.amount_pence())));
+                    next.set_allocated_pence(rules.allocated.value());
+                    next.set_spent_pence(rules.spent.value());
+                    return absl::OkStatus();
+                  },
+                  [&](const v1::BudgetLine& next, int64_t version) -> absl::StatusOr<v1::BudgetLine> {
+                    const Pence allocated(next.allocated_pence());
+                    const Pence spent(next.spent_pence());
+                    WP_RETURN_IF_ERROR(
+                        SaveLineAmounts(tx, id->plan_id, id->line_id, version, allocated, spent, now));
+                    v1::BudgetMovement spend = Movement(v1::BudgetMovement::SPEND_RECORDED, request.amount_pence(),
+                                                        allocated, spent, caller);
+                    spend.set_reason(request.description());
+                    spend.set_reference(request.reference());
+                    *spend.mutable_effective_date() = request.spent_on();
+                    WP_ASSIGN_OR_RETURN(movement, AppendMovement(tx, id->plan_id, id->line_id, spend, now));
+                    return Publish(tx, caller, *id, "spend_recorded");
+                  },
+                  // A spend always records a movement (it is never 0).
+                  [](const v1::BudgetLine&, const v1::BudgetLine&) { return false; });
             },
             [&](const v1::BudgetLine&) { return movement.name(); });
       });

@@ -17,6 +17,7 @@
 #include "libs/status/status_macros.h"
 #include "libs/store/create_once.h"
 #include "libs/store/etag.h"
+#include "libs/store/etag_update.h"
 #include "libs/store/request_ids.h"
 #include "libs/text/blank.h"
 #include "services/governance/core/events.h"
@@ -97,29 +98,40 @@ absl::StatusOr<v1::Meeting> Meetings::Change(const server::Caller& caller, const
   WP_ASSIGN_OR_RETURN(auto key, ParseMeetingKey(name, name_field));
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Meeting>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Meeting> {
-    WP_ASSIGN_OR_RETURN(auto meeting, LoadMeeting(tx, key.body_id, key.number));
-    WP_ASSIGN_OR_RETURN(auto body, ResolveBody(tx, meeting.body(), name_field));
-    const int64_t version = store::VersionOf(meeting.etag());
-    WP_RETURN_IF_ERROR(store::CheckEtag(etag, version, meeting.name()));
-    if (meeting.state() != v1::Meeting::SCHEDULED) {
-      return absl::FailedPreconditionError(absl::StrCat(meeting.name(), " is ",
-                                                        v1::Meeting::State_Name(meeting.state()),
-                                                        "; only a SCHEDULED meeting can be ", verb));
-    }
-    WP_RETURN_IF_ERROR(change(tx, body, meeting));
-    WP_RETURN_IF_ERROR(meetings_internal::SaveMeeting(tx, key.body_id, key.number, meeting, version, now));
-    WP_ASSIGN_OR_RETURN(auto stored, LoadMeeting(tx, key.body_id, key.number));
-    absl::StatusOr<int64_t> seq;
-    if (verb == "held") {
-      v1::MeetingHeld event;
-      *event.mutable_meeting() = stored;
-      event.set_body_kind(body.kind);
-      seq = EmitEvent(tx, caller, "meeting", verb, stored.name(), event);
-    } else {
-      seq = EmitEvent(tx, caller, "meeting", verb, stored.name(), stored);
-    }
-    if (!seq.ok()) return seq.status();
-    return stored;
+    BodyRef body;
+    return store::UpdateWithEtag<v1::Meeting>(
+        etag,
+        [&]() -> absl::StatusOr<v1::Meeting> {
+          WP_ASSIGN_OR_RETURN(auto meeting, LoadMeeting(tx, key.body_id, key.number));
+          WP_ASSIGN_OR_RETURN(body, ResolveBody(tx, meeting.body(), name_field));
+          return meeting;
+        },
+        [&](v1::Meeting& meeting) -> absl::Status {
+          if (meeting.state() != v1::Meeting::SCHEDULED) {
+            return absl::FailedPreconditionError(absl::StrCat(meeting.name(), " is ",
+                                                              v1::Meeting::State_Name(meeting.state()),
+                                                              "; only a SCHEDULED meeting can be ", verb));
+          }
+          return change(tx, body, meeting);
+        },
+        [&](const v1::Meeting& meeting, int64_t version) -> absl::StatusOr<v1::Meeting> {
+          WP_RETURN_IF_ERROR(meetings_internal::SaveMeeting(tx, key.body_id, key.number, meeting, version, now));
+          WP_ASSIGN_OR_RETURN(auto stored, LoadMeeting(tx, key.body_id, key.number));
+          absl::StatusOr<int64_t> seq;
+          if (verb == "held") {
+            v1::MeetingHeld event;
+            *event.mutable_meeting() = stored;
+            event.set_body_kind(body.kind);
+            seq = EmitEvent(tx, caller, "meeting", verb, stored.name(), event);
+          } else {
+            seq = EmitEvent(tx, caller, "meeting", verb, stored.name(), stored);
+          }
+          if (!seq.ok()) return seq.status();
+          return stored;
+        },
+        // A meeting change always records and publishes, even when nothing
+        // changed (as before this used the helper).
+        [](const v1::Meeting&, const v1::Meeting&) { return false; });
   });
 }
 
