@@ -16,6 +16,7 @@
 #include "libs/status/status_macros.h"
 #include "libs/store/create_once.h"
 #include "libs/store/etag.h"
+#include "libs/store/etag_update.h"
 #include "libs/store/request_ids.h"
 #include "services/governance/core/events.h"
 #include "services/governance/core/fields.h"
@@ -206,31 +207,39 @@ absl::StatusOr<v1::Sponsorship> Sponsorships::EndSponsorship(const server::Calle
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Sponsorship>(
       db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Sponsorship> {
-        WP_ASSIGN_OR_RETURN(auto current, LoadSponsorship(tx, plan_id, number));
-        const int64_t version = store::VersionOf(current.etag());
-        WP_RETURN_IF_ERROR(store::CheckEtag(request.etag(), version, current.name()));
-        if (calendar::IsSet(current.end_date())) {
-          return absl::FailedPreconditionError(
-              absl::StrCat(current.name(), " ended on ", DayText(current.end_date()), " (",
-                           current.end_reason(), ")"));
-        }
-        const bool given = calendar::IsSet(request.end_date());
-        const std::string end_day = given ? DayText(request.end_date()) : TodayText();
-        const std::string start_day = DayText(current.start_date());
-        if (end_day < start_day) {
-          return InvalidField("end_date", absl::StrCat(given ? end_day : "today (" + end_day + ")",
-                                                       " is before the start date ", start_day));
-        }
-        WP_RETURN_IF_ERROR(EndSponsorshipRow(tx, plan_id, number, end_day, request.reason(), version, now));
-        WP_ASSIGN_OR_RETURN(auto stored, LoadSponsorship(tx, plan_id, number));
-        WP_ASSIGN_OR_RETURN(auto plan, LoadPlanRef(tx, plan_id));
-        v1::SponsorEnded event;
-        *event.mutable_sponsorship() = stored;
-        event.set_session_span(plan.session_span);
-        if (auto seq = EmitEvent(tx, caller, "sponsor", "ended", stored.name(), event); !seq.ok()) {
-          return seq.status();
-        }
-        return stored;
+        std::string end_day;
+        return store::UpdateWithEtag<v1::Sponsorship>(
+            request.etag(), [&] { return LoadSponsorship(tx, plan_id, number); },
+            [&](v1::Sponsorship& current) -> absl::Status {
+              if (calendar::IsSet(current.end_date())) {
+                return absl::FailedPreconditionError(
+                    absl::StrCat(current.name(), " ended on ", DayText(current.end_date()), " (",
+                                 current.end_reason(), ")"));
+              }
+              const bool given = calendar::IsSet(request.end_date());
+              end_day = given ? DayText(request.end_date()) : TodayText();
+              const std::string start_day = DayText(current.start_date());
+              if (end_day < start_day) {
+                return InvalidField("end_date", absl::StrCat(given ? end_day : "today (" + end_day + ")",
+                                                             " is before the start date ", start_day));
+              }
+              return absl::OkStatus();
+            },
+            [&](const v1::Sponsorship&, int64_t version) -> absl::StatusOr<v1::Sponsorship> {
+              WP_RETURN_IF_ERROR(EndSponsorshipRow(tx, plan_id, number, end_day, request.reason(), version, now));
+              WP_ASSIGN_OR_RETURN(auto stored, LoadSponsorship(tx, plan_id, number));
+              WP_ASSIGN_OR_RETURN(auto plan, LoadPlanRef(tx, plan_id));
+              v1::SponsorEnded event;
+              *event.mutable_sponsorship() = stored;
+              event.set_session_span(plan.session_span);
+              if (auto seq = EmitEvent(tx, caller, "sponsor", "ended", stored.name(), event); !seq.ok()) {
+                return seq.status();
+              }
+              return stored;
+            },
+            // The row is written from the end day and reason, not from the
+            // copy, so the copy never tells a change from none: always save.
+            [](const v1::Sponsorship&, const v1::Sponsorship&) { return false; });
       });
 }
 
