@@ -9,11 +9,14 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "libs/calendar/dates.h"
+#include "libs/paging/keyset_page.h"
 #include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
+#include "libs/store/create_once.h"
 #include "libs/store/etag.h"
+#include "libs/store/etag_update.h"
 #include "libs/store/request_ids.h"
 #include "services/governance/budgets/budget_checks.h"
 #include "services/governance/budgets/budget_store.h"
@@ -43,21 +46,15 @@ absl::StatusOr<v1::BudgetLine> Publish(store::Transaction& tx, const server::Cal
   return line;
 }
 
-// The line a recorded request changed, when `request_id` was seen before for
-// `method`: retries return the line instead of applying the change twice.
-// The resource recorded is the line (create) or the movement (adjust, spend).
-absl::StatusOr<std::optional<v1::BudgetLine>> Retried(store::Transaction& tx, const std::string& method,
-                                                      const std::string& request_id) {
-  if (request_id.empty()) return std::optional<v1::BudgetLine>();
-  auto earlier = store::FindRequest(tx, method, request_id);
-  if (!earlier.ok()) return earlier.status();
-  if (!earlier->has_value()) return std::optional<v1::BudgetLine>();
-  // "plans/{plan}/budgetLines/{line}[/movements/{n}]".
-  auto parts = ParseName(**earlier, kMovementPattern, "request_id");
-  if (!parts.ok()) parts = ParseName(**earlier, kBudgetLinePattern, "request_id");
-  if (!parts.ok()) return absl::InternalError(absl::StrCat("request ", request_id, " recorded ", **earlier));
-  WP_ASSIGN_OR_RETURN(auto line, LoadBudgetLine(tx, (*parts)[0], (*parts)[1]));
-  return std::optional<v1::BudgetLine>(line);
+// The line a recorded request changed: retries return the line instead of
+// applying the change twice. The resource recorded is the line (create) or
+// the movement (adjust, spend): "plans/{plan}/budgetLines/{line}[/movements/{n}]".
+absl::StatusOr<v1::BudgetLine> LoadRecordedLine(store::Transaction& tx, const std::string& request_id,
+                                                const std::string& recorded) {
+  auto parts = ParseName(recorded, kMovementPattern, "request_id");
+  if (!parts.ok()) parts = ParseName(recorded, kBudgetLinePattern, "request_id");
+  if (!parts.ok()) return absl::InternalError(absl::StrCat("request ", request_id, " recorded ", recorded));
+  return LoadBudgetLine(tx, (*parts)[0], (*parts)[1]);
 }
 
 absl::Status PlanOpenForBudget(const PlanRef& plan) {
@@ -131,40 +128,39 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::CreateBudgetLine(const server::Calle
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::BudgetLine>(
       db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::BudgetLine> {
-        auto retried = Retried(tx, kCreateMethod, request.request_id());
-        if (!retried.ok()) return retried.status();
-        if (retried->has_value()) return **retried;
+        return store::CreateOnce<v1::BudgetLine>(
+            tx, {kCreateMethod, request.request_id(), now},
+            [&](const std::string& made) { return LoadRecordedLine(tx, request.request_id(), made); },
+            [&]() -> absl::StatusOr<v1::BudgetLine> {
+              WP_ASSIGN_OR_RETURN(auto plan, LoadPlanRef(tx, id.plan_id));
+              WP_RETURN_IF_ERROR(PlanOpenForBudget(plan));
+              if (absl::Status s = CheckYearInPlan(plan, line.financial_year(), "budget_line.financial_year"); !s.ok())
+                return s;
+              WP_RETURN_IF_ERROR(CheckPlanParts(tx, plan, line));
+              WP_RETURN_IF_ERROR(ResolveApproval(tx, request.approving_body(), "", "", ""));
+              if (LoadBudgetLine(tx, id.plan_id, id.line_id).ok()) {
+                return absl::AlreadyExistsError(
+                    absl::StrCat(BudgetLineName(id.plan_id, id.line_id), " already exists"));
+              }
+              auto holder =
+                  LineIdFor(tx, id.plan_id, line.financial_year(), line.workstream_number(), line.project_id());
+              if (!holder.ok()) return holder.status();
+              if (holder->has_value()) {
+                return absl::AlreadyExistsError(absl::StrCat(
+                    BudgetLineName(id.plan_id, **holder), " is already the line for ", line.financial_year(),
+                    ", workstream ", line.workstream_number(),
+                    line.project_id().empty() ? " as a whole" : absl::StrCat(", project ", line.project_id())));
+              }
+              WP_RETURN_IF_ERROR(InsertBudgetLine(tx, id.plan_id, id.line_id, line, now));
 
-        WP_ASSIGN_OR_RETURN(auto plan, LoadPlanRef(tx, id.plan_id));
-        WP_RETURN_IF_ERROR(PlanOpenForBudget(plan));
-        if (absl::Status s = CheckYearInPlan(plan, line.financial_year(), "budget_line.financial_year"); !s.ok())
-          return s;
-        WP_RETURN_IF_ERROR(CheckPlanParts(tx, plan, line));
-        WP_RETURN_IF_ERROR(ResolveApproval(tx, request.approving_body(), "", "", ""));
-        if (LoadBudgetLine(tx, id.plan_id, id.line_id).ok()) {
-          return absl::AlreadyExistsError(
-              absl::StrCat(BudgetLineName(id.plan_id, id.line_id), " already exists"));
-        }
-        auto holder =
-            LineIdFor(tx, id.plan_id, line.financial_year(), line.workstream_number(), line.project_id());
-        if (!holder.ok()) return holder.status();
-        if (holder->has_value()) {
-          return absl::AlreadyExistsError(absl::StrCat(
-              BudgetLineName(id.plan_id, **holder), " is already the line for ", line.financial_year(),
-              ", workstream ", line.workstream_number(),
-              line.project_id().empty() ? " as a whole" : absl::StrCat(", project ", line.project_id())));
-        }
-        WP_RETURN_IF_ERROR(InsertBudgetLine(tx, id.plan_id, id.line_id, line, now));
+              v1::BudgetMovement opening = Movement(v1::BudgetMovement::OPENING_ALLOCATION, line.allocated_pence(),
+                                                    Pence(line.allocated_pence()), Pence(0), caller);
+              opening.set_approving_body(request.approving_body());
+              *opening.mutable_effective_date() = EffectiveDate({});
+              if (auto m = AppendMovement(tx, id.plan_id, id.line_id, opening, now); !m.ok()) return m.status();
 
-        v1::BudgetMovement opening = Movement(v1::BudgetMovement::OPENING_ALLOCATION, line.allocated_pence(),
-                                              Pence(line.allocated_pence()), Pence(0), caller);
-        opening.set_approving_body(request.approving_body());
-        *opening.mutable_effective_date() = EffectiveDate({});
-        if (auto m = AppendMovement(tx, id.plan_id, id.line_id, opening, now); !m.ok()) return m.status();
-
-        WP_ASSIGN_OR_RETURN(auto created, Publish(tx, caller, id, "created"));
-        WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), created.name(), now));
-        return created;
+              return Publish(tx, caller, id, "created");
+            });
       });
 }
 
@@ -191,14 +187,14 @@ absl::StatusOr<v1::ListBudgetLinesResponse> BudgetLines::ListBudgetLines(
   }
   auto page_size = paging::PageSize(request.page_size(), 100, 1000);
   AddViolationsOf(page_size.status(), &v, "page_size");
-  auto token = paging::DecodePageToken(request.page_token(), 4);
+  auto token = paging::DecodePageKey(request.page_token(), 4);
   AddViolationsOf(token.status(), &v, "page_token");
   WP_RETURN_IF_ERROR(v.ToStatus());
 
   std::optional<LineKey> after;
-  if (!token->empty()) {
-    after = LineKey{(*token)[0], 0, (*token)[2], (*token)[3]};
-    if (!absl::SimpleAtoi((*token)[1], &after->workstream_number)) return BadPageToken();
+  if (!token->first_page()) {
+    after = LineKey{token->Text(0), 0, token->Text(2), token->Text(3)};
+    if (!absl::SimpleAtoi(token->Text(1), &after->workstream_number)) return BadPageToken();
   }
   const std::string plan_id = (*parent)[0] == kWildcard ? "" : (*parent)[0];
   const LineFilter filter{plan_id, request.financial_year(), request.workstream_number(),
@@ -210,13 +206,11 @@ absl::StatusOr<v1::ListBudgetLinesResponse> BudgetLines::ListBudgetLines(
         }
         WP_ASSIGN_OR_RETURN(auto lines, ListLines(tx, filter, after, *page_size + 1));
         v1::ListBudgetLinesResponse response;
-        const int shown = paging::PageCount(lines, *page_size);
-        for (int i = 0; i < shown; ++i) *response.add_budget_lines() = lines[i];
-        if (static_cast<int>(lines.size()) > shown) {
-          const LineKey last = KeyOf(response.budget_lines(shown - 1));
-          response.set_next_page_token(paging::EncodePageToken(
-              {last.financial_year, absl::StrCat(last.workstream_number), last.project_id, last.plan_id}));
-        }
+        response.set_next_page_token(
+            paging::FillPage(lines, *page_size, response.mutable_budget_lines(), [](const v1::BudgetLine& line) {
+              const LineKey last = KeyOf(line);
+              return paging::KeyOf(last.financial_year, last.workstream_number, last.project_id, last.plan_id);
+            }));
         return response;
       });
 }
@@ -236,11 +230,19 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::UpdateBudgetLine(const server::Calle
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::BudgetLine>(
       db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::BudgetLine> {
-        WP_ASSIGN_OR_RETURN(auto current, LoadBudgetLine(tx, id->plan_id, id->line_id));
-        const int64_t version = store::VersionOf(current.etag());
-        WP_RETURN_IF_ERROR(store::CheckEtag(line.etag(), version, current.name()));
-        WP_RETURN_IF_ERROR(SaveLineTitle(tx, id->plan_id, id->line_id, version, line.title(), now));
-        return Publish(tx, caller, *id, "updated");
+        return store::UpdateWithEtag<v1::BudgetLine>(
+            line.etag(), [&] { return LoadBudgetLine(tx, id->plan_id, id->line_id); },
+            [&](v1::BudgetLine& next) {
+              next.set_title(line.title());
+              return absl::OkStatus();
+            },
+            [&](const v1::BudgetLine& next, int64_t version) -> absl::StatusOr<v1::BudgetLine> {
+              WP_RETURN_IF_ERROR(SaveLineTitle(tx, id->plan_id, id->line_id, version, next.title(), now));
+              return Publish(tx, caller, *id, "updated");
+            },
+            // A title update always records and publishes, even when the
+            // title is unchanged (as before this used the helper).
+            [](const v1::BudgetLine&, const v1::BudgetLine&) { return false; });
       });
 }
 
@@ -261,39 +263,49 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::AdjustAllocation(const server::Calle
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::BudgetLine>(
       db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::BudgetLine> {
-        auto retried = Retried(tx, kAdjustMethod, request.request_id());
-        if (!retried.ok()) return retried.status();
-        if (retried->has_value()) return **retried;
-
-        WP_ASSIGN_OR_RETURN(auto current, LoadBudgetLine(tx, id->plan_id, id->line_id));
-        const int64_t version = store::VersionOf(current.etag());
-        WP_RETURN_IF_ERROR(store::CheckEtag(request.etag(), version, current.name()));
-        if (absl::Status s =
-                ResolveApproval(tx, request.approving_body(), request.meeting(), request.decision(), "");
-            !s.ok()) {
-          return s;
-        }
-        const Pence spent(current.spent_pence());
-        WP_ASSIGN_OR_RETURN(Pence allocated,
-            Pence(current.allocated_pence()).Add(Pence(request.amount_pence())));
-        if (allocated < spent) {
-          return absl::FailedPreconditionError(
-              absl::StrCat("line ", id->line_id, " has ", FormatPounds(spent),
-                           " spent; its allocation cannot fall to ", FormatPounds(allocated)));
-        }
-        WP_RETURN_IF_ERROR(SaveLineAmounts(tx, id->plan_id, id->line_id, version, allocated, spent, now));
-        v1::BudgetMovement adjusted = Movement(v1::BudgetMovement::ALLOCATION_ADJUSTED,
-                                               request.amount_pence(), allocated, spent, caller);
-        adjusted.set_reason(request.reason());
-        adjusted.set_approving_body(request.approving_body());
-        adjusted.set_meeting(request.meeting());
-        adjusted.set_decision(request.decision());
-        *adjusted.mutable_effective_date() = EffectiveDate(request.effective_date());
-        WP_ASSIGN_OR_RETURN(auto movement, AppendMovement(tx, id->plan_id, id->line_id, adjusted, now));
-
-        WP_ASSIGN_OR_RETURN(auto changed, Publish(tx, caller, *id, "allocation_adjusted"));
-        WP_RETURN_IF_ERROR(store::RecordRequest(tx, kAdjustMethod, request.request_id(), movement.name(), now));
-        return changed;
+        v1::BudgetMovement movement;  // what a retry finds
+        return store::CreateOnce<v1::BudgetLine>(
+            tx, {kAdjustMethod, request.request_id(), now},
+            [&](const std::string& made) { return LoadRecordedLine(tx, request.request_id(), made); },
+            [&]() -> absl::StatusOr<v1::BudgetLine> {
+              return store::UpdateWithEtag<v1::BudgetLine>(
+                  request.etag(), [&] { return LoadBudgetLine(tx, id->plan_id, id->line_id); },
+                  [&](v1::BudgetLine& next) -> absl::Status {
+                    if (absl::Status s =
+                            ResolveApproval(tx, request.approving_body(), request.meeting(), request.decision(), "");
+                        !s.ok()) {
+                      return s;
+                    }
+                    const Pence spent(next.spent_pence());
+                    WP_ASSIGN_OR_RETURN(Pence allocated,
+                        Pence(next.allocated_pence()).Add(Pence(request.amount_pence())));
+                    if (allocated < spent) {
+                      return absl::FailedPreconditionError(
+                          absl::StrCat("line ", id->line_id, " has ", FormatPounds(spent),
+                                       " spent; its allocation cannot fall to ", FormatPounds(allocated)));
+                    }
+                    next.set_allocated_pence(allocated.value());
+                    return absl::OkStatus();
+                  },
+                  [&](const v1::BudgetLine& next, int64_t version) -> absl::StatusOr<v1::BudgetLine> {
+                    const Pence allocated(next.allocated_pence());
+                    const Pence spent(next.spent_pence());
+                    WP_RETURN_IF_ERROR(
+                        SaveLineAmounts(tx, id->plan_id, id->line_id, version, allocated, spent, now));
+                    v1::BudgetMovement adjusted = Movement(v1::BudgetMovement::ALLOCATION_ADJUSTED,
+                                                           request.amount_pence(), allocated, spent, caller);
+                    adjusted.set_reason(request.reason());
+                    adjusted.set_approving_body(request.approving_body());
+                    adjusted.set_meeting(request.meeting());
+                    adjusted.set_decision(request.decision());
+                    *adjusted.mutable_effective_date() = EffectiveDate(request.effective_date());
+                    WP_ASSIGN_OR_RETURN(movement, AppendMovement(tx, id->plan_id, id->line_id, adjusted, now));
+                    return Publish(tx, caller, *id, "allocation_adjusted");
+                  },
+                  // An adjustment always records a movement (it is never 0).
+                  [](const v1::BudgetLine&, const v1::BudgetLine&) { return false; });
+            },
+            [&](const v1::BudgetLine&) { return movement.name(); });
       });
 }
 
@@ -316,30 +328,37 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::RecordSpend(const server::Caller& ca
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::BudgetLine>(
       db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::BudgetLine> {
-        auto retried = Retried(tx, kSpendMethod, request.request_id());
-        if (!retried.ok()) return retried.status();
-        if (retried->has_value()) return **retried;
-
-        WP_ASSIGN_OR_RETURN(auto current, LoadBudgetLine(tx, id->plan_id, id->line_id));
-        const int64_t version = store::VersionOf(current.etag());
-        WP_RETURN_IF_ERROR(store::CheckEtag(request.etag(), version, current.name()));
-        BudgetLine rules = ToRuleLine(id->line_id, current);
-        WP_RETURN_IF_ERROR(governance::RecordSpend(rules, Pence(request.amount_pence())));
-        if (absl::Status s =
-                SaveLineAmounts(tx, id->plan_id, id->line_id, version, rules.allocated, rules.spent, now);
-            !s.ok()) {
-          return s;
-        }
-        v1::BudgetMovement spend = Movement(v1::BudgetMovement::SPEND_RECORDED, request.amount_pence(),
-                                            rules.allocated, rules.spent, caller);
-        spend.set_reason(request.description());
-        spend.set_reference(request.reference());
-        *spend.mutable_effective_date() = request.spent_on();
-        WP_ASSIGN_OR_RETURN(auto movement, AppendMovement(tx, id->plan_id, id->line_id, spend, now));
-
-        WP_ASSIGN_OR_RETURN(auto changed, Publish(tx, caller, *id, "spend_recorded"));
-        WP_RETURN_IF_ERROR(store::RecordRequest(tx, kSpendMethod, request.request_id(), movement.name(), now));
-        return changed;
+        v1::BudgetMovement movement;  // what a retry finds
+        return store::CreateOnce<v1::BudgetLine>(
+            tx, {kSpendMethod, request.request_id(), now},
+            [&](const std::string& made) { return LoadRecordedLine(tx, request.request_id(), made); },
+            [&]() -> absl::StatusOr<v1::BudgetLine> {
+              return store::UpdateWithEtag<v1::BudgetLine>(
+                  request.etag(), [&] { return LoadBudgetLine(tx, id->plan_id, id->line_id); },
+                  [&](v1::BudgetLine& next) -> absl::Status {
+                    BudgetLine rules = ToRuleLine(id->line_id, next);
+                    WP_RETURN_IF_ERROR(governance::RecordSpend(rules, Pence(request.amount_pence())));
+                    next.set_allocated_pence(rules.allocated.value());
+                    next.set_spent_pence(rules.spent.value());
+                    return absl::OkStatus();
+                  },
+                  [&](const v1::BudgetLine& next, int64_t version) -> absl::StatusOr<v1::BudgetLine> {
+                    const Pence allocated(next.allocated_pence());
+                    const Pence spent(next.spent_pence());
+                    WP_RETURN_IF_ERROR(
+                        SaveLineAmounts(tx, id->plan_id, id->line_id, version, allocated, spent, now));
+                    v1::BudgetMovement spend = Movement(v1::BudgetMovement::SPEND_RECORDED, request.amount_pence(),
+                                                        allocated, spent, caller);
+                    spend.set_reason(request.description());
+                    spend.set_reference(request.reference());
+                    *spend.mutable_effective_date() = request.spent_on();
+                    WP_ASSIGN_OR_RETURN(movement, AppendMovement(tx, id->plan_id, id->line_id, spend, now));
+                    return Publish(tx, caller, *id, "spend_recorded");
+                  },
+                  // A spend always records a movement (it is never 0).
+                  [](const v1::BudgetLine&, const v1::BudgetLine&) { return false; });
+            },
+            [&](const v1::BudgetLine&) { return movement.name(); });
       });
 }
 
@@ -361,14 +380,14 @@ absl::StatusOr<v1::ListBudgetMovementsResponse> BudgetLines::ListBudgetMovements
   }
   auto page_size = paging::PageSize(request.page_size(), 100, 1000);
   AddViolationsOf(page_size.status(), &v, "page_size");
-  auto token = paging::DecodePageToken(request.page_token(), 3);
+  auto token = paging::DecodePageKey(request.page_token(), 3);
   AddViolationsOf(token.status(), &v, "page_token");
   WP_RETURN_IF_ERROR(v.ToStatus());
 
   std::optional<MovementKey> after;
-  if (!token->empty()) {
-    after = MovementKey{0, (*token)[1], 0};
-    if (!absl::SimpleAtoi((*token)[0], &after->create_us) || !absl::SimpleAtoi((*token)[2], &after->number)) {
+  if (!token->first_page()) {
+    after = MovementKey{0, token->Text(1), 0};
+    if (!absl::SimpleAtoi(token->Text(0), &after->create_us) || !absl::SimpleAtoi(token->Text(2), &after->number)) {
       return BadPageToken();
     }
   }
@@ -384,13 +403,11 @@ absl::StatusOr<v1::ListBudgetMovementsResponse> BudgetLines::ListBudgetMovements
         WP_ASSIGN_OR_RETURN(auto movements,
                             ListMovements(tx, plan_id, line_id, kinds, after, *page_size + 1));
         v1::ListBudgetMovementsResponse response;
-        const int shown = paging::PageCount(movements, *page_size);
-        for (int i = 0; i < shown; ++i) *response.add_movements() = movements[i];
-        if (static_cast<int>(movements.size()) > shown) {
-          const MovementKey last = KeyOf(response.movements(shown - 1));
-          response.set_next_page_token(paging::EncodePageToken(
-              {absl::StrCat(last.create_us), last.line_id, absl::StrCat(last.number)}));
-        }
+        response.set_next_page_token(paging::FillPage(
+            movements, *page_size, response.mutable_movements(), [](const v1::BudgetMovement& movement) {
+              const MovementKey last = KeyOf(movement);
+              return paging::KeyOf(last.create_us, last.line_id, last.number);
+            }));
         return response;
       });
 }

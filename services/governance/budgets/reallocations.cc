@@ -9,10 +9,12 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "libs/calendar/timestamps.h"
+#include "libs/paging/keyset_page.h"
 #include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
+#include "libs/store/create_once.h"
 #include "libs/store/etag.h"
 #include "libs/store/request_ids.h"
 #include "services/governance/budgets/budget_checks.h"
@@ -92,95 +94,95 @@ absl::StatusOr<v1::ReallocateBudgetResponse> Reallocations::ReallocateBudget(
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::ReallocateBudgetResponse>(
       db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::ReallocateBudgetResponse> {
-        if (!request.request_id().empty()) {
-          auto earlier = store::FindRequest(tx, kMethod, request.request_id());
-          if (!earlier.ok()) return earlier.status();
-          if (earlier->has_value()) {
-            WP_ASSIGN_OR_RETURN(auto parts, ParseName(**earlier, kReallocationPattern, "request_id"));
-            return LoadReallocationResponse(tx, parts[0], NumberPart(parts[1]));
-          }
-        }
-        WP_ASSIGN_OR_RETURN(auto plan, LoadPlanRef(tx, plan_id));
-        if (plan.state == v1::Plan::CLOSED) {
-          return absl::FailedPreconditionError(
-              absl::StrCat(plan.name, " is CLOSED; its budget cannot be reallocated"));
-        }
-        WP_ASSIGN_OR_RETURN(auto from_line, LoadBudgetLine(tx, plan_id, from->line_id));
-        WP_ASSIGN_OR_RETURN(auto to_line, LoadBudgetLine(tx, plan_id, to->line_id));
-        const int64_t from_version = store::VersionOf(from_line.etag());
-        const int64_t to_version = store::VersionOf(to_line.etag());
-        if (absl::Status s = store::CheckEtag(request.from_etag(), from_version, from_line.name()); !s.ok())
-          return s;
-        if (absl::Status s = store::CheckEtag(request.to_etag(), to_version, to_line.name()); !s.ok())
-          return s;
-        if (from_line.financial_year() != to_line.financial_year()) {
-          return InvalidField(
-              "reallocation.to_line",
-              absl::StrCat("is a line of ", to_line.financial_year(), " and from_line of ",
-                           from_line.financial_year(), "; money moves only within one financial year"));
-        }
-        // Lines created before years were checked may lie outside the plan.
-        if (absl::Status s = CheckYearInPlan(plan, from_line.financial_year(), "reallocation.from_line"); !s.ok())
-          return s;
-        if (absl::Status s =
-                ResolveApproval(tx, x.approving_body(), x.meeting(), x.decision(), "reallocation.");
-            !s.ok()) {
-          return s;
-        }
+        return store::CreateOnce<v1::ReallocateBudgetResponse>(
+            tx, {kMethod, request.request_id(), now},
+            [&](const std::string& made) -> absl::StatusOr<v1::ReallocateBudgetResponse> {
+              WP_ASSIGN_OR_RETURN(auto parts, ParseName(made, kReallocationPattern, "request_id"));
+              return LoadReallocationResponse(tx, parts[0], NumberPart(parts[1]));
+            },
+            [&]() -> absl::StatusOr<v1::ReallocateBudgetResponse> {
+              WP_ASSIGN_OR_RETURN(auto plan, LoadPlanRef(tx, plan_id));
+              if (plan.state == v1::Plan::CLOSED) {
+                return absl::FailedPreconditionError(
+                    absl::StrCat(plan.name, " is CLOSED; its budget cannot be reallocated"));
+              }
+              WP_ASSIGN_OR_RETURN(auto from_line, LoadBudgetLine(tx, plan_id, from->line_id));
+              WP_ASSIGN_OR_RETURN(auto to_line, LoadBudgetLine(tx, plan_id, to->line_id));
+              const int64_t from_version = store::VersionOf(from_line.etag());
+              const int64_t to_version = store::VersionOf(to_line.etag());
+              if (absl::Status s = store::CheckEtag(request.from_etag(), from_version, from_line.name()); !s.ok())
+                return s;
+              if (absl::Status s = store::CheckEtag(request.to_etag(), to_version, to_line.name()); !s.ok())
+                return s;
+              if (from_line.financial_year() != to_line.financial_year()) {
+                return InvalidField(
+                    "reallocation.to_line",
+                    absl::StrCat("is a line of ", to_line.financial_year(), " and from_line of ",
+                                 from_line.financial_year(), "; money moves only within one financial year"));
+              }
+              // Lines created before years were checked may lie outside the plan.
+              if (absl::Status s = CheckYearInPlan(plan, from_line.financial_year(), "reallocation.from_line"); !s.ok())
+                return s;
+              if (absl::Status s =
+                      ResolveApproval(tx, x.approving_body(), x.meeting(), x.decision(), "reallocation.");
+                  !s.ok()) {
+                return s;
+              }
 
-        BudgetLine from_rules = ToRuleLine(from->line_id, from_line);
-        BudgetLine to_rules = ToRuleLine(to->line_id, to_line);
-        if (absl::Status s =
-                Reallocate(from_rules, to_rules, Pence(x.amount_pence()), x.reason(), x.approving_body());
-            !s.ok()) {
-          return s;
-        }
-        WP_ASSIGN_OR_RETURN(auto number, NextReallocationNumber(tx, plan_id));
+              BudgetLine from_rules = ToRuleLine(from->line_id, from_line);
+              BudgetLine to_rules = ToRuleLine(to->line_id, to_line);
+              if (absl::Status s =
+                      Reallocate(from_rules, to_rules, Pence(x.amount_pence()), x.reason(), x.approving_body());
+                  !s.ok()) {
+                return s;
+              }
+              WP_ASSIGN_OR_RETURN(auto number, NextReallocationNumber(tx, plan_id));
 
-        v1::ReallocateBudgetResponse response;
-        v1::Reallocation* stored = response.mutable_reallocation();
-        stored->set_name(ReallocationName(plan_id, number));
-        stored->set_from_line(from_line.name());
-        stored->set_to_line(to_line.name());
-        stored->set_financial_year(from_line.financial_year());
-        stored->set_amount_pence(x.amount_pence());
-        stored->set_reason(x.reason());
-        stored->set_approving_body(x.approving_body());
-        stored->set_meeting(x.meeting());
-        stored->set_decision(x.decision());
-        *stored->mutable_effective_date() = EffectiveDate(x.effective_date());
-        *stored->mutable_create_time() = calendar::TimestampOf(now);
+              v1::ReallocateBudgetResponse response;
+              v1::Reallocation* stored = response.mutable_reallocation();
+              stored->set_name(ReallocationName(plan_id, number));
+              stored->set_from_line(from_line.name());
+              stored->set_to_line(to_line.name());
+              stored->set_financial_year(from_line.financial_year());
+              stored->set_amount_pence(x.amount_pence());
+              stored->set_reason(x.reason());
+              stored->set_approving_body(x.approving_body());
+              stored->set_meeting(x.meeting());
+              stored->set_decision(x.decision());
+              *stored->mutable_effective_date() = EffectiveDate(x.effective_date());
+              *stored->mutable_create_time() = calendar::TimestampOf(now);
 
-        WP_RETURN_IF_ERROR(SaveLineAmounts(tx, plan_id, from->line_id, from_version, from_rules.allocated,
-                                             from_rules.spent, now));
-        WP_RETURN_IF_ERROR(
-            SaveLineAmounts(tx, plan_id, to->line_id, to_version, to_rules.allocated, to_rules.spent, now));
-        WP_RETURN_IF_ERROR(AppendMovement(tx, plan_id, from->line_id,
-                                          MovementOf(*stored, v1::BudgetMovement::REALLOCATED_OUT,
-                                                     -x.amount_pence(), from_rules, to_line.name(), caller),
-                                          now)
-                               .status());
-        WP_RETURN_IF_ERROR(AppendMovement(tx, plan_id, to->line_id,
-                                          MovementOf(*stored, v1::BudgetMovement::REALLOCATED_IN,
-                                                     x.amount_pence(), to_rules, from_line.name(), caller),
-                                          now)
-                               .status());
+              WP_RETURN_IF_ERROR(SaveLineAmounts(tx, plan_id, from->line_id, from_version, from_rules.allocated,
+                                                   from_rules.spent, now));
+              WP_RETURN_IF_ERROR(
+                  SaveLineAmounts(tx, plan_id, to->line_id, to_version, to_rules.allocated, to_rules.spent, now));
+              WP_RETURN_IF_ERROR(AppendMovement(tx, plan_id, from->line_id,
+                                                MovementOf(*stored, v1::BudgetMovement::REALLOCATED_OUT,
+                                                           -x.amount_pence(), from_rules, to_line.name(), caller),
+                                                now)
+                                     .status());
+              WP_RETURN_IF_ERROR(AppendMovement(tx, plan_id, to->line_id,
+                                                MovementOf(*stored, v1::BudgetMovement::REALLOCATED_IN,
+                                                           x.amount_pence(), to_rules, from_line.name(), caller),
+                                                now)
+                                     .status());
 
-        WP_ASSIGN_OR_RETURN(auto from_after, LoadBudgetLine(tx, plan_id, from->line_id));
-        WP_ASSIGN_OR_RETURN(auto to_after, LoadBudgetLine(tx, plan_id, to->line_id));
-        *response.mutable_from_line() = from_after;
-        *response.mutable_to_line() = to_after;
-        WP_RETURN_IF_ERROR(InsertReallocation(tx, plan_id, number, response, now));
+              WP_ASSIGN_OR_RETURN(auto from_after, LoadBudgetLine(tx, plan_id, from->line_id));
+              WP_ASSIGN_OR_RETURN(auto to_after, LoadBudgetLine(tx, plan_id, to->line_id));
+              *response.mutable_from_line() = from_after;
+              *response.mutable_to_line() = to_after;
+              WP_RETURN_IF_ERROR(InsertReallocation(tx, plan_id, number, response, now));
 
-        v1::BudgetReallocated event;
-        *event.mutable_reallocation() = response.reallocation();
-        *event.mutable_from_line() = response.from_line();
-        *event.mutable_to_line() = response.to_line();
-        if (auto seq = EmitEvent(tx, caller, "budget", "reallocated", stored->name(), event); !seq.ok()) {
-          return seq.status();
-        }
-        WP_RETURN_IF_ERROR(store::RecordRequest(tx, kMethod, request.request_id(), stored->name(), now));
-        return response;
+              v1::BudgetReallocated event;
+              *event.mutable_reallocation() = response.reallocation();
+              *event.mutable_from_line() = response.from_line();
+              *event.mutable_to_line() = response.to_line();
+              if (auto seq = EmitEvent(tx, caller, "budget", "reallocated", stored->name(), event); !seq.ok()) {
+                return seq.status();
+              }
+              return response;
+            },
+            [](const v1::ReallocateBudgetResponse& made) { return made.reallocation().name(); });
       });
 }
 
@@ -209,14 +211,14 @@ absl::StatusOr<v1::ListReallocationsResponse> Reallocations::ListReallocations(
   }
   auto page_size = paging::PageSize(request.page_size(), 100, 1000);
   AddViolationsOf(page_size.status(), &v, "page_size");
-  auto token = paging::DecodePageToken(request.page_token(), 3);
+  auto token = paging::DecodePageKey(request.page_token(), 3);
   AddViolationsOf(token.status(), &v, "page_token");
   WP_RETURN_IF_ERROR(v.ToStatus());
 
   std::optional<ReallocationKey> after;
-  if (!token->empty()) {
-    after = ReallocationKey{0, (*token)[1], 0};
-    if (!absl::SimpleAtoi((*token)[0], &after->create_us) || !absl::SimpleAtoi((*token)[2], &after->number)) {
+  if (!token->first_page()) {
+    after = ReallocationKey{0, token->Text(1), 0};
+    if (!absl::SimpleAtoi(token->Text(0), &after->create_us) || !absl::SimpleAtoi(token->Text(2), &after->number)) {
       return InvalidField("page_token", "is not a token this service returned");
     }
   }
@@ -236,13 +238,11 @@ absl::StatusOr<v1::ListReallocationsResponse> Reallocations::ListReallocations(
         }
         WP_ASSIGN_OR_RETURN(auto rows, ListReallocationRows(tx, filter, after, *page_size + 1));
         v1::ListReallocationsResponse response;
-        const int shown = paging::PageCount(rows, *page_size);
-        for (int i = 0; i < shown; ++i) *response.add_reallocations() = rows[i];
-        if (static_cast<int>(rows.size()) > shown) {
-          const ReallocationKey last = KeyOf(response.reallocations(shown - 1));
-          response.set_next_page_token(paging::EncodePageToken(
-              {absl::StrCat(last.create_us), last.plan_id, absl::StrCat(last.number)}));
-        }
+        response.set_next_page_token(paging::FillPage(
+            rows, *page_size, response.mutable_reallocations(), [](const v1::Reallocation& reallocation) {
+              const ReallocationKey last = KeyOf(reallocation);
+              return paging::KeyOf(last.create_us, last.plan_id, last.number);
+            }));
         return response;
       });
 }

@@ -7,13 +7,17 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "libs/calendar/dates.h"
+#include "libs/paging/keyset_page.h"
 #include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
+#include "libs/store/create_once.h"
 #include "libs/store/etag.h"
+#include "libs/store/etag_update.h"
 #include "libs/store/request_ids.h"
 #include "libs/text/blank.h"
 #include "services/governance/core/events.h"
@@ -114,33 +118,32 @@ absl::StatusOr<v1::Action> Actions::CreateAction(const server::Caller& caller,
   const absl::Time now = absl::Now();
   const std::string today = TodayText();
   return store::WriteValue<v1::Action>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Action> {
-    if (!request.request_id().empty()) {
-      auto earlier = store::FindRequest(tx, kCreateMethod, request.request_id());
-      if (!earlier.ok()) return earlier.status();
-      if (earlier->has_value()) {
-        WP_ASSIGN_OR_RETURN(auto key, ParseActionKey(**earlier, "request_id"));
-        return LoadAction(tx, key.body_id, key.number, today);
-      }
-    }
-    WP_ASSIGN_OR_RETURN(auto body, ResolveBody(tx, request.parent(), "parent"));
-    WP_ASSIGN_OR_RETURN(auto owner, ResolvePerson(tx, action.owner(), "action.owner"));
-    meetings_internal::ActionLinks links{owner.id, std::nullopt, std::nullopt};
-    if (!action.meeting().empty()) {
-      WP_ASSIGN_OR_RETURN(auto meeting,
-                          ResolveMeeting(tx, action.meeting(), "action.meeting", /*must_be_held=*/false));
-      links.meeting_number = meeting.number;
-      if (!action.decision().empty()) {
-        WP_ASSIGN_OR_RETURN(auto decision,
-                            ResolveDecisionAt(tx, action.decision(), "action.decision", meeting));
-        links.decision_number = decision;
-      }
-    }
-    WP_ASSIGN_OR_RETURN(auto number, meetings_internal::NextActionNumber(tx, body.id));
-    WP_RETURN_IF_ERROR(meetings_internal::InsertAction(tx, body.id, number, action, links, now));
-    WP_ASSIGN_OR_RETURN(auto stored, LoadAction(tx, body.id, number, today));
-    WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "action", "created", stored.name(), stored).status());
-    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), stored.name(), now));
-    return stored;
+    return store::CreateOnce<v1::Action>(
+        tx, {kCreateMethod, request.request_id(), now},
+        [&](const std::string& made) -> absl::StatusOr<v1::Action> {
+          WP_ASSIGN_OR_RETURN(auto key, ParseActionKey(made, "request_id"));
+          return LoadAction(tx, key.body_id, key.number, today);
+        },
+        [&]() -> absl::StatusOr<v1::Action> {
+          WP_ASSIGN_OR_RETURN(auto body, ResolveBody(tx, request.parent(), "parent"));
+          WP_ASSIGN_OR_RETURN(auto owner, ResolvePerson(tx, action.owner(), "action.owner"));
+          meetings_internal::ActionLinks links{owner.id, std::nullopt, std::nullopt};
+          if (!action.meeting().empty()) {
+            WP_ASSIGN_OR_RETURN(auto meeting,
+                                ResolveMeeting(tx, action.meeting(), "action.meeting", /*must_be_held=*/false));
+            links.meeting_number = meeting.number;
+            if (!action.decision().empty()) {
+              WP_ASSIGN_OR_RETURN(auto decision,
+                                  ResolveDecisionAt(tx, action.decision(), "action.decision", meeting));
+              links.decision_number = decision;
+            }
+          }
+          WP_ASSIGN_OR_RETURN(auto number, meetings_internal::NextActionNumber(tx, body.id));
+          WP_RETURN_IF_ERROR(meetings_internal::InsertAction(tx, body.id, number, action, links, now));
+          WP_ASSIGN_OR_RETURN(auto stored, LoadAction(tx, body.id, number, today));
+          WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "action", "created", stored.name(), stored).status());
+          return stored;
+        });
   });
 }
 
@@ -181,12 +184,12 @@ absl::StatusOr<v1::ListActionsResponse> Actions::ListActions(const server::Calle
   }
   auto page_size = paging::PageSize(request.page_size(), 100, 1000);
   AddViolationsOf(page_size.status(), &v);
-  auto token = paging::DecodePageToken(request.page_token(), 4);
+  auto token = paging::DecodePageKey(request.page_token(), 4);
   AddViolationsOf(token.status(), &v);
   std::optional<meetings_internal::ActionPosition> after;
-  if (token.ok() && !token->empty()) {
-    after = meetings_internal::ActionPosition{(*token)[0] == "1", (*token)[1], (*token)[2], 0};
-    if (!absl::SimpleAtoi((*token)[3], &after->number)) v.Add("page_token", "is not a token this service returned");
+  if (token.ok() && !token->first_page()) {
+    after = meetings_internal::ActionPosition{token->Text(0) == "1", token->Text(1), token->Text(2), 0};
+    if (!absl::SimpleAtoi(token->Text(3), &after->number)) v.Add("page_token", "is not a token this service returned");
   }
   WP_RETURN_IF_ERROR(v.ToStatus());
   filter.body_id = *body_id;
@@ -197,29 +200,26 @@ absl::StatusOr<v1::ListActionsResponse> Actions::ListActions(const server::Calle
   filter.overdue_as_of = DayText(request.overdue_as_of());
 
   const std::string today = TodayText();
-  v1::ListActionsResponse response;
-  absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
-    if (!body_id->empty()) {
-      if (auto body = ResolveBody(tx, request.parent(), "parent"); !body.ok()) return body.status();
-    }
-    if (meeting.has_value()) {
-      WP_RETURN_IF_ERROR(ResolveMeeting(tx, request.meeting(), "meeting", /*must_be_held=*/false).status());
-    }
-    WP_ASSIGN_OR_RETURN(auto actions,
-                        meetings_internal::ListActionRows(tx, filter, after, *page_size + 1, today));
-    const int shown = paging::PageCount(actions, *page_size);
-    for (int i = 0; i < shown; ++i) *response.add_actions() = actions[i];
-    if (static_cast<int>(actions.size()) > shown) {
-      const v1::Action& last = response.actions(shown - 1);
-      WP_ASSIGN_OR_RETURN(auto key, ParseActionKey(last.name(), "name"));
-      const bool has_due = calendar::IsSet(last.due_date());
-      response.set_next_page_token(paging::EncodePageToken(
-          {has_due ? "0" : "1", DayText(last.due_date()), key.body_id, absl::StrCat(key.number)}));
-    }
-    return absl::OkStatus();
-  });
-  if (!s.ok()) return s;
-  return response;
+  return store::ReadValue<v1::ListActionsResponse>(
+      db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::ListActionsResponse> {
+        if (!body_id->empty()) {
+          if (auto body = ResolveBody(tx, request.parent(), "parent"); !body.ok()) return body.status();
+        }
+        if (meeting.has_value()) {
+          WP_RETURN_IF_ERROR(ResolveMeeting(tx, request.meeting(), "meeting", /*must_be_held=*/false).status());
+        }
+        WP_ASSIGN_OR_RETURN(auto actions,
+                            meetings_internal::ListActionRows(tx, filter, after, *page_size + 1, today));
+        v1::ListActionsResponse response;
+        response.set_next_page_token(
+            paging::FillPage(actions, *page_size, response.mutable_actions(), [](const v1::Action& last) {
+              // bodies/{body}/actions/{number}
+              const std::vector<std::string> parts = absl::StrSplit(last.name(), '/');
+              return paging::KeyOf(calendar::IsSet(last.due_date()) ? "0" : "1", DayText(last.due_date()),
+                                   parts[1], parts[3]);
+            }));
+        return response;
+      });
 }
 
 absl::StatusOr<v1::Action> Actions::UpdateAction(const server::Caller& caller,
@@ -249,31 +249,34 @@ absl::StatusOr<v1::Action> Actions::UpdateAction(const server::Caller& caller,
   const absl::Time now = absl::Now();
   const std::string today = TodayText();
   return store::WriteValue<v1::Action>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Action> {
-    WP_ASSIGN_OR_RETURN(auto current, LoadAction(tx, key->body_id, key->number, today));
-    const int64_t version = store::VersionOf(current.etag());
-    WP_RETURN_IF_ERROR(store::CheckEtag(in.etag(), version, current.name()));
-    v1::Action next = current;
-    if (touches("description")) next.set_description(in.description());
-    if (touches("owner")) {
-      WP_ASSIGN_OR_RETURN(auto owner, ResolvePerson(tx, in.owner(), "action.owner"));
-      next.set_owner(in.owner());
-    }
-    if (touches("due_date")) *next.mutable_due_date() = in.due_date();
-    if (touches("state")) next.set_state(in.state());
-    if (touches("completed_date")) *next.mutable_completed_date() = in.completed_date();
-    if (touches("notes")) next.set_notes(in.notes());
-    if (completed_date_named && calendar::IsSet(in.completed_date()) && next.state() != v1::Action::DONE) {
-      return InvalidField("action.completed_date", kOnlyForDone);
-    }
-    FitCompletedDate(&next);
-    if (absl::Status s =
-            meetings_internal::SaveAction(tx, key->body_id, key->number, next, OwnerId(next.owner()), version, now);
-        !s.ok()) {
-      return s;
-    }
-    WP_ASSIGN_OR_RETURN(auto stored, LoadAction(tx, key->body_id, key->number, today));
-    WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "action", "updated", stored.name(), stored).status());
-    return stored;
+    return store::UpdateWithEtag<v1::Action>(
+        in.etag(), [&] { return LoadAction(tx, key->body_id, key->number, today); },
+        [&](v1::Action& next) -> absl::Status {
+          if (touches("description")) next.set_description(in.description());
+          if (touches("owner")) {
+            WP_RETURN_IF_ERROR(ResolvePerson(tx, in.owner(), "action.owner").status());
+            next.set_owner(in.owner());
+          }
+          if (touches("due_date")) *next.mutable_due_date() = in.due_date();
+          if (touches("state")) next.set_state(in.state());
+          if (touches("completed_date")) *next.mutable_completed_date() = in.completed_date();
+          if (touches("notes")) next.set_notes(in.notes());
+          if (completed_date_named && calendar::IsSet(in.completed_date()) && next.state() != v1::Action::DONE) {
+            return InvalidField("action.completed_date", kOnlyForDone);
+          }
+          FitCompletedDate(&next);
+          return absl::OkStatus();
+        },
+        [&](const v1::Action& next, int64_t version) -> absl::StatusOr<v1::Action> {
+          WP_RETURN_IF_ERROR(meetings_internal::SaveAction(tx, key->body_id, key->number, next,
+                                                           OwnerId(next.owner()), version, now));
+          WP_ASSIGN_OR_RETURN(auto stored, LoadAction(tx, key->body_id, key->number, today));
+          WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "action", "updated", stored.name(), stored).status());
+          return stored;
+        },
+        // An action update always records and publishes, even when nothing
+        // changed (as before this used the helper).
+        [](const v1::Action&, const v1::Action&) { return false; });
   });
 }
 

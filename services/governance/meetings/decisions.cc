@@ -7,12 +7,15 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "libs/calendar/dates.h"
+#include "libs/paging/keyset_page.h"
 #include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
+#include "libs/store/create_once.h"
 #include "libs/store/request_ids.h"
 #include "libs/text/blank.h"
 #include "services/governance/core/events.h"
@@ -101,34 +104,33 @@ absl::StatusOr<v1::Decision> Decisions::RecordDecision(const server::Caller& cal
   const v1::Decision& decision = request.decision();
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Decision>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Decision> {
-    if (!request.request_id().empty()) {
-      auto earlier = store::FindRequest(tx, kRecordMethod, request.request_id());
-      if (!earlier.ok()) return earlier.status();
-      if (earlier->has_value()) {
-        WP_ASSIGN_OR_RETURN(auto key, ParseDecisionKey(**earlier, "request_id"));
-        return LoadDecision(tx, key.body_id, key.meeting_number, key.number);
-      }
-    }
-    WP_ASSIGN_OR_RETURN(auto meeting, ResolveMeeting(tx, request.parent(), "parent", /*must_be_held=*/true));
-    WP_RETURN_IF_ERROR(CheckAgendaItem(tx, meeting, decision.agenda_item()));
-    std::string plan_id;
-    if (!decision.plan().empty()) {
-      WP_ASSIGN_OR_RETURN(auto plan, ResolvePlan(tx, decision.plan(), "decision.plan"));
-      plan_id = plan.id;
-    }
-    WP_RETURN_IF_ERROR(CheckSupersedes(tx, meeting, decision.supersedes()));
-    WP_ASSIGN_OR_RETURN(auto number,
-                        meetings_internal::NextDecisionNumber(tx, meeting.body.id, meeting.number));
-    WP_RETURN_IF_ERROR(
-        meetings_internal::InsertDecision(tx, meeting.body.id, meeting.number, number, decision, plan_id, now));
-    WP_ASSIGN_OR_RETURN(auto stored, LoadDecision(tx, meeting.body.id, meeting.number, number));
-    v1::DecisionRecorded event;
-    *event.mutable_decision() = stored;
-    event.set_body(BodyName(meeting.body.id));
-    event.set_body_kind(meeting.body.kind);
-    WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "decision", "recorded", stored.name(), event).status());
-    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kRecordMethod, request.request_id(), stored.name(), now));
-    return stored;
+    return store::CreateOnce<v1::Decision>(
+        tx, {kRecordMethod, request.request_id(), now},
+        [&](const std::string& made) -> absl::StatusOr<v1::Decision> {
+          WP_ASSIGN_OR_RETURN(auto key, ParseDecisionKey(made, "request_id"));
+          return LoadDecision(tx, key.body_id, key.meeting_number, key.number);
+        },
+        [&]() -> absl::StatusOr<v1::Decision> {
+          WP_ASSIGN_OR_RETURN(auto meeting, ResolveMeeting(tx, request.parent(), "parent", /*must_be_held=*/true));
+          WP_RETURN_IF_ERROR(CheckAgendaItem(tx, meeting, decision.agenda_item()));
+          std::string plan_id;
+          if (!decision.plan().empty()) {
+            WP_ASSIGN_OR_RETURN(auto plan, ResolvePlan(tx, decision.plan(), "decision.plan"));
+            plan_id = plan.id;
+          }
+          WP_RETURN_IF_ERROR(CheckSupersedes(tx, meeting, decision.supersedes()));
+          WP_ASSIGN_OR_RETURN(auto number,
+                              meetings_internal::NextDecisionNumber(tx, meeting.body.id, meeting.number));
+          WP_RETURN_IF_ERROR(
+              meetings_internal::InsertDecision(tx, meeting.body.id, meeting.number, number, decision, plan_id, now));
+          WP_ASSIGN_OR_RETURN(auto stored, LoadDecision(tx, meeting.body.id, meeting.number, number));
+          v1::DecisionRecorded event;
+          *event.mutable_decision() = stored;
+          event.set_body(BodyName(meeting.body.id));
+          event.set_body_kind(meeting.body.kind);
+          WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "decision", "recorded", stored.name(), event).status());
+          return stored;
+        });
   });
 }
 
@@ -176,12 +178,13 @@ absl::StatusOr<v1::ListDecisionsResponse> Decisions::ListDecisions(const server:
   }
   auto page_size = paging::PageSize(request.page_size(), 100, 1000);
   AddViolationsOf(page_size.status(), &v);
-  auto token = paging::DecodePageToken(request.page_token(), 4);
+  auto token = paging::DecodePageKey(request.page_token(), 4);
   AddViolationsOf(token.status(), &v);
   std::optional<meetings_internal::DecisionPosition> after;
-  if (token.ok() && !token->empty()) {
-    after = meetings_internal::DecisionPosition{(*token)[0], (*token)[1], 0, 0};
-    if (!absl::SimpleAtoi((*token)[2], &after->meeting_number) || !absl::SimpleAtoi((*token)[3], &after->number)) {
+  if (token.ok() && !token->first_page()) {
+    after = meetings_internal::DecisionPosition{token->Text(0), token->Text(1), 0, 0};
+    if (!absl::SimpleAtoi(token->Text(2), &after->meeting_number) ||
+        !absl::SimpleAtoi(token->Text(3), &after->number)) {
       v.Add("page_token", "is not a token this service returned");
     }
   }
@@ -189,31 +192,27 @@ absl::StatusOr<v1::ListDecisionsResponse> Decisions::ListDecisions(const server:
   filter.from_day = DayText(request.from_date());
   filter.to_day = DayText(request.to_date());
 
-  v1::ListDecisionsResponse response;
-  absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
-    if (!filter.body_id.empty()) {
-      if (auto body = ResolveBody(tx, BodyName(filter.body_id), "parent"); !body.ok()) return body.status();
-      if (filter.meeting_number > 0) {
-        if (auto m = meetings_internal::LoadMeeting(tx, filter.body_id, filter.meeting_number); !m.ok()) {
-          return m.status();
+  return store::ReadValue<v1::ListDecisionsResponse>(
+      db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::ListDecisionsResponse> {
+        if (!filter.body_id.empty()) {
+          if (auto body = ResolveBody(tx, BodyName(filter.body_id), "parent"); !body.ok()) return body.status();
+          if (filter.meeting_number > 0) {
+            if (auto m = meetings_internal::LoadMeeting(tx, filter.body_id, filter.meeting_number); !m.ok()) {
+              return m.status();
+            }
+          }
         }
-      }
-    }
-    WP_ASSIGN_OR_RETURN(auto decisions,
-                        meetings_internal::ListDecisionRows(tx, filter, after, *page_size + 1));
-    const int shown = paging::PageCount(decisions, *page_size);
-    for (int i = 0; i < shown; ++i) *response.add_decisions() = decisions[i];
-    if (static_cast<int>(decisions.size()) > shown) {
-      const v1::Decision& last = response.decisions(shown - 1);
-      WP_ASSIGN_OR_RETURN(auto key, ParseDecisionKey(last.name(), "name"));
-      response.set_next_page_token(paging::EncodePageToken({DayText(last.meeting_date()), key.body_id,
-                                                            absl::StrCat(key.meeting_number),
-                                                            absl::StrCat(key.number)}));
-    }
-    return absl::OkStatus();
-  });
-  if (!s.ok()) return s;
-  return response;
+        WP_ASSIGN_OR_RETURN(auto decisions,
+                            meetings_internal::ListDecisionRows(tx, filter, after, *page_size + 1));
+        v1::ListDecisionsResponse response;
+        response.set_next_page_token(
+            paging::FillPage(decisions, *page_size, response.mutable_decisions(), [](const v1::Decision& last) {
+              // bodies/{body}/meetings/{meeting}/decisions/{number}
+              const std::vector<std::string> parts = absl::StrSplit(last.name(), '/');
+              return paging::KeyOf(DayText(last.meeting_date()), parts[1], parts[3], parts[5]);
+            }));
+        return response;
+      });
 }
 
 }  // namespace wp::governance

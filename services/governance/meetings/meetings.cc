@@ -7,13 +7,17 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "libs/calendar/dates.h"
+#include "libs/paging/keyset_page.h"
 #include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
+#include "libs/store/create_once.h"
 #include "libs/store/etag.h"
+#include "libs/store/etag_update.h"
 #include "libs/store/request_ids.h"
 #include "libs/text/blank.h"
 #include "services/governance/core/events.h"
@@ -94,29 +98,40 @@ absl::StatusOr<v1::Meeting> Meetings::Change(const server::Caller& caller, const
   WP_ASSIGN_OR_RETURN(auto key, ParseMeetingKey(name, name_field));
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Meeting>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Meeting> {
-    WP_ASSIGN_OR_RETURN(auto meeting, LoadMeeting(tx, key.body_id, key.number));
-    WP_ASSIGN_OR_RETURN(auto body, ResolveBody(tx, meeting.body(), name_field));
-    const int64_t version = store::VersionOf(meeting.etag());
-    WP_RETURN_IF_ERROR(store::CheckEtag(etag, version, meeting.name()));
-    if (meeting.state() != v1::Meeting::SCHEDULED) {
-      return absl::FailedPreconditionError(absl::StrCat(meeting.name(), " is ",
-                                                        v1::Meeting::State_Name(meeting.state()),
-                                                        "; only a SCHEDULED meeting can be ", verb));
-    }
-    WP_RETURN_IF_ERROR(change(tx, body, meeting));
-    WP_RETURN_IF_ERROR(meetings_internal::SaveMeeting(tx, key.body_id, key.number, meeting, version, now));
-    WP_ASSIGN_OR_RETURN(auto stored, LoadMeeting(tx, key.body_id, key.number));
-    absl::StatusOr<int64_t> seq;
-    if (verb == "held") {
-      v1::MeetingHeld event;
-      *event.mutable_meeting() = stored;
-      event.set_body_kind(body.kind);
-      seq = EmitEvent(tx, caller, "meeting", verb, stored.name(), event);
-    } else {
-      seq = EmitEvent(tx, caller, "meeting", verb, stored.name(), stored);
-    }
-    if (!seq.ok()) return seq.status();
-    return stored;
+    BodyRef body;
+    return store::UpdateWithEtag<v1::Meeting>(
+        etag,
+        [&]() -> absl::StatusOr<v1::Meeting> {
+          WP_ASSIGN_OR_RETURN(auto meeting, LoadMeeting(tx, key.body_id, key.number));
+          WP_ASSIGN_OR_RETURN(body, ResolveBody(tx, meeting.body(), name_field));
+          return meeting;
+        },
+        [&](v1::Meeting& meeting) -> absl::Status {
+          if (meeting.state() != v1::Meeting::SCHEDULED) {
+            return absl::FailedPreconditionError(absl::StrCat(meeting.name(), " is ",
+                                                              v1::Meeting::State_Name(meeting.state()),
+                                                              "; only a SCHEDULED meeting can be ", verb));
+          }
+          return change(tx, body, meeting);
+        },
+        [&](const v1::Meeting& meeting, int64_t version) -> absl::StatusOr<v1::Meeting> {
+          WP_RETURN_IF_ERROR(meetings_internal::SaveMeeting(tx, key.body_id, key.number, meeting, version, now));
+          WP_ASSIGN_OR_RETURN(auto stored, LoadMeeting(tx, key.body_id, key.number));
+          absl::StatusOr<int64_t> seq;
+          if (verb == "held") {
+            v1::MeetingHeld event;
+            *event.mutable_meeting() = stored;
+            event.set_body_kind(body.kind);
+            seq = EmitEvent(tx, caller, "meeting", verb, stored.name(), event);
+          } else {
+            seq = EmitEvent(tx, caller, "meeting", verb, stored.name(), stored);
+          }
+          if (!seq.ok()) return seq.status();
+          return stored;
+        },
+        // A meeting change always records and publishes, even when nothing
+        // changed (as before this used the helper).
+        [](const v1::Meeting&, const v1::Meeting&) { return false; });
   });
 }
 
@@ -134,23 +149,22 @@ absl::StatusOr<v1::Meeting> Meetings::ScheduleMeeting(const server::Caller& call
 
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Meeting>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Meeting> {
-    if (!request.request_id().empty()) {
-      auto earlier = store::FindRequest(tx, kScheduleMethod, request.request_id());
-      if (!earlier.ok()) return earlier.status();
-      if (earlier->has_value()) {
-        WP_ASSIGN_OR_RETURN(auto key, ParseMeetingKey(**earlier, "request_id"));
-        return LoadMeeting(tx, key.body_id, key.number);
-      }
-    }
-    WP_ASSIGN_OR_RETURN(auto body, ResolveBody(tx, request.parent(), "parent"));
-    WP_RETURN_IF_ERROR(CheckAgendaPlans(tx, meeting.agenda_items(), "meeting.agenda_items"));
-    WP_ASSIGN_OR_RETURN(auto number, meetings_internal::NextMeetingNumber(tx, body.id));
-    FitTitle(body, /*title_was_default=*/false, &meeting);
-    WP_RETURN_IF_ERROR(meetings_internal::InsertMeeting(tx, body.id, number, meeting, now));
-    WP_ASSIGN_OR_RETURN(auto stored, LoadMeeting(tx, body.id, number));
-    WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "meeting", "scheduled", stored.name(), stored).status());
-    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kScheduleMethod, request.request_id(), stored.name(), now));
-    return stored;
+    return store::CreateOnce<v1::Meeting>(
+        tx, {kScheduleMethod, request.request_id(), now},
+        [&](const std::string& made) -> absl::StatusOr<v1::Meeting> {
+          WP_ASSIGN_OR_RETURN(auto key, ParseMeetingKey(made, "request_id"));
+          return LoadMeeting(tx, key.body_id, key.number);
+        },
+        [&]() -> absl::StatusOr<v1::Meeting> {
+          WP_ASSIGN_OR_RETURN(auto body, ResolveBody(tx, request.parent(), "parent"));
+          WP_RETURN_IF_ERROR(CheckAgendaPlans(tx, meeting.agenda_items(), "meeting.agenda_items"));
+          WP_ASSIGN_OR_RETURN(auto number, meetings_internal::NextMeetingNumber(tx, body.id));
+          FitTitle(body, /*title_was_default=*/false, &meeting);
+          WP_RETURN_IF_ERROR(meetings_internal::InsertMeeting(tx, body.id, number, meeting, now));
+          WP_ASSIGN_OR_RETURN(auto stored, LoadMeeting(tx, body.id, number));
+          WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "meeting", "scheduled", stored.name(), stored).status());
+          return stored;
+        });
   });
 }
 
@@ -182,36 +196,33 @@ absl::StatusOr<v1::ListMeetingsResponse> Meetings::ListMeetings(const server::Ca
   }
   auto page_size = paging::PageSize(request.page_size(), 100, 1000);
   AddViolationsOf(page_size.status(), &v);
-  auto token = paging::DecodePageToken(request.page_token(), 3);
+  auto token = paging::DecodePageKey(request.page_token(), 3);
   AddViolationsOf(token.status(), &v);
   std::optional<meetings_internal::MeetingPosition> after;
-  if (token.ok() && !token->empty()) {
-    after = meetings_internal::MeetingPosition{(*token)[0], (*token)[1], 0};
-    if (!absl::SimpleAtoi((*token)[2], &after->number)) v.Add("page_token", "is not a token this service returned");
+  if (token.ok() && !token->first_page()) {
+    after = meetings_internal::MeetingPosition{token->Text(0), token->Text(1), 0};
+    if (!absl::SimpleAtoi(token->Text(2), &after->number)) v.Add("page_token", "is not a token this service returned");
   }
   WP_RETURN_IF_ERROR(v.ToStatus());
   filter.body_id = *body_id;
   filter.from_day = DayText(request.from_date());
   filter.to_day = DayText(request.to_date());
 
-  v1::ListMeetingsResponse response;
-  absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
-    if (!filter.body_id.empty()) {
-      if (auto body = ResolveBody(tx, request.parent(), "parent"); !body.ok()) return body.status();
-    }
-    WP_ASSIGN_OR_RETURN(auto meetings, meetings_internal::ListMeetingRows(tx, filter, after, *page_size + 1));
-    const int shown = paging::PageCount(meetings, *page_size);
-    for (int i = 0; i < shown; ++i) *response.add_meetings() = meetings[i];
-    if (static_cast<int>(meetings.size()) > shown) {
-      const v1::Meeting& last = response.meetings(shown - 1);
-      WP_ASSIGN_OR_RETURN(auto key, ParseMeetingKey(last.name(), "name"));
-      response.set_next_page_token(
-          paging::EncodePageToken({DayText(last.meeting_date()), key.body_id, absl::StrCat(key.number)}));
-    }
-    return absl::OkStatus();
-  });
-  if (!s.ok()) return s;
-  return response;
+  return store::ReadValue<v1::ListMeetingsResponse>(
+      db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::ListMeetingsResponse> {
+        if (!filter.body_id.empty()) {
+          if (auto body = ResolveBody(tx, request.parent(), "parent"); !body.ok()) return body.status();
+        }
+        WP_ASSIGN_OR_RETURN(auto meetings, meetings_internal::ListMeetingRows(tx, filter, after, *page_size + 1));
+        v1::ListMeetingsResponse response;
+        response.set_next_page_token(
+            paging::FillPage(meetings, *page_size, response.mutable_meetings(), [](const v1::Meeting& last) {
+              // bodies/{body}/meetings/{number}
+              const std::vector<std::string> parts = absl::StrSplit(last.name(), '/');
+              return paging::KeyOf(DayText(last.meeting_date()), parts[1], parts[3]);
+            }));
+        return response;
+      });
 }
 
 absl::StatusOr<v1::Meeting> Meetings::UpdateMeeting(const server::Caller& caller,

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
+#include "libs/paging/keyset_page.h"
 #include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
@@ -118,20 +119,17 @@ absl::StatusOr<v1::Authority> Authorities::GetAuthority(const server::Caller& /*
 absl::StatusOr<v1::ListAuthoritiesResponse> Authorities::ListAuthorities(
     const server::Caller& /*caller*/, const v1::ListAuthoritiesRequest& request) {
   WP_ASSIGN_OR_RETURN(auto page_size, paging::PageSize(request.page_size(), 100, 1000));
-  WP_ASSIGN_OR_RETURN(auto token, paging::DecodePageToken(request.page_token(), 1));
-  const std::string after = token.empty() ? "" : token[0];
-  v1::ListAuthoritiesResponse response;
-  absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
-    WP_ASSIGN_OR_RETURN(auto rows, ListAuthorityRows(tx, after, page_size + 1));
-    const int shown = paging::PageCount(rows, page_size);
-    for (int i = 0; i < shown; ++i) *response.add_authorities() = rows[i];
-    if (static_cast<int>(rows.size()) > shown) {
-      response.set_next_page_token(paging::EncodePageToken({response.authorities(shown - 1).code()}));
-    }
-    return absl::OkStatus();
-  });
-  if (!s.ok()) return s;
-  return response;
+  WP_ASSIGN_OR_RETURN(auto token, paging::DecodePageKey(request.page_token(), 1));
+  const std::string after = token.Text(0);
+  return store::ReadValue<v1::ListAuthoritiesResponse>(
+      db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::ListAuthoritiesResponse> {
+        WP_ASSIGN_OR_RETURN(auto rows, ListAuthorityRows(tx, after, page_size + 1));
+        v1::ListAuthoritiesResponse response;
+        response.set_next_page_token(paging::FillPage(
+            rows, page_size, response.mutable_authorities(),
+            [](const v1::Authority& last) { return paging::KeyOf(last.code()); }));
+        return response;
+      });
 }
 
 absl::StatusOr<v1::Population> Authorities::GetPopulation(const server::Caller& /*caller*/,
@@ -155,28 +153,24 @@ absl::StatusOr<v1::ListPopulationsResponse> Authorities::ListPopulations(
   }
   auto page_size = paging::PageSize(request.page_size(), 100, 1000);
   AddViolationsOf(page_size.status(), &v);
-  auto token = paging::DecodePageToken(request.page_token(), 2);
+  auto token = paging::DecodePageKey(request.page_token(), 2);
   AddViolationsOf(token.status(), &v);
   WP_RETURN_IF_ERROR(v.ToStatus());
   if (!page_size.ok()) return page_size.status();
   if (!token.ok()) return token.status();
 
   const std::string code = (*parent)[0] == kWildcard ? "" : (*parent)[0];
-  const PopulationKey after = token->empty() ? PopulationKey{} : PopulationKey{(*token)[0], (*token)[1]};
-  v1::ListPopulationsResponse response;
-  absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
-    WP_ASSIGN_OR_RETURN(auto rows, ListPopulationRows(tx, code, request.session(), after, *page_size + 1));
-    const int shown = paging::PageCount(rows, *page_size);
-    for (int i = 0; i < shown; ++i) *response.add_populations() = rows[i];
-    if (static_cast<int>(rows.size()) > shown) {
-      const v1::Population& last = response.populations(shown - 1);
-      response.set_next_page_token(
-          paging::EncodePageToken({last.authority().substr(sizeof("authorities/") - 1), last.session()}));
-    }
-    return absl::OkStatus();
-  });
-  if (!s.ok()) return s;
-  return response;
+  const PopulationKey after{token->Text(0), token->Text(1)};
+  return store::ReadValue<v1::ListPopulationsResponse>(
+      db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::ListPopulationsResponse> {
+        WP_ASSIGN_OR_RETURN(auto rows, ListPopulationRows(tx, code, request.session(), after, *page_size + 1));
+        v1::ListPopulationsResponse response;
+        response.set_next_page_token(
+            paging::FillPage(rows, *page_size, response.mutable_populations(), [](const v1::Population& last) {
+              return paging::KeyOf(last.authority().substr(sizeof("authorities/") - 1), last.session());
+            }));
+        return response;
+      });
 }
 
 absl::StatusOr<v1::Population> Authorities::UpdatePopulation(const server::Caller& caller,

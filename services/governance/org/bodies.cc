@@ -8,11 +8,14 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "libs/paging/keyset_page.h"
 #include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
+#include "libs/store/create_once.h"
 #include "libs/store/etag.h"
+#include "libs/store/etag_update.h"
 #include "libs/store/request_ids.h"
 #include "services/governance/core/events.h"
 #include "services/governance/core/fields.h"
@@ -72,21 +75,20 @@ absl::StatusOr<v1::Body> Bodies::CreateBody(const server::Caller& caller, const 
   const absl::Time now = absl::Now();
   const std::string today = TodayText();
   return store::WriteValue<v1::Body>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Body> {
-    if (!request.request_id().empty()) {
-      auto earlier = store::FindRequest(tx, kCreateMethod, request.request_id());
-      if (!earlier.ok()) return earlier.status();
-      if (earlier->has_value()) {
-        WP_ASSIGN_OR_RETURN(auto parts, ParseName(**earlier, kBodyPattern, "request_id"));
-        return LoadBody(tx, parts[0], today);
-      }
-    }
-    WP_RETURN_IF_ERROR(InsertBody(tx, request.body_id(), body, now));
-    WP_ASSIGN_OR_RETURN(auto stored, LoadBody(tx, request.body_id(), today));
-    if (auto seq = EmitEvent(tx, caller, "body", "created", stored.name(), stored); !seq.ok()) {
-      return seq.status();
-    }
-    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), stored.name(), now));
-    return stored;
+    return store::CreateOnce<v1::Body>(
+        tx, {kCreateMethod, request.request_id(), now},
+        [&](const std::string& made) -> absl::StatusOr<v1::Body> {
+          WP_ASSIGN_OR_RETURN(auto parts, ParseName(made, kBodyPattern, "request_id"));
+          return LoadBody(tx, parts[0], today);
+        },
+        [&]() -> absl::StatusOr<v1::Body> {
+          WP_RETURN_IF_ERROR(InsertBody(tx, request.body_id(), body, now));
+          WP_ASSIGN_OR_RETURN(auto stored, LoadBody(tx, request.body_id(), today));
+          if (auto seq = EmitEvent(tx, caller, "body", "created", stored.name(), stored); !seq.ok()) {
+            return seq.status();
+          }
+          return stored;
+        });
   });
 }
 
@@ -103,32 +105,29 @@ absl::StatusOr<v1::ListBodiesResponse> Bodies::ListBodies(const server::Caller& 
   if (!v1::Body::Kind_IsValid(request.kind())) v.Add("kind", "is not a body kind");
   auto page_size = paging::PageSize(request.page_size(), 100, 1000);
   AddViolationsOf(page_size.status(), &v);
-  auto token = paging::DecodePageToken(request.page_token(), 3);
+  auto token = paging::DecodePageKey(request.page_token(), 3);
   AddViolationsOf(token.status(), &v);
   BodyKey after;
-  if (token.ok() && !token->empty()) {
-    after.title = (*token)[1];
-    after.id = (*token)[2];
-    if (!absl::SimpleAtoi((*token)[0], &after.kind)) v.Add("page_token", "is not a token of this list");
+  if (token.ok() && !token->first_page()) {
+    after.title = token->Text(1);
+    after.id = token->Text(2);
+    if (!absl::SimpleAtoi(token->Text(0), &after.kind)) v.Add("page_token", "is not a token of this list");
   }
   WP_RETURN_IF_ERROR(v.ToStatus());
   if (!page_size.ok()) return page_size.status();
 
   const std::string today = TodayText();
-  v1::ListBodiesResponse response;
-  absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
-    WP_ASSIGN_OR_RETURN(auto rows, ListBodyRows(tx, request.kind(), after, *page_size + 1, today));
-    const int shown = paging::PageCount(rows, *page_size);
-    for (int i = 0; i < shown; ++i) *response.add_bodies() = rows[i];
-    if (static_cast<int>(rows.size()) > shown) {
-      const v1::Body& last = response.bodies(shown - 1);
-      response.set_next_page_token(paging::EncodePageToken(
-          {absl::StrCat(static_cast<int>(last.kind())), last.title(), last.name().substr(sizeof("bodies/") - 1)}));
-    }
-    return absl::OkStatus();
-  });
-  if (!s.ok()) return s;
-  return response;
+  return store::ReadValue<v1::ListBodiesResponse>(
+      db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::ListBodiesResponse> {
+        WP_ASSIGN_OR_RETURN(auto rows, ListBodyRows(tx, request.kind(), after, *page_size + 1, today));
+        v1::ListBodiesResponse response;
+        response.set_next_page_token(
+            paging::FillPage(rows, *page_size, response.mutable_bodies(), [](const v1::Body& last) {
+              return paging::KeyOf(static_cast<int>(last.kind()), last.title(),
+                                   last.name().substr(sizeof("bodies/") - 1));
+            }));
+        return response;
+      });
 }
 
 absl::StatusOr<v1::Body> Bodies::UpdateBody(const server::Caller& caller, const v1::UpdateBodyRequest& request) {
@@ -149,21 +148,24 @@ absl::StatusOr<v1::Body> Bodies::UpdateBody(const server::Caller& caller, const 
   const absl::Time now = absl::Now();
   const std::string today = TodayText();
   return store::WriteValue<v1::Body>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Body> {
-    WP_ASSIGN_OR_RETURN(auto current, LoadBody(tx, id, today));
-    const int64_t version = store::VersionOf(current.etag());
-    WP_RETURN_IF_ERROR(store::CheckEtag(in.etag(), version, current.name()));
-    v1::Body next = current;
-    if (paths.count("title") > 0) next.set_title(in.title());
-    if (paths.count("description") > 0) next.set_description(in.description());
-    if (paths.count("cadence") > 0) next.set_cadence(in.cadence());
-    if (paths.count("quorum_rule") > 0) *next.mutable_quorum_rule() = in.quorum_rule();
-    if (SameBody(next, current)) return current;  // nothing to record, nothing to publish
-    WP_RETURN_IF_ERROR(SaveBody(tx, id, next, version, now));
-    WP_ASSIGN_OR_RETURN(auto stored, LoadBody(tx, id, today));
-    if (auto seq = EmitEvent(tx, caller, "body", "updated", stored.name(), stored); !seq.ok()) {
-      return seq.status();
-    }
-    return stored;
+    return store::UpdateWithEtag<v1::Body>(
+        in.etag(), [&] { return LoadBody(tx, id, today); },
+        [&](v1::Body& next) {
+          if (paths.count("title") > 0) next.set_title(in.title());
+          if (paths.count("description") > 0) next.set_description(in.description());
+          if (paths.count("cadence") > 0) next.set_cadence(in.cadence());
+          if (paths.count("quorum_rule") > 0) *next.mutable_quorum_rule() = in.quorum_rule();
+          return absl::OkStatus();
+        },
+        [&](const v1::Body& next, int64_t version) -> absl::StatusOr<v1::Body> {
+          WP_RETURN_IF_ERROR(SaveBody(tx, id, next, version, now));
+          WP_ASSIGN_OR_RETURN(auto stored, LoadBody(tx, id, today));
+          if (auto seq = EmitEvent(tx, caller, "body", "updated", stored.name(), stored); !seq.ok()) {
+            return seq.status();
+          }
+          return stored;
+        },
+        SameBody);
   });
 }
 

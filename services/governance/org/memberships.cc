@@ -7,13 +7,17 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "libs/calendar/dates.h"
+#include "libs/paging/keyset_page.h"
 #include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
+#include "libs/store/create_once.h"
 #include "libs/store/etag.h"
+#include "libs/store/etag_update.h"
 #include "libs/store/request_ids.h"
 #include "libs/text/blank.h"
 #include "services/governance/core/events.h"
@@ -117,25 +121,24 @@ absl::StatusOr<v1::Membership> Memberships::CreateMembership(const server::Calle
 
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Membership>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Membership> {
-    if (!request.request_id().empty()) {
-      auto earlier = store::FindRequest(tx, kCreateMethod, request.request_id());
-      if (!earlier.ok()) return earlier.status();
-      if (earlier->has_value()) {
-        WP_ASSIGN_OR_RETURN(auto parts, ParseName(**earlier, kMembershipPattern, "request_id"));
-        return LoadMembership(tx, parts[0], NumberPart(parts[1]));
-      }
-    }
-    WP_ASSIGN_OR_RETURN(auto body, ResolveBody(tx, request.parent(), "parent"));
-    WP_ASSIGN_OR_RETURN(auto person, ResolvePerson(tx, m.person(), "membership.person"));
-    WP_RETURN_IF_ERROR(CheckNoClash(tx, body.id, 0, person.id, m));
-    WP_ASSIGN_OR_RETURN(auto number, NextMembershipNumber(tx, body.id));
-    WP_RETURN_IF_ERROR(InsertMembership(tx, body.id, number, person.id, m, now));
-    WP_ASSIGN_OR_RETURN(auto stored, LoadMembership(tx, body.id, number));
-    if (auto seq = EmitEvent(tx, caller, "membership", "created", stored.name(), stored); !seq.ok()) {
-      return seq.status();
-    }
-    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), stored.name(), now));
-    return stored;
+    return store::CreateOnce<v1::Membership>(
+        tx, {kCreateMethod, request.request_id(), now},
+        [&](const std::string& made) -> absl::StatusOr<v1::Membership> {
+          WP_ASSIGN_OR_RETURN(auto parts, ParseName(made, kMembershipPattern, "request_id"));
+          return LoadMembership(tx, parts[0], NumberPart(parts[1]));
+        },
+        [&]() -> absl::StatusOr<v1::Membership> {
+          WP_ASSIGN_OR_RETURN(auto body, ResolveBody(tx, request.parent(), "parent"));
+          WP_ASSIGN_OR_RETURN(auto person, ResolvePerson(tx, m.person(), "membership.person"));
+          WP_RETURN_IF_ERROR(CheckNoClash(tx, body.id, 0, person.id, m));
+          WP_ASSIGN_OR_RETURN(auto number, NextMembershipNumber(tx, body.id));
+          WP_RETURN_IF_ERROR(InsertMembership(tx, body.id, number, person.id, m, now));
+          WP_ASSIGN_OR_RETURN(auto stored, LoadMembership(tx, body.id, number));
+          if (auto seq = EmitEvent(tx, caller, "membership", "created", stored.name(), stored); !seq.ok()) {
+            return seq.status();
+          }
+          return stored;
+        });
   });
 }
 
@@ -163,13 +166,13 @@ absl::StatusOr<v1::ListMembershipsResponse> Memberships::ListMemberships(
   CheckOptionalAuthority(request.authority(), "authority", &v);
   auto page_size = paging::PageSize(request.page_size(), 100, 1000);
   AddViolationsOf(page_size.status(), &v);
-  auto token = paging::DecodePageToken(request.page_token(), 3);
+  auto token = paging::DecodePageKey(request.page_token(), 3);
   AddViolationsOf(token.status(), &v);
   MembershipKey after;
-  if (token.ok() && !token->empty()) {
-    after.body_id = (*token)[0];
-    after.start_day = (*token)[1];
-    if (!absl::SimpleAtoi((*token)[2], &after.number)) v.Add("page_token", "is not a token of this list");
+  if (token.ok() && !token->first_page()) {
+    after.body_id = token->Text(0);
+    after.start_day = token->Text(1);
+    if (!absl::SimpleAtoi(token->Text(2), &after.number)) v.Add("page_token", "is not a token of this list");
   }
   WP_RETURN_IF_ERROR(v.ToStatus());
   if (!page_size.ok()) return page_size.status();
@@ -178,24 +181,21 @@ absl::StatusOr<v1::ListMembershipsResponse> Memberships::ListMemberships(
   filter.active_on = DayText(request.active_on());
   filter.role = request.role();
   filter.authority = request.authority();
-  v1::ListMembershipsResponse response;
-  absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
-    if (!filter.body_id.empty()) {
-      if (auto body = ResolveBody(tx, request.parent(), "parent"); !body.ok()) return body.status();
-    }
-    WP_ASSIGN_OR_RETURN(auto rows, ListMembershipRows(tx, filter, after, *page_size + 1));
-    const int shown = paging::PageCount(rows, *page_size);
-    for (int i = 0; i < shown; ++i) *response.add_memberships() = rows[i];
-    if (static_cast<int>(rows.size()) > shown) {
-      const v1::Membership& last = response.memberships(shown - 1);
-      WP_ASSIGN_OR_RETURN(auto parts, ParseName(last.name(), kMembershipPattern, "name"));
-      response.set_next_page_token(
-          paging::EncodePageToken({parts[0], DayText(last.start_date()), parts[1]}));
-    }
-    return absl::OkStatus();
-  });
-  if (!s.ok()) return s;
-  return response;
+  return store::ReadValue<v1::ListMembershipsResponse>(
+      db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::ListMembershipsResponse> {
+        if (!filter.body_id.empty()) {
+          if (auto body = ResolveBody(tx, request.parent(), "parent"); !body.ok()) return body.status();
+        }
+        WP_ASSIGN_OR_RETURN(auto rows, ListMembershipRows(tx, filter, after, *page_size + 1));
+        v1::ListMembershipsResponse response;
+        response.set_next_page_token(
+            paging::FillPage(rows, *page_size, response.mutable_memberships(), [](const v1::Membership& last) {
+              // bodies/{body}/memberships/{number}
+              const std::vector<std::string> parts = absl::StrSplit(last.name(), '/');
+              return paging::KeyOf(parts[1], DayText(last.start_date()), parts[3]);
+            }));
+        return response;
+      });
 }
 
 absl::StatusOr<v1::Membership> Memberships::UpdateMembership(const server::Caller& caller,
@@ -212,33 +212,36 @@ absl::StatusOr<v1::Membership> Memberships::UpdateMembership(const server::Calle
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Membership>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Membership> {
     WP_ASSIGN_OR_RETURN(auto current, LoadMembership(tx, body_id, number));
-    const int64_t version = store::VersionOf(current.etag());
-    WP_RETURN_IF_ERROR(store::CheckEtag(in.etag(), version, current.name()));
-    v1::Membership next = current;
-    if (paths.count("role") > 0) next.set_role(in.role());
-    if (paths.count("role_title") > 0) next.set_role_title(in.role_title());
-    if (paths.count("authority") > 0) next.set_authority(in.authority());
-    if (paths.count("advisory") > 0) next.set_advisory(in.advisory());
-    if (paths.count("start_date") > 0) *next.mutable_start_date() = in.start_date();
-    if (paths.count("end_date") > 0) {
-      if (calendar::IsSet(in.end_date())) {
-        *next.mutable_end_date() = in.end_date();
-      } else {
-        next.clear_end_date();  // the membership continues
-      }
-    }
-    FieldViolations rules;
-    CheckRules(next, &rules);
-    WP_RETURN_IF_ERROR(rules.ToStatus());
-    if (SameSeat(next, current)) return current;  // nothing to record, nothing to publish
-    WP_ASSIGN_OR_RETURN(auto person, ParseName(current.person(), kPersonPattern, "membership.person"));
-    WP_RETURN_IF_ERROR(CheckNoClash(tx, body_id, number, person[0], next));
-    WP_RETURN_IF_ERROR(SaveMembership(tx, body_id, number, next, version, now));
-    WP_ASSIGN_OR_RETURN(auto stored, LoadMembership(tx, body_id, number));
-    if (auto seq = EmitEvent(tx, caller, "membership", "updated", stored.name(), stored); !seq.ok()) {
-      return seq.status();
-    }
-    return stored;
+    return store::UpdateWithEtag<v1::Membership>(
+        in.etag(), [&] { return current; },
+        [&](v1::Membership& next) {
+          if (paths.count("role") > 0) next.set_role(in.role());
+          if (paths.count("role_title") > 0) next.set_role_title(in.role_title());
+          if (paths.count("authority") > 0) next.set_authority(in.authority());
+          if (paths.count("advisory") > 0) next.set_advisory(in.advisory());
+          if (paths.count("start_date") > 0) *next.mutable_start_date() = in.start_date();
+          if (paths.count("end_date") > 0) {
+            if (calendar::IsSet(in.end_date())) {
+              *next.mutable_end_date() = in.end_date();
+            } else {
+              next.clear_end_date();  // the membership continues
+            }
+          }
+          FieldViolations rules;
+          CheckRules(next, &rules);
+          return rules.ToStatus();
+        },
+        [&](const v1::Membership& next, int64_t version) -> absl::StatusOr<v1::Membership> {
+          WP_ASSIGN_OR_RETURN(auto person, ParseName(current.person(), kPersonPattern, "membership.person"));
+          WP_RETURN_IF_ERROR(CheckNoClash(tx, body_id, number, person[0], next));
+          WP_RETURN_IF_ERROR(SaveMembership(tx, body_id, number, next, version, now));
+          WP_ASSIGN_OR_RETURN(auto stored, LoadMembership(tx, body_id, number));
+          if (auto seq = EmitEvent(tx, caller, "membership", "updated", stored.name(), stored); !seq.ok()) {
+            return seq.status();
+          }
+          return stored;
+        },
+        SameSeat);
   });
 }
 

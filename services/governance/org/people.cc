@@ -8,11 +8,13 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "libs/paging/keyset_page.h"
 #include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
-#include "libs/store/etag.h"
+#include "libs/store/create_once.h"
+#include "libs/store/etag_update.h"
 #include "libs/store/request_ids.h"
 #include "libs/text/blank.h"
 #include "services/governance/core/events.h"
@@ -73,26 +75,25 @@ absl::StatusOr<v1::Person> People::CreatePerson(const server::Caller& caller,
 
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Person>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Person> {
-    if (!request.request_id().empty()) {
-      auto earlier = store::FindRequest(tx, kCreateMethod, request.request_id());
-      if (!earlier.ok()) return earlier.status();
-      if (earlier->has_value()) {
-        WP_ASSIGN_OR_RETURN(auto parts, ParseName(**earlier, kPersonPattern, "request_id"));
-        return LoadPerson(tx, parts[0]);
-      }
-    }
-    std::string id = base;
-    if (derived) {
-      WP_ASSIGN_OR_RETURN(auto free, FreeId(tx, base));
-      id = free;
-    }
-    WP_RETURN_IF_ERROR(InsertPerson(tx, id, person, now));
-    WP_ASSIGN_OR_RETURN(auto stored, LoadPerson(tx, id));
-    if (auto seq = EmitEvent(tx, caller, "person", "created", stored.name(), stored); !seq.ok()) {
-      return seq.status();
-    }
-    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), stored.name(), now));
-    return stored;
+    return store::CreateOnce<v1::Person>(
+        tx, {kCreateMethod, request.request_id(), now},
+        [&](const std::string& made) -> absl::StatusOr<v1::Person> {
+          WP_ASSIGN_OR_RETURN(auto parts, ParseName(made, kPersonPattern, "request_id"));
+          return LoadPerson(tx, parts[0]);
+        },
+        [&]() -> absl::StatusOr<v1::Person> {
+          std::string id = base;
+          if (derived) {
+            WP_ASSIGN_OR_RETURN(auto free, FreeId(tx, base));
+            id = free;
+          }
+          WP_RETURN_IF_ERROR(InsertPerson(tx, id, person, now));
+          WP_ASSIGN_OR_RETURN(auto stored, LoadPerson(tx, id));
+          if (auto seq = EmitEvent(tx, caller, "person", "created", stored.name(), stored); !seq.ok()) {
+            return seq.status();
+          }
+          return stored;
+        });
   });
 }
 
@@ -109,28 +110,24 @@ absl::StatusOr<v1::ListPeopleResponse> People::ListPeople(const server::Caller& 
   CheckOptionalLine(request.query(), "query", &v);
   auto page_size = paging::PageSize(request.page_size(), 100, 1000);
   AddViolationsOf(page_size.status(), &v);
-  auto token = paging::DecodePageToken(request.page_token(), 2);
+  auto token = paging::DecodePageKey(request.page_token(), 2);
   AddViolationsOf(token.status(), &v);
   WP_RETURN_IF_ERROR(v.ToStatus());
   if (!page_size.ok()) return page_size.status();
   if (!token.ok()) return token.status();
 
   const PeopleFilter filter{request.authority(), absl::AsciiStrToLower(request.query())};
-  const PersonKey after = token->empty() ? PersonKey{} : PersonKey{(*token)[0], (*token)[1]};
-  v1::ListPeopleResponse response;
-  absl::Status s = db_.Read([&](store::Transaction& tx) -> absl::Status {
-    WP_ASSIGN_OR_RETURN(auto rows, ListPeopleRows(tx, filter, after, *page_size + 1));
-    const int shown = paging::PageCount(rows, *page_size);
-    for (int i = 0; i < shown; ++i) *response.add_people() = rows[i];
-    if (static_cast<int>(rows.size()) > shown) {
-      const v1::Person& last = response.people(shown - 1);
-      response.set_next_page_token(
-          paging::EncodePageToken({last.display_name(), last.name().substr(sizeof("people/") - 1)}));
-    }
-    return absl::OkStatus();
-  });
-  if (!s.ok()) return s;
-  return response;
+  const PersonKey after{token->Text(0), token->Text(1)};
+  return store::ReadValue<v1::ListPeopleResponse>(
+      db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::ListPeopleResponse> {
+        WP_ASSIGN_OR_RETURN(auto rows, ListPeopleRows(tx, filter, after, *page_size + 1));
+        v1::ListPeopleResponse response;
+        response.set_next_page_token(
+            paging::FillPage(rows, *page_size, response.mutable_people(), [](const v1::Person& last) {
+              return paging::KeyOf(last.display_name(), last.name().substr(sizeof("people/") - 1));
+            }));
+        return response;
+      });
 }
 
 absl::StatusOr<v1::Person> People::UpdatePerson(const server::Caller& caller,
@@ -150,23 +147,26 @@ absl::StatusOr<v1::Person> People::UpdatePerson(const server::Caller& caller,
 
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Person>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Person> {
-    WP_ASSIGN_OR_RETURN(auto current, LoadPerson(tx, id));
-    const int64_t version = store::VersionOf(current.etag());
-    WP_RETURN_IF_ERROR(store::CheckEtag(in.etag(), version, current.name()));
-    v1::Person next = current;
-    if (paths.count("display_name") > 0) next.set_display_name(in.display_name());
-    if (paths.count("authority") > 0) next.set_authority(in.authority());
-    if (paths.count("organisation") > 0) next.set_organisation(in.organisation());
-    if (next.display_name() == current.display_name() && next.authority() == current.authority() &&
-        next.organisation() == current.organisation()) {
-      return current;  // nothing to record, nothing to publish
-    }
-    WP_RETURN_IF_ERROR(SavePerson(tx, id, next, version, now));
-    WP_ASSIGN_OR_RETURN(auto stored, LoadPerson(tx, id));
-    if (auto seq = EmitEvent(tx, caller, "person", "updated", stored.name(), stored); !seq.ok()) {
-      return seq.status();
-    }
-    return stored;
+    return store::UpdateWithEtag<v1::Person>(
+        in.etag(), [&] { return LoadPerson(tx, id); },
+        [&](v1::Person& next) {
+          if (paths.count("display_name") > 0) next.set_display_name(in.display_name());
+          if (paths.count("authority") > 0) next.set_authority(in.authority());
+          if (paths.count("organisation") > 0) next.set_organisation(in.organisation());
+          return absl::OkStatus();
+        },
+        [&](const v1::Person& next, int64_t version) -> absl::StatusOr<v1::Person> {
+          WP_RETURN_IF_ERROR(SavePerson(tx, id, next, version, now));
+          WP_ASSIGN_OR_RETURN(auto stored, LoadPerson(tx, id));
+          if (auto seq = EmitEvent(tx, caller, "person", "updated", stored.name(), stored); !seq.ok()) {
+            return seq.status();
+          }
+          return stored;
+        },
+        [](const v1::Person& a, const v1::Person& b) {
+          return a.display_name() == b.display_name() && a.authority() == b.authority() &&
+                 a.organisation() == b.organisation();
+        });
   });
 }
 

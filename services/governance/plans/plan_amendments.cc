@@ -10,10 +10,13 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "libs/calendar/timestamps.h"
+#include "libs/paging/keyset_page.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
+#include "libs/store/create_once.h"
 #include "libs/store/etag.h"
+#include "libs/store/etag_update.h"
 #include "libs/store/request_ids.h"
 #include "libs/text/blank.h"
 #include "services/governance/core/events.h"
@@ -232,67 +235,74 @@ absl::StatusOr<v1::PlanAmendment> PlanAmendments::AmendPlan(const server::Caller
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::PlanAmendment>(
       db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::PlanAmendment> {
-        if (!request.request_id().empty()) {
-          auto earlier = store::FindRequest(tx, kAmendMethod, request.request_id());
-          if (!earlier.ok()) return earlier.status();
-          if (earlier->has_value()) {
-            WP_ASSIGN_OR_RETURN(auto parts, ParseName(**earlier, kAmendmentPattern, "request_id"));
-            return LoadAmendment(tx, parts[0], NumberPart(parts[1]));
-          }
-        }
-        WP_ASSIGN_OR_RETURN(auto plan, LoadPlan(tx, plan_id));
-        const int64_t version = store::VersionOf(plan.etag());
-        WP_RETURN_IF_ERROR(store::CheckEtag(request.etag(), version, plan.name()));
-        WP_RETURN_IF_ERROR(CheckAmendable(plan));
-        const v1::PlanAmendment& in = request.amendment();
-        if (auto body = ResolveBody(tx, in.approving_body(), "amendment.approving_body"); !body.ok()) {
-          return body.status();
-        }
-        if (auto meeting = ResolveDecidedAt(tx, in.meeting(), in.decision(), kDecidedAtFields,
-                                            v1::Body::KIND_UNSPECIFIED);
-            !meeting.ok()) {
-          return meeting.status();
-        }
+        return store::CreateOnce<v1::PlanAmendment>(
+            tx, {kAmendMethod, request.request_id(), now},
+            [&](const std::string& made) -> absl::StatusOr<v1::PlanAmendment> {
+              WP_ASSIGN_OR_RETURN(auto parts, ParseName(made, kAmendmentPattern, "request_id"));
+              return LoadAmendment(tx, parts[0], NumberPart(parts[1]));
+            },
+            [&]() -> absl::StatusOr<v1::PlanAmendment> {
+              // The record keeps only what the amendment is about: the masked
+              // content, new and old, and the project changes as applied.
+              v1::PlanAmendment record;
+              const absl::StatusOr<v1::Plan> amended = store::UpdateWithEtag<v1::Plan>(
+                  request.etag(), [&] { return LoadPlan(tx, plan_id); },
+                  [&](v1::Plan& next) -> absl::Status {
+                    const v1::Plan plan = next;
+                    WP_RETURN_IF_ERROR(CheckAmendable(plan));
+                    const v1::PlanAmendment& in = request.amendment();
+                    if (auto body = ResolveBody(tx, in.approving_body(), "amendment.approving_body"); !body.ok()) {
+                      return body.status();
+                    }
+                    if (auto meeting = ResolveDecidedAt(tx, in.meeting(), in.decision(), kDecidedAtFields,
+                                                        v1::Body::KIND_UNSPECIFIED);
+                        !meeting.ok()) {
+                      return meeting.status();
+                    }
 
-        // The record keeps only what the amendment is about: the masked
-        // content, new and old, and the project changes as applied.
-        v1::PlanAmendment record;
-        record.set_title(in.title());
-        record.set_rationale(in.rationale());
-        *record.mutable_effective_date() = in.effective_date();
-        record.set_approving_body(in.approving_body());
-        record.set_meeting(in.meeting());
-        record.set_decision(in.decision());
-        *record.mutable_project_changes() = in.project_changes();
-        *record.mutable_content_mask() = in.content_mask();
-        CopyContent(in.content(), fields, record.mutable_content());
-        NormalizeContent(plan.session_span(), record.mutable_content());
-        CopyContent(plan, fields, record.mutable_previous_content());
+                    record.set_title(in.title());
+                    record.set_rationale(in.rationale());
+                    *record.mutable_effective_date() = in.effective_date();
+                    record.set_approving_body(in.approving_body());
+                    record.set_meeting(in.meeting());
+                    record.set_decision(in.decision());
+                    *record.mutable_project_changes() = in.project_changes();
+                    *record.mutable_content_mask() = in.content_mask();
+                    CopyContent(in.content(), fields, record.mutable_content());
+                    NormalizeContent(plan.session_span(), record.mutable_content());
+                    CopyContent(plan, fields, record.mutable_previous_content());
 
-        v1::Plan next = plan;
-        CopyContent(in.content(), fields, &next);
-        WP_RETURN_IF_ERROR(ApplyProjectChanges(&next, &record));
-        NormalizeContent(next.session_span(), &next);
-        WP_RETURN_IF_ERROR(CheckRemovedWorkstreams(tx, plan, next));
-        if (SameContent(next, plan)) {
-          return absl::FailedPreconditionError(
-              absl::StrCat("the amendment changes nothing: ", plan.name(),
-                           " already has that content and those project statuses"));
-        }
-        next.set_revision(plan.revision() + 1);
-        record.set_revision(next.revision());
-        WP_RETURN_IF_ERROR(SavePlan(tx, plan_id, next, version, now));
-        WP_RETURN_IF_ERROR(InsertAmendment(tx, plan_id, now, &record));
+                    CopyContent(in.content(), fields, &next);
+                    WP_RETURN_IF_ERROR(ApplyProjectChanges(&next, &record));
+                    NormalizeContent(next.session_span(), &next);
+                    WP_RETURN_IF_ERROR(CheckRemovedWorkstreams(tx, plan, next));
+                    if (SameContent(next, plan)) {
+                      return absl::FailedPreconditionError(
+                          absl::StrCat("the amendment changes nothing: ", plan.name(),
+                                       " already has that content and those project statuses"));
+                    }
+                    next.set_revision(plan.revision() + 1);
+                    record.set_revision(next.revision());
+                    return absl::OkStatus();
+                  },
+                  [&](const v1::Plan& next, int64_t version) -> absl::StatusOr<v1::Plan> {
+                    WP_RETURN_IF_ERROR(SavePlan(tx, plan_id, next, version, now));
+                    WP_RETURN_IF_ERROR(InsertAmendment(tx, plan_id, now, &record));
 
-        WP_ASSIGN_OR_RETURN(auto stored, LoadPlan(tx, plan_id));
-        v1::PlanAmended event;
-        *event.mutable_plan() = stored;
-        *event.mutable_amendment() = record;
-        if (auto seq = EmitEvent(tx, caller, "plan", "amended", stored.name(), event); !seq.ok()) {
-          return seq.status();
-        }
-        WP_RETURN_IF_ERROR(store::RecordRequest(tx, kAmendMethod, request.request_id(), record.name(), now));
-        return record;
+                    WP_ASSIGN_OR_RETURN(auto stored, LoadPlan(tx, plan_id));
+                    v1::PlanAmended event;
+                    *event.mutable_plan() = stored;
+                    *event.mutable_amendment() = record;
+                    if (auto seq = EmitEvent(tx, caller, "plan", "amended", stored.name(), event); !seq.ok()) {
+                      return seq.status();
+                    }
+                    return stored;
+                  },
+                  // A change of nothing is refused above, so every amendment saves.
+                  [](const v1::Plan&, const v1::Plan&) { return false; });
+              if (!amended.ok()) return amended.status();
+              return record;
+            });
       });
 }
 
@@ -311,10 +321,10 @@ absl::StatusOr<v1::ListPlanAmendmentsResponse> PlanAmendments::ListPlanAmendment
   AddViolationsOf(parent.status(), &v);
   auto page_size = paging::PageSize(request.page_size(), 100, 1000);
   AddViolationsOf(page_size.status(), &v);
-  auto token = paging::DecodePageToken(request.page_token(), 1);
+  auto token = paging::DecodePageKey(request.page_token(), 1);
   AddViolationsOf(token.status(), &v);
   int64_t after = 0;
-  if (token.ok() && !token->empty() && (!absl::SimpleAtoi((*token)[0], &after) || after < 1)) {
+  if (token.ok() && !token->first_page() && (!absl::SimpleAtoi(token->Text(0), &after) || after < 1)) {
     v.Add("page_token", "is not a token this service returned");
   }
   WP_RETURN_IF_ERROR(v.ToStatus());

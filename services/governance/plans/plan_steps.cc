@@ -7,7 +7,9 @@
 #include "libs/calendar/timestamps.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
+#include "libs/store/create_once.h"
 #include "libs/store/etag.h"
+#include "libs/store/etag_update.h"
 #include "libs/store/request_ids.h"
 #include "libs/text/blank.h"
 #include "services/governance/core/events.h"
@@ -109,55 +111,56 @@ absl::StatusOr<v1::Plan> TakeStep(store::Database& db, const server::Caller& cal
 
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Plan>(db, [&](store::Transaction& tx) -> absl::StatusOr<v1::Plan> {
-    if (!request.request_id.empty()) {
-      auto earlier = store::FindRequest(tx, rule.method, request.request_id);
-      if (!earlier.ok()) return earlier.status();
-      if (earlier->has_value()) {
-        if (**earlier != request.name) {
-          return InvalidField("request_id", absl::StrCat("was used for ", **earlier, ", not ", request.name));
-        }
-        return LoadPlan(tx, id);
-      }
-    }
-    WP_ASSIGN_OR_RETURN(auto plan, LoadPlan(tx, id));
-    const int64_t version = store::VersionOf(plan.etag());
-    WP_RETURN_IF_ERROR(store::CheckEtag(request.etag, version, plan.name()));
-    if (absl::Status s = CheckPlanTransition(ToPlanState(plan.state()), ToPlanState(rule.to)); !s.ok()) {
-      if (s.code() != absl::StatusCode::kFailedPrecondition) return s;
-      return absl::FailedPreconditionError(absl::StrCat(plan.name(), ": ", s.message()));
-    }
-    auto meeting = ResolveDecidedAt(tx, request.meeting, request.decision, {"meeting", "decision"},
-                                    rule.meeting_kind);
-    if (!meeting.ok()) return meeting.status();
+    return store::CreateOnce<v1::Plan>(
+        tx, {rule.method, request.request_id, now},
+        [&](const std::string& made) -> absl::StatusOr<v1::Plan> {
+          if (made != request.name) {
+            return InvalidField("request_id", absl::StrCat("was used for ", made, ", not ", request.name));
+          }
+          return LoadPlan(tx, id);
+        },
+        [&]() -> absl::StatusOr<v1::Plan> {
+          return store::UpdateWithEtag<v1::Plan>(
+              request.etag, [&] { return LoadPlan(tx, id); },
+              [&](v1::Plan& next) -> absl::Status {
+                if (absl::Status s = CheckPlanTransition(ToPlanState(next.state()), ToPlanState(rule.to));
+                    !s.ok()) {
+                  if (s.code() != absl::StatusCode::kFailedPrecondition) return s;
+                  return absl::FailedPreconditionError(absl::StrCat(next.name(), ": ", s.message()));
+                }
+                auto meeting = ResolveDecidedAt(tx, request.meeting, request.decision, {"meeting", "decision"},
+                                                rule.meeting_kind);
+                if (!meeting.ok()) return meeting.status();
 
-    const absl::Time at = request.step_time != nullptr
-                              ? absl::FromUnixSeconds(request.step_time->seconds()) +
-                                    absl::Nanoseconds(request.step_time->nanos())
-                              : now;
-    v1::PlanStep step;
-    step.set_to_state(rule.to);
-    step.set_by(!text::IsBlank(request.by) ? request.by : (meeting->has_value() ? (*meeting)->body.title : ""));
-    *step.mutable_step_time() = calendar::TimestampOf(at);
-    step.set_meeting(request.meeting);
-    step.set_decision(request.decision);
-    step.set_recorded_by(caller.actor);
-    WP_RETURN_IF_ERROR(CheckStepRules(step, at));
-
-    v1::Plan next = plan;
-    next.set_state(rule.to);
-    *next.add_steps() = step;
-    WP_RETURN_IF_ERROR(SavePlan(tx, id, next, version, now));
-    WP_ASSIGN_OR_RETURN(auto stored, LoadPlan(tx, id));
-    v1::PlanStepRecorded event;
-    *event.mutable_plan() = stored;
-    *event.mutable_step() = stored.steps(stored.steps_size() - 1);
-    if (auto seq = EmitEvent(tx, caller, "plan", rule.verb, stored.name(), event); !seq.ok()) {
-      return seq.status();
-    }
-    if (!request.request_id.empty()) {
-      WP_RETURN_IF_ERROR(store::RecordRequest(tx, rule.method, request.request_id, stored.name(), now));
-    }
-    return stored;
+                const absl::Time at = request.step_time != nullptr
+                                          ? absl::FromUnixSeconds(request.step_time->seconds()) +
+                                                absl::Nanoseconds(request.step_time->nanos())
+                                          : now;
+                v1::PlanStep step;
+                step.set_to_state(rule.to);
+                step.set_by(!text::IsBlank(request.by) ? request.by
+                                                       : (meeting->has_value() ? (*meeting)->body.title : ""));
+                *step.mutable_step_time() = calendar::TimestampOf(at);
+                step.set_meeting(request.meeting);
+                step.set_decision(request.decision);
+                step.set_recorded_by(caller.actor);
+                WP_RETURN_IF_ERROR(CheckStepRules(step, at));
+                next.set_state(rule.to);
+                *next.add_steps() = step;
+                return absl::OkStatus();
+              },
+              [&](const v1::Plan& next, int64_t version) -> absl::StatusOr<v1::Plan> {
+                WP_RETURN_IF_ERROR(SavePlan(tx, id, next, version, now));
+                WP_ASSIGN_OR_RETURN(auto stored, LoadPlan(tx, id));
+                v1::PlanStepRecorded event;
+                *event.mutable_plan() = stored;
+                *event.mutable_step() = stored.steps(stored.steps_size() - 1);
+                if (auto seq = EmitEvent(tx, caller, "plan", rule.verb, stored.name(), event); !seq.ok()) {
+                  return seq.status();
+                }
+                return stored;
+              });
+        });
   });
 }
 

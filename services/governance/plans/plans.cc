@@ -6,11 +6,14 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "libs/paging/keyset_page.h"
 #include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
+#include "libs/store/create_once.h"
 #include "libs/store/etag.h"
+#include "libs/store/etag_update.h"
 #include "libs/store/request_ids.h"
 #include "libs/text/blank.h"
 #include "services/governance/core/events.h"
@@ -60,18 +63,16 @@ absl::StatusOr<v1::Plan> Plans::CreatePlan(const server::Caller& caller,
 
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Plan>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Plan> {
-    if (!request.request_id().empty()) {
-      auto earlier = store::FindRequest(tx, kCreateMethod, request.request_id());
-      if (!earlier.ok()) return earlier.status();
-      if (earlier->has_value()) {
-        WP_ASSIGN_OR_RETURN(auto parts, ParseName(**earlier, kPlanPattern, "request_id"));
-        return LoadPlan(tx, parts[0]);
-      }
-    }
-    WP_RETURN_IF_ERROR(InsertPlan(tx, request.plan_id(), content, now));
-    WP_ASSIGN_OR_RETURN(auto stored, EmitPlan(tx, caller, request.plan_id(), "created"));
-    WP_RETURN_IF_ERROR(store::RecordRequest(tx, kCreateMethod, request.request_id(), stored.name(), now));
-    return stored;
+    return store::CreateOnce<v1::Plan>(
+        tx, {kCreateMethod, request.request_id(), now},
+        [&](const std::string& made) -> absl::StatusOr<v1::Plan> {
+          WP_ASSIGN_OR_RETURN(auto parts, ParseName(made, kPlanPattern, "request_id"));
+          return LoadPlan(tx, parts[0]);
+        },
+        [&]() -> absl::StatusOr<v1::Plan> {
+          WP_RETURN_IF_ERROR(InsertPlan(tx, request.plan_id(), content, now));
+          return EmitPlan(tx, caller, request.plan_id(), "created");
+        });
   });
 }
 
@@ -97,25 +98,21 @@ absl::StatusOr<v1::ListPlansResponse> Plans::ListPlans(const server::Caller& cal
   query.session = request.session();
   auto page_size = paging::PageSize(request.page_size(), 100, 1000);
   AddViolationsOf(page_size.status(), &v);
-  auto token = paging::DecodePageToken(request.page_token(), 2);
+  auto token = paging::DecodePageKey(request.page_token(), 2);
   AddViolationsOf(token.status(), &v);
   WP_RETURN_IF_ERROR(v.ToStatus());
-  if (!token->empty()) {
-    query.after_first_session = (*token)[0];
-    query.after_last_session = (*token)[1];
-  }
+  query.after_first_session = token->Text(0);
+  query.after_last_session = token->Text(1);
   query.limit = *page_size + 1;
 
   return store::ReadValue<v1::ListPlansResponse>(
       db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::ListPlansResponse> {
         WP_ASSIGN_OR_RETURN(auto plans, governance::ListPlans(tx, query));
         v1::ListPlansResponse response;
-        const int shown = paging::PageCount(plans, *page_size);
-        for (int i = 0; i < shown; ++i) *response.add_plans() = std::move(plans[i]);
-        if (static_cast<int>(plans.size()) > shown) {
-          const std::string& span = response.plans(shown - 1).session_span();
-          response.set_next_page_token(paging::EncodePageToken({FirstSessionOf(span), LastSessionOf(span)}));
-        }
+        response.set_next_page_token(
+            paging::FillPage(plans, *page_size, response.mutable_plans(), [](const v1::Plan& last) {
+              return paging::KeyOf(FirstSessionOf(last.session_span()), LastSessionOf(last.session_span()));
+            }));
         return response;
       });
 }
@@ -132,22 +129,28 @@ absl::StatusOr<v1::Plan> Plans::UpdatePlan(const server::Caller& caller,
 
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Plan>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Plan> {
-    WP_ASSIGN_OR_RETURN(auto stored, LoadPlan(tx, id));
-    const int64_t version = store::VersionOf(stored.etag());
-    WP_RETURN_IF_ERROR(store::CheckEtag(request.plan().etag(), version, stored.name()));
-    if (stored.state() != v1::Plan::DRAFT) {
-      return absl::FailedPreconditionError(
-          absl::StrCat(stored.name(), " is ", v1::Plan::State_Name(stored.state()),
-                       ": only a DRAFT plan is edited; once approved it changes through AmendPlan"));
-    }
-    v1::Plan next = stored;
-    CopyContent(request.plan(), fields, &next);
-    FieldViolations cross;
-    CheckProjectWorkstreams(next, fields, "plan", &cross);
-    WP_RETURN_IF_ERROR(cross.ToStatus());
-    NormalizeContent(next.session_span(), &next);
-    WP_RETURN_IF_ERROR(SavePlan(tx, id, next, version, now));
-    return EmitPlan(tx, caller, id, "updated");
+    return store::UpdateWithEtag<v1::Plan>(
+        request.plan().etag(), [&] { return LoadPlan(tx, id); },
+        [&](v1::Plan& next) -> absl::Status {
+          if (next.state() != v1::Plan::DRAFT) {
+            return absl::FailedPreconditionError(
+                absl::StrCat(next.name(), " is ", v1::Plan::State_Name(next.state()),
+                             ": only a DRAFT plan is edited; once approved it changes through AmendPlan"));
+          }
+          CopyContent(request.plan(), fields, &next);
+          FieldViolations cross;
+          CheckProjectWorkstreams(next, fields, "plan", &cross);
+          WP_RETURN_IF_ERROR(cross.ToStatus());
+          NormalizeContent(next.session_span(), &next);
+          return absl::OkStatus();
+        },
+        [&](const v1::Plan& next, int64_t version) -> absl::StatusOr<v1::Plan> {
+          WP_RETURN_IF_ERROR(SavePlan(tx, id, next, version, now));
+          return EmitPlan(tx, caller, id, "updated");
+        },
+        // A plan update always records and publishes, even when nothing
+        // changed (as before this used the helper).
+        [](const v1::Plan&, const v1::Plan&) { return false; });
   });
 }
 

@@ -1,16 +1,22 @@
 #include "services/governance/plans/sponsorships.h"
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "libs/calendar/dates.h"
+#include "libs/paging/keyset_page.h"
 #include "libs/paging/page_bytes.h"
 #include "libs/paging/page_token.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
+#include "libs/store/create_once.h"
 #include "libs/store/etag.h"
+#include "libs/store/etag_update.h"
 #include "libs/store/request_ids.h"
 #include "services/governance/core/events.h"
 #include "services/governance/core/fields.h"
@@ -82,50 +88,50 @@ absl::StatusOr<v1::Sponsorship> Sponsorships::AssignSponsor(const server::Caller
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Sponsorship>(
       db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Sponsorship> {
-        if (!request.request_id().empty()) {
-          auto earlier = store::FindRequest(tx, kAssignMethod, request.request_id());
-          if (!earlier.ok()) return earlier.status();
-          if (earlier->has_value()) {
-            WP_ASSIGN_OR_RETURN(auto parts, ParseName(**earlier, kSponsorshipPattern, "request_id"));
-            return LoadSponsorship(tx, parts[0], NumberPart(parts[1]));
-          }
-        }
-        WP_ASSIGN_OR_RETURN(auto plan, LoadPlanRef(tx, plan_id));
-        if (plan.state == v1::Plan::CLOSED) {
-          return absl::FailedPreconditionError(
-              absl::StrCat(plan.name, " is CLOSED: its workstreams take no new sponsors"));
-        }
-        if (plan.workstreams.count(in.workstream_number()) == 0) {
-          return InvalidField("sponsorship.workstream_number",
-                              absl::StrCat(plan.name, " has no workstream ", in.workstream_number()));
-        }
-        WP_ASSIGN_OR_RETURN(auto person, ResolvePerson(tx, in.sponsor(), "sponsorship.sponsor"));
-        const std::string start_day = calendar::IsSet(in.start_date()) ? DayText(in.start_date()) : TodayText();
-        WP_ASSIGN_OR_RETURN(auto membership, QualifyingMembership(tx, person, start_day));
-        auto overlapping = SponsorshipOverlapping(tx, plan_id, in.workstream_number(), person.id, start_day);
-        if (!overlapping.ok()) return overlapping.status();
-        if (overlapping->has_value()) {
-          return absl::AlreadyExistsError(absl::StrCat(in.sponsor(), " already sponsors workstream ",
-                                                       in.workstream_number(), " of ", plan.name, " (",
-                                                       **overlapping, ")"));
-        }
-        auto meeting = ResolveDecidedAt(tx, in.meeting(), in.decision(),
-                                        {"sponsorship.meeting", "sponsorship.decision"}, v1::Body::KIND_UNSPECIFIED);
-        if (!meeting.ok()) return meeting.status();
+        return store::CreateOnce<v1::Sponsorship>(
+            tx, {kAssignMethod, request.request_id(), now},
+            [&](const std::string& made) -> absl::StatusOr<v1::Sponsorship> {
+              WP_ASSIGN_OR_RETURN(auto parts, ParseName(made, kSponsorshipPattern, "request_id"));
+              return LoadSponsorship(tx, parts[0], NumberPart(parts[1]));
+            },
+            [&]() -> absl::StatusOr<v1::Sponsorship> {
+              WP_ASSIGN_OR_RETURN(auto plan, LoadPlanRef(tx, plan_id));
+              if (plan.state == v1::Plan::CLOSED) {
+                return absl::FailedPreconditionError(
+                    absl::StrCat(plan.name, " is CLOSED: its workstreams take no new sponsors"));
+              }
+              if (plan.workstreams.count(in.workstream_number()) == 0) {
+                return InvalidField("sponsorship.workstream_number",
+                                    absl::StrCat(plan.name, " has no workstream ", in.workstream_number()));
+              }
+              WP_ASSIGN_OR_RETURN(auto person, ResolvePerson(tx, in.sponsor(), "sponsorship.sponsor"));
+              const std::string start_day = calendar::IsSet(in.start_date()) ? DayText(in.start_date()) : TodayText();
+              WP_ASSIGN_OR_RETURN(auto membership, QualifyingMembership(tx, person, start_day));
+              auto overlapping = SponsorshipOverlapping(tx, plan_id, in.workstream_number(), person.id, start_day);
+              if (!overlapping.ok()) return overlapping.status();
+              if (overlapping->has_value()) {
+                return absl::AlreadyExistsError(absl::StrCat(in.sponsor(), " already sponsors workstream ",
+                                                             in.workstream_number(), " of ", plan.name, " (",
+                                                             **overlapping, ")"));
+              }
+              auto meeting = ResolveDecidedAt(tx, in.meeting(), in.decision(),
+                                              {"sponsorship.meeting", "sponsorship.decision"},
+                                              v1::Body::KIND_UNSPECIFIED);
+              if (!meeting.ok()) return meeting.status();
 
-        WP_ASSIGN_OR_RETURN(auto number, InsertSponsorship(tx,
-                                        NewSponsorship{plan_id, in.workstream_number(), person.id,
-                                                       membership.name, start_day, in.meeting(), in.decision()},
-                                        now));
-        WP_ASSIGN_OR_RETURN(auto stored, LoadSponsorship(tx, plan_id, number));
-        v1::SponsorAssigned event;
-        *event.mutable_sponsorship() = stored;
-        event.set_session_span(plan.session_span);
-        if (auto seq = EmitEvent(tx, caller, "sponsor", "assigned", stored.name(), event); !seq.ok()) {
-          return seq.status();
-        }
-        WP_RETURN_IF_ERROR(store::RecordRequest(tx, kAssignMethod, request.request_id(), stored.name(), now));
-        return stored;
+              WP_ASSIGN_OR_RETURN(auto number, InsertSponsorship(tx,
+                                              NewSponsorship{plan_id, in.workstream_number(), person.id,
+                                                             membership.name, start_day, in.meeting(), in.decision()},
+                                              now));
+              WP_ASSIGN_OR_RETURN(auto stored, LoadSponsorship(tx, plan_id, number));
+              v1::SponsorAssigned event;
+              *event.mutable_sponsorship() = stored;
+              event.set_session_span(plan.session_span);
+              if (auto seq = EmitEvent(tx, caller, "sponsor", "assigned", stored.name(), event); !seq.ok()) {
+                return seq.status();
+              }
+              return stored;
+            });
       });
 }
 
@@ -158,13 +164,13 @@ absl::StatusOr<v1::ListSponsorshipsResponse> Sponsorships::ListSponsorships(
   query.active_on = DayText(request.active_on());
   auto page_size = paging::PageSize(request.page_size(), 100, 1000);
   AddViolationsOf(page_size.status(), &v);
-  auto token = paging::DecodePageToken(request.page_token(), 4);
+  auto token = paging::DecodePageKey(request.page_token(), 4);
   AddViolationsOf(token.status(), &v);
-  if (token.ok() && !token->empty()) {
-    query.after_plan_id = (*token)[0];
-    query.after_start_day = (*token)[2];
-    if (query.after_plan_id.empty() || !absl::SimpleAtoi((*token)[1], &query.after_workstream_number) ||
-        !absl::SimpleAtoi((*token)[3], &query.after_number)) {
+  if (token.ok() && !token->first_page()) {
+    query.after_plan_id = token->Text(0);
+    query.after_start_day = token->Text(2);
+    if (query.after_plan_id.empty() || !absl::SimpleAtoi(token->Text(1), &query.after_workstream_number) ||
+        !absl::SimpleAtoi(token->Text(3), &query.after_number)) {
       v.Add("page_token", "is not a token this service returned");
     }
   }
@@ -178,14 +184,12 @@ absl::StatusOr<v1::ListSponsorshipsResponse> Sponsorships::ListSponsorships(
         }
         WP_ASSIGN_OR_RETURN(auto list, governance::ListSponsorships(tx, query));
         v1::ListSponsorshipsResponse response;
-        const int shown = paging::PageCount(list, *page_size);
-        for (int i = 0; i < shown; ++i) *response.add_sponsorships() = std::move(list[i]);
-        if (static_cast<int>(list.size()) > shown) {
-          const v1::Sponsorship& last = response.sponsorships(shown - 1);
-          WP_ASSIGN_OR_RETURN(auto parts, ParseName(last.name(), kSponsorshipPattern, "name"));
-          response.set_next_page_token(paging::EncodePageToken(
-              {parts[0], absl::StrCat(last.workstream_number()), DayText(last.start_date()), parts[1]}));
-        }
+        response.set_next_page_token(
+            paging::FillPage(list, *page_size, response.mutable_sponsorships(), [](const v1::Sponsorship& last) {
+              // plans/{plan}/sponsorships/{number}
+              const std::vector<std::string> parts = absl::StrSplit(last.name(), '/');
+              return paging::KeyOf(parts[1], last.workstream_number(), DayText(last.start_date()), parts[3]);
+            }));
         return response;
       });
 }
@@ -203,31 +207,39 @@ absl::StatusOr<v1::Sponsorship> Sponsorships::EndSponsorship(const server::Calle
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Sponsorship>(
       db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Sponsorship> {
-        WP_ASSIGN_OR_RETURN(auto current, LoadSponsorship(tx, plan_id, number));
-        const int64_t version = store::VersionOf(current.etag());
-        WP_RETURN_IF_ERROR(store::CheckEtag(request.etag(), version, current.name()));
-        if (calendar::IsSet(current.end_date())) {
-          return absl::FailedPreconditionError(
-              absl::StrCat(current.name(), " ended on ", DayText(current.end_date()), " (",
-                           current.end_reason(), ")"));
-        }
-        const bool given = calendar::IsSet(request.end_date());
-        const std::string end_day = given ? DayText(request.end_date()) : TodayText();
-        const std::string start_day = DayText(current.start_date());
-        if (end_day < start_day) {
-          return InvalidField("end_date", absl::StrCat(given ? end_day : "today (" + end_day + ")",
-                                                       " is before the start date ", start_day));
-        }
-        WP_RETURN_IF_ERROR(EndSponsorshipRow(tx, plan_id, number, end_day, request.reason(), version, now));
-        WP_ASSIGN_OR_RETURN(auto stored, LoadSponsorship(tx, plan_id, number));
-        WP_ASSIGN_OR_RETURN(auto plan, LoadPlanRef(tx, plan_id));
-        v1::SponsorEnded event;
-        *event.mutable_sponsorship() = stored;
-        event.set_session_span(plan.session_span);
-        if (auto seq = EmitEvent(tx, caller, "sponsor", "ended", stored.name(), event); !seq.ok()) {
-          return seq.status();
-        }
-        return stored;
+        std::string end_day;
+        return store::UpdateWithEtag<v1::Sponsorship>(
+            request.etag(), [&] { return LoadSponsorship(tx, plan_id, number); },
+            [&](v1::Sponsorship& current) -> absl::Status {
+              if (calendar::IsSet(current.end_date())) {
+                return absl::FailedPreconditionError(
+                    absl::StrCat(current.name(), " ended on ", DayText(current.end_date()), " (",
+                                 current.end_reason(), ")"));
+              }
+              const bool given = calendar::IsSet(request.end_date());
+              end_day = given ? DayText(request.end_date()) : TodayText();
+              const std::string start_day = DayText(current.start_date());
+              if (end_day < start_day) {
+                return InvalidField("end_date", absl::StrCat(given ? end_day : "today (" + end_day + ")",
+                                                             " is before the start date ", start_day));
+              }
+              return absl::OkStatus();
+            },
+            [&](const v1::Sponsorship&, int64_t version) -> absl::StatusOr<v1::Sponsorship> {
+              WP_RETURN_IF_ERROR(EndSponsorshipRow(tx, plan_id, number, end_day, request.reason(), version, now));
+              WP_ASSIGN_OR_RETURN(auto stored, LoadSponsorship(tx, plan_id, number));
+              WP_ASSIGN_OR_RETURN(auto plan, LoadPlanRef(tx, plan_id));
+              v1::SponsorEnded event;
+              *event.mutable_sponsorship() = stored;
+              event.set_session_span(plan.session_span);
+              if (auto seq = EmitEvent(tx, caller, "sponsor", "ended", stored.name(), event); !seq.ok()) {
+                return seq.status();
+              }
+              return stored;
+            },
+            // The row is written from the end day and reason, not from the
+            // copy, so the copy never tells a change from none: always save.
+            [](const v1::Sponsorship&, const v1::Sponsorship&) { return false; });
       });
 }
 
