@@ -93,10 +93,45 @@ absl::Status PruneSent(Database& db, int64_t keep_last) {
   return db.Write([&](Transaction& tx) -> absl::Status {
     return tx
         .Execute("DELETE FROM outbox WHERE sent_at IS NOT NULL AND seq < "
-                 "(SELECT COALESCE(MAX(seq), 0) FROM outbox) - ?",
+                 "(SELECT COALESCE(MAX(seq), 0) FROM outbox) - ? AND seq < "
+                 "(SELECT COALESCE(MIN(seq), 9223372036854775807) FROM outbox WHERE sent_at IS NULL)",
                  {keep_last})
         .status();
   });
+}
+
+absl::StatusOr<OutboxBounds> ReadOutboxBounds(Transaction& tx) {
+  absl::StatusOr<Row> row = tx.QueryOne("SELECT COALESCE(MIN(seq), 0), COALESCE(MAX(seq), 0) FROM outbox");
+  if (!row.ok()) return row.status();
+  return OutboxBounds{row->Int(0), row->Int(1)};
+}
+
+absl::StatusOr<std::vector<OutboxMessage>> ReadOutboxAfter(
+    Transaction& tx, int64_t after_seq, const std::vector<std::string>& subject_prefixes, int limit) {
+  std::string sql = "SELECT seq, event_id, subject, payload FROM outbox WHERE seq > ?";
+  std::vector<Value> params = {after_seq};
+  if (!subject_prefixes.empty()) {
+    // A prefix as a range (portable SQL, no pattern characters to escape):
+    // "p" <= subject < "p" with its last byte raised by one.
+    std::vector<std::string> terms(subject_prefixes.size(), "(subject >= ? AND subject < ?)");
+    absl::StrAppend(&sql, " AND (", absl::StrJoin(terms, " OR "), ")");
+    for (const std::string& prefix : subject_prefixes) {
+      std::string end = prefix;
+      while (!end.empty() && static_cast<unsigned char>(end.back()) == 0xff) end.pop_back();
+      if (end.empty()) return absl::InvalidArgumentError("subject prefix has no upper bound");
+      end.back() = static_cast<char>(static_cast<unsigned char>(end.back()) + 1);
+      params.push_back(prefix);
+      params.push_back(end);
+    }
+  }
+  absl::StrAppend(&sql, " ORDER BY seq LIMIT ?");
+  params.push_back(static_cast<int64_t>(limit));
+  absl::StatusOr<std::vector<Row>> rows = tx.Query(sql, params);
+  if (!rows.ok()) return rows.status();
+  std::vector<OutboxMessage> messages;
+  messages.reserve(rows->size());
+  for (const Row& r : *rows) messages.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3)});
+  return messages;
 }
 
 absl::StatusOr<std::string> StoreIdentity(Database& db) {

@@ -45,8 +45,24 @@ struct OutboxBacklog {
   absl::Time oldest_unsent = absl::InfiniteFuture();  // InfiniteFuture when none
 };
 absl::StatusOr<OutboxBacklog> ReadOutboxBacklog(Database& db);
-// Deletes sent rows older than `keep_last` positions (housekeeping).
+// Deletes sent rows older than the newest `keep_last` positions
+// (housekeeping), but never a row after the oldest unsent one: what is held
+// is always every position from the oldest held to the newest, so the change
+// feed (libs/changes) can tell a pruned position from one never written.
 absl::Status PruneSent(Database& db, int64_t keep_last);
+
+// The oldest and newest positions held (both 0 when the outbox is empty).
+struct OutboxBounds {
+  int64_t oldest = 0;
+  int64_t newest = 0;
+};
+absl::StatusOr<OutboxBounds> ReadOutboxBounds(Transaction& tx);
+
+// Rows after position `after_seq`, oldest first, at most `limit`, sent or
+// not. When `subject_prefixes` is not empty, only rows whose subject starts
+// with one of them (e.g. "wp.workstreams.plan_item.").
+absl::StatusOr<std::vector<OutboxMessage>> ReadOutboxAfter(
+    Transaction& tx, int64_t after_seq, const std::vector<std::string>& subject_prefixes, int limit);
 
 // A random id given to this database when it was first opened. Cache keys
 // carry it, so that two stacks sharing one Redis never read each other's
