@@ -11,6 +11,7 @@
 #include "google/protobuf/descriptor.h"
 #include "gtest/gtest.h"
 #include "wp/common/v1/audit.pb.h"
+#include "wp/common/v1/changes.pb.h"
 #include "wp/common/v1/field_limits.pb.h"
 #include "wp/common/v1/logging.pb.h"
 #include "wp/common/v1/outbox.pb.h"
@@ -38,6 +39,7 @@ const google::protobuf::FileDescriptor* const kServiceFiles[] = {
     common::v1::GetStatusResponse::descriptor()->file(),
     common::v1::LogSettings::descriptor()->file(),
     common::v1::Backup::descriptor()->file(),
+    common::v1::Change::descriptor()->file(),
 };
 
 // Fields of `d` (and of messages below it) that need a limit and lack one.

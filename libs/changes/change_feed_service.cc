@@ -7,6 +7,12 @@ namespace wp::changes {
 
 namespace v1 = wp::common::v1;
 
+const std::set<auth::Role>& ChangeFeedReaders() {
+  static const auto* roles = new std::set<auth::Role>{auth::Role::kAdmin, auth::Role::kOfficer,
+                                                      auth::Role::kBoard, auth::Role::kAnalyst};
+  return *roles;
+}
+
 ChangeFeedGrpc::ChangeFeedGrpc(ChangeFeed& feed, const authz::CallGuard& guard, int max_watches)
     : feed_(feed), guard_(guard), watches_("change feed watches", max_watches) {}
 

@@ -11,7 +11,10 @@
 #ifndef WP_LIBS_CHANGES_CHANGE_FEED_SERVICE_H_
 #define WP_LIBS_CHANGES_CHANGE_FEED_SERVICE_H_
 
+#include <set>
+
 #include "grpcpp/server_context.h"
+#include "libs/auth/roles.h"
 #include "grpcpp/support/sync_stream.h"
 #include "libs/authz/call_guard.h"
 #include "libs/changes/change_feed.h"
@@ -19,6 +22,13 @@
 #include "wp/common/v1/changes.grpc.pb.h"
 
 namespace wp::changes {
+
+// Who may read a service's change feed, for its policy table: the roles that
+// read every record of the service (admin, officer, board, analyst). Not
+// authority_officer, whose reads are scoped to its own authorities (the feed
+// is not), and not partner, which reads aggregates only (the feed carries
+// whole records, person-level data included). docs/security.md.
+const std::set<auth::Role>& ChangeFeedReaders();
 
 class ChangeFeedGrpc final : public wp::common::v1::ChangeFeedService::Service {
  public:

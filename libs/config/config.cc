@@ -46,6 +46,8 @@ ABSL_FLAG(std::string, restore_from, "",
           "database is moved aside)");
 ABSL_FLAG(int32_t, near_cache_entries, 256,
           "Cached aggregates also kept in process memory (0: Redis only)");
+ABSL_FLAG(int64_t, change_feed_retention_events, 100000,
+          "Newest events the change feed keeps (older published ones are pruned hourly); -1 keeps all");
 
 namespace wp {
 
@@ -142,6 +144,10 @@ ServiceConfig LoadConfig(int argc, char** argv, absl::string_view service, int d
   config.nats_token = absl::GetFlag(FLAGS_nats_token);
   config.redis_password = absl::GetFlag(FLAGS_redis_password);
   config.restore_from = absl::GetFlag(FLAGS_restore_from);
+  config.change_feed_retention_events = absl::GetFlag(FLAGS_change_feed_retention_events);
+  if (config.change_feed_retention_events < -1) {
+    fail(absl::InvalidArgumentError("--change_feed_retention_events must be -1 (keep all) or more"));
+  }
   if (absl::Status s = log::SetLevel(absl::GetFlag(FLAGS_log_level)); !s.ok()) fail(s);
   if (absl::Status s = log::SetFormat(absl::GetFlag(FLAGS_log_format)); !s.ok()) fail(s);
   log::SetService(service);

@@ -38,6 +38,7 @@ ABSL_DECLARE_FLAG(std::string, nats_password);
 ABSL_DECLARE_FLAG(std::string, nats_token);
 ABSL_DECLARE_FLAG(std::string, redis_password);
 ABSL_DECLARE_FLAG(std::string, restore_from);
+ABSL_DECLARE_FLAG(int64_t, change_feed_retention_events);
 
 namespace wp {
 
@@ -71,6 +72,9 @@ struct ServiceConfig {
   std::string redis_password;
   // A backup file to restore the store from before it is opened (libs/store/restore.h).
   std::string restore_from;
+  // The change feed (libs/changes) keeps at least this many of the newest
+  // events; older published ones are pruned. -1 keeps every event.
+  int64_t change_feed_retention_events = 100000;
 };
 
 // Applies WP_* environment variables, parses the command line and validates.

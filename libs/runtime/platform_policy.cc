@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "libs/changes/change_feed_service.h"
+
 namespace wp::runtime {
 
 authz::RoleTable PlatformPolicy() {
@@ -21,6 +23,11 @@ authz::RoleTable PlatformPolicy() {
       {"/wp.common.v1.LoggingService/SetLogLevel", AdminsOnly()},
       // How the service is doing (wpctl status): whoever may read.
       {"/wp.common.v1.StatusService/GetStatus", Readers()},
+      // Every change in order, for copies elsewhere (libs/changes): whole
+      // records, unscoped, so only the readers of every record.
+      {"/wp.common.v1.ChangeFeedService/ListChanges", changes::ChangeFeedReaders()},
+      {"/wp.common.v1.ChangeFeedService/WatchChanges", changes::ChangeFeedReaders()},
+      {"/wp.common.v1.ChangeFeedService/GetChangeFeedBounds", changes::ChangeFeedReaders()},
   };
 }
 

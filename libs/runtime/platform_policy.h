@@ -1,5 +1,5 @@
 // Who may call the gRPC services the runtime serves in every service (audit,
-// outbox admin, store admin, logging, status): written once here, so that a
+// outbox admin, store admin, logging, status, change feed): written once here, so that a
 // service's own policy table names only its own RPCs.
 //
 // Thread-safe: pure functions.

@@ -80,6 +80,12 @@ std::optional<ServiceRuntime::Failure> ServiceRuntime::Init() {
   auto store_id = store::StoreIdentity(*db_);
   if (!store_id.ok()) return Failure{"cannot read the store identity", store_id.status()};
   store_id_ = *store_id;
+  // The change feed reads the outbox; the commit listener wakes its watches.
+  changes::ChangeFeedOptions feed_options;
+  feed_options.service = spec_.name;
+  feed_options.entity_types = spec_.entity_types;
+  feed_options.retention_events = config_.change_feed_retention_events;
+  change_feed_ = std::make_unique<changes::ChangeFeed>(*db_, feed_options);
 
   // Cache: optional at run time; without Redis aggregates are computed.
   auto redis_options = cache::ParseRedisUrl(config_.redis_url);
@@ -102,6 +108,8 @@ std::optional<ServiceRuntime::Failure> ServiceRuntime::Init() {
   bus::OutboxRelayOptions relay_options;
   relay_options.stream_name = bus::StreamNameFor(spec_.name);
   relay_options.stream_subjects = {bus::StreamSubjectsFor(spec_.name)};
+  // Pruning keeps what the change feed promises to hold.
+  relay_options.keep_sent_rows = config_.change_feed_retention_events;
   relay_ = std::make_unique<bus::OutboxRelay>(*db_, *publisher_, relay_options);
   db_->SetCommitListener([this] { OnCommit(); });
   listening_ = true;
@@ -125,6 +133,8 @@ std::optional<ServiceRuntime::Failure> ServiceRuntime::Init() {
   // Events the bus refused for good wait here for an admin to re-drive them.
   outbox_admin_ = std::make_unique<bus::OutboxAdminGrpc>(
       *db_, [&guard](grpc::ServerContext& ctx) { return guard.Admit(ctx); });
+  // Every change in order, for systems that keep a copy (the policy says who).
+  change_feed_grpc_ = std::make_unique<changes::ChangeFeedGrpc>(*change_feed_, guard);
 
   // How the service is doing, for `wpctl status`: readers may ask.
   status_grpc_ = std::make_unique<metrics::StatusGrpc>(
@@ -149,6 +159,7 @@ std::optional<ServiceRuntime::Failure> ServiceRuntime::Init() {
   host_->AddService(audit_grpc_.get());
   host_->AddService(outbox_admin_.get());
   host_->AddService(status_grpc_.get());
+  host_->AddService(change_feed_grpc_.get());
 
   // Prometheus scrapes from now on; the consumers added later join the
   // snapshot as they are added (before Start, on this thread).
@@ -169,6 +180,7 @@ std::optional<ServiceRuntime::Failure> ServiceRuntime::Init() {
 // an event leaves the position, and so the generation, where it was.
 void ServiceRuntime::OnCommit() {
   relay_->Notify();
+  change_feed_->Notify();
   bus::AdvanceToLastEvent(*db_, generation_);
 }
 
@@ -223,6 +235,8 @@ void ServiceRuntime::WaitForShutdownSignal() { host_->WaitForShutdownSignal(); }
 void ServiceRuntime::Shutdown() {
   if (shut_down_) return;
   shut_down_ = true;
+  // Watches would otherwise hold the drain for its whole grace.
+  if (change_feed_) change_feed_->Close();
   if (host_) host_->Shutdown(kDrainGrace);
   for (auto it = tasks_.rbegin(); it != tasks_.rend(); ++it) {
     if (it->started) it->stop();

@@ -25,7 +25,8 @@
 //   rt->AddConsumer("the governance consumer", NewGovernanceConsumer(rt->nats(), rt->db()));
 //   return rt->Run();  // serves until SIGTERM/SIGINT, then shuts down in order
 //
-// Shutdown order: health NOT_SERVING and the server drains (calls in flight
+// Shutdown order: change feed watches end (UNAVAILABLE: watch again), health
+// NOT_SERVING and the server drains (calls in flight
 // get 10 s), the service's background tasks and consumers stop (last added
 // first), the own-events follower stops, the relay gets 3 s to publish what is
 // committed (the rest waits in the outbox for the next start), the commit
@@ -41,6 +42,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -62,6 +64,8 @@
 #include "libs/cache/cache_aside.h"
 #include "libs/cache/data_generation.h"
 #include "libs/cache/redis_client.h"
+#include "libs/changes/change_feed.h"
+#include "libs/changes/change_feed_service.h"
 #include "libs/config/config.h"
 #include "libs/log/logging_service.h"
 #include "libs/metrics/service_metrics.h"
@@ -87,6 +91,10 @@ struct ServiceSpec {
   // this replica's data generation (every event when empty). The replica's
   // own commits always advance it, in the commit listener.
   std::function<bool(const wp::common::v1::Event&)> changes_aggregates = nullptr;
+  // The entity types of the service's events (the <entity> of
+  // wp.<service>.<entity>.<verb>): the change feed's type filter accepts
+  // these and refuses others. Any well-formed name when empty.
+  std::set<std::string> entity_types = {};
 };
 
 // For main(), first thing: routes SIGTERM/SIGINT to Run(), then reads the
@@ -189,6 +197,8 @@ class ServiceRuntime {
   std::unique_ptr<log::LoggingGrpc> logging_;
   std::unique_ptr<metrics::StatusGrpc> status_grpc_;
   std::unique_ptr<StoreAdminGrpc> store_admin_;
+  std::unique_ptr<changes::ChangeFeed> change_feed_;  // set before the commit listener
+  std::unique_ptr<changes::ChangeFeedGrpc> change_feed_grpc_;
   std::unique_ptr<server::ServiceHost> host_;
   absl::Mutex consumers_mu_;  // AddConsumer may run while a scrape reads the list
   std::vector<std::unique_ptr<bus::DurableConsumer>> consumers_ ABSL_GUARDED_BY(consumers_mu_);

@@ -11,6 +11,7 @@
 #include "services/governance/access_policy.h"
 #include "wp/common/v1/audit.grpc.pb.h"
 #include "wp/common/v1/logging.grpc.pb.h"
+#include "wp/common/v1/changes.grpc.pb.h"
 #include "wp/common/v1/outbox.grpc.pb.h"
 #include "wp/common/v1/status.grpc.pb.h"
 #include "wp/common/v1/store_admin.grpc.pb.h"
@@ -29,7 +30,8 @@ const std::vector<std::string> kServices = {"wp.governance.v1.GovernanceService"
                                             "wp.common.v1.OutboxAdminService",
                                             "wp.common.v1.StatusService",
                                             "wp.common.v1.LoggingService",
-                                            "wp.common.v1.StoreAdminService"};
+                                            "wp.common.v1.StoreAdminService",
+                                            "wp.common.v1.ChangeFeedService"};
 
 class GovernanceSecurityTest : public ::testing::Test {
  protected:
@@ -78,14 +80,15 @@ const bool kServicesLinked = v1::Population::descriptor() != nullptr &&
                              wp::common::v1::DeadLetter::descriptor() != nullptr &&
                              wp::common::v1::GetStatusResponse::descriptor() != nullptr &&
                              wp::common::v1::LogSettings::descriptor() != nullptr &&
-                             wp::common::v1::Backup::descriptor() != nullptr;
+                             wp::common::v1::Backup::descriptor() != nullptr &&
+                             wp::common::v1::Change::descriptor() != nullptr;
 
 TEST_F(GovernanceSecurityTest, EveryRpcIsInThePolicy) {
   ASSERT_TRUE(kServicesLinked);
   const authz::RoleTable table = runtime::ServicePolicy(AccessPolicy());  // as the runtime enforces it
   const std::vector<std::string> methods = wp::testing::AllMethods(kServices);
-  // 32 + 26 + the audit trail + two dead-letter + status + two log-level + two backup RPCs
-  EXPECT_EQ(methods.size(), 66u);
+  // 32 + 26 + the audit trail + two dead-letter + status + two log-level + two backup + three change feed RPCs
+  EXPECT_EQ(methods.size(), 69u);
   for (const std::string& method : methods) {
     EXPECT_EQ(table.count(method), 1u) << method << " is missing from the access policy";
   }

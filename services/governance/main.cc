@@ -20,7 +20,8 @@ int main(int argc, char** argv) {
   const ServiceConfig config = runtime::LoadServiceConfig(argc, argv, kServiceName, /*default_port=*/50051);
   // Migrations seed the authorities and standing bodies. Every change here
   // writes an event, so the runtime's commit listener advances the generation.
-  auto rt = runtime::ServiceRuntime::CreateOrExit(config, {kServiceName, Migrations(), AccessPolicy()});
+  auto rt = runtime::ServiceRuntime::CreateOrExit(
+      config, {kServiceName, Migrations(), AccessPolicy(), /*changes_aggregates=*/nullptr, EntityTypes()});
   store::Database& db = rt->db();
 
   Authorities authorities(db);

@@ -6,6 +6,7 @@
 #define WP_SERVICES_WORKSTREAMS_EVENTS_H_
 
 #include <cstdint>
+#include <set>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -16,6 +17,14 @@
 namespace wp::workstreams {
 
 inline constexpr char kServiceName[] = "workstreams";
+
+// The <entity> of every event this service writes. The change feed's type
+// filter accepts these (ServiceSpec::entity_types); EmitEvent refuses any
+// other, so the list stays complete.
+inline const std::set<std::string>& EntityTypes() {
+  static const auto* types = new std::set<std::string>{"network", "plan_item", "workstream"};
+  return *types;
+}
 
 // Writes wp.workstreams.<entity>.<verb> about `subject` and the audit record
 // of the change (who, role, RPC, resource, summary), and returns the event's

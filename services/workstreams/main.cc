@@ -19,7 +19,7 @@ int main(int argc, char** argv) {
   const ServiceConfig config = runtime::LoadServiceConfig(argc, argv, kServiceName, /*default_port=*/50052);
   // Other replicas' events advance the generation only when they change a tracker summary.
   auto rt = runtime::ServiceRuntime::CreateOrExit(
-      config, {kServiceName, Migrations(), AccessPolicy(), ChangesTrackerSummary});
+      config, {kServiceName, Migrations(), AccessPolicy(), ChangesTrackerSummary, EntityTypes()});
 
   // The runtime's commit listener advances the generation after each commit.
   Tracker tracker(rt->db());

@@ -18,6 +18,7 @@
 #include "services/workstreams/access_policy.h"
 #include "wp/common/v1/audit.grpc.pb.h"
 #include "wp/common/v1/logging.grpc.pb.h"
+#include "wp/common/v1/changes.grpc.pb.h"
 #include "wp/common/v1/outbox.grpc.pb.h"
 #include "wp/common/v1/status.grpc.pb.h"
 #include "wp/common/v1/store_admin.grpc.pb.h"
@@ -36,7 +37,8 @@ constexpr const char* kServices[] = {"wp.workstreams.v1.WorkstreamsService",
                                      "wp.common.v1.OutboxAdminService",
                                      "wp.common.v1.StatusService",
                                      "wp.common.v1.LoggingService",
-                                     "wp.common.v1.StoreAdminService"};
+                                     "wp.common.v1.StoreAdminService",
+                                     "wp.common.v1.ChangeFeedService"};
 
 std::string ReadAll(const std::string& path) { return wp::testing::ReadFileOrEmpty(path); }
 
@@ -265,6 +267,27 @@ TEST_F(SecurityTest, BackupsAreForAdminsOnlyAndAudited) {
   ASSERT_EQ(records.records_size(), 1);
   EXPECT_EQ(records.records(0).subject(), "ada.admin");
   EXPECT_EQ(records.records(0).method(), "/wp.common.v1.StoreAdminService/BackupStore");
+}
+
+// The change feed carries whole records, unscoped: readers of every record
+// only (not partner, not the scoped authority_officer).
+TEST_F(SecurityTest, TheChangeFeedIsForReadersOfEveryRecord) {
+  Start(Options());
+  auto feed = wp::common::v1::ChangeFeedService::NewStub(service_->channel());
+  auto list = [&](Role role) {
+    grpc::ClientContext ctx;
+    ctx.AddMetadata("authorization", TestBearer(role, "feed", role == Role::kAuthorityOfficer
+                                                                  ? std::vector<std::string>{"GCC"}
+                                                                  : std::vector<std::string>{}));
+    wp::common::v1::ListChangesRequest request;
+    wp::common::v1::ListChangesResponse response;
+    return feed->ListChanges(&ctx, request, &response).error_code();
+  };
+  EXPECT_EQ(list(Role::kAnalyst), grpc::StatusCode::OK);
+  EXPECT_EQ(list(Role::kAdmin), grpc::StatusCode::OK);
+  EXPECT_EQ(list(Role::kPartner), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(list(Role::kAuthorityOfficer), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(list(Role::kIngest), grpc::StatusCode::PERMISSION_DENIED);
 }
 
 TEST_F(SecurityTest, ChangesAreAuditedForAdminsOnly) {

@@ -7,6 +7,7 @@
 #define WP_SERVICES_GOVERNANCE_CORE_EVENTS_H_
 
 #include <cstdint>
+#include <set>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -17,6 +18,14 @@
 namespace wp::governance {
 
 inline constexpr char kServiceName[] = "governance";
+
+// The <entity> of every event this service writes. The change feed's type
+// filter accepts these (ServiceSpec::entity_types); EmitEvent refuses any
+// other, so the list stays complete.
+inline const std::set<std::string>& EntityTypes() {
+  static const auto* types = new std::set<std::string>{"action", "authority", "body", "budget", "budget_line", "decision", "meeting", "membership", "person", "plan", "sponsor"};
+  return *types;
+}
 
 // Writes wp.governance.<entity>.<verb> about `subject` (a resource name) and
 // the audit record of the change; returns the event's outbox position.
