@@ -46,6 +46,7 @@ absl::StatusOr<v1::PlanItem> RecordCreated(store::Transaction& tx, const server:
   WP_ASSIGN_OR_RETURN(v1::PlanItem stored, LoadPlanItem(tx, item.plan_period(), item.ref()));
   v1::PlanItemChanged event;
   *event.mutable_plan_item() = stored;
+  *event.mutable_initial_status_change() = first;
   WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "plan_item", "created", stored.name(), event).status());
   return stored;
 }
