@@ -166,6 +166,27 @@ TEST_F(TrackerCliTest, BadRowsArePrintedWithTheirLines) {
       << result.output;
 }
 
+TEST_F(TrackerCliTest, ChangesListShowsTheFeed) {
+  ASSERT_EQ(Wpctl({"workstreams", "create", "--period", kPeriod, "--number", "1", "--title", "One"})
+                .exit_code,
+            0);
+  CommandResult listed = Wpctl({"changes", "list", "--type", "workstream"});
+  EXPECT_EQ(listed.exit_code, 0) << listed.output;
+  EXPECT_NE(listed.output.find("wp.workstreams.workstream.created"), std::string::npos) << listed.output;
+  EXPECT_NE(listed.output.find("planPeriods/2019-22/workstreams/1"), std::string::npos) << listed.output;
+  EXPECT_NE(listed.output.find("1 changes; next time use --after 1"), std::string::npos) << listed.output;
+
+  CommandResult none = Wpctl({"changes", "list", "--after", "1"});
+  EXPECT_EQ(none.exit_code, 0) << none.output;
+  EXPECT_NE(none.output.find("0 changes"), std::string::npos) << none.output;
+
+  CommandResult bad = Wpctl({"changes", "list", "--after", "-3"});
+  EXPECT_EQ(bad.exit_code, 2) << bad.output;
+  CommandResult unknown = Wpctl({"changes", "list", "--type", "meeting"});
+  EXPECT_EQ(unknown.exit_code, 1) << unknown.output;
+  EXPECT_NE(unknown.output.find("entity_types[0]"), std::string::npos) << unknown.output;
+}
+
 TEST_F(TrackerCliTest, InvalidRequestShowsTheField) {
   CommandResult result = Wpctl({"tracker", "summary", "--period", "next year"});
   EXPECT_EQ(result.exit_code, 1) << result.output;

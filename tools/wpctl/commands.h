@@ -69,6 +69,9 @@ CommandResult LogLevelSet(const CommandEnv& env, const Args& args);
 // backup_commands.cc: online backups of a service's store (admins).
 CommandResult BackupCreate(const CommandEnv& env, const Args& args);
 CommandResult BackupList(const CommandEnv& env, const Args& args);
+// change_commands.cc: a service's change feed, listed or followed live.
+CommandResult ChangesList(const CommandEnv& env, const Args& args);
+CommandResult ChangesWatch(const CommandEnv& env, const Args& args);
 
 // network_commands.cc
 CommandResult NetworksList(const CommandEnv& env, const Args& args);
