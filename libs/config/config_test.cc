@@ -57,5 +57,13 @@ TEST(ConfigTest, MetricsPortZeroPicksAnyNegativeTurnsItOff) {
   absl::SetFlag(&FLAGS_metrics_port, std::nullopt);
 }
 
+TEST(ConfigTest, ChangeFeedRetentionIsAFlag) {
+  EXPECT_EQ(Load({"--change_feed_retention_events=500"}).change_feed_retention_events, 500);
+  EXPECT_EQ(Load({"--change_feed_retention_events=-1"}).change_feed_retention_events, -1);
+  EXPECT_EXIT(Load({"--change_feed_retention_events=-2"}), ::testing::ExitedWithCode(2),
+              "change_feed_retention_events");
+  absl::SetFlag(&FLAGS_change_feed_retention_events, 100000);
+}
+
 }  // namespace
 }  // namespace wp
