@@ -176,7 +176,15 @@ TEST_F(TrackerCliTest, ChangesListShowsTheFeed) {
   EXPECT_NE(listed.output.find("planPeriods/2019-22/workstreams/1"), std::string::npos) << listed.output;
   EXPECT_NE(listed.output.find("1 changes; next time use --after 1"), std::string::npos) << listed.output;
 
-  CommandResult none = Wpctl({"changes", "list", "--after", "1"});
+  ASSERT_EQ(Wpctl({"workstreams", "create", "--period", kPeriod, "--number", "2", "--title", "Two"})
+                .exit_code,
+            0);
+  CommandResult first = Wpctl({"changes", "list", "--limit", "1"});
+  EXPECT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_NE(first.output.find("1 changes; more follow: continue with --after 1"), std::string::npos)
+      << first.output;
+
+  CommandResult none = Wpctl({"changes", "list", "--after", "2"});
   EXPECT_EQ(none.exit_code, 0) << none.output;
   EXPECT_NE(none.output.find("0 changes"), std::string::npos) << none.output;
 

@@ -1,7 +1,9 @@
 // `wpctl changes list|watch`: a service's change feed (libs/changes), every
 // change it committed in order. --service picks whose feed (workstreams by
 // default), --after the position to start after, --type the entity types
-// (comma-separated, e.g. plan_item,workstream).
+// (comma-separated, e.g. plan_item,workstream); `list` prints at most --limit
+// changes (1000).
+#include <algorithm>
 #include <chrono>
 #include <string>
 #include <vector>
@@ -20,6 +22,9 @@ namespace {
 
 namespace common = ::wp::common::v1;
 using Stub = common::ChangeFeedService::Stub;
+
+// Changes `changes list` prints at most, unless --limit says otherwise.
+constexpr int kDefaultListLimit = 1000;
 
 absl::StatusOr<std::unique_ptr<Stub>> StubFor(const CommandEnv& env, const Args& args) {
   const std::string service = args.Get("service", "workstreams");
@@ -74,17 +79,30 @@ CommandResult ChangesList(const CommandEnv& env, const Args& args) {
   if (!stub.ok()) return stub.status();
   absl::StatusOr<int64_t> after = AfterOption(args);
   if (!after.ok()) return after.status();
+  int limit = kDefaultListLimit;
+  if (args.Has("limit") && (!absl::SimpleAtoi(args.Get("limit"), &limit) || limit < 1)) {
+    return UsageError(absl::StrCat("--limit: \"", args.Get("limit"), "\" is not a count (1 or more)"));
+  }
   common::ListChangesRequest request;
   request.set_after_position(*after);
-  request.set_page_size(1000);
   for (const std::string& type : TypesOption(args)) request.add_entity_types(type);
-  auto all = env.client->CallAllPages(stub->get(), &Stub::ListChanges, request);
-  if (!all.ok()) return all.status();
-  // The last page's resume position (MergeFrom keeps the last one set).
-  std::string text = all->changes().empty() ? "" : Header();
-  for (const common::Change& change : all->changes()) absl::StrAppend(&text, ChangeLine(change));
-  absl::StrAppend(&text, all->changes_size(), " changes; next time use --after ", all->resume_position(), "\n");
-  return Print(env, *all, text);
+  // Pages until the limit, so a long feed never has to fit in memory at once.
+  common::ListChangesResponse all;
+  while (true) {
+    request.set_page_size(std::min(1000, limit - all.changes_size()));
+    auto page = env.client->Call(stub->get(), &Stub::ListChanges, request);
+    if (!page.ok()) return page.status();
+    all.MergeFrom(*page);
+    all.set_next_page_token(page->next_page_token());
+    if (page->next_page_token().empty() || all.changes_size() >= limit) break;
+    request.set_page_token(page->next_page_token());
+  }
+  std::string text = all.changes().empty() ? "" : Header();
+  for (const common::Change& change : all.changes()) absl::StrAppend(&text, ChangeLine(change));
+  absl::StrAppend(&text, all.changes_size(), " changes; ",
+                  all.next_page_token().empty() ? "next time use" : "more follow: continue with",
+                  " --after ", all.resume_position(), "\n");
+  return Print(env, all, text);
 }
 
 CommandResult ChangesWatch(const CommandEnv& env, const Args& args) {
