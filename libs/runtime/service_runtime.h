@@ -16,6 +16,11 @@
 // wakes the relay and advances the generation to the last outbox position, so
 // a replica reads its own writes through the cache.
 //
+// It also serves the change feed (libs/changes): the outbox in order for
+// systems that keep a copy. Commits wake its watches; the relay prunes only
+// what --change_feed_retention_events lets go; shutdown ends the watches
+// first (UNAVAILABLE: watch again), so they never hold up the drain.
+//
 // Use from main():
 //   const ServiceConfig config = runtime::LoadServiceConfig(argc, argv, kServiceName, kDefaultPort);
 //   auto rt = runtime::ServiceRuntime::CreateOrExit(config, {kServiceName, Migrations(), AccessPolicy()});
