@@ -126,6 +126,7 @@ absl::StatusOr<v1::ListChangesResponse> ChangeFeed::List(const v1::ListChangesRe
   v1::ListChangesResponse response;
   for (v1::Change& change : page.changes) *response.add_changes() = std::move(change);
   response.set_resume_position(page.resume_position);
+  response.set_store_id(options_.store_id);
   if (page.more) {
     response.set_next_page_token(
         paging::EncodePageToken({absl::StrCat(page.resume_position), filter->key}));
@@ -143,6 +144,7 @@ absl::StatusOr<v1::ChangeFeedBounds> ChangeFeed::Bounds() const {
   out.set_oldest_position(bounds.oldest);
   out.set_newest_position(bounds.newest);
   out.set_retention_events(options_.retention_events);
+  out.set_store_id(options_.store_id);
   return out;
 }
 
@@ -177,6 +179,7 @@ absl::Status ChangeFeed::Watch(const v1::WatchChangesRequest& request, const Wri
       v1::WatchChangesResponse response;
       for (v1::Change& change : page.changes) *response.add_changes() = std::move(change);
       response.set_resume_position(position);
+      response.set_store_id(options_.store_id);
       if (!write(response)) return absl::CancelledError("the client went away");
       last_sent = absl::Now();
       if (page.more) continue;
@@ -191,6 +194,7 @@ absl::Status ChangeFeed::Watch(const v1::WatchChangesRequest& request, const Wri
     if (absl::Now() >= heartbeat_at) {
       v1::WatchChangesResponse heartbeat;
       heartbeat.set_resume_position(position);
+      heartbeat.set_store_id(options_.store_id);
       if (!write(heartbeat)) return absl::CancelledError("the client went away");
       last_sent = absl::Now();
     }

@@ -38,6 +38,10 @@ struct ChangeFeedOptions {
   std::string service;
   // The entity types a filter may name; any well-formed name when empty.
   std::set<std::string> entity_types;
+  // The store's identity (store::StoreIdentity), sent with every answer: a
+  // store restored from a backup has a new one, and its positions start
+  // again from the backup's.
+  std::string store_id;
   // Reported by GetChangeFeedBounds: at least this many of the newest
   // changes are kept (the relay's pruning; -1 keeps all).
   int64_t retention_events = 100000;

@@ -60,6 +60,7 @@ class ChangeFeedTest : public ::testing::Test {
     options.service = "workstreams";
     options.entity_types = {"workstream", "plan_item"};
     options.retention_events = 1000;
+    options.store_id = "store-a";
     feed_ = std::make_unique<ChangeFeed>(*db_, options);
     db_->SetCommitListener([this] { feed_->Notify(); });
   }
@@ -123,6 +124,7 @@ TEST_F(ChangeFeedTest, ListsEveryChangeInOrderInPages) {
   ASSERT_TRUE(first.ok()) << first.status();
   EXPECT_EQ(Positions(*first), (std::vector<int64_t>{ws, a, b}));
   EXPECT_EQ(first->resume_position(), b);
+  EXPECT_EQ(first->store_id(), "store-a");
   ASSERT_FALSE(first->next_page_token().empty());
 
   const v1::Change& change = first->changes(1);
@@ -231,6 +233,7 @@ TEST_F(ChangeFeedTest, APrunedPositionIsFailedPreconditionNamingTheOldestHeld) {
   EXPECT_EQ(bounds->oldest_position(), 7);
   EXPECT_EQ(bounds->newest_position(), 10);
   EXPECT_EQ(bounds->retention_events(), 1000);
+  EXPECT_EQ(bounds->store_id(), "store-a");
 
   v1::ListChangesRequest request;
   request.set_after_position(5);  // 6 is gone

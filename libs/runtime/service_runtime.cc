@@ -83,6 +83,7 @@ std::optional<ServiceRuntime::Failure> ServiceRuntime::Init() {
   // The change feed reads the outbox; the commit listener wakes its watches.
   changes::ChangeFeedOptions feed_options;
   feed_options.service = spec_.name;
+  feed_options.store_id = store_id_;
   feed_options.entity_types = spec_.entity_types;
   feed_options.retention_events = config_.change_feed_retention_events;
   change_feed_ = std::make_unique<changes::ChangeFeed>(*db_, feed_options);

@@ -210,6 +210,8 @@ class ChangeFeedSyncTest : public ::testing::Test {
       common::ListChangesResponse page;
       grpc::Status s = feed_->ListChanges(&ctx, request, &page);
       ASSERT_TRUE(s.ok()) << s.error_message();
+      if (store_id_.empty()) store_id_ = page.store_id();
+      EXPECT_EQ(page.store_id(), store_id_) << "the store changed under the copy";
       for (const common::Change& change : page.changes()) {
         EXPECT_EQ(EntityTypes().count(change.entity_type()), 1u) << change.type();
         EXPECT_GT(change.position(), copy->position()) << "out of order";
@@ -227,6 +229,7 @@ class ChangeFeedSyncTest : public ::testing::Test {
     grpc::Status s = feed_->GetChangeFeedBounds(&ctx, common::GetChangeFeedBoundsRequest(), &bounds);
     EXPECT_TRUE(s.ok()) << s.error_message();
     EXPECT_EQ(bounds.retention_events(), 100000);
+    EXPECT_EQ(bounds.store_id().size(), 16u);  // the store's identity
     return bounds.newest_position();
   }
 
@@ -293,6 +296,7 @@ class ChangeFeedSyncTest : public ::testing::Test {
   std::unique_ptr<wp::testing::ServiceProcess> service_;
   std::unique_ptr<v1::WorkstreamsService::Stub> tracker_;
   std::unique_ptr<common::ChangeFeedService::Stub> feed_;
+  std::string store_id_;  // of the feed the copy follows
 };
 
 TEST_F(ChangeFeedSyncTest, ACopyBuiltFromTheFeedEqualsTheService) {
