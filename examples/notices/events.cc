@@ -13,6 +13,9 @@ absl::StatusOr<int64_t> EmitEvent(store::Transaction& tx, const server::Caller& 
                                   const std::string& entity, const std::string& verb,
                                   const std::string& subject,
                                   const google::protobuf::Message& payload) {
+  if (EntityTypes().count(entity) == 0) {
+    return absl::InternalError(absl::StrCat("entity type \"", entity, "\" is missing from EntityTypes()"));
+  }
   WP_ASSIGN_OR_RETURN(wp::common::v1::Event event, bus::EmitEvent(
       tx, bus::EventSpec{kServiceName, entity, verb, subject, payload, caller.actor, caller.trace_id}));
   // Every change emits an event, so this is also where it is audited, in the

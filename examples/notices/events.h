@@ -6,6 +6,7 @@
 #define WP_EXAMPLES_NOTICES_EVENTS_H_
 
 #include <cstdint>
+#include <set>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -19,6 +20,14 @@ namespace wp::examples::notices {
 // The database file (notices.db), the event source and subjects
 // (wp.notices.*), the stream (WP_NOTICES) and the log's svc=.
 inline constexpr char kServiceName[] = "notices";
+
+// The <entity> of every event the service writes: the change feed's type
+// filter accepts these (ServiceSpec::entity_types) and EmitEvent refuses
+// any other, so the list stays complete.
+inline const std::set<std::string>& EntityTypes() {
+  static const auto* types = new std::set<std::string>{"notice"};
+  return *types;
+}
 // [END service_name]
 
 // Writes wp.notices.<entity>.<verb> about `subject` and the audit record of

@@ -10,7 +10,8 @@ int main(int argc, char** argv) {
   using namespace wp;  // main only
   using namespace wp::examples::notices;
   const ServiceConfig config = runtime::LoadServiceConfig(argc, argv, kServiceName, /*default_port=*/50060);
-  auto rt = runtime::ServiceRuntime::CreateOrExit(config, {kServiceName, Migrations(), AccessPolicy()});
+  auto rt = runtime::ServiceRuntime::CreateOrExit(
+      config, {kServiceName, Migrations(), AccessPolicy(), /*changes_aggregates=*/nullptr, EntityTypes()});
 
   NoticeBoard board(rt->db());
   NoticesGrpc notices_grpc(board, rt->guard());

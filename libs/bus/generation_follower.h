@@ -32,6 +32,9 @@ class GenerationFollower {
                      std::function<bool(const wp::common::v1::Event&)> changes_aggregates = {});
   absl::Status Start() { return consumer_->Start(); }
   void Stop() { consumer_->Stop(); }
+  // For metrics and `wpctl status`: its lag is how far this replica's cache
+  // may trail another replica's commits.
+  const DurableConsumer& consumer() const { return *consumer_; }
 
  private:
   std::unique_ptr<DurableConsumer> consumer_;

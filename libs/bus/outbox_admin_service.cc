@@ -17,6 +17,7 @@
 #include "libs/status/field_errors.h"
 #include "libs/status/grpc_status.h"
 #include "libs/store/dead_letters.h"
+#include "libs/trace/trace_context.h"
 #include "libs/validation/request_check.h"
 
 namespace wp::bus {
@@ -134,6 +135,7 @@ grpc::Status OutboxAdminGrpc::ListDeadLetters(grpc::ServerContext* context,
                                               v1::ListDeadLettersResponse* response) {
   absl::StatusOr<server::Caller> caller = authorize_(*context);
   if (!caller.ok()) return ToGrpcStatus(caller.status());
+  trace::Scope trace({caller->trace_id, caller->traceparent});  // log lines carry it
   if (absl::Status s = validation::CheckRequest(*request); !s.ok()) return ToGrpcStatus(s);
   absl::StatusOr<v1::ListDeadLettersResponse> result = bus::ListDeadLetters(db_, *request);
   if (!result.ok()) return ToGrpcStatus(result.status());
@@ -146,6 +148,7 @@ grpc::Status OutboxAdminGrpc::RedriveDeadLetters(grpc::ServerContext* context,
                                                  v1::RedriveDeadLettersResponse* response) {
   absl::StatusOr<server::Caller> caller = authorize_(*context);
   if (!caller.ok()) return ToGrpcStatus(caller.status());
+  trace::Scope trace({caller->trace_id, caller->traceparent});  // log lines carry it
   if (absl::Status s = validation::CheckRequest(*request); !s.ok()) return ToGrpcStatus(s);
   absl::StatusOr<v1::RedriveDeadLettersResponse> result =
       bus::RedriveDeadLetters(db_, *caller, *request);

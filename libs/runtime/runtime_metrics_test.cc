@@ -8,6 +8,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <optional>
 #include <string>
@@ -24,6 +25,7 @@
 #include "libs/bus/bus_test_util.h"
 #include "libs/bus/event_writer.h"
 #include "libs/metrics/build_info.h"
+#include "libs/runtime/runtime_test_support.h"
 #include "libs/runtime/service_runtime.h"
 #include "libs/testing/server_process.h"
 #include "libs/testing/test_tokens.h"
@@ -84,17 +86,7 @@ class RuntimeMetricsTest : public ::testing::Test {
   void SetUp() override {
     ASSERT_TRUE(nats_.Start().ok());
     ASSERT_TRUE(redis_.Start().ok());
-    config_.service = kName;
-    config_.listen_address = "127.0.0.1:0";
-    config_.metrics_address = "127.0.0.1:0";
-    config_.data_dir = wp::testing::MakeTempDir("runtime-metrics-test") + "/data";
-    config_.database_path = config_.data_dir + "/" + kName + ".db";
-    config_.nats_url = nats_.url();
-    config_.redis_url = redis_.url();
-    config_.jwt_issuer = wp::testing::kTestIssuer;
-    config_.jwt_audience = wp::testing::kTestAudience;
-    config_.jwt_hs256_secret = wp::testing::kTestJwtSecret;
-    config_.allow_plaintext = true;
+    config_ = TestServiceConfig(kName, nats_.url(), redis_.url());
   }
 
   ServiceSpec Spec() {
@@ -117,14 +109,7 @@ class RuntimeMetricsTest : public ::testing::Test {
     return stub->Check(&ctx, request, &response).ok();
   }
 
-  void WriteItem(ServiceRuntime& rt, const std::string& name) {
-    absl::Status s = rt.db().Write([&](store::Transaction& tx) -> absl::Status {
-      google::protobuf::StringValue payload;
-      payload.set_value(name);
-      return bus::EmitEvent(tx, {kName, "item", "created", "items/" + name, payload}).status();
-    });
-    ASSERT_TRUE(s.ok()) << s;
-  }
+  void WriteItem(ServiceRuntime& rt, const std::string& name) { EXPECT_GT(WriteTestItem(rt, kName, name), 0); }
 
   wp::testing::NatsServer nats_;
   wp::testing::RedisServer redis_;
@@ -222,10 +207,13 @@ TEST_F(RuntimeMetricsTest, ScrapeShowsRpcStoreOutboxConsumerAndCacheSeries) {
   EXPECT_GT(status.start_time().seconds(), 0);
   EXPECT_EQ(status.outbox().unsent(), 0);
   EXPECT_EQ(status.outbox().published(), 3);
-  ASSERT_EQ(status.consumers_size(), 1);
-  EXPECT_EQ(status.consumers(0).name(), "metricstest-items");
-  EXPECT_EQ(status.consumers(0).handled(), 3);
-  EXPECT_EQ(status.consumers(0).pending(), 0);
+  // The service's consumer, and the runtime's follower of its own stream.
+  ASSERT_EQ(status.consumers_size(), 2);
+  const auto items = std::find_if(status.consumers().begin(), status.consumers().end(),
+                                  [](const auto& c) { return c.name() == "metricstest-items"; });
+  ASSERT_NE(items, status.consumers().end());
+  EXPECT_EQ(items->handled(), 3);
+  EXPECT_EQ(items->pending(), 0);
   EXPECT_EQ(status.cache().near_hits(), 1);
   EXPECT_DOUBLE_EQ(status.cache().hit_ratio(), 0.5);
 

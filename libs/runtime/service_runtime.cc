@@ -190,6 +190,7 @@ metrics::ServiceSnapshot ServiceRuntime::Snapshot() {
   sources.db = db_.get();
   sources.relay = relay_.get();
   sources.cache = cache_.get();
+  if (own_events_) sources.consumers.push_back(&own_events_->consumer());
   {
     absl::MutexLock lock(&consumers_mu_);
     for (const auto& c : consumers_) sources.consumers.push_back(c.get());

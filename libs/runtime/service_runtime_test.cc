@@ -16,6 +16,7 @@
 #include "gtest/gtest.h"
 #include "libs/bus/bus_test_util.h"
 #include "libs/bus/event_writer.h"
+#include "libs/runtime/runtime_test_support.h"
 #include "libs/store/backup.h"
 #include "libs/store/outbox.h"
 #include "libs/store/sqlite_database.h"
@@ -36,16 +37,7 @@ class ServiceRuntimeTest : public ::testing::Test {
   void SetUp() override {
     ASSERT_TRUE(nats_.Start().ok());
     ASSERT_TRUE(redis_.Start().ok());
-    config_.service = kName;
-    config_.listen_address = "127.0.0.1:0";
-    config_.data_dir = wp::testing::MakeTempDir("runtime-test") + "/data";
-    config_.database_path = config_.data_dir + "/" + kName + ".db";
-    config_.nats_url = nats_.url();
-    config_.redis_url = redis_.url();
-    config_.jwt_issuer = wp::testing::kTestIssuer;
-    config_.jwt_audience = wp::testing::kTestAudience;
-    config_.jwt_hs256_secret = wp::testing::kTestJwtSecret;
-    config_.allow_plaintext = true;
+    config_ = TestServiceConfig(kName, nats_.url(), redis_.url());
   }
 
   ServiceSpec Spec() {
@@ -67,20 +59,7 @@ class ServiceRuntimeTest : public ::testing::Test {
     return response.status();
   }
 
-  // One event in one transaction through the runtime's database; its position.
-  int64_t WriteItem(ServiceRuntime& rt, const std::string& name) {
-    int64_t seq = 0;
-    absl::Status s = rt.db().Write([&](store::Transaction& tx) -> absl::Status {
-      google::protobuf::StringValue payload;
-      payload.set_value(name);
-      auto e = bus::EmitEvent(tx, {kName, "item", "created", "items/" + name, payload});
-      if (!e.ok()) return e.status();
-      seq = e->source_sequence();
-      return absl::OkStatus();
-    });
-    EXPECT_TRUE(s.ok()) << s;
-    return seq;
-  }
+  int64_t WriteItem(ServiceRuntime& rt, const std::string& name) { return WriteTestItem(rt, kName, name); }
 
   wp::testing::NatsServer nats_;
   wp::testing::RedisServer redis_;

@@ -18,6 +18,7 @@
 #include "libs/status/grpc_status.h"
 #include "libs/status/status_macros.h"
 #include "libs/store/backup.h"
+#include "libs/trace/trace_context.h"
 #include "libs/validation/request_check.h"
 
 namespace wp::runtime {
@@ -138,6 +139,7 @@ grpc::Status StoreAdminGrpc::BackupStore(grpc::ServerContext* context,
                                          const v1::BackupStoreRequest* request, v1::Backup* response) {
   absl::StatusOr<server::Caller> caller = authorize_(*context);
   if (!caller.ok()) return ToGrpcStatus(caller.status());
+  trace::Scope trace({caller->trace_id, caller->traceparent});  // log lines carry it
   if (absl::Status s = validation::CheckRequest(*request); !s.ok()) return ToGrpcStatus(s);
   absl::StatusOr<v1::Backup> result = TakeBackup(*caller, *request);
   if (!result.ok()) return ToGrpcStatus(result.status());
@@ -150,6 +152,7 @@ grpc::Status StoreAdminGrpc::ListBackups(grpc::ServerContext* context,
                                          v1::ListBackupsResponse* response) {
   absl::StatusOr<server::Caller> caller = authorize_(*context);
   if (!caller.ok()) return ToGrpcStatus(caller.status());
+  trace::Scope trace({caller->trace_id, caller->traceparent});  // log lines carry it
   if (absl::Status s = validation::CheckRequest(*request); !s.ok()) return ToGrpcStatus(s);
   absl::StatusOr<v1::ListBackupsResponse> result = List();
   if (!result.ok()) return ToGrpcStatus(result.status());

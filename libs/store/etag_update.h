@@ -47,6 +47,11 @@ absl::StatusOr<T> UpdateWithEtag(const std::string& etag, const std::function<ab
   return save(next, version);
 }
 
+// As `same` for an update that saves on every call, changed or not (the
+// record or the event it writes is the point):
+//   store::UpdateWithEtag<v1::Plan>(etag, load, change, save, store::kAlwaysSave);
+inline constexpr auto kAlwaysSave = [](const auto&, const auto&) { return false; };
+
 // For a protobuf resource where every field counts.
 template <typename T>
 absl::StatusOr<T> UpdateWithEtag(const std::string& etag, const std::function<absl::StatusOr<T>()>& load,

@@ -1,6 +1,7 @@
 #include "services/governance/budgets/budget_lines.h"
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -92,6 +93,53 @@ v1::BudgetMovement Movement(v1::BudgetMovement::Kind kind, int64_t amount, Pence
   m.set_spent_after_pence(spent_after.value());
   m.set_recorded_by(caller.actor);
   return m;
+}
+
+// What moving money on a line asks for: the request (scoped by method) and
+// its etag, the line, and the movement's kind, amount and event verb.
+struct MoneyMove {
+  const char* method;
+  const std::string& request_id;
+  const std::string& etag;
+  const LineId& id;
+  v1::BudgetMovement::Kind kind;
+  int64_t amount_pence;
+  const char* verb;
+};
+
+// The one shape of an adjustment and a spend: once per request id (a retry
+// returns the line), etag-checked, `change` sets the line's new amounts;
+// then the amounts are saved, a movement of them is appended (`describe`
+// adds what the request says of it) and the line is published. Every call
+// records a movement: the amount is never 0.
+absl::StatusOr<v1::BudgetLine> MoveMoney(
+    store::Database& db, const server::Caller& caller, const MoneyMove& move,
+    const std::function<absl::Status(store::Transaction&, v1::BudgetLine&)>& change,
+    const std::function<void(v1::BudgetMovement&)>& describe) {
+  const absl::Time now = absl::Now();
+  const LineId& id = move.id;
+  return store::WriteValue<v1::BudgetLine>(db, [&](store::Transaction& tx) -> absl::StatusOr<v1::BudgetLine> {
+    v1::BudgetMovement recorded;  // what a retry finds
+    return store::CreateOnce<v1::BudgetLine>(
+        tx, {move.method, move.request_id, now},
+        [&](const std::string& made) { return LoadRecordedLine(tx, move.request_id, made); },
+        [&]() -> absl::StatusOr<v1::BudgetLine> {
+          return store::UpdateWithEtag<v1::BudgetLine>(
+              move.etag, [&] { return LoadBudgetLine(tx, id.plan_id, id.line_id); },
+              [&](v1::BudgetLine& next) { return change(tx, next); },
+              [&](const v1::BudgetLine& next, int64_t version) -> absl::StatusOr<v1::BudgetLine> {
+                const Pence allocated(next.allocated_pence());
+                const Pence spent(next.spent_pence());
+                WP_RETURN_IF_ERROR(SaveLineAmounts(tx, id.plan_id, id.line_id, version, allocated, spent, now));
+                v1::BudgetMovement movement = Movement(move.kind, move.amount_pence, allocated, spent, caller);
+                describe(movement);
+                WP_ASSIGN_OR_RETURN(recorded, AppendMovement(tx, id.plan_id, id.line_id, movement, now));
+                return Publish(tx, caller, id, move.verb);
+              },
+              store::kAlwaysSave);
+        },
+        [&](const v1::BudgetLine&) { return recorded.name(); });
+  });
 }
 
 }  // namespace
@@ -242,7 +290,7 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::UpdateBudgetLine(const server::Calle
             },
             // A title update always records and publishes, even when the
             // title is unchanged (as before this used the helper).
-            [](const v1::BudgetLine&, const v1::BudgetLine&) { return false; });
+            store::kAlwaysSave);
       });
 }
 
@@ -260,53 +308,30 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::AdjustAllocation(const server::Calle
   AddViolationsOf(store::ValidateRequestId(request.request_id()), &v, "request_id");
   WP_RETURN_IF_ERROR(v.ToStatus());
 
-  const absl::Time now = absl::Now();
-  return store::WriteValue<v1::BudgetLine>(
-      db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::BudgetLine> {
-        v1::BudgetMovement movement;  // what a retry finds
-        return store::CreateOnce<v1::BudgetLine>(
-            tx, {kAdjustMethod, request.request_id(), now},
-            [&](const std::string& made) { return LoadRecordedLine(tx, request.request_id(), made); },
-            [&]() -> absl::StatusOr<v1::BudgetLine> {
-              return store::UpdateWithEtag<v1::BudgetLine>(
-                  request.etag(), [&] { return LoadBudgetLine(tx, id->plan_id, id->line_id); },
-                  [&](v1::BudgetLine& next) -> absl::Status {
-                    if (absl::Status s =
-                            ResolveApproval(tx, request.approving_body(), request.meeting(), request.decision(), "");
-                        !s.ok()) {
-                      return s;
-                    }
-                    const Pence spent(next.spent_pence());
-                    WP_ASSIGN_OR_RETURN(Pence allocated,
-                        Pence(next.allocated_pence()).Add(Pence(request.amount_pence())));
-                    if (allocated < spent) {
-                      return absl::FailedPreconditionError(
-                          absl::StrCat("line ", id->line_id, " has ", FormatPounds(spent),
-                                       " spent; its allocation cannot fall to ", FormatPounds(allocated)));
-                    }
-                    next.set_allocated_pence(allocated.value());
-                    return absl::OkStatus();
-                  },
-                  [&](const v1::BudgetLine& next, int64_t version) -> absl::StatusOr<v1::BudgetLine> {
-                    const Pence allocated(next.allocated_pence());
-                    const Pence spent(next.spent_pence());
-                    WP_RETURN_IF_ERROR(
-                        SaveLineAmounts(tx, id->plan_id, id->line_id, version, allocated, spent, now));
-                    v1::BudgetMovement adjusted = Movement(v1::BudgetMovement::ALLOCATION_ADJUSTED,
-                                                           request.amount_pence(), allocated, spent, caller);
-                    adjusted.set_reason(request.reason());
-                    adjusted.set_approving_body(request.approving_body());
-                    adjusted.set_meeting(request.meeting());
-                    adjusted.set_decision(request.decision());
-                    *adjusted.mutable_effective_date() = EffectiveDate(request.effective_date());
-                    WP_ASSIGN_OR_RETURN(movement, AppendMovement(tx, id->plan_id, id->line_id, adjusted, now));
-                    return Publish(tx, caller, *id, "allocation_adjusted");
-                  },
-                  // An adjustment always records a movement (it is never 0).
-                  [](const v1::BudgetLine&, const v1::BudgetLine&) { return false; });
-            },
-            [&](const v1::BudgetLine&) { return movement.name(); });
-      });
+  return MoveMoney(db_, caller,
+                   {kAdjustMethod, request.request_id(), request.etag(), *id,
+                    v1::BudgetMovement::ALLOCATION_ADJUSTED, request.amount_pence(), "allocation_adjusted"},
+                   /*change=*/[&](store::Transaction& tx, v1::BudgetLine& next) -> absl::Status {
+                     WP_RETURN_IF_ERROR(ResolveApproval(tx, request.approving_body(), request.meeting(),
+                                                        request.decision(), ""));
+                     const Pence spent(next.spent_pence());
+                     WP_ASSIGN_OR_RETURN(Pence allocated,
+                                         Pence(next.allocated_pence()).Add(Pence(request.amount_pence())));
+                     if (allocated < spent) {
+                       return absl::FailedPreconditionError(
+                           absl::StrCat("line ", id->line_id, " has ", FormatPounds(spent),
+                                        " spent; its allocation cannot fall to ", FormatPounds(allocated)));
+                     }
+                     next.set_allocated_pence(allocated.value());
+                     return absl::OkStatus();
+                   },
+                   /*describe=*/[&](v1::BudgetMovement& adjusted) {
+                     adjusted.set_reason(request.reason());
+                     adjusted.set_approving_body(request.approving_body());
+                     adjusted.set_meeting(request.meeting());
+                     adjusted.set_decision(request.decision());
+                     *adjusted.mutable_effective_date() = EffectiveDate(request.effective_date());
+                   });
 }
 
 absl::StatusOr<v1::BudgetLine> BudgetLines::RecordSpend(const server::Caller& caller,
@@ -325,41 +350,21 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::RecordSpend(const server::Caller& ca
   AddViolationsOf(store::ValidateRequestId(request.request_id()), &v, "request_id");
   WP_RETURN_IF_ERROR(v.ToStatus());
 
-  const absl::Time now = absl::Now();
-  return store::WriteValue<v1::BudgetLine>(
-      db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::BudgetLine> {
-        v1::BudgetMovement movement;  // what a retry finds
-        return store::CreateOnce<v1::BudgetLine>(
-            tx, {kSpendMethod, request.request_id(), now},
-            [&](const std::string& made) { return LoadRecordedLine(tx, request.request_id(), made); },
-            [&]() -> absl::StatusOr<v1::BudgetLine> {
-              return store::UpdateWithEtag<v1::BudgetLine>(
-                  request.etag(), [&] { return LoadBudgetLine(tx, id->plan_id, id->line_id); },
-                  [&](v1::BudgetLine& next) -> absl::Status {
-                    BudgetLine rules = ToRuleLine(id->line_id, next);
-                    WP_RETURN_IF_ERROR(governance::RecordSpend(rules, Pence(request.amount_pence())));
-                    next.set_allocated_pence(rules.allocated.value());
-                    next.set_spent_pence(rules.spent.value());
-                    return absl::OkStatus();
-                  },
-                  [&](const v1::BudgetLine& next, int64_t version) -> absl::StatusOr<v1::BudgetLine> {
-                    const Pence allocated(next.allocated_pence());
-                    const Pence spent(next.spent_pence());
-                    WP_RETURN_IF_ERROR(
-                        SaveLineAmounts(tx, id->plan_id, id->line_id, version, allocated, spent, now));
-                    v1::BudgetMovement spend = Movement(v1::BudgetMovement::SPEND_RECORDED, request.amount_pence(),
-                                                        allocated, spent, caller);
-                    spend.set_reason(request.description());
-                    spend.set_reference(request.reference());
-                    *spend.mutable_effective_date() = request.spent_on();
-                    WP_ASSIGN_OR_RETURN(movement, AppendMovement(tx, id->plan_id, id->line_id, spend, now));
-                    return Publish(tx, caller, *id, "spend_recorded");
-                  },
-                  // A spend always records a movement (it is never 0).
-                  [](const v1::BudgetLine&, const v1::BudgetLine&) { return false; });
-            },
-            [&](const v1::BudgetLine&) { return movement.name(); });
-      });
+  return MoveMoney(db_, caller,
+                   {kSpendMethod, request.request_id(), request.etag(), *id, v1::BudgetMovement::SPEND_RECORDED,
+                    request.amount_pence(), "spend_recorded"},
+                   /*change=*/[&](store::Transaction&, v1::BudgetLine& next) -> absl::Status {
+                     BudgetLine rules = ToRuleLine(id->line_id, next);
+                     WP_RETURN_IF_ERROR(governance::RecordSpend(rules, Pence(request.amount_pence())));
+                     next.set_allocated_pence(rules.allocated.value());
+                     next.set_spent_pence(rules.spent.value());
+                     return absl::OkStatus();
+                   },
+                   /*describe=*/[&](v1::BudgetMovement& spend) {
+                     spend.set_reason(request.description());
+                     spend.set_reference(request.reference());
+                     *spend.mutable_effective_date() = request.spent_on();
+                   });
 }
 
 absl::StatusOr<v1::ListBudgetMovementsResponse> BudgetLines::ListBudgetMovements(

@@ -276,7 +276,7 @@ absl::StatusOr<v1::Action> Actions::UpdateAction(const server::Caller& caller,
         },
         // An action update always records and publishes, even when nothing
         // changed (as before this used the helper).
-        [](const v1::Action&, const v1::Action&) { return false; });
+        store::kAlwaysSave);
   });
 }
 

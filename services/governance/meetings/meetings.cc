@@ -131,7 +131,7 @@ absl::StatusOr<v1::Meeting> Meetings::Change(const server::Caller& caller, const
         },
         // A meeting change always records and publishes, even when nothing
         // changed (as before this used the helper).
-        [](const v1::Meeting&, const v1::Meeting&) { return false; });
+        store::kAlwaysSave);
   });
 }
 

@@ -299,7 +299,7 @@ absl::StatusOr<v1::PlanAmendment> PlanAmendments::AmendPlan(const server::Caller
                     return stored;
                   },
                   // A change of nothing is refused above, so every amendment saves.
-                  [](const v1::Plan&, const v1::Plan&) { return false; });
+                  store::kAlwaysSave);
               if (!amended.ok()) return amended.status();
               return record;
             });

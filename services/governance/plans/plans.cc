@@ -150,7 +150,7 @@ absl::StatusOr<v1::Plan> Plans::UpdatePlan(const server::Caller& caller,
         },
         // A plan update always records and publishes, even when nothing
         // changed (as before this used the helper).
-        [](const v1::Plan&, const v1::Plan&) { return false; });
+        store::kAlwaysSave);
   });
 }
 

@@ -239,7 +239,7 @@ absl::StatusOr<v1::Sponsorship> Sponsorships::EndSponsorship(const server::Calle
             },
             // The row is written from the end day and reason, not from the
             // copy, so the copy never tells a change from none: always save.
-            [](const v1::Sponsorship&, const v1::Sponsorship&) { return false; });
+            store::kAlwaysSave);
       });
 }
 
