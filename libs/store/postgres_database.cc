@@ -56,6 +56,16 @@ class Pool {
   std::vector<std::unique_ptr<PostgresConnection>> idle_ ABSL_GUARDED_BY(mu_);
 };
 
+// Starts a transaction. A connection the server dropped while it sat idle
+// (a restart, a failover) is only found out now; nothing has run on it
+// yet, so it is safe to reconnect and begin again.
+absl::Status Begin(PostgresConnection& tx, absl::string_view begin) {
+  absl::Status s = tx.Exec(begin);
+  if (s.ok() || !tx.broken()) return s;
+  if (absl::Status reconnected = tx.Reconnect(); !reconnected.ok()) return reconnected;
+  return tx.Exec(begin);
+}
+
 class PostgresDatabase : public Database {
  public:
   PostgresDatabase(std::vector<std::unique_ptr<PostgresConnection>> connections, int max_write_attempts)
@@ -94,7 +104,7 @@ class PostgresDatabase : public Database {
     absl::StatusOr<std::unique_ptr<PostgresConnection>> connection = pool_.Take();
     if (!connection.ok()) return connection.status();
     PostgresConnection& tx = **connection;
-    absl::Status s = tx.Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    absl::Status s = Begin(tx, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     if (s.ok()) {
       s = body(tx);
       tx.Exec(s.ok() ? "COMMIT" : "ROLLBACK").IgnoreError();
@@ -116,7 +126,7 @@ class PostgresDatabase : public Database {
   // One run of `body`; `lost_conflict` tells whether running it again may succeed.
   static absl::Status WriteOnce(PostgresConnection& tx, const TransactionBody& body, bool* lost_conflict) {
     tx.StartTransaction();
-    absl::Status s = tx.Exec("BEGIN ISOLATION LEVEL SERIALIZABLE");
+    absl::Status s = Begin(tx, "BEGIN ISOLATION LEVEL SERIALIZABLE");
     if (s.ok()) s = body(tx);
     if (s.ok()) {
       s = tx.Commit();
