@@ -28,6 +28,16 @@ std::string ReadFile(const std::string& path) {
   return text.str();
 }
 
+// Holds the schemas of CreateSchema.
+constexpr char kSchemasDb[] = "wp_tests";
+
+absl::Status CheckName(const std::string& name) {
+  if (!name.empty() && name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos) {
+    return absl::OkStatus();
+  }
+  return absl::InvalidArgumentError(absl::StrCat("bad database or schema name \"", name, "\""));
+}
+
 }  // namespace
 
 PostgresServer::PostgresServer() : port_(FreePort()) {}
@@ -96,26 +106,40 @@ void PostgresServer::Stop() {
   dir_.clear();
 }
 
-absl::StatusOr<std::string> PostgresServer::CreateDatabase(const std::string& name) {
-  if (name.empty() || name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos) {
-    return absl::InvalidArgumentError(absl::StrCat("bad database name \"", name, "\""));
-  }
-  PGconn* conn = PQconnectdb(url("postgres").c_str());
+absl::Status PostgresServer::RunSql(const std::string& db, const std::string& sql) {
+  PGconn* conn = PQconnectdb(url(db).c_str());
   absl::Status status;
   if (PQstatus(conn) != CONNECTION_OK) {
     status = absl::UnavailableError(absl::StrCat("cannot connect to the test PostgreSQL on port ", port_, ": ",
                                                  absl::StripTrailingAsciiWhitespace(PQerrorMessage(conn))));
   } else {
-    PGresult* result = PQexec(conn, absl::StrCat("CREATE DATABASE ", name).c_str());
+    PGresult* result = PQexec(conn, sql.c_str());
     if (PQresultStatus(result) != PGRES_COMMAND_OK) {
-      status = absl::InternalError(absl::StrCat("CREATE DATABASE ", name, ": ",
-                                                absl::StripTrailingAsciiWhitespace(PQresultErrorMessage(result))));
+      status = absl::InternalError(
+          absl::StrCat(sql, ": ", absl::StripTrailingAsciiWhitespace(PQresultErrorMessage(result))));
     }
     PQclear(result);
   }
   PQfinish(conn);
-  if (!status.ok()) return status;
+  return status;
+}
+
+absl::StatusOr<std::string> PostgresServer::CreateDatabase(const std::string& name) {
+  if (absl::Status s = CheckName(name); !s.ok()) return s;
+  if (absl::Status s = RunSql("postgres", absl::StrCat("CREATE DATABASE ", name)); !s.ok()) return s;
   return url(name);
+}
+
+absl::StatusOr<std::string> PostgresServer::CreateSchema(const std::string& name) {
+  if (absl::Status s = CheckName(name); !s.ok()) return s;
+  if (!schemas_db_created_) {
+    if (absl::Status s = RunSql("postgres", absl::StrCat("CREATE DATABASE ", kSchemasDb)); !s.ok()) return s;
+    schemas_db_created_ = true;
+  }
+  if (absl::Status s = RunSql(kSchemasDb, absl::StrCat("CREATE SCHEMA ", name)); !s.ok()) return s;
+  // libpq passes `options` to the server: the schema comes first on the
+  // search path, so unqualified tables are made and found there.
+  return absl::StrCat(url(kSchemasDb), "?options=-csearch_path%3D", name);
 }
 
 namespace {

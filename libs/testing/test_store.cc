@@ -27,7 +27,7 @@ absl::Status TestStore::Create() {
   if (!server.ok()) return server.status();
   static std::atomic<int> next{0};
   absl::StatusOr<std::string> url =
-      (*server)->CreateDatabase(absl::StrCat("test_", ::getpid(), "_", next.fetch_add(1)));
+      (*server)->CreateSchema(absl::StrCat("test_", ::getpid(), "_", next.fetch_add(1)));
   if (!url.ok()) return url.status();
   location_ = *url;
   return absl::OkStatus();

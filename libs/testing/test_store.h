@@ -28,7 +28,7 @@ struct EngineNamer {
   }
 };
 
-// One empty database: a file in a new folder, or a new database on the
+// One empty database: a file in a new folder, or a new schema on the
 // shared test PostgreSQL (postgres_server.h). Open() again reopens it.
 class TestStore {
  public:
