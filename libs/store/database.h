@@ -50,7 +50,8 @@ struct Migration {
 // Prometheus types so that the store depends on no metrics library: the
 // service runtime adapts it (libs/metrics/store_metrics.h). Called on the
 // transaction's thread once it has committed or rolled back (a write's time
-// includes waiting for the writer); must be thread-safe and cheap.
+// includes waiting for the writer or a connection, and on PostgreSQL every
+// re-run after a conflict); must be thread-safe and cheap.
 class TransactionObserver {
  public:
   virtual ~TransactionObserver() = default;

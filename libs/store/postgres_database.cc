@@ -83,7 +83,7 @@ class PostgresDatabase : public Database {
       if (s.ok() || !lost_conflict) break;
       if (attempt >= max_write_attempts_) {
         s = absl::AbortedError(absl::StrCat("gave up after ", attempt,
-                                            " attempts lost serialization conflicts: ", s.message()));
+                                            " attempts that each lost a serialization conflict: ", s.message()));
         break;
       }
       Backoff(attempt);

@@ -88,6 +88,52 @@ TEST_F(PostgresDatabaseTest, ConcurrentReadModifyWritesAreRetriedNotLost) {
   RecordProperty("body_runs", runs.load());
 }
 
+// A write whose first `conflicting_runs` runs see another writer change the
+// counter between their read and their write; returns the runs of the body.
+int IncrementWithConflicts(Database& db, Database& other, int conflicting_runs, absl::Status* result) {
+  int runs = 0;
+  *result = db.Write([&](Transaction& tx) -> absl::Status {
+    ++runs;
+    WP_ASSIGN_OR_RETURN(Row row, tx.QueryOne("SELECT n FROM things WHERE name = 'counter'"));
+    if (runs <= conflicting_runs) {
+      EXPECT_TRUE(other.Write([](Transaction& o) {
+                         return o.Execute("UPDATE things SET n = n + 10 WHERE name = 'counter'").status();
+                       }).ok());
+    }
+    return tx.Execute("UPDATE things SET n = ? WHERE name = 'counter'", {row.Int(0) + 1}).status();
+  });
+  return runs;
+}
+
+TEST_F(PostgresDatabaseTest, AConflictReRunsTheBodyFromScratch) {
+  auto db = Open();
+  auto other = Open();
+  ASSERT_TRUE(db->Write([](Transaction& tx) {
+                  return tx.Execute("INSERT INTO things (name, n) VALUES ('counter', 0)").status();
+                }).ok());
+  absl::Status s;
+  EXPECT_EQ(IncrementWithConflicts(*db, *other, 1, &s), 2);
+  ASSERT_TRUE(s.ok()) << s;
+  auto n = ReadValue<int64_t>(*db, [](Transaction& tx) -> absl::StatusOr<int64_t> {
+    WP_ASSIGN_OR_RETURN(Row row, tx.QueryOne("SELECT n FROM things WHERE name = 'counter'"));
+    return row.Int(0);
+  });
+  EXPECT_EQ(*n, 11);  // the other writer's 10, then this one's 1 on the re-read value
+}
+
+TEST_F(PostgresDatabaseTest, GivesUpWithAbortedAfterMaxWriteAttempts) {
+  options_.max_write_attempts = 3;
+  auto db = Open();
+  auto other = Open();
+  ASSERT_TRUE(db->Write([](Transaction& tx) {
+                  return tx.Execute("INSERT INTO things (name, n) VALUES ('counter', 0)").status();
+                }).ok());
+  absl::Status s;
+  EXPECT_EQ(IncrementWithConflicts(*db, *other, 100, &s), 3);
+  EXPECT_EQ(s.code(), absl::StatusCode::kAborted) << s;
+  EXPECT_NE(s.message().find("40001"), absl::string_view::npos) << s;
+}
+
 TEST_F(PostgresDatabaseTest, ABodyThatSwallowsAConflictStillDoesNotCommit) {
   auto db = Open();
   // A failed statement leaves the transaction aborted; a body going on as if
