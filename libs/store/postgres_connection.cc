@@ -109,12 +109,16 @@ std::string DescribePostgresUrl(const std::string& url) {
 absl::StatusOr<std::unique_ptr<PostgresConnection>> PostgresConnection::Connect(const std::string& url,
                                                                                absl::Duration timeout) {
   const std::string where = DescribePostgresUrl(url);
-  // libpq waits at least 2 s whatever it is told.
-  const std::string seconds = absl::StrCat(std::max<int64_t>(1, absl::ToInt64Seconds(absl::Ceil(timeout, absl::Seconds(1)))));
-  const char* keywords[] = {"dbname", "connect_timeout", "application_name", nullptr};
+  // Whole seconds (libpq raises anything under 2 to 2).
+  const std::string seconds =
+      absl::StrCat(std::max<int64_t>(1, absl::ToInt64Seconds(absl::Ceil(timeout, absl::Seconds(1)))));
+  // After the url, so they win over it; the url may still name the application.
+  const char* keywords[] = {"dbname", "connect_timeout", "fallback_application_name", nullptr};
   const char* values[] = {url.c_str(), seconds.c_str(), "wp-store", nullptr};
   PGconn* conn = PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
-  if (conn == nullptr) return absl::UnavailableError(absl::StrCat("cannot connect to PostgreSQL at ", where, ": out of memory"));
+  if (conn == nullptr) {
+    return absl::UnavailableError(absl::StrCat("cannot connect to PostgreSQL at ", where, ": out of memory"));
+  }
   if (PQstatus(conn) != CONNECTION_OK) {
     // libpq's message names host and port but never the password.
     absl::Status status = absl::UnavailableError(

@@ -75,11 +75,16 @@ class PostgresDatabase : public Database {
     const TransactionTimer timer(observer_.load(std::memory_order_acquire), true);
     absl::Status s;
     for (int attempt = 1;; ++attempt) {
-      absl::StatusOr<std::unique_ptr<PostgresConnection>> connection = pool_.Take();
-      if (!connection.ok()) return connection.status();
       bool lost_conflict = false;
-      s = WriteOnce(**connection, body, &lost_conflict);
-      pool_.Give(std::move(*connection));
+      {
+        // A re-run goes alone among this process's writers: otherwise a
+        // writer in a tight loop can make another lose every attempt.
+        const GateLock gate(write_gate_, /*alone=*/attempt > 1);
+        absl::StatusOr<std::unique_ptr<PostgresConnection>> connection = pool_.Take();
+        if (!connection.ok()) return connection.status();
+        s = WriteOnce(**connection, body, &lost_conflict);
+        pool_.Give(std::move(*connection));
+      }
       if (s.ok() || !lost_conflict) break;
       if (attempt >= max_write_attempts_) {
         s = absl::AbortedError(absl::StrCat("gave up after ", attempt,
@@ -150,7 +155,33 @@ class PostgresDatabase : public Database {
     absl::SleepFor(absl::Microseconds(wait_us));
   }
 
+  // Held shared by first attempts and exclusively by re-runs.
+  class GateLock {
+   public:
+    GateLock(absl::Mutex& gate, bool alone) : gate_(gate), alone_(alone) {
+      if (alone_) {
+        gate_.WriterLock();
+      } else {
+        gate_.ReaderLock();
+      }
+    }
+    ~GateLock() {
+      if (alone_) {
+        gate_.WriterUnlock();
+      } else {
+        gate_.ReaderUnlock();
+      }
+    }
+    GateLock(const GateLock&) = delete;
+    GateLock& operator=(const GateLock&) = delete;
+
+   private:
+    absl::Mutex& gate_;
+    const bool alone_;
+  };
+
   Pool pool_;
+  absl::Mutex write_gate_;
   const int max_write_attempts_;
   std::atomic<TransactionObserver*> observer_{nullptr};
   absl::Mutex listener_mu_;

@@ -8,7 +8,9 @@
 // Writes run at SERIALIZABLE isolation, so service code keeps the
 // guarantee SQLite's single writer gave it (read-then-write checks of etags
 // and request ids stay correct), and a write that loses a conflict is re-run
-// from scratch (see Database::Write). Reads run on a REPEATABLE READ READ ONLY
+// from scratch (see Database::Write). A re-run waits until no other write of
+// this process is running and keeps them waiting, so that a busy writer
+// cannot starve it; only writers in other processes can still conflict. Reads run on a REPEATABLE READ READ ONLY
 // snapshot. Commits are durable when acknowledged (synchronous_commit is
 // left at its default, on). Migrations are rewritten from SQLite DDL
 // (postgres_dialect.h) and applied under an advisory lock, so replicas may
