@@ -7,6 +7,8 @@ find_package(Protobuf REQUIRED)
 find_package(absl REQUIRED)
 find_package(GTest REQUIRED)
 find_package(SQLite3 REQUIRED)
+# libpq-dev: target PostgreSQL::PostgreSQL (libs/store/postgres_database.h).
+find_package(PostgreSQL REQUIRED)
 # prometheus-cpp-dev: targets prometheus-cpp::core and prometheus-cpp::pull.
 find_package(prometheus-cpp CONFIG REQUIRED)
 

@@ -7,6 +7,8 @@ WP_PACKAGES=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libnats-dev nats-server libhiredis-dev redis-server redis-tools
   libsqlite3-dev libgtest-dev libgmock-dev
+  libpq-dev  # libs/store: the PostgreSQL engine
+  postgresql-15  # the test harness starts it (libs/testing/postgres_server.h)
   libjwt-dev openssl
   prometheus-cpp-dev  # libs/metrics: the Prometheus endpoint
   clang-14 libclang-rt-14-dev  # scripts/fuzz: libFuzzer and the sanitizers

@@ -2,12 +2,14 @@
 //
 // SQL is written once, portably: `?` placeholders, ON CONFLICT, RETURNING, no
 // engine-specific functions. The SQLite engine (sqlite_database.h) is the
-// embedded default; a PostgreSQL engine can implement the same interface.
+// embedded default; the PostgreSQL engine (postgres_database.h) implements
+// the same interface.
 //
-// Thread-safety: Database is thread-safe. Write() calls are serialised (one
-// writer at a time, as SQLite requires); Read() calls run concurrently on
-// their own connections and see a consistent snapshot. A Transaction belongs
-// to the thread running the callback and must not escape it.
+// Thread-safety: Database is thread-safe. Write() calls behave as if
+// serialised (one writer at a time on SQLite; SERIALIZABLE transactions on
+// PostgreSQL); Read() calls run concurrently on their own connections and
+// see a consistent snapshot. A Transaction belongs to the thread running the
+// callback and must not escape it.
 #ifndef WP_LIBS_STORE_DATABASE_H_
 #define WP_LIBS_STORE_DATABASE_H_
 
@@ -48,7 +50,8 @@ struct Migration {
 // Prometheus types so that the store depends on no metrics library: the
 // service runtime adapts it (libs/metrics/store_metrics.h). Called on the
 // transaction's thread once it has committed or rolled back (a write's time
-// includes waiting for the writer); must be thread-safe and cheap.
+// includes waiting for the writer or a connection, and on PostgreSQL every
+// re-run after a conflict); must be thread-safe and cheap.
 class TransactionObserver {
  public:
   virtual ~TransactionObserver() = default;
@@ -62,6 +65,11 @@ class Database {
   // the commit is durable when Write returns OK. Rolls back otherwise and
   // returns body's error. Constraint violations surface as ALREADY_EXISTS
   // (unique keys) or FAILED_PRECONDITION (other constraints).
+  //
+  // `body` may run more than once: on PostgreSQL a write that loses a
+  // serialization conflict with a concurrent one is rolled back and run
+  // again from scratch (ABORTED once the attempts run out). So a body must
+  // have no effect outside its transaction other than assigning its result.
   virtual absl::Status Write(const TransactionBody& body) = 0;
   // Runs `body` in a read-only snapshot.
   virtual absl::Status Read(const TransactionBody& body) = 0;

@@ -3,7 +3,6 @@
 #include <sqlite3.h>
 
 #include <atomic>
-#include <chrono>
 #include <unordered_map>
 #include <utility>
 
@@ -12,6 +11,8 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "libs/store/platform_migrations.h"
+#include "libs/store/schema_migrations.h"
+#include "libs/store/transaction_timer.h"
 
 namespace wp::store {
 namespace {
@@ -223,29 +224,6 @@ class SqliteDatabase : public Database {
     idle_readers_.push_back(std::move(reader));
   }
 
-  // Times one transaction for the observer, if there is one; Done() reports
-  // it (a failed Write reports from the destructor).
-  class TransactionTimer {
-   public:
-    TransactionTimer(TransactionObserver* observer, bool write)
-        : observer_(observer),
-          write_(write),
-          start_(observer != nullptr ? std::chrono::steady_clock::now()
-                                     : std::chrono::steady_clock::time_point()) {}
-    ~TransactionTimer() { Done(); }
-    void Done() const {
-      if (observer_ == nullptr || done_) return;
-      done_ = true;
-      observer_->OnTransaction(write_, absl::FromChrono(std::chrono::steady_clock::now() - start_));
-    }
-
-   private:
-    TransactionObserver* const observer_;
-    const bool write_;
-    const std::chrono::steady_clock::time_point start_;
-    mutable bool done_ = false;
-  };
-
   std::atomic<TransactionObserver*> observer_{nullptr};
   absl::Mutex write_mu_;
   std::unique_ptr<Connection> writer_ ABSL_GUARDED_BY(write_mu_);
@@ -256,26 +234,18 @@ class SqliteDatabase : public Database {
 
 absl::Status ApplyMigrations(Connection& db, absl::string_view component,
                              const std::vector<Migration>& migrations) {
+  if (absl::Status s = CheckSchemaNotNewer(db, component, migrations); !s.ok()) return s;
   for (const Migration& m : migrations) {
-    absl::StatusOr<std::vector<Row>> applied = db.Query(
-        "SELECT 1 FROM schema_migrations WHERE component = ? AND version = ?",
-        {std::string(component), static_cast<int64_t>(m.version)});
+    absl::StatusOr<bool> applied = IsApplied(db, component, m.version);
     if (!applied.ok()) return applied.status();
-    if (!applied->empty()) continue;
+    if (*applied) continue;
     absl::Status s = db.Exec("BEGIN IMMEDIATE");
     if (s.ok()) s = db.Exec(m.sql);
-    if (s.ok()) {
-      s = db.Execute(
-                "INSERT INTO schema_migrations (component, version, description, applied_at) "
-                "VALUES (?, ?, ?, CURRENT_TIMESTAMP)",
-                {std::string(component), static_cast<int64_t>(m.version), m.description})
-              .status();
-    }
+    if (s.ok()) s = RecordApplied(db, component, m);
     if (s.ok()) s = db.Exec("COMMIT");
     if (!s.ok()) {
       db.Exec("ROLLBACK").IgnoreError();
-      return absl::Status(s.code(), absl::StrCat("migration ", component, "/", m.version, " (",
-                                                 m.description, "): ", s.message()));
+      return absl::Status(s.code(), absl::StrCat("migration ", MigrationName(component, m), ": ", s.message()));
     }
   }
   return absl::OkStatus();
@@ -292,9 +262,7 @@ absl::StatusOr<std::unique_ptr<Database>> OpenSqlite(const SqliteOptions& option
                                                      const std::vector<Migration>& migrations) {
   absl::StatusOr<std::unique_ptr<Connection>> writer = OpenConnection(options.path, false);
   if (!writer.ok()) return writer.status();
-  absl::Status s = (*writer)->Exec(
-      "CREATE TABLE IF NOT EXISTS schema_migrations (component TEXT NOT NULL, version INTEGER NOT "
-      "NULL, description TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (component, version))");
+  absl::Status s = (*writer)->Exec(kCreateSchemaMigrations);
   if (s.ok()) s = ApplyMigrations(**writer, "platform", PlatformMigrations());
   if (s.ok()) s = ApplyMigrations(**writer, "service", migrations);
   if (!s.ok()) return s;

@@ -1,4 +1,4 @@
-// CreateOnce and UpdateWithEtag against a real SQLite file.
+// CreateOnce and UpdateWithEtag against a real database of each engine.
 #include <memory>
 #include <string>
 
@@ -7,8 +7,7 @@
 #include "libs/status/status_macros.h"
 #include "libs/store/create_once.h"
 #include "libs/store/etag_update.h"
-#include "libs/store/sqlite_database.h"
-#include "libs/testing/server_process.h"
+#include "libs/testing/test_store.h"
 
 namespace wp::store {
 namespace {
@@ -28,10 +27,12 @@ struct Note {
 
 bool SameNote(const Note& a, const Note& b) { return a.body == b.body; }
 
-class StoreHelpersTest : public ::testing::Test {
+using wp::testing::Engine;
+
+class StoreHelpersTest : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    auto db = OpenSqlite({wp::testing::MakeTempDir("wp-store-helpers") + "/test.db", 2}, kMigrations);
+    auto db = wp::testing::TestStore(GetParam()).Open(kMigrations);
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(*db);
   }
@@ -93,7 +94,7 @@ class StoreHelpersTest : public ::testing::Test {
   int saves_ = 0;
 };
 
-TEST_F(StoreHelpersTest, ARetryAnswersWithWhatTheFirstCallMade) {
+TEST_P(StoreHelpersTest, ARetryAnswersWithWhatTheFirstCallMade) {
   auto first = Create("req-1", "hello");
   ASSERT_TRUE(first.ok()) << first.status();
   auto retry = Create("req-1", "something else");  // the body of a retry is not looked at
@@ -103,13 +104,13 @@ TEST_F(StoreHelpersTest, ARetryAnswersWithWhatTheFirstCallMade) {
   EXPECT_EQ(Count(), 1);
 }
 
-TEST_F(StoreHelpersTest, WithoutARequestIdEveryCallCreates) {
+TEST_P(StoreHelpersTest, WithoutARequestIdEveryCallCreates) {
   ASSERT_TRUE(Create("", "a").ok());
   ASSERT_TRUE(Create("", "a").ok());
   EXPECT_EQ(Count(), 2);
 }
 
-TEST_F(StoreHelpersTest, AFailedCreateRecordsNothing) {
+TEST_P(StoreHelpersTest, AFailedCreateRecordsNothing) {
   auto failed = WriteValue<Note>(*db_, [&](Transaction& tx) {
     return CreateOnce<Note>(
         tx, {"CreateNote", "req-2", absl::Now()}, [&](const std::string& made) { return LoadNamed(tx, made); },
@@ -121,7 +122,7 @@ TEST_F(StoreHelpersTest, AFailedCreateRecordsNothing) {
   EXPECT_EQ(then->body, "made now");
 }
 
-TEST_F(StoreHelpersTest, UpdatesApplyWithTheCurrentEtagOrNone) {
+TEST_P(StoreHelpersTest, UpdatesApplyWithTheCurrentEtagOrNone) {
   auto note = Create("", "one");
   ASSERT_TRUE(note.ok());
   auto with_etag = SetBody(note->id, note->etag(), "two");
@@ -134,7 +135,7 @@ TEST_F(StoreHelpersTest, UpdatesApplyWithTheCurrentEtagOrNone) {
   EXPECT_EQ(saves_, 2);
 }
 
-TEST_F(StoreHelpersTest, AStaleEtagIsAbortedAndChangesNothing) {
+TEST_P(StoreHelpersTest, AStaleEtagIsAbortedAndChangesNothing) {
   auto note = Create("", "one");
   ASSERT_TRUE(note.ok());
   ASSERT_TRUE(SetBody(note->id, note->etag(), "two").ok());
@@ -145,7 +146,7 @@ TEST_F(StoreHelpersTest, AStaleEtagIsAbortedAndChangesNothing) {
   EXPECT_EQ(now->body, "two");
 }
 
-TEST_F(StoreHelpersTest, ANoOpChangeSavesNothing) {
+TEST_P(StoreHelpersTest, ANoOpChangeSavesNothing) {
   auto note = Create("", "same");
   ASSERT_TRUE(note.ok());
   auto again = SetBody(note->id, note->etag(), "same");
@@ -154,16 +155,19 @@ TEST_F(StoreHelpersTest, ANoOpChangeSavesNothing) {
   EXPECT_EQ(saves_, 0);
 }
 
-TEST_F(StoreHelpersTest, ARefusedChangeSavesNothing) {
+TEST_P(StoreHelpersTest, ARefusedChangeSavesNothing) {
   auto note = Create("", "kept");
   ASSERT_TRUE(note.ok());
   EXPECT_EQ(SetBody(note->id, "", "").status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(saves_, 0);
 }
 
-TEST_F(StoreHelpersTest, AMissingResourceIsNotFound) {
+TEST_P(StoreHelpersTest, AMissingResourceIsNotFound) {
   EXPECT_EQ(SetBody(404, "", "x").status().code(), absl::StatusCode::kNotFound);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, StoreHelpersTest,
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres), wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::store

@@ -1,11 +1,22 @@
 #include "libs/store/value.h"
 
+#include <cmath>
+#include <limits>
+
 namespace wp::store {
 
 int64_t Row::Int(int col) const {
   const Value& v = values_.at(col);
   if (const auto* i = std::get_if<int64_t>(&v)) return *i;
-  if (const auto* d = std::get_if<double>(&v)) return static_cast<int64_t>(*d);
+  // Truncated toward zero, as SQLite's CAST does; NaN and values beyond the
+  // range (a PostgreSQL NUMERIC can hold them) saturate instead of being
+  // undefined behaviour.
+  if (const auto* d = std::get_if<double>(&v)) {
+    if (std::isnan(*d)) return 0;
+    if (*d >= 9223372036854775807.0) return std::numeric_limits<int64_t>::max();
+    if (*d <= -9223372036854775808.0) return std::numeric_limits<int64_t>::min();
+    return static_cast<int64_t>(*d);
+  }
   return 0;
 }
 

@@ -1,10 +1,12 @@
-#include "libs/store/sqlite_database.h"
+// The Database contract, checked on both engines (SQLite and PostgreSQL).
+#include "libs/store/database.h"
 
+#include <atomic>
 #include <thread>
 
 #include "gtest/gtest.h"
 #include "libs/store/outbox.h"
-#include "libs/testing/server_process.h"
+#include "libs/testing/test_store.h"
 
 namespace wp::store {
 namespace {
@@ -14,11 +16,13 @@ const std::vector<Migration> kMigrations = {
     {2, "notes.rank", "ALTER TABLE notes ADD COLUMN rank INTEGER NOT NULL DEFAULT 0"},
 };
 
-class SqliteDatabaseTest : public ::testing::Test {
+using wp::testing::Engine;
+using wp::testing::TestStore;
+
+class DatabaseTest : public ::testing::TestWithParam<Engine> {
  protected:
-  void SetUp() override { path_ = wp::testing::MakeTempDir("wp-store") + "/test.db"; }
   std::unique_ptr<Database> Open(const std::vector<Migration>& m = kMigrations) {
-    auto db = OpenSqlite({path_, 2}, m);
+    auto db = store_.Open(m);
     EXPECT_TRUE(db.ok()) << db.status();
     return db.ok() ? std::move(*db) : nullptr;
   }
@@ -32,10 +36,10 @@ class SqliteDatabaseTest : public ::testing::Test {
                   }).ok());
     return n;
   }
-  std::string path_;
+  TestStore store_{GetParam()};
 };
 
-TEST_F(SqliteDatabaseTest, CommitsAndSurvivesReopen) {
+TEST_P(DatabaseTest, CommitsAndSurvivesReopen) {
   {
     auto db = Open();
     ASSERT_TRUE(db->Write([](Transaction& tx) {
@@ -56,7 +60,7 @@ TEST_F(SqliteDatabaseTest, CommitsAndSurvivesReopen) {
                 }).ok());
 }
 
-TEST_F(SqliteDatabaseTest, FailedBodyRollsBack) {
+TEST_P(DatabaseTest, FailedBodyRollsBack) {
   auto db = Open();
   absl::Status s = db->Write([](Transaction& tx) {
     auto n = tx.Execute("INSERT INTO notes (body) VALUES ('kept?')");
@@ -67,7 +71,7 @@ TEST_F(SqliteDatabaseTest, FailedBodyRollsBack) {
   EXPECT_EQ(Count(*db), 0);
 }
 
-TEST_F(SqliteDatabaseTest, UniqueViolationIsAlreadyExists) {
+TEST_P(DatabaseTest, UniqueViolationIsAlreadyExists) {
   auto db = Open();
   auto insert = [](Transaction& tx) {
     return tx.Execute("INSERT INTO notes (body) VALUES ('same')").status();
@@ -77,7 +81,7 @@ TEST_F(SqliteDatabaseTest, UniqueViolationIsAlreadyExists) {
   EXPECT_EQ(Count(*db), 1);
 }
 
-TEST_F(SqliteDatabaseTest, BadSqlIsAnErrorNotACrash) {
+TEST_P(DatabaseTest, BadSqlIsAnErrorNotACrash) {
   auto db = Open();
   absl::Status s = db->Read([](Transaction& tx) { return tx.Query("SELECT nope FROM nowhere").status(); });
   EXPECT_EQ(s.code(), absl::StatusCode::kInternal);
@@ -85,16 +89,16 @@ TEST_F(SqliteDatabaseTest, BadSqlIsAnErrorNotACrash) {
   EXPECT_FALSE(s.ok());
 }
 
-TEST_F(SqliteDatabaseTest, BrokenMigrationNamesItself) {
+TEST_P(DatabaseTest, BrokenMigrationNamesItself) {
   std::vector<Migration> broken = kMigrations;
   broken.push_back({3, "typo", "CREAT TABLE x (y)"});
-  auto db = OpenSqlite({path_, 1}, broken);
+  auto db = store_.Open(broken, 1);
   ASSERT_FALSE(db.ok());
   EXPECT_NE(db.status().message().find("service/3 (typo)"), absl::string_view::npos)
       << db.status();
 }
 
-TEST_F(SqliteDatabaseTest, ConcurrentWritersAndReaders) {
+TEST_P(DatabaseTest, ConcurrentWritersAndReaders) {
   auto db = Open();
   std::vector<std::thread> threads;
   for (int t = 0; t < 8; ++t) {
@@ -113,7 +117,7 @@ TEST_F(SqliteDatabaseTest, ConcurrentWritersAndReaders) {
   EXPECT_EQ(Count(*db), 400);
 }
 
-TEST_F(SqliteDatabaseTest, OutboxKeepsOrderAndMarksSent) {
+TEST_P(DatabaseTest, OutboxKeepsOrderAndMarksSent) {
   auto db = Open();
   int commits = 0;
   db->SetCommitListener([&] { ++commits; });
@@ -140,7 +144,7 @@ TEST_F(SqliteDatabaseTest, OutboxKeepsOrderAndMarksSent) {
   EXPECT_EQ(dup.code(), absl::StatusCode::kAlreadyExists);
 }
 
-TEST_F(SqliteDatabaseTest, StoreIdentityIsStable) {
+TEST_P(DatabaseTest, StoreIdentityIsStable) {
   std::string first;
   {
     auto db = Open();
@@ -152,12 +156,13 @@ TEST_F(SqliteDatabaseTest, StoreIdentityIsStable) {
   }
   auto db = Open();
   EXPECT_EQ(*StoreIdentity(*db), first);
-  auto other = OpenSqlite({path_ + ".other", 1}, kMigrations);
+  TestStore other_store(GetParam());
+  auto other = other_store.Open(kMigrations, 1);
   ASSERT_TRUE(other.ok());
   EXPECT_NE(*StoreIdentity(**other), first);
 }
 
-TEST_F(SqliteDatabaseTest, PruneKeepsUnsentAndTheNewestRows) {
+TEST_P(DatabaseTest, PruneKeepsUnsentAndTheNewestRows) {
   auto db = Open();
   for (int i = 0; i < 10; ++i) {
     ASSERT_TRUE(db->Write([&](Transaction& tx) {
@@ -193,7 +198,7 @@ TEST_F(SqliteDatabaseTest, PruneKeepsUnsentAndTheNewestRows) {
   EXPECT_EQ(*LastOutboxSeq(*db), last);
 }
 
-TEST_F(SqliteDatabaseTest, MarkHandledOnlyOnce) {
+TEST_P(DatabaseTest, MarkHandledOnlyOnce) {
   auto db = Open();
   bool first = false, second = true;
   ASSERT_TRUE(db->Write([&](Transaction& tx) {
@@ -209,6 +214,43 @@ TEST_F(SqliteDatabaseTest, MarkHandledOnlyOnce) {
   EXPECT_TRUE(first);
   EXPECT_FALSE(second);
 }
+
+TEST_P(DatabaseTest, RefusesASchemaNewerThanTheBinary) {
+  std::vector<Migration> newer = kMigrations;
+  newer.push_back({3, "notes.color", "ALTER TABLE notes ADD COLUMN color TEXT"});
+  ASSERT_NE(Open(newer), nullptr);
+  auto old = store_.Open(kMigrations);
+  ASSERT_FALSE(old.ok());
+  EXPECT_EQ(old.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(old.status().message().find("the database schema is at version 3 but this binary knows only up "
+                                        "to 2; run a newer binary"),
+            absl::string_view::npos)
+      << old.status();
+  EXPECT_NE(Open(newer), nullptr);  // the newer binary still starts
+}
+
+TEST_P(DatabaseTest, ObserverIsToldOfEveryTransaction) {
+  struct Counting : TransactionObserver {
+    void OnTransaction(bool write, absl::Duration elapsed) override {
+      (write ? writes : reads)++;
+      EXPECT_GE(elapsed, absl::ZeroDuration());
+    }
+    std::atomic<int> writes{0}, reads{0};
+  } observer;
+  auto db = Open();
+  db->SetTransactionObserver(&observer);
+  ASSERT_TRUE(db->Write([](Transaction& tx) { return tx.Execute("INSERT INTO notes (body) VALUES ('x')").status(); })
+                  .ok());
+  EXPECT_EQ(db->Write([](Transaction&) { return absl::CancelledError("no"); }).code(),
+            absl::StatusCode::kCancelled);
+  EXPECT_EQ(Count(*db), 1);
+  db->SetTransactionObserver(nullptr);
+  EXPECT_EQ(observer.writes, 2);
+  EXPECT_EQ(observer.reads, 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, DatabaseTest,
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres), wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::store

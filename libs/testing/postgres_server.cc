@@ -1,0 +1,166 @@
+#include "libs/testing/postgres_server.h"
+
+#include <libpq-fe.h>
+#include <pwd.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
+#include "absl/time/time.h"
+#include "libs/testing/server_process.h"
+
+namespace wp::testing {
+namespace {
+
+constexpr char kBinDir[] = "/usr/lib/postgresql/15/bin";
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Holds the schemas of CreateSchema.
+constexpr char kSchemasDb[] = "wp_tests";
+
+absl::Status CheckName(const std::string& name) {
+  if (!name.empty() && name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos) {
+    return absl::OkStatus();
+  }
+  return absl::InvalidArgumentError(absl::StrCat("bad database or schema name \"", name, "\""));
+}
+
+}  // namespace
+
+PostgresServer::PostgresServer() : port_(FreePort()) {}
+
+PostgresServer::~PostgresServer() { Stop(); }
+
+std::string PostgresServer::url(const std::string& db) const {
+  return absl::StrCat("postgres://wp@127.0.0.1:", port_, "/", db);
+}
+
+absl::Status PostgresServer::RunTool(const std::string& program, const std::vector<std::string>& args) {
+  std::vector<std::string> argv;
+  if (::geteuid() == 0) argv = {"runuser", "-u", "postgres", "--"};
+  argv.push_back(absl::StrCat(kBinDir, "/", program));
+  argv.insert(argv.end(), args.begin(), args.end());
+  const std::string log = absl::StrCat(dir_, "/", program, ".log");
+  ServerProcess process(argv, log);
+  if (absl::Status s = process.Start(); !s.ok()) return s;
+  const int status = process.WaitForExit(absl::Seconds(120));
+  if (status == -1) process.Kill();
+  if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    return absl::InternalError(absl::StrCat(absl::StrJoin(argv, " "), " failed: ", ReadFile(log)));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status PostgresServer::Start() {
+  if (running_) return absl::FailedPreconditionError("already running");
+  dir_ = MakeTempDir("wp-postgres");
+  if (dir_.empty()) return absl::InternalError("cannot make a temporary folder");
+  if (::geteuid() == 0) {
+    const passwd* user = ::getpwnam("postgres");
+    if (user == nullptr) return absl::FailedPreconditionError("running as root and there is no user postgres");
+    if (::chown(dir_.c_str(), user->pw_uid, user->pw_gid) != 0) {
+      return absl::InternalError(absl::StrCat("chown ", dir_, " to postgres failed"));
+    }
+  }
+  const std::string data = dir_ + "/data";
+  // C collation compares bytes, as SQLite does; UTF-8 for any text.
+  if (absl::Status s = RunTool("initdb", {"-D", data, "-A", "trust", "-U", "wp", "-E", "UTF8",
+                                          "--locale=C", "--no-sync"});
+      !s.ok()) {
+    return s;
+  }
+  // fsync=off only here, in the test harness: losing a test database to a
+  // machine crash costs nothing, and it keeps tests fast.
+  const std::string server_options =
+      absl::StrCat("-p ", port_, " -k ", dir_, " -c listen_addresses=127.0.0.1 -c fsync=off");
+  if (absl::Status s = RunTool("pg_ctl", {"-D", data, "-l", dir_ + "/server.log", "-o", server_options,
+                                          "-w", "-t", "60", "start"});
+      !s.ok()) {
+    return absl::Status(s.code(), absl::StrCat(s.message(), ReadFile(dir_ + "/server.log")));
+  }
+  running_ = true;
+  return absl::OkStatus();
+}
+
+void PostgresServer::Stop() {
+  if (dir_.empty()) return;
+  if (running_) {
+    RunTool("pg_ctl", {"-D", dir_ + "/data", "-m", "fast", "-w", "stop"}).IgnoreError();
+    running_ = false;
+  }
+  std::error_code ignored;
+  std::filesystem::remove_all(dir_, ignored);
+  dir_.clear();
+}
+
+absl::Status PostgresServer::RunSql(const std::string& db, const std::string& sql) {
+  PGconn* conn = PQconnectdb(url(db).c_str());
+  absl::Status status;
+  if (PQstatus(conn) != CONNECTION_OK) {
+    status = absl::UnavailableError(absl::StrCat("cannot connect to the test PostgreSQL on port ", port_, ": ",
+                                                 absl::StripTrailingAsciiWhitespace(PQerrorMessage(conn))));
+  } else {
+    PGresult* result = PQexec(conn, sql.c_str());
+    if (PQresultStatus(result) != PGRES_COMMAND_OK) {
+      status = absl::InternalError(
+          absl::StrCat(sql, ": ", absl::StripTrailingAsciiWhitespace(PQresultErrorMessage(result))));
+    }
+    PQclear(result);
+  }
+  PQfinish(conn);
+  return status;
+}
+
+absl::StatusOr<std::string> PostgresServer::CreateDatabase(const std::string& name) {
+  if (absl::Status s = CheckName(name); !s.ok()) return s;
+  if (absl::Status s = RunSql("postgres", absl::StrCat("CREATE DATABASE ", name)); !s.ok()) return s;
+  return url(name);
+}
+
+absl::StatusOr<std::string> PostgresServer::CreateSchema(const std::string& name) {
+  if (absl::Status s = CheckName(name); !s.ok()) return s;
+  if (!schemas_db_created_) {
+    if (absl::Status s = RunSql("postgres", absl::StrCat("CREATE DATABASE ", kSchemasDb)); !s.ok()) return s;
+    schemas_db_created_ = true;
+  }
+  if (absl::Status s = RunSql(kSchemasDb, absl::StrCat("CREATE SCHEMA ", name)); !s.ok()) return s;
+  // libpq passes `options` to the server: the schema comes first on the
+  // search path, so unqualified tables are made and found there.
+  return absl::StrCat(url(kSchemasDb), "?options=-csearch_path%3D", name);
+}
+
+namespace {
+
+PostgresServer* shared_server = nullptr;
+
+void StopSharedPostgres() {
+  if (shared_server != nullptr) shared_server->Stop();
+}
+
+}  // namespace
+
+absl::StatusOr<PostgresServer*> SharedPostgres() {
+  static const absl::Status* started = [] {
+    shared_server = new PostgresServer();
+    auto* status = new absl::Status(shared_server->Start());
+    std::atexit(StopSharedPostgres);
+    return status;
+  }();
+  if (!started->ok()) return *started;
+  return shared_server;
+}
+
+}  // namespace wp::testing

@@ -1,0 +1,52 @@
+// A fresh store database of either engine for tests, so that one test body
+// checks both engines (value-parameterised over Engine).
+//
+// Thread-compatible.
+#ifndef WP_LIBS_TESTING_TEST_STORE_H_
+#define WP_LIBS_TESTING_TEST_STORE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "libs/store/database.h"
+
+namespace wp::testing {
+
+enum class Engine { kSqlite, kPostgres };
+
+// "Sqlite" or "Postgres": test name suffixes, which ctest labels select by
+// (engine_sqlite / engine_postgres).
+std::string EngineName(Engine engine);
+
+// For INSTANTIATE_TEST_SUITE_P's name generator.
+struct EngineNamer {
+  template <typename Info>
+  std::string operator()(const Info& info) const {
+    return EngineName(info.param);
+  }
+};
+
+// One empty database: a file in a new folder, or a new schema on the
+// shared test PostgreSQL (postgres_server.h). Open() again reopens it.
+class TestStore {
+ public:
+  explicit TestStore(Engine engine);
+
+  absl::StatusOr<std::unique_ptr<store::Database>> Open(const std::vector<store::Migration>& migrations,
+                                                        int connections = 2);
+  Engine engine() const { return engine_; }
+  // The SQLite path or the PostgreSQL url; set by the first Open().
+  const std::string& location() const { return location_; }
+
+ private:
+  absl::Status Create();
+
+  Engine engine_;
+  std::string location_;
+};
+
+}  // namespace wp::testing
+
+#endif  // WP_LIBS_TESTING_TEST_STORE_H_
