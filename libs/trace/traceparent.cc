@@ -1,9 +1,8 @@
 #include "libs/trace/traceparent.h"
 
-#include <sys/random.h>
+#include <cstdint>
 
-#include <cerrno>
-#include <cstdlib>
+#include "absl/random/random.h"
 
 namespace wp::trace {
 namespace {
@@ -28,24 +27,18 @@ bool IsHexByte(absl::string_view two) {
   return two.size() == 2 && IsLowerHex(two[0]) && IsLowerHex(two[1]);
 }
 
-// `bytes` random bytes as 2*bytes hex digits, never all zero.
+// `bytes` (at most 16) random bytes as 2*bytes hex digits, never all zero.
+// A generator per thread, seeded once from the OS: ids must not collide, not
+// be secret, and a getrandom() call per id showed in the RPC path's profile.
 std::string RandomHex(size_t bytes) {
-  unsigned char b[16];
+  thread_local absl::BitGen random;
   std::string out;
   do {
-    size_t done = 0;
-    while (done < bytes) {
-      ssize_t got = ::getrandom(b + done, bytes - done, 0);
-      if (got < 0) {
-        if (errno == EINTR) continue;
-        std::abort();  // no safe randomness at all: not recoverable
-      }
-      done += static_cast<size_t>(got);
-    }
     out.clear();
     for (size_t i = 0; i < bytes; ++i) {
-      out.push_back(kHex[b[i] >> 4]);
-      out.push_back(kHex[b[i] & 0x0F]);
+      const uint8_t b = absl::Uniform<uint8_t>(random);
+      out.push_back(kHex[b >> 4]);
+      out.push_back(kHex[b & 0x0F]);
     }
   } while (out.find_first_not_of('0') == std::string::npos);
   return out;
