@@ -80,6 +80,8 @@ void OutboxRelay::Stop() {
   }
   cv_.notify_all();
   if (thread_.joinable()) thread_.join();
+  lease_.reset();  // another replica's relay may publish now
+  leading_ = false;
 }
 
 bool OutboxRelay::stopping() const {
@@ -107,6 +109,7 @@ bool OutboxRelay::WaitUntilIdle(absl::Duration timeout) {
 
 OutboxRelayStats OutboxRelay::stats() const {
   OutboxRelayStats s;
+  s.leading = leading_.load();
   s.published = published_.load();
   s.failures = failures_.load();
   s.dead_lettered = dead_lettered_.load();
@@ -170,12 +173,34 @@ void OutboxRelay::Run() {
   while (!stopping()) RunOnce(backoff, stream_ready);
 }
 
+bool OutboxRelay::Lead() {
+  if (lease_ != nullptr && lease_->Held()) return true;
+  if (lease_ != nullptr) {
+    lease_.reset();
+    leading_ = false;
+    wp::log::Warn("outbox relay: lost the lease (its database connection broke); publishing stops here");
+  }
+  absl::StatusOr<std::unique_ptr<store::Lease>> lease = db_.TryLease("outbox-relay");
+  if (!lease.ok()) {
+    RecordFailure(lease.status(), "take the lease");
+  } else if (*lease != nullptr) {
+    lease_ = std::move(*lease);
+    leading_ = true;
+    wp::log::Info("outbox relay: holds the lease; this replica publishes the outbox");
+    return true;
+  }
+  Wait(options_.poll_interval, /*wake_on_notify=*/false);
+  return false;
+}
+
 void OutboxRelay::RunOnce(absl::Duration& backoff, bool& stream_ready) {
   auto fail = [&](const absl::Status& status, const char* what) {
     RecordFailure(status, what);
     Wait(backoff, /*wake_on_notify=*/false);  // new rows do not make NATS come back sooner
     backoff = std::min(backoff * 2, options_.max_backoff);
   };
+
+  if (!Lead()) return;
 
   if (!stream_ready) {
     absl::Status s = publisher_.connection().EnsureStream(

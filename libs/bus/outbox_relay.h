@@ -12,8 +12,11 @@
 // It wakes on Notify() (wire it to Database::SetCommitListener) and also
 // polls every poll_interval in case a notification was missed.
 //
-// Run one relay per database: two would publish the same rows concurrently
-// (still deduplicated by the broker, but interleaved out of order).
+// One relay per database publishes: replicas sharing one database each run
+// a relay, but only the holder of the database's "outbox-relay" lease
+// (store::Database::TryLease) publishes; the others try to take the lease
+// every poll_interval, so one of them carries on within about that long
+// after the holder stops or dies.
 //
 // Thread-safety: Notify(), WaitUntilIdle() and stats() are thread-safe and may
 // be called from any thread, including from the commit listener. Start() and
@@ -24,6 +27,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -63,6 +67,7 @@ struct OutboxRelayOptions {
 };
 
 struct OutboxRelayStats {
+  bool leading = false;   // this relay holds the lease and publishes
   int64_t published = 0;  // rows acknowledged by the broker (re-publishes included)
   int64_t failures = 0;   // failed attempts (publish, read or mark), each followed by a backoff
   int64_t dead_lettered = 0;  // rows moved aside (see above)
@@ -93,6 +98,9 @@ class OutboxRelay {
 
  private:
   void Run();
+  // True when this relay holds the lease (taking it if free); false after
+  // waiting a poll_interval when another replica's relay holds it.
+  bool Lead();
   void PruneIfDue();
   void RunOnce(absl::Duration& backoff, bool& stream_ready);
   // Sleeps up to `d`; returns early on Stop() (and, if `wake_on_notify`, on Notify()).
@@ -118,6 +126,8 @@ class OutboxRelay {
   std::atomic<int64_t> published_{0};
   std::atomic<int64_t> failures_{0};
   std::atomic<int64_t> dead_lettered_{0};
+  std::unique_ptr<store::Lease> lease_;  // relay thread only (and Stop() after the join)
+  std::atomic<bool> leading_{false};
   int64_t failing_seq_ = 0;       // relay thread only: the row that keeps failing
   int64_t failing_attempts_ = 0;  // relay thread only
   int64_t consecutive_failures_ = 0;  // relay thread only

@@ -23,7 +23,10 @@ ABSL_FLAG(std::optional<int32_t>, metrics_port, std::nullopt,
           "Prometheus metrics port (http://host:port/metrics); unset means the gRPC port + 1000, "
           "0 any free port, negative none");
 ABSL_FLAG(std::string, listen_host, "127.0.0.1", "Address the gRPC server binds");
-ABSL_FLAG(std::string, data_dir, "data", "Folder for the service's SQLite file");
+ABSL_FLAG(std::string, data_dir, "data", "Folder for the service's SQLite file, backups and local state");
+ABSL_FLAG(std::string, store_url, "",
+          "Where the service keeps its data: empty for SQLite at <data_dir>/<service>.db, a file "
+          "path or sqlite:PATH, or postgres://user[:password]@host:port/db (libs/store/open_store.h)");
 ABSL_FLAG(std::string, nats_url, "nats://127.0.0.1:4222", "NATS server with JetStream");
 ABSL_FLAG(std::string, redis_url, "redis://127.0.0.1:6379", "Redis for the aggregate cache");
 ABSL_FLAG(std::string, log_level, "info", "debug, info, warn or error (changeable at run time: LoggingService)");
@@ -107,6 +110,7 @@ ServiceConfig LoadConfig(int argc, char** argv, absl::string_view service, int d
   }
   config.data_dir = absl::GetFlag(FLAGS_data_dir);
   config.database_path = absl::StrCat(config.data_dir, "/", service, ".db");
+  config.store_url = absl::GetFlag(FLAGS_store_url);
   config.nats_url = absl::GetFlag(FLAGS_nats_url);
   config.reflection = absl::GetFlag(FLAGS_reflection);
   config.near_cache_entries = std::max(0, absl::GetFlag(FLAGS_near_cache_entries));

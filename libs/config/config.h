@@ -50,6 +50,9 @@ struct ServiceConfig {
   std::string metrics_address;
   std::string data_dir;
   std::string database_path;   // <data_dir>/<service>.db
+  // --store_url: empty for SQLite at database_path, else a path or a PostgreSQL
+  // url (store::ParseStoreLocation). A url may hold a password: never logged.
+  std::string store_url;
   std::string nats_url;
   std::string redis_url;  // parsed by libs/cache (ParseRedisUrl)
   bool reflection = true;

@@ -71,6 +71,9 @@ std::vector<MetricFamily> SnapshotCollector::Collect() const {
     out.Add("wp_outbox_dead_letters", "Events the bus refused for good, waiting for a re-drive",
             kGauge, static_cast<double>(s.dead_letters));
   }
+  out.Add("wp_outbox_relay_leading",
+          "1 when this replica's relay holds the outbox lease and publishes, else 0", kGauge,
+          s.relay.leading ? 1 : 0);
   out.Add("wp_outbox_published_total", "Outbox events acknowledged by the broker", kCounter,
           static_cast<double>(s.relay.published));
   out.Add("wp_outbox_publish_failures_total", "Failed outbox publish attempts", kCounter,

@@ -3,8 +3,9 @@
 // main.cc names only what is its own.
 //
 // It owns, in start-up order: the data folder and the store (restored first
-// from a backup when --restore_from names one; SQLite, the
-// platform migrations and the service's own), the data generation (starting
+// from a backup when --restore_from names one; SQLite or PostgreSQL as
+// --store_url says (libs/store/open_store.h), the platform migrations and the
+// service's own), the data generation (starting
 // at the outbox position) and the store identity, Redis and the cache, the
 // NATS connection, the outbox relay (publishing to the service's stream), the
 // follower of the service's own events (other replicas' changes advance the

@@ -118,6 +118,9 @@ class HeldReads : public store::Database {
   void SetTransactionObserver(store::TransactionObserver* observer) override {
     db_.SetTransactionObserver(observer);
   }
+  absl::StatusOr<std::unique_ptr<store::Lease>> TryLease(absl::string_view name) override {
+    return db_.TryLease(name);
+  }
   absl::Notification entered_;
   absl::Notification release_;
 

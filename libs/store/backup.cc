@@ -109,7 +109,11 @@ absl::StatusOr<BackupResult> BackupTo(Database& db, const std::string& path) {
 
   absl::Status copied = db.Read([&](Transaction& tx) -> absl::Status {
     sqlite3* source = SqliteHandleOf(tx);
-    if (source == nullptr) return absl::UnimplementedError("backups need the SQLite store engine");
+    if (source == nullptr) {
+      return absl::FailedPreconditionError(
+          "this service's store is PostgreSQL: back it up with the database's own tools (pg_dump, or "
+          "base backups with WAL archiving); see docs/operations.md");
+    }
     // The first read fixes the snapshot; the copy is taken from it whatever
     // is committed meanwhile (in WAL mode writers go on undisturbed).
     WP_RETURN_IF_ERROR(tx.Query("SELECT COUNT(*) FROM sqlite_master").status());

@@ -14,6 +14,7 @@
 #define WP_LIBS_STORE_DATABASE_H_
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,23 @@ class Transaction {
                                                  const std::vector<Value>& params = {}) = 0;
   // The first row, or NOT_FOUND when there is none.
   absl::StatusOr<Row> QueryOne(absl::string_view sql, const std::vector<Value>& params = {});
+  // Called before the transaction appends to the outbox (outbox.h): from
+  // here until it commits, other transactions' appends wait, so positions
+  // are handed out in commit order and a reader of "after position P" never
+  // misses a row committed later with a smaller position. SQLite's single
+  // writer gives this already.
+  virtual absl::Status LockOutboxAppends() { return absl::OkStatus(); }
+};
+
+// Held by at most one of the processes sharing a database (replicas of a
+// service on one PostgreSQL), e.g. to let one replica publish the outbox.
+// Released when destroyed, or when its process dies.
+class Lease {
+ public:
+  virtual ~Lease() = default;
+  // False once the lease is lost (its connection to the database broke):
+  // the holder must stop acting as one at once. May ask the database.
+  virtual bool Held() = 0;
 };
 
 using TransactionBody = std::function<absl::Status(Transaction&)>;
@@ -78,6 +96,9 @@ class Database {
   // Tells `observer` (not owned; nullptr for none) about every transaction
   // from now on. It must outlive the database or be unset first.
   virtual void SetTransactionObserver(TransactionObserver* observer) = 0;
+  // The lease `name` when no other process holds it, nullptr when one does.
+  // SQLite: always granted (one process owns the file).
+  virtual absl::StatusOr<std::unique_ptr<Lease>> TryLease(absl::string_view name) = 0;
 };
 
 // Runs `body` in a read snapshot and returns the value it produced.

@@ -18,6 +18,8 @@ std::string NowText() {
 
 absl::StatusOr<int64_t> ReserveOutboxRow(Transaction& tx, const std::string& event_id,
                                          const std::string& subject) {
+  // Positions in commit order (see Transaction::LockOutboxAppends).
+  if (absl::Status s = tx.LockOutboxAppends(); !s.ok()) return s;
   absl::StatusOr<Row> row = tx.QueryOne(
       "INSERT INTO outbox (event_id, subject, payload, created_at) VALUES (?, ?, ?, ?) "
       "RETURNING seq",

@@ -88,6 +88,14 @@ Value ValueOf(const PGresult* result, int row, int col) {
 
 }  // namespace
 
+absl::Status PostgresConnection::LockOutboxAppends() {
+  // Keyed by the schema, so that stores sharing one database (a schema each)
+  // do not wait for one another; held until the transaction ends.
+  return Query("SELECT pg_advisory_xact_lock(hashtextextended('wp-outbox-append:' || current_schema(), 0))",
+                 {})
+      .status();
+}
+
 std::string DescribePostgresUrl(const std::string& url) {
   char* error = nullptr;
   PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);

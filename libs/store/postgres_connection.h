@@ -41,6 +41,8 @@ class PostgresConnection : public Transaction {
 
   absl::StatusOr<int64_t> Execute(absl::string_view sql, const std::vector<Value>& params) override;
   absl::StatusOr<std::vector<Row>> Query(absl::string_view sql, const std::vector<Value>& params) override;
+  // A transaction-scoped advisory lock, one per schema.
+  absl::Status LockOutboxAppends() override;
 
   // Runs parameterless SQL, possibly several statements (migrations,
   // BEGIN/COMMIT).

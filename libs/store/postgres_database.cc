@@ -68,8 +68,11 @@ absl::Status Begin(PostgresConnection& tx, absl::string_view begin) {
 
 class PostgresDatabase : public Database {
  public:
-  PostgresDatabase(std::vector<std::unique_ptr<PostgresConnection>> connections, int max_write_attempts)
-      : pool_(std::move(connections)), max_write_attempts_(std::max(1, max_write_attempts)) {}
+  PostgresDatabase(std::vector<std::unique_ptr<PostgresConnection>> connections, const PostgresOptions& options)
+      : pool_(std::move(connections)),
+        max_write_attempts_(std::max(1, options.max_write_attempts)),
+        url_(options.url),
+        connect_timeout_(options.connect_timeout) {}
 
   absl::Status Write(const TransactionBody& body) override {
     const TransactionTimer timer(observer_.load(std::memory_order_acquire), true);
@@ -127,6 +130,22 @@ class PostgresDatabase : public Database {
     observer_.store(observer, std::memory_order_release);
   }
 
+  // A session-level advisory lock on a connection of the lease's own: the
+  // server releases it when that connection ends, a crash of this process
+  // included, so another replica can take over at once.
+  absl::StatusOr<std::unique_ptr<Lease>> TryLease(absl::string_view name) override {
+    absl::StatusOr<std::unique_ptr<PostgresConnection>> connection =
+        PostgresConnection::Connect(url_, connect_timeout_);
+    if (!connection.ok()) return connection.status();
+    // Keyed by the schema too: stores sharing a database do not compete.
+    absl::StatusOr<std::vector<Row>> taken = (*connection)->Query(
+        "SELECT pg_try_advisory_lock(hashtextextended(? || ':' || current_schema(), 0))",
+        {absl::StrCat("wp-lease:", name)});
+    if (!taken.ok()) return taken.status();
+    if (taken->empty() || taken->front().Int(0) == 0) return std::unique_ptr<Lease>();
+    return std::unique_ptr<Lease>(new SessionLease(std::move(*connection)));
+  }
+
  private:
   // One run of `body`; `lost_conflict` tells whether running it again may succeed.
   static absl::Status WriteOnce(PostgresConnection& tx, const TransactionBody& body, bool* lost_conflict) {
@@ -180,9 +199,21 @@ class PostgresDatabase : public Database {
     const bool alone_;
   };
 
+  class SessionLease : public Lease {
+   public:
+    explicit SessionLease(std::unique_ptr<PostgresConnection> connection) : connection_(std::move(connection)) {}
+    // Asks the server: a connection that broke took the lock with it.
+    bool Held() override { return !connection_->broken() && connection_->Exec("SELECT 1").ok(); }
+
+   private:
+    std::unique_ptr<PostgresConnection> connection_;
+  };
+
   Pool pool_;
   absl::Mutex write_gate_;
   const int max_write_attempts_;
+  const std::string url_;
+  const absl::Duration connect_timeout_;
   std::atomic<TransactionObserver*> observer_{nullptr};
   absl::Mutex listener_mu_;
   std::function<void()> commit_listener_ ABSL_GUARDED_BY(listener_mu_);
@@ -235,7 +266,7 @@ absl::StatusOr<std::unique_ptr<Database>> OpenPostgres(const PostgresOptions& op
   if (s.ok()) s = ApplyMigrations(first, "platform", PlatformMigrations());
   if (s.ok()) s = ApplyMigrations(first, "service", migrations);
   if (!s.ok()) return s;
-  return std::unique_ptr<Database>(new PostgresDatabase(std::move(connections), options.max_write_attempts));
+  return std::unique_ptr<Database>(new PostgresDatabase(std::move(connections), options));
 }
 
 }  // namespace wp::store

@@ -70,6 +70,7 @@ absl::Status ServiceProcess::Start() {
       argv.push_back(absl::StrCat("--tls_client_ca_file=", options_.tls_client_ca_file));
     }
   }
+  if (!options_.store_url.empty()) argv.push_back(absl::StrCat("--store_url=", options_.store_url));
   argv.insert(argv.end(), options_.extra_flags.begin(), options_.extra_flags.end());
   process_ = std::make_unique<ServerProcess>(argv, log_path_);
   if (absl::Status s = process_->Start(); !s.ok()) return s;

@@ -20,6 +20,9 @@ struct ServiceOptions {
   std::string data_dir;
   std::string nats_url;
   std::string redis_url;
+  // --store_url: empty for SQLite under data_dir, or a PostgreSQL url
+  // (postgres_server.h makes one per test).
+  std::string store_url;
   int port = 0;  // 0: a free port is chosen
   std::vector<std::string> extra_flags;
   // Tokens are verified with this secret (test_tokens.h signs with it);
