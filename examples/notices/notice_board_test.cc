@@ -79,7 +79,8 @@ TEST_P(NoticeBoardTest, AMissingNoticeIsNotFound) {
   EXPECT_NE(s.message().find("notices/none"), std::string::npos) << s;
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, NoticeBoardTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, NoticeBoardTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
 
 }  // namespace

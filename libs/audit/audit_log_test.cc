@@ -111,8 +111,8 @@ TEST_P(AuditLogTest, RolledBackTransactionKeepsNoRecord) {
 }
 
 TEST_P(AuditLogTest, ChangeFailsWhenItCannotBeAudited) {
-  auto bare = wp::testing::TestStore(GetParam()).Open({{1, "things", "CREATE TABLE things (id INTEGER PRIMARY KEY)"}},
-                                                    1);
+  const std::vector<store::Migration> things = {{1, "things", "CREATE TABLE things (id INTEGER PRIMARY KEY)"}};
+  auto bare = wp::testing::TestStore(GetParam()).Open(things, 1);
   ASSERT_TRUE(bare.ok()) << bare.status();
   // The platform migrations may create the audit table; take it away.
   ASSERT_TRUE((*bare)->Write([](store::Transaction& tx) {
@@ -191,7 +191,8 @@ TEST_P(AuditLogTest, ListRejectsNonPositiveLimit) {
   EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, AuditLogTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, AuditLogTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
 
 }  // namespace

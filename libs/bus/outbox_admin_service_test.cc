@@ -152,7 +152,8 @@ TEST_P(OutboxAdminTest, BadRedriveRequestsChangeNothing) {
   EXPECT_EQ(*left, 1);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, OutboxAdminTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, OutboxAdminTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
 
 }  // namespace

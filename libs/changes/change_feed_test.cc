@@ -388,7 +388,8 @@ TEST_P(ChangeFeedTest, AClosedFeedEndsNewWatchesAtOnce) {
                   .ok());
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, ChangeFeedTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, ChangeFeedTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
 
 }  // namespace

@@ -82,7 +82,8 @@ TEST_P(LoggingServiceTest, RefusesAMissingOrUnknownLevelAndChangesNothing) {
   EXPECT_TRUE(Audited().empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, LoggingServiceTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, LoggingServiceTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
 
 }  // namespace

@@ -1,4 +1,4 @@
-// Networks and forums on a real SQLite file: coordinators per authority,
+// Networks and forums on either store engine: coordinators per authority,
 // the 2-3 priority action plan, meetings and their events.
 #include "services/workstreams/networks.h"
 
@@ -65,7 +65,9 @@ class NetworksTest : public ::testing::TestWithParam<wp::testing::Engine> {
     auto db = test_store.Open(Migrations());
     ASSERT_TRUE(db.ok()) << db.status();
     // The SQLite file's folder, removed again in TearDown.
-    if (GetParam() == wp::testing::Engine::kSqlite) dir_ = std::filesystem::path(test_store.location()).parent_path();
+    if (GetParam() == wp::testing::Engine::kSqlite) {
+      dir_ = std::filesystem::path(test_store.location()).parent_path();
+    }
     db_ = std::move(*db);
     tracker_ = std::make_unique<Tracker>(*db_);
     networks_ = std::make_unique<Networks>(*db_);
@@ -440,7 +442,8 @@ TEST_P(NetworksTest, ListFiltersByOwningWorkstream) {
   EXPECT_EQ(listed->networks_size(), 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, NetworksTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, NetworksTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
 
 }  // namespace

@@ -1,4 +1,4 @@
-// Tracker import and export on a real SQLite file, with the demo tracker
+// Tracker import and export on either store engine, with the demo tracker
 // (deploy/local/demo/tracker-2018-21.csv) and small hand-written files.
 #include "services/workstreams/tracker_import.h"
 
@@ -87,7 +87,9 @@ class TrackerImportTest : public ::testing::TestWithParam<wp::testing::Engine> {
     auto db = test_store.Open(Migrations());
     ASSERT_TRUE(db.ok()) << db.status();
     // The SQLite file's folder, removed again in TearDown.
-    if (GetParam() == wp::testing::Engine::kSqlite) dir_ = std::filesystem::path(test_store.location()).parent_path();
+    if (GetParam() == wp::testing::Engine::kSqlite) {
+      dir_ = std::filesystem::path(test_store.location()).parent_path();
+    }
     db_ = std::move(*db);
     test_support::FollowCommits(*db_, generation_);
     tracker_ = std::make_unique<Tracker>(*db_);
@@ -697,7 +699,8 @@ TEST_P(TrackerImportTest, ImportsBeyondTheConcurrencyLimitAreRefused) {
   EXPECT_TRUE(importer.Import(caller_, request, [](const auto&) { return true; }).ok());
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, TrackerImportTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, TrackerImportTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
 
 }  // namespace

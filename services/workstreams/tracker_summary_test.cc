@@ -1,4 +1,4 @@
-// The tracker summary on a real SQLite file, with no cache and with a
+// The tracker summary on either store engine, with no cache and with a
 // cache-aside that has no Redis behind it.
 #include "services/workstreams/tracker_summary.h"
 
@@ -35,7 +35,9 @@ class TrackerSummaryTest : public ::testing::TestWithParam<wp::testing::Engine> 
     auto db = test_store.Open(Migrations());
     ASSERT_TRUE(db.ok()) << db.status();
     // The SQLite file's folder, removed again in TearDown.
-    if (GetParam() == wp::testing::Engine::kSqlite) dir_ = std::filesystem::path(test_store.location()).parent_path();
+    if (GetParam() == wp::testing::Engine::kSqlite) {
+      dir_ = std::filesystem::path(test_store.location()).parent_path();
+    }
     db_ = std::move(*db);
     test_support::FollowCommits(*db_, generation_);
     tracker_ = std::make_unique<Tracker>(*db_);
@@ -309,7 +311,8 @@ TEST_P(TrackerSummaryTest, CacheWithoutRedisStillValidates) {
   EXPECT_EQ(cache.stats().computations, 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, TrackerSummaryTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, TrackerSummaryTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
 
 }  // namespace

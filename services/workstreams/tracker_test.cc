@@ -1,4 +1,4 @@
-// Tracker on a real SQLite file: workstreams, plan items, updates under a
+// Tracker on either store engine: workstreams, plan items, updates under a
 // field mask and etag, status rules and history, list filters and paging,
 // and the events each change writes to the outbox.
 #include "services/workstreams/tracker.h"
@@ -48,7 +48,9 @@ class TrackerTest : public ::testing::TestWithParam<wp::testing::Engine> {
     auto db = test_store.Open(Migrations());
     ASSERT_TRUE(db.ok()) << db.status();
     // The SQLite file's folder, removed again in TearDown.
-    if (GetParam() == wp::testing::Engine::kSqlite) dir_ = std::filesystem::path(test_store.location()).parent_path();
+    if (GetParam() == wp::testing::Engine::kSqlite) {
+      dir_ = std::filesystem::path(test_store.location()).parent_path();
+    }
     db_ = std::move(*db);
     test_support::FollowCommits(*db_, generation_);
     tracker_ = std::make_unique<Tracker>(*db_);
@@ -1016,9 +1018,11 @@ TEST_P(TrackerTest, PageSizeIsClampedToTheMaximum) {
   EXPECT_EQ(defaulted->plan_items_size(), 100);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, TrackerTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, TrackerTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
-INSTANTIATE_TEST_SUITE_P(Engines, TrackerListTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, TrackerListTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
 
 }  // namespace

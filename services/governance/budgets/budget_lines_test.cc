@@ -1,4 +1,4 @@
-// Budget lines on a real SQLite file: creating them against the plan's
+// Budget lines on either store engine: creating them against the plan's
 // workstreams and projects, titles, allocation changes and spend (never
 // below zero), the ledger, lists with filters and paging, events and audit.
 #include "services/governance/budgets/budget_lines.h"
@@ -743,9 +743,11 @@ TEST_P(BudgetLinesTest, MovementListRejectsBadParentsAndKinds) {
   EXPECT_EQ(lines_->ListBudgetMovements(caller_, missing_plan).status().code(), absl::StatusCode::kNotFound);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, BudgetLinesTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, BudgetLinesTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
-INSTANTIATE_TEST_SUITE_P(Engines, BudgetLineListTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, BudgetLineListTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
 
 }  // namespace

@@ -1,4 +1,4 @@
-// The budget summary on a real SQLite file: sums by year and workstream,
+// The budget summary on either store engine: sums by year and workstream,
 // per year and in all, exact to the penny at the edge of int64, and
 // OUT_OF_RANGE rather than a wrapped figure.
 #include "services/governance/budgets/budget_summary.h"
@@ -197,7 +197,8 @@ TEST_P(BudgetSummaryTest, ReflectsChangesMadeThroughTheApi) {
   EXPECT_EQ(Amounts(summary->total()), "6000/1500/4500");
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, BudgetSummaryTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, BudgetSummaryTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
 
 }  // namespace

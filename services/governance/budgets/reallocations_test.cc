@@ -1,4 +1,4 @@
-// Reallocations on a real SQLite file: unspent money moved between two lines
+// Reallocations on either store engine: unspent money moved between two lines
 // of one plan and year, both lines or neither, the ledger's two movements,
 // the event, retries, and the list newest first.
 #include "services/governance/budgets/reallocations.h"
@@ -405,9 +405,11 @@ TEST_P(ReallocationListTest, BadRequestsNameTheirFieldsAndMissingPlanIsNotFound)
   EXPECT_EQ(reallocations_->ListReallocations(caller_, missing).status().code(), absl::StatusCode::kNotFound);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, ReallocationsTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, ReallocationsTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
-INSTANTIATE_TEST_SUITE_P(Engines, ReallocationListTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, ReallocationListTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
 
 }  // namespace

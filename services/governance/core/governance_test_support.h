@@ -1,6 +1,7 @@
 // Test-only: a governance store on a fresh database of either engine
-// (libs/testing/test_store.h), with the schema and seeds applied, and a few rows the area tests build on. The generic helpers
-// (dates, field names, events in the outbox) are libs/testing/domain_test_support.h.
+// (libs/testing/test_store.h), with the schema and seeds applied, and a few
+// rows the area tests build on. The generic helpers (dates, field names,
+// events in the outbox) are libs/testing/domain_test_support.h.
 #ifndef WP_SERVICES_GOVERNANCE_CORE_GOVERNANCE_TEST_SUPPORT_H_
 #define WP_SERVICES_GOVERNANCE_CORE_GOVERNANCE_TEST_SUPPORT_H_
 

@@ -1,4 +1,4 @@
-// Actions on a real SQLite store: creating them for a body (from a meeting
+// Actions on either store engine: creating them for a body (from a meeting
 // and decision or not), state changes and completed dates, overdue against
 // today, listing with filters and pages, and the overdue events.
 #include "services/governance/meetings/actions.h"
@@ -483,9 +483,11 @@ TEST_P(ActionsTest, PublishOverdueNeedsADay) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, ActionsTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, ActionsTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
-INSTANTIATE_TEST_SUITE_P(Engines, ListActionsTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, ListActionsTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
 
 }  // namespace

@@ -1,4 +1,4 @@
-// Decisions on a real SQLite store: recorded only at held meetings,
+// Decisions on either store engine: recorded only at held meetings,
 // numbered within the meeting, checked against the agenda, plans and the
 // decisions they supersede, listed across meetings with filters and pages.
 #include "services/governance/meetings/decisions.h"
@@ -303,9 +303,11 @@ TEST_P(ListDecisionsTest, BadFiltersAreNamedAndMissingParentsAreNotFound) {
             absl::StatusCode::kNotFound);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, DecisionsTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, DecisionsTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
-INSTANTIATE_TEST_SUITE_P(Engines, ListDecisionsTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, ListDecisionsTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
 
 }  // namespace

@@ -1,4 +1,4 @@
-// The meeting pack on a real SQLite store: the agenda, the body's open
+// The meeting pack on either store engine: the agenda, the body's open
 // actions with overdue judged on the meeting date, the decisions due
 // (agenda items, then plans waiting for the body) and the matters arising
 // from the previous held meeting.
@@ -168,7 +168,8 @@ TEST_P(MeetingPackTest, ThePackIsAPureReadAndNamesAreChecked) {
   EXPECT_EQ(meetings_->GetMeetingPack(caller_, request).status().code(), absl::StatusCode::kNotFound);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, MeetingPackTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, MeetingPackTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
 
 }  // namespace

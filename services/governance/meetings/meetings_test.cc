@@ -1,4 +1,4 @@
-// Meetings on a real SQLite store: scheduling and the agenda, listing,
+// Meetings on either store engine: scheduling and the agenda, listing,
 // updates, recording a meeting as held against memberships and the quorum
 // rule, cancelling, and the events and audit records every change writes.
 #include "services/governance/meetings/meetings.h"
@@ -603,9 +603,11 @@ TEST_P(MeetingsTest, CancelNeedsAReasonAValidNameAndACurrentEtag) {
   EXPECT_EQ(Get(meeting.name()).state(), v1::Meeting::SCHEDULED);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, MeetingsTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, MeetingsTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
-INSTANTIATE_TEST_SUITE_P(Engines, ListMeetingsTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, ListMeetingsTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
 
 }  // namespace

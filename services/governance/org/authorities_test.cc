@@ -1,4 +1,4 @@
-// Authorities and their population figures on a real SQLite file: reads,
+// Authorities and their population figures on either store engine: reads,
 // paging, UpdatePopulation's checks, permission and events, and the region's
 // sums.
 #include "services/governance/org/authorities.h"
@@ -403,7 +403,8 @@ TEST_P(AuthoritiesTest, RegionPopulationNeedsAValidSession) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, AuthoritiesTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, AuthoritiesTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
 
 }  // namespace

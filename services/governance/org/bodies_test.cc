@@ -1,4 +1,4 @@
-// Bodies on a real SQLite file: the seeded standing bodies, created ones
+// Bodies on either store engine: the seeded standing bodies, created ones
 // (kind OTHER), the quorum rule checks, the listing order and updates.
 #include "services/governance/org/bodies.h"
 
@@ -284,7 +284,8 @@ TEST_P(BodiesTest, UpdateErrors) {
   EXPECT_EQ(board->etag(), "1");
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, BodiesTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, BodiesTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
 
 }  // namespace

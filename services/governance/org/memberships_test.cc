@@ -1,4 +1,4 @@
-// Memberships on a real SQLite file: seating people on bodies, the
+// Memberships on either store engine: seating people on bodies, the
 // one-membership-a-day and one-chair-a-day rules on create and update,
 // numbering, the filtered listing and events.
 #include "services/governance/org/memberships.h"
@@ -438,7 +438,8 @@ TEST_P(MembershipsTest, GetRejectsMalformedNames) {
   EXPECT_EQ(FieldsOf(Get("bodies/-/memberships/1").status()), std::vector<std::string>{"name"});
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, MembershipsTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, MembershipsTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
 
 }  // namespace

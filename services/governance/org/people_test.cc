@@ -1,4 +1,4 @@
-// People on a real SQLite file: ids made from display names, checks,
+// People on either store engine: ids made from display names, checks,
 // idempotent creates, the filtered listing and updates with their events.
 #include "services/governance/org/people.h"
 
@@ -282,7 +282,8 @@ TEST_P(PeopleTest, UpdateErrors) {
   EXPECT_EQ(unchanged->etag(), "1");
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, PeopleTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, PeopleTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
 
 }  // namespace

@@ -1,4 +1,4 @@
-// Plan amendments on a real SQLite store: what an amendment changes and
+// Plan amendments on either store engine: what an amendment changes and
 // keeps, the states that take one, the workstreams that cannot be removed,
 // and reading them back.
 #include "services/governance/plans/plan_amendments.h"
@@ -448,7 +448,8 @@ TEST_P(PlanAmendmentsTest, ListRejectsBadArgumentsAndReportsAMissingPlan) {
   EXPECT_EQ(amendments_->ListPlanAmendments(caller_, request).status().code(), absl::StatusCode::kNotFound);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, PlanAmendmentsTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, PlanAmendmentsTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
 
 }  // namespace

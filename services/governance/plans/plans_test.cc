@@ -1,4 +1,4 @@
-// Plans on a real SQLite store: creating, reading, listing and editing
+// Plans on either store engine: creating, reading, listing and editing
 // drafts, and the lifecycle steps with their meetings, events and audit.
 #include "services/governance/plans/plans.h"
 
@@ -653,7 +653,8 @@ TEST_P(PlansTest, AStepRetriedWithItsRequestIdReturnsThePlan) {
   EXPECT_EQ(FieldsOf(reused.status()), std::vector<std::string>{"request_id"});
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, PlansTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, PlansTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
 
 }  // namespace

@@ -1,4 +1,4 @@
-// Workstream sponsorship on a real SQLite store: who may sponsor, once at a
+// Workstream sponsorship on either store engine: who may sponsor, once at a
 // time, ending it, listing, and the events the workstreams service consumes.
 #include "services/governance/plans/sponsorships.h"
 
@@ -362,7 +362,8 @@ TEST_P(SponsorshipsTest, GetRejectsABadNameAndReportsAMissingSponsorship) {
   EXPECT_EQ(sponsorships_->GetSponsorship(caller_, request).status().code(), absl::StatusCode::kNotFound);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, SponsorshipsTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, SponsorshipsTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
 
 }  // namespace

@@ -124,7 +124,8 @@ TEST_P(PlanEventsTest, DraftsAndOtherEventsAreIgnoredAndBadPayloadsRefused) {
   EXPECT_TRUE(Workstreams().empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, PlanEventsTest, ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Engines, PlanEventsTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
 
 }  // namespace
