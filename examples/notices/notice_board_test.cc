@@ -1,4 +1,4 @@
-// The notice board on a real SQLite file: what it answers, what it stores,
+// The notice board on either store engine: what it answers, what it stores,
 // and the outbox row each change writes. No NATS: the outbox is the proof.
 #include "examples/notices/notice_board.h"
 
@@ -7,19 +7,17 @@
 #include "examples/notices/migrations.h"
 #include "gtest/gtest.h"
 #include "libs/store/outbox.h"
-#include "libs/store/sqlite_database.h"
-#include "libs/testing/server_process.h"
+#include "libs/testing/test_store.h"
 #include "wp/common/v1/event.pb.h"
 
 namespace wp::examples::notices {
 namespace {
 
-class NoticeBoardTest : public ::testing::Test {
+class NoticeBoardTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   // [START unit_setup]
   void SetUp() override {
-    auto db = store::OpenSqlite({wp::testing::MakeTempDir("wp-notices-test") + "/notices.db", 2},
-                                Migrations());
+    auto db = wp::testing::TestStore(GetParam()).Open(Migrations());
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(*db);
     board_ = std::make_unique<NoticeBoard>(*db_);
@@ -37,7 +35,7 @@ class NoticeBoardTest : public ::testing::Test {
   std::unique_ptr<NoticeBoard> board_;
 };
 
-TEST_F(NoticeBoardTest, PostStoresTheNoticeAndOneEvent) {
+TEST_P(NoticeBoardTest, PostStoresTheNoticeAndOneEvent) {
   v1::PostNoticeRequest request;
   request.mutable_notice()->set_title("Inset day");
   request.set_request_id("r1");
@@ -66,20 +64,24 @@ TEST_F(NoticeBoardTest, PostStoresTheNoticeAndOneEvent) {
   EXPECT_EQ(payload.notice().name(), posted->name());
 }
 
-TEST_F(NoticeBoardTest, ARefusedPostWritesNothing) {
+TEST_P(NoticeBoardTest, ARefusedPostWritesNothing) {
   v1::PostNoticeRequest request;
   request.mutable_notice()->set_title("  ");
   EXPECT_EQ(board_->PostNotice(caller_, request).status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_TRUE(Outbox().empty());
 }
 
-TEST_F(NoticeBoardTest, AMissingNoticeIsNotFound) {
+TEST_P(NoticeBoardTest, AMissingNoticeIsNotFound) {
   v1::GetNoticeRequest get;
   get.set_name("notices/none");
   absl::Status s = board_->GetNotice(get).status();
   EXPECT_EQ(s.code(), absl::StatusCode::kNotFound);
   EXPECT_NE(s.message().find("notices/none"), std::string::npos) << s;
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, NoticeBoardTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::examples::notices

@@ -5,8 +5,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
-#include "libs/store/sqlite_database.h"
-#include "libs/testing/server_process.h"
+#include "libs/testing/test_store.h"
 
 namespace wp::audit {
 namespace {
@@ -23,16 +22,15 @@ AuditEntry Entry(const std::string& subject, const std::string& resource, const 
   return EntryFor(caller, resource, summary, at);
 }
 
-class AuditLogTest : public ::testing::Test {
+class AuditLogTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
-    path_ = wp::testing::MakeTempDir("wp-audit") + "/test.db";
     db_ = Open();
     ASSERT_NE(db_, nullptr);
   }
 
   std::unique_ptr<store::Database> Open() {
-    auto db = store::OpenSqlite({path_, 2}, {});
+    auto db = store_.Open({});
     EXPECT_TRUE(db.ok()) << db.status();
     if (!db.ok()) return nullptr;
     return std::move(*db);
@@ -62,11 +60,11 @@ class AuditLogTest : public ::testing::Test {
     return out;
   }
 
-  std::string path_;
+  wp::testing::TestStore store_{GetParam()};
   std::unique_ptr<store::Database> db_;
 };
 
-TEST_F(AuditLogTest, EntryForCopiesTheCaller) {
+TEST_P(AuditLogTest, EntryForCopiesTheCaller) {
   server::Caller caller;
   caller.actor = "alice";
   caller.role = "admin";
@@ -83,7 +81,7 @@ TEST_F(AuditLogTest, EntryForCopiesTheCaller) {
   EXPECT_EQ(e.at, kT0);
 }
 
-TEST_F(AuditLogTest, RecordsRoundTripAndSurviveReopen) {
+TEST_P(AuditLogTest, RecordsRoundTripAndSurviveReopen) {
   ASSERT_TRUE(Record(Entry("alice", "things/1", "created")).ok());
   db_ = Open();  // migrations again: idempotent, data kept
   ASSERT_NE(db_, nullptr);
@@ -99,7 +97,7 @@ TEST_F(AuditLogTest, RecordsRoundTripAndSurviveReopen) {
   EXPECT_EQ(got[0].entry.at, kT0);  // microsecond precision kept
 }
 
-TEST_F(AuditLogTest, RolledBackTransactionKeepsNoRecord) {
+TEST_P(AuditLogTest, RolledBackTransactionKeepsNoRecord) {
   absl::Status s = db_->Write([&](store::Transaction& tx) -> absl::Status {
     if (absl::Status r = RecordAudit(tx, Entry("alice", "things/1", "doomed")); !r.ok()) return r;
     return absl::FailedPreconditionError("the change itself failed");
@@ -112,9 +110,9 @@ TEST_F(AuditLogTest, RolledBackTransactionKeepsNoRecord) {
   EXPECT_EQ(Summaries(ByResource("things/1", 0, 10)), std::vector<std::string>{"kept"});
 }
 
-TEST_F(AuditLogTest, ChangeFailsWhenItCannotBeAudited) {
-  auto bare = store::OpenSqlite({wp::testing::MakeTempDir("wp-audit-bare") + "/bare.db", 1},
-                                {{1, "things", "CREATE TABLE things (id INTEGER PRIMARY KEY)"}});
+TEST_P(AuditLogTest, ChangeFailsWhenItCannotBeAudited) {
+  const std::vector<store::Migration> things = {{1, "things", "CREATE TABLE things (id INTEGER PRIMARY KEY)"}};
+  auto bare = wp::testing::TestStore(GetParam()).Open(things, 1);
   ASSERT_TRUE(bare.ok()) << bare.status();
   // The platform migrations may create the audit table; take it away.
   ASSERT_TRUE((*bare)->Write([](store::Transaction& tx) {
@@ -134,7 +132,7 @@ TEST_F(AuditLogTest, ChangeFailsWhenItCannotBeAudited) {
   EXPECT_EQ(*count, 0);
 }
 
-TEST_F(AuditLogTest, RejectsIncompleteEntries) {
+TEST_P(AuditLogTest, RejectsIncompleteEntries) {
   EXPECT_EQ(Record(Entry("", "things/1", "x")).code(), absl::StatusCode::kInternal);
   EXPECT_EQ(Record(Entry("alice", "", "x")).code(), absl::StatusCode::kInternal);
   EXPECT_EQ(Record(Entry("alice", "things/1", "x", absl::InfiniteFuture())).code(),
@@ -142,7 +140,7 @@ TEST_F(AuditLogTest, RejectsIncompleteEntries) {
   EXPECT_TRUE(BySubject("alice", 0, 10).empty());
 }
 
-TEST_F(AuditLogTest, ListsByResourceAndBySubjectInPages) {
+TEST_P(AuditLogTest, ListsByResourceAndBySubjectInPages) {
   // alice and bob take turns changing things/1 and things/2.
   for (int i = 0; i < 10; ++i) {
     const std::string who = i % 2 == 0 ? "alice" : "bob";
@@ -187,11 +185,15 @@ TEST_F(AuditLogTest, ListsByResourceAndBySubjectInPages) {
   EXPECT_TRUE(ByResource("things", 0, 10).empty());  // exact names only
 }
 
-TEST_F(AuditLogTest, ListRejectsNonPositiveLimit) {
+TEST_P(AuditLogTest, ListRejectsNonPositiveLimit) {
   auto r = store::ReadValue<std::vector<StoredAuditEntry>>(
       *db_, [](store::Transaction& tx) { return ListAuditByResource(tx, "things/1", 0, 0); });
   EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, AuditLogTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::audit

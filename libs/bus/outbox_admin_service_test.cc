@@ -1,4 +1,4 @@
-// The dead-letter admin functions against a real SQLite file: listing with
+// The dead-letter admin functions on either store engine: listing with
 // pages, re-driving with an audit record, and bad requests that change nothing.
 #include "libs/bus/outbox_admin_service.h"
 
@@ -10,19 +10,17 @@
 #include "libs/status/field_errors.h"
 #include "libs/store/dead_letters.h"
 #include "libs/store/outbox.h"
-#include "libs/store/sqlite_database.h"
-#include "libs/testing/server_process.h"
+#include "libs/testing/test_store.h"
 
 namespace wp::bus {
 namespace {
 
 namespace v1 = wp::common::v1;
 
-class OutboxAdminTest : public ::testing::Test {
+class OutboxAdminTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
-    const std::string path = wp::testing::MakeTempDir("wp-outbox-admin") + "/test.db";
-    absl::StatusOr<std::unique_ptr<store::Database>> db = store::OpenSqlite({path, 2}, {});
+    absl::StatusOr<std::unique_ptr<store::Database>> db = wp::testing::TestStore(GetParam()).Open({});
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(*db);
     caller_.actor = "ops@example";
@@ -53,7 +51,7 @@ class OutboxAdminTest : public ::testing::Test {
   server::Caller caller_;
 };
 
-TEST_F(OutboxAdminTest, ListsDeadLettersInPagesOldestFirst) {
+TEST_P(OutboxAdminTest, ListsDeadLettersInPagesOldestFirst) {
   const int64_t a = DeadLetter("e-1");
   const int64_t b = DeadLetter("e-2");
   EXPECT_EQ(Unsent(), 0);  // moved aside: the relay goes on
@@ -81,7 +79,7 @@ TEST_F(OutboxAdminTest, ListsDeadLettersInPagesOldestFirst) {
   EXPECT_TRUE(second->next_page_token().empty());
 }
 
-TEST_F(OutboxAdminTest, BadListRequestsNameTheField) {
+TEST_P(OutboxAdminTest, BadListRequestsNameTheField) {
   v1::ListDeadLettersRequest request;
   request.set_page_size(-1);
   request.set_page_token("not a token");
@@ -93,7 +91,7 @@ TEST_F(OutboxAdminTest, BadListRequestsNameTheField) {
   EXPECT_EQ(v[1].field, "page_token");
 }
 
-TEST_F(OutboxAdminTest, RedrivePutsTheEventBackWithAnAuditRecord) {
+TEST_P(OutboxAdminTest, RedrivePutsTheEventBackWithAnAuditRecord) {
   const int64_t a = DeadLetter("e-1");
   v1::RedriveDeadLettersRequest request;
   request.add_seqs(a);
@@ -121,7 +119,7 @@ TEST_F(OutboxAdminTest, RedrivePutsTheEventBackWithAnAuditRecord) {
   EXPECT_EQ((*trail)[0].entry.subject, "ops@example");
 }
 
-TEST_F(OutboxAdminTest, RedriveAllTakesEveryDeadLetter) {
+TEST_P(OutboxAdminTest, RedriveAllTakesEveryDeadLetter) {
   DeadLetter("e-1");
   DeadLetter("e-2");
   v1::RedriveDeadLettersRequest request;
@@ -132,7 +130,7 @@ TEST_F(OutboxAdminTest, RedriveAllTakesEveryDeadLetter) {
   EXPECT_EQ(Unsent(), 2);
 }
 
-TEST_F(OutboxAdminTest, BadRedriveRequestsChangeNothing) {
+TEST_P(OutboxAdminTest, BadRedriveRequestsChangeNothing) {
   const int64_t a = DeadLetter("e-1");
   v1::RedriveDeadLettersRequest neither;
   EXPECT_EQ(RedriveDeadLetters(*db_, caller_, neither).status().code(),
@@ -153,6 +151,10 @@ TEST_F(OutboxAdminTest, BadRedriveRequestsChangeNothing) {
   ASSERT_TRUE(left.ok());
   EXPECT_EQ(*left, 1);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, OutboxAdminTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::bus

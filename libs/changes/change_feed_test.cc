@@ -1,4 +1,4 @@
-// The change feed against a real SQLite file: pages, resuming, the type
+// The change feed on either store engine: pages, resuming, the type
 // filter, tombstones, the pruned-position error, bad input, and watches
 // (stored changes, then live ones; heartbeats; cancel; close).
 #include "libs/changes/change_feed.h"
@@ -17,8 +17,7 @@
 #include "libs/changes/change_rows.h"
 #include "libs/status/field_errors.h"
 #include "libs/store/outbox.h"
-#include "libs/store/sqlite_database.h"
-#include "libs/testing/server_process.h"
+#include "libs/testing/test_store.h"
 
 namespace wp::changes {
 namespace {
@@ -49,11 +48,11 @@ class Received {
   std::vector<int64_t> positions_;
 };
 
-class ChangeFeedTest : public ::testing::Test {
+class ChangeFeedTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
-    const std::string path = wp::testing::MakeTempDir("wp-change-feed") + "/test.db";
-    absl::StatusOr<std::unique_ptr<store::Database>> db = store::OpenSqlite({path}, {});
+    // Four readers, as the SQLite engine's default gives: watches read alongside.
+    absl::StatusOr<std::unique_ptr<store::Database>> db = wp::testing::TestStore(GetParam()).Open({}, 4);
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(*db);
     ChangeFeedOptions options;
@@ -112,7 +111,7 @@ class ChangeFeedTest : public ::testing::Test {
   std::unique_ptr<ChangeFeed> feed_;
 };
 
-TEST_F(ChangeFeedTest, ListsEveryChangeInOrderInPages) {
+TEST_P(ChangeFeedTest, ListsEveryChangeInOrderInPages) {
   const int64_t ws = EmitWorkstream(1);
   const int64_t a = EmitItem("created", "1.1");
   const int64_t b = EmitItem("updated", "1.1");
@@ -147,7 +146,7 @@ TEST_F(ChangeFeedTest, ListsEveryChangeInOrderInPages) {
   EXPECT_EQ(second->resume_position(), c);
 }
 
-TEST_F(ChangeFeedTest, ResumesAfterAPosition) {
+TEST_P(ChangeFeedTest, ResumesAfterAPosition) {
   EmitWorkstream(1);
   const int64_t a = EmitItem("created", "1.1");
   const int64_t b = EmitItem("created", "1.2");
@@ -161,7 +160,7 @@ TEST_F(ChangeFeedTest, ResumesAfterAPosition) {
   EXPECT_EQ(none->resume_position(), b);
 }
 
-TEST_F(ChangeFeedTest, FiltersByEntityTypeAndResumesPastWhatItSkipped) {
+TEST_P(ChangeFeedTest, FiltersByEntityTypeAndResumesPastWhatItSkipped) {
   const int64_t ws1 = EmitWorkstream(1);
   EmitItem("created", "1.1");
   const int64_t ws2 = EmitWorkstream(2);
@@ -190,7 +189,7 @@ TEST_F(ChangeFeedTest, FiltersByEntityTypeAndResumesPastWhatItSkipped) {
   EXPECT_EQ(Fields(other), std::vector<std::string>{"page_token"});
 }
 
-TEST_F(ChangeFeedTest, RefusesBadInputNamingTheField) {
+TEST_P(ChangeFeedTest, RefusesBadInputNamingTheField) {
   EmitWorkstream(1);
   v1::ListChangesRequest negative;
   negative.set_after_position(-1);
@@ -224,7 +223,7 @@ TEST_F(ChangeFeedTest, RefusesBadInputNamingTheField) {
   EXPECT_EQ(Fields(feed_->List(size).status()), std::vector<std::string>{"page_size"});
 }
 
-TEST_F(ChangeFeedTest, APrunedPositionIsFailedPreconditionNamingTheOldestHeld) {
+TEST_P(ChangeFeedTest, APrunedPositionIsFailedPreconditionNamingTheOldestHeld) {
   for (int i = 1; i <= 10; ++i) EmitItem("updated", "1.1");
   MarkAllSent();
   ASSERT_TRUE(store::PruneSent(*db_, 3).ok());  // keeps positions 7..10
@@ -255,7 +254,7 @@ TEST_F(ChangeFeedTest, APrunedPositionIsFailedPreconditionNamingTheOldestHeld) {
   EXPECT_EQ(Positions(*page), (std::vector<int64_t>{7, 8, 9, 10}));
 }
 
-TEST_F(ChangeFeedTest, PruningNeverPassesAnUnsentChange) {
+TEST_P(ChangeFeedTest, PruningNeverPassesAnUnsentChange) {
   for (int i = 1; i <= 6; ++i) EmitItem("updated", "1.1");
   // Everything sent but position 3 (the relay is stuck on it, say).
   ASSERT_TRUE(store::MarkSent(*db_, {1, 2, 4, 5, 6}).ok());
@@ -268,7 +267,7 @@ TEST_F(ChangeFeedTest, PruningNeverPassesAnUnsentChange) {
   EXPECT_EQ(Positions(*feed_->List(request)), (std::vector<int64_t>{3, 4, 5, 6}));
 }
 
-TEST_F(ChangeFeedTest, DeletionsCarryATombstone) {
+TEST_P(ChangeFeedTest, DeletionsCarryATombstone) {
   EmitItem("created", "1.1");
   v1::ResourceDeleted deleted;
   deleted.set_resource_name("planPeriods/2022-23/planItems/1.1");
@@ -288,14 +287,14 @@ TEST_F(ChangeFeedTest, DeletionsCarryATombstone) {
   EXPECT_EQ(change.entity_type(), "plan_item");
 }
 
-TEST_F(ChangeFeedTest, EntityTypeComesFromTheEventType) {
+TEST_P(ChangeFeedTest, EntityTypeComesFromTheEventType) {
   EXPECT_EQ(EntityTypeOf("wp.workstreams.plan_item.created"), "plan_item");
   EXPECT_EQ(EntityTypeOf("wp.governance.sponsor.ended"), "sponsor");
   EXPECT_EQ(EntityTypeOf("plan_item.created"), "");
   EXPECT_EQ(EntityTypeOf("wp.workstreams.plan_item.created.extra"), "");
 }
 
-TEST_F(ChangeFeedTest, WatchSendsWhatIsStoredThenNewCommits) {
+TEST_P(ChangeFeedTest, WatchSendsWhatIsStoredThenNewCommits) {
   const int64_t a = EmitWorkstream(1);
   const int64_t b = EmitItem("created", "1.1");
   Received received;
@@ -317,7 +316,7 @@ TEST_F(ChangeFeedTest, WatchSendsWhatIsStoredThenNewCommits) {
   EXPECT_TRUE(feed_->closed());
 }
 
-TEST_F(ChangeFeedTest, WatchFiltersByType) {
+TEST_P(ChangeFeedTest, WatchFiltersByType) {
   EmitWorkstream(1);
   const int64_t item = EmitItem("created", "1.1");
   Received received;
@@ -336,7 +335,7 @@ TEST_F(ChangeFeedTest, WatchFiltersByType) {
   watcher.join();
 }
 
-TEST_F(ChangeFeedTest, WatchNeedsAStartingPositionAndAKnownType) {
+TEST_P(ChangeFeedTest, WatchNeedsAStartingPositionAndAKnownType) {
   auto write = [](const v1::WatchChangesResponse&) { return true; };
   auto never = [] { return false; };
   v1::WatchChangesRequest request;
@@ -352,7 +351,7 @@ TEST_F(ChangeFeedTest, WatchNeedsAStartingPositionAndAKnownType) {
   EXPECT_EQ(Fields(feed_->Watch(request, write, never)), std::vector<std::string>{"entity_types[0]"});
 }
 
-TEST_F(ChangeFeedTest, WatchEndsWhenTheClientGoes) {
+TEST_P(ChangeFeedTest, WatchEndsWhenTheClientGoes) {
   // Cancelled before anything: ends at once.
   v1::WatchChangesRequest request;
   request.set_after_position(0);
@@ -380,7 +379,7 @@ TEST_F(ChangeFeedTest, WatchEndsWhenTheClientGoes) {
   EXPECT_EQ(sent[0].resume_position(), 0);
 }
 
-TEST_F(ChangeFeedTest, AClosedFeedEndsNewWatchesAtOnce) {
+TEST_P(ChangeFeedTest, AClosedFeedEndsNewWatchesAtOnce) {
   feed_->Close();
   v1::WatchChangesRequest request;
   request.set_after_position(0);
@@ -388,6 +387,10 @@ TEST_F(ChangeFeedTest, AClosedFeedEndsNewWatchesAtOnce) {
                            [] { return false; })
                   .ok());
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, ChangeFeedTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::changes

@@ -1,4 +1,4 @@
-// The run-time log level against a real SQLite file: a change is audited and
+// The run-time log level on either store engine: a change is audited and
 // takes effect; a request naming no level changes nothing.
 #include "libs/log/logging_service.h"
 
@@ -8,19 +8,17 @@
 #include "gtest/gtest.h"
 #include "libs/audit/audit_log.h"
 #include "libs/log/log.h"
-#include "libs/store/sqlite_database.h"
-#include "libs/testing/server_process.h"
+#include "libs/testing/test_store.h"
 
 namespace wp::log {
 namespace {
 
 namespace v1 = wp::common::v1;
 
-class LoggingServiceTest : public ::testing::Test {
+class LoggingServiceTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
-    const std::string path = wp::testing::MakeTempDir("wp-logging") + "/test.db";
-    absl::StatusOr<std::unique_ptr<store::Database>> db = store::OpenSqlite({path, 2}, {});
+    absl::StatusOr<std::unique_ptr<store::Database>> db = wp::testing::TestStore(GetParam()).Open({});
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(*db);
     caller_.actor = "ops@example";
@@ -47,13 +45,13 @@ class LoggingServiceTest : public ::testing::Test {
   server::Caller caller_;
 };
 
-TEST_F(LoggingServiceTest, ReportsTheLevelAndFormatInForce) {
+TEST_P(LoggingServiceTest, ReportsTheLevelAndFormatInForce) {
   const v1::LogSettings settings = CurrentLogSettings();
   EXPECT_EQ(settings.level(), v1::LOG_LEVEL_INFO);
   EXPECT_EQ(settings.format(), "logfmt");
 }
 
-TEST_F(LoggingServiceTest, AChangeIsAuditedAndTakesEffect) {
+TEST_P(LoggingServiceTest, AChangeIsAuditedAndTakesEffect) {
   v1::SetLogLevelRequest request;
   request.set_level(v1::LOG_LEVEL_DEBUG);
   absl::StatusOr<v1::LogSettings> after = SetLogLevel(*db_, caller_, request);
@@ -73,7 +71,7 @@ TEST_F(LoggingServiceTest, AChangeIsAuditedAndTakesEffect) {
   EXPECT_EQ(Audited().size(), 2u);
 }
 
-TEST_F(LoggingServiceTest, RefusesAMissingOrUnknownLevelAndChangesNothing) {
+TEST_P(LoggingServiceTest, RefusesAMissingOrUnknownLevelAndChangesNothing) {
   v1::SetLogLevelRequest request;
   absl::StatusOr<v1::LogSettings> none = SetLogLevel(*db_, caller_, request);
   EXPECT_EQ(none.status().code(), absl::StatusCode::kInvalidArgument);
@@ -83,6 +81,10 @@ TEST_F(LoggingServiceTest, RefusesAMissingOrUnknownLevelAndChangesNothing) {
   EXPECT_EQ(CurrentLevel(), Level::kInfo);
   EXPECT_TRUE(Audited().empty());
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, LoggingServiceTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::log

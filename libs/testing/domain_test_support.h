@@ -1,6 +1,6 @@
 // Test-only helpers shared by the unit tests of services' domain
 // classes: dates, field names of a status, a caller, and reading the events
-// a change wrote to the outbox of a real SQLite file.
+// a change wrote to the outbox of a store of either engine.
 #ifndef WP_LIBS_TESTING_DOMAIN_TEST_SUPPORT_H_
 #define WP_LIBS_TESTING_DOMAIN_TEST_SUPPORT_H_
 

@@ -34,6 +34,9 @@ class PostgresServer {
   // A new empty database (lowercase letters, digits, '_'); returns its url.
   // Takes about half a second (it copies a template).
   absl::StatusOr<std::string> CreateDatabase(const std::string& name);
+  // A new database that is a copy of `from` (which nobody may be connected
+  // to), file by file: tens of milliseconds, fewer than migrating afresh.
+  absl::StatusOr<std::string> CopyDatabase(const std::string& from, const std::string& name);
   // A new empty schema (not starting with "pg_", which PostgreSQL keeps for
   // itself) in one database of the server, and a url whose
   // connections use it for unqualified names: as good as a fresh database

@@ -28,8 +28,12 @@ struct EngineNamer {
   }
 };
 
-// One empty database: a file in a new folder, or a new schema on the
+// One empty database: a file in a new folder, or a new database on the
 // shared test PostgreSQL (postgres_server.h). Open() again reopens it.
+//
+// On PostgreSQL the first Open() copies a database that the same
+// migrations were applied to once per test binary: running a service's
+// migrations (DDL) for every test would cost several times more.
 class TestStore {
  public:
   explicit TestStore(Engine engine);
@@ -41,7 +45,7 @@ class TestStore {
   const std::string& location() const { return location_; }
 
  private:
-  absl::Status Create();
+  absl::Status Create(const std::vector<store::Migration>& migrations);
 
   Engine engine_;
   std::string location_;

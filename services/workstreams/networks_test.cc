@@ -1,4 +1,4 @@
-// Networks and forums on a real SQLite file: coordinators per authority,
+// Networks and forums on either store engine: coordinators per authority,
 // the 2-3 priority action plan, meetings and their events.
 #include "services/workstreams/networks.h"
 
@@ -10,8 +10,7 @@
 #include "gtest/gtest.h"
 #include "libs/status/field_errors.h"
 #include "libs/store/outbox.h"
-#include "libs/store/sqlite_database.h"
-#include "libs/testing/server_process.h"
+#include "libs/testing/test_store.h"
 #include "libs/testing/domain_test_support.h"
 #include "services/workstreams/migrations.h"
 #include "services/workstreams/tracker.h"
@@ -59,13 +58,16 @@ std::vector<std::string> AuthoritiesOf(const v1::Network& network) {
   return codes;
 }
 
-class NetworksTest : public ::testing::Test {
+class NetworksTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
-    dir_ = wp::testing::MakeTempDir("wp-networks-test");
-    ASSERT_FALSE(dir_.empty());
-    auto db = store::OpenSqlite({dir_ + "/workstreams.db", 2}, Migrations());
+    wp::testing::TestStore test_store(GetParam());
+    auto db = test_store.Open(Migrations());
     ASSERT_TRUE(db.ok()) << db.status();
+    // The SQLite file's folder, removed again in TearDown.
+    if (GetParam() == wp::testing::Engine::kSqlite) {
+      dir_ = std::filesystem::path(test_store.location()).parent_path();
+    }
     db_ = std::move(*db);
     tracker_ = std::make_unique<Tracker>(*db_);
     networks_ = std::make_unique<Networks>(*db_);
@@ -75,7 +77,7 @@ class NetworksTest : public ::testing::Test {
     networks_.reset();
     tracker_.reset();
     db_.reset();
-    std::filesystem::remove_all(dir_);
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
 
   void MakeOwner() {
@@ -132,7 +134,7 @@ class NetworksTest : public ::testing::Test {
   server::Caller caller_ = test_support::OfficerCaller("kevin.docherty", "trace-n");
 };
 
-TEST_F(NetworksTest, CreatedNetworkHasCoordinatorsAndActionPlan) {
+TEST_P(NetworksTest, CreatedNetworkHasCoordinatorsAndActionPlan) {
   const v1::Network created = MakeNetwork();
   EXPECT_EQ(created.name(), kNetwork);
   EXPECT_EQ(created.owning_workstream(), kOwner);
@@ -147,7 +149,7 @@ TEST_F(NetworksTest, CreatedNetworkHasCoordinatorsAndActionPlan) {
   EXPECT_EQ(std::vector<std::string>(got.priorities().begin(), got.priorities().end()), kThreePriorities);
 }
 
-TEST_F(NetworksTest, CreateWritesANetworkCreatedEvent) {
+TEST_P(NetworksTest, CreateWritesANetworkCreatedEvent) {
   MakeOwner();
   const int64_t before = test_support::LastSeq(*db_);
   ASSERT_TRUE(networks_->Create(caller_, NetworkRequest({}, kThreePriorities)).ok());
@@ -161,21 +163,21 @@ TEST_F(NetworksTest, CreateWritesANetworkCreatedEvent) {
   EXPECT_EQ(changed.network().priorities_size(), 3);
 }
 
-TEST_F(NetworksTest, NetworkWithoutActionPlanIsAccepted) {
+TEST_P(NetworksTest, NetworkWithoutActionPlanIsAccepted) {
   MakeOwner();
   auto network = networks_->Create(caller_, NetworkRequest({}, {}));
   ASSERT_TRUE(network.ok()) << network.status();
   EXPECT_EQ(network->priorities_size(), 0);
 }
 
-TEST_F(NetworksTest, OnePriorityIsRejected) {
+TEST_P(NetworksTest, OnePriorityIsRejected) {
   MakeOwner();
   auto network = networks_->Create(caller_, NetworkRequest({}, {"Only one"}));
   EXPECT_EQ(network.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(FieldsOf(network.status()), std::vector<std::string>{"network.priorities"});
 }
 
-TEST_F(NetworksTest, FourPrioritiesAreRejected) {
+TEST_P(NetworksTest, FourPrioritiesAreRejected) {
   MakeOwner();
   std::vector<std::string> four = kThreePriorities;
   four.push_back("A fourth priority");
@@ -184,14 +186,14 @@ TEST_F(NetworksTest, FourPrioritiesAreRejected) {
   EXPECT_EQ(FieldsOf(network.status()), std::vector<std::string>{"network.priorities"});
 }
 
-TEST_F(NetworksTest, BlankPriorityNamesItsIndex) {
+TEST_P(NetworksTest, BlankPriorityNamesItsIndex) {
   MakeOwner();
   auto network = networks_->Create(caller_, NetworkRequest({}, {"Share practice", "  "}));
   EXPECT_EQ(network.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(FieldsOf(network.status()), std::vector<std::string>{"network.priorities[1]"});
 }
 
-TEST_F(NetworksTest, UnknownAuthorityNamesTheCoordinator) {
+TEST_P(NetworksTest, UnknownAuthorityNamesTheCoordinator) {
   MakeOwner();
   auto network = networks_->Create(
       caller_, NetworkRequest({Coordinator("GCC", "Ailsa Brown"), Coordinator("FIF", "Jo Fyfe")},
@@ -200,7 +202,7 @@ TEST_F(NetworksTest, UnknownAuthorityNamesTheCoordinator) {
   EXPECT_EQ(FieldsOf(network.status()), std::vector<std::string>{"network.coordinators[1].authority"});
 }
 
-TEST_F(NetworksTest, TwoCoordinatorsForOneAuthorityAreRejected) {
+TEST_P(NetworksTest, TwoCoordinatorsForOneAuthorityAreRejected) {
   MakeOwner();
   auto network = networks_->Create(
       caller_, NetworkRequest({Coordinator("REN", "Ailsa Brown"), Coordinator("REN", "Tom Reid")},
@@ -209,19 +211,19 @@ TEST_F(NetworksTest, TwoCoordinatorsForOneAuthorityAreRejected) {
   EXPECT_EQ(FieldsOf(network.status()), std::vector<std::string>{"network.coordinators[1].authority"});
 }
 
-TEST_F(NetworksTest, MissingOwningWorkstreamIsFailedPrecondition) {
+TEST_P(NetworksTest, MissingOwningWorkstreamIsFailedPrecondition) {
   auto network = networks_->Create(caller_, NetworkRequest({}, kThreePriorities));
   EXPECT_EQ(network.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(test_support::LastSeq(*db_), 0);
 }
 
-TEST_F(NetworksTest, SameIdTwiceIsAlreadyExists) {
+TEST_P(NetworksTest, SameIdTwiceIsAlreadyExists) {
   MakeNetwork();
   auto again = networks_->Create(caller_, NetworkRequest({}, kThreePriorities));
   EXPECT_EQ(again.status().code(), absl::StatusCode::kAlreadyExists);
 }
 
-TEST_F(NetworksTest, SameRequestIdCreatesOnce) {
+TEST_P(NetworksTest, SameRequestIdCreatesOnce) {
   MakeOwner();
   v1::CreateNetworkRequest request = NetworkRequest({}, kThreePriorities);
   request.set_request_id("create-maths-1");
@@ -234,7 +236,7 @@ TEST_F(NetworksTest, SameRequestIdCreatesOnce) {
   EXPECT_EQ(test_support::EventsAfter(*db_, before).size(), 1u);
 }
 
-TEST_F(NetworksTest, SetCoordinatorReplacesTheAuthoritysCoordinator) {
+TEST_P(NetworksTest, SetCoordinatorReplacesTheAuthoritysCoordinator) {
   MakeNetwork();
   auto updated = SetCoordinator("GCC", "Morag Kerr");
   ASSERT_TRUE(updated.ok()) << updated.status();
@@ -246,7 +248,7 @@ TEST_F(NetworksTest, SetCoordinatorReplacesTheAuthoritysCoordinator) {
 
 // A retry of a recorded SetCoordinator (the first answer was lost) changes
 // nothing: no second event, no new etag, even with the etag now stale.
-TEST_F(NetworksTest, SetCoordinatorRetriedWithItsRequestIdChangesNothing) {
+TEST_P(NetworksTest, SetCoordinatorRetriedWithItsRequestIdChangesNothing) {
   MakeNetwork();
   v1::SetCoordinatorRequest request;
   request.set_name(kNetwork);
@@ -266,14 +268,14 @@ TEST_F(NetworksTest, SetCoordinatorRetriedWithItsRequestIdChangesNothing) {
   EXPECT_EQ(networks_->SetCoordinator(caller_, request).status().code(), absl::StatusCode::kAborted);
 }
 
-TEST_F(NetworksTest, SetCoordinatorAddsANewAuthority) {
+TEST_P(NetworksTest, SetCoordinatorAddsANewAuthority) {
   MakeNetwork();
   auto updated = SetCoordinator("INV", "Lorna Shaw");
   ASSERT_TRUE(updated.ok()) << updated.status();
   EXPECT_EQ(AuthoritiesOf(*updated), (std::vector<std::string>{"EDC", "GCC", "INV"}));
 }
 
-TEST_F(NetworksTest, EmptyPersonRemovesTheCoordinator) {
+TEST_P(NetworksTest, EmptyPersonRemovesTheCoordinator) {
   MakeNetwork();
   auto updated = SetCoordinator("EDC", "");
   ASSERT_TRUE(updated.ok()) << updated.status();
@@ -281,7 +283,7 @@ TEST_F(NetworksTest, EmptyPersonRemovesTheCoordinator) {
   EXPECT_EQ(AuthoritiesOf(Get()), std::vector<std::string>{"GCC"});
 }
 
-TEST_F(NetworksTest, SetCoordinatorWritesAnEvent) {
+TEST_P(NetworksTest, SetCoordinatorWritesAnEvent) {
   MakeNetwork();
   const int64_t before = test_support::LastSeq(*db_);
   ASSERT_TRUE(SetCoordinator("NLC", "Sam Neil").ok());
@@ -291,14 +293,14 @@ TEST_F(NetworksTest, SetCoordinatorWritesAnEvent) {
   EXPECT_EQ(events[0].subject(), kNetwork);
 }
 
-TEST_F(NetworksTest, SetCoordinatorWithUnknownAuthorityNamesTheField) {
+TEST_P(NetworksTest, SetCoordinatorWithUnknownAuthorityNamesTheField) {
   MakeNetwork();
   auto updated = SetCoordinator("XYZ", "Sam Neil");
   EXPECT_EQ(updated.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(FieldsOf(updated.status()), std::vector<std::string>{"coordinator.authority"});
 }
 
-TEST_F(NetworksTest, SetCoordinatorWithStaleEtagIsAborted) {
+TEST_P(NetworksTest, SetCoordinatorWithStaleEtagIsAborted) {
   MakeNetwork();
   ASSERT_TRUE(SetCoordinator("NLC", "Sam Neil").ok());
   v1::SetCoordinatorRequest request;
@@ -309,7 +311,7 @@ TEST_F(NetworksTest, SetCoordinatorWithStaleEtagIsAborted) {
   EXPECT_EQ(Get().coordinators(2).person(), "Sam Neil");
 }
 
-TEST_F(NetworksTest, SetActionPlanReplacesThePriorities) {
+TEST_P(NetworksTest, SetActionPlanReplacesThePriorities) {
   MakeNetwork();
   v1::SetActionPlanRequest request;
   request.set_name(kNetwork);
@@ -321,7 +323,7 @@ TEST_F(NetworksTest, SetActionPlanReplacesThePriorities) {
             (std::vector<std::string>{"Moderation", "Teachmeets"}));
 }
 
-TEST_F(NetworksTest, SetActionPlanWithOnePriorityIsRejected) {
+TEST_P(NetworksTest, SetActionPlanWithOnePriorityIsRejected) {
   MakeNetwork();
   v1::SetActionPlanRequest request;
   request.set_name(kNetwork);
@@ -332,7 +334,7 @@ TEST_F(NetworksTest, SetActionPlanWithOnePriorityIsRejected) {
   EXPECT_EQ(Get().priorities_size(), 3);
 }
 
-TEST_F(NetworksTest, RecordMeetingCountsItAndKeepsTheLatestDate) {
+TEST_P(NetworksTest, RecordMeetingCountsItAndKeepsTheLatestDate) {
   MakeNetwork();
   auto first = networks_->RecordMeeting(caller_, MeetingRequest(Day(2019, 3, 12)));
   ASSERT_TRUE(first.ok()) << first.status();
@@ -350,7 +352,7 @@ TEST_F(NetworksTest, RecordMeetingCountsItAndKeepsTheLatestDate) {
   EXPECT_EQ(network.last_meeting_date().day(), 4);
 }
 
-TEST_F(NetworksTest, RecordMeetingWritesAMeetingHeldEvent) {
+TEST_P(NetworksTest, RecordMeetingWritesAMeetingHeldEvent) {
   MakeNetwork();
   const int64_t before = test_support::LastSeq(*db_);
   ASSERT_TRUE(networks_->RecordMeeting(caller_, MeetingRequest(Day(2019, 3, 12))).ok());
@@ -365,7 +367,7 @@ TEST_F(NetworksTest, RecordMeetingWritesAMeetingHeldEvent) {
   EXPECT_EQ(held.meeting().name(), "networks/maths-leads/meetings/1");
 }
 
-TEST_F(NetworksTest, SameRequestIdRecordsTheMeetingOnce) {
+TEST_P(NetworksTest, SameRequestIdRecordsTheMeetingOnce) {
   MakeNetwork();
   const int64_t before = test_support::LastSeq(*db_);
   auto first = networks_->RecordMeeting(caller_, MeetingRequest(Day(2019, 3, 12), "meeting-1"));
@@ -378,7 +380,7 @@ TEST_F(NetworksTest, SameRequestIdRecordsTheMeetingOnce) {
   EXPECT_EQ(test_support::EventsAfter(*db_, before).size(), 1u);
 }
 
-TEST_F(NetworksTest, MeetingsAreListedOldestFirst) {
+TEST_P(NetworksTest, MeetingsAreListedOldestFirst) {
   MakeNetwork();
   ASSERT_TRUE(networks_->RecordMeeting(caller_, MeetingRequest(Day(2019, 6, 4))).ok());
   ASSERT_TRUE(networks_->RecordMeeting(caller_, MeetingRequest(Day(2019, 3, 12))).ok());
@@ -395,7 +397,7 @@ TEST_F(NetworksTest, MeetingsAreListedOldestFirst) {
   EXPECT_EQ(meetings->meetings(0).notes(), "Agreed the moderation timetable");
 }
 
-TEST_F(NetworksTest, MeetingWithoutDateNamesTheField) {
+TEST_P(NetworksTest, MeetingWithoutDateNamesTheField) {
   MakeNetwork();
   v1::RecordMeetingRequest request = MeetingRequest(Day(2019, 3, 12));
   request.mutable_meeting()->clear_meeting_date();
@@ -404,7 +406,7 @@ TEST_F(NetworksTest, MeetingWithoutDateNamesTheField) {
   EXPECT_EQ(FieldsOf(meeting.status()), std::vector<std::string>{"meeting.meeting_date"});
 }
 
-TEST_F(NetworksTest, UnknownNetworkIsNotFound) {
+TEST_P(NetworksTest, UnknownNetworkIsNotFound) {
   MakeOwner();
   v1::GetNetworkRequest get;
   get.set_name("networks/no-such-network");
@@ -425,7 +427,7 @@ TEST_F(NetworksTest, UnknownNetworkIsNotFound) {
   EXPECT_EQ(networks_->ListMeetings(meetings).status().code(), absl::StatusCode::kNotFound);
 }
 
-TEST_F(NetworksTest, ListFiltersByOwningWorkstream) {
+TEST_P(NetworksTest, ListFiltersByOwningWorkstream) {
   MakeNetwork();
   v1::ListNetworksRequest request;
   request.set_owning_workstream(kOwner);
@@ -439,6 +441,10 @@ TEST_F(NetworksTest, ListFiltersByOwningWorkstream) {
   ASSERT_TRUE(listed.ok()) << listed.status();
   EXPECT_EQ(listed->networks_size(), 0);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, NetworksTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::workstreams

@@ -1,4 +1,4 @@
-// Tracker import and export on a real SQLite file, with the demo tracker
+// Tracker import and export on either store engine, with the demo tracker
 // (deploy/local/demo/tracker-2018-21.csv) and small hand-written files.
 #include "services/workstreams/tracker_import.h"
 
@@ -21,8 +21,7 @@
 #include "gtest/gtest.h"
 #include "libs/status/field_errors.h"
 #include "libs/store/outbox.h"
-#include "libs/store/sqlite_database.h"
-#include "libs/testing/server_process.h"
+#include "libs/testing/test_store.h"
 #include "libs/testing/domain_test_support.h"
 #include "services/workstreams/migrations.h"
 #include "services/workstreams/plan_item_rules.h"
@@ -81,13 +80,16 @@ struct ImportRun {
   }
 };
 
-class TrackerImportTest : public ::testing::Test {
+class TrackerImportTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
-    dir_ = wp::testing::MakeTempDir("wp-import-test");
-    ASSERT_FALSE(dir_.empty());
-    auto db = store::OpenSqlite({dir_ + "/workstreams.db", 2}, Migrations());
+    wp::testing::TestStore test_store(GetParam());
+    auto db = test_store.Open(Migrations());
     ASSERT_TRUE(db.ok()) << db.status();
+    // The SQLite file's folder, removed again in TearDown.
+    if (GetParam() == wp::testing::Engine::kSqlite) {
+      dir_ = std::filesystem::path(test_store.location()).parent_path();
+    }
     db_ = std::move(*db);
     test_support::FollowCommits(*db_, generation_);
     tracker_ = std::make_unique<Tracker>(*db_);
@@ -98,7 +100,7 @@ class TrackerImportTest : public ::testing::Test {
     importer_.reset();
     tracker_.reset();
     db_.reset();
-    std::filesystem::remove_all(dir_);
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
 
   // Workstreams 1..n of the 2018-21 plan.
@@ -162,7 +164,7 @@ class TrackerImportTest : public ::testing::Test {
 
 constexpr char kHeader[] = "Ref,Task,Workstream Lead,Status,Expected Date,Comments\n";
 
-TEST_F(TrackerImportTest, DemoTrackerImportsEveryRow) {
+TEST_P(TrackerImportTest, DemoTrackerImportsEveryRow) {
   MakeWorkstreams(9);
   const int64_t before = test_support::LastSeq(*db_);
   const ImportRun run = Import(DemoTracker());
@@ -178,7 +180,7 @@ TEST_F(TrackerImportTest, DemoTrackerImportsEveryRow) {
   EXPECT_EQ(generation_.current(), test_support::LastSeq(*db_));
 }
 
-TEST_F(TrackerImportTest, DemoRowsKeepTheirValues) {
+TEST_P(TrackerImportTest, DemoRowsKeepTheirValues) {
   ImportDemo();
   const v1::PlanItem first = Get("1.1");
   EXPECT_EQ(first.status(), v1::COMPLETE);
@@ -197,7 +199,7 @@ TEST_F(TrackerImportTest, DemoRowsKeepTheirValues) {
   EXPECT_FALSE(superseded.has_expected_date());
 }
 
-TEST_F(TrackerImportTest, ReimportingTheSameFileChangesNothing) {
+TEST_P(TrackerImportTest, ReimportingTheSameFileChangesNothing) {
   ImportDemo();
   const int64_t before = test_support::LastSeq(*db_);
   const int64_t generation = generation_.current();
@@ -214,7 +216,7 @@ TEST_F(TrackerImportTest, ReimportingTheSameFileChangesNothing) {
   EXPECT_EQ(Get("3.2").etag(), etag);
 }
 
-TEST_F(TrackerImportTest, BadRowsAreRejectedAndGoodRowsKept) {
+TEST_P(TrackerImportTest, BadRowsAreRejectedAndGoodRowsKept) {
   MakeWorkstreams(2);
   const std::string file = absl::StrCat(
       kHeader,
@@ -250,7 +252,7 @@ TEST_F(TrackerImportTest, BadRowsAreRejectedAndGoodRowsKept) {
   EXPECT_EQ(tracker_->GetPlanItem(missing).status().code(), absl::StatusCode::kNotFound);
 }
 
-TEST_F(TrackerImportTest, ChangedStatusAndNewNoteUpdateOnlyThatRow) {
+TEST_P(TrackerImportTest, ChangedStatusAndNewNoteUpdateOnlyThatRow) {
   ImportDemo();
   std::string file = DemoTracker();
   const std::string old_row =
@@ -302,7 +304,7 @@ TEST_F(TrackerImportTest, ChangedStatusAndNewNoteUpdateOnlyThatRow) {
   EXPECT_EQ(generation_.current(), test_support::LastSeq(*db_));
 }
 
-TEST_F(TrackerImportTest, ImportedStatusChangeIsInTheHistory) {
+TEST_P(TrackerImportTest, ImportedStatusChangeIsInTheHistory) {
   MakeWorkstreams(1);
   ASSERT_TRUE(Import(absl::StrCat(kHeader, "1.1,Recruit coordinators,,Not started,,\n")).status.ok());
   caller_.actor = "shona.mcallister";
@@ -319,7 +321,7 @@ TEST_F(TrackerImportTest, ImportedStatusChangeIsInTheHistory) {
   EXPECT_EQ(history->changes(1).changed_by(), "shona.mcallister");
 }
 
-TEST_F(TrackerImportTest, CompleteItemImportedAsOnTrackIsRejected) {
+TEST_P(TrackerImportTest, CompleteItemImportedAsOnTrackIsRejected) {
   ImportDemo();
   std::string file = DemoTracker();
   const std::string old_row =
@@ -342,7 +344,7 @@ TEST_F(TrackerImportTest, CompleteItemImportedAsOnTrackIsRejected) {
   EXPECT_EQ(test_support::LastSeq(*db_), before);
 }
 
-TEST_F(TrackerImportTest, FileWithoutStatusColumnIsInvalidContent) {
+TEST_P(TrackerImportTest, FileWithoutStatusColumnIsInvalidContent) {
   MakeWorkstreams(1);
   const ImportRun run = Import("Ref,Task,Workstream Lead,Expected Date\n1.1,Recruit,Fiona,June 2019\n");
   EXPECT_EQ(run.status.code(), absl::StatusCode::kInvalidArgument);
@@ -353,14 +355,14 @@ TEST_F(TrackerImportTest, FileWithoutStatusColumnIsInvalidContent) {
   EXPECT_TRUE(run.messages.empty());
 }
 
-TEST_F(TrackerImportTest, EmptyContentIsInvalid) {
+TEST_P(TrackerImportTest, EmptyContentIsInvalid) {
   const ImportRun run = Import("");
   EXPECT_EQ(run.status.code(), absl::StatusCode::kInvalidArgument);
   ASSERT_EQ(FieldViolationsOf(run.status).size(), 1u);
   EXPECT_EQ(FieldViolationsOf(run.status)[0].field, "content");
 }
 
-TEST_F(TrackerImportTest, TsvFileImports) {
+TEST_P(TrackerImportTest, TsvFileImports) {
   MakeWorkstreams(3);
   const std::string file =
       "Ref\tTask\tWorkstream Lead\tStatus\tExpected Date\tComments\n"
@@ -383,7 +385,7 @@ TEST_F(TrackerImportTest, TsvFileImports) {
   EXPECT_EQ(Get("3.2").status(), v1::ON_TRACK);
 }
 
-TEST_F(TrackerImportTest, ExportImportsBackUnchanged) {
+TEST_P(TrackerImportTest, ExportImportsBackUnchanged) {
   ImportDemo();
   const std::string exported = Export();
   ASSERT_TRUE(absl::StartsWith(exported, "Ref,Task,Workstream Lead,Status,Expected Date,Comments"))
@@ -399,7 +401,7 @@ TEST_F(TrackerImportTest, ExportImportsBackUnchanged) {
   EXPECT_EQ(test_support::LastSeq(*db_), before);
 }
 
-TEST_F(TrackerImportTest, TsvExportImportsBackUnchanged) {
+TEST_P(TrackerImportTest, TsvExportImportsBackUnchanged) {
   ImportDemo();
   const std::string exported = Export(v1::TSV);
   const ImportRun run = Import(exported, v1::TSV);
@@ -407,7 +409,7 @@ TEST_F(TrackerImportTest, TsvExportImportsBackUnchanged) {
   EXPECT_EQ(run.Count(Outcome::UNCHANGED), kDemoRows);
 }
 
-TEST_F(TrackerImportTest, ExportOfItemsMadeThroughTheApiImportsBackUnchanged) {
+TEST_P(TrackerImportTest, ExportOfItemsMadeThroughTheApiImportsBackUnchanged) {
   MakeWorkstreams(5);
   auto make = [&](const std::string& ref, v1::PlanItemStatus status, const std::string& superseded_by,
                   const std::string& undated_note = "") {
@@ -444,7 +446,7 @@ TEST_F(TrackerImportTest, ExportOfItemsMadeThroughTheApiImportsBackUnchanged) {
   EXPECT_EQ(Get("5.6").progress_notes(0).text(), "Paused while the dashboard is built.");
 }
 
-TEST_F(TrackerImportTest, ProgressArrivesPerBatchAndEndsWithDone) {
+TEST_P(TrackerImportTest, ProgressArrivesPerBatchAndEndsWithDone) {
   MakeWorkstreams(9);
   const ImportRun run = Import(DemoTracker());
   ASSERT_TRUE(run.status.ok()) << run.status;
@@ -466,7 +468,7 @@ TEST_F(TrackerImportTest, ProgressArrivesPerBatchAndEndsWithDone) {
   EXPECT_EQ(run.last().created(), kDemoRows);
 }
 
-TEST_F(TrackerImportTest, ProgressCountsParseRejectionsToo) {
+TEST_P(TrackerImportTest, ProgressCountsParseRejectionsToo) {
   MakeWorkstreams(1);
   std::string file = kHeader;
   for (int task = 1; task <= 9; ++task) {
@@ -485,7 +487,7 @@ TEST_F(TrackerImportTest, ProgressCountsParseRejectionsToo) {
   EXPECT_EQ(run.AtLine(5).outcome(), Outcome::REJECTED);
 }
 
-TEST_F(TrackerImportTest, StoppingTheSinkKeepsAppliedRows) {
+TEST_P(TrackerImportTest, StoppingTheSinkKeepsAppliedRows) {
   MakeWorkstreams(9);
   v1::ImportTrackerRequest request;
   request.set_plan_period(kPeriod);
@@ -514,7 +516,7 @@ bool Readable(const google::protobuf::Message& message) {
   return copy->ParseFromString(bytes);
 }
 
-TEST_F(TrackerImportTest, RowsThatAreNotUtf8AreRejectedAndThePeriodStaysReadable) {
+TEST_P(TrackerImportTest, RowsThatAreNotUtf8AreRejectedAndThePeriodStaysReadable) {
   using namespace std::string_literals;  // NOLINT: a NUL inside a literal
   MakeWorkstreams(1);
   const ImportRun run = Import(absl::StrCat(kHeader,
@@ -540,18 +542,24 @@ TEST_F(TrackerImportTest, RowsThatAreNotUtf8AreRejectedAndThePeriodStaysReadable
   EXPECT_TRUE(Readable(*items));
 }
 
-TEST_F(TrackerImportTest, TextStoredBeforeTheCheckIsRepairedWhenRead) {
+TEST_P(TrackerImportTest, TextStoredBeforeTheCheckIsRepairedWhenRead) {
   MakeWorkstreams(1);
   ASSERT_TRUE(Import(absl::StrCat(kHeader, "1.1,Task,,On track,,Dec 2018 A note\n")).status.ok());
   // As an import before the UTF-8 check could leave it.
-  ASSERT_TRUE(db_->Write([](store::Transaction& tx) -> absl::Status {
-                   for (const char* sql : {"UPDATE plan_items SET task = ?",
-                                           "UPDATE progress_notes SET text = ?"}) {
-                     auto n = tx.Execute(sql, {std::string("Bad \xFF\xFE text")});
-                     if (!n.ok()) return n.status();
-                   }
-                   return absl::OkStatus();
-                 }).ok());
+  const absl::Status stored = db_->Write([](store::Transaction& tx) -> absl::Status {
+    for (const char* sql : {"UPDATE plan_items SET task = ?", "UPDATE progress_notes SET text = ?"}) {
+      auto n = tx.Execute(sql, {std::string("Bad \xFF\xFE text")});
+      if (!n.ok()) return n.status();
+    }
+    return absl::OkStatus();
+  });
+  if (GetParam() == wp::testing::Engine::kPostgres) {
+    // PostgreSQL itself refuses text that is not UTF-8, so no such row can exist there.
+    EXPECT_FALSE(stored.ok());
+    EXPECT_EQ(Get("1.1").task(), "Task");
+    return;
+  }
+  ASSERT_TRUE(stored.ok()) << stored;
   const v1::PlanItem item = Get("1.1");
   EXPECT_EQ(item.task(), "Bad \xEF\xBF\xBD\xEF\xBF\xBD text");
   ASSERT_EQ(item.progress_notes_size(), 1);
@@ -563,7 +571,7 @@ TEST_F(TrackerImportTest, TextStoredBeforeTheCheckIsRepairedWhenRead) {
   EXPECT_TRUE(Readable(*items));
 }
 
-TEST_F(TrackerImportTest, TheStoreRefusesTextThatIsNotUtf8) {
+TEST_P(TrackerImportTest, TheStoreRefusesTextThatIsNotUtf8) {
   MakeWorkstreams(1);
   v1::PlanItem item;
   item.set_plan_period(kPeriod);
@@ -580,7 +588,7 @@ TEST_F(TrackerImportTest, TheStoreRefusesTextThatIsNotUtf8) {
   EXPECT_EQ(FieldsOf(s), std::vector<std::string>{"plan_item.lead"});
 }
 
-TEST_F(TrackerImportTest, ManyRejectedRowsComeInBoundedMessages) {
+TEST_P(TrackerImportTest, ManyRejectedRowsComeInBoundedMessages) {
   MakeWorkstreams(1);
   std::string file = kHeader;
   constexpr int kRows = 100000;
@@ -598,7 +606,7 @@ TEST_F(TrackerImportTest, ManyRejectedRowsComeInBoundedMessages) {
   EXPECT_GE(run.messages.size(), static_cast<size_t>(kRows / ImportProgress::kMaxResultsPerMessage));
 }
 
-TEST_F(TrackerImportTest, HugeCommentCellIsRejectedWithItsLineAndTheLimit) {
+TEST_P(TrackerImportTest, HugeCommentCellIsRejectedWithItsLineAndTheLimit) {
   MakeWorkstreams(1);
   const ImportRun run = Import(absl::StrCat(kHeader, "1.1,Task,,On track,,\"",
                                             std::string(10 << 20, 'n'), "\"\n",
@@ -610,7 +618,7 @@ TEST_F(TrackerImportTest, HugeCommentCellIsRejectedWithItsLineAndTheLimit) {
   EXPECT_EQ(run.AtLine(3).outcome(), Outcome::CREATED);
 }
 
-TEST_F(TrackerImportTest, LongNoteInACommentCellIsRejected) {
+TEST_P(TrackerImportTest, LongNoteInACommentCellIsRejected) {
   MakeWorkstreams(1);
   const ImportRun run = Import(absl::StrCat(kHeader, "1.1,Task,,On track,,Dec 2018 ",
                                             std::string(kMaxNoteTextBytes + 1, 'n'), "\n"));
@@ -620,7 +628,7 @@ TEST_F(TrackerImportTest, LongNoteInACommentCellIsRejected) {
       << run.AtLine(2).reason();
 }
 
-TEST_F(TrackerImportTest, NotesPerItemAreCappedAcrossImports) {
+TEST_P(TrackerImportTest, NotesPerItemAreCappedAcrossImports) {
   MakeWorkstreams(1);
   auto notes = [](int first, int count) {
     std::string cell = "\"";
@@ -638,7 +646,7 @@ TEST_F(TrackerImportTest, NotesPerItemAreCappedAcrossImports) {
   EXPECT_EQ(Get("1.1").progress_notes_size(), 60);
 }
 
-TEST_F(TrackerImportTest, AuthorIsBounded) {
+TEST_P(TrackerImportTest, AuthorIsBounded) {
   MakeWorkstreams(1);
   v1::ImportTrackerRequest request;
   request.set_plan_period(kPeriod);
@@ -649,7 +657,7 @@ TEST_F(TrackerImportTest, AuthorIsBounded) {
   EXPECT_EQ(FieldsOf(s), std::vector<std::string>{"author"});
 }
 
-TEST_F(TrackerImportTest, ImportsBeyondTheConcurrencyLimitAreRefused) {
+TEST_P(TrackerImportTest, ImportsBeyondTheConcurrencyLimitAreRefused) {
   MakeWorkstreams(9);
   TrackerImporter importer(*db_, /*batch_size=*/7, /*max_concurrent=*/2);
   v1::ImportTrackerRequest request;
@@ -690,6 +698,10 @@ TEST_F(TrackerImportTest, ImportsBeyondTheConcurrencyLimitAreRefused) {
   // Finished imports free their slots.
   EXPECT_TRUE(importer.Import(caller_, request, [](const auto&) { return true; }).ok());
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, TrackerImportTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::workstreams

@@ -1,4 +1,4 @@
-// The tracker summary on a real SQLite file, with no cache and with a
+// The tracker summary on either store engine, with no cache and with a
 // cache-aside that has no Redis behind it.
 #include "services/workstreams/tracker_summary.h"
 
@@ -12,8 +12,7 @@
 #include "gtest/gtest.h"
 #include "libs/cache/cache_aside.h"
 #include "libs/status/field_errors.h"
-#include "libs/store/sqlite_database.h"
-#include "libs/testing/server_process.h"
+#include "libs/testing/test_store.h"
 #include "libs/testing/domain_test_support.h"
 #include "services/workstreams/migrations.h"
 #include "services/workstreams/plan_item_rules.h"
@@ -29,13 +28,16 @@ using test_support::Month;
 constexpr char kPeriod[] = "2018-21";
 
 
-class TrackerSummaryTest : public ::testing::Test {
+class TrackerSummaryTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
-    dir_ = wp::testing::MakeTempDir("wp-summary-test");
-    ASSERT_FALSE(dir_.empty());
-    auto db = store::OpenSqlite({dir_ + "/workstreams.db", 2}, Migrations());
+    wp::testing::TestStore test_store(GetParam());
+    auto db = test_store.Open(Migrations());
     ASSERT_TRUE(db.ok()) << db.status();
+    // The SQLite file's folder, removed again in TearDown.
+    if (GetParam() == wp::testing::Engine::kSqlite) {
+      dir_ = std::filesystem::path(test_store.location()).parent_path();
+    }
     db_ = std::move(*db);
     test_support::FollowCommits(*db_, generation_);
     tracker_ = std::make_unique<Tracker>(*db_);
@@ -46,7 +48,7 @@ class TrackerSummaryTest : public ::testing::Test {
     summaries_.reset();
     tracker_.reset();
     db_.reset();
-    std::filesystem::remove_all(dir_);
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
 
   void MakeWorkstream(int number, const std::string& period = kPeriod) {
@@ -101,7 +103,7 @@ class TrackerSummaryTest : public ::testing::Test {
   server::Caller caller_ = test_support::OfficerCaller("david.rennie", "trace-s");
 };
 
-TEST_F(TrackerSummaryTest, CountsEachStatusPerWorkstream) {
+TEST_P(TrackerSummaryTest, CountsEachStatusPerWorkstream) {
   MakeWorkstream(1);
   MakeWorkstream(2);
   MakeItem("1.1", v1::NOT_STARTED);
@@ -134,7 +136,7 @@ TEST_F(TrackerSummaryTest, CountsEachStatusPerWorkstream) {
   EXPECT_EQ(summary.totals().total(), 6);
 }
 
-TEST_F(TrackerSummaryTest, EchoesThePeriodAndDate) {
+TEST_P(TrackerSummaryTest, EchoesThePeriodAndDate) {
   MakeWorkstream(1);
   const v1::TrackerSummary summary = Summary(Day(2019, 3, 14));
   EXPECT_EQ(summary.plan_period(), kPeriod);
@@ -144,7 +146,7 @@ TEST_F(TrackerSummaryTest, EchoesThePeriodAndDate) {
   EXPECT_GT(summary.computed_at().seconds(), 0);
 }
 
-TEST_F(TrackerSummaryTest, OtherPeriodsAreNotCounted) {
+TEST_P(TrackerSummaryTest, OtherPeriodsAreNotCounted) {
   MakeWorkstream(1);
   MakeWorkstream(1, "2022-23");
   MakeItem("1.1", v1::ON_TRACK);
@@ -158,7 +160,7 @@ TEST_F(TrackerSummaryTest, OtherPeriodsAreNotCounted) {
   EXPECT_EQ(summary.totals().complete(), 0);
 }
 
-TEST_F(TrackerSummaryTest, WorkstreamWithoutItemsHasZeros) {
+TEST_P(TrackerSummaryTest, WorkstreamWithoutItemsHasZeros) {
   MakeWorkstream(1);
   MakeWorkstream(2);
   MakeItem("1.1", v1::COMPLETE);
@@ -177,28 +179,28 @@ TEST_F(TrackerSummaryTest, WorkstreamWithoutItemsHasZeros) {
   EXPECT_EQ(two.share_complete(), 0.0);
 }
 
-TEST_F(TrackerSummaryTest, MonthPrecisionDateIsNotOverdueOnTheLastDayOfTheMonth) {
+TEST_P(TrackerSummaryTest, MonthPrecisionDateIsNotOverdueOnTheLastDayOfTheMonth) {
   MakeWorkstream(1);
   MakeItem("1.1", v1::ON_TRACK, Month(2019, 6));
   EXPECT_EQ(Summary(Day(2019, 6, 30)).totals().overdue(), 0);
   EXPECT_EQ(CountsOf(Summary(Day(2019, 6, 30)), 1).overdue(), 0);
 }
 
-TEST_F(TrackerSummaryTest, MonthPrecisionDateIsOverdueTheDayAfterTheMonth) {
+TEST_P(TrackerSummaryTest, MonthPrecisionDateIsOverdueTheDayAfterTheMonth) {
   MakeWorkstream(1);
   MakeItem("1.1", v1::ON_TRACK, Month(2019, 6));
   EXPECT_EQ(Summary(Day(2019, 7, 1)).totals().overdue(), 1);
   EXPECT_EQ(CountsOf(Summary(Day(2019, 7, 1)), 1).overdue(), 1);
 }
 
-TEST_F(TrackerSummaryTest, DayPrecisionDateIsOverdueTheNextDay) {
+TEST_P(TrackerSummaryTest, DayPrecisionDateIsOverdueTheNextDay) {
   MakeWorkstream(1);
   MakeItem("1.1", v1::NOT_STARTED, Day(2019, 5, 31));
   EXPECT_EQ(Summary(Day(2019, 5, 31)).totals().overdue(), 0);
   EXPECT_EQ(Summary(Day(2019, 6, 1)).totals().overdue(), 1);
 }
 
-TEST_F(TrackerSummaryTest, ClosedAndUndatedItemsAreNeverOverdue) {
+TEST_P(TrackerSummaryTest, ClosedAndUndatedItemsAreNeverOverdue) {
   MakeWorkstream(1);
   MakeItem("1.1", v1::COMPLETE, Month(2018, 12));
   MakeItem("1.2", v1::SUPERSEDED, Month(2018, 12));
@@ -210,7 +212,7 @@ TEST_F(TrackerSummaryTest, ClosedAndUndatedItemsAreNeverOverdue) {
   EXPECT_EQ(summary.totals().total(), 4);
 }
 
-TEST_F(TrackerSummaryTest, ShareCompleteLeavesOutSuperseded) {
+TEST_P(TrackerSummaryTest, ShareCompleteLeavesOutSuperseded) {
   MakeWorkstream(1);
   MakeItem("1.1", v1::COMPLETE);
   MakeItem("1.2", v1::ON_TRACK);
@@ -222,13 +224,13 @@ TEST_F(TrackerSummaryTest, ShareCompleteLeavesOutSuperseded) {
   EXPECT_DOUBLE_EQ(summary.totals().share_complete(), 0.5);
 }
 
-TEST_F(TrackerSummaryTest, OnlySupersededItemsGiveZeroShare) {
+TEST_P(TrackerSummaryTest, OnlySupersededItemsGiveZeroShare) {
   MakeWorkstream(1);
   MakeItem("1.1", v1::SUPERSEDED);
   EXPECT_EQ(Summary(Day(2019, 1, 1)).totals().share_complete(), 0.0);
 }
 
-TEST_F(TrackerSummaryTest, BadPeriodNamesTheField) {
+TEST_P(TrackerSummaryTest, BadPeriodNamesTheField) {
   v1::GetTrackerSummaryRequest request;
   request.set_plan_period("2018-2021");
   auto summary = summaries_->Get(request);
@@ -236,7 +238,7 @@ TEST_F(TrackerSummaryTest, BadPeriodNamesTheField) {
   EXPECT_EQ(FieldsOf(summary.status()), std::vector<std::string>{"plan_period"});
 }
 
-TEST_F(TrackerSummaryTest, ImpossibleAsOfNamesTheField) {
+TEST_P(TrackerSummaryTest, ImpossibleAsOfNamesTheField) {
   v1::GetTrackerSummaryRequest request;
   request.set_plan_period(kPeriod);
   *request.mutable_as_of() = Day(2019, 2, 29);
@@ -245,7 +247,7 @@ TEST_F(TrackerSummaryTest, ImpossibleAsOfNamesTheField) {
   EXPECT_EQ(FieldsOf(summary.status()), std::vector<std::string>{"as_of.day"});
 }
 
-TEST_F(TrackerSummaryTest, MonthOnlyAsOfIsRejected) {
+TEST_P(TrackerSummaryTest, MonthOnlyAsOfIsRejected) {
   v1::GetTrackerSummaryRequest request;
   request.set_plan_period(kPeriod);
   *request.mutable_as_of() = Month(2019, 7);
@@ -254,7 +256,7 @@ TEST_F(TrackerSummaryTest, MonthOnlyAsOfIsRejected) {
   EXPECT_EQ(FieldsOf(summary.status()), std::vector<std::string>{"as_of.day"});
 }
 
-TEST_F(TrackerSummaryTest, WithoutAsOfUsesToday) {
+TEST_P(TrackerSummaryTest, WithoutAsOfUsesToday) {
   MakeWorkstream(1);
   v1::GetTrackerSummaryRequest request;
   request.set_plan_period(kPeriod);
@@ -264,7 +266,7 @@ TEST_F(TrackerSummaryTest, WithoutAsOfUsesToday) {
   EXPECT_NE(summary->as_of().day(), 0);
 }
 
-TEST_F(TrackerSummaryTest, CacheWithoutRedisGivesTheSameCounts) {
+TEST_P(TrackerSummaryTest, CacheWithoutRedisGivesTheSameCounts) {
   MakeWorkstream(1);
   MakeItem("1.1", v1::COMPLETE);
   MakeItem("1.2", v1::ON_TRACK, Month(2019, 6));
@@ -280,7 +282,7 @@ TEST_F(TrackerSummaryTest, CacheWithoutRedisGivesTheSameCounts) {
   EXPECT_EQ(cache.stats().computations, 1);
 }
 
-TEST_F(TrackerSummaryTest, CacheWithoutRedisReflectsEveryChange) {
+TEST_P(TrackerSummaryTest, CacheWithoutRedisReflectsEveryChange) {
   MakeWorkstream(1);
   MakeItem("1.1", v1::ON_TRACK);
   cache::CacheAside cache(nullptr);
@@ -298,7 +300,7 @@ TEST_F(TrackerSummaryTest, CacheWithoutRedisReflectsEveryChange) {
   EXPECT_EQ(after.totals().on_track(), 0);
 }
 
-TEST_F(TrackerSummaryTest, CacheWithoutRedisStillValidates) {
+TEST_P(TrackerSummaryTest, CacheWithoutRedisStillValidates) {
   cache::CacheAside cache(nullptr);
   TrackerSummaries cached(*db_, &cache, generation_);
   v1::GetTrackerSummaryRequest request;
@@ -308,6 +310,10 @@ TEST_F(TrackerSummaryTest, CacheWithoutRedisStillValidates) {
   EXPECT_EQ(FieldsOf(summary.status()), std::vector<std::string>{"plan_period"});
   EXPECT_EQ(cache.stats().computations, 0);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, TrackerSummaryTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::workstreams

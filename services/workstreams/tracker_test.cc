@@ -1,4 +1,4 @@
-// Tracker on a real SQLite file: workstreams, plan items, updates under a
+// Tracker on either store engine: workstreams, plan items, updates under a
 // field mask and etag, status rules and history, list filters and paging,
 // and the events each change writes to the outbox.
 #include "services/workstreams/tracker.h"
@@ -16,8 +16,7 @@
 #include "gtest/gtest.h"
 #include "libs/status/field_errors.h"
 #include "libs/store/outbox.h"
-#include "libs/store/sqlite_database.h"
-#include "libs/testing/server_process.h"
+#include "libs/testing/test_store.h"
 #include "libs/testing/domain_test_support.h"
 #include "services/workstreams/migrations.h"
 #include "services/workstreams/plan_item_rules.h"
@@ -42,13 +41,16 @@ std::vector<std::string> RefsOf(const v1::ListPlanItemsResponse& response) {
 
 std::string ItemName(const std::string& ref) { return PlanItemName(kPeriod, ref); }
 
-class TrackerTest : public ::testing::Test {
+class TrackerTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
-    dir_ = wp::testing::MakeTempDir("wp-tracker-test");
-    ASSERT_FALSE(dir_.empty());
-    auto db = store::OpenSqlite({dir_ + "/workstreams.db", 2}, Migrations());
+    wp::testing::TestStore test_store(GetParam());
+    auto db = test_store.Open(Migrations());
     ASSERT_TRUE(db.ok()) << db.status();
+    // The SQLite file's folder, removed again in TearDown.
+    if (GetParam() == wp::testing::Engine::kSqlite) {
+      dir_ = std::filesystem::path(test_store.location()).parent_path();
+    }
     db_ = std::move(*db);
     test_support::FollowCommits(*db_, generation_);
     tracker_ = std::make_unique<Tracker>(*db_);
@@ -57,7 +59,7 @@ class TrackerTest : public ::testing::Test {
   void TearDown() override {
     tracker_.reset();
     db_.reset();
-    std::filesystem::remove_all(dir_);
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
 
   v1::Workstream MakeWorkstream(int number, const std::string& period = kPeriod) {
@@ -140,7 +142,7 @@ class TrackerTest : public ::testing::Test {
 
 // ---------------------------------------------------------------- workstreams
 
-TEST_F(TrackerTest, CreatedWorkstreamCanBeReadBack) {
+TEST_P(TrackerTest, CreatedWorkstreamCanBeReadBack) {
   v1::Workstream created = MakeWorkstream(3);
   EXPECT_EQ(created.name(), "planPeriods/2018-21/workstreams/3");
   EXPECT_EQ(created.title(), "Workstream 3");
@@ -156,13 +158,13 @@ TEST_F(TrackerTest, CreatedWorkstreamCanBeReadBack) {
   EXPECT_EQ(got->number(), 3);
 }
 
-TEST_F(TrackerTest, MissingWorkstreamIsNotFound) {
+TEST_P(TrackerTest, MissingWorkstreamIsNotFound) {
   v1::GetWorkstreamRequest request;
   request.set_name("planPeriods/2018-21/workstreams/7");
   EXPECT_EQ(tracker_->GetWorkstream(request).status().code(), absl::StatusCode::kNotFound);
 }
 
-TEST_F(TrackerTest, ListWorkstreamsFiltersByPeriodAndPages) {
+TEST_P(TrackerTest, ListWorkstreamsFiltersByPeriodAndPages) {
   MakeWorkstream(2);
   MakeWorkstream(1);
   MakeWorkstream(3);
@@ -191,7 +193,7 @@ TEST_F(TrackerTest, ListWorkstreamsFiltersByPeriodAndPages) {
   EXPECT_EQ(everything->workstreams_size(), 4);
 }
 
-TEST_F(TrackerTest, WorkstreamWithBadPeriodNamesTheField) {
+TEST_P(TrackerTest, WorkstreamWithBadPeriodNamesTheField) {
   v1::CreateWorkstreamRequest request;
   request.mutable_workstream()->set_plan_period("2018");
   request.mutable_workstream()->set_number(1);
@@ -201,7 +203,7 @@ TEST_F(TrackerTest, WorkstreamWithBadPeriodNamesTheField) {
   EXPECT_EQ(FieldsOf(ws.status()), std::vector<std::string>{"workstream.plan_period"});
 }
 
-TEST_F(TrackerTest, DuplicateWorkstreamNumberIsAlreadyExists) {
+TEST_P(TrackerTest, DuplicateWorkstreamNumberIsAlreadyExists) {
   MakeWorkstream(1);
   v1::CreateWorkstreamRequest request;
   request.mutable_workstream()->set_plan_period(kPeriod);
@@ -211,7 +213,7 @@ TEST_F(TrackerTest, DuplicateWorkstreamNumberIsAlreadyExists) {
             absl::StatusCode::kAlreadyExists);
 }
 
-TEST_F(TrackerTest, SameRequestIdCreatesOneWorkstream) {
+TEST_P(TrackerTest, SameRequestIdCreatesOneWorkstream) {
   v1::CreateWorkstreamRequest request;
   request.mutable_workstream()->set_plan_period(kPeriod);
   request.mutable_workstream()->set_number(1);
@@ -225,7 +227,7 @@ TEST_F(TrackerTest, SameRequestIdCreatesOneWorkstream) {
   EXPECT_EQ(TypesOf(test_support::EventsAfter(*db_, 0)), std::vector<std::string>{"wp.workstreams.workstream.created"});
 }
 
-TEST_F(TrackerTest, UpdateWorkstreamChangesOnlyMaskedFields) {
+TEST_P(TrackerTest, UpdateWorkstreamChangesOnlyMaskedFields) {
   MakeWorkstream(1);
   v1::UpdateWorkstreamRequest request;
   request.mutable_workstream()->set_name("planPeriods/2018-21/workstreams/1");
@@ -239,7 +241,7 @@ TEST_F(TrackerTest, UpdateWorkstreamChangesOnlyMaskedFields) {
   EXPECT_EQ(updated->etag(), "2");
 }
 
-TEST_F(TrackerTest, NoOpWorkstreamUpdateWritesNoEvent) {
+TEST_P(TrackerTest, NoOpWorkstreamUpdateWritesNoEvent) {
   v1::Workstream ws = MakeWorkstream(1);
   const int64_t before = test_support::LastSeq(*db_);
   v1::UpdateWorkstreamRequest request;
@@ -254,7 +256,7 @@ TEST_F(TrackerTest, NoOpWorkstreamUpdateWritesNoEvent) {
 
 // ---------------------------------------------------------------- plan items
 
-TEST_F(TrackerTest, CreatedPlanItemCanBeReadBack) {
+TEST_P(TrackerTest, CreatedPlanItemCanBeReadBack) {
   MakeWorkstream(1);
   v1::CreatePlanItemRequest request = ItemRequest("1.2", v1::ON_TRACK);
   *request.mutable_plan_item()->mutable_expected_date() = Month(2019, 3);
@@ -279,7 +281,7 @@ TEST_F(TrackerTest, CreatedPlanItemCanBeReadBack) {
   EXPECT_EQ(got.etag(), created.etag());
 }
 
-TEST_F(TrackerTest, CreationIsTheFirstEntryOfTheHistory) {
+TEST_P(TrackerTest, CreationIsTheFirstEntryOfTheHistory) {
   MakeWorkstream(1);
   MakeItem("1.1", v1::ON_TRACK);
   v1::ListStatusHistoryRequest request;
@@ -293,7 +295,7 @@ TEST_F(TrackerTest, CreationIsTheFirstEntryOfTheHistory) {
   EXPECT_EQ(history->changes(0).reason(), "created");
 }
 
-TEST_F(TrackerTest, SameRequestIdCreatesOneItemAndOneEvent) {
+TEST_P(TrackerTest, SameRequestIdCreatesOneItemAndOneEvent) {
   MakeWorkstream(1);
   const int64_t before = test_support::LastSeq(*db_);
   v1::CreatePlanItemRequest request = ItemRequest("1.1");
@@ -313,7 +315,7 @@ TEST_F(TrackerTest, SameRequestIdCreatesOneItemAndOneEvent) {
   EXPECT_EQ(RefsOf(*items), std::vector<std::string>{"1.1"});
 }
 
-TEST_F(TrackerTest, RetryAnswersWithWhatTheFirstRequestCreated) {
+TEST_P(TrackerTest, RetryAnswersWithWhatTheFirstRequestCreated) {
   MakeWorkstream(1);
   v1::CreatePlanItemRequest request = ItemRequest("1.1");
   request.set_request_id("req-7");
@@ -335,14 +337,14 @@ TEST_F(TrackerTest, RetryAnswersWithWhatTheFirstRequestCreated) {
   EXPECT_EQ(created->number(), 2);
 }
 
-TEST_F(TrackerTest, NonCanonicalRefIsRejected) {
+TEST_P(TrackerTest, NonCanonicalRefIsRejected) {
   MakeWorkstream(1);
   auto item = tracker_->CreatePlanItem(caller_, ItemRequest("1.02"));
   ASSERT_EQ(item.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(FieldViolationsOf(item.status())[0].field, "plan_item.ref");
 }
 
-TEST_F(TrackerTest, ItemOfMissingWorkstreamIsFailedPrecondition) {
+TEST_P(TrackerTest, ItemOfMissingWorkstreamIsFailedPrecondition) {
   MakeWorkstream(1);
   const int64_t before = test_support::LastSeq(*db_);
   auto item = tracker_->CreatePlanItem(caller_, ItemRequest("2.1"));
@@ -350,21 +352,21 @@ TEST_F(TrackerTest, ItemOfMissingWorkstreamIsFailedPrecondition) {
   EXPECT_EQ(test_support::LastSeq(*db_), before);
 }
 
-TEST_F(TrackerTest, DuplicateRefIsAlreadyExists) {
+TEST_P(TrackerTest, DuplicateRefIsAlreadyExists) {
   MakeWorkstream(1);
   MakeItem("1.1");
   auto again = tracker_->CreatePlanItem(caller_, ItemRequest("1.1"));
   EXPECT_EQ(again.status().code(), absl::StatusCode::kAlreadyExists);
 }
 
-TEST_F(TrackerTest, BadRefNamesTheField) {
+TEST_P(TrackerTest, BadRefNamesTheField) {
   MakeWorkstream(1);
   auto item = tracker_->CreatePlanItem(caller_, ItemRequest("1.x"));
   EXPECT_EQ(item.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(FieldsOf(item.status()), std::vector<std::string>{"plan_item.ref"});
 }
 
-TEST_F(TrackerTest, BadPlanPeriodNamesTheField) {
+TEST_P(TrackerTest, BadPlanPeriodNamesTheField) {
   v1::CreatePlanItemRequest request = ItemRequest("1.1");
   request.mutable_plan_item()->set_plan_period("2018/21");
   auto item = tracker_->CreatePlanItem(caller_, request);
@@ -372,7 +374,7 @@ TEST_F(TrackerTest, BadPlanPeriodNamesTheField) {
   EXPECT_EQ(FieldsOf(item.status()), std::vector<std::string>{"plan_item.plan_period"});
 }
 
-TEST_F(TrackerTest, BlankTaskNamesTheField) {
+TEST_P(TrackerTest, BlankTaskNamesTheField) {
   MakeWorkstream(1);
   v1::CreatePlanItemRequest request = ItemRequest("1.1");
   request.mutable_plan_item()->set_task("   ");
@@ -381,14 +383,14 @@ TEST_F(TrackerTest, BlankTaskNamesTheField) {
   EXPECT_EQ(FieldsOf(item.status()), std::vector<std::string>{"plan_item.task"});
 }
 
-TEST_F(TrackerTest, MissingStatusNamesTheField) {
+TEST_P(TrackerTest, MissingStatusNamesTheField) {
   MakeWorkstream(1);
   auto item = tracker_->CreatePlanItem(caller_, ItemRequest("1.1", v1::PLAN_ITEM_STATUS_UNSPECIFIED));
   EXPECT_EQ(item.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(FieldsOf(item.status()), std::vector<std::string>{"plan_item.status"});
 }
 
-TEST_F(TrackerTest, ImpossibleExpectedDayNamesTheField) {
+TEST_P(TrackerTest, ImpossibleExpectedDayNamesTheField) {
   MakeWorkstream(1);
   v1::CreatePlanItemRequest request = ItemRequest("1.1");
   *request.mutable_plan_item()->mutable_expected_date() = Day(2019, 2, 30);
@@ -397,7 +399,7 @@ TEST_F(TrackerTest, ImpossibleExpectedDayNamesTheField) {
   EXPECT_EQ(FieldsOf(item.status()), std::vector<std::string>{"plan_item.expected_date.day"});
 }
 
-TEST_F(TrackerTest, DamagedPageTokenNamesTheField) {
+TEST_P(TrackerTest, DamagedPageTokenNamesTheField) {
   v1::ListPlanItemsRequest request;
   request.set_plan_period(kPeriod);
   request.set_page_token("not-a-token");
@@ -406,7 +408,7 @@ TEST_F(TrackerTest, DamagedPageTokenNamesTheField) {
   EXPECT_EQ(FieldsOf(list.status()), std::vector<std::string>{"page_token"});
 }
 
-TEST_F(TrackerTest, NegativePageSizeNamesTheField) {
+TEST_P(TrackerTest, NegativePageSizeNamesTheField) {
   v1::ListPlanItemsRequest request;
   request.set_plan_period(kPeriod);
   request.set_page_size(-1);
@@ -415,7 +417,7 @@ TEST_F(TrackerTest, NegativePageSizeNamesTheField) {
   EXPECT_EQ(FieldsOf(list.status()), std::vector<std::string>{"page_size"});
 }
 
-TEST_F(TrackerTest, UnknownMaskPathNamesTheField) {
+TEST_P(TrackerTest, UnknownMaskPathNamesTheField) {
   MakeWorkstream(1);
   MakeItem("1.1");
   v1::UpdatePlanItemRequest request = UpdateRequest("1.1", {"task", "ref"});
@@ -426,7 +428,7 @@ TEST_F(TrackerTest, UnknownMaskPathNamesTheField) {
   EXPECT_EQ(Get("1.1").task(), "Task 1.1: run a regional learning event");
 }
 
-TEST_F(TrackerTest, EmptyMaskNamesTheField) {
+TEST_P(TrackerTest, EmptyMaskNamesTheField) {
   MakeWorkstream(1);
   MakeItem("1.1");
   v1::UpdatePlanItemRequest request = UpdateRequest("1.1", {});
@@ -436,7 +438,7 @@ TEST_F(TrackerTest, EmptyMaskNamesTheField) {
   EXPECT_EQ(FieldsOf(updated.status()), std::vector<std::string>{"update_mask"});
 }
 
-TEST_F(TrackerTest, UnknownStatusFilterNamesTheField) {
+TEST_P(TrackerTest, UnknownStatusFilterNamesTheField) {
   v1::ListPlanItemsRequest request;
   request.set_plan_period(kPeriod);
   request.add_statuses(v1::ON_TRACK);
@@ -446,7 +448,7 @@ TEST_F(TrackerTest, UnknownStatusFilterNamesTheField) {
   EXPECT_EQ(FieldsOf(list.status()), std::vector<std::string>{"statuses[1]"});
 }
 
-TEST_F(TrackerTest, UpdatingAMissingItemIsNotFound) {
+TEST_P(TrackerTest, UpdatingAMissingItemIsNotFound) {
   MakeWorkstream(1);
   v1::UpdatePlanItemRequest request = UpdateRequest("1.9", {"lead"});
   request.mutable_plan_item()->set_lead("Nobody");
@@ -455,7 +457,7 @@ TEST_F(TrackerTest, UpdatingAMissingItemIsNotFound) {
 
 // ---------------------------------------------------------------- updates
 
-TEST_F(TrackerTest, UpdateChangesOnlyMaskedFields) {
+TEST_P(TrackerTest, UpdateChangesOnlyMaskedFields) {
   MakeWorkstream(1);
   MakeItem("1.1");
   v1::UpdatePlanItemRequest request = UpdateRequest("1.1", {"lead"});
@@ -472,7 +474,7 @@ TEST_F(TrackerTest, UpdateChangesOnlyMaskedFields) {
   EXPECT_EQ(stored.etag(), "2");
 }
 
-TEST_F(TrackerTest, ExpectedDateInMaskWithoutValueClearsIt) {
+TEST_P(TrackerTest, ExpectedDateInMaskWithoutValueClearsIt) {
   MakeWorkstream(1);
   v1::CreatePlanItemRequest create = ItemRequest("1.1");
   *create.mutable_plan_item()->mutable_expected_date() = Month(2019, 6);
@@ -483,7 +485,7 @@ TEST_F(TrackerTest, ExpectedDateInMaskWithoutValueClearsIt) {
   EXPECT_FALSE(Get("1.1").has_expected_date());
 }
 
-TEST_F(TrackerTest, StaleEtagIsAbortedAndChangesNothing) {
+TEST_P(TrackerTest, StaleEtagIsAbortedAndChangesNothing) {
   MakeWorkstream(1);
   v1::PlanItem original = MakeItem("1.1");
   v1::UpdatePlanItemRequest first = UpdateRequest("1.1", {"lead"});
@@ -505,7 +507,7 @@ TEST_F(TrackerTest, StaleEtagIsAbortedAndChangesNothing) {
   EXPECT_EQ(test_support::LastSeq(*db_), before);
 }
 
-TEST_F(TrackerTest, StatusChangeIsRecordedWithActorAndReason) {
+TEST_P(TrackerTest, StatusChangeIsRecordedWithActorAndReason) {
   MakeWorkstream(1);
   MakeItem("1.1");
   caller_.actor = "graeme.whitelaw";
@@ -524,7 +526,7 @@ TEST_F(TrackerTest, StatusChangeIsRecordedWithActorAndReason) {
   EXPECT_GT(change.change_time().seconds(), 0);
 }
 
-TEST_F(TrackerTest, SupersededWithoutLinkOrReasonIsFailedPrecondition) {
+TEST_P(TrackerTest, SupersededWithoutLinkOrReasonIsFailedPrecondition) {
   MakeWorkstream(1);
   MakeItem("1.1", v1::ON_TRACK);
   auto updated = SetStatus("1.1", v1::SUPERSEDED);
@@ -532,7 +534,7 @@ TEST_F(TrackerTest, SupersededWithoutLinkOrReasonIsFailedPrecondition) {
   EXPECT_EQ(Get("1.1").status(), v1::ON_TRACK);
 }
 
-TEST_F(TrackerTest, SupersededWithReasonIsAccepted) {
+TEST_P(TrackerTest, SupersededWithReasonIsAccepted) {
   MakeWorkstream(1);
   MakeItem("1.1", v1::ON_TRACK);
   auto updated = SetStatus("1.1", v1::SUPERSEDED, "Paused by the interim action plan");
@@ -541,7 +543,7 @@ TEST_F(TrackerTest, SupersededWithReasonIsAccepted) {
   EXPECT_EQ(updated->superseded_by(), "");
 }
 
-TEST_F(TrackerTest, SupersededByAnotherItemIsAccepted) {
+TEST_P(TrackerTest, SupersededByAnotherItemIsAccepted) {
   MakeWorkstream(1);
   MakeItem("1.1", v1::ON_TRACK);
   v1::UpdatePlanItemRequest request = UpdateRequest("1.1", {"status", "superseded_by"});
@@ -552,7 +554,7 @@ TEST_F(TrackerTest, SupersededByAnotherItemIsAccepted) {
   EXPECT_EQ(Get("1.1").superseded_by(), "1.3");
 }
 
-TEST_F(TrackerTest, ReopeningCompleteItemNeedsReopen) {
+TEST_P(TrackerTest, ReopeningCompleteItemNeedsReopen) {
   MakeWorkstream(1);
   MakeItem("1.1", v1::COMPLETE);
   auto refused = SetStatus("1.1", v1::ON_TRACK, "More to do");
@@ -560,7 +562,7 @@ TEST_F(TrackerTest, ReopeningCompleteItemNeedsReopen) {
   EXPECT_EQ(Get("1.1").status(), v1::COMPLETE);
 }
 
-TEST_F(TrackerTest, ReopeningCompleteItemWithReopenIsAccepted) {
+TEST_P(TrackerTest, ReopeningCompleteItemWithReopenIsAccepted) {
   MakeWorkstream(1);
   MakeItem("1.1", v1::COMPLETE);
   auto reopened = SetStatus("1.1", v1::ON_TRACK, "More to do", /*reopen=*/true);
@@ -568,7 +570,7 @@ TEST_F(TrackerTest, ReopeningCompleteItemWithReopenIsAccepted) {
   EXPECT_EQ(Get("1.1").status(), v1::ON_TRACK);
 }
 
-TEST_F(TrackerTest, LeavingSupersededClearsTheLink) {
+TEST_P(TrackerTest, LeavingSupersededClearsTheLink) {
   MakeWorkstream(1);
   v1::CreatePlanItemRequest create = ItemRequest("1.1", v1::SUPERSEDED);
   create.mutable_plan_item()->set_superseded_by("1.2");
@@ -580,7 +582,7 @@ TEST_F(TrackerTest, LeavingSupersededClearsTheLink) {
   EXPECT_EQ(Get("1.1").superseded_by(), "");
 }
 
-TEST_F(TrackerTest, NoOpUpdateWritesNoEvent) {
+TEST_P(TrackerTest, NoOpUpdateWritesNoEvent) {
   MakeWorkstream(1);
   v1::PlanItem item = MakeItem("1.1");
   const int64_t before = test_support::LastSeq(*db_);
@@ -596,7 +598,7 @@ TEST_F(TrackerTest, NoOpUpdateWritesNoEvent) {
   EXPECT_EQ(generation_.current(), generation);
 }
 
-TEST_F(TrackerTest, ProgressNoteIsAppendedWithTheCallerAsAuthor) {
+TEST_P(TrackerTest, ProgressNoteIsAppendedWithTheCallerAsAuthor) {
   MakeWorkstream(1);
   MakeItem("1.1");
   v1::AddProgressNoteRequest request;
@@ -612,7 +614,7 @@ TEST_F(TrackerTest, ProgressNoteIsAppendedWithTheCallerAsAuthor) {
   EXPECT_EQ(noted->etag(), "2");
 }
 
-TEST_F(TrackerTest, ProgressNoteWithStaleEtagIsAborted) {
+TEST_P(TrackerTest, ProgressNoteWithStaleEtagIsAborted) {
   MakeWorkstream(1);
   MakeItem("1.1");
   v1::AddProgressNoteRequest request;
@@ -624,7 +626,7 @@ TEST_F(TrackerTest, ProgressNoteWithStaleEtagIsAborted) {
   EXPECT_EQ(Get("1.1").progress_notes_size(), 0);
 }
 
-TEST_F(TrackerTest, ProgressNotesStopAtTheLimitPerItem) {
+TEST_P(TrackerTest, ProgressNotesStopAtTheLimitPerItem) {
   MakeWorkstream(1);
   v1::CreatePlanItemRequest create = ItemRequest("1.1");
   for (int i = 1; i < kMaxProgressNotesPerItem; ++i) {
@@ -646,7 +648,7 @@ TEST_F(TrackerTest, ProgressNotesStopAtTheLimitPerItem) {
   EXPECT_EQ(Get("1.1").progress_notes_size(), kMaxProgressNotesPerItem);
 }
 
-TEST_F(TrackerTest, CreatedItemNotesAreBoundedInNumberAndSize) {
+TEST_P(TrackerTest, CreatedItemNotesAreBoundedInNumberAndSize) {
   MakeWorkstream(1);
   v1::CreatePlanItemRequest request = ItemRequest("1.1");
   for (int i = 0; i <= kMaxProgressNotesPerItem; ++i) {
@@ -667,7 +669,7 @@ TEST_F(TrackerTest, CreatedItemNotesAreBoundedInNumberAndSize) {
                                       "plan_item.progress_notes[0].author"}));
 }
 
-TEST_F(TrackerTest, NoteAuthorIsBounded) {
+TEST_P(TrackerTest, NoteAuthorIsBounded) {
   MakeWorkstream(1);
   MakeItem("1.1");
   v1::AddProgressNoteRequest request;
@@ -681,7 +683,7 @@ TEST_F(TrackerTest, NoteAuthorIsBounded) {
 
 // ---------------------------------------------------------------- events
 
-TEST_F(TrackerTest, CreatesWriteCreatedEvents) {
+TEST_P(TrackerTest, CreatesWriteCreatedEvents) {
   MakeWorkstream(1);
   MakeItem("1.1");
   const auto events = test_support::EventsAfter(*db_, 0);
@@ -706,7 +708,7 @@ TEST_F(TrackerTest, CreatesWriteCreatedEvents) {
   EXPECT_LT(events[0].source_sequence(), events[1].source_sequence());
 }
 
-TEST_F(TrackerTest, StatusUpdateWritesUpdatedAndStatusChangedEvents) {
+TEST_P(TrackerTest, StatusUpdateWritesUpdatedAndStatusChangedEvents) {
   MakeWorkstream(1);
   MakeItem("1.1");
   const int64_t before = test_support::LastSeq(*db_);
@@ -732,7 +734,7 @@ TEST_F(TrackerTest, StatusUpdateWritesUpdatedAndStatusChangedEvents) {
   EXPECT_EQ(changed.change().reason(), "Started");
 }
 
-TEST_F(TrackerTest, FieldUpdateWritesOnlyAnUpdatedEvent) {
+TEST_P(TrackerTest, FieldUpdateWritesOnlyAnUpdatedEvent) {
   MakeWorkstream(1);
   MakeItem("1.1");
   const int64_t before = test_support::LastSeq(*db_);
@@ -747,7 +749,7 @@ TEST_F(TrackerTest, FieldUpdateWritesOnlyAnUpdatedEvent) {
   EXPECT_EQ(updated.plan_item().lead(), "Kevin Docherty");
 }
 
-TEST_F(TrackerTest, UpdatedEventListsOnlyFieldsThatChanged) {
+TEST_P(TrackerTest, UpdatedEventListsOnlyFieldsThatChanged) {
   MakeWorkstream(1);
   v1::PlanItem item = MakeItem("1.1");
   const int64_t before = test_support::LastSeq(*db_);
@@ -764,7 +766,7 @@ TEST_F(TrackerTest, UpdatedEventListsOnlyFieldsThatChanged) {
             std::vector<std::string>{"lead"});
 }
 
-TEST_F(TrackerTest, UpdatedEventListsTheLinkClearedByLeavingSuperseded) {
+TEST_P(TrackerTest, UpdatedEventListsTheLinkClearedByLeavingSuperseded) {
   MakeWorkstream(1);
   v1::CreatePlanItemRequest create = ItemRequest("1.1", v1::SUPERSEDED);
   create.mutable_plan_item()->set_superseded_by("1.2");
@@ -780,7 +782,7 @@ TEST_F(TrackerTest, UpdatedEventListsTheLinkClearedByLeavingSuperseded) {
             (std::vector<std::string>{"status", "superseded_by"}));
 }
 
-TEST_F(TrackerTest, ProgressNoteWritesAProgressNotedEvent) {
+TEST_P(TrackerTest, ProgressNoteWritesAProgressNotedEvent) {
   MakeWorkstream(1);
   MakeItem("1.1");
   const int64_t before = test_support::LastSeq(*db_);
@@ -798,7 +800,7 @@ TEST_F(TrackerTest, ProgressNoteWritesAProgressNotedEvent) {
   EXPECT_TRUE(noted.note().has_note_date());  // defaults to today
 }
 
-TEST_F(TrackerTest, GenerationFollowsTheOutboxAfterEveryChange) {
+TEST_P(TrackerTest, GenerationFollowsTheOutboxAfterEveryChange) {
   EXPECT_EQ(generation_.current(), 0);
   MakeWorkstream(1);
   EXPECT_EQ(generation_.current(), test_support::LastSeq(*db_));
@@ -854,30 +856,30 @@ class TrackerListTest : public TrackerTest {
   }
 };
 
-TEST_F(TrackerListTest, AllItemsComeInRefOrder) {
+TEST_P(TrackerListTest, AllItemsComeInRefOrder) {
   EXPECT_EQ(List({}), (std::vector<std::string>{"1.1", "1.2", "1.10", "2.1", "2.2"}));
 }
 
-TEST_F(TrackerListTest, FiltersByWorkstream) {
+TEST_P(TrackerListTest, FiltersByWorkstream) {
   v1::ListPlanItemsRequest request;
   request.set_workstream_number(2);
   EXPECT_EQ(List(request), (std::vector<std::string>{"2.1", "2.2"}));
 }
 
-TEST_F(TrackerListTest, FiltersByStatuses) {
+TEST_P(TrackerListTest, FiltersByStatuses) {
   v1::ListPlanItemsRequest request;
   request.add_statuses(v1::ON_TRACK);
   request.add_statuses(v1::SUPERSEDED);
   EXPECT_EQ(List(request), (std::vector<std::string>{"1.2", "2.1", "2.2"}));
 }
 
-TEST_F(TrackerListTest, FiltersByLeadIgnoringCase) {
+TEST_P(TrackerListTest, FiltersByLeadIgnoringCase) {
   v1::ListPlanItemsRequest request;
   request.set_lead("WHITELAW");
   EXPECT_EQ(List(request), (std::vector<std::string>{"2.1", "2.2"}));
 }
 
-TEST_F(TrackerListTest, MonthPrecisionDateIsNotOverdueOnTheLastDayOfTheMonth) {
+TEST_P(TrackerListTest, MonthPrecisionDateIsNotOverdueOnTheLastDayOfTheMonth) {
   v1::ListPlanItemsRequest request;
   *request.mutable_overdue_as_of() = Day(2019, 6, 30);
   // 1.10 was due 31 May; 1.2 ("June 2019") is due by the end of June; 1.1 is
@@ -885,13 +887,13 @@ TEST_F(TrackerListTest, MonthPrecisionDateIsNotOverdueOnTheLastDayOfTheMonth) {
   EXPECT_EQ(List(request), std::vector<std::string>{"1.10"});
 }
 
-TEST_F(TrackerListTest, MonthPrecisionDateIsOverdueTheDayAfterTheMonth) {
+TEST_P(TrackerListTest, MonthPrecisionDateIsOverdueTheDayAfterTheMonth) {
   v1::ListPlanItemsRequest request;
   *request.mutable_overdue_as_of() = Day(2019, 7, 1);
   EXPECT_EQ(List(request), (std::vector<std::string>{"1.2", "1.10"}));
 }
 
-TEST_F(TrackerListTest, OverdueAsOfNeedsAFullDate) {
+TEST_P(TrackerListTest, OverdueAsOfNeedsAFullDate) {
   v1::ListPlanItemsRequest request;
   request.set_plan_period(kPeriod);
   *request.mutable_overdue_as_of() = Month(2019, 7);
@@ -900,7 +902,7 @@ TEST_F(TrackerListTest, OverdueAsOfNeedsAFullDate) {
   EXPECT_EQ(FieldsOf(list.status()), std::vector<std::string>{"overdue_as_of.day"});
 }
 
-TEST_F(TrackerListTest, QueryMatchesTaskText) {
+TEST_P(TrackerListTest, QueryMatchesTaskText) {
   v1::CreatePlanItemRequest request = ItemRequest("1.3");
   request.mutable_plan_item()->set_task("Publish a professional learning calendar");
   MakeItem(request);
@@ -909,7 +911,7 @@ TEST_F(TrackerListTest, QueryMatchesTaskText) {
   EXPECT_EQ(List(list), std::vector<std::string>{"1.3"});
 }
 
-TEST_F(TrackerListTest, QueryMatchesProgressNotes) {
+TEST_P(TrackerListTest, QueryMatchesProgressNotes) {
   v1::AddProgressNoteRequest note;
   note.set_name(ItemName("2.1"));
   note.mutable_note()->set_text("Induction session held in Inverclyde");
@@ -919,7 +921,7 @@ TEST_F(TrackerListTest, QueryMatchesProgressNotes) {
   EXPECT_EQ(List(request), std::vector<std::string>{"2.1"});
 }
 
-TEST_F(TrackerListTest, QueryTreatsPercentLiterally) {
+TEST_P(TrackerListTest, QueryTreatsPercentLiterally) {
   v1::CreatePlanItemRequest request = ItemRequest("1.3");
   request.mutable_plan_item()->set_task("Reach 100% of primary schools");
   MakeItem(request);
@@ -928,7 +930,7 @@ TEST_F(TrackerListTest, QueryTreatsPercentLiterally) {
   EXPECT_EQ(List(list), std::vector<std::string>{"1.3"});
 }
 
-TEST_F(TrackerListTest, QueryTreatsUnderscoreLiterally) {
+TEST_P(TrackerListTest, QueryTreatsUnderscoreLiterally) {
   v1::AddProgressNoteRequest note;
   note.set_name(ItemName("1.2"));
   note.mutable_note()->set_text("Files shared in the folder west_os_pilot");
@@ -940,7 +942,7 @@ TEST_F(TrackerListTest, QueryTreatsUnderscoreLiterally) {
   EXPECT_EQ(List(request), std::vector<std::string>{"1.2"});
 }
 
-TEST_F(TrackerTest, PagesGiveEveryItemOnceInRefOrder) {
+TEST_P(TrackerTest, PagesGiveEveryItemOnceInRefOrder) {
   MakeWorkstream(1);
   MakeWorkstream(2);
   std::vector<std::string> expected;
@@ -973,7 +975,7 @@ TEST_F(TrackerTest, PagesGiveEveryItemOnceInRefOrder) {
   EXPECT_EQ(seen[9], "1.10");
 }
 
-TEST_F(TrackerTest, PageSizeIsClampedToTheMaximum) {
+TEST_P(TrackerTest, PageSizeIsClampedToTheMaximum) {
   // 11 workstreams of 99 items: 1089, more than one maximum page. Written
   // straight to the store in one transaction to keep the test quick.
   ASSERT_TRUE(db_->Write([](store::Transaction& tx) -> absl::Status {
@@ -1015,6 +1017,13 @@ TEST_F(TrackerTest, PageSizeIsClampedToTheMaximum) {
   ASSERT_TRUE(defaulted.ok()) << defaulted.status();
   EXPECT_EQ(defaulted->plan_items_size(), 100);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, TrackerTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
+INSTANTIATE_TEST_SUITE_P(Engines, TrackerListTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::workstreams

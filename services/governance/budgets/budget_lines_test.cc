@@ -1,4 +1,4 @@
-// Budget lines on a real SQLite file: creating them against the plan's
+// Budget lines on either store engine: creating them against the plan's
 // workstreams and projects, titles, allocation changes and spend (never
 // below zero), the ledger, lists with filters and paging, events and audit.
 #include "services/governance/budgets/budget_lines.h"
@@ -30,10 +30,10 @@ using test_support::FieldsOf;
 
 constexpr char kCoaching[] = "plans/2022-23/budgetLines/2022-23-coaching";
 
-class BudgetLinesTest : public ::testing::Test {
+class BudgetLinesTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
-    db_ = test_support::OpenTestStore();
+    db_ = test_support::OpenTestStore(GetParam());
     ASSERT_NE(db_, nullptr);
     budget_test::ArrangePlans(*db_);
     lines_ = std::make_unique<BudgetLines>(*db_);
@@ -106,7 +106,7 @@ class BudgetLinesTest : public ::testing::Test {
 
 // ---- CreateBudgetLine ----
 
-TEST_F(BudgetLinesTest, CreatedLineHasItsOpeningAllocationAndNothingSpent) {
+TEST_P(BudgetLinesTest, CreatedLineHasItsOpeningAllocationAndNothingSpent) {
   const v1::BudgetLine line = CreateCoaching();
   EXPECT_EQ(line.name(), kCoaching);
   EXPECT_EQ(line.financial_year(), "2022-23");
@@ -121,7 +121,7 @@ TEST_F(BudgetLinesTest, CreatedLineHasItsOpeningAllocationAndNothingSpent) {
   EXPECT_EQ(Get(kCoaching).DebugString(), line.DebugString());
 }
 
-TEST_F(BudgetLinesTest, CreateWritesTheOpeningMovementAnEventAndAnAuditRecord) {
+TEST_P(BudgetLinesTest, CreateWritesTheOpeningMovementAnEventAndAnAuditRecord) {
   const int64_t before = test_support::LastSeq(*db_);
   const v1::BudgetLine line = CreateCoaching();
 
@@ -147,7 +147,7 @@ TEST_F(BudgetLinesTest, CreateWritesTheOpeningMovementAnEventAndAnAuditRecord) {
   EXPECT_EQ(AuditOf(*db_, kCoaching), std::vector<std::string>{"budget_line.created"});
 }
 
-TEST_F(BudgetLinesTest, CreateNamesEveryBadField) {
+TEST_P(BudgetLinesTest, CreateNamesEveryBadField) {
   v1::CreateBudgetLineRequest request;
   request.set_parent("plan/2022-23");
   request.set_budget_line_id("Coaching_2022");
@@ -168,7 +168,7 @@ TEST_F(BudgetLinesTest, CreateNamesEveryBadField) {
   EXPECT_EQ(CountRows(*db_, "budget_lines"), 0);
 }
 
-TEST_F(BudgetLinesTest, ApprovingBodyIsRequiredOnlyForAnAllocationAboveZero) {
+TEST_P(BudgetLinesTest, ApprovingBodyIsRequiredOnlyForAnAllocationAboveZero) {
   v1::CreateBudgetLineRequest request = LineRequest("2022-23-coaching", "2022-23", 1, "", 500);
   request.clear_approving_body();
   auto line = lines_->CreateBudgetLine(caller_, request);
@@ -180,14 +180,14 @@ TEST_F(BudgetLinesTest, ApprovingBodyIsRequiredOnlyForAnAllocationAboveZero) {
   EXPECT_EQ(Movements(empty.name())[0].approving_body(), "");
 }
 
-TEST_F(BudgetLinesTest, UnknownApprovingBodyIsNotFound) {
+TEST_P(BudgetLinesTest, UnknownApprovingBodyIsNotFound) {
   v1::CreateBudgetLineRequest request = LineRequest("2022-23-coaching", "2022-23", 1, "", 500);
   request.set_approving_body("bodies/treasury");
   EXPECT_EQ(lines_->CreateBudgetLine(caller_, request).status().code(), absl::StatusCode::kNotFound);
   EXPECT_EQ(CountRows(*db_, "budget_lines"), 0);
 }
 
-TEST_F(BudgetLinesTest, WorkstreamAndProjectMustBelongToThePlan) {
+TEST_P(BudgetLinesTest, WorkstreamAndProjectMustBelongToThePlan) {
   auto no_workstream = lines_->CreateBudgetLine(caller_, LineRequest("2022-23-ws9", "2022-23", 9, "", 0));
   EXPECT_EQ(no_workstream.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(FieldsOf(no_workstream.status()), std::vector<std::string>{"budget_line.workstream_number"});
@@ -204,7 +204,7 @@ TEST_F(BudgetLinesTest, WorkstreamAndProjectMustBelongToThePlan) {
   EXPECT_EQ(CountRows(*db_, "budget_lines"), 0);
 }
 
-TEST_F(BudgetLinesTest, YearMustBeOneOfThePlans) {
+TEST_P(BudgetLinesTest, YearMustBeOneOfThePlans) {
   // Plan 2022-23's session runs August 2022 to July 2023: financial years 2022-23 and 2023-24.
   for (const char* year : {"2030-31", "2021-22", "2024-25"}) {
     auto outside = lines_->CreateBudgetLine(caller_, LineRequest("far-line", year, 1, "", 0));
@@ -220,7 +220,7 @@ TEST_F(BudgetLinesTest, YearMustBeOneOfThePlans) {
   EXPECT_EQ(too_late.status().code(), absl::StatusCode::kInvalidArgument);
 }
 
-TEST_F(BudgetLinesTest, LineIdAndYearWorkstreamProjectAreEachTakenOnce) {
+TEST_P(BudgetLinesTest, LineIdAndYearWorkstreamProjectAreEachTakenOnce) {
   CreateCoaching();
   auto same_id = lines_->CreateBudgetLine(caller_, LineRequest("2022-23-coaching", "2023-24", 2, "", 0));
   EXPECT_EQ(same_id.status().code(), absl::StatusCode::kAlreadyExists);
@@ -237,7 +237,7 @@ TEST_F(BudgetLinesTest, LineIdAndYearWorkstreamProjectAreEachTakenOnce) {
   EXPECT_EQ(CountRows(*db_, "budget_lines"), 5);
 }
 
-TEST_F(BudgetLinesTest, MissingPlanIsNotFoundAndClosedPlanTakesNoLines) {
+TEST_P(BudgetLinesTest, MissingPlanIsNotFoundAndClosedPlanTakesNoLines) {
   auto missing =
       lines_->CreateBudgetLine(caller_, LineRequest("x-line", "2022-23", 1, "", 0, "plans/2030-31"));
   EXPECT_EQ(missing.status().code(), absl::StatusCode::kNotFound);
@@ -251,7 +251,7 @@ TEST_F(BudgetLinesTest, MissingPlanIsNotFoundAndClosedPlanTakesNoLines) {
   EXPECT_TRUE(test_support::EventsAfter(*db_, before).empty());
 }
 
-TEST_F(BudgetLinesTest, CreateRetriedWithTheSameRequestIdMakesOneLine) {
+TEST_P(BudgetLinesTest, CreateRetriedWithTheSameRequestIdMakesOneLine) {
   v1::CreateBudgetLineRequest request = LineRequest("2022-23-coaching", "2022-23", 1, "", 100);
   request.set_request_id("create-1");
   const v1::BudgetLine first = Create(request);
@@ -263,7 +263,7 @@ TEST_F(BudgetLinesTest, CreateRetriedWithTheSameRequestIdMakesOneLine) {
 
 // ---- GetBudgetLine ----
 
-TEST_F(BudgetLinesTest, GetRejectsMalformedNamesAndReportsMissingLines) {
+TEST_P(BudgetLinesTest, GetRejectsMalformedNamesAndReportsMissingLines) {
   v1::GetBudgetLineRequest request;
   request.set_name("plans/2022-23/lines/x");
   auto bad = lines_->GetBudgetLine(caller_, request);
@@ -292,7 +292,7 @@ class BudgetLineListTest : public BudgetLinesTest {
   static std::string Line(const std::string& id) { return std::string(kPlan) + "/budgetLines/" + id; }
 };
 
-TEST_F(BudgetLineListTest, OrderedByYearWorkstreamThenProject) {
+TEST_P(BudgetLineListTest, OrderedByYearWorkstreamThenProject) {
   v1::ListBudgetLinesRequest request;
   request.set_parent(kPlan);
   EXPECT_EQ(ListNames(request),
@@ -300,7 +300,7 @@ TEST_F(BudgetLineListTest, OrderedByYearWorkstreamThenProject) {
                                       Line("c-wellbeing"), Line("b-nurture"), Line("g-curriculum")}));
 }
 
-TEST_F(BudgetLineListTest, WildcardParentListsEveryPlansLines) {
+TEST_P(BudgetLineListTest, WildcardParentListsEveryPlansLines) {
   v1::ListBudgetLinesRequest request;
   request.set_parent("plans/-");
   request.set_workstream_number(1);
@@ -310,7 +310,7 @@ TEST_F(BudgetLineListTest, WildcardParentListsEveryPlansLines) {
             (std::vector<std::string>{"plans/2020-23/budgetLines/a-coaching", Line("e-coaching")}));
 }
 
-TEST_F(BudgetLineListTest, FiltersCombine) {
+TEST_P(BudgetLineListTest, FiltersCombine) {
   v1::ListBudgetLinesRequest request;
   request.set_parent(kPlan);
   request.set_financial_year("2023-24");
@@ -321,7 +321,7 @@ TEST_F(BudgetLineListTest, FiltersCombine) {
   EXPECT_TRUE(ListNames(request).empty());
 }
 
-TEST_F(BudgetLineListTest, PagesFollowOneAnotherWithAFilter) {
+TEST_P(BudgetLineListTest, PagesFollowOneAnotherWithAFilter) {
   v1::ListBudgetLinesRequest request;
   request.set_parent("plans/-");
   request.set_financial_year("2022-23");
@@ -341,7 +341,7 @@ TEST_F(BudgetLineListTest, PagesFollowOneAnotherWithAFilter) {
                                             Line("e-coaching"), Line("d-mentoring"), Line("c-wellbeing")}));
 }
 
-TEST_F(BudgetLineListTest, BadRequestsNameTheirFieldsAndMissingPlanIsNotFound) {
+TEST_P(BudgetLineListTest, BadRequestsNameTheirFieldsAndMissingPlanIsNotFound) {
   v1::ListBudgetLinesRequest request;
   request.set_parent("plans");
   request.set_financial_year("2022");
@@ -360,7 +360,7 @@ TEST_F(BudgetLineListTest, BadRequestsNameTheirFieldsAndMissingPlanIsNotFound) {
 
 // ---- UpdateBudgetLine ----
 
-TEST_F(BudgetLinesTest, UpdateChangesTheTitleOnly) {
+TEST_P(BudgetLinesTest, UpdateChangesTheTitleOnly) {
   CreateCoaching();
   const int64_t before = test_support::LastSeq(*db_);
   v1::UpdateBudgetLineRequest request;
@@ -386,7 +386,7 @@ TEST_F(BudgetLinesTest, UpdateChangesTheTitleOnly) {
             (std::vector<std::string>{"budget_line.created", "budget_line.updated"}));
 }
 
-TEST_F(BudgetLinesTest, UpdateWithAnEmptyMaskSetsTheTitle) {
+TEST_P(BudgetLinesTest, UpdateWithAnEmptyMaskSetsTheTitle) {
   CreateCoaching();
   v1::UpdateBudgetLineRequest request;
   request.mutable_budget_line()->set_name(kCoaching);
@@ -396,7 +396,7 @@ TEST_F(BudgetLinesTest, UpdateWithAnEmptyMaskSetsTheTitle) {
   EXPECT_EQ(Get(kCoaching).title(), "Coaching");
 }
 
-TEST_F(BudgetLinesTest, UpdateRejectsBadInputStaleEtagsAndMissingLines) {
+TEST_P(BudgetLinesTest, UpdateRejectsBadInputStaleEtagsAndMissingLines) {
   CreateCoaching();
   v1::UpdateBudgetLineRequest request;
   request.mutable_budget_line()->set_name("budgetLines/2022-23-coaching");
@@ -421,7 +421,7 @@ TEST_F(BudgetLinesTest, UpdateRejectsBadInputStaleEtagsAndMissingLines) {
 
 // ---- AdjustAllocation ----
 
-TEST_F(BudgetLinesTest, AdjustRaisesTheAllocationWithItsApproval) {
+TEST_P(BudgetLinesTest, AdjustRaisesTheAllocationWithItsApproval) {
   CreateCoaching();
   const int64_t before = test_support::LastSeq(*db_);
   v1::AdjustAllocationRequest request = Adjust(250050);
@@ -456,7 +456,7 @@ TEST_F(BudgetLinesTest, AdjustRaisesTheAllocationWithItsApproval) {
   EXPECT_EQ(AuditOf(*db_, kCoaching).back(), "budget_line.allocation_adjusted");
 }
 
-TEST_F(BudgetLinesTest, AllocationNeverFallsBelowWhatIsSpent) {
+TEST_P(BudgetLinesTest, AllocationNeverFallsBelowWhatIsSpent) {
   CreateCoaching();
   ASSERT_TRUE(lines_->RecordSpend(caller_, Spend(600000)).ok());
   const v1::BudgetLine before = Get(kCoaching);
@@ -477,21 +477,21 @@ TEST_F(BudgetLinesTest, AllocationNeverFallsBelowWhatIsSpent) {
   EXPECT_EQ(to_spent->available_pence(), 0);
 }
 
-TEST_F(BudgetLinesTest, AllocationNeverGoesBelowZero) {
+TEST_P(BudgetLinesTest, AllocationNeverGoesBelowZero) {
   Create(LineRequest("2022-23-coaching", "2022-23", 1, "", 100));
   auto cut = lines_->AdjustAllocation(caller_, Adjust(-101));
   EXPECT_EQ(cut.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(Get(kCoaching).allocated_pence(), 100);
 }
 
-TEST_F(BudgetLinesTest, AllocationThatWouldOverflowIsOutOfRange) {
+TEST_P(BudgetLinesTest, AllocationThatWouldOverflowIsOutOfRange) {
   Create(LineRequest("2022-23-coaching", "2022-23", 1, "", std::numeric_limits<int64_t>::max() - 10));
   auto raise = lines_->AdjustAllocation(caller_, Adjust(11));
   EXPECT_EQ(raise.status().code(), absl::StatusCode::kOutOfRange);
   EXPECT_EQ(Get(kCoaching).etag(), "1");
 }
 
-TEST_F(BudgetLinesTest, AdjustNamesEveryBadField) {
+TEST_P(BudgetLinesTest, AdjustNamesEveryBadField) {
   v1::AdjustAllocationRequest request;
   request.set_name("plans/2022-23");
   request.set_amount_pence(0);
@@ -507,7 +507,7 @@ TEST_F(BudgetLinesTest, AdjustNamesEveryBadField) {
                                       "decision", "effective_date.day", "request_id"}));
 }
 
-TEST_F(BudgetLinesTest, AdjustDecisionNeedsItsMeeting) {
+TEST_P(BudgetLinesTest, AdjustDecisionNeedsItsMeeting) {
   CreateCoaching();
   v1::AdjustAllocationRequest request = Adjust(100);
   request.set_decision(kDecision);
@@ -516,7 +516,7 @@ TEST_F(BudgetLinesTest, AdjustDecisionNeedsItsMeeting) {
   EXPECT_EQ(FieldsOf(bad.status()), std::vector<std::string>{"decision"});
 }
 
-TEST_F(BudgetLinesTest, AdjustChecksWhatTheApprovalPointsAt) {
+TEST_P(BudgetLinesTest, AdjustChecksWhatTheApprovalPointsAt) {
   CreateCoaching();
   v1::AdjustAllocationRequest unknown_body = Adjust(100);
   unknown_body.set_approving_body("bodies/treasury");
@@ -541,7 +541,7 @@ TEST_F(BudgetLinesTest, AdjustChecksWhatTheApprovalPointsAt) {
   EXPECT_EQ(Movements(kCoaching).size(), 1u);
 }
 
-TEST_F(BudgetLinesTest, AdjustWithAStaleEtagIsAborted) {
+TEST_P(BudgetLinesTest, AdjustWithAStaleEtagIsAborted) {
   CreateCoaching();
   ASSERT_TRUE(lines_->AdjustAllocation(caller_, Adjust(100)).ok());
   v1::AdjustAllocationRequest stale = Adjust(100);
@@ -550,7 +550,7 @@ TEST_F(BudgetLinesTest, AdjustWithAStaleEtagIsAborted) {
   EXPECT_EQ(Get(kCoaching).allocated_pence(), 1000100);
 }
 
-TEST_F(BudgetLinesTest, AdjustRetriedWithTheSameRequestIdAppliesOnce) {
+TEST_P(BudgetLinesTest, AdjustRetriedWithTheSameRequestIdAppliesOnce) {
   CreateCoaching();
   v1::AdjustAllocationRequest request = Adjust(5000, "adjust-1");
   request.set_etag("1");
@@ -568,7 +568,7 @@ TEST_F(BudgetLinesTest, AdjustRetriedWithTheSameRequestIdAppliesOnce) {
 
 // ---- RecordSpend ----
 
-TEST_F(BudgetLinesTest, SpendIsRecordedInTheLedger) {
+TEST_P(BudgetLinesTest, SpendIsRecordedInTheLedger) {
   CreateCoaching();
   const int64_t before = test_support::LastSeq(*db_);
   v1::RecordSpendRequest request = Spend(123456);
@@ -600,7 +600,7 @@ TEST_F(BudgetLinesTest, SpendIsRecordedInTheLedger) {
   EXPECT_EQ(AuditOf(*db_, kCoaching).back(), "budget_line.spend_recorded");
 }
 
-TEST_F(BudgetLinesTest, SpendNeverExceedsWhatIsAvailable) {
+TEST_P(BudgetLinesTest, SpendNeverExceedsWhatIsAvailable) {
   CreateCoaching();
   ASSERT_TRUE(lines_->RecordSpend(caller_, Spend(900000)).ok());
   auto over = lines_->RecordSpend(caller_, Spend(100001));
@@ -618,7 +618,7 @@ TEST_F(BudgetLinesTest, SpendNeverExceedsWhatIsAvailable) {
   EXPECT_EQ(Movements(kCoaching, {v1::BudgetMovement::SPEND_RECORDED}).size(), 2u);
 }
 
-TEST_F(BudgetLinesTest, SpendNamesEveryBadField) {
+TEST_P(BudgetLinesTest, SpendNamesEveryBadField) {
   v1::RecordSpendRequest request;
   request.set_name("");
   request.set_amount_pence(-5);
@@ -636,7 +636,7 @@ TEST_F(BudgetLinesTest, SpendNamesEveryBadField) {
   EXPECT_EQ(FieldsOf(lines_->RecordSpend(caller_, impossible).status()).at(0), "spent_on.month");
 }
 
-TEST_F(BudgetLinesTest, SpendCannotBeDatedInTheFuture) {
+TEST_P(BudgetLinesTest, SpendCannotBeDatedInTheFuture) {
   CreateCoaching();
   v1::RecordSpendRequest request = Spend(100);
   *request.mutable_spent_on() = Day(2200, 1, 1);
@@ -646,7 +646,7 @@ TEST_F(BudgetLinesTest, SpendCannotBeDatedInTheFuture) {
   EXPECT_EQ(Get(kCoaching).spent_pence(), 0);
 }
 
-TEST_F(BudgetLinesTest, SpendOnAMissingLineIsNotFoundAndAStaleEtagAborted) {
+TEST_P(BudgetLinesTest, SpendOnAMissingLineIsNotFoundAndAStaleEtagAborted) {
   CreateCoaching();
   v1::RecordSpendRequest missing = Spend(100);
   missing.set_name("plans/2022-23/budgetLines/nothing-here");
@@ -657,7 +657,7 @@ TEST_F(BudgetLinesTest, SpendOnAMissingLineIsNotFoundAndAStaleEtagAborted) {
   EXPECT_EQ(Get(kCoaching).spent_pence(), 0);
 }
 
-TEST_F(BudgetLinesTest, SpendRetriedWithTheSameRequestIdIsRecordedOnce) {
+TEST_P(BudgetLinesTest, SpendRetriedWithTheSameRequestIdIsRecordedOnce) {
   CreateCoaching();
   auto first = lines_->RecordSpend(caller_, Spend(2500, "invoice-42"));
   ASSERT_TRUE(first.ok()) << first.status();
@@ -672,7 +672,7 @@ TEST_F(BudgetLinesTest, SpendRetriedWithTheSameRequestIdIsRecordedOnce) {
 
 // ---- ListBudgetMovements ----
 
-TEST_F(BudgetLinesTest, MovementsAreTheLedgerOldestFirst) {
+TEST_P(BudgetLinesTest, MovementsAreTheLedgerOldestFirst) {
   CreateCoaching();
   ASSERT_TRUE(lines_->AdjustAllocation(caller_, Adjust(-1000)).ok());
   ASSERT_TRUE(lines_->RecordSpend(caller_, Spend(300)).ok());
@@ -691,7 +691,7 @@ TEST_F(BudgetLinesTest, MovementsAreTheLedgerOldestFirst) {
   EXPECT_EQ(movements[2].spent_after_pence(), 300);
 }
 
-TEST_F(BudgetLinesTest, WholePlansMovementsPageByKind) {
+TEST_P(BudgetLinesTest, WholePlansMovementsPageByKind) {
   CreateCoaching();
   Create(LineRequest("2022-23-mentoring", "2022-23", 1, "mentoring", 500));
   Create(LineRequest("2022-23-coaching", "2022-23", 1, "", 700, kOtherPlan));
@@ -722,7 +722,7 @@ TEST_F(BudgetLinesTest, WholePlansMovementsPageByKind) {
   EXPECT_EQ(Movements("plans/2022-23/budgetLines/-", {v1::BudgetMovement::ALLOCATION_ADJUSTED}).size(), 0u);
 }
 
-TEST_F(BudgetLinesTest, MovementListRejectsBadParentsAndKinds) {
+TEST_P(BudgetLinesTest, MovementListRejectsBadParentsAndKinds) {
   CreateCoaching();
   v1::ListBudgetMovementsRequest request;
   request.set_parent("plans/-/budgetLines/-");
@@ -742,6 +742,13 @@ TEST_F(BudgetLinesTest, MovementListRejectsBadParentsAndKinds) {
   missing_plan.set_parent("plans/2030-31/budgetLines/-");
   EXPECT_EQ(lines_->ListBudgetMovements(caller_, missing_plan).status().code(), absl::StatusCode::kNotFound);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, BudgetLinesTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
+INSTANTIATE_TEST_SUITE_P(Engines, BudgetLineListTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::governance

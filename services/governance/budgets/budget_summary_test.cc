@@ -1,4 +1,4 @@
-// The budget summary on a real SQLite file: sums by year and workstream,
+// The budget summary on either store engine: sums by year and workstream,
 // per year and in all, exact to the penny at the edge of int64, and
 // OUT_OF_RANGE rather than a wrapped figure.
 #include "services/governance/budgets/budget_summary.h"
@@ -37,10 +37,10 @@ std::string Amounts(const v1::BudgetAmounts& a) {
          std::to_string(a.available_pence());
 }
 
-class BudgetSummaryTest : public ::testing::Test {
+class BudgetSummaryTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
-    db_ = test_support::OpenTestStore();
+    db_ = test_support::OpenTestStore(GetParam());
     ASSERT_NE(db_, nullptr);
     budget_test::ArrangePlans(*db_);
     summaries_ = std::make_unique<BudgetSummaries>(*db_);
@@ -74,7 +74,7 @@ class BudgetSummaryTest : public ::testing::Test {
   server::Caller caller_ = test_support::OfficerCaller("fiona.finance", "trace-s");
 };
 
-TEST_F(BudgetSummaryTest, AddsUpByYearAndWorkstreamPerYearAndInAll) {
+TEST_P(BudgetSummaryTest, AddsUpByYearAndWorkstreamPerYearAndInAll) {
   ArrangeLines();
   auto summary = Summary();
   ASSERT_TRUE(summary.ok()) << summary.status();
@@ -93,7 +93,7 @@ TEST_F(BudgetSummaryTest, AddsUpByYearAndWorkstreamPerYearAndInAll) {
   EXPECT_GT(summary->computed_at().seconds(), 0);
 }
 
-TEST_F(BudgetSummaryTest, OneFinancialYearWhenAsked) {
+TEST_P(BudgetSummaryTest, OneFinancialYearWhenAsked) {
   ArrangeLines();
   auto summary = Summary("2023-24");
   ASSERT_TRUE(summary.ok()) << summary.status();
@@ -104,7 +104,7 @@ TEST_F(BudgetSummaryTest, OneFinancialYearWhenAsked) {
   EXPECT_EQ(Amounts(summary->total()), "30005/5/30000");
 }
 
-TEST_F(BudgetSummaryTest, LinesOutsideThePlansYearsAreNotCounted) {
+TEST_P(BudgetSummaryTest, LinesOutsideThePlansYearsAreNotCounted) {
   ArrangeLines();
   // Stored before years were checked on create.
   InsertLine(*db_, "2022-23", "line-far", "2030-31", 1, "", 777777, 0);
@@ -118,7 +118,7 @@ TEST_F(BudgetSummaryTest, LinesOutsideThePlansYearsAreNotCounted) {
   EXPECT_EQ(Amounts(far->total()), "0/0/0");
 }
 
-TEST_F(BudgetSummaryTest, PlanWithoutLinesSumsToZero) {
+TEST_P(BudgetSummaryTest, PlanWithoutLinesSumsToZero) {
   auto summary = Summary();
   ASSERT_TRUE(summary.ok()) << summary.status();
   EXPECT_EQ(summary->workstreams_size(), 0);
@@ -127,14 +127,14 @@ TEST_F(BudgetSummaryTest, PlanWithoutLinesSumsToZero) {
   EXPECT_EQ(Amounts(summary->total()), "0/0/0");
 }
 
-TEST_F(BudgetSummaryTest, BadRequestsNameTheirFieldsAndMissingPlanIsNotFound) {
+TEST_P(BudgetSummaryTest, BadRequestsNameTheirFieldsAndMissingPlanIsNotFound) {
   auto bad = Summary("2022-2023", "plans/-");
   EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(FieldsOf(bad.status()), (std::vector<std::string>{"plan", "financial_year"}));
   EXPECT_EQ(Summary("", "plans/2030-31").status().code(), absl::StatusCode::kNotFound);
 }
 
-TEST_F(BudgetSummaryTest, SumsAreExactUpToTheLargestAmount) {
+TEST_P(BudgetSummaryTest, SumsAreExactUpToTheLargestAmount) {
   // 2^62 + (2^62 - 1) is exactly int64's maximum; a double would round it.
   InsertLine(*db_, "2022-23", "line-a", "2022-23", 1, "", int64_t{1} << 62, (int64_t{1} << 62) - 3);
   InsertLine(*db_, "2022-23", "line-b", "2022-23", 1, "mentoring", (int64_t{1} << 62) - 1, 2);
@@ -147,13 +147,13 @@ TEST_F(BudgetSummaryTest, SumsAreExactUpToTheLargestAmount) {
   EXPECT_EQ(summary->total().allocated_pence(), kMax);
 }
 
-TEST_F(BudgetSummaryTest, OverflowWithinAWorkstreamIsOutOfRange) {
+TEST_P(BudgetSummaryTest, OverflowWithinAWorkstreamIsOutOfRange) {
   InsertLine(*db_, "2022-23", "line-a", "2022-23", 1, "", kMax, 0);
   InsertLine(*db_, "2022-23", "line-b", "2022-23", 1, "mentoring", 1, 0);
   EXPECT_EQ(Summary().status().code(), absl::StatusCode::kOutOfRange);
 }
 
-TEST_F(BudgetSummaryTest, OverflowOfAYearOrThePlanIsOutOfRange) {
+TEST_P(BudgetSummaryTest, OverflowOfAYearOrThePlanIsOutOfRange) {
   InsertLine(*db_, "2022-23", "line-a", "2022-23", 1, "", kMax, kMax);
   InsertLine(*db_, "2022-23", "line-b", "2022-23", 2, "", kMax, 0);
   EXPECT_EQ(Summary().status().code(), absl::StatusCode::kOutOfRange);
@@ -165,7 +165,7 @@ TEST_F(BudgetSummaryTest, OverflowOfAYearOrThePlanIsOutOfRange) {
   EXPECT_EQ(Summary().status().code(), absl::StatusCode::kOutOfRange);
 }
 
-TEST_F(BudgetSummaryTest, ReflectsChangesMadeThroughTheApi) {
+TEST_P(BudgetSummaryTest, ReflectsChangesMadeThroughTheApi) {
   BudgetLines lines(*db_);
   Reallocations reallocations(*db_);
   ASSERT_TRUE(
@@ -196,6 +196,10 @@ TEST_F(BudgetSummaryTest, ReflectsChangesMadeThroughTheApi) {
                                       "2022-23 ws2 Wellbeing for Learning: 3000/0/3000 (1)"}));
   EXPECT_EQ(Amounts(summary->total()), "6000/1500/4500");
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, BudgetSummaryTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::governance

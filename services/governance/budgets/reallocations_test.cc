@@ -1,4 +1,4 @@
-// Reallocations on a real SQLite file: unspent money moved between two lines
+// Reallocations on either store engine: unspent money moved between two lines
 // of one plan and year, both lines or neither, the ledger's two movements,
 // the event, retries, and the list newest first.
 #include "services/governance/budgets/reallocations.h"
@@ -32,10 +32,10 @@ constexpr char kMentoring[] = "plans/2022-23/budgetLines/2022-23-mentoring";
 constexpr char kCoaching[] = "plans/2022-23/budgetLines/2022-23-coaching";
 constexpr char kNextYear[] = "plans/2022-23/budgetLines/2023-24-coaching";
 
-class ReallocationsTest : public ::testing::Test {
+class ReallocationsTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
-    db_ = test_support::OpenTestStore();
+    db_ = test_support::OpenTestStore(GetParam());
     ASSERT_NE(db_, nullptr);
     budget_test::ArrangePlans(*db_);
     lines_ = std::make_unique<BudgetLines>(*db_);
@@ -110,7 +110,7 @@ class ReallocationsTest : public ::testing::Test {
   server::Caller caller_ = test_support::OfficerCaller("fiona.finance", "trace-r");
 };
 
-TEST_F(ReallocationsTest, MovesUnspentMoneyBetweenTwoLines) {
+TEST_P(ReallocationsTest, MovesUnspentMoneyBetweenTwoLines) {
   v1::ReallocateBudgetRequest request = Move(250000);
   request.mutable_reallocation()->set_meeting(kHeldMeeting);
   request.mutable_reallocation()->set_decision(kDecision);
@@ -148,7 +148,7 @@ TEST_F(ReallocationsTest, MovesUnspentMoneyBetweenTwoLines) {
   EXPECT_EQ(stored->DebugString(), x.DebugString());
 }
 
-TEST_F(ReallocationsTest, EachLineGetsAMovementNamingTheOther) {
+TEST_P(ReallocationsTest, EachLineGetsAMovementNamingTheOther) {
   auto response = reallocations_->ReallocateBudget(caller_, Move(250000));
   ASSERT_TRUE(response.ok()) << response.status();
   const auto out = Movements(kMentoring);
@@ -174,7 +174,7 @@ TEST_F(ReallocationsTest, EachLineGetsAMovementNamingTheOther) {
   EXPECT_EQ(in[1].counterpart_line(), kMentoring);
 }
 
-TEST_F(ReallocationsTest, PublishesBudgetReallocatedAndAudits) {
+TEST_P(ReallocationsTest, PublishesBudgetReallocatedAndAudits) {
   const int64_t before = test_support::LastSeq(*db_);
   auto response = reallocations_->ReallocateBudget(caller_, Move(1000));
   ASSERT_TRUE(response.ok()) << response.status();
@@ -191,7 +191,7 @@ TEST_F(ReallocationsTest, PublishesBudgetReallocatedAndAudits) {
   EXPECT_EQ(AuditOf(*db_, "plans/2022-23/reallocations/1"), std::vector<std::string>{"budget.reallocated"});
 }
 
-TEST_F(ReallocationsTest, OnlyUnspentMoneyMoves) {
+TEST_P(ReallocationsTest, OnlyUnspentMoneyMoves) {
   // £4,000.00 of mentoring's £5,000.00 is unspent.
   v1::ReallocateBudgetRequest too_much = Move(400001);
   const std::string before = Snapshot();
@@ -210,7 +210,7 @@ TEST_F(ReallocationsTest, OnlyUnspentMoneyMoves) {
   ExpectRefused(Move(1), absl::StatusCode::kFailedPrecondition);
 }
 
-TEST_F(ReallocationsTest, NamesEveryBadField) {
+TEST_P(ReallocationsTest, NamesEveryBadField) {
   v1::ReallocateBudgetRequest request;
   request.set_parent("2022-23");
   v1::Reallocation* x = request.mutable_reallocation();
@@ -226,7 +226,7 @@ TEST_F(ReallocationsTest, NamesEveryBadField) {
                  "reallocation.effective_date.month", "request_id"});
 }
 
-TEST_F(ReallocationsTest, LinesMustDifferAndBelongToTheParent) {
+TEST_P(ReallocationsTest, LinesMustDifferAndBelongToTheParent) {
   ExpectRefused(Move(100, kMentoring, kMentoring), absl::StatusCode::kInvalidArgument,
                 {"reallocation.to_line"});
   ExpectRefused(Move(100, "plans/2020-23/budgetLines/2022-23-mentoring"), absl::StatusCode::kInvalidArgument,
@@ -236,12 +236,12 @@ TEST_F(ReallocationsTest, LinesMustDifferAndBelongToTheParent) {
   ExpectRefused(decision_alone, absl::StatusCode::kInvalidArgument, {"reallocation.decision"});
 }
 
-TEST_F(ReallocationsTest, MoneyStaysWithinOneFinancialYear) {
+TEST_P(ReallocationsTest, MoneyStaysWithinOneFinancialYear) {
   ExpectRefused(Move(100, kMentoring, kNextYear), absl::StatusCode::kInvalidArgument,
                 {"reallocation.to_line"});
 }
 
-TEST_F(ReallocationsTest, LinesOutsideThePlansYearsTakeNoReallocation) {
+TEST_P(ReallocationsTest, LinesOutsideThePlansYearsTakeNoReallocation) {
   // Stored before years were checked on create.
   budget_test::InsertLine(*db_, "2022-23", "far-a", "2030-31", 1, "", 1000, 0);
   budget_test::InsertLine(*db_, "2022-23", "far-b", "2030-31", 2, "", 1000, 0);
@@ -249,7 +249,7 @@ TEST_F(ReallocationsTest, LinesOutsideThePlansYearsTakeNoReallocation) {
                 absl::StatusCode::kInvalidArgument, {"reallocation.from_line"});
 }
 
-TEST_F(ReallocationsTest, MissingLinesAndPlansAreNotFound) {
+TEST_P(ReallocationsTest, MissingLinesAndPlansAreNotFound) {
   ExpectRefused(Move(100, kMentoring, "plans/2022-23/budgetLines/nothing-here"), absl::StatusCode::kNotFound);
   v1::ReallocateBudgetRequest other_plan =
       Move(100, "plans/2030-31/budgetLines/line-a", "plans/2030-31/budgetLines/line-b");
@@ -260,7 +260,7 @@ TEST_F(ReallocationsTest, MissingLinesAndPlansAreNotFound) {
   ExpectRefused(unknown_body, absl::StatusCode::kNotFound);
 }
 
-TEST_F(ReallocationsTest, MeetingMustBeHeldAndDecisionTakenAtIt) {
+TEST_P(ReallocationsTest, MeetingMustBeHeldAndDecisionTakenAtIt) {
   v1::ReallocateBudgetRequest not_held = Move(100);
   not_held.mutable_reallocation()->set_meeting(kScheduledMeeting);
   ExpectRefused(not_held, absl::StatusCode::kFailedPrecondition);
@@ -270,12 +270,12 @@ TEST_F(ReallocationsTest, MeetingMustBeHeldAndDecisionTakenAtIt) {
   ExpectRefused(elsewhere, absl::StatusCode::kFailedPrecondition);
 }
 
-TEST_F(ReallocationsTest, ClosedPlansBudgetCannotBeReallocated) {
+TEST_P(ReallocationsTest, ClosedPlansBudgetCannotBeReallocated) {
   test_support::Exec(*db_, "UPDATE plans SET state = 5 WHERE id = '2022-23'");
   ExpectRefused(Move(100), absl::StatusCode::kFailedPrecondition);
 }
 
-TEST_F(ReallocationsTest, StaleEtagOfEitherLineIsAborted) {
+TEST_P(ReallocationsTest, StaleEtagOfEitherLineIsAborted) {
   v1::ReallocateBudgetRequest stale_from = Move(100);
   stale_from.set_from_etag("1");  // the spend made it 2
   ExpectRefused(stale_from, absl::StatusCode::kAborted);
@@ -285,7 +285,7 @@ TEST_F(ReallocationsTest, StaleEtagOfEitherLineIsAborted) {
   ExpectRefused(stale_to, absl::StatusCode::kAborted);
 }
 
-TEST_F(ReallocationsTest, BothLinesOrNeither) {
+TEST_P(ReallocationsTest, BothLinesOrNeither) {
   // The source has the money, but the destination's allocation would
   // overflow: the source must not lose it either.
   budget_test::InsertLine(*db_, "2022-23", "2022-23-full", "2022-23", 2, "",
@@ -294,7 +294,7 @@ TEST_F(ReallocationsTest, BothLinesOrNeither) {
   EXPECT_EQ(Get(kMentoring).allocated_pence(), 500000);
 }
 
-TEST_F(ReallocationsTest, RetryReturnsTheFirstResponse) {
+TEST_P(ReallocationsTest, RetryReturnsTheFirstResponse) {
   v1::ReallocateBudgetRequest request = Move(1000);
   request.set_request_id("realloc-1");
   request.set_from_etag("2");
@@ -310,7 +310,7 @@ TEST_F(ReallocationsTest, RetryReturnsTheFirstResponse) {
   EXPECT_EQ(Get(kMentoring).allocated_pence(), 498500);
 }
 
-TEST_F(ReallocationsTest, GetRejectsBadNamesAndReportsMissingOnes) {
+TEST_P(ReallocationsTest, GetRejectsBadNamesAndReportsMissingOnes) {
   v1::GetReallocationRequest request;
   request.set_name("plans/2022-23/reallocations/first");
   auto bad = reallocations_->GetReallocation(caller_, request);
@@ -351,7 +351,7 @@ class ReallocationListTest : public ReallocationsTest {
   }
 };
 
-TEST_F(ReallocationListTest, NewestFirstWithFilters) {
+TEST_P(ReallocationListTest, NewestFirstWithFilters) {
   v1::ListReallocationsRequest request;
   request.set_parent(kPlan);
   EXPECT_EQ(Names(request),
@@ -365,7 +365,7 @@ TEST_F(ReallocationListTest, NewestFirstWithFilters) {
   EXPECT_EQ(Names(request), std::vector<std::string>{"plans/2022-23/reallocations/3"});
 }
 
-TEST_F(ReallocationListTest, WildcardPagesAcrossPlans) {
+TEST_P(ReallocationListTest, WildcardPagesAcrossPlans) {
   v1::ListReallocationsRequest request;
   request.set_parent("plans/-");
   request.set_financial_year("2022-23");
@@ -389,7 +389,7 @@ TEST_F(ReallocationListTest, WildcardPagesAcrossPlans) {
   EXPECT_EQ(Names(by_line), std::vector<std::string>{"plans/2020-23/reallocations/1"});
 }
 
-TEST_F(ReallocationListTest, BadRequestsNameTheirFieldsAndMissingPlanIsNotFound) {
+TEST_P(ReallocationListTest, BadRequestsNameTheirFieldsAndMissingPlanIsNotFound) {
   v1::ListReallocationsRequest request;
   request.set_parent(kPlan);
   request.set_financial_year("22-23");
@@ -404,6 +404,13 @@ TEST_F(ReallocationListTest, BadRequestsNameTheirFieldsAndMissingPlanIsNotFound)
   missing.set_parent("plans/2030-31");
   EXPECT_EQ(reallocations_->ListReallocations(caller_, missing).status().code(), absl::StatusCode::kNotFound);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, ReallocationsTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
+INSTANTIATE_TEST_SUITE_P(Engines, ReallocationListTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::governance

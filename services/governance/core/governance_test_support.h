@@ -1,6 +1,7 @@
-// Test-only: a governance store in a fresh SQLite file, with the schema and
-// seeds applied, and a few rows the area tests build on. The generic helpers
-// (dates, field names, events in the outbox) are libs/testing/domain_test_support.h.
+// Test-only: a governance store on a fresh database of either engine
+// (libs/testing/test_store.h), with the schema and seeds applied, and a few
+// rows the area tests build on. The generic helpers (dates, field names,
+// events in the outbox) are libs/testing/domain_test_support.h.
 #ifndef WP_SERVICES_GOVERNANCE_CORE_GOVERNANCE_TEST_SUPPORT_H_
 #define WP_SERVICES_GOVERNANCE_CORE_GOVERNANCE_TEST_SUPPORT_H_
 
@@ -8,18 +9,16 @@
 #include <string>
 
 #include "gtest/gtest.h"
-#include "libs/store/sqlite_database.h"
 #include "libs/testing/domain_test_support.h"
-#include "libs/testing/server_process.h"
+#include "libs/testing/test_store.h"
 #include "services/governance/core/migrations.h"
 
 namespace wp::governance::test_support {
 
 using namespace wp::test_support;  // NOLINT: the generic helpers belong here too
 
-inline std::unique_ptr<store::Database> OpenTestStore() {
-  const std::string dir = wp::testing::MakeTempDir("governance-test");
-  auto db = store::OpenSqlite({dir + "/governance.db"}, Migrations());
+inline std::unique_ptr<store::Database> OpenTestStore(wp::testing::Engine engine) {
+  auto db = wp::testing::TestStore(engine).Open(Migrations());
   EXPECT_TRUE(db.ok()) << db.status();
   return db.ok() ? std::move(*db) : nullptr;
 }

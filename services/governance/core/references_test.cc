@@ -8,10 +8,10 @@ namespace {
 
 using test_support::Exec;
 
-class ReferencesTest : public ::testing::Test {
+class ReferencesTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
-    db_ = test_support::OpenTestStore();
+    db_ = test_support::OpenTestStore(GetParam());
     ASSERT_NE(db_, nullptr);
     Exec(*db_, "INSERT INTO people (id, display_name, version, create_us, update_us) "
                "VALUES ('jane-smith', 'Jane Smith', 1, 0, 0)");
@@ -34,7 +34,7 @@ class ReferencesTest : public ::testing::Test {
   std::unique_ptr<store::Database> db_;
 };
 
-TEST_F(ReferencesTest, TheEightAuthoritiesAndFourStandingBodiesAreSeeded) {
+TEST_P(ReferencesTest, TheEightAuthoritiesAndFourStandingBodiesAreSeeded) {
   auto count = Read<int64_t>([](store::Transaction& tx) -> absl::StatusOr<int64_t> {
     auto row = tx.QueryOne("SELECT COUNT(*) FROM authorities");
     if (!row.ok()) return row.status();
@@ -53,7 +53,7 @@ TEST_F(ReferencesTest, TheEightAuthoritiesAndFourStandingBodiesAreSeeded) {
   }
 }
 
-TEST_F(ReferencesTest, PersonMissingIsNotFoundAndMalformedIsInvalid) {
+TEST_P(ReferencesTest, PersonMissingIsNotFoundAndMalformedIsInvalid) {
   auto found = Read<PersonRef>([](store::Transaction& tx) { return ResolvePerson(tx, "people/jane-smith", "owner"); });
   ASSERT_TRUE(found.ok()) << found.status();
   EXPECT_EQ(found->display_name, "Jane Smith");
@@ -64,7 +64,7 @@ TEST_F(ReferencesTest, PersonMissingIsNotFoundAndMalformedIsInvalid) {
   EXPECT_EQ(test_support::FieldsOf(bad.status()), std::vector<std::string>{"owner"});
 }
 
-TEST_F(ReferencesTest, MeetingMustBeHeldAndOfTheRightBodyWhenAsked) {
+TEST_P(ReferencesTest, MeetingMustBeHeldAndOfTheRightBodyWhenAsked) {
   auto held = Read<MeetingRef>([](store::Transaction& tx) {
     return ResolveMeeting(tx, "bodies/board/meetings/1", "meeting", true, v1::Body::BOARD);
   });
@@ -85,7 +85,7 @@ TEST_F(ReferencesTest, MeetingMustBeHeldAndOfTheRightBodyWhenAsked) {
   EXPECT_EQ(missing.status().code(), absl::StatusCode::kNotFound);
 }
 
-TEST_F(ReferencesTest, DecisionMustBelongToTheMeeting) {
+TEST_P(ReferencesTest, DecisionMustBelongToTheMeeting) {
   auto number = Read<int64_t>([](store::Transaction& tx) -> absl::StatusOr<int64_t> {
     auto meeting = ResolveMeeting(tx, "bodies/board/meetings/1", "meeting", true);
     if (!meeting.ok()) return meeting.status();
@@ -101,7 +101,7 @@ TEST_F(ReferencesTest, DecisionMustBelongToTheMeeting) {
   EXPECT_EQ(elsewhere.status().code(), absl::StatusCode::kFailedPrecondition);
 }
 
-TEST_F(ReferencesTest, MembershipOnADayRespectsStartAndEnd) {
+TEST_P(ReferencesTest, MembershipOnADayRespectsStartAndEnd) {
   auto on = [&](const std::string& day) {
     return Read<std::optional<MembershipRef>>([&](store::Transaction& tx) {
       return MembershipOn(tx, "board", "jane-smith", day);
@@ -114,6 +114,10 @@ TEST_F(ReferencesTest, MembershipOnADayRespectsStartAndEnd) {
   EXPECT_TRUE(on("2023-06-30")->has_value());
   EXPECT_FALSE(on("2023-07-01")->has_value());
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, ReferencesTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::governance

@@ -1,4 +1,4 @@
-// Actions on a real SQLite store: creating them for a body (from a meeting
+// Actions on either store engine: creating them for a body (from a meeting
 // and decision or not), state changes and completed dates, overdue against
 // today, listing with filters and pages, and the overdue events.
 #include "services/governance/meetings/actions.h"
@@ -68,7 +68,7 @@ class ActionsTest : public test_support::MeetingsAreaTest {
 
 // ---- CreateAction ----
 
-TEST_F(ActionsTest, ActionsAreNumberedWithinTheBodyAndOpenByDefault) {
+TEST_P(ActionsTest, ActionsAreNumberedWithinTheBodyAndOpenByDefault) {
   const v1::Action first = Create(Request("board", "Circulate the plan", Day(2090, 1, 31)));
   const v1::Action second = Create(Request("board", "Book the venue"));
   const v1::Action other = Create(Request("finance-sub-group", "Reconcile spend"));
@@ -85,7 +85,7 @@ TEST_F(ActionsTest, ActionsAreNumberedWithinTheBodyAndOpenByDefault) {
   EXPECT_EQ(Get(first.name()).DebugString(), first.DebugString());
 }
 
-TEST_F(ActionsTest, CreatePublishesActionCreatedAndAudits) {
+TEST_P(ActionsTest, CreatePublishesActionCreatedAndAudits) {
   const int64_t before = LastSeq(*db_);
   const v1::Action action = Create(Request("board", "Circulate the plan"));
   const auto events = EventsAfter(*db_, before);
@@ -98,7 +98,7 @@ TEST_F(ActionsTest, CreatePublishesActionCreatedAndAudits) {
   EXPECT_EQ(AuditOf(action.name()), Strings{"action.created"});
 }
 
-TEST_F(ActionsTest, AnActionMayComeFromAMeetingOfTheBodyAndOneOfItsDecisions) {
+TEST_P(ActionsTest, AnActionMayComeFromAMeetingOfTheBodyAndOneOfItsDecisions) {
   SeatBoard();
   const v1::Meeting meeting = HeldBoardMeeting(Day(2022, 6, 14));
   const v1::Meeting other = HeldBoardMeeting(Day(2022, 8, 30));
@@ -122,7 +122,7 @@ TEST_F(ActionsTest, AnActionMayComeFromAMeetingOfTheBodyAndOneOfItsDecisions) {
   EXPECT_EQ(actions_->CreateAction(caller_, request).status().code(), absl::StatusCode::kNotFound);
 }
 
-TEST_F(ActionsTest, CreateNamesEveryBadField) {
+TEST_P(ActionsTest, CreateNamesEveryBadField) {
   v1::CreateActionRequest request;
   request.set_parent("bodies/Board");
   request.mutable_action()->set_description(" ");
@@ -150,7 +150,7 @@ TEST_F(ActionsTest, CreateNamesEveryBadField) {
   EXPECT_EQ(FieldsOf(actions_->CreateAction(caller_, decision_alone).status()), Strings{"action.decision"});
 }
 
-TEST_F(ActionsTest, AMissingBodyOrOwnerIsNotFoundAndWritesNothing) {
+TEST_P(ActionsTest, AMissingBodyOrOwnerIsNotFoundAndWritesNothing) {
   const int64_t before = LastSeq(*db_);
   EXPECT_EQ(actions_->CreateAction(caller_, Request("working-group", "x")).status().code(),
             absl::StatusCode::kNotFound);
@@ -160,7 +160,7 @@ TEST_F(ActionsTest, AMissingBodyOrOwnerIsNotFoundAndWritesNothing) {
   EXPECT_TRUE(EventsAfter(*db_, before).empty());
 }
 
-TEST_F(ActionsTest, DoneWithoutACompletedDateIsDoneTodayAndOnlyDoneHasOne) {
+TEST_P(ActionsTest, DoneWithoutACompletedDateIsDoneTodayAndOnlyDoneHasOne) {
   v1::CreateActionRequest request = Request("board", "Already done");
   request.mutable_action()->set_state(v1::Action::DONE);
   const v1::Action done = Create(request);
@@ -175,7 +175,7 @@ TEST_F(ActionsTest, DoneWithoutACompletedDateIsDoneTodayAndOnlyDoneHasOne) {
   EXPECT_EQ(FieldsOf(bad.status()), Strings{"action.completed_date"});
 }
 
-TEST_F(ActionsTest, OverdueMeansOpenAndDueBeforeToday) {
+TEST_P(ActionsTest, OverdueMeansOpenAndDueBeforeToday) {
   const v1::Action late = Create(Request("board", "Late", Day(2020, 1, 31)));
   EXPECT_TRUE(late.overdue());
   v1::CreateActionRequest finished = Request("board", "Late but done", Day(2020, 1, 31));
@@ -184,7 +184,7 @@ TEST_F(ActionsTest, OverdueMeansOpenAndDueBeforeToday) {
   EXPECT_FALSE(Create(Request("board", "Due today", Today())).overdue());
 }
 
-TEST_F(ActionsTest, CreateRetriedWithTheSameRequestIdReturnsTheFirstAction) {
+TEST_P(ActionsTest, CreateRetriedWithTheSameRequestIdReturnsTheFirstAction) {
   v1::CreateActionRequest request = Request("board", "Once");
   request.set_request_id("action-1");
   const int64_t before = LastSeq(*db_);
@@ -196,7 +196,7 @@ TEST_F(ActionsTest, CreateRetriedWithTheSameRequestIdReturnsTheFirstAction) {
 
 // ---- GetAction ----
 
-TEST_F(ActionsTest, GetMalformedIsInvalidAndMissingIsNotFound) {
+TEST_P(ActionsTest, GetMalformedIsInvalidAndMissingIsNotFound) {
   v1::GetActionRequest request;
   request.set_name("bodies/board/action/1");
   auto bad = actions_->GetAction(caller_, request);
@@ -208,7 +208,7 @@ TEST_F(ActionsTest, GetMalformedIsInvalidAndMissingIsNotFound) {
 
 // ---- UpdateAction ----
 
-TEST_F(ActionsTest, UpdateChangesTheMaskedFieldsAndPublishesActionUpdated) {
+TEST_P(ActionsTest, UpdateChangesTheMaskedFieldsAndPublishesActionUpdated) {
   const v1::Action action = Create(Request("board", "Draft", Day(2090, 1, 31)));
   const int64_t before = LastSeq(*db_);
   auto updated = Update(action.name(), {"description", "owner", "notes"}, [&](v1::Action* a) {
@@ -235,7 +235,7 @@ TEST_F(ActionsTest, UpdateChangesTheMaskedFieldsAndPublishesActionUpdated) {
   EXPECT_EQ(AuditOf(action.name()), (Strings{"action.created", "action.updated"}));
 }
 
-TEST_F(ActionsTest, DoneSetsTodayAndMovingBackClearsTheCompletedDate) {
+TEST_P(ActionsTest, DoneSetsTodayAndMovingBackClearsTheCompletedDate) {
   const v1::Action action = Create(Request("board", "Report"));
   auto done = Update(action.name(), {"state"}, [](v1::Action* a) { a->set_state(v1::Action::DONE); });
   ASSERT_TRUE(done.ok()) << done.status();
@@ -254,7 +254,7 @@ TEST_F(ActionsTest, DoneSetsTodayAndMovingBackClearsTheCompletedDate) {
   EXPECT_EQ(FieldsOf(dated_open.status()), Strings{"action.completed_date"});
 }
 
-TEST_F(ActionsTest, AnEmptyMaskReplacesEveryFieldAndDropsAStaleCompletedDate) {
+TEST_P(ActionsTest, AnEmptyMaskReplacesEveryFieldAndDropsAStaleCompletedDate) {
   const v1::Action action = Create(Request("board", "Report"));
   auto done = Update(action.name(), {"state"}, [](v1::Action* a) { a->set_state(v1::Action::DONE); });
   ASSERT_TRUE(done.ok());
@@ -268,7 +268,7 @@ TEST_F(ActionsTest, AnEmptyMaskReplacesEveryFieldAndDropsAStaleCompletedDate) {
   EXPECT_EQ(reopened->notes(), "Reopened: figures were wrong");
 }
 
-TEST_F(ActionsTest, UpdateNamesBadFieldsUnknownPathsStaleEtagsAndMissingOwners) {
+TEST_P(ActionsTest, UpdateNamesBadFieldsUnknownPathsStaleEtagsAndMissingOwners) {
   const v1::Action action = Create(Request("board", "Report"));
   auto unknown = Update(action.name(), {"meeting"}, [](v1::Action*) {});
   EXPECT_EQ(FieldsOf(unknown.status()), Strings{"update_mask"});
@@ -338,14 +338,14 @@ class ListActionsTest : public ActionsTest {
   v1::Meeting meeting_;
 };
 
-TEST_F(ListActionsTest, EveryBodyByDueDateWithNoneLastThenName) {
+TEST_P(ListActionsTest, EveryBodyByDueDateWithNoneLastThenName) {
   EXPECT_EQ(List(ListRequest("bodies/-")),
             (Strings{"b3 due 2022-05-01", "f1 due 2022-05-01", "b1 due 2022-07-01", "b5 due 2090-01-01",
                      "b2 no date", "f2 no date"}));
   EXPECT_EQ(List(ListRequest("bodies/finance-sub-group")), (Strings{"f1 due 2022-05-01", "f2 no date"}));
 }
 
-TEST_F(ListActionsTest, FiltersByOwnerStatesOverdueAndMeeting) {
+TEST_P(ListActionsTest, FiltersByOwnerStatesOverdueAndMeeting) {
   v1::ListActionsRequest owner = ListRequest("bodies/-");
   owner.set_owner("people/tom-reid");
   EXPECT_EQ(List(owner), (Strings{"b3 due 2022-05-01", "f1 due 2022-05-01", "b5 due 2090-01-01"}));
@@ -362,7 +362,7 @@ TEST_F(ListActionsTest, FiltersByOwnerStatesOverdueAndMeeting) {
   EXPECT_EQ(List(from_meeting), (Strings{"b3 due 2022-05-01", "b1 due 2022-07-01"}));
 }
 
-TEST_F(ListActionsTest, OverdueIsJudgedOnToday) {
+TEST_P(ListActionsTest, OverdueIsJudgedOnToday) {
   auto response = actions_->ListActions(caller_, ListRequest("bodies/board"));
   ASSERT_TRUE(response.ok()) << response.status();
   Strings overdue;
@@ -372,7 +372,7 @@ TEST_F(ListActionsTest, OverdueIsJudgedOnToday) {
   EXPECT_EQ(overdue, Strings{"b1 due 2022-07-01"});
 }
 
-TEST_F(ListActionsTest, PagesFollowOneAnotherAcrossDatesAndNoDates) {
+TEST_P(ListActionsTest, PagesFollowOneAnotherAcrossDatesAndNoDates) {
   v1::ListActionsRequest request = ListRequest("bodies/-");
   request.add_states(v1::Action::OPEN);
   request.add_states(v1::Action::IN_PROGRESS);
@@ -402,7 +402,7 @@ TEST_F(ListActionsTest, PagesFollowOneAnotherAcrossDatesAndNoDates) {
   EXPECT_EQ(one_by_one, seen);
 }
 
-TEST_F(ListActionsTest, BadFiltersAreNamedAndMissingParentsAreNotFound) {
+TEST_P(ListActionsTest, BadFiltersAreNamedAndMissingParentsAreNotFound) {
   v1::ListActionsRequest request = ListRequest("bodies/board");
   request.set_owner("jane");
   request.add_states(v1::Action::STATE_UNSPECIFIED);
@@ -426,7 +426,7 @@ TEST_F(ListActionsTest, BadFiltersAreNamedAndMissingParentsAreNotFound) {
 
 // ---- PublishOverdue ----
 
-TEST_F(ActionsTest, OverdueIsPublishedOncePerDueDate) {
+TEST_P(ActionsTest, OverdueIsPublishedOncePerDueDate) {
   const v1::Action late = Create(Request("board", "Late", Day(2022, 6, 30)));
   Create(Request("board", "Not yet due", Day(2022, 7, 1)));
   Create(Request("board", "No date"));
@@ -459,7 +459,7 @@ TEST_F(ActionsTest, OverdueIsPublishedOncePerDueDate) {
   EXPECT_EQ(Get(late.name()).etag(), "1");  // publishing is not a change to the action
 }
 
-TEST_F(ActionsTest, MovingTheDueDateAndPassingItAgainPublishesAgain) {
+TEST_P(ActionsTest, MovingTheDueDateAndPassingItAgainPublishesAgain) {
   const v1::Action action = Create(Request("board", "Slipping", Day(2022, 6, 30)));
   ASSERT_EQ(*actions_->PublishOverdue(caller_, "2022-07-01"), 1);
   ASSERT_TRUE(Update(action.name(), {"due_date"}, [](v1::Action* a) {
@@ -475,13 +475,20 @@ TEST_F(ActionsTest, MovingTheDueDateAndPassingItAgainPublishesAgain) {
   EXPECT_EQ(DayText(payload.overdue_since()), "2022-08-01");
 }
 
-TEST_F(ActionsTest, PublishOverdueNeedsADay) {
+TEST_P(ActionsTest, PublishOverdueNeedsADay) {
   for (const char* today : {"", "2022-07", "2022-07-00", "2022-13-01", "yesterday"}) {
     auto published = actions_->PublishOverdue(caller_, today);
     EXPECT_EQ(published.status().code(), absl::StatusCode::kInvalidArgument) << today;
     EXPECT_EQ(FieldsOf(published.status()), Strings{"today"}) << today;
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, ActionsTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
+INSTANTIATE_TEST_SUITE_P(Engines, ListActionsTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::governance

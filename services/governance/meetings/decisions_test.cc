@@ -1,4 +1,4 @@
-// Decisions on a real SQLite store: recorded only at held meetings,
+// Decisions on either store engine: recorded only at held meetings,
 // numbered within the meeting, checked against the agenda, plans and the
 // decisions they supersede, listed across meetings with filters and pages.
 #include "services/governance/meetings/decisions.h"
@@ -45,7 +45,7 @@ class DecisionsTest : public test_support::MeetingsAreaTest {
 
 // ---- RecordDecision ----
 
-TEST_F(DecisionsTest, DecisionsAreNumberedWithinTheMeetingAndCarryItsDate) {
+TEST_P(DecisionsTest, DecisionsAreNumberedWithinTheMeetingAndCarryItsDate) {
   v1::RecordDecisionRequest request = Request(meeting_.name(), "The Board approved the plan.");
   request.mutable_decision()->set_agenda_item(2);
   request.mutable_decision()->set_plan("plans/2022-23");
@@ -77,7 +77,7 @@ TEST_F(DecisionsTest, DecisionsAreNumberedWithinTheMeetingAndCarryItsDate) {
   EXPECT_EQ(meeting->decision_count(), 2);
 }
 
-TEST_F(DecisionsTest, RecordingPublishesDecisionRecordedWithTheBodyAndAudits) {
+TEST_P(DecisionsTest, RecordingPublishesDecisionRecordedWithTheBodyAndAudits) {
   const int64_t before = LastSeq(*db_);
   auto decision = Decide(meeting_.name(), "Agreed the timetable");
   ASSERT_TRUE(decision.ok()) << decision.status();
@@ -93,7 +93,7 @@ TEST_F(DecisionsTest, RecordingPublishesDecisionRecordedWithTheBodyAndAudits) {
   EXPECT_EQ(AuditOf(decision->name()), Strings{"decision.recorded"});
 }
 
-TEST_F(DecisionsTest, OnlyAHeldMeetingTakesDecisions) {
+TEST_P(DecisionsTest, OnlyAHeldMeetingTakesDecisions) {
   auto scheduled = Schedule("board", Day(2022, 8, 30));
   ASSERT_TRUE(scheduled.ok());
   EXPECT_EQ(Decide(scheduled->name(), "Too early").status().code(), absl::StatusCode::kFailedPrecondition);
@@ -101,7 +101,7 @@ TEST_F(DecisionsTest, OnlyAHeldMeetingTakesDecisions) {
   EXPECT_EQ(Decide("bodies/working-group/meetings/1", "Nobody").status().code(), absl::StatusCode::kNotFound);
 }
 
-TEST_F(DecisionsTest, RecordNamesEveryBadField) {
+TEST_P(DecisionsTest, RecordNamesEveryBadField) {
   v1::RecordDecisionRequest request;
   request.set_parent("bodies/board/meetings/x");
   request.mutable_decision()->set_text("  ");
@@ -126,7 +126,7 @@ TEST_F(DecisionsTest, RecordNamesEveryBadField) {
                      "decision.supersedes"}));
 }
 
-TEST_F(DecisionsTest, TheAgendaItemMustBeOnTheMeetingsAgenda) {
+TEST_P(DecisionsTest, TheAgendaItemMustBeOnTheMeetingsAgenda) {
   v1::RecordDecisionRequest request = Request(meeting_.name(), "Under item 3");
   request.mutable_decision()->set_agenda_item(3);
   auto bad = Record(request);
@@ -134,7 +134,7 @@ TEST_F(DecisionsTest, TheAgendaItemMustBeOnTheMeetingsAgenda) {
   EXPECT_EQ(FieldsOf(bad.status()), Strings{"decision.agenda_item"});
 }
 
-TEST_F(DecisionsTest, AMissingPlanOrSupersededDecisionIsNotFound) {
+TEST_P(DecisionsTest, AMissingPlanOrSupersededDecisionIsNotFound) {
   v1::RecordDecisionRequest request = Request(meeting_.name(), "About a plan");
   request.mutable_decision()->set_plan("plans/2030-31");
   EXPECT_EQ(Record(request).status().code(), absl::StatusCode::kNotFound);
@@ -146,7 +146,7 @@ TEST_F(DecisionsTest, AMissingPlanOrSupersededDecisionIsNotFound) {
   EXPECT_TRUE(EventsAfter(*db_, before).empty());
 }
 
-TEST_F(DecisionsTest, ADecisionSupersedesOnlyAnEarlierOneOfTheSameBody) {
+TEST_P(DecisionsTest, ADecisionSupersedesOnlyAnEarlierOneOfTheSameBody) {
   auto original = Decide(meeting_.name(), "Allocate 10,000 pounds");
   ASSERT_TRUE(original.ok());
   const v1::Meeting later = HeldBoardMeeting(Day(2022, 8, 30));
@@ -165,7 +165,7 @@ TEST_F(DecisionsTest, ADecisionSupersedesOnlyAnEarlierOneOfTheSameBody) {
   EXPECT_EQ(FieldsOf(bad.status()), Strings{"decision.supersedes"});
 }
 
-TEST_F(DecisionsTest, RecordRetriedWithTheSameRequestIdReturnsTheFirstDecision) {
+TEST_P(DecisionsTest, RecordRetriedWithTheSameRequestIdReturnsTheFirstDecision) {
   v1::RecordDecisionRequest request = Request(meeting_.name(), "Once only");
   request.set_request_id("decision-1");
   const int64_t before = LastSeq(*db_);
@@ -179,7 +179,7 @@ TEST_F(DecisionsTest, RecordRetriedWithTheSameRequestIdReturnsTheFirstDecision) 
 
 // ---- GetDecision ----
 
-TEST_F(DecisionsTest, GetMalformedIsInvalidAndMissingIsNotFound) {
+TEST_P(DecisionsTest, GetMalformedIsInvalidAndMissingIsNotFound) {
   v1::GetDecisionRequest request;
   request.set_name("bodies/board/meetings/1");
   auto bad = decisions_->GetDecision(caller_, request);
@@ -237,7 +237,7 @@ class ListDecisionsTest : public DecisionsTest {
   }
 };
 
-TEST_F(ListDecisionsTest, AcrossBodiesAndMeetingsByMeetingDateThenName) {
+TEST_P(ListDecisionsTest, AcrossBodiesAndMeetingsByMeetingDateThenName) {
   EXPECT_EQ(Texts(ListRequest("bodies/-/meetings/-")),
             (Strings{"c1-1 no plan", "b1-1 plan 4.2", "b1-2 plan 14.2", "b2-1 plan 4.2 and 1.1",
                      "b2-2 other plan 4.2"}));
@@ -247,7 +247,7 @@ TEST_F(ListDecisionsTest, AcrossBodiesAndMeetingsByMeetingDateThenName) {
   EXPECT_EQ(Texts(ListRequest("bodies/-/meetings/1")), (Strings{"c1-1 no plan", "b1-1 plan 4.2", "b1-2 plan 14.2"}));
 }
 
-TEST_F(ListDecisionsTest, FiltersByPlanRefOutcomeAndDate) {
+TEST_P(ListDecisionsTest, FiltersByPlanRefOutcomeAndDate) {
   v1::ListDecisionsRequest request = ListRequest("bodies/-/meetings/-");
   request.set_plan("plans/2022-23");
   EXPECT_EQ(Texts(request), (Strings{"b1-1 plan 4.2", "b1-2 plan 14.2", "b2-1 plan 4.2 and 1.1"}));
@@ -262,7 +262,7 @@ TEST_F(ListDecisionsTest, FiltersByPlanRefOutcomeAndDate) {
   EXPECT_EQ(Texts(dates), (Strings{"b1-1 plan 4.2", "b1-2 plan 14.2"}));
 }
 
-TEST_F(ListDecisionsTest, PagesFollowOneAnotherWithTheFilterKept) {
+TEST_P(ListDecisionsTest, PagesFollowOneAnotherWithTheFilterKept) {
   v1::ListDecisionsRequest request = ListRequest("bodies/-/meetings/-");
   request.add_outcomes(v1::Decision::AGREED);
   request.add_outcomes(v1::Decision::NOTED);
@@ -282,7 +282,7 @@ TEST_F(ListDecisionsTest, PagesFollowOneAnotherWithTheFilterKept) {
   EXPECT_EQ(seen, (Strings{"c1-1 no plan", "b1-1 plan 4.2", "b2-1 plan 4.2 and 1.1", "b2-2 other plan 4.2"}));
 }
 
-TEST_F(ListDecisionsTest, BadFiltersAreNamedAndMissingParentsAreNotFound) {
+TEST_P(ListDecisionsTest, BadFiltersAreNamedAndMissingParentsAreNotFound) {
   v1::ListDecisionsRequest request = ListRequest("bodies/-");
   request.set_plan_item_ref("4.x");
   request.add_outcomes(v1::Decision::AGREED);
@@ -302,6 +302,13 @@ TEST_F(ListDecisionsTest, BadFiltersAreNamedAndMissingParentsAreNotFound) {
   EXPECT_EQ(decisions_->ListDecisions(caller_, ListRequest("bodies/board/meetings/40")).status().code(),
             absl::StatusCode::kNotFound);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, DecisionsTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
+INSTANTIATE_TEST_SUITE_P(Engines, ListDecisionsTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::governance

@@ -1,4 +1,4 @@
-// The meeting pack on a real SQLite store: the agenda, the body's open
+// The meeting pack on either store engine: the agenda, the body's open
 // actions with overdue judged on the meeting date, the decisions due
 // (agenda items, then plans waiting for the body) and the matters arising
 // from the previous held meeting.
@@ -68,7 +68,7 @@ class MeetingPackTest : public test_support::MeetingsAreaTest {
   }
 };
 
-TEST_F(MeetingPackTest, OpenActionsComeByDueDateWithOverdueJudgedOnTheMeetingDate) {
+TEST_P(MeetingPackTest, OpenActionsComeByDueDateWithOverdueJudgedOnTheMeetingDate) {
   const v1::Meeting meeting = HeldBoardMeeting(Day(2022, 6, 14));
   Act("board", "No date", "");
   Act("board", "Due after", "2022-07-01");
@@ -82,7 +82,7 @@ TEST_F(MeetingPackTest, OpenActionsComeByDueDateWithOverdueJudgedOnTheMeetingDat
   EXPECT_EQ(ActionsOf(pack), (Strings{"Due before (overdue)", "Due on the day", "Due after", "No date"}));
 }
 
-TEST_F(MeetingPackTest, DecisionsDueAreAgendaItemsInOrderThenDraftPlansForTheBoard) {
+TEST_P(MeetingPackTest, DecisionsDueAreAgendaItemsInOrderThenDraftPlansForTheBoard) {
   AddPlan("2022-23", "Regional Improvement Plan 2022-23", 1);
   AddPlan("2021-22", "Regional Improvement Plan 2021-22", 1);
   AddPlan("2018-21", "Regional Improvement Plan 2018-21", 2);
@@ -96,14 +96,14 @@ TEST_F(MeetingPackTest, DecisionsDueAreAgendaItemsInOrderThenDraftPlansForTheBoa
                      "PLAN_APPROVAL 0 plans/2022-23 Approve Regional Improvement Plan 2022-23"}));
 }
 
-TEST_F(MeetingPackTest, APlanAnAgendaItemPutsToTheMeetingIsNotListedTwice) {
+TEST_P(MeetingPackTest, APlanAnAgendaItemPutsToTheMeetingIsNotListedTwice) {
   AddPlan("2022-23", "Regional Improvement Plan 2022-23", 1);
   auto meeting = Schedule("board", Day(2022, 6, 14), {Item("Approve the plan", 0, true, "plans/2022-23")});
   ASSERT_TRUE(meeting.ok()) << meeting.status();
   EXPECT_EQ(DueOf(Pack(meeting->name())), (Strings{"AGENDA_ITEM 1 plans/2022-23 Approve the plan"}));
 }
 
-TEST_F(MeetingPackTest, TheCommitteeIsAskedToEndorseBoardApprovedPlansAndOtherBodiesNothing) {
+TEST_P(MeetingPackTest, TheCommitteeIsAskedToEndorseBoardApprovedPlansAndOtherBodiesNothing) {
   AddPlan("2022-23", "Regional Improvement Plan 2022-23", 2);
   AddPlan("2023-24", "Regional Improvement Plan 2023-24", 1);
   auto committee = Schedule("regional-education-committee", Day(2022, 6, 14));
@@ -115,7 +115,7 @@ TEST_F(MeetingPackTest, TheCommitteeIsAskedToEndorseBoardApprovedPlansAndOtherBo
   EXPECT_TRUE(Pack(group->name()).decisions_due().empty());
 }
 
-TEST_F(MeetingPackTest, MattersArisingComeFromThePreviousHeldMeetingOfTheBody) {
+TEST_P(MeetingPackTest, MattersArisingComeFromThePreviousHeldMeetingOfTheBody) {
   const v1::Meeting first = HeldBoardMeeting(Day(2022, 4, 12));
   const v1::Meeting second = HeldBoardMeeting(Day(2022, 5, 10));
   ASSERT_TRUE(Decide(first.name(), "Old decision").ok());
@@ -144,14 +144,14 @@ TEST_F(MeetingPackTest, MattersArisingComeFromThePreviousHeldMeetingOfTheBody) {
   EXPECT_TRUE(Pack(first.name()).previous_decisions().empty());
 }
 
-TEST_F(MeetingPackTest, OnTheSameDayTheEarlierNumberedMeetingComesFirst) {
+TEST_P(MeetingPackTest, OnTheSameDayTheEarlierNumberedMeetingComesFirst) {
   const v1::Meeting morning = HeldBoardMeeting(Day(2022, 6, 14));
   const v1::Meeting afternoon = HeldBoardMeeting(Day(2022, 6, 14));
   EXPECT_EQ(Pack(afternoon.name()).previous_meeting(), morning.name());
   EXPECT_EQ(Pack(morning.name()).previous_meeting(), "");
 }
 
-TEST_F(MeetingPackTest, ThePackIsAPureReadAndNamesAreChecked) {
+TEST_P(MeetingPackTest, ThePackIsAPureReadAndNamesAreChecked) {
   const v1::Meeting meeting = HeldBoardMeeting(Day(2022, 6, 14));
   const int64_t before = LastSeq(*db_);
   const size_t audited = AuditOf(meeting.name()).size();
@@ -167,6 +167,10 @@ TEST_F(MeetingPackTest, ThePackIsAPureReadAndNamesAreChecked) {
   request.set_name("bodies/board/meetings/99");
   EXPECT_EQ(meetings_->GetMeetingPack(caller_, request).status().code(), absl::StatusCode::kNotFound);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, MeetingPackTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::governance

@@ -1,4 +1,4 @@
-// Meetings on a real SQLite store: scheduling and the agenda, listing,
+// Meetings on either store engine: scheduling and the agenda, listing,
 // updates, recording a meeting as held against memberships and the quorum
 // rule, cancelling, and the events and audit records every change writes.
 #include "services/governance/meetings/meetings.h"
@@ -53,7 +53,7 @@ class MeetingsTest : public test_support::MeetingsAreaTest {
 
 // ---- ScheduleMeeting ----
 
-TEST_F(MeetingsTest, ScheduleNumbersWithinTheBodyAndNamesTheMeetingAfterBodyAndMonth) {
+TEST_P(MeetingsTest, ScheduleNumbersWithinTheBodyAndNamesTheMeetingAfterBodyAndMonth) {
   const v1::Meeting first = Scheduled("board", Day(2022, 6, 14));
   const v1::Meeting second = Scheduled("board", Day(2022, 8, 30));
   const v1::Meeting committee = Scheduled("regional-education-committee", Day(2022, 9, 1));
@@ -71,7 +71,7 @@ TEST_F(MeetingsTest, ScheduleNumbersWithinTheBodyAndNamesTheMeetingAfterBodyAndM
   EXPECT_EQ(Get(first.name()).DebugString(), first.DebugString());
 }
 
-TEST_F(MeetingsTest, SchedulePublishesMeetingScheduledAndAudits) {
+TEST_P(MeetingsTest, SchedulePublishesMeetingScheduledAndAudits) {
   const int64_t before = LastSeq(*db_);
   const v1::Meeting meeting = Scheduled("board", Day(2022, 6, 14), {Item("Minutes")});
   const auto events = EventsAfter(*db_, before);
@@ -85,7 +85,7 @@ TEST_F(MeetingsTest, SchedulePublishesMeetingScheduledAndAudits) {
   EXPECT_EQ(AuditOf(meeting.name()), Strings{"meeting.scheduled"});
 }
 
-TEST_F(MeetingsTest, ScheduleKeepsAGivenTitleAndLocation) {
+TEST_P(MeetingsTest, ScheduleKeepsAGivenTitleAndLocation) {
   v1::ScheduleMeetingRequest request;
   request.set_parent("bodies/board");
   request.mutable_meeting()->set_title("Board development session");
@@ -97,7 +97,7 @@ TEST_F(MeetingsTest, ScheduleKeepsAGivenTitleAndLocation) {
   EXPECT_EQ(meeting->location(), "Virtual");
 }
 
-TEST_F(MeetingsTest, AgendaItemsWithoutNumbersAreNumberedInListOrderAndKeptInNumberOrder) {
+TEST_P(MeetingsTest, AgendaItemsWithoutNumbersAreNumberedInListOrderAndKeptInNumberOrder) {
   const v1::Meeting meeting =
       Scheduled("board", Day(2022, 6, 14), {Item("Welcome"), Item("Minutes"), Item("Finance", 5), Item("AOCB")});
   EXPECT_EQ(NumbersOf(meeting), (std::vector<int>{1, 2, 5, 6}));
@@ -106,7 +106,7 @@ TEST_F(MeetingsTest, AgendaItemsWithoutNumbersAreNumberedInListOrderAndKeptInNum
   EXPECT_EQ(reordered.agenda_items(0).title(), "First");
 }
 
-TEST_F(MeetingsTest, AgendaItemMayNameAnExistingPlanAndItsRefs) {
+TEST_P(MeetingsTest, AgendaItemMayNameAnExistingPlanAndItsRefs) {
   AddPlan("2022-23", "Regional Improvement Plan 2022-23", 1);
   v1::AgendaItem item = Item("Plan approval", 0, true, "plans/2022-23");
   item.add_plan_item_refs("4.2");
@@ -116,7 +116,7 @@ TEST_F(MeetingsTest, AgendaItemMayNameAnExistingPlanAndItsRefs) {
   EXPECT_TRUE(meeting.agenda_items(0).decision_required());
 }
 
-TEST_F(MeetingsTest, ScheduleNamesEveryBadField) {
+TEST_P(MeetingsTest, ScheduleNamesEveryBadField) {
   v1::ScheduleMeetingRequest request;
   request.set_parent("board");
   request.mutable_meeting()->set_title("two\nlines");
@@ -141,7 +141,7 @@ TEST_F(MeetingsTest, ScheduleNamesEveryBadField) {
                      "request_id"}));
 }
 
-TEST_F(MeetingsTest, ScheduleRejectsADateWithoutADay) {
+TEST_P(MeetingsTest, ScheduleRejectsADateWithoutADay) {
   v1::ScheduleMeetingRequest request;
   request.set_parent("bodies/board");
   *request.mutable_meeting()->mutable_meeting_date() = test_support::Month(2022, 6);
@@ -150,7 +150,7 @@ TEST_F(MeetingsTest, ScheduleRejectsADateWithoutADay) {
   EXPECT_EQ(FieldsOf(meeting.status()), Strings{"meeting.meeting_date.day"});
 }
 
-TEST_F(MeetingsTest, ScheduleForAMissingBodyOrPlanIsNotFoundAndWritesNothing) {
+TEST_P(MeetingsTest, ScheduleForAMissingBodyOrPlanIsNotFoundAndWritesNothing) {
   const int64_t before = LastSeq(*db_);
   EXPECT_EQ(Schedule("working-group", Day(2022, 6, 14)).status().code(), absl::StatusCode::kNotFound);
   auto missing_plan = Schedule("board", Day(2022, 6, 14), {Item("Plan", 0, true, "plans/2030-31")});
@@ -159,7 +159,7 @@ TEST_F(MeetingsTest, ScheduleForAMissingBodyOrPlanIsNotFoundAndWritesNothing) {
   EXPECT_EQ(Scheduled("board", Day(2022, 6, 14)).name(), "bodies/board/meetings/1");
 }
 
-TEST_F(MeetingsTest, ScheduleRetriedWithTheSameRequestIdReturnsTheFirstMeeting) {
+TEST_P(MeetingsTest, ScheduleRetriedWithTheSameRequestIdReturnsTheFirstMeeting) {
   v1::ScheduleMeetingRequest request;
   request.set_parent("bodies/board");
   *request.mutable_meeting()->mutable_meeting_date() = Day(2022, 6, 14);
@@ -179,7 +179,7 @@ TEST_F(MeetingsTest, ScheduleRetriedWithTheSameRequestIdReturnsTheFirstMeeting) 
 
 // ---- GetMeeting ----
 
-TEST_F(MeetingsTest, GetMalformedIsInvalidAndMissingIsNotFound) {
+TEST_P(MeetingsTest, GetMalformedIsInvalidAndMissingIsNotFound) {
   v1::GetMeetingRequest request;
   request.set_name("bodies/board/meetings/0");
   auto bad = meetings_->GetMeeting(caller_, request);
@@ -215,7 +215,7 @@ class ListMeetingsTest : public MeetingsTest {
   }
 };
 
-TEST_F(ListMeetingsTest, EveryBodyByMeetingDateThenName) {
+TEST_P(ListMeetingsTest, EveryBodyByMeetingDateThenName) {
   v1::ListMeetingsRequest request;
   request.set_parent("bodies/-");
   EXPECT_EQ(NamesOf(List(request)),
@@ -223,7 +223,7 @@ TEST_F(ListMeetingsTest, EveryBodyByMeetingDateThenName) {
                      "bodies/regional-education-committee/meetings/1", "bodies/board/meetings/3"}));
 }
 
-TEST_F(ListMeetingsTest, FiltersByBodyStatesAndDates) {
+TEST_P(ListMeetingsTest, FiltersByBodyStatesAndDates) {
   v1::ListMeetingsRequest request;
   request.set_parent("bodies/board");
   EXPECT_EQ(NamesOf(List(request)),
@@ -239,7 +239,7 @@ TEST_F(ListMeetingsTest, FiltersByBodyStatesAndDates) {
             (Strings{"bodies/board/meetings/1", "bodies/regional-education-committee/meetings/1"}));
 }
 
-TEST_F(ListMeetingsTest, PagesFollowOneAnotherWithTheFilterKept) {
+TEST_P(ListMeetingsTest, PagesFollowOneAnotherWithTheFilterKept) {
   v1::ListMeetingsRequest request;
   request.set_parent("bodies/-");
   request.add_states(v1::Meeting::SCHEDULED);
@@ -256,7 +256,7 @@ TEST_F(ListMeetingsTest, PagesFollowOneAnotherWithTheFilterKept) {
                            "bodies/regional-education-committee/meetings/1"}));
 }
 
-TEST_F(ListMeetingsTest, BadFiltersAreNamedAndAMissingBodyIsNotFound) {
+TEST_P(ListMeetingsTest, BadFiltersAreNamedAndAMissingBodyIsNotFound) {
   v1::ListMeetingsRequest request;
   request.set_parent("boards/-");
   request.add_states(static_cast<v1::Meeting::State>(0));
@@ -283,7 +283,7 @@ TEST_F(ListMeetingsTest, BadFiltersAreNamedAndAMissingBodyIsNotFound) {
 
 // ---- UpdateMeeting ----
 
-TEST_F(MeetingsTest, UpdateChangesTheMaskedFieldsAndPublishesMeetingUpdated) {
+TEST_P(MeetingsTest, UpdateChangesTheMaskedFieldsAndPublishesMeetingUpdated) {
   const v1::Meeting meeting = Scheduled("board", Day(2022, 6, 14), {Item("Minutes")});
   v1::UpdateMeetingRequest request;
   request.mutable_meeting()->set_name(meeting.name());
@@ -312,7 +312,7 @@ TEST_F(MeetingsTest, UpdateChangesTheMaskedFieldsAndPublishesMeetingUpdated) {
   EXPECT_EQ(AuditOf(meeting.name()), (Strings{"meeting.scheduled", "meeting.updated"}));
 }
 
-TEST_F(MeetingsTest, ADefaultTitleFollowsTheDateAndAGivenOneStays) {
+TEST_P(MeetingsTest, ADefaultTitleFollowsTheDateAndAGivenOneStays) {
   const v1::Meeting meeting = Scheduled("board", Day(2022, 6, 14));
   v1::UpdateMeetingRequest request;
   request.mutable_meeting()->set_name(meeting.name());
@@ -333,7 +333,7 @@ TEST_F(MeetingsTest, ADefaultTitleFollowsTheDateAndAGivenOneStays) {
   EXPECT_EQ(kept->title(), "Special meeting");
 }
 
-TEST_F(MeetingsTest, UpdateWithAnEmptyMaskReplacesEveryField) {
+TEST_P(MeetingsTest, UpdateWithAnEmptyMaskReplacesEveryField) {
   const v1::Meeting meeting = Scheduled("board", Day(2022, 6, 14), {Item("Minutes")});
   v1::UpdateMeetingRequest request;
   request.mutable_meeting()->set_name(meeting.name());
@@ -345,7 +345,7 @@ TEST_F(MeetingsTest, UpdateWithAnEmptyMaskReplacesEveryField) {
   EXPECT_EQ(updated->location(), "");
 }
 
-TEST_F(MeetingsTest, UpdateNamesBadFieldsAndUnknownPaths) {
+TEST_P(MeetingsTest, UpdateNamesBadFieldsAndUnknownPaths) {
   const v1::Meeting meeting = Scheduled("board", Day(2022, 6, 14));
   v1::UpdateMeetingRequest request;
   request.mutable_meeting()->set_name(meeting.name());
@@ -364,7 +364,7 @@ TEST_F(MeetingsTest, UpdateNamesBadFieldsAndUnknownPaths) {
                                              "meeting.agenda_items[0].title"}));
 }
 
-TEST_F(MeetingsTest, UpdateWithAStaleEtagIsAbortedAndAMissingPlanNotFound) {
+TEST_P(MeetingsTest, UpdateWithAStaleEtagIsAbortedAndAMissingPlanNotFound) {
   const v1::Meeting meeting = Scheduled("board", Day(2022, 6, 14));
   v1::UpdateMeetingRequest request;
   request.mutable_meeting()->set_name(meeting.name());
@@ -383,7 +383,7 @@ TEST_F(MeetingsTest, UpdateWithAStaleEtagIsAbortedAndAMissingPlanNotFound) {
   EXPECT_EQ(meetings_->UpdateMeeting(caller_, request).status().code(), absl::StatusCode::kNotFound);
 }
 
-TEST_F(MeetingsTest, OnlyAScheduledMeetingCanBeUpdated) {
+TEST_P(MeetingsTest, OnlyAScheduledMeetingCanBeUpdated) {
   const v1::Meeting meeting = Scheduled("board", Day(2022, 6, 14));
   v1::CancelMeetingRequest cancel;
   cancel.set_name(meeting.name());
@@ -398,7 +398,7 @@ TEST_F(MeetingsTest, OnlyAScheduledMeetingCanBeUpdated) {
 
 // ---- RecordMeetingHeld ----
 
-TEST_F(MeetingsTest, HeldRecordsAttendanceAndTheQuorumCheckAndPublishesMeetingHeld) {
+TEST_P(MeetingsTest, HeldRecordsAttendanceAndTheQuorumCheckAndPublishesMeetingHeld) {
   SeatBoard();
   const v1::Meeting meeting = Scheduled("board", Day(2022, 6, 14));
   v1::RecordMeetingHeldRequest request;
@@ -433,7 +433,7 @@ TEST_F(MeetingsTest, HeldRecordsAttendanceAndTheQuorumCheckAndPublishesMeetingHe
   EXPECT_EQ(AuditOf(meeting.name()), (Strings{"meeting.scheduled", "meeting.held"}));
 }
 
-TEST_F(MeetingsTest, WithoutQuorumTheMeetingStaysScheduledAndNothingIsPublished) {
+TEST_P(MeetingsTest, WithoutQuorumTheMeetingStaysScheduledAndNothingIsPublished) {
   SeatBoard();
   const v1::Meeting meeting = Scheduled("board", Day(2022, 6, 14));
   const int64_t before = LastSeq(*db_);
@@ -445,7 +445,7 @@ TEST_F(MeetingsTest, WithoutQuorumTheMeetingStaysScheduledAndNothingIsPublished)
   EXPECT_TRUE(EventsAfter(*db_, before).empty());
 }
 
-TEST_F(MeetingsTest, ABodyThatNeedsItsChairCannotMeetWithoutOne) {
+TEST_P(MeetingsTest, ABodyThatNeedsItsChairCannotMeetWithoutOne) {
   // The Implementation Group: quorum 3, chair required.
   Seat("implementation-group", "lead", v1::Membership::CHAIR);
   for (const char* p : {"o1", "o2", "o3"}) Seat("implementation-group", p, v1::Membership::WORKSTREAM_LEAD_OFFICER);
@@ -459,7 +459,7 @@ TEST_F(MeetingsTest, ABodyThatNeedsItsChairCannotMeetWithoutOne) {
   EXPECT_TRUE(with_chair->quorum().rule().chair_required());
 }
 
-TEST_F(MeetingsTest, HeldNamesEveryBadAttendanceField) {
+TEST_P(MeetingsTest, HeldNamesEveryBadAttendanceField) {
   const v1::Meeting meeting = Scheduled("board", Day(2022, 6, 14));
   v1::RecordMeetingHeldRequest request;
   request.set_name(meeting.name());
@@ -489,7 +489,7 @@ TEST_F(MeetingsTest, HeldNamesEveryBadAttendanceField) {
   EXPECT_EQ(FieldsOf(meetings_->RecordMeetingHeld(caller_, bad_day).status()), Strings{"held_date.month"});
 }
 
-TEST_F(MeetingsTest, EveryoneMarkedPresentMustHoldAMembershipOnTheDay) {
+TEST_P(MeetingsTest, EveryoneMarkedPresentMustHoldAMembershipOnTheDay) {
   SeatBoard();
   Seat("board", "gone", v1::Membership::DIRECTOR, "2019-08-01", "2022-06-13");
   Seat("board", "new", v1::Membership::DIRECTOR, "2022-06-15");
@@ -502,7 +502,7 @@ TEST_F(MeetingsTest, EveryoneMarkedPresentMustHoldAMembershipOnTheDay) {
   EXPECT_EQ(Get(meeting.name()).state(), v1::Meeting::SCHEDULED);
 }
 
-TEST_F(MeetingsTest, ApologiesMustNameExistingPeople) {
+TEST_P(MeetingsTest, ApologiesMustNameExistingPeople) {
   SeatBoard();
   const v1::Meeting meeting = Scheduled("board", Day(2022, 6, 14));
   v1::RecordMeetingHeldRequest request;
@@ -515,7 +515,7 @@ TEST_F(MeetingsTest, ApologiesMustNameExistingPeople) {
   EXPECT_EQ(Get(meeting.name()).state(), v1::Meeting::SCHEDULED);
 }
 
-TEST_F(MeetingsTest, AHeldDateMovesTheMeetingAndMembershipsAreJudgedOnIt) {
+TEST_P(MeetingsTest, AHeldDateMovesTheMeetingAndMembershipsAreJudgedOnIt) {
   SeatBoard();
   Seat("board", "new", v1::Membership::DIRECTOR, "2022-06-20");
   const v1::Meeting meeting = Scheduled("board", Day(2022, 6, 14));
@@ -526,7 +526,7 @@ TEST_F(MeetingsTest, AHeldDateMovesTheMeetingAndMembershipsAreJudgedOnIt) {
   EXPECT_EQ(held->title(), "Board, July 2022");
 }
 
-TEST_F(MeetingsTest, AMeetingScheduledInTheFutureNeedsAHeldDate) {
+TEST_P(MeetingsTest, AMeetingScheduledInTheFutureNeedsAHeldDate) {
   SeatBoard();
   const v1::Meeting meeting = Scheduled("board", Day(2090, 6, 14));
   auto held = Hold(meeting.name(), {"chair", "d1", "d2", "d3", "d4"});
@@ -536,7 +536,7 @@ TEST_F(MeetingsTest, AMeetingScheduledInTheFutureNeedsAHeldDate) {
   EXPECT_EQ(earlier->meeting_date().year(), 2022);
 }
 
-TEST_F(MeetingsTest, HeldNeedsAScheduledMeetingAndACurrentEtag) {
+TEST_P(MeetingsTest, HeldNeedsAScheduledMeetingAndACurrentEtag) {
   SeatBoard();
   const v1::Meeting meeting = Scheduled("board", Day(2022, 6, 14));
   v1::RecordMeetingHeldRequest request;
@@ -553,7 +553,7 @@ TEST_F(MeetingsTest, HeldNeedsAScheduledMeetingAndACurrentEtag) {
   EXPECT_EQ(meetings_->RecordMeetingHeld(caller_, request).status().code(), absl::StatusCode::kNotFound);
 }
 
-TEST_F(MeetingsTest, TheQuorumCheckKeepsTheRuleOfTheDayItWasRecorded) {
+TEST_P(MeetingsTest, TheQuorumCheckKeepsTheRuleOfTheDayItWasRecorded) {
   SeatBoard();
   const v1::Meeting held = HeldBoardMeeting(Day(2022, 6, 14));
   Exec(*db_, "UPDATE bodies SET quorum_minimum = 6, chair_required = 1 WHERE id = 'board'");
@@ -564,7 +564,7 @@ TEST_F(MeetingsTest, TheQuorumCheckKeepsTheRuleOfTheDayItWasRecorded) {
 
 // ---- CancelMeeting ----
 
-TEST_F(MeetingsTest, CancelRecordsTheReasonAndPublishesMeetingCancelled) {
+TEST_P(MeetingsTest, CancelRecordsTheReasonAndPublishesMeetingCancelled) {
   const v1::Meeting meeting = Scheduled("board", Day(2022, 6, 14));
   v1::CancelMeetingRequest request;
   request.set_name(meeting.name());
@@ -588,7 +588,7 @@ TEST_F(MeetingsTest, CancelRecordsTheReasonAndPublishesMeetingCancelled) {
   EXPECT_EQ(meetings_->CancelMeeting(caller_, request).status().code(), absl::StatusCode::kFailedPrecondition);
 }
 
-TEST_F(MeetingsTest, CancelNeedsAReasonAValidNameAndACurrentEtag) {
+TEST_P(MeetingsTest, CancelNeedsAReasonAValidNameAndACurrentEtag) {
   const v1::Meeting meeting = Scheduled("board", Day(2022, 6, 14));
   v1::CancelMeetingRequest request;
   request.set_name("bodies/board");
@@ -602,6 +602,13 @@ TEST_F(MeetingsTest, CancelNeedsAReasonAValidNameAndACurrentEtag) {
   EXPECT_EQ(meetings_->CancelMeeting(caller_, request).status().code(), absl::StatusCode::kAborted);
   EXPECT_EQ(Get(meeting.name()).state(), v1::Meeting::SCHEDULED);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, MeetingsTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
+INSTANTIATE_TEST_SUITE_P(Engines, ListMeetingsTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::governance

@@ -18,10 +18,10 @@
 
 namespace wp::governance::test_support {
 
-class MeetingsAreaTest : public ::testing::Test {
+class MeetingsAreaTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
-    db_ = OpenTestStore();
+    db_ = OpenTestStore(GetParam());
     ASSERT_NE(db_, nullptr);
     meetings_ = std::make_unique<Meetings>(*db_);
     decisions_ = std::make_unique<Decisions>(*db_);
@@ -37,8 +37,8 @@ class MeetingsAreaTest : public ::testing::Test {
   // ("" while current).
   void Seat(const std::string& body, const std::string& person, v1::Membership::Role role,
             const std::string& start = "2020-08-01", const std::string& end = "", bool advisory = false) {
-    Exec(*db_, "INSERT OR IGNORE INTO people (id, display_name, version, create_us, update_us) "
-               "VALUES (?, ?, 1, 0, 0)",
+    Exec(*db_, "INSERT INTO people (id, display_name, version, create_us, update_us) "
+               "VALUES (?, ?, 1, 0, 0) ON CONFLICT DO NOTHING",
          {person, "Member " + person});
     Exec(*db_,
          "INSERT INTO memberships (body_id, number, person_id, role, advisory, start_day, end_day, version, "

@@ -1,4 +1,4 @@
-// Authorities and their population figures on a real SQLite file: reads,
+// Authorities and their population figures on either store engine: reads,
 // paging, UpdatePopulation's checks, permission and events, and the region's
 // sums.
 #include "services/governance/org/authorities.h"
@@ -60,10 +60,10 @@ std::vector<int> QuintileNumbers(const google::protobuf::RepeatedPtrField<v1::Qu
   return numbers;
 }
 
-class AuthoritiesTest : public ::testing::Test {
+class AuthoritiesTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
-    db_ = test_support::OpenTestStore();
+    db_ = test_support::OpenTestStore(GetParam());
     ASSERT_NE(db_, nullptr);
     authorities_ = std::make_unique<Authorities>(*db_);
   }
@@ -101,7 +101,7 @@ class AuthoritiesTest : public ::testing::Test {
   server::Caller caller_ = test_support::OfficerCaller("morag.kerr", "trace-a");
 };
 
-TEST_F(AuthoritiesTest, GetAuthorityReadsTheSeededAuthority) {
+TEST_P(AuthoritiesTest, GetAuthorityReadsTheSeededAuthority) {
   v1::GetAuthorityRequest request;
   request.set_name("authorities/GCC");
   auto gcc = authorities_->GetAuthority(caller_, request);
@@ -112,7 +112,7 @@ TEST_F(AuthoritiesTest, GetAuthorityReadsTheSeededAuthority) {
   EXPECT_EQ(gcc->council_name(), "Glasgow City Council");
 }
 
-TEST_F(AuthoritiesTest, GetAuthorityRejectsAnUnknownCodeOrMalformedName) {
+TEST_P(AuthoritiesTest, GetAuthorityRejectsAnUnknownCodeOrMalformedName) {
   for (const std::string name : {"authorities/FIF", "authorities/gcc", "GCC", ""}) {
     v1::GetAuthorityRequest request;
     request.set_name(name);
@@ -122,7 +122,7 @@ TEST_F(AuthoritiesTest, GetAuthorityRejectsAnUnknownCodeOrMalformedName) {
   }
 }
 
-TEST_F(AuthoritiesTest, ListAuthoritiesPagesInCodeOrder) {
+TEST_P(AuthoritiesTest, ListAuthoritiesPagesInCodeOrder) {
   std::vector<std::string> codes;
   std::string token;
   int pages = 0;
@@ -147,7 +147,7 @@ TEST_F(AuthoritiesTest, ListAuthoritiesPagesInCodeOrder) {
   EXPECT_TRUE(one_page->next_page_token().empty());
 }
 
-TEST_F(AuthoritiesTest, ListAuthoritiesRejectsNegativePageSizeAndForeignToken) {
+TEST_P(AuthoritiesTest, ListAuthoritiesRejectsNegativePageSizeAndForeignToken) {
   v1::ListAuthoritiesRequest request;
   request.set_page_size(-1);
   auto negative = authorities_->ListAuthorities(caller_, request);
@@ -158,7 +158,7 @@ TEST_F(AuthoritiesTest, ListAuthoritiesRejectsNegativePageSizeAndForeignToken) {
   EXPECT_EQ(FieldsOf(foreign.status()), std::vector<std::string>{"page_token"});
 }
 
-TEST_F(AuthoritiesTest, UpdateWithAllowMissingCreatesFiguresInQuintileOrder) {
+TEST_P(AuthoritiesTest, UpdateWithAllowMissingCreatesFiguresInQuintileOrder) {
   const int64_t before = test_support::LastSeq(*db_);
   const v1::Population created =
       Update(Figures(kGcc2022, 70000, 6000, 300, {Quintile(3, 50), Quintile(1, 120), Quintile(2, 60)}));
@@ -194,13 +194,13 @@ TEST_F(AuthoritiesTest, UpdateWithAllowMissingCreatesFiguresInQuintileOrder) {
             std::vector<std::string>{"authority.population_updated"});
 }
 
-TEST_F(AuthoritiesTest, UpdateOfMissingFiguresWithoutAllowMissingIsNotFound) {
+TEST_P(AuthoritiesTest, UpdateOfMissingFiguresWithoutAllowMissingIsNotFound) {
   auto p = authorities_->UpdatePopulation(caller_, Figures(kGcc2022, 1, 1, 1, {}, /*allow_missing=*/false));
   EXPECT_EQ(p.status().code(), absl::StatusCode::kNotFound);
   EXPECT_EQ(Get(kGcc2022).status().code(), absl::StatusCode::kNotFound);
 }
 
-TEST_F(AuthoritiesTest, MaskedUpdateChangesOnlyItsPathsAndPublishesThePrevious) {
+TEST_P(AuthoritiesTest, MaskedUpdateChangesOnlyItsPathsAndPublishesThePrevious) {
   Update(Figures(kGcc2022, 70000, 6000, 300, {Quintile(1, 120)}));
   const int64_t before = test_support::LastSeq(*db_);
   v1::UpdatePopulationRequest request;
@@ -225,7 +225,7 @@ TEST_F(AuthoritiesTest, MaskedUpdateChangesOnlyItsPathsAndPublishesThePrevious) 
             std::vector<std::string>{"learners"});
 }
 
-TEST_F(AuthoritiesTest, UpdateThatChangesNothingKeepsTheEtagAndPublishesNothing) {
+TEST_P(AuthoritiesTest, UpdateThatChangesNothingKeepsTheEtagAndPublishesNothing) {
   const v1::Population first = Update(Figures(kGcc2022, 70000, 6000, 300, {Quintile(2, 10), Quintile(1, 20)}));
   const int64_t before = test_support::LastSeq(*db_);
   // The same figures, quintiles in another order.
@@ -236,7 +236,7 @@ TEST_F(AuthoritiesTest, UpdateThatChangesNothingKeepsTheEtagAndPublishesNothing)
   EXPECT_EQ(test_support::AuditOf(*db_, kGcc2022, "morag.kerr").size(), 1u);
 }
 
-TEST_F(AuthoritiesTest, StaleEtagIsAborted) {
+TEST_P(AuthoritiesTest, StaleEtagIsAborted) {
   Update(Figures(kGcc2022, 70000, 6000, 300, {}));
   Update(Figures(kGcc2022, 70001, 6000, 300, {}));
   v1::UpdatePopulationRequest request = Figures(kGcc2022, 1, 1, 1, {});
@@ -246,7 +246,7 @@ TEST_F(AuthoritiesTest, StaleEtagIsAborted) {
   EXPECT_EQ(Get(kGcc2022)->learners(), 70001);
 }
 
-TEST_F(AuthoritiesTest, BadFiguresNameEveryField) {
+TEST_P(AuthoritiesTest, BadFiguresNameEveryField) {
   v1::UpdatePopulationRequest request =
       Figures(kGcc2022, -1, -2, -3, {Quintile(0, 1), Quintile(2, -1), Quintile(2, 1), Quintile(6, 0)});
   request.mutable_population()->set_source("School census\nSeptember 2022");
@@ -265,7 +265,7 @@ TEST_F(AuthoritiesTest, BadFiguresNameEveryField) {
   EXPECT_EQ(Get(kGcc2022).status().code(), absl::StatusCode::kNotFound);
 }
 
-TEST_F(AuthoritiesTest, BadNameOrSessionOrMaskIsRejected) {
+TEST_P(AuthoritiesTest, BadNameOrSessionOrMaskIsRejected) {
   for (const std::string name : {"authorities/GCC/populations/2022-24", "authorities/FIF/populations/2022-23",
                                  "authorities/GCC", ""}) {
     auto p = authorities_->UpdatePopulation(caller_, Figures(name, 1, 1, 1, {}));
@@ -277,7 +277,7 @@ TEST_F(AuthoritiesTest, BadNameOrSessionOrMaskIsRejected) {
   EXPECT_EQ(FieldsOf(p.status()), std::vector<std::string>{"update_mask"});
 }
 
-TEST_F(AuthoritiesTest, QuintilesMayNotAddUpToMoreThanTheEstablishments) {
+TEST_P(AuthoritiesTest, QuintilesMayNotAddUpToMoreThanTheEstablishments) {
   auto p = authorities_->UpdatePopulation(caller_, Figures(kGcc2022, 1, 1, 100, {Quintile(1, 60), Quintile(2, 41)}));
   EXPECT_EQ(FieldsOf(p.status()), std::vector<std::string>{"population.establishments_by_quintile"});
 
@@ -296,7 +296,7 @@ TEST_F(AuthoritiesTest, QuintilesMayNotAddUpToMoreThanTheEstablishments) {
   EXPECT_EQ(stored->etag(), "1");
 }
 
-TEST_F(AuthoritiesTest, AuthorityOfficerUpdatesOnlyTheirOwnAuthorities) {
+TEST_P(AuthoritiesTest, AuthorityOfficerUpdatesOnlyTheirOwnAuthorities) {
   server::Caller officer = caller_;
   officer.role = "authority_officer";
   officer.authorities = {"GCC", "REN"};
@@ -311,12 +311,12 @@ TEST_F(AuthoritiesTest, AuthorityOfficerUpdatesOnlyTheirOwnAuthorities) {
   EXPECT_TRUE(regional.ok()) << regional.status();
 }
 
-TEST_F(AuthoritiesTest, GetPopulationRejectsMalformedNames) {
+TEST_P(AuthoritiesTest, GetPopulationRejectsMalformedNames) {
   auto p = Get("authorities/GCC/populations/22-23");
   EXPECT_EQ(FieldsOf(p.status()), std::vector<std::string>{"name"});
 }
 
-TEST_F(AuthoritiesTest, ListPopulationsPagesByAuthorityThenSessionWithFilters) {
+TEST_P(AuthoritiesTest, ListPopulationsPagesByAuthorityThenSessionWithFilters) {
   for (const std::string code : {"SLC", "EDC", "GCC"}) {
     for (const std::string session : {"2022-23", "2021-22"}) {
       Update(Figures(absl::StrCat("authorities/", code, "/populations/", session), 1, 1, 1, {}));
@@ -359,13 +359,13 @@ TEST_F(AuthoritiesTest, ListPopulationsPagesByAuthorityThenSessionWithFilters) {
                                                    "authorities/GCC/populations/2022-23"}));
 }
 
-TEST_F(AuthoritiesTest, ListPopulationsRejectsBadParentSessionAndPaging) {
+TEST_P(AuthoritiesTest, ListPopulationsRejectsBadParentSessionAndPaging) {
   auto bad = List("authorities/FIF", "2022", -1, "junk");
   EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(FieldsOf(bad.status()), (std::vector<std::string>{"parent", "session", "page_size", "page_token"}));
 }
 
-TEST_F(AuthoritiesTest, RegionPopulationAddsUpTheAuthoritiesThatHaveFigures) {
+TEST_P(AuthoritiesTest, RegionPopulationAddsUpTheAuthoritiesThatHaveFigures) {
   Update(Figures("authorities/GCC/populations/2022-23", 2000000000, 6000, 300, {Quintile(1, 120), Quintile(2, 60)}));
   Update(Figures("authorities/EDC/populations/2022-23", 2000000000, 1000, 50, {Quintile(1, 5), Quintile(5, 20)}));
   Update(Figures("authorities/REN/populations/2022-23", 20000, 1500, 80, {Quintile(2, 10), Quintile(1, 15)}));
@@ -387,7 +387,7 @@ TEST_F(AuthoritiesTest, RegionPopulationAddsUpTheAuthoritiesThatHaveFigures) {
             (std::vector<std::string>{"ERC", "INV", "NLC", "SLC", "WDC"}));
 }
 
-TEST_F(AuthoritiesTest, RegionPopulationOfASessionWithoutFiguresMissesEveryone) {
+TEST_P(AuthoritiesTest, RegionPopulationOfASessionWithoutFiguresMissesEveryone) {
   auto region = Region("2030-31");
   ASSERT_TRUE(region.ok()) << region.status();
   EXPECT_EQ(region->learners(), 0);
@@ -396,12 +396,16 @@ TEST_F(AuthoritiesTest, RegionPopulationOfASessionWithoutFiguresMissesEveryone) 
   EXPECT_EQ(region->establishments_by_quintile_size(), 0);
 }
 
-TEST_F(AuthoritiesTest, RegionPopulationNeedsAValidSession) {
+TEST_P(AuthoritiesTest, RegionPopulationNeedsAValidSession) {
   for (const std::string session : {"", "2022", "2022-24"}) {
     auto region = Region(session);
     EXPECT_EQ(FieldsOf(region.status()), std::vector<std::string>{"session"}) << session;
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, AuthoritiesTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::governance

@@ -1,4 +1,4 @@
-// Bodies on a real SQLite file: the seeded standing bodies, created ones
+// Bodies on either store engine: the seeded standing bodies, created ones
 // (kind OTHER), the quorum rule checks, the listing order and updates.
 #include "services/governance/org/bodies.h"
 
@@ -35,10 +35,10 @@ std::vector<std::string> Names(const v1::ListBodiesResponse& response) {
   return names;
 }
 
-class BodiesTest : public ::testing::Test {
+class BodiesTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
-    db_ = test_support::OpenTestStore();
+    db_ = test_support::OpenTestStore(GetParam());
     ASSERT_NE(db_, nullptr);
     bodies_ = std::make_unique<Bodies>(*db_);
   }
@@ -69,7 +69,7 @@ class BodiesTest : public ::testing::Test {
   server::Caller caller_ = test_support::OfficerCaller("ian.mcleod", "trace-b");
 };
 
-TEST_F(BodiesTest, CreatedBodyIsOtherAndPublished) {
+TEST_P(BodiesTest, CreatedBodyIsOtherAndPublished) {
   const int64_t before = test_support::LastSeq(*db_);
   const v1::Body created = Create(BodyRequest("numeracy-group", "Numeracy Working Group"));
   EXPECT_EQ(created.name(), "bodies/numeracy-group");
@@ -96,7 +96,7 @@ TEST_F(BodiesTest, CreatedBodyIsOtherAndPublished) {
             std::vector<std::string>{"body.created"});
 }
 
-TEST_F(BodiesTest, KindOtherMayBeSentButNoStandingKind) {
+TEST_P(BodiesTest, KindOtherMayBeSentButNoStandingKind) {
   v1::CreateBodyRequest request = BodyRequest("numeracy-group", "Numeracy Working Group");
   request.mutable_body()->set_kind(v1::Body::OTHER);
   EXPECT_EQ(Create(request).kind(), v1::Body::OTHER);
@@ -106,7 +106,7 @@ TEST_F(BodiesTest, KindOtherMayBeSentButNoStandingKind) {
   EXPECT_EQ(FieldsOf(board.status()), std::vector<std::string>{"body.kind"});
 }
 
-TEST_F(BodiesTest, BadCreateNamesEveryField) {
+TEST_P(BodiesTest, BadCreateNamesEveryField) {
   v1::CreateBodyRequest request = BodyRequest("Bad Id", "", 0);
   request.mutable_body()->set_description(std::string(20001, 'd'));
   request.mutable_body()->set_cadence("every\nmonth");
@@ -118,7 +118,7 @@ TEST_F(BodiesTest, BadCreateNamesEveryField) {
                                       "body.quorum_rule.minimum_members", "request_id"}));
 }
 
-TEST_F(BodiesTest, QuorumRuleIsRequiredAndBounded) {
+TEST_P(BodiesTest, QuorumRuleIsRequiredAndBounded) {
   v1::CreateBodyRequest request = BodyRequest("numeracy-group", "Numeracy Working Group");
   request.mutable_body()->clear_quorum_rule();
   EXPECT_EQ(FieldsOf(bodies_->CreateBody(caller_, request).status()), std::vector<std::string>{"body.quorum_rule"});
@@ -129,18 +129,18 @@ TEST_F(BodiesTest, QuorumRuleIsRequiredAndBounded) {
   EXPECT_TRUE(bodies_->CreateBody(caller_, request).ok());
 }
 
-TEST_F(BodiesTest, ControlCharactersInTheTitleAreRejected) {
+TEST_P(BodiesTest, ControlCharactersInTheTitleAreRejected) {
   auto b = bodies_->CreateBody(caller_, BodyRequest("numeracy-group", std::string("Numeracy\x1fGroup")));
   EXPECT_EQ(FieldsOf(b.status()), std::vector<std::string>{"body.title"});
 }
 
-TEST_F(BodiesTest, ATakenIdIsAlreadyExists) {
+TEST_P(BodiesTest, ATakenIdIsAlreadyExists) {
   auto b = bodies_->CreateBody(caller_, BodyRequest("board", "Another Board"));
   EXPECT_EQ(b.status().code(), absl::StatusCode::kAlreadyExists);
   EXPECT_EQ(Get("bodies/board")->title(), "Board");
 }
 
-TEST_F(BodiesTest, RetryWithTheSameRequestIdReturnsTheFirstBody) {
+TEST_P(BodiesTest, RetryWithTheSameRequestIdReturnsTheFirstBody) {
   v1::CreateBodyRequest request = BodyRequest("numeracy-group", "Numeracy Working Group");
   request.set_request_id("req-1");
   const v1::Body first = Create(request);
@@ -150,7 +150,7 @@ TEST_F(BodiesTest, RetryWithTheSameRequestIdReturnsTheFirstBody) {
   EXPECT_TRUE(test_support::EventsAfter(*db_, before).empty());
 }
 
-TEST_F(BodiesTest, GetOfSeededMissingAndMalformed) {
+TEST_P(BodiesTest, GetOfSeededMissingAndMalformed) {
   auto board = Get("bodies/board");
   ASSERT_TRUE(board.ok()) << board.status();
   EXPECT_EQ(board->kind(), v1::Body::BOARD);
@@ -159,7 +159,7 @@ TEST_F(BodiesTest, GetOfSeededMissingAndMalformed) {
   EXPECT_EQ(FieldsOf(Get("bodies/-").status()), std::vector<std::string>{"name"});
 }
 
-TEST_F(BodiesTest, CurrentMembersCountsMembershipsCurrentToday) {
+TEST_P(BodiesTest, CurrentMembersCountsMembershipsCurrentToday) {
   Exec(*db_, "INSERT INTO people (id, display_name, version, create_us, update_us) VALUES "
              "('a-one', 'A One', 1, 0, 0), ('b-two', 'B Two', 1, 0, 0), ('c-three', 'C Three', 1, 0, 0), "
              "('d-four', 'D Four', 1, 0, 0)");
@@ -178,7 +178,7 @@ TEST_F(BodiesTest, CurrentMembersCountsMembershipsCurrentToday) {
   EXPECT_EQ(Get("bodies/finance-sub-group")->current_members(), 0);
 }
 
-TEST_F(BodiesTest, ListHasStandingBodiesInKindOrderThenOthersByTitle) {
+TEST_P(BodiesTest, ListHasStandingBodiesInKindOrderThenOthersByTitle) {
   Create(BodyRequest("zeta", "Attainment Working Group"));
   Create(BodyRequest("alpha", "Wellbeing Working Group"));
   Create(BodyRequest("mid", "Moderation Group"));
@@ -198,7 +198,7 @@ TEST_F(BodiesTest, ListHasStandingBodiesInKindOrderThenOthersByTitle) {
   EXPECT_EQ(ListAll(request, &pages), std::vector<std::string>{"bodies/board"});
 }
 
-TEST_F(BodiesTest, ListRejectsBadKindAndPaging) {
+TEST_P(BodiesTest, ListRejectsBadKindAndPaging) {
   v1::ListBodiesRequest request;
   request.set_kind(static_cast<v1::Body::Kind>(42));
   request.set_page_size(-1);
@@ -207,7 +207,7 @@ TEST_F(BodiesTest, ListRejectsBadKindAndPaging) {
   EXPECT_EQ(FieldsOf(page.status()), (std::vector<std::string>{"kind", "page_size", "page_token"}));
 }
 
-TEST_F(BodiesTest, UpdateChangesTheMaskedFieldsAndPublishes) {
+TEST_P(BodiesTest, UpdateChangesTheMaskedFieldsAndPublishes) {
   const int64_t before = test_support::LastSeq(*db_);
   v1::UpdateBodyRequest request;
   request.mutable_body()->set_name("bodies/board");
@@ -237,7 +237,7 @@ TEST_F(BodiesTest, UpdateChangesTheMaskedFieldsAndPublishes) {
   EXPECT_EQ(test_support::AuditOf(*db_, "bodies/board", "ian.mcleod"), std::vector<std::string>{"body.updated"});
 }
 
-TEST_F(BodiesTest, UpdateThatChangesNothingPublishesNothing) {
+TEST_P(BodiesTest, UpdateThatChangesNothingPublishesNothing) {
   const int64_t before = test_support::LastSeq(*db_);
   v1::UpdateBodyRequest request;
   request.mutable_body()->set_name("bodies/board");
@@ -249,7 +249,7 @@ TEST_F(BodiesTest, UpdateThatChangesNothingPublishesNothing) {
   EXPECT_TRUE(test_support::EventsAfter(*db_, before).empty());
 }
 
-TEST_F(BodiesTest, UpdateErrors) {
+TEST_P(BodiesTest, UpdateErrors) {
   v1::UpdateBodyRequest request;
   request.mutable_body()->set_name("bodies/board");
   request.mutable_body()->set_title("");
@@ -283,6 +283,10 @@ TEST_F(BodiesTest, UpdateErrors) {
   EXPECT_EQ(board->title(), "Board");
   EXPECT_EQ(board->etag(), "1");
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, BodiesTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::governance

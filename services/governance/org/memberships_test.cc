@@ -1,4 +1,4 @@
-// Memberships on a real SQLite file: seating people on bodies, the
+// Memberships on either store engine: seating people on bodies, the
 // one-membership-a-day and one-chair-a-day rules on create and update,
 // numbering, the filtered listing and events.
 #include "services/governance/org/memberships.h"
@@ -39,10 +39,10 @@ std::vector<std::string> Names(const v1::ListMembershipsResponse& response) {
   return names;
 }
 
-class MembershipsTest : public ::testing::Test {
+class MembershipsTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
-    db_ = test_support::OpenTestStore();
+    db_ = test_support::OpenTestStore(GetParam());
     ASSERT_NE(db_, nullptr);
     memberships_ = std::make_unique<Memberships>(*db_);
     Exec(*db_, "INSERT INTO people (id, display_name, authority, version, create_us, update_us) VALUES "
@@ -85,7 +85,7 @@ class MembershipsTest : public ::testing::Test {
   server::Caller caller_ = test_support::OfficerCaller("fiona.bell", "trace-m");
 };
 
-TEST_F(MembershipsTest, CreateSeatsThePersonAndPublishes) {
+TEST_P(MembershipsTest, CreateSeatsThePersonAndPublishes) {
   const int64_t before = test_support::LastSeq(*db_);
   v1::CreateMembershipRequest request =
       Seat("bodies/board", "people/jane-smith", v1::Membership::DIRECTOR, Day(2020, 8, 1));
@@ -117,7 +117,7 @@ TEST_F(MembershipsTest, CreateSeatsThePersonAndPublishes) {
             std::vector<std::string>{"membership.created"});
 }
 
-TEST_F(MembershipsTest, MembershipsAreNumberedWithinTheirBody) {
+TEST_P(MembershipsTest, MembershipsAreNumberedWithinTheirBody) {
   EXPECT_EQ(Create(Seat("bodies/board", "people/jane-smith", v1::Membership::DIRECTOR, Day(2020, 8, 1))).name(),
             "bodies/board/memberships/1");
   EXPECT_EQ(Create(Seat("bodies/board", "people/tom-reid", v1::Membership::DIRECTOR, Day(2020, 8, 1))).name(),
@@ -127,7 +127,7 @@ TEST_F(MembershipsTest, MembershipsAreNumberedWithinTheirBody) {
       "bodies/finance-sub-group/memberships/1");
 }
 
-TEST_F(MembershipsTest, BadCreateNamesEveryField) {
+TEST_P(MembershipsTest, BadCreateNamesEveryField) {
   v1::CreateMembershipRequest request;
   request.set_parent("board");
   request.mutable_membership()->set_role(v1::Membership::ROLE_UNSPECIFIED);
@@ -143,14 +143,14 @@ TEST_F(MembershipsTest, BadCreateNamesEveryField) {
                                       "membership.end_date.month", "request_id"}));
 }
 
-TEST_F(MembershipsTest, MalformedPersonAndUnknownRoleAreInvalid) {
+TEST_P(MembershipsTest, MalformedPersonAndUnknownRoleAreInvalid) {
   v1::CreateMembershipRequest request =
       Seat("bodies/board", "jane-smith", static_cast<v1::Membership::Role>(99), Day(2020, 8, 1));
   auto m = memberships_->CreateMembership(caller_, request);
   EXPECT_EQ(FieldsOf(m.status()), (std::vector<std::string>{"membership.person", "membership.role"}));
 }
 
-TEST_F(MembershipsTest, OtherRoleNeedsATitleAndEndMayNotPrecedeStart) {
+TEST_P(MembershipsTest, OtherRoleNeedsATitleAndEndMayNotPrecedeStart) {
   const Date end = Day(2020, 7, 31);
   v1::CreateMembershipRequest request =
       Seat("bodies/board", "people/jane-smith", v1::Membership::OTHER, Day(2020, 8, 1), &end);
@@ -164,7 +164,7 @@ TEST_F(MembershipsTest, OtherRoleNeedsATitleAndEndMayNotPrecedeStart) {
   EXPECT_EQ(Create(request).end_date().day(), 1);
 }
 
-TEST_F(MembershipsTest, MissingPersonOrBodyIsNotFound) {
+TEST_P(MembershipsTest, MissingPersonOrBodyIsNotFound) {
   auto person = memberships_->CreateMembership(
       caller_, Seat("bodies/board", "people/nobody", v1::Membership::DIRECTOR, Day(2020, 8, 1)));
   EXPECT_EQ(person.status().code(), absl::StatusCode::kNotFound);
@@ -174,7 +174,7 @@ TEST_F(MembershipsTest, MissingPersonOrBodyIsNotFound) {
   EXPECT_EQ(Get("bodies/board/memberships/1").status().code(), absl::StatusCode::kNotFound);
 }
 
-TEST_F(MembershipsTest, APersonHoldsOneMembershipOfABodyOnAnyDay) {
+TEST_P(MembershipsTest, APersonHoldsOneMembershipOfABodyOnAnyDay) {
   const Date end = Day(2021, 6, 30);
   Create(Seat("bodies/board", "people/jane-smith", v1::Membership::DIRECTOR, Day(2020, 8, 1), &end));
   // Starting on the last day of the first overlaps it.
@@ -197,7 +197,7 @@ TEST_F(MembershipsTest, APersonHoldsOneMembershipOfABodyOnAnyDay) {
                   .ok());
 }
 
-TEST_F(MembershipsTest, ABodyHasOneChairOnAnyDay) {
+TEST_P(MembershipsTest, ABodyHasOneChairOnAnyDay) {
   const Date end = Day(2021, 6, 30);
   Create(Seat("bodies/board", "people/jane-smith", v1::Membership::CHAIR, Day(2020, 8, 1), &end));
   auto second = memberships_->CreateMembership(
@@ -215,7 +215,7 @@ TEST_F(MembershipsTest, ABodyHasOneChairOnAnyDay) {
                   .ok());
 }
 
-TEST_F(MembershipsTest, RetryWithTheSameRequestIdReturnsTheFirstMembership) {
+TEST_P(MembershipsTest, RetryWithTheSameRequestIdReturnsTheFirstMembership) {
   v1::CreateMembershipRequest request =
       Seat("bodies/board", "people/jane-smith", v1::Membership::DIRECTOR, Day(2020, 8, 1));
   request.set_request_id("seat-1");
@@ -226,7 +226,7 @@ TEST_F(MembershipsTest, RetryWithTheSameRequestIdReturnsTheFirstMembership) {
   EXPECT_TRUE(test_support::EventsAfter(*db_, before).empty());
 }
 
-TEST_F(MembershipsTest, EndingAMembershipPublishesTheUpdate) {
+TEST_P(MembershipsTest, EndingAMembershipPublishesTheUpdate) {
   Create(Seat("bodies/board", "people/jane-smith", v1::Membership::DIRECTOR, Day(2020, 8, 1)));
   const int64_t before = test_support::LastSeq(*db_);
   const Date end = Day(2023, 6, 30);
@@ -254,7 +254,7 @@ TEST_F(MembershipsTest, EndingAMembershipPublishesTheUpdate) {
   EXPECT_EQ(reopened->etag(), "3");
 }
 
-TEST_F(MembershipsTest, UpdateThatChangesNothingPublishesNothing) {
+TEST_P(MembershipsTest, UpdateThatChangesNothingPublishesNothing) {
   const Date end = Day(2023, 6, 30);
   Create(Seat("bodies/board", "people/jane-smith", v1::Membership::DIRECTOR, Day(2020, 8, 1), &end));
   const int64_t before = test_support::LastSeq(*db_);
@@ -264,7 +264,7 @@ TEST_F(MembershipsTest, UpdateThatChangesNothingPublishesNothing) {
   EXPECT_TRUE(test_support::EventsAfter(*db_, before).empty());
 }
 
-TEST_F(MembershipsTest, UpdateChecksTheRulesOnTheMembershipAsItWouldBe) {
+TEST_P(MembershipsTest, UpdateChecksTheRulesOnTheMembershipAsItWouldBe) {
   const Date end = Day(2021, 6, 30);
   Create(Seat("bodies/board", "people/jane-smith", v1::Membership::CHAIR, Day(2020, 8, 1), &end));
   Create(Seat("bodies/board", "people/jane-smith", v1::Membership::DIRECTOR, Day(2021, 7, 1)));
@@ -302,7 +302,7 @@ TEST_F(MembershipsTest, UpdateChecksTheRulesOnTheMembershipAsItWouldBe) {
   }
 }
 
-TEST_F(MembershipsTest, UpdateErrors) {
+TEST_P(MembershipsTest, UpdateErrors) {
   Create(Seat("bodies/board", "people/jane-smith", v1::Membership::DIRECTOR, Day(2020, 8, 1)));
   v1::UpdateMembershipRequest request;
   request.mutable_membership()->set_name("bodies/board/memberships/1");
@@ -327,7 +327,7 @@ TEST_F(MembershipsTest, UpdateErrors) {
   EXPECT_EQ(Get("bodies/board/memberships/1")->etag(), "1");
 }
 
-TEST_F(MembershipsTest, AllPathsUpdateTogether) {
+TEST_P(MembershipsTest, AllPathsUpdateTogether) {
   Create(Seat("bodies/board", "people/ann-fyfe", v1::Membership::DIRECTOR, Day(2020, 8, 1)));
   v1::UpdateMembershipRequest request;
   v1::Membership* m = request.mutable_membership();
@@ -348,13 +348,13 @@ TEST_F(MembershipsTest, AllPathsUpdateTogether) {
   EXPECT_EQ(updated->end_date().year(), 2022);
 }
 
-TEST_F(MembershipsTest, DisplayNameComesFromPeople) {
+TEST_P(MembershipsTest, DisplayNameComesFromPeople) {
   Create(Seat("bodies/board", "people/jane-smith", v1::Membership::DIRECTOR, Day(2020, 8, 1)));
   Exec(*db_, "UPDATE people SET display_name = 'Jane Reid' WHERE id = 'jane-smith'");
   EXPECT_EQ(Get("bodies/board/memberships/1")->person_display_name(), "Jane Reid");
 }
 
-TEST_F(MembershipsTest, ListIsByBodyThenStartDateThenNumberWithFilters) {
+TEST_P(MembershipsTest, ListIsByBodyThenStartDateThenNumberWithFilters) {
   const Date ended = Day(2021, 6, 30);
   v1::CreateMembershipRequest jane_fsg =
       Seat("bodies/finance-sub-group", "people/jane-smith", v1::Membership::FINANCE_REPRESENTATIVE, Day(2019, 1, 1));
@@ -414,7 +414,7 @@ TEST_F(MembershipsTest, ListIsByBodyThenStartDateThenNumberWithFilters) {
                                       "bodies/finance-sub-group/memberships/1"}));
 }
 
-TEST_F(MembershipsTest, ListRejectsBadFiltersAndAMissingBody) {
+TEST_P(MembershipsTest, ListRejectsBadFiltersAndAMissingBody) {
   v1::ListMembershipsRequest request;
   request.set_parent("bodies/Board");
   request.set_person("jane-smith");
@@ -433,10 +433,14 @@ TEST_F(MembershipsTest, ListRejectsBadFiltersAndAMissingBody) {
   EXPECT_EQ(memberships_->ListMemberships(caller_, missing).status().code(), absl::StatusCode::kNotFound);
 }
 
-TEST_F(MembershipsTest, GetRejectsMalformedNames) {
+TEST_P(MembershipsTest, GetRejectsMalformedNames) {
   EXPECT_EQ(FieldsOf(Get("bodies/board/memberships/x").status()), std::vector<std::string>{"name"});
   EXPECT_EQ(FieldsOf(Get("bodies/-/memberships/1").status()), std::vector<std::string>{"name"});
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, MembershipsTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::governance

@@ -1,4 +1,4 @@
-// People on a real SQLite file: ids made from display names, checks,
+// People on either store engine: ids made from display names, checks,
 // idempotent creates, the filtered listing and updates with their events.
 #include "services/governance/org/people.h"
 
@@ -32,10 +32,10 @@ std::vector<std::string> Names(const v1::ListPeopleResponse& response) {
   return names;
 }
 
-class PeopleTest : public ::testing::Test {
+class PeopleTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
-    db_ = test_support::OpenTestStore();
+    db_ = test_support::OpenTestStore(GetParam());
     ASSERT_NE(db_, nullptr);
     people_ = std::make_unique<People>(*db_);
   }
@@ -68,7 +68,7 @@ class PeopleTest : public ::testing::Test {
   server::Caller caller_ = test_support::OfficerCaller("ailsa.grant", "trace-p");
 };
 
-TEST_F(PeopleTest, CreateMakesTheIdFromTheDisplayNameAndPublishes) {
+TEST_P(PeopleTest, CreateMakesTheIdFromTheDisplayNameAndPublishes) {
   const int64_t before = test_support::LastSeq(*db_);
   v1::CreatePersonRequest request = PersonRequest("Jane O'Neil", "GCC");
   request.mutable_person()->set_organisation("Glasgow City Council");
@@ -95,20 +95,20 @@ TEST_F(PeopleTest, CreateMakesTheIdFromTheDisplayNameAndPublishes) {
             std::vector<std::string>{"person.created"});
 }
 
-TEST_F(PeopleTest, ADerivedIdThatIsTakenGetsANumber) {
+TEST_P(PeopleTest, ADerivedIdThatIsTakenGetsANumber) {
   EXPECT_EQ(Create(PersonRequest("Jane Smith")).name(), "people/jane-smith");
   EXPECT_EQ(Create(PersonRequest("Jane Smith", "REN")).name(), "people/jane-smith-2");
   EXPECT_EQ(Create(PersonRequest("jane smith")).name(), "people/jane-smith-3");
 }
 
-TEST_F(PeopleTest, AnExplicitIdIsUsedAndATakenOneIsAlreadyExists) {
+TEST_P(PeopleTest, AnExplicitIdIsUsedAndATakenOneIsAlreadyExists) {
   EXPECT_EQ(Create(PersonRequest("Jane Smith", "", "js")).name(), "people/js");
   auto again = people_->CreatePerson(caller_, PersonRequest("Joan Stewart", "", "js"));
   EXPECT_EQ(again.status().code(), absl::StatusCode::kAlreadyExists);
   EXPECT_EQ(Get("people/js")->display_name(), "Jane Smith");
 }
 
-TEST_F(PeopleTest, BadCreateNamesEveryField) {
+TEST_P(PeopleTest, BadCreateNamesEveryField) {
   v1::CreatePersonRequest request = PersonRequest("  ", "FIF", "Jane_Smith");
   request.mutable_person()->set_organisation("Education\nScotland");
   request.set_request_id(std::string(101, 'r'));
@@ -118,18 +118,18 @@ TEST_F(PeopleTest, BadCreateNamesEveryField) {
                                                             "person.organisation", "request_id"}));
 }
 
-TEST_F(PeopleTest, ADisplayNameWithNothingToMakeAnIdFromNeedsAPersonId) {
+TEST_P(PeopleTest, ADisplayNameWithNothingToMakeAnIdFromNeedsAPersonId) {
   auto p = people_->CreatePerson(caller_, PersonRequest("?!"));
   EXPECT_EQ(FieldsOf(p.status()), std::vector<std::string>{"person_id"});
   EXPECT_EQ(Create(PersonRequest("?!", "", "anon")).name(), "people/anon");
 }
 
-TEST_F(PeopleTest, ControlCharactersInTheDisplayNameAreRejected) {
+TEST_P(PeopleTest, ControlCharactersInTheDisplayNameAreRejected) {
   auto p = people_->CreatePerson(caller_, PersonRequest(std::string("Jane\x1fSmith")));
   EXPECT_EQ(FieldsOf(p.status()), std::vector<std::string>{"person.display_name"});
 }
 
-TEST_F(PeopleTest, RetryWithTheSameRequestIdReturnsTheFirstPerson) {
+TEST_P(PeopleTest, RetryWithTheSameRequestIdReturnsTheFirstPerson) {
   v1::CreatePersonRequest request = PersonRequest("Jane Smith");
   request.set_request_id("req-1");
   const v1::Person first = Create(request);
@@ -142,13 +142,13 @@ TEST_F(PeopleTest, RetryWithTheSameRequestIdReturnsTheFirstPerson) {
   EXPECT_EQ(Create(request).name(), "people/jane-smith-2");
 }
 
-TEST_F(PeopleTest, GetOfAMissingOrMalformedName) {
+TEST_P(PeopleTest, GetOfAMissingOrMalformedName) {
   EXPECT_EQ(Get("people/nobody").status().code(), absl::StatusCode::kNotFound);
   EXPECT_EQ(FieldsOf(Get("people/Nobody").status()), std::vector<std::string>{"name"});
   EXPECT_EQ(FieldsOf(Get("bodies/board").status()), std::vector<std::string>{"name"});
 }
 
-TEST_F(PeopleTest, ListIsInDisplayNameOrderAcrossPagesWithFilters) {
+TEST_P(PeopleTest, ListIsInDisplayNameOrderAcrossPagesWithFilters) {
   Create(PersonRequest("Morag Kerr", "GCC"));
   Create(PersonRequest("Alan Kerr", "GCC"));
   Create(PersonRequest("Kerry Burns", "GCC"));
@@ -171,7 +171,7 @@ TEST_F(PeopleTest, ListIsInDisplayNameOrderAcrossPagesWithFilters) {
   EXPECT_EQ(pages, 2);
 }
 
-TEST_F(PeopleTest, QueryWildcardsAreTakenLiterally) {
+TEST_P(PeopleTest, QueryWildcardsAreTakenLiterally) {
   Create(PersonRequest("Ann 100% Sure", "", "ann"));
   Create(PersonRequest("Bob Black", "", "bob"));
   v1::ListPeopleRequest request;
@@ -185,7 +185,7 @@ TEST_F(PeopleTest, QueryWildcardsAreTakenLiterally) {
   EXPECT_TRUE(page->people().empty());
 }
 
-TEST_F(PeopleTest, ListRejectsBadFilters) {
+TEST_P(PeopleTest, ListRejectsBadFilters) {
   v1::ListPeopleRequest request;
   request.set_authority("gcc");
   request.set_query("a\nb");
@@ -196,7 +196,7 @@ TEST_F(PeopleTest, ListRejectsBadFilters) {
   EXPECT_EQ(FieldsOf(page.status()), (std::vector<std::string>{"authority", "query", "page_size", "page_token"}));
 }
 
-TEST_F(PeopleTest, UpdateChangesTheMaskedFieldsAndPublishes) {
+TEST_P(PeopleTest, UpdateChangesTheMaskedFieldsAndPublishes) {
   Create(PersonRequest("Jane Smith", "GCC"));
   const int64_t before = test_support::LastSeq(*db_);
   v1::UpdatePersonRequest request;
@@ -223,7 +223,7 @@ TEST_F(PeopleTest, UpdateChangesTheMaskedFieldsAndPublishes) {
             (std::vector<std::string>{"person.created", "person.updated"}));
 }
 
-TEST_F(PeopleTest, EmptyMaskUpdatesEveryPath) {
+TEST_P(PeopleTest, EmptyMaskUpdatesEveryPath) {
   v1::CreatePersonRequest create = PersonRequest("Jane Smith", "GCC");
   create.mutable_person()->set_organisation("Glasgow City Council");
   Create(create);
@@ -237,7 +237,7 @@ TEST_F(PeopleTest, EmptyMaskUpdatesEveryPath) {
   EXPECT_EQ(updated->organisation(), "Education Scotland");
 }
 
-TEST_F(PeopleTest, UpdateThatChangesNothingPublishesNothing) {
+TEST_P(PeopleTest, UpdateThatChangesNothingPublishesNothing) {
   const v1::Person created = Create(PersonRequest("Jane Smith", "GCC"));
   const int64_t before = test_support::LastSeq(*db_);
   v1::UpdatePersonRequest request;
@@ -250,7 +250,7 @@ TEST_F(PeopleTest, UpdateThatChangesNothingPublishesNothing) {
   EXPECT_TRUE(test_support::EventsAfter(*db_, before).empty());
 }
 
-TEST_F(PeopleTest, UpdateErrors) {
+TEST_P(PeopleTest, UpdateErrors) {
   Create(PersonRequest("Jane Smith", "GCC"));
   v1::UpdatePersonRequest request;
   request.mutable_person()->set_name("people/jane-smith");
@@ -281,6 +281,10 @@ TEST_F(PeopleTest, UpdateErrors) {
   EXPECT_EQ(unchanged->display_name(), "Jane Smith");
   EXPECT_EQ(unchanged->etag(), "1");
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, PeopleTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::governance

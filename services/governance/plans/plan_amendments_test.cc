@@ -1,4 +1,4 @@
-// Plan amendments on a real SQLite store: what an amendment changes and
+// Plan amendments on either store engine: what an amendment changes and
 // keeps, the states that take one, the workstreams that cannot be removed,
 // and reading them back.
 #include "services/governance/plans/plan_amendments.h"
@@ -86,10 +86,10 @@ const v1::PlanProject* FindProject(const v1::Plan& plan, const std::string& id) 
   return nullptr;
 }
 
-class PlanAmendmentsTest : public ::testing::Test {
+class PlanAmendmentsTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
-    db_ = test_support::OpenTestStore();
+    db_ = test_support::OpenTestStore(GetParam());
     ASSERT_NE(db_, nullptr);
     plans_ = std::make_unique<Plans>(*db_);
     amendments_ = std::make_unique<PlanAmendments>(*db_);
@@ -132,7 +132,7 @@ class PlanAmendmentsTest : public ::testing::Test {
   server::Caller caller_ = test_support::OfficerCaller("moira.adams", "trace-amend");
 };
 
-TEST_F(PlanAmendmentsTest, AnAmendmentKeepsWhatItChangedAndWhatWasThereBefore) {
+TEST_P(PlanAmendmentsTest, AnAmendmentKeepsWhatItChangedAndWhatWasThereBefore) {
   const v1::Plan before = Plan();
   auto amendment = Amend(Interim());
   ASSERT_TRUE(amendment.ok()) << amendment.status();
@@ -178,7 +178,7 @@ TEST_F(PlanAmendmentsTest, AnAmendmentKeepsWhatItChangedAndWhatWasThereBefore) {
   EXPECT_TRUE(MessageDifferencer::Equals(*stored, *amendment));
 }
 
-TEST_F(PlanAmendmentsTest, AmendPublishesPlanAmendedAndIsAudited) {
+TEST_P(PlanAmendmentsTest, AmendPublishesPlanAmendedAndIsAudited) {
   const int64_t before = test_support::LastSeq(*db_);
   auto amendment = Amend(Interim());
   ASSERT_TRUE(amendment.ok()) << amendment.status();
@@ -194,7 +194,7 @@ TEST_F(PlanAmendmentsTest, AmendPublishesPlanAmendedAndIsAudited) {
             (std::vector<std::string>{"plan.created", "plan.approved", "plan.amended"}));
 }
 
-TEST_F(PlanAmendmentsTest, EndorsedAndActivePlansTakeAmendmentsButDraftsAndClosedPlansDoNot) {
+TEST_P(PlanAmendmentsTest, EndorsedAndActivePlansTakeAmendmentsButDraftsAndClosedPlansDoNot) {
   v1::EndorsePlanRequest endorse;
   endorse.set_name(kPlan);
   endorse.set_meeting(kRecMeeting);
@@ -223,7 +223,7 @@ TEST_F(PlanAmendmentsTest, EndorsedAndActivePlansTakeAmendmentsButDraftsAndClose
   EXPECT_NE(refused.status().message().find("UpdatePlan"), std::string::npos) << refused.status();
 }
 
-TEST_F(PlanAmendmentsTest, AmendNamesEveryBadField) {
+TEST_P(PlanAmendmentsTest, AmendNamesEveryBadField) {
   v1::AmendPlanRequest request;
   request.set_parent(kPlan);
   request.set_request_id(std::string(101, 'r'));
@@ -250,7 +250,7 @@ TEST_F(PlanAmendmentsTest, AmendNamesEveryBadField) {
   EXPECT_EQ(FieldsOf(Amend(bad_parent).status()), std::vector<std::string>{"parent"});
 }
 
-TEST_F(PlanAmendmentsTest, MaskedContentIsChecked) {
+TEST_P(PlanAmendmentsTest, MaskedContentIsChecked) {
   v1::AmendPlanRequest request =
       Workstreams({Workstream(1, "Wellbeing"), Workstream(1, "Again"), Workstream(100, "")});
   *request.mutable_amendment()->mutable_content_mask() = PathsMask({"workstreams", "title", "vision"});
@@ -264,7 +264,7 @@ TEST_F(PlanAmendmentsTest, MaskedContentIsChecked) {
                                       "amendment.content.workstreams[2].title"}));
 }
 
-TEST_F(PlanAmendmentsTest, AnAmendmentMustChangeSomething) {
+TEST_P(PlanAmendmentsTest, AnAmendmentMustChangeSomething) {
   auto empty = Amend(Amendment());
   EXPECT_EQ(empty.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(FieldsOf(empty.status()), std::vector<std::string>{"amendment.content_mask"});
@@ -278,7 +278,7 @@ TEST_F(PlanAmendmentsTest, AnAmendmentMustChangeSomething) {
   EXPECT_EQ(Plan().revision(), 0);
 }
 
-TEST_F(PlanAmendmentsTest, TheMeetingMustBeAHeldMeetingOfTheApprovingBody) {
+TEST_P(PlanAmendmentsTest, TheMeetingMustBeAHeldMeetingOfTheApprovingBody) {
   v1::AmendPlanRequest other_body = Interim();
   other_body.mutable_amendment()->set_approving_body("bodies/finance-sub-group");
   auto wrong = Amend(other_body);
@@ -311,7 +311,7 @@ TEST_F(PlanAmendmentsTest, TheMeetingMustBeAHeldMeetingOfTheApprovingBody) {
   EXPECT_TRUE(Amend(without).ok());
 }
 
-TEST_F(PlanAmendmentsTest, ANewProjectNeedsATitleAndAWorkstreamOfThePlan) {
+TEST_P(PlanAmendmentsTest, ANewProjectNeedsATitleAndAWorkstreamOfThePlan) {
   v1::AmendPlanRequest request = Amendment();
   *request.mutable_amendment()->add_project_changes() = Change("new-one", v1::PlanProject::ACTIVE);
   v1::ProjectChange elsewhere = Change("new-two", v1::PlanProject::ACTIVE);
@@ -327,7 +327,7 @@ TEST_F(PlanAmendmentsTest, ANewProjectNeedsATitleAndAWorkstreamOfThePlan) {
   EXPECT_EQ(Plan().projects_size(), 3);
 }
 
-TEST_F(PlanAmendmentsTest, ANewProjectMayJoinAWorkstreamAddedByTheSameAmendment) {
+TEST_P(PlanAmendmentsTest, ANewProjectMayJoinAWorkstreamAddedByTheSameAmendment) {
   v1::AmendPlanRequest request = Workstreams({Workstream(1, "Wellbeing for Learning"), Workstream(2, "Leadership"),
                                               Workstream(3, "Digital learning"), Workstream(4, "Curriculum")});
   v1::ProjectChange added = Change("maths-network", v1::PlanProject::PRIORITISED);
@@ -343,14 +343,14 @@ TEST_F(PlanAmendmentsTest, ANewProjectMayJoinAWorkstreamAddedByTheSameAmendment)
   EXPECT_EQ(FindProject(plan, "maths-network")->status(), v1::PlanProject::PRIORITISED);
 }
 
-TEST_F(PlanAmendmentsTest, AWorkstreamWithProjectsCannotBeRemoved) {
+TEST_P(PlanAmendmentsTest, AWorkstreamWithProjectsCannotBeRemoved) {
   auto amendment = Amend(Workstreams({Workstream(1, "Wellbeing for Learning"), Workstream(3, "Digital learning")}));
   EXPECT_EQ(amendment.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_NE(amendment.status().message().find("projects"), std::string::npos) << amendment.status();
   EXPECT_EQ(Plan().workstreams_size(), 3);
 }
 
-TEST_F(PlanAmendmentsTest, AWorkstreamWithBudgetLinesCannotBeRemoved) {
+TEST_P(PlanAmendmentsTest, AWorkstreamWithBudgetLinesCannotBeRemoved) {
   Exec(*db_,
        "INSERT INTO budget_lines (plan_id, id, financial_year, workstream_number, title, allocated_pence, "
        "version, create_us, update_us) VALUES ('2022-23', '2022-23-devices', '2022-23', 3, 'Devices', 500000, 1, 0, 0)");
@@ -359,7 +359,7 @@ TEST_F(PlanAmendmentsTest, AWorkstreamWithBudgetLinesCannotBeRemoved) {
   EXPECT_NE(amendment.status().message().find("2022-23-devices"), std::string::npos) << amendment.status();
 }
 
-TEST_F(PlanAmendmentsTest, AWorkstreamWithACurrentSponsorCannotBeRemoved) {
+TEST_P(PlanAmendmentsTest, AWorkstreamWithACurrentSponsorCannotBeRemoved) {
   plans_test::ArrangePerson(*db_, "jane-smith", "Jane Smith");
   Exec(*db_,
        "INSERT INTO sponsorships (plan_id, number, workstream_number, person_id, board_membership, start_day, "
@@ -379,7 +379,7 @@ TEST_F(PlanAmendmentsTest, AWorkstreamWithACurrentSponsorCannotBeRemoved) {
   EXPECT_EQ(Plan().workstreams_size(), 2);
 }
 
-TEST_F(PlanAmendmentsTest, AStaleEtagIsAborted) {
+TEST_P(PlanAmendmentsTest, AStaleEtagIsAborted) {
   v1::AmendPlanRequest request = Interim();
   request.set_etag("1");
   EXPECT_EQ(Amend(request).status().code(), absl::StatusCode::kAborted);
@@ -387,7 +387,7 @@ TEST_F(PlanAmendmentsTest, AStaleEtagIsAborted) {
   EXPECT_TRUE(Amend(request).ok());
 }
 
-TEST_F(PlanAmendmentsTest, ARetryWithTheSameRequestIdReturnsTheFirstAmendment) {
+TEST_P(PlanAmendmentsTest, ARetryWithTheSameRequestIdReturnsTheFirstAmendment) {
   v1::AmendPlanRequest request = Interim();
   request.set_request_id("amend-1");
   auto first = Amend(request);
@@ -400,7 +400,7 @@ TEST_F(PlanAmendmentsTest, ARetryWithTheSameRequestIdReturnsTheFirstAmendment) {
   EXPECT_EQ(Plan().revision(), 1);
 }
 
-TEST_F(PlanAmendmentsTest, GetRejectsABadNameAndReportsAMissingAmendment) {
+TEST_P(PlanAmendmentsTest, GetRejectsABadNameAndReportsAMissingAmendment) {
   v1::GetPlanAmendmentRequest request;
   request.set_name("plans/2022-23/amendments/0");
   auto bad = amendments_->GetPlanAmendment(caller_, request);
@@ -409,7 +409,7 @@ TEST_F(PlanAmendmentsTest, GetRejectsABadNameAndReportsAMissingAmendment) {
   EXPECT_EQ(amendments_->GetPlanAmendment(caller_, request).status().code(), absl::StatusCode::kNotFound);
 }
 
-TEST_F(PlanAmendmentsTest, ListGivesTheOldestFirstAcrossPages) {
+TEST_P(PlanAmendmentsTest, ListGivesTheOldestFirstAcrossPages) {
   for (const char* title : {"First amendment", "Second amendment", "Third amendment"}) {
     ASSERT_TRUE(Retitle(title).ok());
   }
@@ -434,7 +434,7 @@ TEST_F(PlanAmendmentsTest, ListGivesTheOldestFirstAcrossPages) {
   EXPECT_EQ(revisions, (std::vector<int>{1, 2, 3}));
 }
 
-TEST_F(PlanAmendmentsTest, ListRejectsBadArgumentsAndReportsAMissingPlan) {
+TEST_P(PlanAmendmentsTest, ListRejectsBadArgumentsAndReportsAMissingPlan) {
   v1::ListPlanAmendmentsRequest request;
   request.set_parent("plans/-");
   request.set_page_size(-1);
@@ -447,6 +447,10 @@ TEST_F(PlanAmendmentsTest, ListRejectsBadArgumentsAndReportsAMissingPlan) {
   request.clear_page_token();
   EXPECT_EQ(amendments_->ListPlanAmendments(caller_, request).status().code(), absl::StatusCode::kNotFound);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, PlanAmendmentsTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::governance

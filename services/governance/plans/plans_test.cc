@@ -1,4 +1,4 @@
-// Plans on a real SQLite store: creating, reading, listing and editing
+// Plans on either store engine: creating, reading, listing and editing
 // drafts, and the lifecycle steps with their meetings, events and audit.
 #include "services/governance/plans/plans.h"
 
@@ -48,10 +48,10 @@ std::vector<std::string> Ids(const v1::ListPlansResponse& response) {
   return names;
 }
 
-class PlansTest : public ::testing::Test {
+class PlansTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
-    db_ = test_support::OpenTestStore();
+    db_ = test_support::OpenTestStore(GetParam());
     ASSERT_NE(db_, nullptr);
     plans_ = std::make_unique<Plans>(*db_);
     plans_test::ArrangeMeetings(*db_);
@@ -124,7 +124,7 @@ class PlansTest : public ::testing::Test {
 
 // ---- CreatePlan / GetPlan ----
 
-TEST_F(PlansTest, CreateStoresTheWholePlanAsADraft) {
+TEST_P(PlansTest, CreateStoresTheWholePlanAsADraft) {
   const v1::Plan created = Create();
   EXPECT_EQ(created.name(), kPlan);
   EXPECT_EQ(created.title(), "Regional Improvement Plan 2022-23");
@@ -155,13 +155,13 @@ TEST_F(PlansTest, CreateStoresTheWholePlanAsADraft) {
   EXPECT_TRUE(MessageDifferencer::Equals(Get(), created));
 }
 
-TEST_F(PlansTest, CreateStoresTheFirstAndLastSessionsOfTheSpan) {
+TEST_P(PlansTest, CreateStoresTheFirstAndLastSessionsOfTheSpan) {
   Create("2018-21", "2018-21");
   EXPECT_EQ(plans_test::QueryText(*db_, "SELECT first_session FROM plans WHERE id = '2018-21'"), "2018-19");
   EXPECT_EQ(plans_test::QueryText(*db_, "SELECT last_session FROM plans WHERE id = '2018-21'"), "2020-21");
 }
 
-TEST_F(PlansTest, CreatePublishesPlanCreatedAndIsAudited) {
+TEST_P(PlansTest, CreatePublishesPlanCreatedAndIsAudited) {
   const int64_t before = test_support::LastSeq(*db_);
   const v1::Plan created = Create();
   const auto events = test_support::EventsAfter(*db_, before);
@@ -175,7 +175,7 @@ TEST_F(PlansTest, CreatePublishesPlanCreatedAndIsAudited) {
   EXPECT_EQ(plans_test::AuditSummaries(*db_, kPlan, "moira.adams"), std::vector<std::string>{"plan.created"});
 }
 
-TEST_F(PlansTest, CreateKeepsAProjectStatusGiven) {
+TEST_P(PlansTest, CreateKeepsAProjectStatusGiven) {
   v1::CreatePlanRequest request = PlanRequest("2022-23", "2022-23");
   request.mutable_plan()->mutable_projects(0)->set_status(v1::PlanProject::PAUSED);
   auto plan = plans_->CreatePlan(caller_, request);
@@ -184,7 +184,7 @@ TEST_F(PlansTest, CreateKeepsAProjectStatusGiven) {
   EXPECT_EQ(plan->projects(2).status(), v1::PlanProject::PAUSED);
 }
 
-TEST_F(PlansTest, CreateIgnoresOutputOnlyFields) {
+TEST_P(PlansTest, CreateIgnoresOutputOnlyFields) {
   v1::CreatePlanRequest request = PlanRequest("2022-23", "2022-23");
   request.mutable_plan()->set_name("plans/other");
   request.mutable_plan()->set_state(v1::Plan::ACTIVE);
@@ -198,7 +198,7 @@ TEST_F(PlansTest, CreateIgnoresOutputOnlyFields) {
   EXPECT_EQ(plan->steps_size(), 0);
 }
 
-TEST_F(PlansTest, CreateNamesEveryBadFieldAndStoresNothing) {
+TEST_P(PlansTest, CreateNamesEveryBadFieldAndStoresNothing) {
   v1::CreatePlanRequest request;
   request.set_plan_id("Bad_Id");
   request.set_request_id(std::string(101, 'r'));
@@ -232,7 +232,7 @@ TEST_F(PlansTest, CreateNamesEveryBadFieldAndStoresNothing) {
   EXPECT_EQ(list->plans_size(), 0);
 }
 
-TEST_F(PlansTest, CreateRequiresTitleAndSessionSpan) {
+TEST_P(PlansTest, CreateRequiresTitleAndSessionSpan) {
   v1::CreatePlanRequest request;
   request.set_plan_id("2022-23");
   auto created = plans_->CreatePlan(caller_, request);
@@ -240,7 +240,7 @@ TEST_F(PlansTest, CreateRequiresTitleAndSessionSpan) {
   EXPECT_EQ(FieldsOf(created.status()), (std::vector<std::string>{"plan.session_span", "plan.title"}));
 }
 
-TEST_F(PlansTest, CreateRejectsATakenIdAndATakenSpan) {
+TEST_P(PlansTest, CreateRejectsATakenIdAndATakenSpan) {
   Create();
   auto same_id = plans_->CreatePlan(caller_, PlanRequest("2022-23", "2023-24"));
   EXPECT_EQ(same_id.status().code(), absl::StatusCode::kAlreadyExists);
@@ -249,7 +249,7 @@ TEST_F(PlansTest, CreateRejectsATakenIdAndATakenSpan) {
   EXPECT_NE(same_span.status().message().find("plans/2022-23"), std::string::npos) << same_span.status();
 }
 
-TEST_F(PlansTest, CreateRetriedWithTheSameRequestIdReturnsTheFirstPlan) {
+TEST_P(PlansTest, CreateRetriedWithTheSameRequestIdReturnsTheFirstPlan) {
   v1::CreatePlanRequest request = PlanRequest("2022-23", "2022-23");
   request.set_request_id("create-1");
   auto first = plans_->CreatePlan(caller_, request);
@@ -262,7 +262,7 @@ TEST_F(PlansTest, CreateRetriedWithTheSameRequestIdReturnsTheFirstPlan) {
   EXPECT_TRUE(test_support::EventsAfter(*db_, before).empty());
 }
 
-TEST_F(PlansTest, GetRejectsAMalformedNameAndReportsAMissingPlan) {
+TEST_P(PlansTest, GetRejectsAMalformedNameAndReportsAMissingPlan) {
   v1::GetPlanRequest request;
   request.set_name("plan/2022-23");
   auto bad = plans_->GetPlan(caller_, request);
@@ -274,7 +274,7 @@ TEST_F(PlansTest, GetRejectsAMalformedNameAndReportsAMissingPlan) {
 
 // ---- ListPlans ----
 
-TEST_F(PlansTest, ListGivesTheNewestSpanFirstAcrossPages) {
+TEST_P(PlansTest, ListGivesTheNewestSpanFirstAcrossPages) {
   for (const char* span : {"2018-21", "2022-23", "2020-23", "2023-24", "2021-22"}) Create(span, span);
   std::vector<std::string> names;
   std::string token;
@@ -292,7 +292,7 @@ TEST_F(PlansTest, ListGivesTheNewestSpanFirstAcrossPages) {
                                              "plans/2018-21"}));
 }
 
-TEST_F(PlansTest, ListFiltersByStateAndSessionAcrossPages) {
+TEST_P(PlansTest, ListFiltersByStateAndSessionAcrossPages) {
   for (const char* span : {"2018-21", "2020-23", "2021-22", "2022-23", "2019-22"}) Create(span, span);
   MoveTo(v1::Plan::BOARD_APPROVED, "plans/2020-23");
   MoveTo(v1::Plan::ACTIVE, "plans/2021-22");
@@ -317,7 +317,7 @@ TEST_F(PlansTest, ListFiltersByStateAndSessionAcrossPages) {
   EXPECT_EQ(Ids(*in_2022), (std::vector<std::string>{"plans/2022-23", "plans/2020-23"}));
 }
 
-TEST_F(PlansTest, ListRejectsBadArguments) {
+TEST_P(PlansTest, ListRejectsBadArguments) {
   auto bad = List({v1::Plan::DRAFT, v1::Plan::STATE_UNSPECIFIED, static_cast<v1::Plan::State>(9)}, "2021", -1,
                   "not-a-token");
   EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
@@ -327,7 +327,7 @@ TEST_F(PlansTest, ListRejectsBadArguments) {
 
 // ---- UpdatePlan ----
 
-TEST_F(PlansTest, UpdateChangesOnlyTheMaskedFieldsAndPublishesTheResult) {
+TEST_P(PlansTest, UpdateChangesOnlyTheMaskedFieldsAndPublishesTheResult) {
   v1::Plan plan = Create();
   plan.set_title("Regional Improvement Plan 2022-23 (draft 2)");
   plan.clear_priorities();
@@ -353,7 +353,7 @@ TEST_F(PlansTest, UpdateChangesOnlyTheMaskedFieldsAndPublishesTheResult) {
             (std::vector<std::string>{"plan.created", "plan.updated"}));
 }
 
-TEST_F(PlansTest, UpdateWithAnEmptyMaskReplacesEveryContentField) {
+TEST_P(PlansTest, UpdateWithAnEmptyMaskReplacesEveryContentField) {
   v1::Plan plan = Create();
   plan.clear_workstreams();
   *plan.add_workstreams() = Workstream(4, "Curriculum");
@@ -370,7 +370,7 @@ TEST_F(PlansTest, UpdateWithAnEmptyMaskReplacesEveryContentField) {
   EXPECT_TRUE(MessageDifferencer::Equals(Get(), *updated));
 }
 
-TEST_F(PlansTest, UpdateRejectsAPathItDoesNotTake) {
+TEST_P(PlansTest, UpdateRejectsAPathItDoesNotTake) {
   v1::Plan plan = Create();
   for (const char* path : {"session_span", "state", "nonsense"}) {
     auto updated = Update(plan, {"title", path});
@@ -379,7 +379,7 @@ TEST_F(PlansTest, UpdateRejectsAPathItDoesNotTake) {
   }
 }
 
-TEST_F(PlansTest, UpdateNamesBadContentFields) {
+TEST_P(PlansTest, UpdateNamesBadContentFields) {
   v1::Plan plan = Create();
   plan.set_title("");
   plan.mutable_workstreams(1)->set_title("");
@@ -391,7 +391,7 @@ TEST_F(PlansTest, UpdateNamesBadContentFields) {
   EXPECT_EQ(Get().etag(), "1");
 }
 
-TEST_F(PlansTest, UpdateCannotLeaveAProjectWithoutItsWorkstream) {
+TEST_P(PlansTest, UpdateCannotLeaveAProjectWithoutItsWorkstream) {
   v1::Plan plan = Create();
   plan.mutable_workstreams()->DeleteSubrange(1, 1);  // workstream 2, which has two projects
   auto without = Update(plan, {"workstreams"});
@@ -411,7 +411,7 @@ TEST_F(PlansTest, UpdateCannotLeaveAProjectWithoutItsWorkstream) {
   EXPECT_EQ(both->workstreams_size(), 2);
 }
 
-TEST_F(PlansTest, UpdateWithAStaleEtagIsAborted) {
+TEST_P(PlansTest, UpdateWithAStaleEtagIsAborted) {
   v1::Plan plan = Create();
   ASSERT_TRUE(Update(plan, {"title"}).ok());
   plan.set_title("Based on the first version");
@@ -420,7 +420,7 @@ TEST_F(PlansTest, UpdateWithAStaleEtagIsAborted) {
   EXPECT_EQ(Get().etag(), "2");
 }
 
-TEST_F(PlansTest, UpdateOfAnApprovedPlanIsRefusedInFavourOfAmendPlan) {
+TEST_P(PlansTest, UpdateOfAnApprovedPlanIsRefusedInFavourOfAmendPlan) {
   Create();
   MoveTo(v1::Plan::BOARD_APPROVED);
   v1::Plan plan = Get();
@@ -430,7 +430,7 @@ TEST_F(PlansTest, UpdateOfAnApprovedPlanIsRefusedInFavourOfAmendPlan) {
   EXPECT_NE(updated.status().message().find("AmendPlan"), std::string::npos) << updated.status();
 }
 
-TEST_F(PlansTest, UpdateRejectsABadNameAndReportsAMissingPlan) {
+TEST_P(PlansTest, UpdateRejectsABadNameAndReportsAMissingPlan) {
   v1::Plan plan = PlanRequest("2022-23", "2022-23").plan();
   plan.set_name("2022-23");
   auto bad = Update(plan, {"title"});
@@ -442,7 +442,7 @@ TEST_F(PlansTest, UpdateRejectsABadNameAndReportsAMissingPlan) {
 
 // ---- The lifecycle ----
 
-TEST_F(PlansTest, EachStepIsRecordedOnThePlanAndPublished) {
+TEST_P(PlansTest, EachStepIsRecordedOnThePlanAndPublished) {
   Create();
   const int64_t before = test_support::LastSeq(*db_);
 
@@ -500,7 +500,7 @@ TEST_F(PlansTest, EachStepIsRecordedOnThePlanAndPublished) {
                                       "plan.closed"}));
 }
 
-TEST_F(PlansTest, EveryOtherMoveIsRefusedNamingTheStateAndTheNextStep) {
+TEST_P(PlansTest, EveryOtherMoveIsRefusedNamingTheStateAndTheNextStep) {
   Create();
   struct Case {
     v1::Plan::State state;
@@ -532,7 +532,7 @@ TEST_F(PlansTest, EveryOtherMoveIsRefusedNamingTheStateAndTheNextStep) {
   }
 }
 
-TEST_F(PlansTest, ApprovalNeedsAHeldMeetingOfTheBoard) {
+TEST_P(PlansTest, ApprovalNeedsAHeldMeetingOfTheBoard) {
   Create();
   auto none = plans_->ApprovePlan(caller_, StepRequest<v1::ApprovePlanRequest>(kPlan, ""));
   EXPECT_EQ(none.status().code(), absl::StatusCode::kInvalidArgument);
@@ -549,7 +549,7 @@ TEST_F(PlansTest, ApprovalNeedsAHeldMeetingOfTheBoard) {
   EXPECT_EQ(Get().etag(), "1");
 }
 
-TEST_F(PlansTest, EndorsementNeedsAHeldMeetingOfTheCommittee) {
+TEST_P(PlansTest, EndorsementNeedsAHeldMeetingOfTheCommittee) {
   Create();
   MoveTo(v1::Plan::BOARD_APPROVED);
   auto none = plans_->EndorsePlan(caller_, StepRequest<v1::EndorsePlanRequest>(kPlan, ""));
@@ -559,7 +559,7 @@ TEST_F(PlansTest, EndorsementNeedsAHeldMeetingOfTheCommittee) {
   EXPECT_EQ(Get().state(), v1::Plan::BOARD_APPROVED);
 }
 
-TEST_F(PlansTest, ActivationAndClosureTakeAnyHeldMeetingWhenGiven) {
+TEST_P(PlansTest, ActivationAndClosureTakeAnyHeldMeetingWhenGiven) {
   Create();
   MoveTo(v1::Plan::COMMITTEE_ENDORSED);
   auto scheduled = plans_->ActivatePlan(caller_, StepRequest<v1::ActivatePlanRequest>(kPlan, kScheduledBoardMeeting));
@@ -572,7 +572,7 @@ TEST_F(PlansTest, ActivationAndClosureTakeAnyHeldMeetingWhenGiven) {
   EXPECT_EQ(closed->steps(3).decision(), kBoardDecision);
 }
 
-TEST_F(PlansTest, TheDecisionMustBelongToTheMeeting) {
+TEST_P(PlansTest, TheDecisionMustBelongToTheMeeting) {
   Create();
   auto elsewhere =
       plans_->ApprovePlan(caller_, StepRequest<v1::ApprovePlanRequest>(kPlan, kBoardMeeting, kRecDecision));
@@ -591,7 +591,7 @@ TEST_F(PlansTest, TheDecisionMustBelongToTheMeeting) {
   EXPECT_EQ(FieldsOf(alone.status()), std::vector<std::string>{"decision"});
 }
 
-TEST_F(PlansTest, StepRejectsBadFieldsAndReportsAMissingPlan) {
+TEST_P(PlansTest, StepRejectsBadFieldsAndReportsAMissingPlan) {
   Create();
   auto request = StepRequest<v1::ApprovePlanRequest>(kPlan, kBoardMeeting);
   request.set_by("two\nlines");
@@ -613,7 +613,7 @@ TEST_F(PlansTest, StepRejectsBadFieldsAndReportsAMissingPlan) {
   EXPECT_EQ(Get().etag(), "1");
 }
 
-TEST_F(PlansTest, StepWithAStaleEtagIsAborted) {
+TEST_P(PlansTest, StepWithAStaleEtagIsAborted) {
   Create();
   auto request = StepRequest<v1::ApprovePlanRequest>(kPlan, kBoardMeeting);
   request.set_etag("7");
@@ -622,7 +622,7 @@ TEST_F(PlansTest, StepWithAStaleEtagIsAborted) {
   EXPECT_TRUE(plans_->ApprovePlan(caller_, request).ok());
 }
 
-TEST_F(PlansTest, AStepRetriedWithItsRequestIdReturnsThePlan) {
+TEST_P(PlansTest, AStepRetriedWithItsRequestIdReturnsThePlan) {
   Create();
   Create("2023-24", "2023-24");
   auto request = StepRequest<v1::ApprovePlanRequest>(kPlan, kBoardMeeting);
@@ -652,6 +652,10 @@ TEST_F(PlansTest, AStepRetriedWithItsRequestIdReturnsThePlan) {
   EXPECT_EQ(reused.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(FieldsOf(reused.status()), std::vector<std::string>{"request_id"});
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, PlansTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::governance

@@ -1,4 +1,4 @@
-// Workstream sponsorship on a real SQLite store: who may sponsor, once at a
+// Workstream sponsorship on either store engine: who may sponsor, once at a
 // time, ending it, listing, and the events the workstreams service consumes.
 #include "services/governance/plans/sponsorships.h"
 
@@ -47,10 +47,10 @@ std::vector<std::string> Names(const v1::ListSponsorshipsResponse& response) {
   return names;
 }
 
-class SponsorshipsTest : public ::testing::Test {
+class SponsorshipsTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
-    db_ = test_support::OpenTestStore();
+    db_ = test_support::OpenTestStore(GetParam());
     ASSERT_NE(db_, nullptr);
     plans_ = std::make_unique<Plans>(*db_);
     sponsorships_ = std::make_unique<Sponsorships>(*db_);
@@ -115,7 +115,7 @@ class SponsorshipsTest : public ::testing::Test {
   server::Caller caller_ = test_support::OfficerCaller("moira.adams", "trace-sponsor");
 };
 
-TEST_F(SponsorshipsTest, AssignMakesACompleteSponsorship) {
+TEST_P(SponsorshipsTest, AssignMakesACompleteSponsorship) {
   v1::AssignSponsorRequest request = Assign(kJane, 2, Day(2022, 9, 1));
   request.mutable_sponsorship()->set_meeting(kBoardMeeting);
   request.mutable_sponsorship()->set_decision("bodies/board/meetings/1/decisions/2");
@@ -137,7 +137,7 @@ TEST_F(SponsorshipsTest, AssignMakesACompleteSponsorship) {
   EXPECT_TRUE(MessageDifferencer::Equals(Get(s.name()), s));
 }
 
-TEST_F(SponsorshipsTest, AssignPublishesSponsorAssignedForTheWorkstreamsService) {
+TEST_P(SponsorshipsTest, AssignPublishesSponsorAssignedForTheWorkstreamsService) {
   const int64_t before = test_support::LastSeq(*db_);
   const v1::Sponsorship s = MustAssign(Assign(kJane, 3, Day(2022, 9, 1)));
   const auto events = test_support::EventsAfter(*db_, before);
@@ -151,12 +151,12 @@ TEST_F(SponsorshipsTest, AssignPublishesSponsorAssignedForTheWorkstreamsService)
   EXPECT_EQ(plans_test::AuditSummaries(*db_, s.name(), "moira.adams"), std::vector<std::string>{"sponsor.assigned"});
 }
 
-TEST_F(SponsorshipsTest, TheStartDateIsTodayWhenAbsent) {
+TEST_P(SponsorshipsTest, TheStartDateIsTodayWhenAbsent) {
   const v1::Sponsorship s = MustAssign(Assign(kJane, 1, {}));
   EXPECT_TRUE(MessageDifferencer::Equals(s.start_date(), calendar::TodayUtc()));
 }
 
-TEST_F(SponsorshipsTest, TheSponsorMustBeAFullBoardMemberOnTheStartDate) {
+TEST_P(SponsorshipsTest, TheSponsorMustBeAFullBoardMemberOnTheStartDate) {
   auto adviser = sponsorships_->AssignSponsor(caller_, Assign(kAlan, 1, Day(2022, 9, 1)));
   EXPECT_EQ(adviser.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_NE(adviser.status().message().find("advisory"), std::string::npos) << adviser.status();
@@ -172,20 +172,20 @@ TEST_F(SponsorshipsTest, TheSponsorMustBeAFullBoardMemberOnTheStartDate) {
   EXPECT_EQ(while_member.board_membership(), "bodies/board/memberships/2");
 }
 
-TEST_F(SponsorshipsTest, AClosedPlanTakesNoSponsors) {
+TEST_P(SponsorshipsTest, AClosedPlanTakesNoSponsors) {
   Exec(*db_, "UPDATE plans SET state = 5 WHERE id = '2022-23'");
   auto closed = sponsorships_->AssignSponsor(caller_, Assign(kJane, 1, Day(2022, 9, 1)));
   EXPECT_EQ(closed.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(Count(), 0);
 }
 
-TEST_F(SponsorshipsTest, TheWorkstreamMustBeThePlans) {
+TEST_P(SponsorshipsTest, TheWorkstreamMustBeThePlans) {
   auto missing = sponsorships_->AssignSponsor(caller_, Assign(kJane, 7, Day(2022, 9, 1)));
   EXPECT_EQ(missing.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(FieldsOf(missing.status()), std::vector<std::string>{"sponsorship.workstream_number"});
 }
 
-TEST_F(SponsorshipsTest, APersonSponsorsAWorkstreamOnceAtATime) {
+TEST_P(SponsorshipsTest, APersonSponsorsAWorkstreamOnceAtATime) {
   const v1::Sponsorship first = MustAssign(Assign(kJane, 2, Day(2022, 9, 1)));
   for (const auto& start : {Day(2023, 1, 1), Day(2022, 8, 1)}) {
     auto again = sponsorships_->AssignSponsor(caller_, Assign(kJane, 2, start));
@@ -204,7 +204,7 @@ TEST_F(SponsorshipsTest, APersonSponsorsAWorkstreamOnceAtATime) {
   EXPECT_EQ(second.name(), "plans/2022-23/sponsorships/4");
 }
 
-TEST_F(SponsorshipsTest, AssignNamesEveryBadField) {
+TEST_P(SponsorshipsTest, AssignNamesEveryBadField) {
   v1::AssignSponsorRequest request = Assign("jane-smith", 0, Day(2022, 2, 30));
   request.mutable_sponsorship()->set_meeting("meetings/1");
   request.mutable_sponsorship()->set_decision("decisions/1");
@@ -232,14 +232,14 @@ TEST_F(SponsorshipsTest, AssignNamesEveryBadField) {
   EXPECT_EQ(Count(), 0);
 }
 
-TEST_F(SponsorshipsTest, AssignReportsAMissingPlanOrPerson) {
+TEST_P(SponsorshipsTest, AssignReportsAMissingPlanOrPerson) {
   auto plan = sponsorships_->AssignSponsor(caller_, Assign(kJane, 1, Day(2022, 9, 1), "plans/2030-31"));
   EXPECT_EQ(plan.status().code(), absl::StatusCode::kNotFound);
   auto person = sponsorships_->AssignSponsor(caller_, Assign("people/nobody", 1, Day(2022, 9, 1)));
   EXPECT_EQ(person.status().code(), absl::StatusCode::kNotFound);
 }
 
-TEST_F(SponsorshipsTest, TheMeetingMustBeHeldAndTheDecisionItsOwn) {
+TEST_P(SponsorshipsTest, TheMeetingMustBeHeldAndTheDecisionItsOwn) {
   v1::AssignSponsorRequest scheduled = Assign(kJane, 1, Day(2022, 9, 1));
   scheduled.mutable_sponsorship()->set_meeting(kScheduledBoardMeeting);
   EXPECT_EQ(sponsorships_->AssignSponsor(caller_, scheduled).status().code(),
@@ -252,7 +252,7 @@ TEST_F(SponsorshipsTest, TheMeetingMustBeHeldAndTheDecisionItsOwn) {
   EXPECT_EQ(Count(), 0);
 }
 
-TEST_F(SponsorshipsTest, ARetryWithTheSameRequestIdReturnsTheFirstSponsorship) {
+TEST_P(SponsorshipsTest, ARetryWithTheSameRequestIdReturnsTheFirstSponsorship) {
   v1::AssignSponsorRequest request = Assign(kJane, 1, Day(2022, 9, 1));
   request.set_request_id("assign-1");
   const v1::Sponsorship first = MustAssign(request);
@@ -263,7 +263,7 @@ TEST_F(SponsorshipsTest, ARetryWithTheSameRequestIdReturnsTheFirstSponsorship) {
   EXPECT_EQ(Count(), 1);
 }
 
-TEST_F(SponsorshipsTest, EndSetsTheLastDayAndReasonAndPublishesSponsorEnded) {
+TEST_P(SponsorshipsTest, EndSetsTheLastDayAndReasonAndPublishesSponsorEnded) {
   const v1::Sponsorship s = MustAssign(Assign(kJane, 2, Day(2022, 9, 1)));
   const int64_t before = test_support::LastSeq(*db_);
   auto ended = End(s.name(), Day(2023, 3, 31), "director retired", "1");
@@ -286,14 +286,14 @@ TEST_F(SponsorshipsTest, EndSetsTheLastDayAndReasonAndPublishesSponsorEnded) {
             (std::vector<std::string>{"sponsor.assigned", "sponsor.ended"}));
 }
 
-TEST_F(SponsorshipsTest, EndDefaultsToToday) {
+TEST_P(SponsorshipsTest, EndDefaultsToToday) {
   const v1::Sponsorship s = MustAssign(Assign(kJane, 2, Day(2022, 9, 1)));
   auto ended = End(s.name(), {});
   ASSERT_TRUE(ended.ok()) << ended.status();
   EXPECT_TRUE(MessageDifferencer::Equals(ended->end_date(), calendar::TodayUtc()));
 }
 
-TEST_F(SponsorshipsTest, EndRejectsBadRequestsAndChangesNothing) {
+TEST_P(SponsorshipsTest, EndRejectsBadRequestsAndChangesNothing) {
   const v1::Sponsorship s = MustAssign(Assign(kJane, 2, Day(2022, 9, 1)));
   EXPECT_EQ(FieldsOf(End(s.name(), Day(2023, 13, 1), " ").status()),
             (std::vector<std::string>{"end_date.month", "reason"}));
@@ -310,7 +310,7 @@ TEST_F(SponsorshipsTest, EndRejectsBadRequestsAndChangesNothing) {
   EXPECT_EQ(twice.status().code(), absl::StatusCode::kFailedPrecondition);
 }
 
-TEST_F(SponsorshipsTest, ListOrdersByPlanWorkstreamAndStartAcrossPagesAndFilters) {
+TEST_P(SponsorshipsTest, ListOrdersByPlanWorkstreamAndStartAcrossPagesAndFilters) {
   const std::string a = MustAssign(Assign(kJane, 3, Day(2022, 9, 1))).name();                    // 2022-23 #1
   const std::string b = MustAssign(Assign(kTom, 2, Day(2022, 6, 1))).name();                     // 2022-23 #2
   const std::string c = MustAssign(Assign(kJane, 2, Day(2022, 8, 1))).name();                    // 2022-23 #3
@@ -346,7 +346,7 @@ TEST_F(SponsorshipsTest, ListOrdersByPlanWorkstreamAndStartAcrossPagesAndFilters
   EXPECT_TRUE(current_in_august->next_page_token().empty());
 }
 
-TEST_F(SponsorshipsTest, ListRejectsBadArgumentsAndReportsAMissingPlan) {
+TEST_P(SponsorshipsTest, ListRejectsBadArgumentsAndReportsAMissingPlan) {
   auto bad = List("plan/2022-23", -1, "jane-smith", Day(2022, 2, 30), -1, "garbage");
   EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(FieldsOf(bad.status()), (std::vector<std::string>{"parent", "workstream_number", "sponsor",
@@ -354,13 +354,17 @@ TEST_F(SponsorshipsTest, ListRejectsBadArgumentsAndReportsAMissingPlan) {
   EXPECT_EQ(List("plans/2030-31").status().code(), absl::StatusCode::kNotFound);
 }
 
-TEST_F(SponsorshipsTest, GetRejectsABadNameAndReportsAMissingSponsorship) {
+TEST_P(SponsorshipsTest, GetRejectsABadNameAndReportsAMissingSponsorship) {
   v1::GetSponsorshipRequest request;
   request.set_name("plans/-/sponsorships/1");
   EXPECT_EQ(FieldsOf(sponsorships_->GetSponsorship(caller_, request).status()), std::vector<std::string>{"name"});
   request.set_name("plans/2022-23/sponsorships/3");
   EXPECT_EQ(sponsorships_->GetSponsorship(caller_, request).status().code(), absl::StatusCode::kNotFound);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, SponsorshipsTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::governance

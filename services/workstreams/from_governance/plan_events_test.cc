@@ -1,9 +1,8 @@
 #include "services/workstreams/from_governance/plan_events.h"
 
 #include "gtest/gtest.h"
-#include "libs/store/sqlite_database.h"
 #include "libs/testing/domain_test_support.h"
-#include "libs/testing/server_process.h"
+#include "libs/testing/test_store.h"
 #include "services/workstreams/migrations.h"
 #include "services/workstreams/tracker_store.h"
 #include "wp/governance/v1/plans.pb.h"
@@ -13,10 +12,10 @@ namespace {
 
 namespace gov = wp::governance::v1;
 
-class PlanEventsTest : public ::testing::Test {
+class PlanEventsTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
-    auto db = store::OpenSqlite({wp::testing::MakeTempDir("plans") + "/ws.db"}, Migrations());
+    auto db = wp::testing::TestStore(GetParam()).Open(Migrations());
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(*db);
   }
@@ -61,7 +60,7 @@ class PlanEventsTest : public ::testing::Test {
   std::unique_ptr<store::Database> db_;
 };
 
-TEST_F(PlanEventsTest, ApprovedPlanSetsUpItsWorkstreamsWithEvents) {
+TEST_P(PlanEventsTest, ApprovedPlanSetsUpItsWorkstreamsWithEvents) {
   const int64_t before = test_support::LastSeq(*db_);
   ASSERT_TRUE(Apply(Approved(Plan2022(3))).ok());
   const std::vector<v1::Workstream> list = Workstreams();
@@ -74,7 +73,7 @@ TEST_F(PlanEventsTest, ApprovedPlanSetsUpItsWorkstreamsWithEvents) {
   EXPECT_EQ(events[0].actor(), "spo");
 }
 
-TEST_F(PlanEventsTest, ExistingWorkstreamsAreKeptAndRepeatsChangeNothing) {
+TEST_P(PlanEventsTest, ExistingWorkstreamsAreKeptAndRepeatsChangeNothing) {
   ASSERT_TRUE(db_->Write([](store::Transaction& tx) {
     v1::Workstream ws;
     ws.set_plan_period("2022-23");
@@ -93,7 +92,7 @@ TEST_F(PlanEventsTest, ExistingWorkstreamsAreKeptAndRepeatsChangeNothing) {
   EXPECT_EQ(list[0].lead_officer(), "Lead officer");
 }
 
-TEST_F(PlanEventsTest, AmendmentAddingAWorkstreamCreatesIt) {
+TEST_P(PlanEventsTest, AmendmentAddingAWorkstreamCreatesIt) {
   ASSERT_TRUE(Apply(Approved(Plan2022(3))).ok());
   gov::PlanAmended payload;
   *payload.mutable_plan() = Plan2022(4);
@@ -107,7 +106,7 @@ TEST_F(PlanEventsTest, AmendmentAddingAWorkstreamCreatesIt) {
   EXPECT_EQ(list[3].title(), "Families and Communities");
 }
 
-TEST_F(PlanEventsTest, DraftsAndOtherEventsAreIgnoredAndBadPayloadsRefused) {
+TEST_P(PlanEventsTest, DraftsAndOtherEventsAreIgnoredAndBadPayloadsRefused) {
   gov::Plan draft = Plan2022(3);
   wp::common::v1::Event created;
   created.set_type("wp.governance.plan.created");
@@ -124,6 +123,10 @@ TEST_F(PlanEventsTest, DraftsAndOtherEventsAreIgnoredAndBadPayloadsRefused) {
   EXPECT_EQ(Apply(Approved(odd)).code(), absl::StatusCode::kInvalidArgument);
   EXPECT_TRUE(Workstreams().empty());
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, PlanEventsTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::workstreams

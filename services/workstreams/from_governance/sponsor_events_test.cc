@@ -1,9 +1,8 @@
 #include "services/workstreams/from_governance/sponsor_events.h"
 
 #include "gtest/gtest.h"
-#include "libs/store/sqlite_database.h"
 #include "libs/testing/domain_test_support.h"
-#include "libs/testing/server_process.h"
+#include "libs/testing/test_store.h"
 #include "services/workstreams/board_sponsor_store.h"
 #include "services/workstreams/migrations.h"
 #include "wp/governance/v1/plans.pb.h"
@@ -14,10 +13,10 @@ namespace {
 namespace gov = wp::governance::v1;
 using test_support::Day;
 
-class SponsorEventsTest : public ::testing::Test {
+class SponsorEventsTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
-    auto db = store::OpenSqlite({wp::testing::MakeTempDir("sponsors") + "/ws.db"}, Migrations());
+    auto db = wp::testing::TestStore(GetParam()).Open(Migrations());
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(*db);
   }
@@ -72,7 +71,7 @@ class SponsorEventsTest : public ::testing::Test {
   std::unique_ptr<store::Database> db_;
 };
 
-TEST_F(SponsorEventsTest, AssignedSponsorShowsOnItsWorkstreamFromTheStartDate) {
+TEST_P(SponsorEventsTest, AssignedSponsorShowsOnItsWorkstreamFromTheStartDate) {
   ASSERT_TRUE(Apply(Assigned(Sponsorship(1, 2, "1"))).ok());
   v1::Workstream ws = SponsorsOn(2, "2022-09-01");
   ASSERT_EQ(ws.sponsors_size(), 1);
@@ -83,26 +82,26 @@ TEST_F(SponsorEventsTest, AssignedSponsorShowsOnItsWorkstreamFromTheStartDate) {
   EXPECT_EQ(SponsorsOn(1, "2022-09-01").sponsors_size(), 0);
 }
 
-TEST_F(SponsorEventsTest, EndedSponsorDisappearsAfterTheEndDate) {
+TEST_P(SponsorEventsTest, EndedSponsorDisappearsAfterTheEndDate) {
   ASSERT_TRUE(Apply(Assigned(Sponsorship(1, 2, "1"))).ok());
   ASSERT_TRUE(Apply(Ended(Sponsorship(1, 2, "2"), Day(2023, 3, 31))).ok());
   EXPECT_EQ(SponsorsOn(2, "2023-03-31").sponsors_size(), 1);
   EXPECT_EQ(SponsorsOn(2, "2023-04-01").sponsors_size(), 0);
 }
 
-TEST_F(SponsorEventsTest, LateOlderEventDoesNotUndoTheEnd) {
+TEST_P(SponsorEventsTest, LateOlderEventDoesNotUndoTheEnd) {
   ASSERT_TRUE(Apply(Ended(Sponsorship(1, 2, "2"), Day(2023, 3, 31))).ok());
   ASSERT_TRUE(Apply(Assigned(Sponsorship(1, 2, "1"))).ok());  // redelivered late
   EXPECT_EQ(SponsorsOn(2, "2023-04-01").sponsors_size(), 0);
 }
 
-TEST_F(SponsorEventsTest, RepeatedEventChangesNothing) {
+TEST_P(SponsorEventsTest, RepeatedEventChangesNothing) {
   ASSERT_TRUE(Apply(Assigned(Sponsorship(1, 2, "1"))).ok());
   ASSERT_TRUE(Apply(Assigned(Sponsorship(1, 2, "1"))).ok());
   EXPECT_EQ(SponsorsOn(2, "2022-09-01").sponsors_size(), 1);
 }
 
-TEST_F(SponsorEventsTest, OtherEventsAreIgnoredAndBadPayloadsRefused) {
+TEST_P(SponsorEventsTest, OtherEventsAreIgnoredAndBadPayloadsRefused) {
   wp::common::v1::Event other;
   other.set_type("wp.governance.plan.approved");
   EXPECT_TRUE(Apply(other).ok());
@@ -112,6 +111,10 @@ TEST_F(SponsorEventsTest, OtherEventsAreIgnoredAndBadPayloadsRefused) {
   EXPECT_EQ(Apply(bad).code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(SponsorsOn(2, "2022-09-01").sponsors_size(), 0);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, SponsorEventsTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::workstreams
