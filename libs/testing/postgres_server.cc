@@ -2,9 +2,11 @@
 
 #include <libpq-fe.h>
 #include <pwd.h>
+#include <sys/statvfs.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -34,10 +36,14 @@ constexpr char kSchemasDb[] = "wp_tests";
 
 // The folder a server's files go in: /dev/shm when there is one, since on
 // a disk every migration's DDL and every initdb are several times slower
-// (fsync=off spares the syncs, not the writes); else $TMPDIR.
+// (fsync=off spares the syncs, not the writes); else $TMPDIR. Only when it
+// has room to spare (a container's /dev/shm may be 64 MB; a server takes ~40).
 std::string ServerTempDir() {
   constexpr char kMemory[] = "/dev/shm";
-  if (::access(kMemory, W_OK | X_OK) == 0) {
+  constexpr uint64_t kRoomNeeded = uint64_t{1} << 30;
+  struct statvfs room;
+  if (::access(kMemory, W_OK | X_OK) == 0 && ::statvfs(kMemory, &room) == 0 &&
+      static_cast<uint64_t>(room.f_bavail) * room.f_frsize >= kRoomNeeded) {
     std::string pattern = absl::StrCat(kMemory, "/wp-postgres-XXXXXX");
     if (::mkdtemp(pattern.data()) != nullptr) return pattern;
   }
