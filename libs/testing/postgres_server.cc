@@ -96,7 +96,7 @@ absl::Status CheckName(const std::string& name) {
 
 }  // namespace
 
-PostgresServer::PostgresServer() : port_(FreePort()) {}
+PostgresServer::PostgresServer(bool durable) : durable_(durable), port_(FreePort()) {}
 
 PostgresServer::~PostgresServer() { Stop(); }
 
@@ -122,7 +122,7 @@ absl::Status PostgresServer::RunTool(const std::string& program, const std::vect
 
 absl::Status PostgresServer::Start() {
   if (running_) return absl::FailedPreconditionError("already running");
-  dir_ = ServerTempDir();
+  dir_ = durable_ ? MakeTempDir("wp-postgres") : ServerTempDir();
   if (dir_.empty()) return absl::InternalError("cannot make a temporary folder");
   if (::geteuid() == 0) {
     const passwd* user = ::getpwnam("postgres");
@@ -146,7 +146,7 @@ absl::Status PostgresServer::Start() {
   // fsync=off only here, in the test harness: losing a test database to a
   // machine crash costs nothing, and it keeps tests fast.
   const std::string server_options =
-      absl::StrCat("-p ", port_, " -k ", dir_, " -c listen_addresses=127.0.0.1 -c fsync=off");
+      absl::StrCat("-p ", port_, " -k ", dir_, " -c listen_addresses=127.0.0.1", durable_ ? "" : " -c fsync=off");
   if (absl::Status s = RunTool("pg_ctl", {"-D", data, "-l", dir_ + "/server.log", "-o", server_options,
                                           "-w", "-t", "60", "start"});
       !s.ok()) {

@@ -19,7 +19,9 @@ namespace wp::testing {
 
 class PostgresServer {
  public:
-  PostgresServer();
+  // `durable`: fsync on and files on disk, as in production (benchmarks);
+  // tests leave it off for speed.
+  explicit PostgresServer(bool durable = false);
   ~PostgresServer();  // Stop()
   PostgresServer(const PostgresServer&) = delete;
   PostgresServer& operator=(const PostgresServer&) = delete;
@@ -48,6 +50,7 @@ class PostgresServer {
   absl::Status RunTool(const std::string& program, const std::vector<std::string>& args);
   absl::Status RunSql(const std::string& db, const std::string& sql);
 
+  const bool durable_;
   int port_;
   std::string dir_;
   bool running_ = false;

@@ -7,9 +7,11 @@
 // ports with a fresh data folder, loads the plan items through the import
 // RPC, measures, prints the figures and stops everything.
 //
+// --engine postgres keeps the service's data in a PostgreSQL 15 the
+// benchmark starts (durable, as in production) instead of a SQLite file.
+//
 //   build/tools/bench/wp-bench-summary [--items 100000] [--concurrency 8] [--seconds 3]
-#include <sqlite3.h>
-
+//                                      [--engine sqlite|postgres]
 #include <algorithm>
 #include <atomic>
 #include <functional>
@@ -28,6 +30,10 @@
 #include "libs/testing/server_process.h"
 #include "libs/testing/service_process.h"
 #include "libs/testing/test_tokens.h"
+#include "libs/store/open_store.h"
+#include "libs/store/outbox.h"
+#include "services/workstreams/migrations.h"
+#include "tools/bench/bench_store.h"
 #include "tools/bench/throughput.h"
 #include "wp/workstreams/v1/workstreams.grpc.pb.h"
 
@@ -36,6 +42,7 @@ ABSL_FLAG(int, concurrency, 8, "client threads issuing calls back to back");
 ABSL_FLAG(int, seconds, 3, "length of each throughput run (each is run 3 times, alternating)");
 ABSL_FLAG(int, misses, 20, "cache misses to time (each a new as-of date)");
 ABSL_FLAG(std::string, service_binary, WP_WORKSTREAMS_BIN, "the workstreams service binary");
+ABSL_FLAG(std::string, engine, "sqlite", "the store engine: sqlite or postgres");
 
 namespace {
 
@@ -113,22 +120,11 @@ v1::GetTrackerSummaryRequest SummaryRequest(int day_offset) {
   return request;
 }
 
-// Outbox rows the relay has not published yet (-1 when unreadable).
-int64_t UnsentEvents(const std::string& db_path) {
-  sqlite3* db = nullptr;
-  int64_t unsent = -1;
-  if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-    sqlite3_busy_timeout(db, 1000);
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL", -1, &stmt,
-                           nullptr) == SQLITE_OK &&
-        sqlite3_step(stmt) == SQLITE_ROW) {
-      unsent = sqlite3_column_int64(stmt, 0);
-    }
-    sqlite3_finalize(stmt);
-  }
-  sqlite3_close(db);
-  return unsent;
+// Outbox rows the relay has not published yet (-1 when unreadable), read
+// through the store as the service sees it.
+int64_t UnsentEvents(wp::store::Database& db) {
+  absl::StatusOr<wp::store::OutboxBacklog> backlog = wp::store::ReadOutboxBacklog(db);
+  return backlog.ok() ? backlog->unsent : -1;
 }
 
 }  // namespace
@@ -145,9 +141,20 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "cannot start nats-server or redis-server\n");
     return 1;
   }
+  absl::StatusOr<std::unique_ptr<wp::bench::BenchStore>> store = wp::bench::BenchStore::Start(absl::GetFlag(FLAGS_engine));
+  if (!store.ok()) {
+    std::fprintf(stderr, "%s\n", std::string(store.status().message()).c_str());
+    return 1;
+  }
+  absl::StatusOr<std::string> store_url = (*store)->NewStoreUrl("bench_workstreams");
+  if (!store_url.ok()) {
+    std::fprintf(stderr, "%s\n", std::string(store_url.status().message()).c_str());
+    return 1;
+  }
   wp::testing::ServiceOptions options;
   options.binary = absl::GetFlag(FLAGS_service_binary);
   options.data_dir = wp::testing::MakeTempDir("wp-bench");
+  options.store_url = *store_url;
   options.nats_url = nats.url();
   options.redis_url = redis.url();
   options.extra_flags = {"--log_level=info"};
@@ -163,9 +170,15 @@ int main(int argc, char** argv) {
   if (!Load(*stub, items)) return 1;
   const double load_seconds = absl::ToDoubleSeconds(absl::Now() - load_start);
   // Measure a quiet server: let the relay publish the load's events first.
-  const std::string db_path = options.data_dir + "/workstreams.db";
+  auto location = wp::store::ParseStoreLocation(*store_url, options.data_dir + "/workstreams.db");
+  if (!location.ok()) return 1;
+  auto db = wp::store::OpenStore(*location, wp::workstreams::Migrations());
+  if (!db.ok()) {
+    std::fprintf(stderr, "%s\n", std::string(db.status().message()).c_str());
+    return 1;
+  }
   const absl::Time drain_start = absl::Now();
-  while (UnsentEvents(db_path) > 0 && absl::Now() - drain_start < absl::Minutes(10)) {
+  while (UnsentEvents(**db) > 0 && absl::Now() - drain_start < absl::Minutes(10)) {
     absl::SleepFor(absl::Milliseconds(200));
   }
   const double drain_seconds = absl::ToDoubleSeconds(absl::Now() - drain_start);
@@ -222,12 +235,12 @@ int main(int argc, char** argv) {
   const auto [baseline_redis_only, summary_redis_only] =
       Compare(threads, duration, health_call, summary_call);
 
-  std::printf("\ntracker summary benchmark: %d plan items in %d workstreams, %d client threads, "
+  std::printf("\ntracker summary benchmark on %s: %d plan items in %d workstreams, %d client threads, "
               "median of 3 alternating %d s runs\n",
-              total_items, kWorkstreams, threads, absl::GetFlag(FLAGS_seconds));
+              (*store)->engine().c_str(), total_items, kWorkstreams, threads, absl::GetFlag(FLAGS_seconds));
   std::printf("load through ImportTracker: %.1f s (%.0f items/s); outbox published %.1f s later\n",
               load_seconds, items / load_seconds, drain_seconds);
-  std::printf("summary on a cache miss (recompute from SQLite, %zu samples): p50 %.1f ms, max %.1f ms\n",
+  std::printf("summary on a cache miss (recomputed from the store, %zu samples): p50 %.1f ms, max %.1f ms\n",
               miss_ms.size(), Percentile(miss_ms, 0.5), *std::max_element(miss_ms.begin(), miss_ms.end()));
   std::printf("\nserved from the cache, Redis behind an in-process copy (default):\n");
   Print("  health check (baseline)", baseline);
