@@ -89,6 +89,12 @@ class Database {
   // again from scratch (ABORTED once the attempts run out). So a body must
   // have no effect outside its transaction other than assigning its result.
   virtual absl::Status Write(const TransactionBody& body) = 0;
+  // Write() for a body whose statements are each right on their own, whatever
+  // commits beside them (e.g. marking given outbox rows sent: an idempotent
+  // update of rows the service's writes never change that way). On
+  // PostgreSQL it skips the serializable checks, so it neither aborts nor is
+  // aborted by the service's writes; on SQLite it is Write().
+  virtual absl::Status WriteIndependent(const TransactionBody& body) { return Write(body); }
   // Runs `body` in a read-only snapshot.
   virtual absl::Status Read(const TransactionBody& body) = 0;
   // Called after every committed Write (e.g. to wake the outbox relay).

@@ -49,7 +49,9 @@ absl::StatusOr<std::vector<OutboxMessage>> FetchUnsent(Database& db, int limit) 
 
 absl::Status MarkSent(Database& db, const std::vector<int64_t>& seqs) {
   if (seqs.empty()) return absl::OkStatus();
-  return db.Write([&](Transaction& tx) -> absl::Status {
+  // Idempotent, and only the relay marks rows: it must not conflict with
+  // the service's writes appending to the outbox.
+  return db.WriteIndependent([&](Transaction& tx) -> absl::Status {
     const std::string now = NowText();
     for (int64_t seq : seqs) {
       absl::StatusOr<int64_t> n =
@@ -92,7 +94,9 @@ absl::StatusOr<OutboxBacklog> ReadOutboxBacklog(Database& db) {
 }
 
 absl::Status PruneSent(Database& db, int64_t keep_last) {
-  return db.Write([&](Transaction& tx) -> absl::Status {
+  // Right on its own: positions are given out in commit order, so a row
+  // still being written lies after every row this can delete.
+  return db.WriteIndependent([&](Transaction& tx) -> absl::Status {
     return tx
         .Execute("DELETE FROM outbox WHERE sent_at IS NOT NULL AND seq < "
                  "(SELECT COALESCE(MAX(seq), 0) FROM outbox) - ? AND seq < "

@@ -75,6 +75,17 @@ class PostgresDatabase : public Database {
         connect_timeout_(options.connect_timeout) {}
 
   absl::Status Write(const TransactionBody& body) override {
+    return WriteAt(body, "BEGIN ISOLATION LEVEL SERIALIZABLE");
+  }
+
+  // Each statement stands alone (database.h), so READ COMMITTED: it takes no
+  // part in serializable conflict checks and never aborts, or is aborted by,
+  // the service's writes. Deadlocks are still re-run.
+  absl::Status WriteIndependent(const TransactionBody& body) override {
+    return WriteAt(body, "BEGIN ISOLATION LEVEL READ COMMITTED");
+  }
+
+  absl::Status WriteAt(const TransactionBody& body, absl::string_view begin) {
     const TransactionTimer timer(observer_.load(std::memory_order_acquire), true);
     absl::Status s;
     for (int attempt = 1;; ++attempt) {
@@ -85,7 +96,7 @@ class PostgresDatabase : public Database {
         const GateLock gate(write_gate_, /*alone=*/attempt > 1);
         absl::StatusOr<std::unique_ptr<PostgresConnection>> connection = pool_.Take();
         if (!connection.ok()) return connection.status();
-        s = WriteOnce(**connection, body, &lost_conflict);
+        s = WriteOnce(**connection, body, begin, &lost_conflict);
         pool_.Give(std::move(*connection));
       }
       if (s.ok() || !lost_conflict) break;
@@ -148,9 +159,10 @@ class PostgresDatabase : public Database {
 
  private:
   // One run of `body`; `lost_conflict` tells whether running it again may succeed.
-  static absl::Status WriteOnce(PostgresConnection& tx, const TransactionBody& body, bool* lost_conflict) {
+  static absl::Status WriteOnce(PostgresConnection& tx, const TransactionBody& body, absl::string_view begin,
+                                bool* lost_conflict) {
     tx.StartTransaction();
-    absl::Status s = Begin(tx, "BEGIN ISOLATION LEVEL SERIALIZABLE");
+    absl::Status s = Begin(tx, begin);
     if (s.ok()) s = body(tx);
     if (s.ok()) {
       s = tx.Commit();
