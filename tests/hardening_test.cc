@@ -1,9 +1,9 @@
 // What any client may send the services, however large or malformed, gets a
 // prompt, clear and bounded answer, and no answer shows internal detail.
 // Runs the real workstreams and governance binaries (with nats-server and
-// redis-server) and calls them as a client would, with short deadlines: an
-// answer too big for the client's trailers used to reset the stream and leave
-// the client waiting for its deadline.
+// redis-server, on each store engine) and calls them as a client would, with
+// short deadlines: an answer too big for the client's trailers used to reset
+// the stream and leave the client waiting for its deadline.
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -22,6 +22,7 @@
 #include "libs/auth/token_minter.h"
 #include "libs/testing/server_process.h"
 #include "libs/testing/service_process.h"
+#include "libs/testing/test_store.h"
 #include "libs/testing/test_tokens.h"
 #include "wp/common/v1/audit.grpc.pb.h"
 #include "wp/governance/v1/governance.grpc.pb.h"
@@ -43,35 +44,53 @@ namespace gov = wp::governance::v1;
 // Every answer here must come well inside this.
 constexpr auto kDeadline = std::chrono::seconds(5);
 
-class HardeningTest : public ::testing::Test {
+class HardeningTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   static void SetUpTestSuite() {
     nats_ = new wp::testing::NatsServer();
     redis_ = new wp::testing::RedisServer();
     ASSERT_TRUE(nats_->Start().ok());
     ASSERT_TRUE(redis_->Start().ok());
-    workstreams_ = StartService(WP_WORKSTREAMS_BIN, "wp-hardening-workstreams");
-    governance_ = StartService(WP_GOVERNANCE_BIN, "wp-hardening-governance");
+  }
+
+  // The services are shared by the tests of one engine: started for its
+  // first test (ctest runs one engine per process, so only once).
+  void SetUp() override {
+    if (workstreams_ != nullptr && governance_ != nullptr && engine_ == GetParam()) return;
+    StopServices();
+    engine_ = GetParam();
+    seeded_ = false;
+    workstreams_ = StartService(WP_WORKSTREAMS_BIN, "wp-hardening-workstreams", "hardening_workstreams");
+    governance_ = StartService(WP_GOVERNANCE_BIN, "wp-hardening-governance", "hardening_governance");
     ASSERT_NE(workstreams_, nullptr);
     ASSERT_NE(governance_, nullptr);
   }
 
-  static void TearDownTestSuite() {
+  static void StopServices() {
     for (wp::testing::ServiceProcess* service : {workstreams_, governance_}) {
       if (service) service->Stop();
       delete service;
     }
     workstreams_ = governance_ = nullptr;
+  }
+
+  static void TearDownTestSuite() {
+    StopServices();
     redis_->Stop();
     nats_->Stop();
     delete redis_;
     delete nats_;
   }
 
-  static wp::testing::ServiceProcess* StartService(const std::string& binary, const std::string& dir) {
+  wp::testing::ServiceProcess* StartService(const std::string& binary, const std::string& dir,
+                                            const std::string& store_name) {
+    absl::StatusOr<std::string> store_url = wp::testing::TestStoreUrl(GetParam(), store_name);
+    EXPECT_TRUE(store_url.ok()) << store_url.status();
+    if (!store_url.ok()) return nullptr;
     wp::testing::ServiceOptions options;
     options.binary = binary;
     options.data_dir = wp::testing::MakeTempDir(dir);
+    options.store_url = *store_url;
     options.nats_url = nats_->url();
     options.redis_url = redis_->url();
     auto* service = new wp::testing::ServiceProcess(std::move(options));
@@ -104,9 +123,9 @@ class HardeningTest : public ::testing::Test {
     return "Bearer " + *auth::MintToken(options, absl::Now());
   }
 
+  // Once per pair of services (seeded_).
   static void CreateWorkstreamAndItem() {
-    static bool done = false;
-    if (done) return;
+    if (seeded_) return;
     auto stub = ws::WorkstreamsService::NewStub(workstreams_->channel());
     {
       grpc::ClientContext ctx;
@@ -142,7 +161,7 @@ class HardeningTest : public ::testing::Test {
       grpc::Status s = ws::NetworksService::NewStub(workstreams_->channel())->CreateNetwork(&ctx, request, &created);
       ASSERT_TRUE(s.ok()) << s.error_message();
     }
-    done = true;
+    seeded_ = true;
   }
 
   static grpc::Status SetCoordinator(const std::string& bearer, const std::string& authority) {
@@ -199,16 +218,20 @@ class HardeningTest : public ::testing::Test {
   static wp::testing::RedisServer* redis_;
   static wp::testing::ServiceProcess* workstreams_;
   static wp::testing::ServiceProcess* governance_;
+  static wp::testing::Engine engine_;  // of the running services
+  static bool seeded_;                 // CreateWorkstreamAndItem ran on them
 };
 
 wp::testing::NatsServer* HardeningTest::nats_ = nullptr;
 wp::testing::RedisServer* HardeningTest::redis_ = nullptr;
 wp::testing::ServiceProcess* HardeningTest::workstreams_ = nullptr;
 wp::testing::ServiceProcess* HardeningTest::governance_ = nullptr;
+wp::testing::Engine HardeningTest::engine_ = wp::testing::Engine::kSqlite;
+bool HardeningTest::seeded_ = false;
 
 // (5) A filter SQLite cannot run used to come back as INTERNAL with the SQL
 // error's text.
-TEST_F(HardeningTest, ServerFaultsShowAReferenceNotTheirText) {
+TEST_P(HardeningTest, ServerFaultsShowAReferenceNotTheirText) {
   CreateWorkstreamAndItem();
   auto stub = ws::WorkstreamsService::NewStub(workstreams_->channel());
   grpc::ClientContext ctx;
@@ -237,7 +260,7 @@ TEST_F(HardeningTest, ServerFaultsShowAReferenceNotTheirText) {
 }
 
 // (6) Hundreds of violations, each naming its field, made an error too big to send.
-TEST_F(HardeningTest, AHugeListOfBadLinesGetsAPromptBoundedAnswer) {
+TEST_P(HardeningTest, AHugeListOfBadLinesGetsAPromptBoundedAnswer) {
   auto stub = gov::GovernanceService::NewStub(governance_->channel());
   grpc::ClientContext ctx;
   Prepare(&ctx, Officer());
@@ -256,7 +279,7 @@ TEST_F(HardeningTest, AHugeListOfBadLinesGetsAPromptBoundedAnswer) {
   EXPECT_LT(s.error_details().size(), 4096u);
 }
 
-TEST_F(HardeningTest, OneHugeFieldGetsAPromptBoundedAnswer) {
+TEST_P(HardeningTest, OneHugeFieldGetsAPromptBoundedAnswer) {
   auto stub = gov::GovernanceService::NewStub(governance_->channel());
   grpc::ClientContext ctx;
   Prepare(&ctx, Officer());
@@ -270,7 +293,7 @@ TEST_F(HardeningTest, OneHugeFieldGetsAPromptBoundedAnswer) {
 }
 
 // (6, 9) SetCoordinator echoed the authority into its refusal.
-TEST_F(HardeningTest, AHugeAuthorityIsInvalidForEveryCaller) {
+TEST_P(HardeningTest, AHugeAuthorityIsInvalidForEveryCaller) {
   CreateWorkstreamAndItem();
   const std::string huge(100 * 1024, 'G');
   for (const std::string& bearer : {Officer(), TestBearer(Role::kAuthorityOfficer, "gcc.officer", {"GCC"})}) {
@@ -286,7 +309,7 @@ TEST_F(HardeningTest, AHugeAuthorityIsInvalidForEveryCaller) {
 }
 
 // (9) The refusal of an authority officer acting for another authority says why.
-TEST_F(HardeningTest, AnAuthorityOfficersRefusalSaysWhy) {
+TEST_P(HardeningTest, AnAuthorityOfficersRefusalSaysWhy) {
   CreateWorkstreamAndItem();
   const std::string glasgow = TestBearer(Role::kAuthorityOfficer, "gcc.officer", {"GCC"});
   grpc::Status s = SetCoordinator(glasgow, "SLC");
@@ -300,21 +323,21 @@ TEST_F(HardeningTest, AnAuthorityOfficersRefusalSaysWhy) {
 }
 
 // (9) docs/security.md promises tokens up to 16 KiB.
-TEST_F(HardeningTest, ASixteenKibTokenIsAccepted) {
+TEST_P(HardeningTest, ASixteenKibTokenIsAccepted) {
   const std::string bearer = BearerOfSize(16 * 1024 - 64);
   ASSERT_GT(bearer.size(), 15u * 1024);
   grpc::Status s = ListNetworks(bearer);
   EXPECT_TRUE(s.ok()) << s.error_code() << ": " << s.error_message();
 }
 
-TEST_F(HardeningTest, ALargerTokenIsUnauthenticatedWithAClearMessage) {
+TEST_P(HardeningTest, ALargerTokenIsUnauthenticatedWithAClearMessage) {
   const std::string bearer = BearerOfSize(24 * 1024);
   grpc::Status s = ListNetworks(bearer);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::UNAUTHENTICATED) << s.error_message();
   EXPECT_THAT(s.error_message(), HasSubstr("at most 16384"));
 }
 
-TEST_F(HardeningTest, TwoAuthorizationEntriesAreRefused) {
+TEST_P(HardeningTest, TwoAuthorizationEntriesAreRefused) {
   grpc::Status s = ListNetworks(Officer(), {"authorization", Officer()});
   EXPECT_EQ(s.error_code(), grpc::StatusCode::UNAUTHENTICATED);
   EXPECT_THAT(s.error_message(), HasSubstr("exactly one"));
@@ -323,7 +346,7 @@ TEST_F(HardeningTest, TwoAuthorizationEntriesAreRefused) {
 }
 
 // (9) x-request-id is stored as the audit trace id: only a short plain id is kept.
-TEST_F(HardeningTest, AnUnusableRequestIdIsReplaced) {
+TEST_P(HardeningTest, AnUnusableRequestIdIsReplaced) {
   auto networks = ws::NetworksService::NewStub(workstreams_->channel());
   auto create = [&](const std::string& id, const std::string& request_id) {
     CreateWorkstreamAndItem();
@@ -362,7 +385,7 @@ TEST_F(HardeningTest, AnUnusableRequestIdIsReplaced) {
 }
 
 // (10) Bytes that are not the request message.
-TEST_F(HardeningTest, UndecodableRequestsAreInvalidArgument) {
+TEST_P(HardeningTest, UndecodableRequestsAreInvalidArgument) {
   const std::string truncated("\x0a\xff\x01", 3);              // field 1, 255 bytes promised, 1 sent
   const std::string bad_utf8("\x0a\x03\x61\xc3\x28", 5);       // field 1 (a string) "a\xc3("
   const std::vector<std::pair<wp::testing::ServiceProcess*, std::string>> methods = {
@@ -392,6 +415,10 @@ TEST_F(HardeningTest, UndecodableRequestsAreInvalidArgument) {
     EXPECT_TRUE(seen);
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, HardeningTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp

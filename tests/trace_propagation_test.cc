@@ -1,5 +1,6 @@
 // One trace followed end to end, across two service binaries and the bus,
-// all real (nats-server with JetStream, redis-server, SQLite files):
+// all real (nats-server with JetStream, redis-server, and SQLite files or
+// PostgreSQL databases: each test runs on both engines):
 // a client calls governance with a W3C traceparent; the call's answer names
 // the trace; the event governance writes carries it in its envelope and as
 // the NATS header `traceparent`; the workstreams service, consuming that
@@ -16,6 +17,7 @@
 #include "libs/bus/nats_connection.h"
 #include "libs/testing/server_process.h"
 #include "libs/testing/service_process.h"
+#include "libs/testing/test_store.h"
 #include "libs/testing/test_tokens.h"
 #include "libs/trace/traceparent.h"
 #include "wp/common/v1/event.pb.h"
@@ -32,15 +34,15 @@ using bus::test_util::Eventually;
 constexpr char kTraceId[] = "0af7651916cd43dd8448eb211c80319c";
 constexpr char kTraceparent[] = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
 
-class TracePropagationTest : public ::testing::Test {
+class TracePropagationTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
     ASSERT_TRUE(nats_.Start().ok());
     ASSERT_TRUE(redis_.Start().ok());
-    governance_ = Start(WP_GOVERNANCE_BIN, {});
+    governance_ = Start(WP_GOVERNANCE_BIN, "governance", {});
     ASSERT_NE(governance_, nullptr);
     // At info, so its per-event debug line shows only once the level is raised.
-    workstreams_ = Start(WP_WORKSTREAMS_BIN, {"--log_format=json", "--log_level=info"});
+    workstreams_ = Start(WP_WORKSTREAMS_BIN, "workstreams", {"--log_format=json", "--log_level=info"});
     ASSERT_NE(workstreams_, nullptr);
   }
 
@@ -51,11 +53,16 @@ class TracePropagationTest : public ::testing::Test {
     nats_.Stop();
   }
 
-  std::unique_ptr<wp::testing::ServiceProcess> Start(const std::string& binary,
+  // Each service on a store of its own, named after `store_name`.
+  std::unique_ptr<wp::testing::ServiceProcess> Start(const std::string& binary, const std::string& store_name,
                                                      std::vector<std::string> flags) {
+    absl::StatusOr<std::string> store_url = wp::testing::TestStoreUrl(GetParam(), store_name);
+    EXPECT_TRUE(store_url.ok()) << store_url.status();
+    if (!store_url.ok()) return nullptr;
     wp::testing::ServiceOptions options;
     options.binary = binary;
     options.data_dir = wp::testing::MakeTempDir("wp-trace");
+    options.store_url = *store_url;
     options.nats_url = nats_.url();
     options.redis_url = redis_.url();
     options.extra_flags = std::move(flags);
@@ -91,7 +98,7 @@ class TracePropagationTest : public ::testing::Test {
   std::unique_ptr<wp::testing::ServiceProcess> workstreams_;
 };
 
-TEST_F(TracePropagationTest, AGovernanceWriteIsTracedIntoTheWorkstreamsLogs) {
+TEST_P(TracePropagationTest, AGovernanceWriteIsTracedIntoTheWorkstreamsLogs) {
   // Workstreams' per-event line is at debug: raise its level while it runs.
   auto logging = wp::common::v1::LoggingService::NewStub(workstreams_->channel());
   {
@@ -245,7 +252,7 @@ TEST_F(TracePropagationTest, AGovernanceWriteIsTracedIntoTheWorkstreamsLogs) {
 }
 
 // What every answer tells the client, refused calls included.
-TEST_F(TracePropagationTest, EveryAnswerNamesItsTrace) {
+TEST_P(TracePropagationTest, EveryAnswerNamesItsTrace) {
   auto plans = gov::PlansService::NewStub(governance_->channel());
   auto answer_of = [&](const std::vector<std::pair<std::string, std::string>>& metadata, bool with_token,
                        grpc::StatusCode expected) {
@@ -276,6 +283,10 @@ TEST_F(TracePropagationTest, EveryAnswerNamesItsTrace) {
   ASSERT_TRUE(trace::ParseTraceParent(fresh_span).has_value()) << fresh_span;
   EXPECT_EQ(trace::ParseTraceParent(fresh_span)->trace_id, fresh);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, TracePropagationTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp

@@ -1,7 +1,8 @@
 // End to end, as an officer would do it: the region's tracker spreadsheet
 // goes in through `wpctl tracker import` against a running stack (real
-// nats-server, redis-server, workstreams binary, SQLite file) and the
-// summary `wpctl tracker summary` prints matches the spreadsheet. Also
+// nats-server, redis-server, workstreams binary, and a SQLite file or a
+// PostgreSQL database: each test runs on both) and the summary
+// `wpctl tracker summary` prints matches the spreadsheet. Also
 // `wpctl log-level` against the same running service.
 #include <cstdio>
 #include <fstream>
@@ -14,6 +15,7 @@
 #include "gtest/gtest.h"
 #include "libs/testing/server_process.h"
 #include "libs/testing/service_process.h"
+#include "libs/testing/test_store.h"
 #include "libs/testing/test_tokens.h"
 #include "services/workstreams/tracker_row.h"
 #include "wp/workstreams/v1/workstreams.pb.h"
@@ -50,7 +52,7 @@ std::string ReadFile(const std::string& path) {
   return text.str();
 }
 
-class TrackerCliTest : public ::testing::Test {
+class TrackerCliTest : public ::testing::TestWithParam<testing::Engine> {
  protected:
   void SetUp() override {
     ASSERT_TRUE(nats_.Start().ok());
@@ -58,6 +60,9 @@ class TrackerCliTest : public ::testing::Test {
     testing::ServiceOptions options;
     options.binary = WP_WORKSTREAMS_BIN;
     options.data_dir = testing::MakeTempDir("wp-cli");
+    absl::StatusOr<std::string> store_url = testing::TestStoreUrl(GetParam(), "cli");
+    ASSERT_TRUE(store_url.ok()) << store_url.status();
+    options.store_url = *store_url;
     options.nats_url = nats_.url();
     options.redis_url = redis_.url();
     service_ = std::make_unique<testing::ServiceProcess>(options);
@@ -84,7 +89,7 @@ class TrackerCliTest : public ::testing::Test {
 };
 
 // `wpctl log-level`: an admin reads and changes the running service's level.
-TEST_F(TrackerCliTest, AnAdminChangesTheLogLevelWhileItRuns) {
+TEST_P(TrackerCliTest, AnAdminChangesTheLogLevelWhileItRuns) {
   const std::string admin = "--token=" + testing::TestToken(auth::Role::kAdmin, "cli-admin");
   CommandResult before = RunCommand({"log-level", "get", server_flag_, admin});
   ASSERT_EQ(before.exit_code, 0) << before.output;
@@ -105,7 +110,7 @@ TEST_F(TrackerCliTest, AnAdminChangesTheLogLevelWhileItRuns) {
   EXPECT_NE(officer.output.find("PERMISSION_DENIED"), std::string::npos) << officer.output;
 }
 
-TEST_F(TrackerCliTest, ImportedSpreadsheetAndSummaryAgree) {
+TEST_P(TrackerCliTest, ImportedSpreadsheetAndSummaryAgree) {
   for (int n = 1; n <= 9; ++n) {
     CommandResult made = Wpctl({"workstreams", "create", "--period", kPeriod, "--number",
                                 absl::StrCat(n), "--title", absl::StrCat("Workstream ", n)});
@@ -148,7 +153,7 @@ TEST_F(TrackerCliTest, ImportedSpreadsheetAndSummaryAgree) {
   EXPECT_NE(again.output.find("unchanged 50, rejected 0"), std::string::npos) << again.output;
 }
 
-TEST_F(TrackerCliTest, BadRowsArePrintedWithTheirLines) {
+TEST_P(TrackerCliTest, BadRowsArePrintedWithTheirLines) {
   ASSERT_EQ(Wpctl({"workstreams", "create", "--period", kPeriod, "--number", "1", "--title", "One"})
                 .exit_code,
             0);
@@ -166,7 +171,7 @@ TEST_F(TrackerCliTest, BadRowsArePrintedWithTheirLines) {
       << result.output;
 }
 
-TEST_F(TrackerCliTest, ChangesListShowsTheFeed) {
+TEST_P(TrackerCliTest, ChangesListShowsTheFeed) {
   ASSERT_EQ(Wpctl({"workstreams", "create", "--period", kPeriod, "--number", "1", "--title", "One"})
                 .exit_code,
             0);
@@ -195,12 +200,16 @@ TEST_F(TrackerCliTest, ChangesListShowsTheFeed) {
   EXPECT_NE(unknown.output.find("entity_types[0]"), std::string::npos) << unknown.output;
 }
 
-TEST_F(TrackerCliTest, InvalidRequestShowsTheField) {
+TEST_P(TrackerCliTest, InvalidRequestShowsTheField) {
   CommandResult result = Wpctl({"tracker", "summary", "--period", "next year"});
   EXPECT_EQ(result.exit_code, 1) << result.output;
   EXPECT_NE(result.output.find("INVALID_ARGUMENT"), std::string::npos) << result.output;
   EXPECT_NE(result.output.find("plan_period"), std::string::npos) << result.output;
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, TrackerCliTest,
+                         ::testing::Values(testing::Engine::kSqlite, testing::Engine::kPostgres),
+                         testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp

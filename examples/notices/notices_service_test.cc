@@ -1,5 +1,6 @@
 // End to end: the notice board binary as a real process, against a real
-// nats-server (JetStream), redis-server and SQLite file, all started here.
+// nats-server (JetStream), redis-server and store (a SQLite file or a
+// PostgreSQL database: each test runs on both), all started here.
 // It answers health checks, takes a notice from a caller with a token, shows
 // it back, publishes notice.posted on its stream, refuses every RPC to the
 // roles its policy leaves out, and exits 0 on SIGTERM.
@@ -22,6 +23,7 @@
 #include "libs/testing/rpc_walk.h"
 #include "libs/testing/server_process.h"
 #include "libs/testing/service_process.h"
+#include "libs/testing/test_store.h"
 #include "libs/testing/test_tokens.h"
 #include "wp/common/v1/event.pb.h"
 #include "wp/examples/v1/notices.grpc.pb.h"
@@ -31,7 +33,7 @@ namespace {
 
 using bus::test_util::Eventually;
 
-class NoticesServiceTest : public ::testing::Test {
+class NoticesServiceTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   // [START test_setup]
   void SetUp() override {
@@ -40,6 +42,10 @@ class NoticesServiceTest : public ::testing::Test {
     wp::testing::ServiceOptions options;
     options.binary = WP_NOTICES_BIN;
     options.data_dir = wp::testing::MakeTempDir("wp-notices");
+    // "" for SQLite under data_dir, or a fresh PostgreSQL store.
+    absl::StatusOr<std::string> store_url = wp::testing::TestStoreUrl(GetParam(), "notices");
+    ASSERT_TRUE(store_url.ok()) << store_url.status();
+    options.store_url = *store_url;
     options.nats_url = nats_.url();
     options.redis_url = redis_.url();
     service_ = std::make_unique<wp::testing::ServiceProcess>(options);
@@ -97,7 +103,7 @@ void Prepare(grpc::ClientContext* ctx, auth::Role role) {
   ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
 }
 
-TEST_F(NoticesServiceTest, PostsANoticeShowsItAndPublishesItsEvent) {
+TEST_P(NoticesServiceTest, PostsANoticeShowsItAndPublishesItsEvent) {
   // Health: the check every deployment and scripts/run uses.
   {
     auto health = grpc::health::v1::Health::NewStub(service_->channel());
@@ -166,7 +172,7 @@ TEST_F(NoticesServiceTest, PostsANoticeShowsItAndPublishesItsEvent) {
   // [END test_event]
 }
 
-TEST_F(NoticesServiceTest, BadRequestsNameTheField) {
+TEST_P(NoticesServiceTest, BadRequestsNameTheField) {
   auto stub = v1::NoticesService::NewStub(service_->channel());
   grpc::ClientContext ctx;
   Prepare(&ctx, auth::Role::kOfficer);
@@ -184,7 +190,7 @@ TEST_F(NoticesServiceTest, BadRequestsNameTheField) {
   EXPECT_EQ(stub->GetNotice(&get_ctx, get, &posted).error_code(), grpc::StatusCode::NOT_FOUND);
 }
 
-TEST_F(NoticesServiceTest, EveryRpcIsInThePolicyAndEnforced) {
+TEST_P(NoticesServiceTest, EveryRpcIsInThePolicyAndEnforced) {
   // The service's own RPCs and those the runtime serves in every service.
   std::vector<std::string> methods = wp::testing::AllMethods({"wp.examples.v1.NoticesService"});
   for (const auto& [method, roles] : runtime::PlatformPolicy()) methods.push_back(method);
@@ -208,6 +214,10 @@ TEST_F(NoticesServiceTest, EveryRpcIsInThePolicyAndEnforced) {
     }
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, NoticesServiceTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::examples::notices

@@ -42,6 +42,14 @@ absl::StatusOr<std::string> MigratedTemplate(PostgresServer& server, const std::
 
 }  // namespace
 
+absl::StatusOr<std::string> TestStoreUrl(Engine engine, const std::string& name) {
+  if (engine == Engine::kSqlite) return std::string();
+  absl::StatusOr<PostgresServer*> server = SharedPostgres();
+  if (!server.ok()) return server.status();
+  static std::atomic<int> next{0};
+  return (*server)->CreateSchema(absl::StrCat("store_", name, "_", next.fetch_add(1)));
+}
+
 TestStore::TestStore(Engine engine) : engine_(engine) {}
 
 absl::Status TestStore::Create(const std::vector<store::Migration>& migrations) {

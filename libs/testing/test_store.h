@@ -28,6 +28,17 @@ struct EngineNamer {
   }
 };
 
+// The --store_url of a service binary under test (service_process.h): ""
+// for SQLite (a file under its --data_dir), or the url of a new empty
+// store on the shared test PostgreSQL. `name` (lowercase letters, digits,
+// '_') says whose it is; a counter keeps each call's store apart. Two
+// processes "on one store", or a service restarted, get the same url.
+//
+// A schema, not a database: as good as a fresh database for the store
+// (postgres_server.h) and a hundred times faster to make, which keeps the
+// end-to-end tests' PostgreSQL half short.
+absl::StatusOr<std::string> TestStoreUrl(Engine engine, const std::string& name);
+
 // One empty database: a file in a new folder, or a new database on the
 // shared test PostgreSQL (postgres_server.h). Open() again reopens it.
 //

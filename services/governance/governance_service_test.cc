@@ -1,5 +1,6 @@
 // End-to-end tests of the governance service binary against a real
-// nats-server (JetStream), redis-server and SQLite file, all started here:
+// nats-server (JetStream), redis-server and store (a SQLite file or a
+// PostgreSQL database: each test runs on both), all started here:
 // a plan's journey through held meetings with its events on the bus, quorum,
 // clear errors, the budget summary served from Redis and never stale,
 // nothing acknowledged lost to a crash, and the workstreams service showing
@@ -17,6 +18,7 @@
 #include "libs/status/grpc_status.h"
 #include "libs/testing/server_process.h"
 #include "libs/testing/service_process.h"
+#include "libs/testing/test_store.h"
 #include "libs/testing/test_tokens.h"
 #include "wp/common/v1/event.pb.h"
 #include "wp/governance/v1/governance.grpc.pb.h"
@@ -40,13 +42,17 @@ wp::common::v1::Date Day(int y, int m, int d) {
   return date;
 }
 
-class GovernanceServiceTest : public ::testing::Test {
+class GovernanceServiceTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
     ASSERT_TRUE(nats_.Start().ok());
     ASSERT_TRUE(redis_.Start().ok());
     data_dir_ = wp::testing::MakeTempDir("wp-governance");
-    governance_ = Start(WP_GOVERNANCE_BIN, data_dir_, {"--overdue_check_seconds=1"});
+    // A restarted governance keeps this store.
+    absl::StatusOr<std::string> store_url = wp::testing::TestStoreUrl(GetParam(), "governance");
+    ASSERT_TRUE(store_url.ok()) << store_url.status();
+    store_url_ = *store_url;
+    governance_ = Start(WP_GOVERNANCE_BIN, data_dir_, store_url_, {"--overdue_check_seconds=1"});
     ASSERT_NE(governance_, nullptr);
     auto connection = bus::NatsConnection::Connect(bus::test_util::TestNatsOptions(nats_, "test-reader"));
     ASSERT_TRUE(connection.ok()) << connection.status();
@@ -61,11 +67,13 @@ class GovernanceServiceTest : public ::testing::Test {
     nats_.Stop();
   }
 
+  // `store_url`: "" for SQLite under data_dir (see TestStoreUrl).
   std::unique_ptr<ServiceProcess> Start(const std::string& binary, const std::string& data_dir,
-                                        std::vector<std::string> flags = {}) {
+                                        const std::string& store_url, std::vector<std::string> flags = {}) {
     ServiceOptions options;
     options.binary = binary;
     options.data_dir = data_dir;
+    options.store_url = store_url;
     options.nats_url = nats_.url();
     options.redis_url = redis_.url();
     options.extra_flags = std::move(flags);
@@ -219,6 +227,7 @@ class GovernanceServiceTest : public ::testing::Test {
   wp::testing::NatsServer nats_;
   wp::testing::RedisServer redis_;
   std::string data_dir_;
+  std::string store_url_;  // governance's; "" for SQLite under data_dir_
   std::unique_ptr<ServiceProcess> governance_;
   std::unique_ptr<ServiceProcess> workstreams_;
   std::unique_ptr<bus::NatsConnection> reader_;
@@ -226,9 +235,11 @@ class GovernanceServiceTest : public ::testing::Test {
   std::unique_ptr<v1::PlansService::Stub> plans_;
 };
 
-TEST_F(GovernanceServiceTest, PlanGoesThroughItsLifecycleAtHeldMeetingsAndPublishesEachStep) {
+TEST_P(GovernanceServiceTest, PlanGoesThroughItsLifecycleAtHeldMeetingsAndPublishesEachStep) {
   // The workstreams service sets up the plan's workstreams once it is approved.
-  workstreams_ = Start(WP_WORKSTREAMS_BIN, wp::testing::MakeTempDir("wp-workstreams"));
+  absl::StatusOr<std::string> workstreams_url = wp::testing::TestStoreUrl(GetParam(), "workstreams");
+  ASSERT_TRUE(workstreams_url.ok()) << workstreams_url.status();
+  workstreams_ = Start(WP_WORKSTREAMS_BIN, wp::testing::MakeTempDir("wp-workstreams"), *workstreams_url);
   ASSERT_NE(workstreams_, nullptr);
   auto tracker = wp::workstreams::v1::WorkstreamsService::NewStub(workstreams_->channel());
   auto tracker_workstreams = [&]() -> std::vector<std::string> {
@@ -315,7 +326,7 @@ TEST_F(GovernanceServiceTest, PlanGoesThroughItsLifecycleAtHeldMeetingsAndPublis
   }
 }
 
-TEST_F(GovernanceServiceTest, MeetingShortOfQuorumStaysScheduled) {
+TEST_P(GovernanceServiceTest, MeetingShortOfQuorumStaysScheduled) {
   SeatBoardAndCommittee();
   auto meeting = Schedule("board", Day(2022, 9, 6));
   ASSERT_TRUE(meeting.ok()) << meeting.status();
@@ -337,7 +348,7 @@ TEST_F(GovernanceServiceTest, MeetingShortOfQuorumStaysScheduled) {
   EXPECT_EQ(FieldViolationsOf(guest.status())[0].field, "attendance.present[1]");
 }
 
-TEST_F(GovernanceServiceTest, BadRequestsNameTheFieldAndChangeNothing) {
+TEST_P(GovernanceServiceTest, BadRequestsNameTheFieldAndChangeNothing) {
   v1::CreatePlanRequest request;
   request.set_plan_id("Bad Id");
   request.mutable_plan()->set_session_span("2022-2023");
@@ -366,7 +377,7 @@ TEST_F(GovernanceServiceTest, BadRequestsNameTheFieldAndChangeNothing) {
   EXPECT_EQ(plans->plans_size(), 0);
 }
 
-TEST_F(GovernanceServiceTest, BudgetSummaryIsServedFromRedisAndNeverStale) {
+TEST_P(GovernanceServiceTest, BudgetSummaryIsServedFromRedisAndNeverStale) {
   ASSERT_TRUE(CreatePlan("2022-23", "2022-23").ok());
   v1::CreateBudgetLineRequest line;
   line.set_parent("plans/2022-23");
@@ -419,7 +430,7 @@ TEST_F(GovernanceServiceTest, BudgetSummaryIsServedFromRedisAndNeverStale) {
   EXPECT_EQ(without_redis->total().spent_pence(), 123450);
 }
 
-TEST_F(GovernanceServiceTest, MeetingPackIsCachedAndShowsEveryNewAction) {
+TEST_P(GovernanceServiceTest, MeetingPackIsCachedAndShowsEveryNewAction) {
   ASSERT_TRUE(CreatePerson("ric-lead", "RIC Lead", "").ok());
   auto meeting = Schedule("implementation-group", Day(2031, 3, 4));
   ASSERT_TRUE(meeting.ok()) << meeting.status();
@@ -450,7 +461,7 @@ TEST_F(GovernanceServiceTest, MeetingPackIsCachedAndShowsEveryNewAction) {
   EXPECT_TRUE(second->open_actions(0).overdue());
 }
 
-TEST_F(GovernanceServiceTest, OverdueActionIsPublishedOnceByTheWatch) {
+TEST_P(GovernanceServiceTest, OverdueActionIsPublishedOnceByTheWatch) {
   ASSERT_TRUE(CreatePerson("spo", "Senior Partnership Officer", "").ok());
   v1::CreateActionRequest action;
   action.set_parent("bodies/board");
@@ -468,12 +479,12 @@ TEST_F(GovernanceServiceTest, OverdueActionIsPublishedOnceByTheWatch) {
   EXPECT_EQ(std::count(types.begin(), types.end(), "wp.governance.action.overdue"), 1);
 }
 
-TEST_F(GovernanceServiceTest, AcknowledgedChangesAndTheirEventsSurviveACrash) {
+TEST_P(GovernanceServiceTest, AcknowledgedChangesAndTheirEventsSurviveACrash) {
   for (int i = 0; i < 10; ++i) {
     ASSERT_TRUE(CreatePerson(absl::StrCat("person-", i), absl::StrCat("Person ", i), "").ok());
   }
   governance_->Kill();
-  governance_ = Start(WP_GOVERNANCE_BIN, data_dir_, {"--overdue_check_seconds=1"});
+  governance_ = Start(WP_GOVERNANCE_BIN, data_dir_, store_url_, {"--overdue_check_seconds=1"});
   ASSERT_NE(governance_, nullptr);
   Restarted();
   v1::ListPeopleRequest list;
@@ -487,8 +498,10 @@ TEST_F(GovernanceServiceTest, AcknowledgedChangesAndTheirEventsSurviveACrash) {
   EXPECT_TRUE(Eventually([&] { return EventTypes().size() == 10; })) << EventTypes().size();
 }
 
-TEST_F(GovernanceServiceTest, WorkstreamsShowBoardSponsorsFromGovernanceEvents) {
-  workstreams_ = Start(WP_WORKSTREAMS_BIN, wp::testing::MakeTempDir("wp-workstreams"));
+TEST_P(GovernanceServiceTest, WorkstreamsShowBoardSponsorsFromGovernanceEvents) {
+  absl::StatusOr<std::string> workstreams_url = wp::testing::TestStoreUrl(GetParam(), "workstreams");
+  ASSERT_TRUE(workstreams_url.ok()) << workstreams_url.status();
+  workstreams_ = Start(WP_WORKSTREAMS_BIN, wp::testing::MakeTempDir("wp-workstreams"), *workstreams_url);
   ASSERT_NE(workstreams_, nullptr);
   auto tracker = wp::workstreams::v1::WorkstreamsService::NewStub(workstreams_->channel());
   {
@@ -550,6 +563,10 @@ TEST_F(GovernanceServiceTest, WorkstreamsShowBoardSponsorsFromGovernanceEvents) 
                }).ok()));
   EXPECT_TRUE(Eventually([&] { return sponsors().empty(); })) << "the ended sponsorship still shows";
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, GovernanceServiceTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::governance

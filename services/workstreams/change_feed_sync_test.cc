@@ -1,8 +1,9 @@
 // The change feed's promise, end to end: a second copy of the tracker kept
 // from the feed alone equals what the service itself answers. Runs the
-// workstreams binary against real nats-server, redis-server and SQLite,
-// makes creates, updates, status changes and notes through the API, builds
-// the copy from ListChanges (in pages, then resumed from a position) and
+// workstreams binary against real nats-server, redis-server and store (a
+// SQLite file or a PostgreSQL database: each test runs on both), makes
+// creates, updates, status changes and notes through the API, builds the
+// copy from ListChanges (in pages, then resumed from a position) and
 // WatchChanges (changes committed after the watch started), and compares it
 // with ListWorkstreams, ListPlanItems and ListStatusHistory. Also: a watch
 // ends promptly and cleanly when the service shuts down.
@@ -17,6 +18,7 @@
 #include "gtest/gtest.h"
 #include "libs/testing/server_process.h"
 #include "libs/testing/service_process.h"
+#include "libs/testing/test_store.h"
 #include "libs/testing/test_tokens.h"
 #include "services/workstreams/events.h"
 #include "wp/common/v1/changes.grpc.pb.h"
@@ -90,7 +92,7 @@ class TrackerCopy {
   std::map<std::string, std::vector<v1::StatusChange>> history_;
 };
 
-class ChangeFeedSyncTest : public ::testing::Test {
+class ChangeFeedSyncTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
     ASSERT_TRUE(nats_.Start().ok());
@@ -98,6 +100,9 @@ class ChangeFeedSyncTest : public ::testing::Test {
     wp::testing::ServiceOptions options;
     options.binary = WP_WORKSTREAMS_BIN;
     options.data_dir = wp::testing::MakeTempDir("wp-change-feed");
+    absl::StatusOr<std::string> store_url = wp::testing::TestStoreUrl(GetParam(), "change_feed");
+    ASSERT_TRUE(store_url.ok()) << store_url.status();
+    options.store_url = *store_url;
     options.nats_url = nats_.url();
     options.redis_url = redis_.url();
     service_ = std::make_unique<wp::testing::ServiceProcess>(options);
@@ -299,7 +304,7 @@ class ChangeFeedSyncTest : public ::testing::Test {
   std::string store_id_;  // of the feed the copy follows
 };
 
-TEST_F(ChangeFeedSyncTest, ACopyBuiltFromTheFeedEqualsTheService) {
+TEST_P(ChangeFeedSyncTest, ACopyBuiltFromTheFeedEqualsTheService) {
   CreateWorkstream(1, "Leadership");
   CreateWorkstream(2, "Numeracy");
   CreateItem("1.1", v1::NOT_STARTED);
@@ -326,7 +331,7 @@ TEST_F(ChangeFeedSyncTest, ACopyBuiltFromTheFeedEqualsTheService) {
   ExpectSameAsService(copy);
 }
 
-TEST_F(ChangeFeedSyncTest, AWatchDeliversWhatIsStoredThenWhatIsCommittedAfterwards) {
+TEST_P(ChangeFeedSyncTest, AWatchDeliversWhatIsStoredThenWhatIsCommittedAfterwards) {
   CreateWorkstream(1, "Leadership");
   CreateItem("1.1", v1::NOT_STARTED);
 
@@ -361,7 +366,7 @@ TEST_F(ChangeFeedSyncTest, AWatchDeliversWhatIsStoredThenWhatIsCommittedAfterwar
   watch->Finish().IgnoreError();
 }
 
-TEST_F(ChangeFeedSyncTest, AWatchEndsCleanlyWhenTheServiceShutsDown) {
+TEST_P(ChangeFeedSyncTest, AWatchEndsCleanlyWhenTheServiceShutsDown) {
   CreateWorkstream(1, "Leadership");
   grpc::ClientContext ctx;
   AsReader(&ctx);
@@ -382,7 +387,7 @@ TEST_F(ChangeFeedSyncTest, AWatchEndsCleanlyWhenTheServiceShutsDown) {
   EXPECT_TRUE(absl::StrContains(end.error_message(), "shutting down")) << end.error_message();
 }
 
-TEST_F(ChangeFeedSyncTest, BadRequestsNameTheField) {
+TEST_P(ChangeFeedSyncTest, BadRequestsNameTheField) {
   CreateWorkstream(1, "Leadership");
   auto list = [&](const common::ListChangesRequest& request) {
     grpc::ClientContext ctx;
@@ -424,6 +429,10 @@ TEST_F(ChangeFeedSyncTest, BadRequestsNameTheField) {
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_TRUE(absl::StrContains(s.error_message(), "after_position")) << s.error_message();
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, ChangeFeedSyncTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::workstreams

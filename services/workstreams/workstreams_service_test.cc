@@ -1,5 +1,6 @@
 // End-to-end tests of the workstreams service binary against a real
-// nats-server (JetStream), redis-server and SQLite file, all started here.
+// nats-server (JetStream), redis-server and store (a SQLite file or a
+// PostgreSQL database: each test runs on both), all started here.
 // They prove what the service promises: one event per change, none lost to a
 // crash or a NATS restart, a cached summary that is never stale, answers
 // without Redis, and clear errors for bad requests.
@@ -17,6 +18,7 @@
 #include "libs/status/grpc_status.h"
 #include "libs/testing/server_process.h"
 #include "libs/testing/service_process.h"
+#include "libs/testing/test_store.h"
 #include "libs/testing/test_tokens.h"
 #include "wp/common/v1/event.pb.h"
 #include "wp/workstreams/v1/networks.grpc.pb.h"
@@ -34,12 +36,16 @@ using wp::testing::ServiceProcess;
 constexpr char kStream[] = "WP_WORKSTREAMS";
 constexpr char kPeriod[] = "2018-21";
 
-class WorkstreamsServiceTest : public ::testing::Test {
+class WorkstreamsServiceTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
     ASSERT_TRUE(nats_.Start().ok());
     ASSERT_TRUE(redis_.Start().ok());
     data_dir_ = wp::testing::MakeTempDir("wp-workstreams");
+    // Every start in a test (restarts, a second replica) uses this store.
+    absl::StatusOr<std::string> store_url = wp::testing::TestStoreUrl(GetParam(), "workstreams");
+    ASSERT_TRUE(store_url.ok()) << store_url.status();
+    store_url_ = *store_url;
     service_ = StartService(data_dir_);
     ASSERT_NE(service_, nullptr);
     bus::NatsOptions options;
@@ -64,6 +70,7 @@ class WorkstreamsServiceTest : public ::testing::Test {
     options.extra_flags = std::move(flags);
     options.binary = WP_WORKSTREAMS_BIN;
     options.data_dir = data_dir;
+    options.store_url = store_url_;
     options.nats_url = nats_.url();
     options.redis_url = redis_.url();
     auto service = std::make_unique<ServiceProcess>(options);
@@ -167,11 +174,12 @@ class WorkstreamsServiceTest : public ::testing::Test {
   NatsServer nats_;
   RedisServer redis_;
   std::string data_dir_;
+  std::string store_url_;  // "" for SQLite under data_dir_
   std::unique_ptr<ServiceProcess> service_;
   std::unique_ptr<bus::NatsConnection> reader_;
 };
 
-TEST_F(WorkstreamsServiceTest, EveryChangePublishesExactlyOneEvent) {
+TEST_P(WorkstreamsServiceTest, EveryChangePublishesExactlyOneEvent) {
   ASSERT_TRUE(CreateWorkstream(*service_, 1).ok());
   v1::PlanItem item;
   ASSERT_TRUE(CreateItem(*service_, "1.1", v1::ON_TRACK, &item).ok());
@@ -217,7 +225,7 @@ TEST_F(WorkstreamsServiceTest, EveryChangePublishesExactlyOneEvent) {
   EXPECT_EQ(change.change().to_status(), v1::COMPLETE);
 }
 
-TEST_F(WorkstreamsServiceTest, CrashAfterCommitBeforePublishLosesNoEvent) {
+TEST_P(WorkstreamsServiceTest, CrashAfterCommitBeforePublishLosesNoEvent) {
   ASSERT_TRUE(CreateWorkstream(*service_, 1).ok());
   ASSERT_TRUE(Eventually([&] { return StreamCount() == 1; }));
   // With NATS gone, writes are acknowledged from the outbox alone...
@@ -241,7 +249,7 @@ TEST_F(WorkstreamsServiceTest, CrashAfterCommitBeforePublishLosesNoEvent) {
   }
 }
 
-TEST_F(WorkstreamsServiceTest, RepeatedCrashesNeitherLoseNorDuplicateEvents) {
+TEST_P(WorkstreamsServiceTest, RepeatedCrashesNeitherLoseNorDuplicateEvents) {
   ASSERT_TRUE(CreateWorkstream(*service_, 1).ok());
   int acknowledged = 1;
   for (int round = 0; round < 4; ++round) {
@@ -262,7 +270,7 @@ TEST_F(WorkstreamsServiceTest, RepeatedCrashesNeitherLoseNorDuplicateEvents) {
   EXPECT_EQ(ids.size(), events.size()) << "an event was published twice";
 }
 
-TEST_F(WorkstreamsServiceTest, EventsSurviveANatsRestart) {
+TEST_P(WorkstreamsServiceTest, EventsSurviveANatsRestart) {
   ASSERT_TRUE(CreateWorkstream(*service_, 1).ok());
   ASSERT_TRUE(CreateItem(*service_, "1.1", v1::ON_TRACK).ok());
   ASSERT_TRUE(Eventually([&] { return StreamCount() == 2; }));
@@ -278,7 +286,7 @@ TEST_F(WorkstreamsServiceTest, EventsSurviveANatsRestart) {
   EXPECT_EQ(events[3].subject(), "planPeriods/2018-21/planItems/1.3");
 }
 
-TEST_F(WorkstreamsServiceTest, SummaryIsServedFromRedisAndInvalidatedByChanges) {
+TEST_P(WorkstreamsServiceTest, SummaryIsServedFromRedisAndInvalidatedByChanges) {
   // Without the in-process copy, so that what Redis holds is what is served.
   service_->Stop();
   service_ = StartService(data_dir_, {"--near_cache_entries=0"});
@@ -309,7 +317,7 @@ TEST_F(WorkstreamsServiceTest, SummaryIsServedFromRedisAndInvalidatedByChanges) 
   EXPECT_DOUBLE_EQ(fresh->totals().share_complete(), 0.5);
 }
 
-TEST_F(WorkstreamsServiceTest, AnotherReplicasChangeReachesTheCacheThroughEvents) {
+TEST_P(WorkstreamsServiceTest, AnotherReplicasChangeReachesTheCacheThroughEvents) {
   // A second replica on the same store: its writes reach this replica only
   // as events on the bus.
   auto other = StartService(data_dir_);
@@ -328,7 +336,7 @@ TEST_F(WorkstreamsServiceTest, AnotherReplicasChangeReachesTheCacheThroughEvents
   other->Stop();
 }
 
-TEST_F(WorkstreamsServiceTest, SummaryStillAnswersWithoutRedis) {
+TEST_P(WorkstreamsServiceTest, SummaryStillAnswersWithoutRedis) {
   ASSERT_TRUE(CreateWorkstream(*service_, 1).ok());
   ASSERT_TRUE(CreateItem(*service_, "1.1", v1::ON_TRACK).ok());
   ASSERT_TRUE(Summary(*service_).ok());
@@ -352,7 +360,7 @@ TEST_F(WorkstreamsServiceTest, SummaryStillAnswersWithoutRedis) {
   }));
 }
 
-TEST_F(WorkstreamsServiceTest, BadRequestsNameTheField) {
+TEST_P(WorkstreamsServiceTest, BadRequestsNameTheField) {
   ASSERT_TRUE(CreateWorkstream(*service_, 1).ok());
   grpc::Status s = CreateItem(*service_, "one.two", v1::ON_TRACK);
   ASSERT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
@@ -386,7 +394,7 @@ TEST_F(WorkstreamsServiceTest, BadRequestsNameTheField) {
 // A careless or hostile client's oversized fields, lists and undefined enum
 // values are refused with the field named, before anything is written, at
 // any depth of the request; what was accepted before stays readable.
-TEST_F(WorkstreamsServiceTest, OversizedFieldsAndUndefinedValuesAreRefusedWithTheField) {
+TEST_P(WorkstreamsServiceTest, OversizedFieldsAndUndefinedValuesAreRefusedWithTheField) {
   ASSERT_TRUE(CreateWorkstream(*service_, 1).ok());
   auto only_field = [](const grpc::Status& s) -> std::string {
     if (s.error_code() != grpc::StatusCode::INVALID_ARGUMENT) return "code " + std::to_string(s.error_code());
@@ -485,7 +493,7 @@ TEST_F(WorkstreamsServiceTest, OversizedFieldsAndUndefinedValuesAreRefusedWithTh
 // AddProgressNote answered UNAVAILABLE can still have been applied; with a
 // request id, the client's retry (here after a crash and restart) adds
 // nothing the second time.
-TEST_F(WorkstreamsServiceTest, ARetriedNoteIsAddedOnceEvenAcrossACrash) {
+TEST_P(WorkstreamsServiceTest, ARetriedNoteIsAddedOnceEvenAcrossACrash) {
   ASSERT_TRUE(CreateWorkstream(*service_, 1).ok());
   ASSERT_TRUE(CreateItem(*service_, "1.1", v1::ON_TRACK).ok());
   auto add_note = [&](const std::string& request_id, v1::PlanItem* out) {
@@ -522,7 +530,7 @@ TEST_F(WorkstreamsServiceTest, ARetriedNoteIsAddedOnceEvenAcrossACrash) {
 
 // An item's history can grow long; its update events must stay small enough
 // for the bus, so the stream never stalls behind one of them.
-TEST_F(WorkstreamsServiceTest, UpdateEventsStaySmallHoweverLongTheHistory) {
+TEST_P(WorkstreamsServiceTest, UpdateEventsStaySmallHoweverLongTheHistory) {
   ASSERT_TRUE(CreateWorkstream(*service_, 1).ok());
   v1::PlanItem item;
   ASSERT_TRUE(CreateItem(*service_, "1.1", v1::ON_TRACK, &item).ok());
@@ -554,7 +562,7 @@ TEST_F(WorkstreamsServiceTest, UpdateEventsStaySmallHoweverLongTheHistory) {
   EXPECT_LT(updated_bytes, 4096u);
 }
 
-TEST_F(WorkstreamsServiceTest, StaleEtagIsAborted) {
+TEST_P(WorkstreamsServiceTest, StaleEtagIsAborted) {
   ASSERT_TRUE(CreateWorkstream(*service_, 1).ok());
   v1::PlanItem item;
   ASSERT_TRUE(CreateItem(*service_, "1.1", v1::ON_TRACK, &item).ok());
@@ -581,13 +589,17 @@ TEST_F(WorkstreamsServiceTest, StaleEtagIsAborted) {
   EXPECT_EQ(now.task(), "First edit");
 }
 
-TEST_F(WorkstreamsServiceTest, GracefulStopExitsCleanly) {
+TEST_P(WorkstreamsServiceTest, GracefulStopExitsCleanly) {
   ASSERT_TRUE(CreateWorkstream(*service_, 1).ok());
   const int status = service_->Stop();
   service_.reset();
   EXPECT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, WorkstreamsServiceTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 }  // namespace
 }  // namespace wp::workstreams
