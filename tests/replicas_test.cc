@@ -7,9 +7,12 @@
 // answers the same on either replica; and both replicas serve the same
 // tracker summary.
 #include <atomic>
+#include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
+#include <string>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
@@ -155,9 +158,23 @@ class ReplicasTest : public ::testing::Test {
   std::unique_ptr<bus::NatsConnection> reader_;
 };
 
-// Writers create plan items through both replicas, each write with a request
-// id; a write that fails (its replica died) is retried on the survivor with
-// the same id, so it counts once whichever replica took it.
+// Sends one write with its request id, alternating replicas and, once the
+// first is dead, only to the survivor (replicas[1]); a write that fails
+// (its replica died) is retried with the same id, so it counts once
+// whichever replica took it. `call` returns the written resource's name,
+// or nullopt when the call failed.
+void WriteWithRetries(const std::vector<ServiceProcess*>& replicas, int i, const std::atomic<bool>& a_dead,
+                      Acknowledged& acked,
+                      const std::function<std::optional<std::string>(ServiceProcess&)>& call) {
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    ServiceProcess* target = (a_dead.load() || (i + attempt) % 2 == 1) ? replicas[1] : replicas[0];
+    if (std::optional<std::string> name = call(*target)) {
+      acked.Add(*name);
+      return;
+    }
+  }
+}
+
 void WritePlanItems(std::vector<ServiceProcess*> replicas, int writer, std::atomic<bool>& a_dead,
                     Acknowledged& acked) {
   for (int i = 0; i < kWritesPerWriter; ++i) {
@@ -168,18 +185,15 @@ void WritePlanItems(std::vector<ServiceProcess*> replicas, int writer, std::atom
     request.mutable_plan_item()->set_task(absl::StrCat("Task of writer ", writer, " number ", i));
     request.mutable_plan_item()->set_status(i % 3 == 0 ? ws::COMPLETE : ws::ON_TRACK);
     request.set_request_id(absl::StrCat("writer-", writer, "-", i));
-    // Alternate replicas; after the kill only the survivor (replicas[1]).
-    for (int attempt = 0; attempt < 5; ++attempt) {
-      ServiceProcess* target = (a_dead.load() || (i + attempt) % 2 == 1) ? replicas[1] : replicas[0];
+    WriteWithRetries(replicas, i, a_dead, acked, [&](ServiceProcess& target) -> std::optional<std::string> {
       grpc::ClientContext ctx;
       Prepare(&ctx);
       ws::PlanItem item;
-      grpc::Status s = ws::WorkstreamsService::NewStub(target->channel())->CreatePlanItem(&ctx, request, &item);
-      if (s.ok()) {
-        acked.Add(item.name());
-        break;
+      if (!ws::WorkstreamsService::NewStub(target.channel())->CreatePlanItem(&ctx, request, &item).ok()) {
+        return std::nullopt;
       }
-    }
+      return item.name();
+    });
   }
 }
 
@@ -190,17 +204,15 @@ void WritePeople(std::vector<ServiceProcess*> replicas, int writer, std::atomic<
     request.set_person_id(absl::StrCat("person-", writer, "-", i));
     request.mutable_person()->set_display_name(absl::StrCat("Person ", writer, " ", i));
     request.set_request_id(absl::StrCat("person-writer-", writer, "-", i));
-    for (int attempt = 0; attempt < 5; ++attempt) {
-      ServiceProcess* target = (a_dead.load() || (i + attempt) % 2 == 1) ? replicas[1] : replicas[0];
+    WriteWithRetries(replicas, i, a_dead, acked, [&](ServiceProcess& target) -> std::optional<std::string> {
       grpc::ClientContext ctx;
       Prepare(&ctx);
       gov::Person person;
-      grpc::Status s = gov::GovernanceService::NewStub(target->channel())->CreatePerson(&ctx, request, &person);
-      if (s.ok()) {
-        acked.Add(person.name());
-        break;
+      if (!gov::GovernanceService::NewStub(target.channel())->CreatePerson(&ctx, request, &person).ok()) {
+        return std::nullopt;
       }
-    }
+      return person.name();
+    });
   }
 }
 

@@ -35,6 +35,7 @@
 #include "services/workstreams/migrations.h"
 #include "tools/bench/bench_store.h"
 #include "tools/bench/throughput.h"
+#include "tools/bench/workstreams_client.h"
 #include "wp/workstreams/v1/workstreams.grpc.pb.h"
 
 ABSL_FLAG(int, items, 100000, "plan items to load before measuring");
@@ -71,23 +72,10 @@ std::string TrackerChunk(int first_row, int rows) {
   return tsv;
 }
 
-void Prepare(grpc::ClientContext* ctx) {
-  static const std::string bearer = wp::testing::TestBearer(wp::auth::Role::kOfficer, "bench");
-  ctx->AddMetadata("authorization", bearer);
-  ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::minutes(10));
-}
+void Prepare(grpc::ClientContext* ctx) { wp::bench::PrepareOfficerCall(ctx, absl::Minutes(10)); }
 
 bool Load(v1::WorkstreamsService::Stub& stub, int items) {
-  for (int n = 1; n <= kWorkstreams; ++n) {
-    grpc::ClientContext ctx;
-    Prepare(&ctx);
-    v1::CreateWorkstreamRequest request;
-    request.mutable_workstream()->set_plan_period(kPeriod);
-    request.mutable_workstream()->set_number(n);
-    request.mutable_workstream()->set_title(absl::StrCat("Benchmark workstream ", n));
-    v1::Workstream ws;
-    if (!stub.CreateWorkstream(&ctx, request, &ws).ok()) return false;
-  }
+  if (!wp::bench::CreateBenchWorkstreams(stub, kPeriod, kWorkstreams)) return false;
   constexpr int kChunk = 10000;
   for (int first = 0; first < items; first += kChunk) {
     grpc::ClientContext ctx;

@@ -24,9 +24,9 @@
 #include "grpcpp/grpcpp.h"
 #include "libs/testing/server_process.h"
 #include "libs/testing/service_process.h"
-#include "libs/testing/test_tokens.h"
 #include "tools/bench/bench_store.h"
 #include "tools/bench/throughput.h"
+#include "tools/bench/workstreams_client.h"
 #include "wp/workstreams/v1/workstreams.grpc.pb.h"
 
 ABSL_FLAG(std::string, engine, "sqlite", "the store engine: sqlite or postgres");
@@ -41,25 +41,12 @@ namespace v1 = wp::workstreams::v1;
 constexpr char kPeriod[] = "2022-23";
 constexpr int kWorkstreams = 10;
 
-void Prepare(grpc::ClientContext* ctx) {
-  static const std::string bearer = wp::testing::TestBearer(wp::auth::Role::kOfficer, "bench");
-  ctx->AddMetadata("authorization", bearer);
-  ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::minutes(1));
-}
+void Prepare(grpc::ClientContext* ctx) { wp::bench::PrepareOfficerCall(ctx, absl::Minutes(1)); }
 
 std::string Ref(int i) { return absl::StrCat(i % kWorkstreams + 1, ".", i / kWorkstreams + 1); }
 
 bool Load(v1::WorkstreamsService::Stub& stub, int items) {
-  for (int n = 1; n <= kWorkstreams; ++n) {
-    grpc::ClientContext ctx;
-    Prepare(&ctx);
-    v1::CreateWorkstreamRequest request;
-    request.mutable_workstream()->set_plan_period(kPeriod);
-    request.mutable_workstream()->set_number(n);
-    request.mutable_workstream()->set_title(absl::StrCat("Benchmark workstream ", n));
-    v1::Workstream ws;
-    if (!stub.CreateWorkstream(&ctx, request, &ws).ok()) return false;
-  }
+  if (!wp::bench::CreateBenchWorkstreams(stub, kPeriod, kWorkstreams)) return false;
   for (int i = 0; i < items; ++i) {
     grpc::ClientContext ctx;
     Prepare(&ctx);
