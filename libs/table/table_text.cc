@@ -1,4 +1,4 @@
-#include "services/workstreams/table_text.h"
+#include "libs/table/table_text.h"
 
 #include <cstddef>
 #include <utility>
@@ -8,7 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "libs/status/status_macros.h"
 
-namespace wp::workstreams {
+namespace wp::table {
 namespace {
 
 bool IsLineBreak(char c) { return c == '\n' || c == '\r'; }
@@ -224,4 +224,4 @@ std::string WriteTable(const std::vector<std::vector<std::string>>& rows, Format
   return out;
 }
 
-}  // namespace wp::workstreams
+}  // namespace wp::table

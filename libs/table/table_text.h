@@ -11,8 +11,8 @@
 // at a time, so memory follows the largest row rather than the file; a row
 // past kMaxCellsPerRow or a cell past kMaxCellBytes is flagged, not stored
 // whole. Thread-safe: pure functions; a TableReader is used by one thread.
-#ifndef WP_SERVICES_WORKSTREAMS_TABLE_TEXT_H_
-#define WP_SERVICES_WORKSTREAMS_TABLE_TEXT_H_
+#ifndef WP_LIBS_TABLE_TABLE_TEXT_H_
+#define WP_LIBS_TABLE_TABLE_TEXT_H_
 
 #include <cstddef>
 #include <string>
@@ -21,7 +21,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
-namespace wp::workstreams {
+namespace wp::table {
 
 enum class Format { kCsv, kTsv };
 
@@ -32,10 +32,11 @@ absl::string_view FormatName(Format format);
 // put it in front of WriteTable's output so accented names display right.
 inline constexpr absl::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
-// Limits on one row. A tracker has six columns and Excel holds at most
-// 32,767 characters in a cell (131,068 bytes of UTF-8 at worst), so real
-// files stay far inside them, while a row of millions of empty cells, or one
-// endless cell, cannot make a row cost more than about 100 x 128 KiB.
+// Limits on one row. The files read here have a dozen columns or fewer and
+// Excel holds at most 32,767 characters in a cell (131,068 bytes of UTF-8 at
+// worst), so real files stay far inside them, while a row of millions of
+// empty cells, or one endless cell, cannot make a row cost more than about
+// 100 x 128 KiB.
 inline constexpr int kMaxCellsPerRow = 100;
 inline constexpr size_t kMaxCellBytes = 128 * 1024;
 
@@ -97,6 +98,6 @@ absl::StatusOr<std::vector<TableRow>> ParseTable(absl::string_view text);
 // the same cells for every row with at least one cell.
 std::string WriteTable(const std::vector<std::vector<std::string>>& rows, Format format);
 
-}  // namespace wp::workstreams
+}  // namespace wp::table
 
-#endif  // WP_SERVICES_WORKSTREAMS_TABLE_TEXT_H_
+#endif  // WP_LIBS_TABLE_TABLE_TEXT_H_
