@@ -55,14 +55,34 @@ class TableReader {
   // Skips a UTF-8 byte order mark.
   TableReader(absl::string_view text, Format format);
 
+  // Where a piece of a longer text sits in it (ChunkedTableReader reads
+  // uploads this way).
+  struct Piece {
+    int first_line = 1;              // the line the piece starts on
+    bool more_text_follows = false;  // the piece is not the end of the text
+  };
+  // Reads `text` as that piece: no byte order mark is skipped (only a whole
+  // text starts with one). When more text follows, a row whose end is not in
+  // the piece (no line break after it yet, a quoted cell still open, or a CR
+  // that may be half of a CRLF) is not returned: Next() gives false and
+  // consumed() stays at the row's start, so the row can be read again once
+  // the rest of it has arrived.
+  TableReader(absl::string_view text, Format format, Piece piece);
+
   // The next row (lines with no characters are skipped): true with *row
   // set, false at the end of the text. INVALID_ARGUMENT "line N: ..." as
   // ParseTable; after an error the reader is at its end.
   absl::StatusOr<bool> Next(TableRow* row);
 
+  // Bytes of the text (after a skipped byte order mark) taken by the rows
+  // and blank lines read so far, and the line the next row would start on.
+  size_t consumed() const { return pos_; }
+  int line() const { return line_; }
+
  private:
   enum class Quoted { kOk, kNeverClosed, kTextAfterQuote };
 
+  bool EndNotYetKnown() const;
   void SkipLineBreak();
   absl::Status ReadCell(std::string* cell);
   void ReadPlain(std::string* cell);
@@ -71,6 +91,7 @@ class TableReader {
   absl::string_view text_;
   Format format_;
   char delimiter_;
+  bool more_text_follows_ = false;
   size_t pos_ = 0;
   int line_ = 1;
   bool cell_too_long_ = false;  // for the cell being read
