@@ -6,9 +6,9 @@
 
 namespace wp::westos {
 
-std::string Quoted(absl::string_view text) {
+std::string Quoted(absl::string_view text, size_t max_bytes) {
   // Bounded first: its output is valid UTF-8, which the escaping keeps.
-  return absl::StrCat("\"", absl::Utf8SafeCHexEscape(text::Bounded(text, kMaxQuotedBytes)), "\"");
+  return absl::StrCat("\"", absl::Utf8SafeCHexEscape(text::Bounded(text, max_bytes)), "\"");
 }
 
 }  // namespace wp::westos

@@ -16,10 +16,10 @@ namespace wp::westos {
 // How much of the outside text a message quotes, before escaping.
 inline constexpr size_t kMaxQuotedBytes = 64;
 
-// `text` in double quotes: cut to kMaxQuotedBytes with "…" (libs/text's
+// `text` in double quotes: cut to `max_bytes` with "…" (libs/text's
 // Bounded, which also replaces bytes that are not UTF-8 with U+FFFD), then
 // quotes, backslashes and control characters C-escaped.
-std::string Quoted(absl::string_view text);
+std::string Quoted(absl::string_view text, size_t max_bytes = kMaxQuotedBytes);
 
 }  // namespace wp::westos
 

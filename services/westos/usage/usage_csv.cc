@@ -1,15 +1,16 @@
 #include "services/westos/usage/usage_csv.h"
 
-#include <set>
+#include <string>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "libs/status/field_errors.h"
 #include "libs/text/bounded_text.h"
+#include "services/westos/usage/field_problems.h"
 
 namespace wp::westos {
 namespace {
@@ -36,31 +37,8 @@ int ColumnOf(absl::string_view name) {
   return -1;
 }
 
-// The problems of one row: parse errors first, then the rules of the event
-// for the fields that did parse (a field is not blamed twice).
-class RowProblems {
- public:
-  void AddParseError(const absl::Status& status) {
-    for (const FieldViolation& f : FieldViolationsOf(status)) {
-      failed_fields_.insert(f.field);
-      violations_.Add(f.field, f.description);
-    }
-  }
-  void AddRuleErrors(const absl::Status& status) {
-    for (const FieldViolation& f : FieldViolationsOf(status)) {
-      if (failed_fields_.count(f.field) == 0) violations_.Add(f.field, f.description);
-    }
-  }
-  // "field: reason; ...", bounded (FieldViolations::ToStatus).
-  absl::Status ToStatus() const { return violations_.ToStatus(); }
-
- private:
-  FieldViolations violations_;
-  std::set<std::string> failed_fields_;
-};
-
 template <typename T, typename Field>
-void Assign(absl::StatusOr<T> parsed, Field* field, RowProblems* problems) {
+void Assign(absl::StatusOr<T> parsed, Field* field, FieldProblems* problems) {
   if (parsed.ok()) {
     *field = *std::move(parsed);
   } else {
@@ -68,7 +46,7 @@ void Assign(absl::StatusOr<T> parsed, Field* field, RowProblems* problems) {
   }
 }
 
-UsageEvent ParseFields(const Cells& cells, RowProblems* problems) {
+UsageEvent ParseFields(const Cells& cells, FieldProblems* problems) {
   UsageEvent event;
   event.event_id = std::string(cells[Column::kEventId]);
   Assign(ParseOccurredAt(cells[Column::kOccurredAt]), &event.occurred_at, problems);
@@ -182,9 +160,11 @@ UsageCsvRow UsageCsvReader::ConvertRow(const table::TableRow& in) const {
     out.error = absl::StrCat("row: has ", in.cells.size(), " cells, the header has ", header_cells_);
     return out;
   }
-  RowProblems problems;
+  FieldProblems problems;
   UsageEvent event = ParseFields(cells, &problems);
-  problems.AddRuleErrors(ValidateUsageEvent(event, now_));
+  // The CSV's columns are named as the event's fields.
+  problems.AddRuleErrors(ValidateUsageEvent(event, now_),
+                         [](absl::string_view field) { return std::string(field); });
   if (absl::Status status = problems.ToStatus(); !status.ok()) {
     out.error = std::string(status.message());
     return out;
