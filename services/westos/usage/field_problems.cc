@@ -1,5 +1,7 @@
 #include "services/westos/usage/field_problems.h"
 
+#include <vector>
+
 namespace wp::westos {
 
 void FieldProblems::Add(absl::string_view field, absl::string_view reason) {
@@ -9,7 +11,10 @@ void FieldProblems::Add(absl::string_view field, absl::string_view reason) {
 
 void FieldProblems::AddParseError(const absl::Status& status, absl::string_view field) {
   if (status.ok()) return;
-  for (const FieldViolation& v : FieldViolationsOf(status)) {
+  const std::vector<FieldViolation> violations = FieldViolationsOf(status);
+  // A parser's error without violations still names the record's field.
+  if (violations.empty()) Add(field.empty() ? "record" : field, status.message());
+  for (const FieldViolation& v : violations) {
     Add(field.empty() ? absl::string_view(v.field) : field, v.description);
   }
 }

@@ -365,7 +365,9 @@ absl::StatusOr<std::vector<absl::string_view>> SplitJsonArray(absl::string_view 
   size_t start = 1;
   int depth = 0;
   bool in_string = false;
-  auto element_until = [&](size_t end) { return absl::StripAsciiWhitespace(text.substr(start, end - start)); };
+  auto element_until = [&](size_t end) {
+    return absl::StripAsciiWhitespace(text.substr(start, end - start));
+  };
   for (size_t i = 1; i < text.size(); ++i) {
     const char c = text[i];
     if (in_string) {
@@ -513,12 +515,16 @@ absl::StatusOr<std::vector<XapiStatementResult>> ParseXapiStatements(const XapiM
                                                                      absl::string_view text,
                                                                      absl::Time now) {
   const absl::string_view body = absl::StripAsciiWhitespace(text);
-  if (absl::StartsWith(body, "{")) return std::vector<XapiStatementResult>{MapXapiStatement(mapping, body, now)};
+  if (absl::StartsWith(body, "{")) {
+    return std::vector<XapiStatementResult>{MapXapiStatement(mapping, body, now)};
+  }
   absl::StatusOr<std::vector<absl::string_view>> statements = SplitJsonArray(body);
   if (!statements.ok()) return statements.status();
   std::vector<XapiStatementResult> results;
   results.reserve(statements->size());
-  for (absl::string_view statement : *statements) results.push_back(MapXapiStatement(mapping, statement, now));
+  for (absl::string_view statement : *statements) {
+    results.push_back(MapXapiStatement(mapping, statement, now));
+  }
   return results;
 }
 

@@ -17,6 +17,7 @@
 #define WP_SERVICES_WESTOS_USAGE_XAPI_STATEMENT_H_
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <string>
 #include <variant>

@@ -285,17 +285,23 @@ INSTANTIATE_TEST_SUITE_P(
         BadStatement{"actor_without_id", [] { return StatementWith({"actor"}, "account", std::nullopt); },
                      "actor: has no account.name, mbox_sha1sum or openid"},
         BadStatement{"actor_name_long",
-                     [] { return StatementWith({"actor", "account"}, "name", String(std::string(129, 'u'))); },
+                     [] {
+                       return StatementWith({"actor", "account"}, "name", String(std::string(129, 'u')));
+                     },
                      "actor.account.name: is 129 bytes, more than 128"},
-        BadStatement{"actor_name_number", [] { return StatementWith({"actor", "account"}, "name", Number(42)); },
+        BadStatement{"actor_name_number",
+                     [] { return StatementWith({"actor", "account"}, "name", Number(42)); },
                      "actor.account.name: must be a string"},
-        BadStatement{"no_verb", [] { return StatementWith({"verb"}, "id", std::nullopt); }, "verb.id: is required"},
+        BadStatement{"no_verb", [] { return StatementWith({"verb"}, "id", std::nullopt); },
+                     "verb.id: is required"},
         BadStatement{"object_elsewhere",
                      [] { return StatementWith({"object"}, "id", String("https://other.example/x")); },
                      "object.id: \"https://other.example/x\" is not \"https://content.example/lessons/\" "
                      "followed by a content id"},
         BadStatement{"object_only_prefix",
-                     [] { return StatementWith({"object"}, "id", String("https://content.example/lessons/")); },
+                     [] {
+                       return StatementWith({"object"}, "id", String("https://content.example/lessons/"));
+                     },
                      "object.id: \"https://content.example/lessons/\" is not"},
         BadStatement{"no_timestamp", [] { return StatementWith({}, "timestamp", std::nullopt); },
                      "timestamp: is required"},
@@ -330,11 +336,13 @@ INSTANTIATE_TEST_SUITE_P(
                      "context.extensions[\"https://wp.example/xapi/authority\"]: must be a string"},
         BadStatement{"establishment_long",
                      [] { return ExtensionWith("establishment", String(std::string(65, 's'))); },
-                     "context.extensions[\"https://wp.example/xapi/establishment\"]: is 65 bytes, more than 64"},
+                     "context.extensions[\"https://wp.example/xapi/establishment\"]: is 65 bytes, more than "
+                     "64"},
         BadStatement{"sector_unknown", [] { return ExtensionWith("sector", String("college")); },
                      "context.extensions[\"https://wp.example/xapi/sector\"]: \"college\" is not one of"},
         BadStatement{"simd_high", [] { return ExtensionWith("simd", Number(6)); },
-                     "context.extensions[\"https://wp.example/xapi/simd\"]: 6 is not a whole number from 0 to 5"},
+                     "context.extensions[\"https://wp.example/xapi/simd\"]: 6 is not a whole number from 0 "
+                     "to 5"},
         BadStatement{"simd_huge", [] { return ExtensionWith("simd", Number(-1e308)); },
                      "context.extensions[\"https://wp.example/xapi/simd\"]: -1e+308 is not a whole number"},
         BadStatement{"simd_text", [] { return ExtensionWith("simd", String("x")); },
