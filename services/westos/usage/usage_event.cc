@@ -61,7 +61,7 @@ void CheckOccurredAt(absl::Time t, absl::Time now, FieldViolations* v) {
     v->Add("occurred_at", absl::StrCat(FormatUtc(t), " is before ", FormatUtc(EarliestOccurredAt())));
   } else if (t > now + kMaxClockSkew) {
     v->Add("occurred_at", absl::StrCat(FormatUtc(t), " is in the future (now is ", FormatUtc(now),
-                                       "); check the source's clock"));
+                                       ", check the source's clock)"));
   }
 }
 
