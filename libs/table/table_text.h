@@ -10,7 +10,9 @@
 // gives x back for both formats (see WriteTable). TableReader reads one row
 // at a time, so memory follows the largest row rather than the file; a row
 // past kMaxCellsPerRow or a cell past kMaxCellBytes is flagged, not stored
-// whole. Thread-safe: pure functions; a TableReader is used by one thread.
+// whole; ChunkedTableReader (chunked_table_reader.h) reads the same grammar
+// from a text that arrives in chunks. Thread-safe: pure functions; a
+// TableReader is used by one thread.
 #ifndef WP_LIBS_TABLE_TABLE_TEXT_H_
 #define WP_LIBS_TABLE_TABLE_TEXT_H_
 
