@@ -11,6 +11,7 @@
 #include "absl/strings/str_join.h"
 #include "libs/text/bounded_text.h"
 #include "services/westos/usage/field_problems.h"
+#include "services/westos/usage/quoted_text.h"
 
 namespace wp::westos {
 namespace {
@@ -123,8 +124,7 @@ absl::Status UsageCsvReader::ReadHeader(const table::TableRow& header) {
     const auto [first, inserted] = first_cell_of.emplace(absl::AsciiStrToLower(name), i);
     if (!inserted) {
       return absl::InvalidArgumentError(
-          absl::StrCat("line ", header.line, ": the header names column ",
-                       text::Bounded(name, kMaxIgnoredNameBytes), " twice (cells ",
+          absl::StrCat("line ", header.line, ": the header names column ", Quoted(name), " twice (cells ",
                        first->second + 1, " and ", i + 1, ")"));
     }
     const int column = ColumnOf(name);

@@ -154,7 +154,7 @@ TEST(UsageCsvReaderTest, MissingRequiredColumnsFailTheWholeFileBeforeAnyRow) {
 TEST(UsageCsvReaderTest, DuplicatedColumnIsAFileError) {
   const Read read = ReadAll(absl::StrCat("Role,", kHeader, "learner,", kGoodRow));
   EXPECT_EQ(read.status.code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(read.status.message(), HasSubstr("names column role twice (cells 1 and 5)"));
+  EXPECT_THAT(read.status.message(), HasSubstr("names column \"role\" twice (cells 1 and 5)"));
   EXPECT_THAT(read.rows, IsEmpty());
 }
 
