@@ -1,4 +1,5 @@
-# Tracker spreadsheet import/export (pure logic: CSV/TSV text <-> tracker rows).
+# Tracker spreadsheet import/export (pure logic: CSV/TSV text <-> tracker rows;
+# the CSV/TSV grammar itself is libs/table).
 # Included by services/workstreams/CMakeLists.txt, and by scratch projects that
 # build it alone, so every path is taken from this file's own location rather
 # than from PROJECT_SOURCE_DIR or the including folder.
@@ -6,12 +7,10 @@ set(WP_TRACKER_FILES_DIR ${CMAKE_CURRENT_LIST_DIR})
 get_filename_component(WP_TRACKER_FILES_REPO_ROOT ${CMAKE_CURRENT_LIST_DIR}/../.. ABSOLUTE)
 
 wp_cc_library(NAME wp_workstreams_tracker_files
-  SRCS ${WP_TRACKER_FILES_DIR}/table_text.cc
-       ${WP_TRACKER_FILES_DIR}/tracker_row.cc
+  SRCS ${WP_TRACKER_FILES_DIR}/tracker_row.cc
        ${WP_TRACKER_FILES_DIR}/utf8_text.cc
-  DEPS wp_text absl::flat_hash_map absl::status absl::statusor absl::strings absl::str_format
-  TESTS ${WP_TRACKER_FILES_DIR}/table_text_test.cc
-        ${WP_TRACKER_FILES_DIR}/tracker_row_test.cc
+  DEPS wp_table wp_text absl::flat_hash_map absl::status absl::statusor absl::strings absl::str_format
+  TESTS ${WP_TRACKER_FILES_DIR}/tracker_row_test.cc
         ${WP_TRACKER_FILES_DIR}/utf8_text_test.cc)
 
 # "services/workstreams/..." includes resolve even when PROJECT_SOURCE_DIR is

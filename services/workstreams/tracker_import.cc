@@ -13,12 +13,16 @@
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
 #include "libs/store/database.h"
+#include "libs/table/table_text.h"
 #include "services/workstreams/plan_item_changes.h"
 #include "services/workstreams/plan_item_rules.h"
 #include "services/workstreams/tracker_row.h"
 #include "services/workstreams/tracker_store.h"
 
 namespace wp::workstreams {
+using table::DetectFormat;
+using table::Format;
+
 namespace {
 
 using google::protobuf::util::MessageDifferencer;

@@ -45,8 +45,8 @@ class TrackerImporter {
 
   // INVALID_ARGUMENT for a file that cannot be read as a tracker at all
   // (no header naming Ref, Task and Status; an unterminated quote; a title
-  // or header row over a limit of TableRow) and for an author longer than
-  // kMaxNoteAuthorBytes. RESOURCE_EXHAUSTED when max_concurrent imports are
+  // or header row over a limit of table::TableRow) and for an author longer
+  // than kMaxNoteAuthorBytes. RESOURCE_EXHAUSTED when max_concurrent imports are
   // already running: retry later.
   absl::Status Import(const server::Caller& caller, const v1::ImportTrackerRequest& request,
                       const ProgressSink& sink);

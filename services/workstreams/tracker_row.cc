@@ -18,6 +18,12 @@
 #include "services/workstreams/utf8_text.h"
 
 namespace wp::workstreams {
+using table::DetectFormat;
+using table::Format;
+using table::TableReader;
+using table::TableRow;
+using table::WriteTable;
+
 namespace {
 
 constexpr std::array<absl::string_view, 12> kMonthNames = {

@@ -21,8 +21,8 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "libs/table/table_text.h"
 #include "services/workstreams/plan_item_types.h"
-#include "services/workstreams/table_text.h"
 
 namespace wp::workstreams {
 
@@ -60,7 +60,7 @@ struct RowRejection {
 };
 
 struct TrackerFile {
-  Format format = Format::kCsv;
+  table::Format format = table::Format::kCsv;
   int header_line = 0;
   std::vector<TrackerRow> rows;          // file order
   std::vector<RowRejection> rejections;  // file order
@@ -70,18 +70,19 @@ struct TrackerFile {
 // keeps of earlier rows) rather than every cell of the file at once.
 //
 // A row is rejected, besides the cell rules below, when it breaks a limit of
-// TableRow (too many cells, a cell too long), when a cell is not UTF-8 text
-// (or holds a NUL), when a Comments note is longer than kMaxNoteTextBytes, or
-// when Comments hold more than kMaxProgressNotesPerItem notes.
+// table::TableRow (too many cells, a cell too long), when a cell is not UTF-8
+// text (or holds a NUL), when a Comments note is longer than
+// kMaxNoteTextBytes, or when Comments hold more than kMaxProgressNotesPerItem
+// notes.
 class TrackerReader {
  public:
   // Reads the whole text once, keeping nothing but counts: checks that it is
   // well formed and has a header (the errors of ParseTracker below), and
   // counts its data rows, so that nothing is applied from a file that turns
   // out to be malformed at its end.
-  static absl::StatusOr<TrackerReader> Open(absl::string_view text, Format format);
+  static absl::StatusOr<TrackerReader> Open(absl::string_view text, table::Format format);
 
-  Format format() const { return format_; }
+  table::Format format() const { return format_; }
   int header_line() const { return header_line_; }
   // Non-blank rows after the header, good or rejected.
   int data_rows() const { return data_rows_; }
@@ -90,25 +91,26 @@ class TrackerReader {
   bool Next(std::optional<TrackerRow>* row, std::optional<RowRejection>* rejection);
 
  private:
-  TrackerReader(absl::string_view text, Format format) : table_(text, format), format_(format) {}
+  TrackerReader(absl::string_view text, table::Format format)
+      : table_(text, format), format_(format) {}
 
-  TableReader table_;
-  Format format_;
+  table::TableReader table_;
+  table::Format format_;
   int header_line_ = 0;
   int data_rows_ = 0;
   std::array<int, 6> columns_{};  // cell index of Ref, Task, Lead, Status, Expected Date, Comments
   absl::flat_hash_map<int, int> first_line_of_ref_;  // workstream * 10000 + task -> line
-  TableRow scratch_;  // the row being read, reused
+  table::TableRow scratch_;  // the row being read, reused
 };
 
 // Reads a tracker file (format detected from its header, or given).
 // The header is the first non-blank row that names Ref, Task and Status;
 // title rows above it (within the first 10 rows) are ignored. Blank rows are
 // skipped. INVALID_ARGUMENT for the whole file when the text is malformed
-// (see ParseTable) or when no header names every required column: the message
-// names the missing column(s) and the header's line.
+// (see table::ParseTable) or when no header names every required column: the
+// message names the missing column(s) and the header's line.
 absl::StatusOr<TrackerFile> ParseTracker(absl::string_view text);
-absl::StatusOr<TrackerFile> ParseTracker(absl::string_view text, Format format);
+absl::StatusOr<TrackerFile> ParseTracker(absl::string_view text, table::Format format);
 
 // Header then one line per row, columns Ref, Task, Workstream Lead, Status,
 // Expected Date, Comments; dates as FormatDate, statuses as StatusWord, notes
@@ -116,7 +118,7 @@ absl::StatusOr<TrackerFile> ParseTracker(absl::string_view text, Format format);
 // notes gets a first line "Superseded by 5.2" so the link survives import.
 // ParseTracker(WriteTracker(rows)) gives rows back (line numbers aside) for
 // rows in the form ParseTracker produces.
-std::string WriteTracker(const std::vector<TrackerRow>& rows, Format format);
+std::string WriteTracker(const std::vector<TrackerRow>& rows, table::Format format);
 
 // ---- The cell rules, exposed for the service and for tests. ----
 

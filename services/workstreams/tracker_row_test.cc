@@ -12,6 +12,10 @@
 #include "gtest/gtest.h"
 
 namespace wp::workstreams {
+using table::Format;
+using table::FormatName;
+using table::kMaxCellBytes;
+
 
 // Readable failures.
 void PrintTo(const CalendarDate& d, std::ostream* os) {

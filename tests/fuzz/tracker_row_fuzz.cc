@@ -13,7 +13,7 @@
 
 namespace {
 
-using wp::workstreams::Format;
+using wp::table::Format;
 using wp::workstreams::TrackerFile;
 using wp::workstreams::TrackerRow;
 

@@ -10,9 +10,11 @@
 // gives x back for both formats (see WriteTable). TableReader reads one row
 // at a time, so memory follows the largest row rather than the file; a row
 // past kMaxCellsPerRow or a cell past kMaxCellBytes is flagged, not stored
-// whole. Thread-safe: pure functions; a TableReader is used by one thread.
-#ifndef WP_SERVICES_WORKSTREAMS_TABLE_TEXT_H_
-#define WP_SERVICES_WORKSTREAMS_TABLE_TEXT_H_
+// whole; ChunkedTableReader (chunked_table_reader.h) reads the same grammar
+// from a text that arrives in chunks. Thread-safe: pure functions; a
+// TableReader is used by one thread.
+#ifndef WP_LIBS_TABLE_TABLE_TEXT_H_
+#define WP_LIBS_TABLE_TABLE_TEXT_H_
 
 #include <cstddef>
 #include <string>
@@ -21,7 +23,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
-namespace wp::workstreams {
+namespace wp::table {
 
 enum class Format { kCsv, kTsv };
 
@@ -32,10 +34,11 @@ absl::string_view FormatName(Format format);
 // put it in front of WriteTable's output so accented names display right.
 inline constexpr absl::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
-// Limits on one row. A tracker has six columns and Excel holds at most
-// 32,767 characters in a cell (131,068 bytes of UTF-8 at worst), so real
-// files stay far inside them, while a row of millions of empty cells, or one
-// endless cell, cannot make a row cost more than about 100 x 128 KiB.
+// Limits on one row. The files read here have a dozen columns or fewer and
+// Excel holds at most 32,767 characters in a cell (131,068 bytes of UTF-8 at
+// worst), so real files stay far inside them, while a row of millions of
+// empty cells, or one endless cell, cannot make a row cost more than about
+// 100 x 128 KiB.
 inline constexpr int kMaxCellsPerRow = 100;
 inline constexpr size_t kMaxCellBytes = 128 * 1024;
 
@@ -54,14 +57,34 @@ class TableReader {
   // Skips a UTF-8 byte order mark.
   TableReader(absl::string_view text, Format format);
 
+  // Where a piece of a longer text sits in it (ChunkedTableReader reads
+  // uploads this way).
+  struct Piece {
+    int first_line = 1;              // the line the piece starts on
+    bool more_text_follows = false;  // the piece is not the end of the text
+  };
+  // Reads `text` as that piece: no byte order mark is skipped (only a whole
+  // text starts with one). When more text follows, a row whose end is not in
+  // the piece (no line break after it yet, a quoted cell still open, or a CR
+  // that may be half of a CRLF) is not returned: Next() gives false and
+  // consumed() stays at the row's start, so the row can be read again once
+  // the rest of it has arrived.
+  TableReader(absl::string_view text, Format format, Piece piece);
+
   // The next row (lines with no characters are skipped): true with *row
   // set, false at the end of the text. INVALID_ARGUMENT "line N: ..." as
   // ParseTable; after an error the reader is at its end.
   absl::StatusOr<bool> Next(TableRow* row);
 
+  // Bytes of the text (after a skipped byte order mark) taken by the rows
+  // and blank lines read so far, and the line the next row would start on.
+  size_t consumed() const { return pos_; }
+  int line() const { return line_; }
+
  private:
   enum class Quoted { kOk, kNeverClosed, kTextAfterQuote };
 
+  bool EndNotYetKnown() const;
   void SkipLineBreak();
   absl::Status ReadCell(std::string* cell);
   void ReadPlain(std::string* cell);
@@ -70,6 +93,7 @@ class TableReader {
   absl::string_view text_;
   Format format_;
   char delimiter_;
+  bool more_text_follows_ = false;
   size_t pos_ = 0;
   int line_ = 1;
   bool cell_too_long_ = false;  // for the cell being read
@@ -97,6 +121,6 @@ absl::StatusOr<std::vector<TableRow>> ParseTable(absl::string_view text);
 // the same cells for every row with at least one cell.
 std::string WriteTable(const std::vector<std::vector<std::string>>& rows, Format format);
 
-}  // namespace wp::workstreams
+}  // namespace wp::table
 
-#endif  // WP_SERVICES_WORKSTREAMS_TABLE_TEXT_H_
+#endif  // WP_LIBS_TABLE_TABLE_TEXT_H_

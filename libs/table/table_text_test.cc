@@ -1,4 +1,4 @@
-#include "services/workstreams/table_text.h"
+#include "libs/table/table_text.h"
 
 #include <string>
 #include <vector>
@@ -6,7 +6,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
-namespace wp::workstreams {
+namespace wp::table {
 namespace {
 
 using ::testing::ElementsAre;
@@ -252,4 +252,4 @@ TEST(WriteTableTest, FirstCellStartingWithByteOrderMarkSurvives) {
 }
 
 }  // namespace
-}  // namespace wp::workstreams
+}  // namespace wp::table

@@ -1,4 +1,4 @@
-#include "services/workstreams/table_text.h"
+#include "libs/table/table_text.h"
 
 #include <cstddef>
 #include <utility>
@@ -8,7 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "libs/status/status_macros.h"
 
-namespace wp::workstreams {
+namespace wp::table {
 namespace {
 
 bool IsLineBreak(char c) { return c == '\n' || c == '\r'; }
@@ -41,11 +41,27 @@ TableReader::TableReader(absl::string_view text, Format format)
       format_(format),
       delimiter_(format == Format::kCsv ? ',' : '\t') {}
 
+TableReader::TableReader(absl::string_view text, Format format, Piece piece)
+    : text_(text),
+      format_(format),
+      delimiter_(format == Format::kCsv ? ',' : '\t'),
+      more_text_follows_(piece.more_text_follows),
+      line_(piece.first_line) {}
+
+// At the end of a piece, or on a CR ending it: what comes next decides
+// whether a row (or a CRLF) is complete.
+bool TableReader::EndNotYetKnown() const {
+  if (!more_text_follows_) return false;
+  return pos_ >= text_.size() || (text_[pos_] == '\r' && pos_ + 1 == text_.size());
+}
+
 absl::StatusOr<bool> TableReader::Next(TableRow* row) {
   // A line with no characters is not a row: spreadsheets leave them at the
   // end, people leave them between blocks.
-  while (pos_ < text_.size() && IsLineBreak(text_[pos_])) SkipLineBreak();
-  if (pos_ >= text_.size()) return false;
+  while (pos_ < text_.size() && IsLineBreak(text_[pos_]) && !EndNotYetKnown()) SkipLineBreak();
+  if (pos_ >= text_.size() || EndNotYetKnown()) return false;
+  const size_t row_start = pos_;
+  const int row_line = line_;
   row->line = line_;
   row->cells.clear();
   row->over_limit.clear();
@@ -69,6 +85,12 @@ absl::StatusOr<bool> TableReader::Next(TableRow* row) {
       continue;
     }
     break;  // at a line break or the end
+  }
+  if (EndNotYetKnown()) {
+    // The rest of the row may be in the next piece: read it again then.
+    pos_ = row_start;
+    line_ = row_line;
+    return false;
   }
   if (count > kMaxCellsPerRow) {
     row->over_limit = absl::StrCat("the row has ", count, " cells, more than ", kMaxCellsPerRow,
@@ -101,6 +123,8 @@ absl::Status TableReader::ReadCell(std::string* cell) {
     case Quoted::kOk:
       return absl::OkStatus();
     case Quoted::kNeverClosed:
+      // Its closing quote may be in the next piece; Next() sees the end.
+      if (more_text_follows_) return absl::OkStatus();
       return absl::InvalidArgumentError(absl::StrCat(
           "line ", start_line,
           ": quoted cell is never closed (the \" that opens it has no matching \")"));
@@ -224,4 +248,4 @@ std::string WriteTable(const std::vector<std::vector<std::string>>& rows, Format
   return out;
 }
 
-}  // namespace wp::workstreams
+}  // namespace wp::table
