@@ -9,6 +9,8 @@ find_package(GTest REQUIRED)
 find_package(SQLite3 REQUIRED)
 # libpq-dev: target PostgreSQL::PostgreSQL (libs/store/postgres_database.h).
 find_package(PostgreSQL REQUIRED)
+# libroaring-dev (CRoaring): target roaring::roaring; exact distinct people as bitmaps.
+find_package(roaring REQUIRED)
 # prometheus-cpp-dev: targets prometheus-cpp::core and prometheus-cpp::pull.
 find_package(prometheus-cpp CONFIG REQUIRED)
 

@@ -8,6 +8,7 @@ WP_PACKAGES=(
   libabsl-dev libnats-dev nats-server libhiredis-dev redis-server redis-tools
   libsqlite3-dev libgtest-dev libgmock-dev
   libpq-dev  # libs/store: the PostgreSQL engine
+  libroaring-dev  # services/westos: exact distinct people as compressed bitmaps (CRoaring)
   postgresql-15  # the test harness starts it (libs/testing/postgres_server.h)
   libjwt-dev openssl
   prometheus-cpp-dev  # libs/metrics: the Prometheus endpoint
@@ -21,6 +22,7 @@ WP_PACKAGES=(
 WP_SERVICES=(
   "governance   services/governance/governance    50051"
   "workstreams  services/workstreams/workstreams  50052"
+  "westos       services/westos/westos            50054"
 )
 # [END services]
 

@@ -17,6 +17,7 @@ work="$(mktemp -d)"
 export WP_DATA_DIR="$work/data" WP_NATS_PORT="$(free_port)" WP_REDIS_PORT="$(free_port)"
 export WP_WORKSTREAMS_PORT="$(free_port)" WP_GOVERNANCE_PORT="$(free_port)"
 export WP_WORKSTREAMS_METRICS_PORT="$(free_port)" WP_GOVERNANCE_METRICS_PORT="$(free_port)"
+export WP_WESTOS_PORT="$(free_port)" WP_WESTOS_METRICS_PORT="$(free_port)"
 
 "$root/scripts/run" >"$work/run.log" 2>&1 &
 run_pid=$!
@@ -54,6 +55,10 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 [ "$sponsored" = yes ] || { echo "no Board sponsors reached the workstreams service"; exit 1; }
+# Westos: three weeks of generated usage, counted.
+usage="$("$wpctl" --westos_server "127.0.0.1:$WP_WESTOS_PORT" usage query --from "$(date -u -d '-30 days' +%F)" \
+  --to "$(date -u +%F)" --json)"
+echo "$usage" | grep -Eq '"distinctUsers": ?"?[1-9]' || { echo "unexpected usage: $usage"; exit 1; }
 
 kill -TERM "$run_pid"
 wait "$run_pid" && status=0 || status=$?

@@ -35,6 +35,20 @@ inline bool IsAuthorityCode(absl::string_view code) {
   return false;
 }
 
+// A compact code for storage: 1..8 in the order above, 0 for any other text.
+inline int AuthorityNumber(absl::string_view code) {
+  for (size_t i = 0; i < kAuthorities.size(); ++i) {
+    if (kAuthorities[i].code == code) return static_cast<int>(i) + 1;
+  }
+  return 0;
+}
+
+// The code of an AuthorityNumber; empty when out of range.
+inline absl::string_view AuthorityCodeOf(int number) {
+  if (number < 1 || number > static_cast<int>(kAuthorities.size())) return {};
+  return kAuthorities[number - 1].code;
+}
+
 }  // namespace wp::region
 
 #endif  // WP_LIBS_REGION_AUTHORITIES_H_

@@ -20,6 +20,7 @@ struct Limits {
   int64_t max_bytes = kDefaultMaxBytes;
   int max_items = kDefaultMaxItems;
   bool required = false;
+  bool items_checked_by_handler = false;
 };
 
 Limits LimitsOf(const FieldDescriptor& field) {
@@ -29,6 +30,7 @@ Limits LimitsOf(const FieldDescriptor& field) {
   if (declared.max_bytes() > 0) limits.max_bytes = declared.max_bytes();
   if (declared.max_items() > 0) limits.max_items = declared.max_items();
   limits.required = declared.required();
+  limits.items_checked_by_handler = declared.items_checked_by_handler();
   return limits;
 }
 
@@ -110,6 +112,9 @@ class Checker {
       Add(path, absl::StrCat("must have at most ", limits.max_items, " entries (has ", size, ")"));
       return;  // its elements are not worth checking one by one
     }
+    // A batch whose handler answers for each element: a bad one must not
+    // refuse the rest.
+    if (limits.items_checked_by_handler) return;
     for (int i = 0; i < size; ++i) {
       const std::string at = absl::StrCat(path, "[", i, "]");
       switch (f.cpp_type()) {

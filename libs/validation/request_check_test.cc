@@ -11,6 +11,7 @@ namespace wp::validation {
 namespace {
 
 using wp::testing::v1::LimitsTestRequest;
+using wp::testing::v1::Note;
 
 LimitsTestRequest Valid() {
   LimitsTestRequest r;
@@ -35,6 +36,17 @@ TEST(RequestCheckTest, AcceptsARequestWithinItsLimits) {
   r.add_colours(wp::testing::v1::COLOUR_RED);
   (*r.mutable_labels())["k"] = "v";
   EXPECT_TRUE(CheckRequest(r).ok()) << CheckRequest(r);
+}
+
+TEST(RequestCheckTest, LeavesTheElementsOfABatchToItsHandlerButCountsThem) {
+  LimitsTestRequest r = Valid();
+  Note* bad = r.add_batch();
+  bad->set_text("far more than ten bytes");
+  bad->set_colour(static_cast<wp::testing::v1::Colour>(7));
+  EXPECT_TRUE(CheckRequest(r).ok()) << CheckRequest(r);
+  r.add_batch();
+  r.add_batch();
+  EXPECT_EQ(OnlyViolation(r), "batch: must have at most 2 entries (has 3)");
 }
 
 TEST(RequestCheckTest, NamesTheFieldOverItsDeclaredLimitAtAnyDepth) {

@@ -26,6 +26,7 @@
 #include "tools/demo/demo_data.h"
 #include "tools/demo/governance_demo.h"
 #include "tools/demo/governance_loader.h"
+#include "tools/demo/usage_loader.h"
 #include "wp/workstreams/v1/networks.grpc.pb.h"
 #include "wp/workstreams/v1/workstreams.grpc.pb.h"
 
@@ -160,6 +161,22 @@ bool LoadGovernance(const std::shared_ptr<grpc::Channel>& channel, const std::st
   return true;
 }
 
+// Three weeks of generated usage of the online school, up to yesterday.
+bool LoadWestos(const std::shared_ptr<grpc::Channel>& channel, const std::string& token) {
+  wp::demo::UsageSettings settings;
+  settings.days = 21;
+  settings.first_day = absl::ToCivilDay(absl::Now(), absl::UTCTimeZone()) - settings.days;
+  absl::StatusOr<wp::demo::UsageLoadCounts> counts = wp::demo::LoadUsage(settings, channel, token);
+  if (!counts.ok()) {
+    std::cerr << "demo: westos: " << counts.status().message() << "\n";
+    return false;
+  }
+  std::cout << "westos: " << counts->sent << " usage events of " << settings.users << " people over "
+            << settings.days << " days (" << counts->accepted << " new, " << counts->duplicates
+            << " already there)\n";
+  return true;
+}
+
 // One service's demo data: its name (as in --services), its default address
 // and the function that loads its part once it answers SERVING, sending the
 // bearer token with every call.
@@ -174,6 +191,7 @@ struct DemoPart {
 const DemoPart kParts[] = {
     {"workstreams", "127.0.0.1:50052", LoadWorkstreams},
     {"governance", "127.0.0.1:50051", LoadGovernance},
+    {"westos", "127.0.0.1:50054", LoadWestos},
 };
 // [END demo_parts]
 

@@ -24,6 +24,7 @@ const std::vector<ServiceAddress>& Services() {
   static const auto* services = new std::vector<ServiceAddress>{
       {"workstreams", "server", "127.0.0.1:50052"},
       {"governance", "governance_server", "127.0.0.1:50051"},
+      {"westos", "westos_server", "127.0.0.1:50054"},
   };
   return *services;
 }

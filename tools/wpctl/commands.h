@@ -73,6 +73,11 @@ CommandResult BackupList(const CommandEnv& env, const Args& args);
 CommandResult ChangesList(const CommandEnv& env, const Args& args);
 CommandResult ChangesWatch(const CommandEnv& env, const Args& args);
 
+// usage_commands.cc: usage of the online school (westos).
+CommandResult UsageImport(const CommandEnv& env, const Args& args);
+CommandResult UsageQuery(const CommandEnv& env, const Args& args);
+CommandResult UsageRetract(const CommandEnv& env, const Args& args);
+
 // network_commands.cc
 CommandResult NetworksList(const CommandEnv& env, const Args& args);
 CommandResult NetworksGet(const CommandEnv& env, const Args& args);

@@ -68,6 +68,7 @@ struct Service {
   static constexpr const char* kNone = "";
   static constexpr const char* kWorkstreams = "workstreams";
   static constexpr const char* kGovernance = "governance";
+  static constexpr const char* kWestos = "westos";
 };
 
 struct Operands {
@@ -127,6 +128,20 @@ const std::vector<Command>& Commands() {
        "             [--period P]",
        "Change a plan item's status (not_started, on_track, complete, superseded).",
        ItemsSetStatus},
+      {Service::kWestos, "usage", "import", {1, 1}, {},
+       "usage import FILE",
+       "Send the content platform's CSV export of usage (FILE - is stdin), streamed, with progress;\n"
+       "             rejected rows are listed; exit 3 if any.",
+       UsageImport},
+      {Service::kWestos, "usage", "query", {0, 0},
+       {"from", "to", "by", "period", "authority", "role", "sector", "simd", "subject", "level", "content"},
+       "usage query --from YYYY-MM-DD --to YYYY-MM-DD [--by authority,role] [--period day|week|fortnight|month]\n"
+       "             [--authority A,...] [--role R,...] [--sector S,...] [--simd N,...] [--subject S,...]\n"
+       "             [--level L,...] [--content ID,...]",
+       "Views, plays, completions, minutes and exact distinct people, split and filtered.", UsageQuery},
+      {Service::kWestos, "usage", "retract", {1, 10000}, {"reason"},
+       "usage retract EVENT_ID... [--reason R]",
+       "Retract usage events: every figure becomes as if they had never arrived.", UsageRetract},
       {Service::kWorkstreams, "networks", "list", {0, 0}, {}, "networks list",
        "List specialist networks and forums.", NetworksList},
       {Service::kWorkstreams, "networks", "get", {1, 1}, {}, "networks get NAME",

@@ -1,0 +1,74 @@
+// Stores batches of usage events: deduplicated by event id for good, each
+// event answered on its own (accepted, duplicate, conflict, rejected), one
+// transaction per batch, so a result is only ever given for a committed
+// batch. Also retracts events by id.
+//
+// Thread-safety: thread-safe (the store serialises writes).
+#ifndef WP_SERVICES_WESTOS_INGEST_USAGE_INGEST_H_
+#define WP_SERVICES_WESTOS_INGEST_USAGE_INGEST_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "libs/server/request_context.h"
+#include "libs/store/database.h"
+#include "services/westos/usage/usage_event.h"
+
+namespace wp::westos {
+
+// One item of a batch: an event that passed the field rules, or why not.
+struct IngestItem {
+  std::string event_id;  // as sent, echoed in the result
+  std::optional<UsageEvent> event;
+  std::string field;  // when `event` is empty
+  std::string reason;
+};
+
+enum class Outcome { kAccepted = 1, kDuplicate = 2, kConflict = 3, kRejected = 4 };
+
+struct ItemResult {
+  std::string event_id;
+  Outcome outcome = Outcome::kRejected;
+  std::string field;
+  std::string reason;
+};
+
+struct IngestTotals {
+  int64_t accepted = 0;
+  int64_t duplicates = 0;
+  int64_t conflicts = 0;
+  int64_t rejected = 0;
+  void Add(const IngestTotals& o);
+};
+
+struct BatchResult {
+  std::vector<ItemResult> results;  // one per item, in order
+  IngestTotals totals;
+};
+
+enum class RetractionState { kRetracted = 1, kAlreadyRetracted = 2, kNotFound = 3 };
+
+struct RetractionResult {
+  std::vector<RetractionState> states;  // one per id, in order
+  int64_t retracted = 0;
+};
+
+class UsageIngest {
+ public:
+  explicit UsageIngest(store::Database& db) : db_(db) {}
+
+  absl::StatusOr<BatchResult> Ingest(const server::Caller& caller, const std::vector<IngestItem>& items);
+
+  absl::StatusOr<RetractionResult> Retract(const server::Caller& caller, const std::vector<std::string>& event_ids,
+                                           const std::string& reason);
+
+ private:
+  store::Database& db_;
+};
+
+}  // namespace wp::westos
+
+#endif  // WP_SERVICES_WESTOS_INGEST_USAGE_INGEST_H_
