@@ -7,6 +7,7 @@ WP_PACKAGES=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libnats-dev nats-server libhiredis-dev redis-server redis-tools
   libsqlite3-dev libgtest-dev libgmock-dev
+  sqlite3  # tools/bench/wp-bench-ingest: its baseline is the sqlite3 shell
   libpq-dev  # libs/store: the PostgreSQL engine
   libroaring-dev  # services/westos: exact distinct people as compressed bitmaps (CRoaring)
   postgresql-15  # the test harness starts it (libs/testing/postgres_server.h)

@@ -54,6 +54,8 @@ class ServiceProcess {
   std::string address() const;
   std::shared_ptr<grpc::Channel> channel() const { return channel_; }
   const std::string& log_path() const { return log_path_; }
+  // The running process's id (benchmarks read its memory); -1 when stopped.
+  pid_t pid() const { return process_ ? process_->pid() : -1; }
 
  private:
   ServiceOptions options_;
