@@ -121,6 +121,7 @@ class HeldReads : public store::Database {
   absl::StatusOr<std::unique_ptr<store::Lease>> TryLease(absl::string_view name) override {
     return db_.TryLease(name);
   }
+  store::StoreEngine engine() const override { return db_.engine(); }
   absl::Notification entered_;
   absl::Notification release_;
 

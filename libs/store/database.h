@@ -62,7 +62,14 @@ struct Migration {
   int version;
   std::string description;
   std::string sql;  // may hold several statements separated by ';'
+  // Run after `sql` on PostgreSQL only: for what one engine needs and the
+  // other must not have (e.g. an index that PostgreSQL keeps cheaply and
+  // that would cost SQLite a page write per row).
+  std::string postgres_sql = "";
 };
+
+// Which engine a database runs on (open_store.h chooses it).
+enum class StoreEngine { kSqlite, kPostgres };
 
 // Told how long each transaction took, for metrics. An interface rather than
 // Prometheus types so that the store depends on no metrics library: the
@@ -105,6 +112,9 @@ class Database {
   // The lease `name` when no other process holds it, nullptr when one does.
   // SQLite: always granted (one process owns the file).
   virtual absl::StatusOr<std::unique_ptr<Lease>> TryLease(absl::string_view name) = 0;
+  // For the few choices that differ by engine in cost, never in meaning
+  // (e.g. where a service keeps an index).
+  virtual StoreEngine engine() const = 0;
 };
 
 // Runs `body` in a read snapshot and returns the value it produced.

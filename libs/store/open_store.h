@@ -20,8 +20,6 @@
 
 namespace wp::store {
 
-enum class StoreEngine { kSqlite, kPostgres };
-
 struct StoreLocation {
   StoreEngine engine = StoreEngine::kSqlite;
   std::string sqlite_path;   // kSqlite

@@ -144,6 +144,8 @@ class PostgresDatabase : public Database {
   // A session-level advisory lock on a connection of the lease's own: the
   // server releases it when that connection ends, a crash of this process
   // included, so another replica can take over at once.
+  StoreEngine engine() const override { return StoreEngine::kPostgres; }
+
   absl::StatusOr<std::unique_ptr<Lease>> TryLease(absl::string_view name) override {
     absl::StatusOr<std::unique_ptr<PostgresConnection>> connection =
         PostgresConnection::Connect(url_, connect_timeout_);
@@ -253,6 +255,9 @@ absl::Status ApplyMigrations(PostgresConnection& db, absl::string_view component
       if (!applied.ok()) return applied.status();
       if (*applied) return absl::OkStatus();
       if (absl::Status run = db.Exec(ToPostgresDdl(m.sql)); !run.ok()) return run;
+      if (!m.postgres_sql.empty()) {
+        if (absl::Status run = db.Exec(ToPostgresDdl(m.postgres_sql)); !run.ok()) return run;
+      }
       return RecordApplied(db, component, m);
     });
     if (!s.ok()) {

@@ -209,6 +209,8 @@ class SqliteDatabase : public Database {
   }
 
   // One process owns a SQLite file, so it holds every lease.
+  StoreEngine engine() const override { return StoreEngine::kSqlite; }
+
   absl::StatusOr<std::unique_ptr<Lease>> TryLease(absl::string_view) override {
     struct SoleHolder : Lease {
       bool Held() override { return true; }

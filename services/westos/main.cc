@@ -1,6 +1,7 @@
 // The westos service: usage analytics of the region's online school. Its
 // own parts on the service runtime (libs/runtime).
 #include "absl/flags/flag.h"
+#include "libs/log/log.h"
 #include "libs/runtime/service_runtime.h"
 #include "services/westos/access_policy.h"
 #include "services/westos/events.h"
@@ -22,7 +23,12 @@ int main(int argc, char** argv) {
   auto rt = runtime::ServiceRuntime::CreateOrExit(
       config, {kServiceName, Migrations(), AccessPolicy(), /*changes_aggregates=*/nullptr, EntityTypes()});
 
-  UsageIngest ingest(rt->db());
+  EventLocator event_locator(rt->db().engine());
+  if (absl::Status s = event_locator.Warm(rt->db()); !s.ok()) {
+    log::Error("cannot read the stored event keys", {{"error", s.ToString()}});
+    return 1;
+  }
+  UsageIngest ingest(rt->db(), event_locator);
   DayIndexCache day_indexes(static_cast<size_t>(absl::GetFlag(FLAGS_day_index_cache_mb)) << 20);
   UsageQueries queries(rt->db(), day_indexes);
   UsageCsvImport csv_import(ingest);

@@ -1,8 +1,8 @@
 // The stored key of a usage event id: the first 62 bits of its SHA-256.
-// usage_events is keyed by it, so finding an id is one primary-key lookup
-// and the table needs no second index on the text. Two ids with the same key
-// (about one pair in 10^10 at 10 million events) are told apart by the
-// stored id: the later one takes the next free key (KeyProbe).
+// Events are found by it (event_locator.h), so no index holds the ids'
+// text. Two ids with the same key (about one pair in 10^10 at 10 million
+// events) are told apart by the stored id: the later one takes the next
+// free key, up to kKeyProbes after its own.
 #ifndef WP_SERVICES_WESTOS_INGEST_EVENT_KEYS_H_
 #define WP_SERVICES_WESTOS_INGEST_EVENT_KEYS_H_
 

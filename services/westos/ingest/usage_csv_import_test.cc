@@ -30,7 +30,8 @@ class UsageCsvImportTest : public ::testing::TestWithParam<wp::testing::Engine> 
     auto db = wp::testing::TestStore(GetParam()).Open(Migrations());
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(*db);
-    ingest_ = std::make_unique<UsageIngest>(*db_);
+    locator_ = std::make_unique<EventLocator>(db_->engine());
+    ingest_ = std::make_unique<UsageIngest>(*db_, *locator_);
   }
 
   // Runs an import of `text` cut into `chunk`-byte pieces, in batches of 3.
@@ -53,6 +54,7 @@ class UsageCsvImportTest : public ::testing::TestWithParam<wp::testing::Engine> 
 
   server::Caller caller_{"platform", "trace-1", "", "ingest", {}, "/wp.westos.v1.UsageService/ImportUsageCsv"};
   std::unique_ptr<store::Database> db_;
+  std::unique_ptr<EventLocator> locator_;
   std::unique_ptr<UsageIngest> ingest_;
 };
 

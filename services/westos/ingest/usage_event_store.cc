@@ -5,7 +5,6 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "libs/status/status_macros.h"
-#include "services/westos/ingest/event_keys.h"
 
 namespace wp::westos {
 namespace {
@@ -24,46 +23,22 @@ std::string Placeholders(size_t rows, int columns) {
 // "?, ?, ..." for an IN list.
 std::string InList(size_t n) { return absl::StrJoin(std::vector<std::string>(n, "?"), ", "); }
 
-KnownEvent KnownFrom(const store::Row& row) {
-  return KnownEvent{row.Int(0), row.Text(1), row.Int(2), static_cast<int32_t>(row.Int(3)), row.Int(4) != 0};
-}
-
-constexpr char kKnownColumns[] = "event_key, event_id, digest, day, retracted";
-
 }  // namespace
 
-absl::StatusOr<std::vector<KnownEvent>> FindEventsByKeys(store::Transaction& tx,
-                                                         const std::vector<int64_t>& keys) {
-  std::vector<KnownEvent> found;
-  for (size_t start = 0; start < keys.size(); start += kChunk) {
-    const size_t n = std::min(kChunk, keys.size() - start);
-    std::vector<store::Value> params(keys.begin() + start, keys.begin() + start + n);
-    WP_ASSIGN_OR_RETURN(std::vector<store::Row> rows,
-                        tx.Query(absl::StrCat("SELECT ", kKnownColumns, " FROM usage_events WHERE event_key IN (",
-                                              InList(n), ")"),
-                                 params));
-    for (const store::Row& row : rows) found.push_back(KnownFrom(row));
-  }
-  return found;
-}
-
-absl::StatusOr<std::vector<KnownEvent>> FindEventsNearKey(store::Transaction& tx, int64_t key) {
-  WP_ASSIGN_OR_RETURN(std::vector<store::Row> rows,
-                      tx.Query(absl::StrCat("SELECT ", kKnownColumns,
-                                            " FROM usage_events WHERE event_key >= ? AND event_key < ?"),
-                               {key, key + kKeyProbes}));
-  std::vector<KnownEvent> found;
-  for (const store::Row& row : rows) found.push_back(KnownFrom(row));
-  return found;
-}
-
-absl::Status InsertEvents(store::Transaction& tx, const std::vector<StoredEvent>& events) {
+absl::Status InsertEvents(store::Transaction& tx, const std::vector<StoredEvent>& events,
+                          std::optional<int64_t> first_seq) {
+  const int columns = kEventColumns + (first_seq.has_value() ? 1 : 0);
+  const std::string insert = absl::StrCat("INSERT INTO usage_events (", first_seq.has_value() ? "seq, " : "",
+                                          "event_key, event_id, digest, day, occurred_us, user_num, role, "
+                                          "authority, establishment_num, sector, simd, content_num, action, "
+                                          "seconds, rating) VALUES ");
   for (size_t start = 0; start < events.size(); start += kChunk) {
     const size_t n = std::min(kChunk, events.size() - start);
     std::vector<store::Value> params;
-    params.reserve(n * kEventColumns);
+    params.reserve(n * columns);
     for (size_t i = start; i < start + n; ++i) {
       const StoredEvent& e = events[i];
+      if (first_seq.has_value()) params.push_back(*first_seq + static_cast<int64_t>(i));
       for (store::Value v : std::initializer_list<store::Value>{
                e.key, e.event_id, e.digest, int64_t{e.day}, e.occurred_us, e.user_num, int64_t{e.role},
                int64_t{e.authority}, e.establishment_num, int64_t{e.sector}, int64_t{e.simd}, e.content_num,
@@ -71,20 +46,14 @@ absl::Status InsertEvents(store::Transaction& tx, const std::vector<StoredEvent>
         params.push_back(std::move(v));
       }
     }
-    WP_RETURN_IF_ERROR(
-        tx.Execute(absl::StrCat("INSERT INTO usage_events (event_key, event_id, digest, day, occurred_us, user_num, "
-                                "role, authority, establishment_num, sector, simd, content_num, action, seconds, "
-                                "rating) VALUES ",
-                                Placeholders(n, kEventColumns)),
-                   params)
-            .status());
+    WP_RETURN_IF_ERROR(tx.Execute(absl::StrCat(insert, Placeholders(n, columns)), params).status());
   }
   return absl::OkStatus();
 }
 
-absl::StatusOr<bool> MarkRetracted(store::Transaction& tx, int64_t key) {
+absl::StatusOr<bool> MarkRetracted(store::Transaction& tx, int64_t seq) {
   WP_ASSIGN_OR_RETURN(int64_t changed,
-                      tx.Execute("UPDATE usage_events SET retracted = 1 WHERE event_key = ? AND retracted = 0", {key}));
+                      tx.Execute("UPDATE usage_events SET retracted = 1 WHERE seq = ? AND retracted = 0", {seq}));
   return changed > 0;
 }
 

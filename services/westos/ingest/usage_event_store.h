@@ -1,10 +1,12 @@
 // The SQL of stored usage events. Free functions on the caller's
-// transaction; batches are read and written with multi-row statements of a
-// fixed width, so both engines reuse a few prepared statements.
+// transaction; batches are written with multi-row statements of a fixed
+// width, so both engines reuse a few prepared statements. Finding events by
+// key is event_locator.h's.
 #ifndef WP_SERVICES_WESTOS_INGEST_USAGE_EVENT_STORE_H_
 #define WP_SERVICES_WESTOS_INGEST_USAGE_EVENT_STORE_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,26 +35,13 @@ struct StoredEvent {
   int rating = 0;
 };
 
-// What deduplication needs to know of an event already stored.
-struct KnownEvent {
-  int64_t key = 0;
-  std::string event_id;
-  int64_t digest = 0;
-  int32_t day = 0;
-  bool retracted = false;
-};
+// Appends the events in order. `first_seq` numbers them from there when
+// set (EventLocator::FirstNewSeq); otherwise the database does.
+absl::Status InsertEvents(store::Transaction& tx, const std::vector<StoredEvent>& events,
+                          std::optional<int64_t> first_seq);
 
-// The stored events whose keys are among `keys`.
-absl::StatusOr<std::vector<KnownEvent>> FindEventsByKeys(store::Transaction& tx,
-                                                         const std::vector<int64_t>& keys);
-// The stored events with keys in [key, key + kKeyProbes): where an id whose
-// own key is taken by another id was put.
-absl::StatusOr<std::vector<KnownEvent>> FindEventsNearKey(store::Transaction& tx, int64_t key);
-
-absl::Status InsertEvents(store::Transaction& tx, const std::vector<StoredEvent>& events);
-
-// Marks the event retracted; false when it already was.
-absl::StatusOr<bool> MarkRetracted(store::Transaction& tx, int64_t key);
+// Marks the event with this seq retracted; false when it already was.
+absl::StatusOr<bool> MarkRetracted(store::Transaction& tx, int64_t seq);
 
 // A table giving texts dense numbers (people, establishments, content).
 struct NumberedTable {

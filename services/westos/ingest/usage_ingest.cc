@@ -75,8 +75,8 @@ v1::UsageIngested::DayCount DayCountOf(int32_t day, int64_t count) {
 // stored. Keys taken earlier in the batch count as taken.
 class KeyAssigner {
  public:
-  KeyAssigner(store::Transaction& tx, absl::flat_hash_map<int64_t, KnownEvent> known)
-      : tx_(tx), known_(std::move(known)) {}
+  KeyAssigner(store::Transaction& tx, EventLocator& locator, absl::flat_hash_map<int64_t, KnownEvent> known)
+      : tx_(tx), locator_(locator), known_(std::move(known)) {}
 
   // The stored event with this id, if any; else sets *free_key.
   absl::StatusOr<std::optional<KnownEvent>> Find(const std::string& event_id, int64_t key, int64_t* free_key) {
@@ -87,7 +87,7 @@ class KeyAssigner {
     }
     if (it != known_.end() && it->second.event_id == event_id) return it->second;
     // Another id holds this key (a hash collision): look through the probe range.
-    WP_ASSIGN_OR_RETURN(std::vector<KnownEvent> near, FindEventsNearKey(tx_, key));
+    WP_ASSIGN_OR_RETURN(std::vector<KnownEvent> near, locator_.FindNearKey(tx_, key));
     absl::flat_hash_set<int64_t> used;
     for (const KnownEvent& k : near) {
       if (k.event_id == event_id) return k;
@@ -106,6 +106,7 @@ class KeyAssigner {
 
  private:
   store::Transaction& tx_;
+  EventLocator& locator_;
   absl::flat_hash_map<int64_t, KnownEvent> known_;
   absl::flat_hash_set<int64_t> taken_;
 };
@@ -151,10 +152,10 @@ absl::StatusOr<BatchResult> UsageIngest::Ingest(const server::Caller& caller, co
     std::vector<int64_t> keys;
     keys.reserve(unique.size());
     for (const Candidate& c : unique) keys.push_back(c.key);
-    WP_ASSIGN_OR_RETURN(std::vector<KnownEvent> found, FindEventsByKeys(tx, keys));
+    WP_ASSIGN_OR_RETURN(std::vector<KnownEvent> found, locator_.FindByKeys(tx, keys));
     absl::flat_hash_map<int64_t, KnownEvent> known;
     for (KnownEvent& k : found) known.emplace(k.key, std::move(k));
-    KeyAssigner assigner(tx, std::move(known));
+    KeyAssigner assigner(tx, locator_, std::move(known));
 
     // Settle every candidate: a repeat of a stored event, or new with its key.
     std::vector<std::pair<const Candidate*, int64_t>> fresh;
@@ -187,7 +188,7 @@ absl::StatusOr<BatchResult> UsageIngest::Ingest(const server::Caller& caller, co
       ++per_day[rows.back().day];
       batch.results[c->index] = {e.event_id, Outcome::kAccepted, "", ""};
     }
-    WP_RETURN_IF_ERROR(InsertEvents(tx, rows));
+    WP_RETURN_IF_ERROR(InsertEvents(tx, rows, locator_.FirstNewSeq()));
     if (rows.empty()) return absl::OkStatus();
     WP_RETURN_IF_ERROR(RecordDayChanges(tx, per_day));
     v1::UsageIngested event;
@@ -209,10 +210,10 @@ absl::StatusOr<RetractionResult> UsageIngest::Retract(const server::Caller& call
     result.states.assign(event_ids.size(), RetractionState::kNotFound);
     absl::flat_hash_map<int32_t, int64_t> per_day;
     for (size_t i = 0; i < event_ids.size(); ++i) {
-      WP_ASSIGN_OR_RETURN(std::vector<KnownEvent> near, FindEventsNearKey(tx, EventKey(event_ids[i])));
+      WP_ASSIGN_OR_RETURN(std::vector<KnownEvent> near, locator_.FindNearKey(tx, EventKey(event_ids[i])));
       for (const KnownEvent& k : near) {
         if (k.event_id != event_ids[i]) continue;
-        WP_ASSIGN_OR_RETURN(bool changed, MarkRetracted(tx, k.key));
+        WP_ASSIGN_OR_RETURN(bool changed, MarkRetracted(tx, k.seq));
         result.states[i] = changed ? RetractionState::kRetracted : RetractionState::kAlreadyRetracted;
         if (changed) {
           --per_day[k.day];

@@ -15,6 +15,7 @@
 #include "absl/status/statusor.h"
 #include "libs/server/request_context.h"
 #include "libs/store/database.h"
+#include "services/westos/ingest/event_locator.h"
 #include "services/westos/usage/usage_event.h"
 
 namespace wp::westos {
@@ -58,7 +59,9 @@ struct RetractionResult {
 
 class UsageIngest {
  public:
-  explicit UsageIngest(store::Database& db) : db_(db) {}
+  // `locator` finds stored events by key; shared with whatever else writes
+  // usage_events in this process.
+  UsageIngest(store::Database& db, EventLocator& locator) : db_(db), locator_(locator) {}
 
   absl::StatusOr<BatchResult> Ingest(const server::Caller& caller, const std::vector<IngestItem>& items);
 
@@ -67,6 +70,7 @@ class UsageIngest {
 
  private:
   store::Database& db_;
+  EventLocator& locator_;
 };
 
 }  // namespace wp::westos

@@ -45,7 +45,8 @@ class UsageIngestTest : public ::testing::TestWithParam<wp::testing::Engine> {
     auto db = wp::testing::TestStore(GetParam()).Open(Migrations());
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(*db);
-    ingest_ = std::make_unique<UsageIngest>(*db_);
+    locator_ = std::make_unique<EventLocator>(db_->engine());
+    ingest_ = std::make_unique<UsageIngest>(*db_, *locator_);
     queries_ = std::make_unique<UsageQueries>(*db_, cache_);
   }
 
@@ -72,6 +73,7 @@ class UsageIngestTest : public ::testing::TestWithParam<wp::testing::Engine> {
   server::Caller caller_{"platform", "trace-1", "", "ingest", {}, "/wp.westos.v1.UsageService/IngestUsage"};
   std::unique_ptr<store::Database> db_;
   DayIndexCache cache_{64 << 20};
+  std::unique_ptr<EventLocator> locator_;
   std::unique_ptr<UsageIngest> ingest_;
   std::unique_ptr<UsageQueries> queries_;
 };
@@ -180,6 +182,36 @@ TEST_P(UsageIngestTest, AnIdWhoseKeyIsTakenByAnotherIdTakesTheNextKey) {
   absl::StatusOr<RetractionResult> retracted = ingest_->Retract(caller_, {"wanted"}, "");
   ASSERT_TRUE(retracted.ok());
   EXPECT_EQ(retracted->states[0], RetractionState::kRetracted);
+}
+
+// A second process on the same store (replicas on PostgreSQL, two
+// instances on one SQLite file) has its own locator: each sees what the
+// other stored, and a locator that starts over a full table knows it all.
+TEST_P(UsageIngestTest, EventsStoredByAnotherProcessAreKnown) {
+  EventLocator other_locator(db_->engine());
+  UsageIngest other(*db_, other_locator);
+  ASSERT_EQ(Ingest({Item(Event("e1", "u1")), Item(Event("e2", "u2"))}).totals.accepted, 2);
+  absl::StatusOr<BatchResult> there = other.Ingest(caller_, {Item(Event("e1", "u1")), Item(Event("e3", "u3"))});
+  ASSERT_TRUE(there.ok()) << there.status();
+  EXPECT_EQ(there->results[0].outcome, Outcome::kDuplicate);
+  EXPECT_EQ(there->results[1].outcome, Outcome::kAccepted);
+  EXPECT_EQ(Ingest({Item(Event("e3", "u3"))}).results[0].outcome, Outcome::kDuplicate);
+  UsageEvent changed = Event("e2", "u2");
+  changed.seconds += 1;
+  EXPECT_EQ(Ingest({Item(changed)}).results[0].outcome, Outcome::kConflict);
+
+  EventLocator restarted(db_->engine());
+  ASSERT_TRUE(restarted.Warm(*db_).ok());
+  if (db_->engine() == store::StoreEngine::kSqlite) {
+    EXPECT_EQ(restarted.keys_in_memory(), 3u);
+  }
+  UsageIngest after_restart(*db_, restarted);
+  absl::StatusOr<BatchResult> again =
+      after_restart.Ingest(caller_, {Item(Event("e1", "u1")), Item(Event("e2", "u2")), Item(Event("e4", "u4"))});
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_EQ(again->totals.duplicates, 2);
+  EXPECT_EQ(again->totals.accepted, 1);
+  EXPECT_EQ(January("GCC").distinct_users(), 4);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, UsageIngestTest,
