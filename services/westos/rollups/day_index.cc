@@ -25,6 +25,9 @@ DayIndex DayIndex::Build(const std::vector<ActivityRow>& rows) {
     index.by_person_value_[Key(kSimd, row.dims.simd)].add(row.user);
     index.by_content_[row.dims.content].add(row.user);
     index.combinations_[row.dims].Add(row);
+    Dimensions person = row.dims;
+    person.content = 0;
+    index.person_combinations_[person].Add(row);
     auto [it, inserted] = first_seen.try_emplace(row.user, row.dims);
     if (!inserted && !it->second.SamePerson(row.dims)) index.mixed_.add(row.user);
   }
@@ -45,7 +48,7 @@ DayIndex DayIndex::Build(const std::vector<ActivityRow>& rows) {
     bitmap.runOptimize();
     bytes += BitmapBytes(bitmap) + 64;
   }
-  bytes += index.combinations_.size() * (sizeof(Dimensions) + sizeof(Counts) + 8);
+  bytes += (index.combinations_.size() + index.person_combinations_.size()) * (sizeof(Dimensions) + sizeof(Counts) + 8);
   bytes += index.mixed_combinations_.size() * sizeof(std::pair<uint32_t, Dimensions>);
   index.bytes_ = bytes;
   return index;
@@ -102,9 +105,9 @@ Roaring DayIndex::People(const CodedFilter& filter) const {
 
 void DayIndex::AddCounts(const CodedFilter& filter, Counts& sum) const {
   if (filter.no_content) return;
-  for (const auto& [dims, counts] : combinations_) {
+  ForEachCombination(filter.ConstrainsContent(), [&](const Dimensions& dims, const Counts& counts) {
     if (filter.Matches(dims)) sum.Add(counts);
-  }
+  });
 }
 
 }  // namespace wp::westos

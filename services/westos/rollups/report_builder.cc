@@ -169,12 +169,16 @@ absl::StatusOr<v1::UsageReport> BuildReport(const ReportSpec& spec, const std::v
   if (spec.period == PeriodKind::kWhole && spec.group_by.empty()) return report;
 
   // Counts per row in one pass over each day's combinations; then people per row.
+  bool with_content = spec.filter.ConstrainsContent();
+  for (v1::Dimension dim : spec.group_by) {
+    with_content |= dim == v1::CONTENT || dim == v1::SUBJECT || dim == v1::LEVEL;
+  }
   std::map<RowKey, Counts> rows;
   std::map<int32_t, std::vector<const IndexedDay*>> days_of_period;
   for (const IndexedDay& d : days) {
     const int32_t period = PeriodStart(d.day, spec.period, spec.from);
     days_of_period[period].push_back(&d);
-    d.index->ForEachCombination([&](const Dimensions& dims, const Counts& counts) {
+    d.index->ForEachCombination(with_content, [&](const Dimensions& dims, const Counts& counts) {
       if (!spec.filter.Matches(dims)) return;
       std::vector<uint32_t> codes;
       codes.reserve(spec.group_by.size());
