@@ -4,6 +4,7 @@
 #include "libs/log/log.h"
 #include "libs/runtime/service_runtime.h"
 #include "services/westos/access_policy.h"
+#include "services/westos/content/content_grpc.h"
 #include "services/westos/events.h"
 #include "services/westos/ingest/usage_csv_import.h"
 #include "services/westos/ingest/usage_ingest.h"
@@ -34,5 +35,10 @@ int main(int argc, char** argv) {
   UsageCsvImport csv_import(ingest);
   UsageGrpc usage_grpc(ingest, csv_import, queries, rt->guard());
   rt->AddService(&usage_grpc);
+  ContentItems content_items(rt->db());
+  ContentImport content_import(rt->db());
+  CoverageTargets coverage_targets(rt->db());
+  ContentGrpc content_grpc(content_items, content_import, coverage_targets, rt->guard());
+  rt->AddService(&content_grpc);
   return rt->Run();
 }

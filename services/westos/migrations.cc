@@ -50,6 +50,29 @@ CREATE TABLE usage_days (
   events INTEGER NOT NULL
 );
 )sql"},
+      // The content catalogue on the rows usage already numbers (an item
+      // first seen in usage has status 0 until catalogued), and coverage
+      // targets. Dates are ISO text (libs/calendar/dates.h), '' for none.
+      {2, "content catalogue and coverage targets", R"sql(
+ALTER TABLE content_items ADD COLUMN sector INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE content_items ADD COLUMN status INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE content_items ADD COLUMN commissioned_date TEXT NOT NULL DEFAULT '';
+ALTER TABLE content_items ADD COLUMN uploaded_date TEXT NOT NULL DEFAULT '';
+ALTER TABLE content_items ADD COLUMN published_date TEXT NOT NULL DEFAULT '';
+ALTER TABLE content_items ADD COLUMN update_us INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE content_items ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX content_items_by_subject ON content_items (subject, level);
+CREATE TABLE coverage_targets (
+  target_id TEXT PRIMARY KEY,
+  display_name TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  level TEXT NOT NULL,
+  sector INTEGER NOT NULL,
+  min_published INTEGER NOT NULL,
+  deadline TEXT NOT NULL,
+  create_us INTEGER NOT NULL
+);
+)sql"},
       // Events in arrival order: each batch is appended at the end of the
       // table instead of spread over random pages of a b-tree by key (see
       // ingest/event_locator.h, which finds them by key).

@@ -26,6 +26,7 @@
 #include "tools/demo/demo_data.h"
 #include "tools/demo/governance_demo.h"
 #include "tools/demo/governance_loader.h"
+#include "tools/demo/content_demo.h"
 #include "tools/demo/usage_loader.h"
 #include "wp/workstreams/v1/networks.grpc.pb.h"
 #include "wp/workstreams/v1/workstreams.grpc.pb.h"
@@ -161,7 +162,8 @@ bool LoadGovernance(const std::shared_ptr<grpc::Channel>& channel, const std::st
   return true;
 }
 
-// Three weeks of generated usage of the online school, up to yesterday.
+// Three weeks of generated usage of the online school, up to yesterday,
+// then the catalogue of its lessons and coverage targets (content_demo.h).
 bool LoadWestos(const std::shared_ptr<grpc::Channel>& channel, const std::string& token) {
   wp::demo::UsageSettings settings;
   settings.days = 21;
@@ -174,6 +176,14 @@ bool LoadWestos(const std::shared_ptr<grpc::Channel>& channel, const std::string
   std::cout << "westos: " << counts->sent << " usage events of " << settings.users << " people over "
             << settings.days << " days (" << counts->accepted << " new, " << counts->duplicates
             << " already there)\n";
+  absl::StatusOr<wp::demo::ContentLoadCounts> content =
+      wp::demo::LoadContentDemo(settings.first_day + settings.days, channel, token);
+  if (!content.ok()) {
+    std::cerr << "demo: westos: " << content.status().message() << "\n";
+    return false;
+  }
+  std::cout << "westos: content catalogue " << content->created << " new, " << content->updated << " updated, "
+            << content->unchanged << " unchanged; " << content->targets_created << " coverage targets new\n";
   return true;
 }
 

@@ -77,6 +77,13 @@ CommandResult ChangesWatch(const CommandEnv& env, const Args& args);
 CommandResult UsageImport(const CommandEnv& env, const Args& args);
 CommandResult UsageQuery(const CommandEnv& env, const Args& args);
 CommandResult UsageRetract(const CommandEnv& env, const Args& args);
+// content_commands.cc: the content catalogue and coverage targets (westos).
+CommandResult ContentAdd(const CommandEnv& env, const Args& args);
+CommandResult ContentShow(const CommandEnv& env, const Args& args);
+CommandResult ContentList(const CommandEnv& env, const Args& args);
+CommandResult ContentImport(const CommandEnv& env, const Args& args);
+CommandResult CoverageTarget(const CommandEnv& env, const Args& args);
+CommandResult CoverageReport(const CommandEnv& env, const Args& args);
 
 // network_commands.cc
 CommandResult NetworksList(const CommandEnv& env, const Args& args);

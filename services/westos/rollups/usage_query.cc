@@ -24,6 +24,10 @@ absl::StatusOr<PeriodKind> PeriodOf(v1::Period period) {
   }
 }
 
+// Read afresh by every query, in its own snapshot: the day indexes cache
+// content numbers only, never subjects or levels, so a catalogue change
+// (services/westos/content/) regroups cached days at once without
+// invalidating anything.
 absl::StatusOr<ContentCatalogue> LoadContent(store::Transaction& tx) {
   WP_ASSIGN_OR_RETURN(std::vector<store::Row> rows,
                       tx.Query("SELECT content_num, content_id, subject, level FROM content_items"));
