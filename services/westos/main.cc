@@ -10,12 +10,15 @@
 #include "services/westos/ingest/usage_ingest.h"
 #include "services/westos/migrations.h"
 #include "services/westos/rollups/day_index_cache.h"
+#include "services/westos/rollups/day_index_warmup.h"
 #include "services/westos/rollups/usage_query.h"
 #include "services/westos/westos_grpc.h"
 
 // Day indexes in memory: about 1 MB a day at the region's busiest, so this
 // keeps well over a year of days.
 ABSL_FLAG(int64_t, day_index_cache_mb, 512, "memory for the day indexes that usage queries read, in MB");
+ABSL_FLAG(int, day_index_warmup_days, 120,
+          "days (the newest with usage) whose indexes are built in the background at start; 0 for none");
 
 int main(int argc, char** argv) {
   using namespace wp;  // main only
@@ -32,6 +35,8 @@ int main(int argc, char** argv) {
   UsageIngest ingest(rt->db(), event_locator);
   DayIndexCache day_indexes(static_cast<size_t>(absl::GetFlag(FLAGS_day_index_cache_mb)) << 20);
   UsageQueries queries(rt->db(), day_indexes);
+  DayIndexWarmup warmup(rt->db(), day_indexes);
+  if (absl::GetFlag(FLAGS_day_index_warmup_days) > 0) warmup.Start(absl::GetFlag(FLAGS_day_index_warmup_days));
   UsageCsvImport csv_import(ingest);
   UsageGrpc usage_grpc(ingest, csv_import, queries, rt->guard());
   rt->AddService(&usage_grpc);

@@ -76,6 +76,7 @@ void DayIndexCache::Put(int32_t day, int64_t version, std::shared_ptr<const DayI
     if (oldest == entries_.end()) break;
     bytes_ -= oldest->second.index->bytes();
     entries_.erase(oldest);
+    ++stats_.evictions;
   }
 }
 

@@ -34,6 +34,7 @@ class DayIndexCache {
   struct Stats {
     int64_t builds = 0;  // days built from their events
     int64_t hits = 0;    // days served as built before
+    int64_t evictions = 0;  // days dropped to stay within the budget
     size_t bytes = 0;
     size_t days = 0;
   };
