@@ -4,6 +4,7 @@
 #include "libs/runtime/service_runtime.h"
 #include "services/westos/access_policy.h"
 #include "services/westos/events.h"
+#include "services/westos/from_governance/governance_consumer.h"
 #include "services/westos/ingest/usage_csv_import.h"
 #include "services/westos/ingest/usage_ingest.h"
 #include "services/westos/migrations.h"
@@ -28,5 +29,7 @@ int main(int argc, char** argv) {
   UsageCsvImport csv_import(ingest);
   UsageGrpc usage_grpc(ingest, csv_import, queries, rt->guard());
   rt->AddService(&usage_grpc);
+  // Population figures (for reach) come from the governance service's events.
+  rt->AddConsumer("the governance consumer", NewGovernanceConsumer(rt->nats(), rt->db()));
   return rt->Run();
 }

@@ -50,6 +50,33 @@ CREATE TABLE usage_days (
   events INTEGER NOT NULL
 );
 )sql"},
+      // Version 4 (2 and 3 are other parts' migrations): population figures
+      // from the governance service, baselines and targets.
+      {4, "populations, baselines and targets", R"sql(
+CREATE TABLE authority_populations (
+  authority TEXT NOT NULL,
+  session TEXT NOT NULL,
+  learners INTEGER NOT NULL,
+  teachers INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  PRIMARY KEY (authority, session)
+);
+CREATE TABLE usage_baselines (
+  baseline_id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  from_day TEXT NOT NULL,
+  to_day TEXT NOT NULL,
+  filter BLOB NOT NULL,
+  create_us INTEGER NOT NULL
+);
+CREATE TABLE usage_targets (
+  target_id TEXT PRIMARY KEY,
+  definition BLOB NOT NULL,
+  baseline_id TEXT NOT NULL DEFAULT '',
+  reached_day TEXT,
+  create_us INTEGER NOT NULL
+);
+)sql"},
   };
   return *migrations;
 }
