@@ -1,5 +1,7 @@
 // The westos service: usage analytics of the region's online school. Its
 // own parts on the service runtime (libs/runtime).
+#include <algorithm>
+
 #include "absl/flags/flag.h"
 #include "libs/runtime/service_runtime.h"
 #include "services/westos/access_policy.h"
@@ -10,10 +12,13 @@
 #include "services/westos/migrations.h"
 #include "services/westos/rollups/day_index_cache.h"
 #include "services/westos/rollups/usage_query.h"
+#include "services/westos/targets/target_watch.h"
+#include "services/westos/targets_grpc.h"
 #include "services/westos/westos_grpc.h"
 
 // Day indexes in memory: about 1 MB a day at the region's busiest, so this
 // keeps well over a year of days.
+ABSL_FLAG(int32_t, target_check_seconds, 60, "how often every target is evaluated (and reached ones published)");
 ABSL_FLAG(int64_t, day_index_cache_mb, 512, "memory for the day indexes that usage queries read, in MB");
 
 int main(int argc, char** argv) {
@@ -29,6 +34,22 @@ int main(int argc, char** argv) {
   UsageCsvImport csv_import(ingest);
   UsageGrpc usage_grpc(ingest, csv_import, queries, rt->guard());
   rt->AddService(&usage_grpc);
+
+  UsageMeasures measures(queries);
+  ReachQueries reach(rt->db(), queries);
+  Baselines baselines(rt->db(), measures);
+  Targets targets(rt->db(), measures);
+  TargetEvaluator evaluator(rt->db(), measures, reach);
+  UsageTargetGrpc targets_grpc(reach, baselines, targets, evaluator, rt->guard());
+  rt->AddService(&targets_grpc);
+  TargetWatch target_watch(evaluator, absl::Seconds(std::max(1, absl::GetFlag(FLAGS_target_check_seconds))));
+  rt->AddBackgroundTask(
+      "the target watch",
+      [&target_watch] {
+        target_watch.Start();
+        return absl::OkStatus();
+      },
+      [&target_watch] { target_watch.Stop(); });
   // Population figures (for reach) come from the governance service's events.
   rt->AddConsumer("the governance consumer", NewGovernanceConsumer(rt->nats(), rt->db()));
   return rt->Run();
