@@ -77,6 +77,10 @@ CommandResult ChangesWatch(const CommandEnv& env, const Args& args);
 CommandResult UsageImport(const CommandEnv& env, const Args& args);
 CommandResult UsageQuery(const CommandEnv& env, const Args& args);
 CommandResult UsageRetract(const CommandEnv& env, const Args& args);
+// targets_commands.cc: reach, baselines and targets (westos).
+CommandResult UsageReach(const CommandEnv& env, const Args& args);
+CommandResult UsageBaseline(const CommandEnv& env, const Args& args);
+CommandResult UsageTarget(const CommandEnv& env, const Args& args);
 
 // network_commands.cc
 CommandResult NetworksList(const CommandEnv& env, const Args& args);
