@@ -14,11 +14,15 @@
 #include "services/westos/rollups/usage_query.h"
 #include "services/westos/targets/target_watch.h"
 #include "services/westos/targets_grpc.h"
+#include "services/westos/windows/window_watch.h"
 #include "services/westos/westos_grpc.h"
 
 // Day indexes in memory: about 1 MB a day at the region's busiest, so this
 // keeps well over a year of days.
 ABSL_FLAG(int32_t, target_check_seconds, 60, "how often every target is evaluated (and reached ones published)");
+ABSL_FLAG(int32_t, window_grace_days, wp::westos::kDefaultWindowGraceDays,
+          "days after an ISO week ends before its usage window is published for the evaluation service");
+ABSL_FLAG(int32_t, window_check_seconds, 60, "how often closed weeks are published or corrected");
 ABSL_FLAG(int64_t, day_index_cache_mb, 512, "memory for the day indexes that usage queries read, in MB");
 
 int main(int argc, char** argv) {
@@ -50,6 +54,15 @@ int main(int argc, char** argv) {
         return absl::OkStatus();
       },
       [&target_watch] { target_watch.Stop(); });
+  WindowPublisher windows(rt->db(), queries, std::max(0, absl::GetFlag(FLAGS_window_grace_days)));
+  WindowWatch window_watch(windows, absl::Seconds(std::max(1, absl::GetFlag(FLAGS_window_check_seconds))));
+  rt->AddBackgroundTask(
+      "the usage window watch",
+      [&window_watch] {
+        window_watch.Start();
+        return absl::OkStatus();
+      },
+      [&window_watch] { window_watch.Stop(); });
   // Population figures (for reach) come from the governance service's events.
   rt->AddConsumer("the governance consumer", NewGovernanceConsumer(rt->nats(), rt->db()));
   return rt->Run();

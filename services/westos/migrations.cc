@@ -51,8 +51,9 @@ CREATE TABLE usage_days (
 );
 )sql"},
       // Version 4 (2 and 3 are other parts' migrations): population figures
-      // from the governance service, baselines and targets.
-      {4, "populations, baselines and targets", R"sql(
+      // from the governance service, baselines and targets, and the weekly
+      // windows published for the evaluation service.
+      {4, "populations, baselines, targets and usage windows", R"sql(
 CREATE TABLE authority_populations (
   authority TEXT NOT NULL,
   session TEXT NOT NULL,
@@ -75,6 +76,12 @@ CREATE TABLE usage_targets (
   baseline_id TEXT NOT NULL DEFAULT '',
   reached_day TEXT,
   create_us INTEGER NOT NULL
+);
+CREATE TABLE usage_windows (
+  week_start INTEGER PRIMARY KEY,
+  fingerprint INTEGER NOT NULL,
+  revision INTEGER NOT NULL,
+  figures BLOB NOT NULL
 );
 )sql"},
   };

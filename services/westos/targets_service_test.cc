@@ -44,7 +44,7 @@ class TargetsServiceTest : public ::testing::TestWithParam<wp::testing::Engine> 
     ASSERT_TRUE(redis_.Start().ok());
     governance_ = Start(WP_GOVERNANCE_BIN, "governance", {});
     ASSERT_NE(governance_, nullptr);
-    westos_ = Start(WP_WESTOS_BIN, "westos", {"--target_check_seconds=1"});
+    westos_ = Start(WP_WESTOS_BIN, "westos", {"--target_check_seconds=1", "--window_check_seconds=1"});
     ASSERT_NE(westos_, nullptr);
     targets_ = v1::UsageTargetService::NewStub(westos_->channel());
   }
@@ -146,6 +146,23 @@ class TargetsServiceTest : public ::testing::TestWithParam<wp::testing::Engine> 
     return request;
   }
 
+  // Messages of `subject` in the westos stream; -1 when it cannot be read.
+  int OnTheBus(const std::string& subject, std::string* last_data = nullptr) {
+    absl::StatusOr<std::unique_ptr<bus::NatsConnection>> conn =
+        bus::NatsConnection::Connect(bus::test_util::TestNatsOptions(nats_, "targets-test"));
+    if (!conn.ok()) return -1;
+    absl::StatusOr<std::vector<bus::test_util::StoredMessage>> messages =
+        bus::test_util::ReadStream(**conn, "WP_WESTOS");
+    if (!messages.ok()) return -1;
+    int n = 0;
+    for (const auto& m : *messages) {
+      if (m.subject != subject) continue;
+      ++n;
+      if (last_data != nullptr) *last_data = m.data;
+    }
+    return n;
+  }
+
   int ReachedOnTheBus() {
     absl::StatusOr<std::unique_ptr<bus::NatsConnection>> conn =
         bus::NatsConnection::Connect(bus::test_util::TestNatsOptions(nats_, "targets-test"));
@@ -198,6 +215,13 @@ TEST_P(TargetsServiceTest, PopulationFromGovernanceGivesReachAndATargetReachedIs
   EXPECT_EQ(status.target().reached_on().day(), 12);  // evaluated up to the deadline
   absl::SleepFor(absl::Seconds(2));  // two more evaluations
   EXPECT_EQ(ReachedOnTheBus(), 1);
+
+  // The week of the usage (2021-01-18) closed long ago: its window is
+  // published for the evaluation service, with counts and no user ids.
+  std::string window;
+  ASSERT_TRUE(Eventually([&] { return OnTheBus("wp.westos.usage.window_closed", &window) == 1; }))
+      << "usage.window_closed never published";
+  EXPECT_EQ(window.find("a-user-"), std::string::npos);
 }
 
 TEST_P(TargetsServiceTest, BadInputIsRefusedByFieldAndWritesNeedAnOfficer) {
