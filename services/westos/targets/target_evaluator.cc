@@ -177,6 +177,18 @@ absl::StatusOr<v1::EvaluateTargetsResponse> TargetEvaluator::EvaluateAll(const s
   return out;
 }
 
+absl::StatusOr<int> TargetEvaluator::CheckUnreached(absl::CivilDay as_of) {
+  WP_ASSIGN_OR_RETURN(std::vector<v1::Target> targets, store::ReadValue<std::vector<v1::Target>>(db_, LoadTargets));
+  const server::Caller service = ServiceCaller("TargetWatch");
+  int reached = 0;
+  for (const v1::Target& t : targets) {
+    if (calendar::IsSet(t.reached_on())) continue;
+    WP_ASSIGN_OR_RETURN(v1::TargetStatus status, Evaluate(service, t, as_of));
+    reached += status.reached();
+  }
+  return reached;
+}
+
 absl::StatusOr<v1::TargetStatus> TargetEvaluator::Status(const server::Caller& caller,
                                                          const v1::GetTargetStatusRequest& request) {
   WP_ASSIGN_OR_RETURN(std::string id, IdFromName(request.name(), "targets", "name"));

@@ -40,6 +40,11 @@ class TargetEvaluator {
                                                           const v1::EvaluateTargetsRequest& request);
   absl::StatusOr<v1::TargetStatus> Status(const server::Caller& caller, const v1::GetTargetStatusRequest& request);
 
+  // The watch's round: evaluates the targets not yet reached as of `as_of`
+  // (a reached one stays reached, so it needs no more looking at); returns
+  // how many were found reached now.
+  absl::StatusOr<int> CheckUnreached(absl::CivilDay as_of);
+
   // One target as of `as_of`, recording it reached (and publishing) when it
   // is for the first time (the service is that event's actor, in the
   // caller's trace).

@@ -1,7 +1,9 @@
 #include "services/westos/targets/target_watch.h"
 
+#include <string>
+
+#include "absl/time/clock.h"
 #include "libs/log/log.h"
-#include "services/westos/targets/usage_measures.h"
 
 namespace wp::westos {
 
@@ -18,11 +20,12 @@ void TargetWatch::Stop() {
 }
 
 void TargetWatch::Run() {
-  const server::Caller service = ServiceCaller("TargetWatch");
   do {
-    absl::StatusOr<v1::EvaluateTargetsResponse> done = evaluator_.EvaluateAll(service, {});
-    if (!done.ok()) {
-      log::Warn("target evaluation failed; will retry", {{"error", std::string(done.status().message())}});
+    absl::StatusOr<int> reached = evaluator_.CheckUnreached(absl::ToCivilDay(absl::Now(), absl::UTCTimeZone()));
+    if (!reached.ok()) {
+      log::Warn("target evaluation failed; will retry", {{"error", std::string(reached.status().message())}});
+    } else if (*reached > 0) {
+      log::Info("targets reached", {{"count", std::to_string(*reached)}});
     }
   } while (!stop_->WaitForNotificationWithTimeout(period_));
 }

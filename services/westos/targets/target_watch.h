@@ -1,4 +1,4 @@
-// Evaluates every target as of today once at start and then every `period`
+// Evaluates every target not yet reached, as of today, once at start and then every `period`
 // (a minute by default), so a target reached by usage that arrives late, in
 // a batch or a CSV import, publishes wp.westos.target.reached within a
 // period without anyone asking. Safe with several replicas: the reached

@@ -431,8 +431,13 @@ TEST_P(TargetsTest, ReachTargetIsAmberThenRedThenReachedByALateEvent) {
 
   // Usage of January arriving late (after the deadline) reaches it: once.
   Use("late", 44, 20);
-  ASSERT_TRUE(evaluator_->EvaluateAll(ServiceCaller("test"), {}).ok());
+  absl::StatusOr<int> reached = evaluator_->CheckUnreached(absl::CivilDay(2026, 12, 3));
+  ASSERT_TRUE(reached.ok()) << reached.status();
+  EXPECT_EQ(*reached, 1);
   EXPECT_EQ(Published("wp.westos.target.reached"), 1);
+  reached = evaluator_->CheckUnreached(absl::CivilDay(2026, 12, 3));
+  ASSERT_TRUE(reached.ok());
+  EXPECT_EQ(*reached, 0);  // reached targets are not looked at again
   s = StatusOn("targets/glasgow-half", Feb(20));
   EXPECT_TRUE(s.reached());
   EXPECT_EQ(s.rag(), v1::GREEN);
@@ -483,6 +488,35 @@ TEST_P(TargetsTest, AuthorityOfficerSeesOnlyTheTargetsOfTheirAuthorities) {
   absl::StatusOr<v1::EvaluateTargetsResponse> all = evaluator_->EvaluateAll(officer, {});
   ASSERT_TRUE(all.ok()) << all.status();
   EXPECT_EQ(all->statuses_size(), 1);
+}
+
+TEST_P(TargetsTest, StatusAndDeleteRefuseBadNamesAndDates) {
+  Create(Reach("glasgow", 10, "GCC"));
+  v1::GetTargetStatusRequest request;
+  request.set_name("glasgow");
+  absl::Status s = evaluator_->Status(caller_, request).status();
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(s.message().find("name: must be targets/{id}"), std::string::npos) << s;
+  request.set_name("targets/Glasgow");
+  EXPECT_NE(evaluator_->Status(caller_, request).status().message().find("name: may hold only"), std::string::npos);
+  request.set_name("targets/nowhere");
+  EXPECT_EQ(evaluator_->Status(caller_, request).status().code(), absl::StatusCode::kNotFound);
+  request.set_name("targets/glasgow");
+  request.mutable_as_of()->set_year(2021);
+  request.mutable_as_of()->set_month(13);
+  s = evaluator_->Status(caller_, request).status();
+  EXPECT_NE(s.message().find("as_of.month"), std::string::npos) << s;
+  v1::EvaluateTargetsRequest all;
+  all.mutable_as_of()->set_year(2021);
+  all.mutable_as_of()->set_month(2);
+  all.mutable_as_of()->set_day(30);
+  s = evaluator_->EvaluateAll(caller_, all).status();
+  EXPECT_NE(s.message().find("as_of.day"), std::string::npos) << s;
+  EXPECT_NE(targets_->Delete(caller_, "glasgow").message().find("name: must be targets/{id}"), std::string::npos);
+  EXPECT_EQ(targets_->Delete(caller_, "targets/nowhere").code(), absl::StatusCode::kNotFound);
+  EXPECT_NE(baselines_->Delete(caller_, "baselines/").message().find("name: is required"), std::string::npos);
+  ASSERT_TRUE(targets_->Delete(caller_, "targets/glasgow").ok());
+  EXPECT_EQ(Published("wp.westos.target.deleted"), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, TargetsTest,
