@@ -22,6 +22,7 @@
 #include "wp/governance/v1/plans.pb.h"
 #include "wp/workstreams/v1/networks.pb.h"
 #include "wp/westos/v1/content.pb.h"
+#include "wp/westos/v1/targets.pb.h"
 #include "wp/westos/v1/usage.pb.h"
 #include "wp/workstreams/v1/workstreams.pb.h"
 
@@ -44,6 +45,7 @@ const google::protobuf::FileDescriptor* const kServiceFiles[] = {
     common::v1::Change::descriptor()->file(),
     westos::v1::UsageEvent::descriptor()->file(),
     westos::v1::ContentItem::descriptor()->file(),
+    westos::v1::Target::descriptor()->file(),
 };
 
 // Fields of `d` (and of messages below it) that need a limit and lack one.

@@ -11,6 +11,8 @@ authz::RoleTable AccessPolicy() {
   // The content platform pushes and corrects usage with an ingest token;
   // admins and officers may too (a re-send, a backfill by hand).
   const std::set<Role> feeders = {Role::kAdmin, Role::kOfficer, Role::kIngest};
+  auto targets = [](const char* method) { return std::string("/wp.westos.v1.UsageTargetService/") + method; };
+  const std::set<Role> target_writers = {Role::kAdmin, Role::kOfficer};
   return {
       {usage("IngestUsage"), feeders},
       {usage("ImportUsageCsv"), feeders},
@@ -28,6 +30,19 @@ authz::RoleTable AccessPolicy() {
       {content("ListContentItems"), authz::AggregateReaders()},
       {content("ListCoverageTargets"), authz::AggregateReaders()},
       {content("GetCoverageReport"), authz::AggregateReaders()},
+      // Reach, baselines and targets: officers and admins set them; their
+      // figures are aggregates, read as QueryUsage is.
+      {targets("CreateBaseline"), target_writers},
+      {targets("DeleteBaseline"), target_writers},
+      {targets("CreateTarget"), target_writers},
+      {targets("DeleteTarget"), target_writers},
+      {targets("GetReach"), authz::AggregateReaders()},
+      {targets("GetBaseline"), authz::AggregateReaders()},
+      {targets("ListBaselines"), authz::AggregateReaders()},
+      {targets("GetTarget"), authz::AggregateReaders()},
+      {targets("ListTargets"), authz::AggregateReaders()},
+      {targets("EvaluateTargets"), authz::AggregateReaders()},
+      {targets("GetTargetStatus"), authz::AggregateReaders()},
   };
 }
 

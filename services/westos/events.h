@@ -25,7 +25,8 @@ inline constexpr int kDefaultPort = 50054;
 // The <entity> of every event the service writes (see the change feed's
 // type filter); EmitEvent refuses any other.
 inline const std::set<std::string>& EntityTypes() {
-  static const auto* types = new std::set<std::string>{"usage", "content", "coverage_target"};
+  static const auto* types =
+      new std::set<std::string>{"usage", "content", "coverage_target", "baseline", "target"};
   return *types;
 }
 

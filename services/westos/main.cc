@@ -1,21 +1,31 @@
 // The westos service: usage analytics of the region's online school. Its
 // own parts on the service runtime (libs/runtime).
+#include <algorithm>
+
 #include "absl/flags/flag.h"
 #include "libs/log/log.h"
 #include "libs/runtime/service_runtime.h"
 #include "services/westos/access_policy.h"
 #include "services/westos/content/content_grpc.h"
 #include "services/westos/events.h"
+#include "services/westos/from_governance/governance_consumer.h"
 #include "services/westos/ingest/usage_csv_import.h"
 #include "services/westos/ingest/usage_ingest.h"
 #include "services/westos/migrations.h"
 #include "services/westos/rollups/day_index_cache.h"
 #include "services/westos/rollups/day_index_warmup.h"
 #include "services/westos/rollups/usage_query.h"
+#include "services/westos/targets/target_watch.h"
+#include "services/westos/targets_grpc.h"
+#include "services/westos/windows/window_watch.h"
 #include "services/westos/westos_grpc.h"
 
 // Day indexes in memory: about 1 MB a day at the region's busiest, so this
 // keeps well over a year of days.
+ABSL_FLAG(int32_t, target_check_seconds, 60, "how often every target is evaluated (and reached ones published)");
+ABSL_FLAG(int32_t, window_grace_days, wp::westos::kDefaultWindowGraceDays,
+          "days after an ISO week ends before its usage window is published for the evaluation service");
+ABSL_FLAG(int32_t, window_check_seconds, 60, "how often closed weeks are published or corrected");
 ABSL_FLAG(int64_t, day_index_cache_mb, 512, "memory for the day indexes that usage queries read, in MB");
 ABSL_FLAG(int, day_index_warmup_days, 120,
           "days (the newest with usage) whose indexes are built in the background at start; 0 for none");
@@ -45,5 +55,32 @@ int main(int argc, char** argv) {
   CoverageTargets coverage_targets(rt->db());
   ContentGrpc content_grpc(content_items, content_import, coverage_targets, rt->guard());
   rt->AddService(&content_grpc);
+
+  UsageMeasures measures(queries);
+  ReachQueries reach(rt->db(), queries);
+  Baselines baselines(rt->db(), measures);
+  Targets targets(rt->db(), measures);
+  TargetEvaluator evaluator(rt->db(), measures, reach);
+  UsageTargetGrpc targets_grpc(reach, baselines, targets, evaluator, rt->guard());
+  rt->AddService(&targets_grpc);
+  TargetWatch target_watch(evaluator, absl::Seconds(std::max(1, absl::GetFlag(FLAGS_target_check_seconds))));
+  rt->AddBackgroundTask(
+      "the target watch",
+      [&target_watch] {
+        target_watch.Start();
+        return absl::OkStatus();
+      },
+      [&target_watch] { target_watch.Stop(); });
+  WindowPublisher windows(rt->db(), queries, std::max(0, absl::GetFlag(FLAGS_window_grace_days)));
+  WindowWatch window_watch(windows, absl::Seconds(std::max(1, absl::GetFlag(FLAGS_window_check_seconds))));
+  rt->AddBackgroundTask(
+      "the usage window watch",
+      [&window_watch] {
+        window_watch.Start();
+        return absl::OkStatus();
+      },
+      [&window_watch] { window_watch.Stop(); });
+  // Population figures (for reach) come from the governance service's events.
+  rt->AddConsumer("the governance consumer", NewGovernanceConsumer(rt->nats(), rt->db()));
   return rt->Run();
 }

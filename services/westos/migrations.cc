@@ -73,6 +73,40 @@ CREATE TABLE coverage_targets (
   create_us INTEGER NOT NULL
 );
 )sql"},
+      // Version 4 (2 and 3 are other parts' migrations): population figures
+      // from the governance service, baselines and targets, and the weekly
+      // windows published for the evaluation service.
+      {4, "populations, baselines, targets and usage windows", R"sql(
+CREATE TABLE authority_populations (
+  authority TEXT NOT NULL,
+  session TEXT NOT NULL,
+  learners INTEGER NOT NULL,
+  teachers INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  PRIMARY KEY (authority, session)
+);
+CREATE TABLE usage_baselines (
+  baseline_id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  from_day TEXT NOT NULL,
+  to_day TEXT NOT NULL,
+  filter BLOB NOT NULL,
+  create_us INTEGER NOT NULL
+);
+CREATE TABLE usage_targets (
+  target_id TEXT PRIMARY KEY,
+  definition BLOB NOT NULL,
+  baseline_id TEXT NOT NULL DEFAULT '',
+  reached_day TEXT,
+  create_us INTEGER NOT NULL
+);
+CREATE TABLE usage_windows (
+  week_start INTEGER PRIMARY KEY,
+  fingerprint INTEGER NOT NULL,
+  revision INTEGER NOT NULL,
+  figures BLOB NOT NULL
+);
+)sql"},
       // Events in arrival order: each batch is appended at the end of the
       // table instead of spread over random pages of a b-tree by key (see
       // ingest/event_locator.h, which finds them by key).

@@ -23,6 +23,7 @@
 #include "libs/testing/test_tokens.h"
 #include "services/westos/access_policy.h"
 #include "wp/westos/v1/content.grpc.pb.h"
+#include "wp/westos/v1/targets.grpc.pb.h"
 #include "wp/westos/v1/usage.grpc.pb.h"
 
 namespace wp::westos {
@@ -298,10 +299,11 @@ TEST_P(WestosServiceTest, AKillMidStreamLosesNothingAcknowledgedAndAResendCounts
 }
 
 TEST_P(WestosServiceTest, EveryRpcIsInThePolicyAndEnforced) {
-  // Naming a message links content.proto's descriptors into this test.
+  // Naming messages links content.proto's and targets.proto's descriptors into this test.
   ASSERT_NE(v1::ContentItem::descriptor(), nullptr);
-  std::vector<std::string> methods =
-      wp::testing::AllMethods({"wp.westos.v1.UsageService", "wp.westos.v1.ContentService"});
+  ASSERT_NE(v1::GetReachRequest::descriptor(), nullptr);
+  std::vector<std::string> methods = wp::testing::AllMethods(
+      {"wp.westos.v1.UsageService", "wp.westos.v1.ContentService", "wp.westos.v1.UsageTargetService"});
   for (const auto& [method, roles] : runtime::PlatformPolicy()) methods.push_back(method);
   const authz::RoleTable table = runtime::ServicePolicy(AccessPolicy());
   EXPECT_EQ(table.size(), methods.size()) << "the policy names an RPC that does not exist";

@@ -27,6 +27,7 @@
 #include "tools/demo/governance_demo.h"
 #include "tools/demo/governance_loader.h"
 #include "tools/demo/content_demo.h"
+#include "tools/demo/targets_demo.h"
 #include "tools/demo/usage_loader.h"
 #include "wp/workstreams/v1/networks.grpc.pb.h"
 #include "wp/workstreams/v1/workstreams.grpc.pb.h"
@@ -202,6 +203,9 @@ const DemoPart kParts[] = {
     {"workstreams", "127.0.0.1:50052", LoadWorkstreams},
     {"governance", "127.0.0.1:50051", LoadGovernance},
     {"westos", "127.0.0.1:50054", LoadWestos},
+    // Reach needs populations of the usage's session; westos gets them over the bus.
+    {"governance", "127.0.0.1:50051", wp::demo::LoadCurrentSessionPopulations},
+    {"westos", "127.0.0.1:50054", wp::demo::LoadUsageTargets},
 };
 // [END demo_parts]
 

@@ -84,6 +84,10 @@ CommandResult ContentList(const CommandEnv& env, const Args& args);
 CommandResult ContentImport(const CommandEnv& env, const Args& args);
 CommandResult CoverageTarget(const CommandEnv& env, const Args& args);
 CommandResult CoverageReport(const CommandEnv& env, const Args& args);
+// targets_commands.cc: reach, baselines and targets (westos).
+CommandResult UsageReach(const CommandEnv& env, const Args& args);
+CommandResult UsageBaseline(const CommandEnv& env, const Args& args);
+CommandResult UsageTarget(const CommandEnv& env, const Args& args);
 
 // network_commands.cc
 CommandResult NetworksList(const CommandEnv& env, const Args& args);

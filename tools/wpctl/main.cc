@@ -161,6 +161,21 @@ const std::vector<Command>& Commands() {
       {Service::kWestos, "coverage", "report", {0, 0}, {"on", "at-risk-days"},
        "coverage report [--on YYYY-MM-DD] [--at-risk-days N]",
        "Each coverage target met, late, at risk or on track, with its figures.", CoverageReport},
+      {Service::kWestos, "usage", "reach", {0, 0}, {"from", "to", "role"},
+       "usage reach --from YYYY-MM-DD --to YYYY-MM-DD [--role learner|teacher]",
+       "Distinct users as a share of the population (governance's figures), per authority and region.",
+       UsageReach},
+      {Service::kWestos, "usage", "baseline", {1, 2}, {"from", "to", "title", "authority", "role"},
+       "usage baseline add NAME --from YYYY-MM-DD --to YYYY-MM-DD [--title T] [--authority A] [--role R,...]\n"
+       "             | usage baseline list",
+       "Add or list baselines: named date ranges that growth targets compare with.", UsageBaseline},
+      {Service::kWestos, "usage", "target", {1, 2},
+       {"kind", "baseline", "start", "deadline", "value", "start-value", "tolerance", "title", "authority", "role",
+        "as-of"},
+       "usage target add NAME --kind growth|reach|positive-ratings --start D --deadline D --value PERCENT\n"
+       "             [--baseline B] [--authority A] [--role R,...] [--start-value P] [--tolerance F] [--title T]\n"
+       "             | usage target list | usage target status [NAME] [--as-of YYYY-MM-DD]",
+       "Add, list or evaluate targets: current value, trajectory, progress and RAG.", UsageTarget},
       {Service::kWorkstreams, "networks", "list", {0, 0}, {}, "networks list",
        "List specialist networks and forums.", NetworksList},
       {Service::kWorkstreams, "networks", "get", {1, 1}, {}, "networks get NAME",
