@@ -20,12 +20,12 @@
 #include "services/westos/windows/window_watch.h"
 #include "services/westos/westos_grpc.h"
 
-// Day indexes in memory: about 1 MB a day at the region's busiest, so this
-// keeps well over a year of days.
 ABSL_FLAG(int32_t, target_check_seconds, 60, "how often every target is evaluated (and reached ones published)");
 ABSL_FLAG(int32_t, window_grace_days, wp::westos::kDefaultWindowGraceDays,
           "days after an ISO week ends before its usage window is published for the evaluation service");
 ABSL_FLAG(int32_t, window_check_seconds, 60, "how often closed weeks are published or corrected");
+// Day indexes in memory: about 1 MB a day at the region's busiest, so this
+// keeps well over a year of days.
 ABSL_FLAG(int64_t, day_index_cache_mb, 512, "memory for the day indexes that usage queries read, in MB");
 ABSL_FLAG(int, day_index_warmup_days, 120,
           "days (the newest with usage) whose indexes are built in the background at start; 0 for none");

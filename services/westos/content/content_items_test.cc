@@ -91,7 +91,8 @@ TEST_P(ContentItemsTest, CreateThenGetGivesTheItemWithItsEvent) {
 }
 
 TEST_P(ContentItemsTest, AnItemSeenInUsageIsCataloguedInPlaceAndGroupsByItsSubject) {
-  UsageIngest ingest(*db_);
+  EventLocator locator(db_->engine());
+  UsageIngest ingest(*db_, locator);
   UsageEvent e;
   e.event_id = "e1";
   e.occurred_at = kNow - absl::Hours(24);

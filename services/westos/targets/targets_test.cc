@@ -41,7 +41,8 @@ class TargetsTest : public ::testing::TestWithParam<wp::testing::Engine> {
     auto db = wp::testing::TestStore(GetParam()).Open(Migrations());
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(*db);
-    ingest_ = std::make_unique<UsageIngest>(*db_);
+    locator_ = std::make_unique<EventLocator>(db_->engine());
+    ingest_ = std::make_unique<UsageIngest>(*db_, *locator_);
     queries_ = std::make_unique<UsageQueries>(*db_, cache_);
     measures_ = std::make_unique<UsageMeasures>(*queries_);
     reach_ = std::make_unique<ReachQueries>(*db_, *queries_);
@@ -153,6 +154,7 @@ class TargetsTest : public ::testing::TestWithParam<wp::testing::Engine> {
   server::Caller caller_{"officer-1", "trace-1", "", "officer", {}, "/wp.westos.v1.UsageTargetService/Test"};
   std::unique_ptr<store::Database> db_;
   DayIndexCache cache_{64 << 20};
+  std::unique_ptr<EventLocator> locator_;
   std::unique_ptr<UsageIngest> ingest_;
   std::unique_ptr<UsageQueries> queries_;
   std::unique_ptr<UsageMeasures> measures_;

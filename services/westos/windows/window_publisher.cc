@@ -108,7 +108,7 @@ std::optional<v1::UsageWindowClosed> EventFor(int32_t week_start, const Stored& 
 
 }  // namespace
 
-absl::StatusOr<int> WindowPublisher::PublishClosed(absl::CivilDay today) {
+absl::StatusOr<int> WindowPublisher::PublishClosed(absl::CivilDay today, bool wait_for_quiet) {
   // The last closed week starts at least 7 + grace days before today.
   const int32_t last_start = PeriodStart(DayNumber(today) - 7 - grace_days_, PeriodKind::kIsoWeek, 0);
   // Versions first, figures after: a change in between is seen next time.
@@ -133,10 +133,18 @@ absl::StatusOr<int> WindowPublisher::PublishClosed(absl::CivilDay today) {
     return absl::OkStatus();
   }));
 
+  std::map<int32_t, int64_t> previous;
+  {
+    absl::MutexLock lock(&mu_);
+    previous.swap(seen_);
+    seen_ = fingerprints;
+  }
   int published = 0;
   for (const auto& [week, fingerprint] : fingerprints) {
     const Stored before = stored[week];
     if (before.revision > 0 && before.fingerprint == fingerprint) continue;
+    auto last = previous.find(week);
+    if (wait_for_quiet && (last == previous.end() || last->second != fingerprint)) continue;
     v1::QueryUsageRequest request;
     *request.mutable_from() = calendar::FromCivilDay(CivilDayOf(week));
     *request.mutable_to() = calendar::FromCivilDay(CivilDayOf(week + 6));

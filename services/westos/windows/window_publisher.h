@@ -15,7 +15,12 @@
 #ifndef WP_SERVICES_WESTOS_WINDOWS_WINDOW_PUBLISHER_H_
 #define WP_SERVICES_WESTOS_WINDOWS_WINDOW_PUBLISHER_H_
 
+#include <cstdint>
+#include <map>
+
+#include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/civil_time.h"
 #include "libs/store/database.h"
 #include "services/westos/rollups/usage_query.h"
@@ -30,13 +35,20 @@ class WindowPublisher {
       : db_(db), queries_(queries), grace_days_(grace_days) {}
 
   // Publishes every closed week not yet published or changed since; returns
-  // how many events it wrote.
-  absl::StatusOr<int> PublishClosed(absl::CivilDay today);
+  // how many events it wrote. With `wait_for_quiet` (the watch), a week whose
+  // days changed since the previous call is left for a later call: while
+  // a backfill is still writing a week, recounting it after every change
+  // would rebuild its day indexes over and over for corrections that are at
+  // once out of date.
+  absl::StatusOr<int> PublishClosed(absl::CivilDay today, bool wait_for_quiet = false);
 
  private:
   store::Database& db_;
   UsageQueries& queries_;
   const int grace_days_;
+  absl::Mutex mu_;
+  // Each week's fingerprint at the previous call.
+  std::map<int32_t, int64_t> seen_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace wp::westos

@@ -25,7 +25,8 @@ class WindowPublisherTest : public ::testing::TestWithParam<wp::testing::Engine>
     auto db = wp::testing::TestStore(GetParam()).Open(Migrations());
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(*db);
-    ingest_ = std::make_unique<UsageIngest>(*db_);
+    locator_ = std::make_unique<EventLocator>(db_->engine());
+    ingest_ = std::make_unique<UsageIngest>(*db_, *locator_);
     queries_ = std::make_unique<UsageQueries>(*db_, cache_);
     publisher_ = std::make_unique<WindowPublisher>(*db_, *queries_, 2);
   }
@@ -77,6 +78,7 @@ class WindowPublisherTest : public ::testing::TestWithParam<wp::testing::Engine>
   server::Caller caller_{"platform", "trace-1", "", "ingest", {}, "/wp.westos.v1.UsageService/IngestUsage"};
   std::unique_ptr<store::Database> db_;
   DayIndexCache cache_{64 << 20};
+  std::unique_ptr<EventLocator> locator_;
   std::unique_ptr<UsageIngest> ingest_;
   std::unique_ptr<UsageQueries> queries_;
   std::unique_ptr<WindowPublisher> publisher_;
@@ -128,6 +130,25 @@ TEST_P(WindowPublisherTest, LateUsageAndRetractionsPublishCorrectionDeltas) {
   EXPECT_EQ(events[2].deltas(0).views(), -2);
   EXPECT_EQ(events[2].deltas(0).distinct_users(), -2);
   EXPECT_EQ(events[2].totals(0).distinct_users(), 5);
+}
+
+// The watch's way: a week still changing between two looks waits, so a
+// backfill is counted once it has settled, not after every batch.
+TEST_P(WindowPublisherTest, WaitingForQuietPublishesAWeekOnlyWhenItHasNotChangedSinceTheLastLook) {
+  Use("g", 6, 19);
+  auto publish_when_quiet = [&] {
+    absl::StatusOr<int> n = publisher_->PublishClosed(absl::CivilDay(2021, 1, 28), /*wait_for_quiet=*/true);
+    EXPECT_TRUE(n.ok()) << n.status();
+    return n.ok() ? *n : -1;
+  };
+  EXPECT_EQ(publish_when_quiet(), 0);  // first look
+  Use("h", 2, 20);
+  EXPECT_EQ(publish_when_quiet(), 0);  // changed since
+  EXPECT_EQ(publish_when_quiet(), 1);  // quiet: published
+  EXPECT_EQ(publish_when_quiet(), 0);
+  const std::vector<v1::UsageWindowClosed> events = Events();
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].totals(0).views(), 8);
 }
 
 TEST_P(WindowPublisherTest, ARegionOfFewerThanFiveIsSuppressedAndStaysQuietUntilItChanges) {

@@ -21,7 +21,8 @@ void WindowWatch::Stop() {
 
 void WindowWatch::Run() {
   do {
-    absl::StatusOr<int> published = publisher_.PublishClosed(absl::ToCivilDay(absl::Now(), absl::UTCTimeZone()));
+    absl::StatusOr<int> published = publisher_.PublishClosed(absl::ToCivilDay(absl::Now(), absl::UTCTimeZone()),
+                                                                /*wait_for_quiet=*/true);
     if (!published.ok()) {
       log::Warn("usage window check failed; will retry", {{"error", std::string(published.status().message())}});
     } else if (*published > 0) {
