@@ -16,6 +16,10 @@ authz::RoleTable AccessPolicy() {
       {usage("RetractUsageEvents"), feeders},
       // Figures only, small groups suppressed: dashboards (partner) too.
       {usage("QueryUsage"), authz::AggregateReaders()},
+      // xAPI statements come from the same feeders; a stored statement is
+      // one person's activity (pseudonymous), so only feeders read it back.
+      {"/wp.westos.v1.StatementService/SendStatements", feeders},
+      {"/wp.westos.v1.StatementService/GetStatement", feeders},
   };
 }
 

@@ -50,6 +50,19 @@ CREATE TABLE usage_days (
   events INTEGER NOT NULL
 );
 )sql"},
+      // xAPI statements exactly as received, beside the usage event each
+      // became (statement_id = event_id), written in the same transaction.
+      // A voiding statement names the statement it voids; the voided one
+      // names its voider. Version 3: version 2 comes from another branch.
+      {3, "xapi statements", R"sql(
+CREATE TABLE xapi_statements (
+  statement_id TEXT PRIMARY KEY,
+  voids TEXT NOT NULL DEFAULT '',
+  voided_by TEXT NOT NULL DEFAULT '',
+  stored_us INTEGER NOT NULL,
+  statement TEXT NOT NULL
+);
+)sql"},
   };
   return *migrations;
 }

@@ -22,6 +22,7 @@
 #include "libs/testing/test_store.h"
 #include "libs/testing/test_tokens.h"
 #include "services/westos/access_policy.h"
+#include "wp/westos/v1/statements.grpc.pb.h"
 #include "wp/westos/v1/usage.grpc.pb.h"
 
 namespace wp::westos {
@@ -296,8 +297,90 @@ TEST_P(WestosServiceTest, AKillMidStreamLosesNothingAcknowledgedAndAResendCounts
   EXPECT_EQ(report->total().distinct_users(), 700);
 }
 
+// xAPI statements through the process with its built-in mapping: a result
+// per statement, each accepted one served back exactly as sent, a voiding
+// statement retracting its event, and a request over the limit refused.
+TEST_P(WestosServiceTest, XapiStatementsAreAnsweredOneByOneKeptAndVoided) {
+  auto statement = [](const std::string& id, const std::string& user, const std::string& verb) {
+    return absl::StrCat(R"({"id": ")", id, R"(", "actor": {"account": {"homePage": "https://p.example", "name": ")",
+                        user, R"("}}, "verb": {"id": ")", verb,
+                        R"("}, "object": {"id": "https://content.example/lessons/maths-n5-01"},)",
+                        R"( "context": {"extensions": {"https://wp.example/xapi/role": "learner",)",
+                        R"( "https://wp.example/xapi/authority": "GCC"}}, "timestamp": "2021-01-18T10:00:00Z"})");
+  };
+  const std::string completed = "http://adlnet.gov/expapi/verbs/completed";
+  const std::string first = statement("6690e6c9-3ef0-4ed3-8b37-7f3964730bee", "u1", completed);
+  auto stub = v1::StatementService::NewStub(service_->channel());
+  auto send = [&](const std::string& text, v1::SendStatementsResponse* response) {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::SendStatementsRequest request;
+    request.set_statements(text);
+    return stub->SendStatements(&ctx, request, response);
+  };
+  v1::SendStatementsResponse response;
+  ASSERT_TRUE(send(absl::StrCat("[", first, ",", statement("6690e6c9-3ef0-4ed3-8b37-7f3964730bef", "u2", completed),
+                                ",", statement("6690e6c9-3ef0-4ed3-8b37-7f3964730bf0", "u3", "https://x.example/poked"),
+                                ",", statement("6690e6c9-3ef0-4ed3-8b37-7f3964730bf1", "u\xFF", completed), "]"),
+                   &response)
+                  .ok());
+  ASSERT_EQ(response.results_size(), 4);
+  EXPECT_EQ(response.results(0).outcome(), v1::ACCEPTED);
+  EXPECT_EQ(response.results(1).outcome(), v1::ACCEPTED);
+  EXPECT_EQ(response.results(2).outcome(), v1::REJECTED);
+  EXPECT_EQ(response.results(2).field(), "verb.id");
+  EXPECT_NE(response.results(2).reason().find("https://x.example/poked"), std::string::npos);
+  EXPECT_EQ(response.results(3).outcome(), v1::REJECTED);
+  EXPECT_EQ(response.results(3).index(), 3);
+  EXPECT_EQ(response.totals().accepted(), 2);
+  EXPECT_EQ(response.unknown_verbs(), 1);
+
+  auto get = [&](const std::string& id, v1::StoredStatement* stored) {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::GetStatementRequest request;
+    request.set_statement_id(id);
+    return stub->GetStatement(&ctx, request, stored);
+  };
+  v1::StoredStatement stored;
+  ASSERT_TRUE(get("6690E6C9-3EF0-4ED3-8B37-7F3964730BEE", &stored).ok());
+  EXPECT_EQ(stored.statement(), first);
+  EXPECT_FALSE(stored.voided());
+
+  ASSERT_TRUE(send(R"({"id": "0f6b2c1e-9a7d-4c3b-8e5f-1a2b3c4d5e6f", "actor": {"account": {"homePage": "h", )"
+                   R"("name": "admin"}}, "verb": {"id": "http://adlnet.gov/expapi/verbs/voided"}, )"
+                   R"("object": {"objectType": "StatementRef", "id": "6690e6c9-3ef0-4ed3-8b37-7f3964730bee"}})",
+                   &response)
+                  .ok());
+  ASSERT_EQ(response.results_size(), 1);
+  EXPECT_EQ(response.results(0).outcome(), v1::ACCEPTED) << response.results(0).reason();
+  EXPECT_EQ(response.voided(), 1);
+  ASSERT_TRUE(get("6690e6c9-3ef0-4ed3-8b37-7f3964730bee", &stored).ok());
+  EXPECT_TRUE(stored.voided());
+  EXPECT_EQ(stored.voided_by(), "0f6b2c1e-9a7d-4c3b-8e5f-1a2b3c4d5e6f");
+  v1::QueryUsageRequest glasgow = January();
+  glasgow.mutable_filter()->add_authorities("GCC");
+  absl::StatusOr<v1::UsageReport> report = Query(glasgow);
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_EQ(report->total().completions(), 1);
+  EXPECT_EQ(report->total().distinct_users(), 1);
+
+  // Bad requests: named by field.
+  EXPECT_EQ(get("nope", &stored).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(get("00000000-0000-0000-0000-000000000000", &stored).error_code(), grpc::StatusCode::NOT_FOUND);
+  grpc::Status s = send("not json", &response);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(s.error_message().find("statements"), std::string::npos) << s.error_message();
+  s = send("", &response);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  s = send(std::string(16 * 1024 * 1024 + 1, ' '), &response);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(s.error_message().find("statements"), std::string::npos) << s.error_message();
+}
+
 TEST_P(WestosServiceTest, EveryRpcIsInThePolicyAndEnforced) {
-  std::vector<std::string> methods = wp::testing::AllMethods({"wp.westos.v1.UsageService"});
+  std::vector<std::string> methods = wp::testing::AllMethods({"wp.westos.v1.UsageService",
+                                                                  "wp.westos.v1.StatementService"});
   for (const auto& [method, roles] : runtime::PlatformPolicy()) methods.push_back(method);
   const authz::RoleTable table = runtime::ServicePolicy(AccessPolicy());
   EXPECT_EQ(table.size(), methods.size()) << "the policy names an RPC that does not exist";

@@ -77,6 +77,7 @@ CommandResult ChangesWatch(const CommandEnv& env, const Args& args);
 CommandResult UsageImport(const CommandEnv& env, const Args& args);
 CommandResult UsageQuery(const CommandEnv& env, const Args& args);
 CommandResult UsageRetract(const CommandEnv& env, const Args& args);
+CommandResult UsageXapi(const CommandEnv& env, const Args& args);
 
 // network_commands.cc
 CommandResult NetworksList(const CommandEnv& env, const Args& args);

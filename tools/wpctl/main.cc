@@ -142,6 +142,11 @@ const std::vector<Command>& Commands() {
       {Service::kWestos, "usage", "retract", {1, 10000}, {"reason"},
        "usage retract EVENT_ID... [--reason R]",
        "Retract usage events: every figure becomes as if they had never arrived.", UsageRetract},
+      {Service::kWestos, "usage", "xapi", {1, 1}, {},
+       "usage xapi FILE",
+       "Send xAPI statements (a JSON statement or array, FILE - is stdin); rejected and conflicting\n"
+       "             statements are listed, with totals; exit 3 if any.",
+       UsageXapi},
       {Service::kWorkstreams, "networks", "list", {0, 0}, {}, "networks list",
        "List specialist networks and forums.", NetworksList},
       {Service::kWorkstreams, "networks", "get", {1, 1}, {}, "networks get NAME",

@@ -120,4 +120,25 @@ std::string CsvProblemText(const usage::CsvRowProblem& problem) {
   return text;
 }
 
+std::string StatementResultText(const usage::StatementResult& result) {
+  std::string text = absl::StrCat("statement ", result.index());
+  if (!result.statement_id().empty()) absl::StrAppend(&text, " (", OneLine(result.statement_id()), ")");
+  const char* outcome = result.outcome() == usage::ACCEPTED    ? "accepted"
+                        : result.outcome() == usage::DUPLICATE ? "duplicate"
+                        : result.outcome() == usage::CONFLICT  ? "conflict"
+                                                               : "rejected";
+  absl::StrAppend(&text, ": ", outcome);
+  if (!result.field().empty()) absl::StrAppend(&text, ": ", result.field());
+  if (!result.reason().empty()) absl::StrAppend(&text, ": ", OneLine(result.reason()));
+  return text;
+}
+
+std::string StatementTotalsText(const usage::SendStatementsResponse& response) {
+  const usage::IngestTotals& t = response.totals();
+  return absl::StrCat("statements: accepted ", GroupedNumber(t.accepted()), ", duplicates ",
+                      GroupedNumber(t.duplicates()), ", conflicts ", GroupedNumber(t.conflicts()), ", rejected ",
+                      GroupedNumber(t.rejected()), " (unknown verbs ", GroupedNumber(response.unknown_verbs()),
+                      "); voided ", GroupedNumber(response.voided()));
+}
+
 }  // namespace wp::wpctl

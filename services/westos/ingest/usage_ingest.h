@@ -65,6 +65,15 @@ class UsageIngest {
   absl::StatusOr<RetractionResult> Retract(const server::Caller& caller, const std::vector<std::string>& event_ids,
                                            const std::string& reason);
 
+  // The same within the caller's transaction, for a write that must commit
+  // with the batch (xAPI statements are stored with their events). Results
+  // are rebuilt on each call, so a retried transaction answers afresh.
+  static absl::StatusOr<BatchResult> IngestIn(store::Transaction& tx, const server::Caller& caller,
+                                              const std::vector<IngestItem>& items);
+  static absl::StatusOr<RetractionResult> RetractIn(store::Transaction& tx, const server::Caller& caller,
+                                                    const std::vector<std::string>& event_ids,
+                                                    const std::string& reason);
+
  private:
   store::Database& db_;
 };
