@@ -20,6 +20,9 @@ authz::RoleTable AccessPolicy() {
       // one person's activity (pseudonymous), so only feeders read it back.
       {"/wp.westos.v1.StatementService/SendStatements", feeders},
       {"/wp.westos.v1.StatementService/GetStatement", feeders},
+      // Erasure and retention change what is kept of people: admins only.
+      {"/wp.westos.v1.UsagePrivacyService/EraseUser", {Role::kAdmin}},
+      {"/wp.westos.v1.UsagePrivacyService/PurgeEvents", {Role::kAdmin}},
   };
 }
 

@@ -10,6 +10,7 @@
 #include "services/westos/ingest/usage_csv_import.h"
 #include "services/westos/ingest/usage_ingest.h"
 #include "services/westos/migrations.h"
+#include "services/westos/privacy/privacy_grpc.h"
 #include "services/westos/rollups/day_index_cache.h"
 #include "services/westos/rollups/usage_query.h"
 #include "services/westos/statements/statements_grpc.h"
@@ -41,5 +42,8 @@ int main(int argc, char** argv) {
   StatementIntake statement_intake(rt->db(), *std::move(xapi_mapping));
   StatementGrpc statement_grpc(statement_intake, rt->guard());
   rt->AddService(&statement_grpc);
+  UsagePrivacy privacy(rt->db());
+  PrivacyGrpc privacy_grpc(privacy, rt->guard());
+  rt->AddService(&privacy_grpc);
   return rt->Run();
 }

@@ -63,6 +63,31 @@ CREATE TABLE xapi_statements (
   statement TEXT NOT NULL
 );
 )sql"},
+      // Purged days: each day's events folded into one row per person and
+      // combination of dimensions, with no event ids, times or user ids
+      // (only their dense numbers), so a day's figures and sets of people
+      // stay exact after its raw events are purged. Purged and erased events
+      // keep their usage_events row (key, id, digest, day) with every other
+      // column zeroed and retracted = 2 (purged) or 3 (erased), so a re-send
+      // is still a duplicate.
+      {4, "usage day rollups", R"sql(
+CREATE TABLE usage_day_rollups (
+  day INTEGER NOT NULL,
+  user_num INTEGER NOT NULL,
+  authority INTEGER NOT NULL,
+  sector INTEGER NOT NULL,
+  role INTEGER NOT NULL,
+  simd INTEGER NOT NULL,
+  content_num INTEGER NOT NULL,
+  views INTEGER NOT NULL,
+  plays INTEGER NOT NULL,
+  completions INTEGER NOT NULL,
+  ratings INTEGER NOT NULL,
+  positive_ratings INTEGER NOT NULL,
+  seconds INTEGER NOT NULL,
+  PRIMARY KEY (day, user_num, authority, sector, role, simd, content_num)
+);
+)sql"},
   };
   return *migrations;
 }

@@ -22,6 +22,7 @@
 #include "libs/testing/test_store.h"
 #include "libs/testing/test_tokens.h"
 #include "services/westos/access_policy.h"
+#include "wp/westos/v1/privacy.grpc.pb.h"
 #include "wp/westos/v1/statements.grpc.pb.h"
 #include "wp/westos/v1/usage.grpc.pb.h"
 
@@ -378,9 +379,97 @@ TEST_P(WestosServiceTest, XapiStatementsAreAnsweredOneByOneKeptAndVoided) {
   EXPECT_NE(s.error_message().find("statements"), std::string::npos) << s.error_message();
 }
 
+// Privacy through the process: a purge leaves every figure as it was, an
+// erasure takes one person out, a purged event re-sent is a duplicate, and
+// bad requests name their field.
+TEST_P(WestosServiceTest, PurgeKeepsFiguresAndErasureTakesAPersonOut) {
+  std::vector<v1::UsageEvent> events;
+  for (int user = 0; user < 8; ++user) {
+    for (int day = 10; day <= 20; day += 5) {
+      events.push_back(Event(absl::StrCat("p-", user, "-", day), absl::StrCat("person-", user), day,
+                             user % 2 == 0 ? "GCC" : "REN"));
+    }
+  }
+  ASSERT_EQ(Send({Batch(events)}).at(0).batch().accepted(), 24);
+  v1::QueryUsageRequest by_day = January();
+  by_day.set_period(v1::DAY);
+  by_day.add_group_by(v1::AUTHORITY);
+  absl::StatusOr<v1::UsageReport> before = Query(by_day);
+  ASSERT_TRUE(before.ok()) << before.status();
+  EXPECT_EQ(before->total().distinct_users(), 8);
+
+  auto stub = v1::UsagePrivacyService::NewStub(service_->channel());
+  auto purge = [&](int day, bool dry_run, v1::PurgeEventsResponse* response) {
+    grpc::ClientContext ctx;
+    Prepare(&ctx, auth::Role::kAdmin);
+    v1::PurgeEventsRequest request;
+    request.mutable_before()->set_year(2021);
+    request.mutable_before()->set_month(1);
+    request.mutable_before()->set_day(day);
+    request.set_dry_run(dry_run);
+    return stub->PurgeEvents(&ctx, request, response);
+  };
+  v1::PurgeEventsResponse purged;
+  ASSERT_TRUE(purge(16, /*dry_run=*/true, &purged).ok());
+  EXPECT_EQ(purged.days(), 2);
+  EXPECT_EQ(purged.events(), 16);
+  EXPECT_EQ(purged.users(), 8);
+  ASSERT_TRUE(purge(16, /*dry_run=*/false, &purged).ok());
+  EXPECT_EQ(purged.events(), 16);
+  absl::StatusOr<v1::UsageReport> after = Query(by_day);
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->DebugString(), before->DebugString());
+  EXPECT_EQ(Send({Batch({events[0]})}).at(0).batch().duplicates(), 1);
+
+  auto erase = [&](const std::string& user, const std::string& reason, v1::EraseUserResponse* response) {
+    grpc::ClientContext ctx;
+    Prepare(&ctx, auth::Role::kAdmin);
+    v1::EraseUserRequest request;
+    request.set_user_id(user);
+    request.set_reason(reason);
+    return stub->EraseUser(&ctx, request, response);
+  };
+  v1::EraseUserResponse erased;
+  ASSERT_TRUE(erase("person-0", "ticket 42", &erased).ok());
+  EXPECT_TRUE(erased.found());
+  EXPECT_EQ(erased.events(), 3);
+  EXPECT_EQ(erased.days(), 3);
+  v1::QueryUsageRequest glasgow = January();
+  glasgow.mutable_filter()->add_authorities("GCC");
+  absl::StatusOr<v1::UsageReport> left = Query(glasgow);
+  ASSERT_TRUE(left.ok());
+  EXPECT_EQ(left->total().distinct_users(), 3);
+  EXPECT_EQ(left->total().views(), 9);
+  ASSERT_TRUE(erase("person-0", "ticket 42", &erased).ok());
+  EXPECT_FALSE(erased.found());
+
+  // Bad requests name their field.
+  grpc::Status s = erase("", "ticket 43", &erased);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(s.error_message().find("user_id"), std::string::npos) << s.error_message();
+  s = erase("person-1", "erase person-1", &erased);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(s.error_message().find("reason"), std::string::npos) << s.error_message();
+  s = purge(32, false, &purged);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(s.error_message().find("before"), std::string::npos) << s.error_message();
+  {
+    grpc::ClientContext ctx;
+    Prepare(&ctx, auth::Role::kAdmin);
+    v1::PurgeEventsRequest request;
+    request.mutable_before()->set_year(2999);
+    request.mutable_before()->set_month(1);
+    request.mutable_before()->set_day(1);
+    s = stub->PurgeEvents(&ctx, request, &purged);
+    EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_NE(s.error_message().find("before"), std::string::npos) << s.error_message();
+  }
+}
+
 TEST_P(WestosServiceTest, EveryRpcIsInThePolicyAndEnforced) {
   std::vector<std::string> methods = wp::testing::AllMethods({"wp.westos.v1.UsageService",
-                                                                  "wp.westos.v1.StatementService"});
+                                                                  "wp.westos.v1.StatementService",
+                                                                  "wp.westos.v1.UsagePrivacyService"});
   for (const auto& [method, roles] : runtime::PlatformPolicy()) methods.push_back(method);
   const authz::RoleTable table = runtime::ServicePolicy(AccessPolicy());
   EXPECT_EQ(table.size(), methods.size()) << "the policy names an RPC that does not exist";

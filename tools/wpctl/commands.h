@@ -78,6 +78,8 @@ CommandResult UsageImport(const CommandEnv& env, const Args& args);
 CommandResult UsageQuery(const CommandEnv& env, const Args& args);
 CommandResult UsageRetract(const CommandEnv& env, const Args& args);
 CommandResult UsageXapi(const CommandEnv& env, const Args& args);
+CommandResult UsageErase(const CommandEnv& env, const Args& args);
+CommandResult UsagePurge(const CommandEnv& env, const Args& args);
 
 // network_commands.cc
 CommandResult NetworksList(const CommandEnv& env, const Args& args);

@@ -21,6 +21,7 @@
 #include "tools/wpctl/output.h"
 #include "tools/wpctl/usage_views.h"
 #include "tools/wpctl/values.h"
+#include "wp/westos/v1/privacy.grpc.pb.h"
 #include "wp/westos/v1/statements.grpc.pb.h"
 #include "wp/westos/v1/usage.grpc.pb.h"
 
@@ -206,6 +207,36 @@ CommandResult UsageXapi(const CommandEnv& env, const Args& args) {
   absl::StatusOr<int> printed = Print(env, *response, out);
   if (!printed.ok()) return printed;
   return refused ? kExitRowsRejected : kExitOk;
+}
+
+CommandResult UsageErase(const CommandEnv& env, const Args& args) {
+  if (!args.Has("reason")) return absl::InvalidArgumentError("--reason is required (a request reference, not the id)");
+  usage::EraseUserRequest request;
+  request.set_user_id(args.positional.at(0));
+  request.set_reason(args.Get("reason"));
+  auto stub = usage::UsagePrivacyService::NewStub(env.client->channel("westos"));
+  absl::StatusOr<usage::EraseUserResponse> response =
+      env.client->Call(stub.get(), &usage::UsagePrivacyService::Stub::EraseUser, request);
+  if (!response.ok()) return response.status();
+  return Print(env, *response,
+               response->found()
+                   ? absl::StrCat("erased: ", GroupedNumber(response->events()), " events no longer count, on ",
+                                  GroupedNumber(response->days()), " days\n")
+                   : "not found: no usage of this id is kept (never seen, or erased already)\n");
+}
+
+CommandResult UsagePurge(const CommandEnv& env, const Args& args) {
+  absl::StatusOr<std::optional<common::v1::Date>> before = DateOption(args, "before", false);
+  if (!before.ok()) return before.status();
+  if (!before->has_value()) return absl::InvalidArgumentError("--before is required");
+  usage::PurgeEventsRequest request;
+  *request.mutable_before() = **before;
+  request.set_dry_run(args.Switch("dry-run"));
+  auto stub = usage::UsagePrivacyService::NewStub(env.client->channel("westos"));
+  absl::StatusOr<usage::PurgeEventsResponse> response =
+      env.client->Call(stub.get(), &usage::UsagePrivacyService::Stub::PurgeEvents, request);
+  if (!response.ok()) return response.status();
+  return Print(env, *response, PurgeText(*response));
 }
 
 }  // namespace wp::wpctl

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
+#include "libs/calendar/dates.h"
 #include "tools/wpctl/output.h"
 
 namespace wp::wpctl {
@@ -139,6 +140,15 @@ std::string StatementTotalsText(const usage::SendStatementsResponse& response) {
                       GroupedNumber(t.duplicates()), ", conflicts ", GroupedNumber(t.conflicts()), ", rejected ",
                       GroupedNumber(t.rejected()), " (unknown verbs ", GroupedNumber(response.unknown_verbs()),
                       "); voided ", GroupedNumber(response.voided()));
+}
+
+std::string PurgeText(const usage::PurgeEventsResponse& response) {
+  if (response.days() == 0) return "nothing to purge\n";
+  return absl::StrCat(response.dry_run() ? "would purge " : "purged ", GroupedNumber(response.events()),
+                      " events of ", GroupedNumber(response.users()), " people on ", GroupedNumber(response.days()),
+                      " days (", calendar::ToIsoText(response.first_day()), " to ",
+                      calendar::ToIsoText(response.last_day()), "); figures ",
+                      response.dry_run() ? "would not change" : "unchanged", "\n");
 }
 
 }  // namespace wp::wpctl

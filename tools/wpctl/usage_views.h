@@ -9,6 +9,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "wp/westos/v1/privacy.pb.h"
 #include "wp/westos/v1/statements.pb.h"
 #include "wp/westos/v1/usage.pb.h"
 
@@ -37,6 +38,9 @@ std::string CsvProblemText(const usage::CsvRowProblem& problem);
 std::string StatementResultText(const usage::StatementResult& result);
 // "statements: accepted 2, duplicates 0, conflicts 0, rejected 1 (unknown verbs 1); voided 0" (no newline).
 std::string StatementTotalsText(const usage::SendStatementsResponse& response);
+// "purged 1,200 events of 40 people on 5 days (2021-01-14 to 2021-01-18); figures unchanged\n",
+// "would purge ..." on a dry run, "nothing to purge\n" when none.
+std::string PurgeText(const usage::PurgeEventsResponse& response);
 
 }  // namespace wp::wpctl
 

@@ -77,5 +77,24 @@ TEST(UsageViewsTest, StatementLinesNameTheStatementFieldAndReason) {
             "statements: accepted 1,200, duplicates 0, conflicts 0, rejected 1 (unknown verbs 1); voided 2");
 }
 
+TEST(UsageViewsTest, PurgeSaysWhatWentOrWouldGo) {
+  usage::PurgeEventsResponse response;
+  EXPECT_EQ(PurgeText(response), "nothing to purge\n");
+  response.set_days(5);
+  response.set_events(1200);
+  response.set_users(40);
+  response.mutable_first_day()->set_year(2021);
+  response.mutable_first_day()->set_month(1);
+  response.mutable_first_day()->set_day(14);
+  response.mutable_last_day()->set_year(2021);
+  response.mutable_last_day()->set_month(1);
+  response.mutable_last_day()->set_day(18);
+  EXPECT_EQ(PurgeText(response),
+            "purged 1,200 events of 40 people on 5 days (2021-01-14 to 2021-01-18); figures unchanged\n");
+  response.set_dry_run(true);
+  EXPECT_EQ(PurgeText(response),
+            "would purge 1,200 events of 40 people on 5 days (2021-01-14 to 2021-01-18); figures would not change\n");
+}
+
 }  // namespace
 }  // namespace wp::wpctl
