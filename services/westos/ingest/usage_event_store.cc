@@ -26,7 +26,8 @@ std::string InList(size_t n) { return absl::StrJoin(std::vector<std::string>(n, 
 
 // retracted: 0 counts, 1 retracted, 2 purged, 3 erased (migrations.cc).
 KnownEvent KnownFrom(const store::Row& row) {
-  return KnownEvent{row.Int(0), row.Text(1), row.Int(2), static_cast<int32_t>(row.Int(3)), row.Int(4) == 1};
+  return KnownEvent{row.Int(0), row.Text(1), row.Int(2), static_cast<int32_t>(row.Int(3)), row.Int(4) == 1,
+                    row.Int(4) == 2};
 }
 
 constexpr char kKnownColumns[] = "event_key, event_id, digest, day, retracted";

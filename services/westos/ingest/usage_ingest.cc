@@ -232,6 +232,10 @@ absl::StatusOr<RetractionResult> UsageIngest::RetractIn(store::Transaction& tx, 
       WP_ASSIGN_OR_RETURN(std::vector<KnownEvent> near, FindEventsNearKey(tx, EventKey(event_ids[i])));
       for (const KnownEvent& k : near) {
         if (k.event_id != event_ids[i]) continue;
+        if (k.purged) {
+          result.states[i] = RetractionState::kPurged;
+          continue;
+        }
         WP_ASSIGN_OR_RETURN(bool changed, MarkRetracted(tx, k.key));
         result.states[i] = changed ? RetractionState::kRetracted : RetractionState::kAlreadyRetracted;
         if (changed) {

@@ -49,7 +49,9 @@ struct BatchResult {
   IngestTotals totals;
 };
 
-enum class RetractionState { kRetracted = 1, kAlreadyRetracted = 2, kNotFound = 3 };
+// An erased person's event is kAlreadyRetracted (it counts no more); a
+// purged one is kPurged: it counts, in its day's rollups, but not on its own.
+enum class RetractionState { kRetracted = 1, kAlreadyRetracted = 2, kNotFound = 3, kPurged = 4 };
 
 struct RetractionResult {
   std::vector<RetractionState> states;  // one per id, in order

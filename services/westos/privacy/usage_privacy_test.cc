@@ -206,6 +206,13 @@ TEST_P(UsagePrivacyTest, APurgeChangesNoFigureAndNoCountOfPeople) {
   EXPECT_EQ(again.results[1].outcome, Outcome::kDuplicate);
   EXPECT_EQ(again.results[2].outcome, Outcome::kConflict);
   EXPECT_EQ(FreshFigures(*db_), before);
+  // A purged event can no longer be retracted on its own; a kept one can.
+  absl::StatusOr<RetractionResult> retract = ingest.Retract(caller_, {usage[0].event_id, "e3"}, "too late");
+  ASSERT_TRUE(retract.ok()) << retract.status();
+  EXPECT_EQ(retract->states[0], RetractionState::kPurged);
+  EXPECT_EQ(retract->states[1], RetractionState::kPurged);  // retracted, then purged
+  EXPECT_EQ(retract->retracted, 0);
+  EXPECT_EQ(FreshFigures(*db_), before);
 
   // Purging again finds nothing; a late event on a purged day is counted,
   // and is folded in by the next purge without changing a figure.
