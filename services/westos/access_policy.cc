@@ -43,6 +43,13 @@ authz::RoleTable AccessPolicy() {
       {targets("ListTargets"), authz::AggregateReaders()},
       {targets("EvaluateTargets"), authz::AggregateReaders()},
       {targets("GetTargetStatus"), authz::AggregateReaders()},
+      // xAPI statements come from the same feeders; a stored statement is
+      // one person's activity (pseudonymous), so only feeders read it back.
+      {"/wp.westos.v1.StatementService/SendStatements", feeders},
+      {"/wp.westos.v1.StatementService/GetStatement", feeders},
+      // Erasure and retention change what is kept of people: admins only.
+      {"/wp.westos.v1.UsagePrivacyService/EraseUser", {Role::kAdmin}},
+      {"/wp.westos.v1.UsagePrivacyService/PurgeEvents", {Role::kAdmin}},
   };
 }
 

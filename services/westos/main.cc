@@ -1,8 +1,10 @@
 // The westos service: usage analytics of the region's online school. Its
 // own parts on the service runtime (libs/runtime).
 #include <algorithm>
+#include <string>
 
 #include "absl/flags/flag.h"
+#include "libs/config/config.h"
 #include "libs/log/log.h"
 #include "libs/runtime/service_runtime.h"
 #include "services/westos/access_policy.h"
@@ -12,12 +14,15 @@
 #include "services/westos/ingest/usage_csv_import.h"
 #include "services/westos/ingest/usage_ingest.h"
 #include "services/westos/migrations.h"
+#include "services/westos/privacy/privacy_grpc.h"
 #include "services/westos/rollups/day_index_cache.h"
 #include "services/westos/rollups/day_index_warmup.h"
 #include "services/westos/rollups/usage_query.h"
 #include "services/westos/targets/target_watch.h"
 #include "services/westos/targets_grpc.h"
 #include "services/westos/windows/window_watch.h"
+#include "services/westos/statements/statements_grpc.h"
+#include "services/westos/statements/xapi_mapping_config.h"
 #include "services/westos/westos_grpc.h"
 
 ABSL_FLAG(int32_t, target_check_seconds, 60, "how often every target is evaluated (and reached ones published)");
@@ -29,11 +34,16 @@ ABSL_FLAG(int32_t, window_check_seconds, 60, "how often closed weeks are publish
 ABSL_FLAG(int64_t, day_index_cache_mb, 512, "memory for the day indexes that usage queries read, in MB");
 ABSL_FLAG(int, day_index_warmup_days, 120,
           "days (the newest with usage) whose indexes are built in the background at start; 0 for none");
+ABSL_FLAG(std::string, xapi_mapping, "",
+          "JSON file mapping xAPI verbs and context extensions to usage events (docs/operations.md); "
+          "empty: the built-in default");
 
 int main(int argc, char** argv) {
   using namespace wp;  // main only
   using namespace wp::westos;
   const ServiceConfig config = runtime::LoadServiceConfig(argc, argv, kServiceName, kDefaultPort);
+  absl::StatusOr<XapiMapping> xapi_mapping = LoadXapiMapping(absl::GetFlag(FLAGS_xapi_mapping));
+  if (!xapi_mapping.ok()) ExitOnStartupError("reading the xAPI mapping", xapi_mapping.status());
   auto rt = runtime::ServiceRuntime::CreateOrExit(
       config, {kServiceName, Migrations(), AccessPolicy(), /*changes_aggregates=*/nullptr, EntityTypes()});
 
@@ -82,5 +92,11 @@ int main(int argc, char** argv) {
       [&window_watch] { window_watch.Stop(); });
   // Population figures (for reach) come from the governance service's events.
   rt->AddConsumer("the governance consumer", NewGovernanceConsumer(rt->nats(), rt->db()));
+  StatementIntake statement_intake(rt->db(), ingest, *std::move(xapi_mapping));
+  StatementGrpc statement_grpc(statement_intake, rt->guard());
+  rt->AddService(&statement_grpc);
+  UsagePrivacy privacy(rt->db());
+  PrivacyGrpc privacy_grpc(privacy, rt->guard());
+  rt->AddService(&privacy_grpc);
   return rt->Run();
 }

@@ -73,8 +73,20 @@ CREATE TABLE coverage_targets (
   create_us INTEGER NOT NULL
 );
 )sql"},
-      // Version 4 (2 and 3 are other parts' migrations): population figures
-      // from the governance service, baselines and targets, and the weekly
+      // xAPI statements exactly as received, beside the usage event each
+      // became (statement_id = event_id), written in the same transaction.
+      // A voiding statement names the statement it voids; the voided one
+      // names its voider.
+      {3, "xapi statements", R"sql(
+CREATE TABLE xapi_statements (
+  statement_id TEXT PRIMARY KEY,
+  voids TEXT NOT NULL DEFAULT '',
+  voided_by TEXT NOT NULL DEFAULT '',
+  stored_us INTEGER NOT NULL,
+  statement TEXT NOT NULL
+);
+)sql"},
+      // Population figures from the governance service, baselines and targets, and the weekly
       // windows published for the evaluation service.
       {4, "populations, baselines, targets and usage windows", R"sql(
 CREATE TABLE authority_populations (
@@ -140,6 +152,31 @@ CREATE INDEX usage_events_by_day ON usage_events (day);
 )sql",
        // PostgreSQL finds events by key in a unique index; SQLite in memory.
        R"sql(CREATE UNIQUE INDEX usage_events_by_key ON usage_events (event_key);)sql"},
+      // Purged days: each day's events folded into one row per person and
+      // combination of dimensions, with no event ids, times or user ids
+      // (only their dense numbers), so a day's figures and sets of people
+      // stay exact after its raw events are purged. Purged and erased events
+      // keep their usage_events row (key, id, digest, day) with every other
+      // column zeroed and retracted = 2 (purged) or 3 (erased), so a re-send
+      // is still a duplicate.
+      {6, "usage day rollups", R"sql(
+CREATE TABLE usage_day_rollups (
+  day INTEGER NOT NULL,
+  user_num INTEGER NOT NULL,
+  authority INTEGER NOT NULL,
+  sector INTEGER NOT NULL,
+  role INTEGER NOT NULL,
+  simd INTEGER NOT NULL,
+  content_num INTEGER NOT NULL,
+  views INTEGER NOT NULL,
+  plays INTEGER NOT NULL,
+  completions INTEGER NOT NULL,
+  ratings INTEGER NOT NULL,
+  positive_ratings INTEGER NOT NULL,
+  seconds INTEGER NOT NULL,
+  PRIMARY KEY (day, user_num, authority, sector, role, simd, content_num)
+);
+)sql"},
   };
   return *migrations;
 }

@@ -24,6 +24,8 @@
 #include "services/westos/access_policy.h"
 #include "wp/westos/v1/content.grpc.pb.h"
 #include "wp/westos/v1/targets.grpc.pb.h"
+#include "wp/westos/v1/privacy.grpc.pb.h"
+#include "wp/westos/v1/statements.grpc.pb.h"
 #include "wp/westos/v1/usage.grpc.pb.h"
 
 namespace wp::westos {
@@ -298,12 +300,181 @@ TEST_P(WestosServiceTest, AKillMidStreamLosesNothingAcknowledgedAndAResendCounts
   EXPECT_EQ(report->total().distinct_users(), 700);
 }
 
+// xAPI statements through the process with its built-in mapping: a result
+// per statement, each accepted one served back exactly as sent, a voiding
+// statement retracting its event, and a request over the limit refused.
+TEST_P(WestosServiceTest, XapiStatementsAreAnsweredOneByOneKeptAndVoided) {
+  auto statement = [](const std::string& id, const std::string& user, const std::string& verb) {
+    return absl::StrCat(R"({"id": ")", id, R"(", "actor": {"account": {"homePage": "https://p.example", "name": ")",
+                        user, R"("}}, "verb": {"id": ")", verb,
+                        R"("}, "object": {"id": "https://content.example/lessons/maths-n5-01"},)",
+                        R"( "context": {"extensions": {"https://wp.example/xapi/role": "learner",)",
+                        R"( "https://wp.example/xapi/authority": "GCC"}}, "timestamp": "2021-01-18T10:00:00Z"})");
+  };
+  const std::string completed = "http://adlnet.gov/expapi/verbs/completed";
+  const std::string first = statement("6690e6c9-3ef0-4ed3-8b37-7f3964730bee", "u1", completed);
+  auto stub = v1::StatementService::NewStub(service_->channel());
+  auto send = [&](const std::string& text, v1::SendStatementsResponse* response) {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::SendStatementsRequest request;
+    request.set_statements(text);
+    return stub->SendStatements(&ctx, request, response);
+  };
+  v1::SendStatementsResponse response;
+  ASSERT_TRUE(send(absl::StrCat("[", first, ",", statement("6690e6c9-3ef0-4ed3-8b37-7f3964730bef", "u2", completed),
+                                ",", statement("6690e6c9-3ef0-4ed3-8b37-7f3964730bf0", "u3", "https://x.example/poked"),
+                                ",", statement("6690e6c9-3ef0-4ed3-8b37-7f3964730bf1", "u\xFF", completed), "]"),
+                   &response)
+                  .ok());
+  ASSERT_EQ(response.results_size(), 4);
+  EXPECT_EQ(response.results(0).outcome(), v1::ACCEPTED);
+  EXPECT_EQ(response.results(1).outcome(), v1::ACCEPTED);
+  EXPECT_EQ(response.results(2).outcome(), v1::REJECTED);
+  EXPECT_EQ(response.results(2).field(), "verb.id");
+  EXPECT_NE(response.results(2).reason().find("https://x.example/poked"), std::string::npos);
+  EXPECT_EQ(response.results(3).outcome(), v1::REJECTED);
+  EXPECT_EQ(response.results(3).index(), 3);
+  EXPECT_EQ(response.totals().accepted(), 2);
+  EXPECT_EQ(response.unknown_verbs(), 1);
+
+  auto get = [&](const std::string& id, v1::StoredStatement* stored) {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::GetStatementRequest request;
+    request.set_statement_id(id);
+    return stub->GetStatement(&ctx, request, stored);
+  };
+  v1::StoredStatement stored;
+  ASSERT_TRUE(get("6690E6C9-3EF0-4ED3-8B37-7F3964730BEE", &stored).ok());
+  EXPECT_EQ(stored.statement(), first);
+  EXPECT_FALSE(stored.voided());
+
+  ASSERT_TRUE(send(R"({"id": "0f6b2c1e-9a7d-4c3b-8e5f-1a2b3c4d5e6f", "actor": {"account": {"homePage": "h", )"
+                   R"("name": "admin"}}, "verb": {"id": "http://adlnet.gov/expapi/verbs/voided"}, )"
+                   R"("object": {"objectType": "StatementRef", "id": "6690e6c9-3ef0-4ed3-8b37-7f3964730bee"}})",
+                   &response)
+                  .ok());
+  ASSERT_EQ(response.results_size(), 1);
+  EXPECT_EQ(response.results(0).outcome(), v1::ACCEPTED) << response.results(0).reason();
+  EXPECT_EQ(response.voided(), 1);
+  ASSERT_TRUE(get("6690e6c9-3ef0-4ed3-8b37-7f3964730bee", &stored).ok());
+  EXPECT_TRUE(stored.voided());
+  EXPECT_EQ(stored.voided_by(), "0f6b2c1e-9a7d-4c3b-8e5f-1a2b3c4d5e6f");
+  v1::QueryUsageRequest glasgow = January();
+  glasgow.mutable_filter()->add_authorities("GCC");
+  absl::StatusOr<v1::UsageReport> report = Query(glasgow);
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_EQ(report->total().completions(), 1);
+  EXPECT_EQ(report->total().distinct_users(), 1);
+
+  // Bad requests: named by field.
+  EXPECT_EQ(get("nope", &stored).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(get("00000000-0000-0000-0000-000000000000", &stored).error_code(), grpc::StatusCode::NOT_FOUND);
+  grpc::Status s = send("not json", &response);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(s.error_message().find("statements"), std::string::npos) << s.error_message();
+  s = send("", &response);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  s = send(std::string(16 * 1024 * 1024 + 1, ' '), &response);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(s.error_message().find("statements"), std::string::npos) << s.error_message();
+}
+
+// Privacy through the process: a purge leaves every figure as it was, an
+// erasure takes one person out, a purged event re-sent is a duplicate, and
+// bad requests name their field.
+TEST_P(WestosServiceTest, PurgeKeepsFiguresAndErasureTakesAPersonOut) {
+  std::vector<v1::UsageEvent> events;
+  for (int user = 0; user < 8; ++user) {
+    for (int day = 10; day <= 20; day += 5) {
+      events.push_back(Event(absl::StrCat("p-", user, "-", day), absl::StrCat("person-", user), day,
+                             user % 2 == 0 ? "GCC" : "REN"));
+    }
+  }
+  ASSERT_EQ(Send({Batch(events)}).at(0).batch().accepted(), 24);
+  v1::QueryUsageRequest by_day = January();
+  by_day.set_period(v1::DAY);
+  by_day.add_group_by(v1::AUTHORITY);
+  absl::StatusOr<v1::UsageReport> before = Query(by_day);
+  ASSERT_TRUE(before.ok()) << before.status();
+  EXPECT_EQ(before->total().distinct_users(), 8);
+
+  auto stub = v1::UsagePrivacyService::NewStub(service_->channel());
+  auto purge = [&](int day, bool dry_run, v1::PurgeEventsResponse* response) {
+    grpc::ClientContext ctx;
+    Prepare(&ctx, auth::Role::kAdmin);
+    v1::PurgeEventsRequest request;
+    request.mutable_before()->set_year(2021);
+    request.mutable_before()->set_month(1);
+    request.mutable_before()->set_day(day);
+    request.set_dry_run(dry_run);
+    return stub->PurgeEvents(&ctx, request, response);
+  };
+  v1::PurgeEventsResponse purged;
+  ASSERT_TRUE(purge(16, /*dry_run=*/true, &purged).ok());
+  EXPECT_EQ(purged.days(), 2);
+  EXPECT_EQ(purged.events(), 16);
+  EXPECT_EQ(purged.users(), 8);
+  ASSERT_TRUE(purge(16, /*dry_run=*/false, &purged).ok());
+  EXPECT_EQ(purged.events(), 16);
+  absl::StatusOr<v1::UsageReport> after = Query(by_day);
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->DebugString(), before->DebugString());
+  EXPECT_EQ(Send({Batch({events[0]})}).at(0).batch().duplicates(), 1);
+
+  auto erase = [&](const std::string& user, const std::string& reason, v1::EraseUserResponse* response) {
+    grpc::ClientContext ctx;
+    Prepare(&ctx, auth::Role::kAdmin);
+    v1::EraseUserRequest request;
+    request.set_user_id(user);
+    request.set_reason(reason);
+    return stub->EraseUser(&ctx, request, response);
+  };
+  v1::EraseUserResponse erased;
+  ASSERT_TRUE(erase("person-0", "ticket 42", &erased).ok());
+  EXPECT_TRUE(erased.found());
+  EXPECT_EQ(erased.events(), 3);
+  EXPECT_EQ(erased.days(), 3);
+  v1::QueryUsageRequest glasgow = January();
+  glasgow.mutable_filter()->add_authorities("GCC");
+  absl::StatusOr<v1::UsageReport> left = Query(glasgow);
+  ASSERT_TRUE(left.ok());
+  EXPECT_EQ(left->total().distinct_users(), 3);
+  EXPECT_EQ(left->total().views(), 9);
+  ASSERT_TRUE(erase("person-0", "ticket 42", &erased).ok());
+  EXPECT_FALSE(erased.found());
+
+  // Bad requests name their field.
+  grpc::Status s = erase("", "ticket 43", &erased);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(s.error_message().find("user_id"), std::string::npos) << s.error_message();
+  s = erase("person-1", "erase person-1", &erased);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(s.error_message().find("reason"), std::string::npos) << s.error_message();
+  s = purge(32, false, &purged);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(s.error_message().find("before"), std::string::npos) << s.error_message();
+  {
+    grpc::ClientContext ctx;
+    Prepare(&ctx, auth::Role::kAdmin);
+    v1::PurgeEventsRequest request;
+    request.mutable_before()->set_year(2999);
+    request.mutable_before()->set_month(1);
+    request.mutable_before()->set_day(1);
+    s = stub->PurgeEvents(&ctx, request, &purged);
+    EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_NE(s.error_message().find("before"), std::string::npos) << s.error_message();
+  }
+}
+
 TEST_P(WestosServiceTest, EveryRpcIsInThePolicyAndEnforced) {
   // Naming messages links content.proto's and targets.proto's descriptors into this test.
   ASSERT_NE(v1::ContentItem::descriptor(), nullptr);
   ASSERT_NE(v1::GetReachRequest::descriptor(), nullptr);
   std::vector<std::string> methods = wp::testing::AllMethods(
-      {"wp.westos.v1.UsageService", "wp.westos.v1.ContentService", "wp.westos.v1.UsageTargetService"});
+      {"wp.westos.v1.UsageService", "wp.westos.v1.ContentService", "wp.westos.v1.UsageTargetService",
+       "wp.westos.v1.StatementService", "wp.westos.v1.UsagePrivacyService"});
   for (const auto& [method, roles] : runtime::PlatformPolicy()) methods.push_back(method);
   const authz::RoleTable table = runtime::ServicePolicy(AccessPolicy());
   EXPECT_EQ(table.size(), methods.size()) << "the policy names an RPC that does not exist";

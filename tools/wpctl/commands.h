@@ -88,6 +88,9 @@ CommandResult CoverageReport(const CommandEnv& env, const Args& args);
 CommandResult UsageReach(const CommandEnv& env, const Args& args);
 CommandResult UsageBaseline(const CommandEnv& env, const Args& args);
 CommandResult UsageTarget(const CommandEnv& env, const Args& args);
+CommandResult UsageXapi(const CommandEnv& env, const Args& args);
+CommandResult UsageErase(const CommandEnv& env, const Args& args);
+CommandResult UsagePurge(const CommandEnv& env, const Args& args);
 
 // network_commands.cc
 CommandResult NetworksList(const CommandEnv& env, const Args& args);

@@ -45,7 +45,7 @@ using wp::wpctl::Services;
 // The options that are absl flags; the address options are added from Services().
 const std::set<std::string> kFlagOptions = {"token", "tls_ca", "timeout", "json", "help"};
 // Every other option takes a value.
-const std::set<std::string> kSwitches = {"json", "help", "reopen", "overdue", "all"};
+const std::set<std::string> kSwitches = {"json", "help", "reopen", "overdue", "all", "dry-run"};
 
 // Options every command takes: the flags and each service's address option.
 const std::set<std::string>& GlobalOptions() {
@@ -176,6 +176,18 @@ const std::vector<Command>& Commands() {
        "             [--baseline B] [--authority A] [--role R,...] [--start-value P] [--tolerance F] [--title T]\n"
        "             | usage target list | usage target status [NAME] [--as-of YYYY-MM-DD]",
        "Add, list or evaluate targets: current value, trajectory, progress and RAG.", UsageTarget},
+      {Service::kWestos, "usage", "xapi", {1, 1}, {},
+       "usage xapi FILE",
+       "Send xAPI statements (a JSON statement or array, FILE - is stdin); rejected and conflicting\n"
+       "             statements are listed, with totals; exit 3 if any.",
+       UsageXapi},
+      {Service::kWestos, "usage", "erase", {1, 1}, {"reason"},
+       "usage erase USER_ID --reason R",
+       "Erase one person's usage from every figure (admins); the reason must not contain the id.", UsageErase},
+      {Service::kWestos, "usage", "purge", {0, 0}, {"before", "dry-run"},
+       "usage purge --before YYYY-MM-DD [--dry-run]",
+       "Purge raw usage events of days before the date into day rollups; figures do not change (admins).",
+       UsagePurge},
       {Service::kWorkstreams, "networks", "list", {0, 0}, {}, "networks list",
        "List specialist networks and forums.", NetworksList},
       {Service::kWorkstreams, "networks", "get", {1, 1}, {}, "networks get NAME",

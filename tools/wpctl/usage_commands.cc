@@ -17,15 +17,19 @@
 #include "absl/time/clock.h"
 #include "grpcpp/support/sync_stream.h"
 #include "tools/wpctl/commands.h"
+#include "tools/wpctl/files.h"
 #include "tools/wpctl/output.h"
 #include "tools/wpctl/usage_views.h"
 #include "tools/wpctl/values.h"
+#include "wp/westos/v1/privacy.grpc.pb.h"
+#include "wp/westos/v1/statements.grpc.pb.h"
 #include "wp/westos/v1/usage.grpc.pb.h"
 
 namespace wp::wpctl {
 namespace {
 
 constexpr size_t kChunkBytes = 1 << 20;  // the most one ImportUsageCsv message may carry
+constexpr size_t kMaxStatementBytes = 16 << 20;  // the most one SendStatements request may carry
 
 std::unique_ptr<usage::UsageService::Stub> UsageStub(const CommandEnv& env) {
   return usage::UsageService::NewStub(env.client->channel("westos"));
@@ -175,6 +179,64 @@ CommandResult UsageRetract(const CommandEnv& env, const Args& args) {
   }
   absl::StrAppend(&text, "retracted ", response->retracted(), "\n");
   return Print(env, *response, text);
+}
+
+CommandResult UsageXapi(const CommandEnv& env, const Args& args) {
+  const std::string& path = args.positional.at(0);
+  absl::StatusOr<std::string> text = ReadWholeFile(path);
+  if (!text.ok()) return text.status();
+  if (text->size() > kMaxStatementBytes) {
+    return absl::InvalidArgumentError(absl::StrCat(path, ": ", text->size(), " bytes is over the 16 MiB one call takes; "
+                                                   "split the statements into several files"));
+  }
+  usage::SendStatementsRequest request;
+  request.set_statements(*std::move(text));
+  auto stub = usage::StatementService::NewStub(env.client->channel("westos"));
+  absl::StatusOr<usage::SendStatementsResponse> response =
+      env.client->Call(stub.get(), &usage::StatementService::Stub::SendStatements, request);
+  if (!response.ok()) return response.status();
+  // Only what needs a look is listed: accepted and duplicate go by in the totals.
+  std::string out;
+  bool refused = false;
+  for (const usage::StatementResult& r : response->results()) {
+    if (r.outcome() != usage::REJECTED && r.outcome() != usage::CONFLICT) continue;
+    refused = true;
+    absl::StrAppend(&out, StatementResultText(r), "\n");
+  }
+  absl::StrAppend(&out, StatementTotalsText(*response), "\n");
+  absl::StatusOr<int> printed = Print(env, *response, out);
+  if (!printed.ok()) return printed;
+  return refused ? kExitRowsRejected : kExitOk;
+}
+
+CommandResult UsageErase(const CommandEnv& env, const Args& args) {
+  if (!args.Has("reason")) return absl::InvalidArgumentError("--reason is required (a request reference, not the id)");
+  usage::EraseUserRequest request;
+  request.set_user_id(args.positional.at(0));
+  request.set_reason(args.Get("reason"));
+  auto stub = usage::UsagePrivacyService::NewStub(env.client->channel("westos"));
+  absl::StatusOr<usage::EraseUserResponse> response =
+      env.client->Call(stub.get(), &usage::UsagePrivacyService::Stub::EraseUser, request);
+  if (!response.ok()) return response.status();
+  return Print(env, *response,
+               response->found()
+                   ? absl::StrCat("erased: ", GroupedNumber(response->events()), " events no longer count, on ",
+                                  GroupedNumber(response->days()), " days\n")
+                   : "not found: no usage of this id is kept (never seen, or erased already)\n");
+}
+
+CommandResult UsagePurge(const CommandEnv& env, const Args& args) {
+  absl::StatusOr<std::optional<common::v1::Date>> before = DateOption(args, "before", false);
+  if (!before.ok()) return before.status();
+  if (!before->has_value()) return absl::InvalidArgumentError("--before is required");
+  usage::PurgeEventsRequest request;
+  *request.mutable_before() = **before;
+  request.set_dry_run(args.Switch("dry-run"));
+  auto stub = usage::UsagePrivacyService::NewStub(env.client->channel("westos"));
+  absl::StatusOr<usage::PurgeEventsResponse> response =
+      env.client->Call(stub.get(), &usage::UsagePrivacyService::Stub::PurgeEvents, request);
+  if (!response.ok()) return response.status();
+  return Print(env, *response, PurgeText(*response));
 }
 
 }  // namespace wp::wpctl

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
+#include "libs/calendar/dates.h"
 #include "tools/wpctl/output.h"
 
 namespace wp::wpctl {
@@ -118,6 +119,36 @@ std::string CsvProblemText(const usage::CsvRowProblem& problem) {
   if (!problem.field().empty()) absl::StrAppend(&text, problem.field(), ": ");
   absl::StrAppend(&text, OneLine(problem.reason()));
   return text;
+}
+
+std::string StatementResultText(const usage::StatementResult& result) {
+  std::string text = absl::StrCat("statement ", result.index());
+  if (!result.statement_id().empty()) absl::StrAppend(&text, " (", OneLine(result.statement_id()), ")");
+  const char* outcome = result.outcome() == usage::ACCEPTED    ? "accepted"
+                        : result.outcome() == usage::DUPLICATE ? "duplicate"
+                        : result.outcome() == usage::CONFLICT  ? "conflict"
+                                                               : "rejected";
+  absl::StrAppend(&text, ": ", outcome);
+  if (!result.field().empty()) absl::StrAppend(&text, ": ", result.field());
+  if (!result.reason().empty()) absl::StrAppend(&text, ": ", OneLine(result.reason()));
+  return text;
+}
+
+std::string StatementTotalsText(const usage::SendStatementsResponse& response) {
+  const usage::IngestTotals& t = response.totals();
+  return absl::StrCat("statements: accepted ", GroupedNumber(t.accepted()), ", duplicates ",
+                      GroupedNumber(t.duplicates()), ", conflicts ", GroupedNumber(t.conflicts()), ", rejected ",
+                      GroupedNumber(t.rejected()), " (unknown verbs ", GroupedNumber(response.unknown_verbs()),
+                      "); voided ", GroupedNumber(response.voided()));
+}
+
+std::string PurgeText(const usage::PurgeEventsResponse& response) {
+  if (response.days() == 0) return "nothing to purge\n";
+  return absl::StrCat(response.dry_run() ? "would purge " : "purged ", GroupedNumber(response.events()),
+                      " events of ", GroupedNumber(response.users()), " people on ", GroupedNumber(response.days()),
+                      " days (", calendar::ToIsoText(response.first_day()), " to ",
+                      calendar::ToIsoText(response.last_day()), "); figures ",
+                      response.dry_run() ? "would not change" : "unchanged", "\n");
 }
 
 }  // namespace wp::wpctl

@@ -9,6 +9,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "wp/westos/v1/privacy.pb.h"
+#include "wp/westos/v1/statements.pb.h"
 #include "wp/westos/v1/usage.pb.h"
 
 namespace wp::wpctl {
@@ -31,6 +33,14 @@ std::string UsageReportText(const usage::UsageReport& report, const std::vector<
 std::string CsvProgressText(const usage::ImportUsageCsvProgress& progress, double seconds);
 // "line 14 (event ev-9): REJECTED role: ..." (no newline).
 std::string CsvProblemText(const usage::CsvRowProblem& problem);
+
+// "statement 3 (6690e6c9-...): rejected: verb.id: unknown verb ..." (no newline).
+std::string StatementResultText(const usage::StatementResult& result);
+// "statements: accepted 2, duplicates 0, conflicts 0, rejected 1 (unknown verbs 1); voided 0" (no newline).
+std::string StatementTotalsText(const usage::SendStatementsResponse& response);
+// "purged 1,200 events of 40 people on 5 days (2021-01-14 to 2021-01-18); figures unchanged\n",
+// "would purge ..." on a dry run, "nothing to purge\n" when none.
+std::string PurgeText(const usage::PurgeEventsResponse& response);
 
 }  // namespace wp::wpctl
 

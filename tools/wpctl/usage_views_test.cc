@@ -58,5 +58,43 @@ TEST(UsageViewsTest, ImportLinesCarryCountsRateAndTheRowAtFault) {
   EXPECT_EQ(CsvProblemText(problem), "line 14 (event ev-9): rejected: role: \"pupil\" is not one of learner, teacher, other");
 }
 
+TEST(UsageViewsTest, StatementLinesNameTheStatementFieldAndReason) {
+  usage::StatementResult result;
+  result.set_index(3);
+  result.set_statement_id("6690e6c9-3ef0-4ed3-8b37-7f3964730bee");
+  result.set_outcome(usage::REJECTED);
+  result.set_field("verb.id");
+  result.set_reason("unknown verb \"https://x.example/poked\";\nadd it");
+  EXPECT_EQ(StatementResultText(result),
+            "statement 3 (6690e6c9-3ef0-4ed3-8b37-7f3964730bee): rejected: verb.id: unknown verb "
+            "\"https://x.example/poked\"; add it");
+  usage::SendStatementsResponse response;
+  response.mutable_totals()->set_accepted(1200);
+  response.mutable_totals()->set_rejected(1);
+  response.set_unknown_verbs(1);
+  response.set_voided(2);
+  EXPECT_EQ(StatementTotalsText(response),
+            "statements: accepted 1,200, duplicates 0, conflicts 0, rejected 1 (unknown verbs 1); voided 2");
+}
+
+TEST(UsageViewsTest, PurgeSaysWhatWentOrWouldGo) {
+  usage::PurgeEventsResponse response;
+  EXPECT_EQ(PurgeText(response), "nothing to purge\n");
+  response.set_days(5);
+  response.set_events(1200);
+  response.set_users(40);
+  response.mutable_first_day()->set_year(2021);
+  response.mutable_first_day()->set_month(1);
+  response.mutable_first_day()->set_day(14);
+  response.mutable_last_day()->set_year(2021);
+  response.mutable_last_day()->set_month(1);
+  response.mutable_last_day()->set_day(18);
+  EXPECT_EQ(PurgeText(response),
+            "purged 1,200 events of 40 people on 5 days (2021-01-14 to 2021-01-18); figures unchanged\n");
+  response.set_dry_run(true);
+  EXPECT_EQ(PurgeText(response),
+            "would purge 1,200 events of 40 people on 5 days (2021-01-14 to 2021-01-18); figures would not change\n");
+}
+
 }  // namespace
 }  // namespace wp::wpctl

@@ -18,9 +18,10 @@ constexpr int64_t kCatchUpPage = 50000;
 
 constexpr char kKnownColumns[] = "seq, event_key, event_id, digest, day, retracted";
 
+// retracted: 0 counts, 1 retracted, 2 purged, 3 erased (migrations.cc).
 KnownEvent KnownFrom(const store::Row& row) {
   return KnownEvent{row.Int(0), row.Int(1), row.Text(2), row.Int(3), static_cast<int32_t>(row.Int(4)),
-                    row.Int(5) != 0};
+                    row.Int(5) == 1, row.Int(5) == 2};
 }
 
 std::string InList(size_t n) { return absl::StrJoin(std::vector<std::string>(n, "?"), ", "); }

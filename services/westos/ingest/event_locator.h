@@ -39,6 +39,9 @@ struct KnownEvent {
   int64_t digest = 0;
   int32_t day = 0;
   bool retracted = false;
+  // Its figures were folded into the day's rollups (privacy/usage_privacy.h):
+  // it can no longer be retracted on its own.
+  bool purged = false;
 };
 
 class EventLocator {

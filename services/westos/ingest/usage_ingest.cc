@@ -122,6 +122,16 @@ void IngestTotals::Add(const IngestTotals& o) {
 
 absl::StatusOr<BatchResult> UsageIngest::Ingest(const server::Caller& caller, const std::vector<IngestItem>& items) {
   BatchResult batch;
+  WP_RETURN_IF_ERROR(db_.Write([&](store::Transaction& tx) -> absl::Status {
+    WP_ASSIGN_OR_RETURN(batch, IngestIn(tx, caller, items));
+    return absl::OkStatus();
+  }));
+  return batch;
+}
+
+absl::StatusOr<BatchResult> UsageIngest::IngestIn(store::Transaction& tx, const server::Caller& caller,
+                                                  const std::vector<IngestItem>& items) {
+  BatchResult batch;
   batch.results.resize(items.size());
   // Rejections and repeats within the batch need no store.
   std::vector<Candidate> candidates;
@@ -148,7 +158,7 @@ absl::StatusOr<BatchResult> UsageIngest::Ingest(const server::Caller& caller, co
     }
   }
 
-  absl::Status written = db_.Write([&](store::Transaction& tx) -> absl::Status {
+  absl::Status written = [&]() -> absl::Status {
     std::vector<int64_t> keys;
     keys.reserve(unique.size());
     for (const Candidate& c : unique) keys.push_back(c.key);
@@ -195,7 +205,7 @@ absl::StatusOr<BatchResult> UsageIngest::Ingest(const server::Caller& caller, co
     event.set_accepted(static_cast<int64_t>(rows.size()));
     for (const auto& [day, count] : per_day) *event.add_days() = DayCountOf(day, count);
     return EmitEvent(tx, caller, "usage", "ingested", "usage", event).status();
-  });
+  }();
   WP_RETURN_IF_ERROR(written);
   for (const ItemResult& r : batch.results) Count(batch.totals, r.outcome);
   return batch;
@@ -205,14 +215,28 @@ absl::StatusOr<RetractionResult> UsageIngest::Retract(const server::Caller& call
                                                       const std::vector<std::string>& event_ids,
                                                       const std::string& reason) {
   RetractionResult result;
-  absl::Status written = db_.Write([&](store::Transaction& tx) -> absl::Status {
-    result = RetractionResult{};
+  WP_RETURN_IF_ERROR(db_.Write([&](store::Transaction& tx) -> absl::Status {
+    WP_ASSIGN_OR_RETURN(result, RetractIn(tx, caller, event_ids, reason));
+    return absl::OkStatus();
+  }));
+  return result;
+}
+
+absl::StatusOr<RetractionResult> UsageIngest::RetractIn(store::Transaction& tx, const server::Caller& caller,
+                                                        const std::vector<std::string>& event_ids,
+                                                        const std::string& reason) {
+  RetractionResult result;
+  absl::Status written = [&]() -> absl::Status {
     result.states.assign(event_ids.size(), RetractionState::kNotFound);
     absl::flat_hash_map<int32_t, int64_t> per_day;
     for (size_t i = 0; i < event_ids.size(); ++i) {
       WP_ASSIGN_OR_RETURN(std::vector<KnownEvent> near, locator_.FindNearKey(tx, EventKey(event_ids[i])));
       for (const KnownEvent& k : near) {
         if (k.event_id != event_ids[i]) continue;
+        if (k.purged) {
+          result.states[i] = RetractionState::kPurged;
+          continue;
+        }
         WP_ASSIGN_OR_RETURN(bool changed, MarkRetracted(tx, k.seq));
         result.states[i] = changed ? RetractionState::kRetracted : RetractionState::kAlreadyRetracted;
         if (changed) {
@@ -228,7 +252,7 @@ absl::StatusOr<RetractionResult> UsageIngest::Retract(const server::Caller& call
     event.set_reason(reason);
     for (const auto& [day, delta] : per_day) *event.add_days() = DayCountOf(day, -delta);
     return EmitEvent(tx, caller, "usage", "retracted", "usage", event).status();
-  });
+  }();
   WP_RETURN_IF_ERROR(written);
   return result;
 }

@@ -50,7 +50,9 @@ struct BatchResult {
   IngestTotals totals;
 };
 
-enum class RetractionState { kRetracted = 1, kAlreadyRetracted = 2, kNotFound = 3 };
+// An erased person's event is kAlreadyRetracted (it counts no more); a
+// purged one is kPurged: it counts, in its day's rollups, but not on its own.
+enum class RetractionState { kRetracted = 1, kAlreadyRetracted = 2, kNotFound = 3, kPurged = 4 };
 
 struct RetractionResult {
   std::vector<RetractionState> states;  // one per id, in order
@@ -67,6 +69,16 @@ class UsageIngest {
 
   absl::StatusOr<RetractionResult> Retract(const server::Caller& caller, const std::vector<std::string>& event_ids,
                                            const std::string& reason);
+
+  // The same within the caller's transaction, for a write that must commit
+  // with the batch (xAPI statements are stored with their events). Results
+  // are rebuilt on each call, so a retried transaction answers afresh.
+  absl::StatusOr<BatchResult> IngestIn(store::Transaction& tx, const server::Caller& caller,
+                                       const std::vector<IngestItem>& items);
+  absl::StatusOr<RetractionResult> RetractIn(store::Transaction& tx, const server::Caller& caller,
+                                             const std::vector<std::string>& event_ids, const std::string& reason);
+
+  EventLocator& locator() { return locator_; }
 
  private:
   store::Database& db_;

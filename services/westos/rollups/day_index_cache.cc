@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "libs/status/status_macros.h"
+#include "services/westos/rollups/day_rollups.h"
 
 namespace wp::westos {
 
@@ -26,6 +27,9 @@ absl::StatusOr<std::vector<ActivityRow>> LoadDayActivity(store::Transaction& tx,
     a.rating = static_cast<uint8_t>(row.Int(8));
     activity.push_back(a);
   }
+  // A purged day's events are in its rollups (late events since are raw).
+  WP_ASSIGN_OR_RETURN(std::vector<DayRollup> rollups, LoadDayRollups(tx, day));
+  for (const DayRollup& r : rollups) ExpandRollup(r, &activity);
   return activity;
 }
 

@@ -57,7 +57,8 @@ class DayIndexCache {
   Stats stats_ ABSL_GUARDED_BY(mu_);
 };
 
-// A day's events that count (not retracted), read from the store.
+// A day's events that count (not retracted), read from the store: its raw
+// events and, for a purged day, its rollups (day_rollups.h).
 absl::StatusOr<std::vector<ActivityRow>> LoadDayActivity(store::Transaction& tx, int32_t day);
 
 }  // namespace wp::westos
