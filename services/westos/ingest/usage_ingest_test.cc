@@ -214,6 +214,19 @@ TEST_P(UsageIngestTest, EventsStoredByAnotherProcessAreKnown) {
   EXPECT_EQ(January("GCC").distinct_users(), 4);
 }
 
+TEST_P(UsageIngestTest, AQueryForAnAuthorityOutsideTheRegionNamesTheFilter) {
+  v1::QueryUsageRequest request;
+  request.mutable_from()->set_year(2021);
+  request.mutable_from()->set_month(1);
+  request.mutable_from()->set_day(1);
+  *request.mutable_to() = request.from();
+  request.mutable_filter()->add_authorities("Fife");
+  absl::StatusOr<v1::UsageReport> report = queries_->Query(caller_, request);
+  ASSERT_EQ(report.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(report.status().message(),
+            "filter.authorities: \"Fife\" is not the code or name of an authority of the region");
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, UsageIngestTest,
                          ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "libs/calendar/dates.h"
 #include "libs/region/authorities.h"
 #include "libs/status/status_macros.h"
@@ -63,8 +64,12 @@ absl::Status ScopeAuthorities(const server::Caller& caller, CodedFilter& filter)
 absl::StatusOr<CodedFilter> ResolveFilter(const v1::UsageFilter& in, const ContentCatalogue& content) {
   CodedFilter out;
   for (const std::string& authority : in.authorities()) {
-    WP_ASSIGN_OR_RETURN(std::string code, ParseAuthority(authority));
-    out.authorities.insert(static_cast<uint8_t>(region::AuthorityNumber(code)));
+    absl::StatusOr<std::string> code = ParseAuthority(authority);
+    if (!code.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("filter.authorities: ", absl::StripPrefix(code.status().message(), "authority: ")));
+    }
+    out.authorities.insert(static_cast<uint8_t>(region::AuthorityNumber(*code)));
   }
   for (int sector : in.sectors()) {
     if (sector <= 0 || sector > v1::ASN) {
