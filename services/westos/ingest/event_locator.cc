@@ -103,6 +103,16 @@ absl::StatusOr<std::vector<KnownEvent>> EventLocator::FindNearKey(store::Transac
   return found;
 }
 
+void EventLocator::Learn(const std::vector<std::pair<int64_t, int64_t>>& key_seqs) {
+  if (!in_memory_ || key_seqs.empty()) return;
+  absl::MutexLock lock(&mu_);
+  // Seqs were handed out from last_seq_ + 1 under SQLite's write lock, so
+  // nothing committed between them and what was caught up before.
+  if (key_seqs.front().second != last_seq_ + 1) return;  // a catch-up read them already
+  for (const auto& [key, seq] : key_seqs) seq_of_key_[key] = seq;
+  last_seq_ = key_seqs.back().second;
+}
+
 std::optional<int64_t> EventLocator::FirstNewSeq() const {
   if (!in_memory_) return std::nullopt;
   absl::MutexLock lock(&mu_);

@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
@@ -62,6 +63,12 @@ class EventLocator {
   // database assigns them (PostgreSQL, where replicas append at once). Valid
   // after a Find in the same transaction.
   std::optional<int64_t> FirstNewSeq() const;
+
+  // After a write that appended events numbered by FirstNewSeq has
+  // committed: their (key, seq), so that the next write need not read them
+  // back. Anything another process appended before them is still read by
+  // the next catch-up.
+  void Learn(const std::vector<std::pair<int64_t, int64_t>>& key_seqs);
 
   // Keys held in memory (0 on PostgreSQL).
   size_t keys_in_memory() const;

@@ -18,13 +18,6 @@
 namespace wp::westos {
 namespace {
 
-// An event of the batch that is neither rejected nor repeated in the batch.
-struct Candidate {
-  size_t index;
-  int64_t key;
-  int64_t digest;
-};
-
 void Count(IngestTotals& totals, Outcome outcome) {
   switch (outcome) {
     case Outcome::kAccepted: ++totals.accepted; break;
@@ -121,17 +114,33 @@ void IngestTotals::Add(const IngestTotals& o) {
 }
 
 absl::StatusOr<BatchResult> UsageIngest::Ingest(const server::Caller& caller, const std::vector<IngestItem>& items) {
-  BatchResult batch;
+  // Hashing and checks within the batch need no store: done before taking
+  // the writer, so that streams overlap them.
+  const PreparedBatch prepared = Prepare(items);
+  PreparedBatch stored;
+  std::vector<std::pair<int64_t, int64_t>> added;
   WP_RETURN_IF_ERROR(db_.Write([&](store::Transaction& tx) -> absl::Status {
-    WP_ASSIGN_OR_RETURN(batch, IngestIn(tx, caller, items));
-    return absl::OkStatus();
+    stored = prepared;  // the body may run again (PostgreSQL)
+    added.clear();
+    return StoreIn(tx, caller, items, stored, &added);
   }));
-  return batch;
+  locator_.Learn(added);
+  return Finish(std::move(stored));
 }
 
 absl::StatusOr<BatchResult> UsageIngest::IngestIn(store::Transaction& tx, const server::Caller& caller,
                                                   const std::vector<IngestItem>& items) {
-  BatchResult batch;
+  PreparedBatch prepared = Prepare(items);
+  std::vector<std::pair<int64_t, int64_t>> added;
+  WP_RETURN_IF_ERROR(StoreIn(tx, caller, items, prepared, &added));
+  // Not learned: the caller's transaction may yet roll back; the next
+  // write's catch-up reads these rows if it commits.
+  return Finish(std::move(prepared));
+}
+
+UsageIngest::PreparedBatch UsageIngest::Prepare(const std::vector<IngestItem>& items) {
+  PreparedBatch prepared;
+  BatchResult& batch = prepared.batch;
   batch.results.resize(items.size());
   // Rejections and repeats within the batch need no store.
   std::vector<Candidate> candidates;
@@ -146,7 +155,7 @@ absl::StatusOr<BatchResult> UsageIngest::IngestIn(store::Transaction& tx, const 
     const int64_t digest = static_cast<int64_t>(UsageEventDigest(*item.event));
     candidates.push_back({i, EventKey(item.event->event_id), digest});
   }
-  std::vector<Candidate> unique;
+  std::vector<Candidate>& unique = prepared.unique;
   unique.reserve(candidates.size());
   for (const Candidate& c : candidates) {
     const std::string& id = items[c.index].event->event_id;
@@ -158,55 +167,68 @@ absl::StatusOr<BatchResult> UsageIngest::IngestIn(store::Transaction& tx, const 
     }
   }
 
-  absl::Status written = [&]() -> absl::Status {
-    std::vector<int64_t> keys;
-    keys.reserve(unique.size());
-    for (const Candidate& c : unique) keys.push_back(c.key);
-    WP_ASSIGN_OR_RETURN(std::vector<KnownEvent> found, locator_.FindByKeys(tx, keys));
-    absl::flat_hash_map<int64_t, KnownEvent> known;
-    for (KnownEvent& k : found) known.emplace(k.key, std::move(k));
-    KeyAssigner assigner(tx, locator_, std::move(known));
+  return prepared;
+}
 
-    // Settle every candidate: a repeat of a stored event, or new with its key.
-    std::vector<std::pair<const Candidate*, int64_t>> fresh;
-    std::vector<std::string> users, establishments, contents;
-    for (const Candidate& c : unique) {
-      const UsageEvent& e = *items[c.index].event;
-      int64_t free_key = 0;
-      WP_ASSIGN_OR_RETURN(std::optional<KnownEvent> stored, assigner.Find(e.event_id, c.key, &free_key));
-      if (stored.has_value()) {
-        batch.results[c.index] = Repeat(e.event_id, stored->digest == c.digest, "before", stored->retracted);
-        continue;
-      }
-      assigner.Take(free_key);
-      fresh.push_back({&c, free_key});
-      users.push_back(e.user_id);
-      if (!e.establishment.empty()) establishments.push_back(e.establishment);
-      contents.push_back(e.content_id);
-    }
-    WP_ASSIGN_OR_RETURN(auto user_nums, NumberTexts(tx, kUsers, users));
-    WP_ASSIGN_OR_RETURN(auto establishment_nums, NumberTexts(tx, kEstablishments, establishments));
-    WP_ASSIGN_OR_RETURN(auto content_nums, NumberTexts(tx, kContent, contents));
+absl::Status UsageIngest::StoreIn(store::Transaction& tx, const server::Caller& caller,
+                                  const std::vector<IngestItem>& items, PreparedBatch& prepared,
+                                  std::vector<std::pair<int64_t, int64_t>>* added) {
+  BatchResult& batch = prepared.batch;
+  const std::vector<Candidate>& unique = prepared.unique;
+  std::vector<int64_t> keys;
+  keys.reserve(unique.size());
+  for (const Candidate& c : unique) keys.push_back(c.key);
+  WP_ASSIGN_OR_RETURN(std::vector<KnownEvent> found, locator_.FindByKeys(tx, keys));
+  absl::flat_hash_map<int64_t, KnownEvent> known;
+  for (KnownEvent& k : found) known.emplace(k.key, std::move(k));
+  KeyAssigner assigner(tx, locator_, std::move(known));
 
-    std::vector<StoredEvent> rows;
-    rows.reserve(fresh.size());
-    absl::flat_hash_map<int32_t, int64_t> per_day;
-    for (const auto& [c, key] : fresh) {
-      const UsageEvent& e = *items[c->index].event;
-      const int64_t establishment = e.establishment.empty() ? 0 : establishment_nums.at(e.establishment);
-      rows.push_back(ToStored(e, key, c->digest, user_nums.at(e.user_id), establishment, content_nums.at(e.content_id)));
-      ++per_day[rows.back().day];
-      batch.results[c->index] = {e.event_id, Outcome::kAccepted, "", ""};
+  // Settle every candidate: a repeat of a stored event, or new with its key.
+  std::vector<std::pair<const Candidate*, int64_t>> fresh;
+  std::vector<std::string> users, establishments, contents;
+  for (const Candidate& c : unique) {
+    const UsageEvent& e = *items[c.index].event;
+    int64_t free_key = 0;
+    WP_ASSIGN_OR_RETURN(std::optional<KnownEvent> stored, assigner.Find(e.event_id, c.key, &free_key));
+    if (stored.has_value()) {
+      batch.results[c.index] = Repeat(e.event_id, stored->digest == c.digest, "before", stored->retracted);
+      continue;
     }
-    WP_RETURN_IF_ERROR(InsertEvents(tx, rows, locator_.FirstNewSeq()));
-    if (rows.empty()) return absl::OkStatus();
-    WP_RETURN_IF_ERROR(RecordDayChanges(tx, per_day));
-    v1::UsageIngested event;
-    event.set_accepted(static_cast<int64_t>(rows.size()));
-    for (const auto& [day, count] : per_day) *event.add_days() = DayCountOf(day, count);
-    return EmitEvent(tx, caller, "usage", "ingested", "usage", event).status();
-  }();
-  WP_RETURN_IF_ERROR(written);
+    assigner.Take(free_key);
+    fresh.push_back({&c, free_key});
+    users.push_back(e.user_id);
+    if (!e.establishment.empty()) establishments.push_back(e.establishment);
+    contents.push_back(e.content_id);
+  }
+  WP_ASSIGN_OR_RETURN(auto user_nums, NumberTexts(tx, kUsers, users));
+  WP_ASSIGN_OR_RETURN(auto establishment_nums, NumberTexts(tx, kEstablishments, establishments));
+  WP_ASSIGN_OR_RETURN(auto content_nums, NumberTexts(tx, kContent, contents));
+
+  std::vector<StoredEvent> rows;
+  rows.reserve(fresh.size());
+  absl::flat_hash_map<int32_t, int64_t> per_day;
+  for (const auto& [c, key] : fresh) {
+    const UsageEvent& e = *items[c->index].event;
+    const int64_t establishment = e.establishment.empty() ? 0 : establishment_nums.at(e.establishment);
+    rows.push_back(ToStored(e, key, c->digest, user_nums.at(e.user_id), establishment, content_nums.at(e.content_id)));
+    ++per_day[rows.back().day];
+    batch.results[c->index] = {e.event_id, Outcome::kAccepted, "", ""};
+  }
+  const std::optional<int64_t> first_seq = locator_.FirstNewSeq();
+  WP_RETURN_IF_ERROR(InsertEvents(tx, rows, first_seq));
+  if (first_seq.has_value()) {
+    for (size_t i = 0; i < rows.size(); ++i) added->push_back({rows[i].key, *first_seq + static_cast<int64_t>(i)});
+  }
+  if (rows.empty()) return absl::OkStatus();
+  WP_RETURN_IF_ERROR(RecordDayChanges(tx, per_day));
+  v1::UsageIngested event;
+  event.set_accepted(static_cast<int64_t>(rows.size()));
+  for (const auto& [day, count] : per_day) *event.add_days() = DayCountOf(day, count);
+  return EmitEvent(tx, caller, "usage", "ingested", "usage", event).status();
+}
+
+BatchResult UsageIngest::Finish(PreparedBatch prepared) {
+  BatchResult batch = std::move(prepared.batch);
   for (const ItemResult& r : batch.results) Count(batch.totals, r.outcome);
   return batch;
 }

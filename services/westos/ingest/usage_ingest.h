@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -81,6 +82,24 @@ class UsageIngest {
   EventLocator& locator() { return locator_; }
 
  private:
+  // An event of the batch that is neither rejected nor repeated in the batch.
+  struct Candidate {
+    size_t index;
+    int64_t key;
+    int64_t digest;
+  };
+  // A batch checked, hashed and settled within itself: what needs no store.
+  struct PreparedBatch {
+    BatchResult batch;  // rejections and repeats within the batch answered
+    std::vector<Candidate> unique;
+  };
+  static PreparedBatch Prepare(const std::vector<IngestItem>& items);
+  // Settles `prepared` against the store and appends its new events;
+  // `added` gets the (key, seq) of each when the locator numbers them.
+  absl::Status StoreIn(store::Transaction& tx, const server::Caller& caller, const std::vector<IngestItem>& items,
+                       PreparedBatch& prepared, std::vector<std::pair<int64_t, int64_t>>* added);
+  static BatchResult Finish(PreparedBatch prepared);
+
   store::Database& db_;
   EventLocator& locator_;
 };
