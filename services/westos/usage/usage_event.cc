@@ -151,7 +151,9 @@ bool ParseFraction(absl::string_view text, size_t* pos, int64_t* micros) {
 }
 
 void AppendBigEndian(uint64_t value, std::string* out) {
-  for (int shift = 56; shift >= 0; shift -= 8) out->push_back(static_cast<char>((value >> shift) & 0xFF));
+  char bytes[8];
+  for (int i = 0; i < 8; ++i) bytes[i] = static_cast<char>((value >> (56 - 8 * i)) & 0xFF);
+  out->append(bytes, sizeof bytes);
 }
 
 void AppendNumber(int64_t value, std::string* out) { AppendBigEndian(static_cast<uint64_t>(value), out); }
@@ -200,7 +202,9 @@ absl::Status ValidateUsageEvent(const UsageEvent& event, absl::Time now) {
 }
 
 uint64_t UsageEventDigest(const UsageEvent& event) {
-  std::string in(kDigestPrefix);
+  std::string in;
+  in.reserve(256 + event.event_id.size() + event.user_id.size() + event.content_id.size());
+  in.append(kDigestPrefix.data(), kDigestPrefix.size());
   AppendText(event.event_id, &in);
   AppendNumber(absl::ToUnixMicros(event.occurred_at), &in);
   AppendText(event.user_id, &in);
