@@ -1,7 +1,9 @@
 // The platform's CSV export, stored as it is uploaded: chunks in, rows read
 // one at a time (usage/usage_csv.h), stored a batch at a time through
-// UsageIngest, and progress out after each batch commits. Memory holds one
-// batch, however long the file.
+// UsageIngest, and progress out after each batch commits. One batch is
+// stored while the next is read, so parsing and storing overlap; memory
+// holds two batches, however long the file. `progress` is called from the
+// storing thread, one batch at a time, in order.
 //
 // Thread-compatible: one import per object at a time.
 #ifndef WP_SERVICES_WESTOS_INGEST_USAGE_CSV_IMPORT_H_

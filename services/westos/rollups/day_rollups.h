@@ -1,4 +1,4 @@
-// The rollups of purged days (table usage_day_rollups, migration 4): a
+// The rollups of purged days (table usage_day_rollups, migration 6): a
 // purged day's events folded into one row per person (dense number) and
 // combination of dimensions, with the figures summed. A day's index is
 // built from its raw events that count plus its rollup rows, expanded back
