@@ -6,30 +6,48 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 wpctl="$1"
 
-# A port nothing listens on (bash only: no other tool is assumed installed).
-free_port() {
-  while true; do
-    local port=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+# Free ports, one per variable named (bash only: no other tool is assumed
+# installed). They come from 20000-32767, below Linux's ephemeral range
+# (32768-60999), where any outgoing connection could take a port between the
+# pick and the server's bind; no two are the same.
+export_free_ports() {
+  local picked=" " name port
+  for name in "$@"; do
+    while true; do
+      port=$((20000 + RANDOM % 12768))
+      [[ "$picked" == *" $port "* ]] && continue
+      (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue
+      picked+="$port "
+      export "$name=$port"
+      break
+    done
   done
 }
 work="$(mktemp -d)"
-export WP_DATA_DIR="$work/data" WP_NATS_PORT="$(free_port)" WP_REDIS_PORT="$(free_port)"
-export WP_WORKSTREAMS_PORT="$(free_port)" WP_GOVERNANCE_PORT="$(free_port)"
-export WP_WORKSTREAMS_METRICS_PORT="$(free_port)" WP_GOVERNANCE_METRICS_PORT="$(free_port)"
-export WP_WESTOS_PORT="$(free_port)" WP_WESTOS_METRICS_PORT="$(free_port)"
+export WP_DATA_DIR="$work/data"
+export_free_ports WP_NATS_PORT WP_REDIS_PORT WP_WORKSTREAMS_PORT WP_GOVERNANCE_PORT \
+  WP_WORKSTREAMS_METRICS_PORT WP_GOVERNANCE_METRICS_PORT WP_WESTOS_PORT WP_WESTOS_METRICS_PORT
 
 "$root/scripts/run" >"$work/run.log" 2>&1 &
 run_pid=$!
 cleanup() { kill -TERM "$run_pid" 2>/dev/null || true; }
 trap cleanup EXIT
+# On a failure: what run printed and the end of every log, then the reason.
+fail() {
+  cat "$work/run.log"
+  for log in "$WP_DATA_DIR"/logs/*.log; do
+    [ -f "$log" ] && { echo "--- $log"; tail -n 15 "$log"; }
+  done
+  echo "$1"
+  exit 1
+}
 
 for _ in $(seq 1 600); do
   grep -q "Press Ctrl-C to stop" "$work/run.log" && break
-  kill -0 "$run_pid" 2>/dev/null || { cat "$work/run.log"; echo "run exited early"; exit 1; }
+  kill -0 "$run_pid" 2>/dev/null || fail "run exited early"
   sleep 0.2
 done
-grep -q "demo data loaded" "$work/run.log" || { cat "$work/run.log"; echo "no demo data"; exit 1; }
+grep -q "demo data loaded" "$work/run.log" || fail "no demo data"
 # Without a token the API refuses; health checks stay open.
 if WP_TOKEN= "$wpctl" --server "127.0.0.1:$WP_WORKSTREAMS_PORT" tracker summary --period 2018-21 \
     >"$work/anon.txt" 2>&1; then
