@@ -1,14 +1,11 @@
 #include "services/westos/usage/usage_event.h"
 
-#include <openssl/sha.h>
-
-#include <array>
-
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "libs/digest/sha256.h"
 #include "libs/region/authorities.h"
 #include "libs/status/field_errors.h"
 #include "libs/text/blank.h"
@@ -217,11 +214,7 @@ uint64_t UsageEventDigest(const UsageEvent& event) {
   AppendNumber(static_cast<int>(event.action), &in);
   AppendNumber(event.seconds, &in);
   AppendNumber(event.rating, &in);
-  std::array<unsigned char, SHA256_DIGEST_LENGTH> hash;
-  SHA256(reinterpret_cast<const unsigned char*>(in.data()), in.size(), hash.data());
-  uint64_t digest = 0;
-  for (int i = 0; i < 8; ++i) digest = (digest << 8) | hash[i];
-  return digest;
+  return digest::Sha256Prefix64(in);
 }
 
 absl::string_view RoleName(Role role) {
