@@ -3,10 +3,10 @@
 #include <sqlite3.h>
 
 #include <atomic>
-#include <unordered_map>
 #include <utility>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
@@ -83,15 +83,14 @@ class Connection : public Transaction {
 
  private:
   absl::StatusOr<sqlite3_stmt*> Prepare(absl::string_view sql, const std::vector<Value>& params) {
-    std::string key(sql);
     sqlite3_stmt* stmt = nullptr;
-    auto it = statements_.find(key);
+    auto it = statements_.find(sql);  // no copy of the text on a hit
     if (it != statements_.end()) {
       stmt = it->second;
     } else {
-      int rc = sqlite3_prepare_v2(db_, key.c_str(), static_cast<int>(key.size()), &stmt, nullptr);
+      int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
       if (rc != SQLITE_OK) return ErrorFrom(db_, rc, absl::StrCat("prepare ", sql));
-      statements_.emplace(std::move(key), stmt);
+      statements_.emplace(std::string(sql), stmt);
     }
     sqlite3_clear_bindings(stmt);
     if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(stmt)) {
@@ -135,7 +134,7 @@ class Connection : public Transaction {
   }
 
   sqlite3* db_;
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  absl::flat_hash_map<std::string, sqlite3_stmt*> statements_;
 };
 
 absl::StatusOr<std::unique_ptr<Connection>> OpenConnection(const std::string& path, bool read_only) {
