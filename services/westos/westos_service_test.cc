@@ -236,7 +236,7 @@ TEST_P(WestosServiceTest, EveryBadFieldIsRejectedByNameAndTheRestOfTheBatchGoesO
 
   // A batch over the limit ends the stream with INVALID_ARGUMENT; the batch
   // before it stays committed.
-  std::vector<v1::UsageEvent> huge(5001, Event("x", "u1"));
+  std::vector<v1::UsageEvent> huge(20001, Event("x", "u1"));
   grpc::Status status;
   const std::vector<v1::IngestUsageResponse> cut = Send({Batch({Event("before", "u2")}), Batch(huge)}, &status);
   EXPECT_EQ(cut.size(), 1u);

@@ -14,14 +14,15 @@ namespace {
 // A batch read from the file, ready to store.
 struct ReadBatch {
   std::vector<IngestItem> items;
+  UsageIngest::PreparedBatch prepared;  // hashed on the reading thread
   std::vector<int> lines;  // the file line of each item
   int64_t rows_so_far = 0;
   std::vector<std::string> ignored_columns;
   bool done = false;
 };
 
-// Stores one batch at a time on its own thread while the caller reads the
-// next: reading the CSV and storing it overlap, one batch apart. Memory
+// Stores one batch at a time on its own thread while the caller reads and
+// prepares (hashes) the next: the two overlap, one batch apart. Memory
 // holds at most two batches.
 class BatchStorer {
  public:
@@ -48,7 +49,7 @@ class BatchStorer {
   absl::Status StoreAndReport(const ReadBatch& batch) {
     CsvProgress state;
     if (!batch.items.empty()) {
-      WP_ASSIGN_OR_RETURN(BatchResult result, ingest_.Ingest(caller_, batch.items));
+      WP_ASSIGN_OR_RETURN(BatchResult result, ingest_.Ingest(caller_, batch.items, batch.prepared));
       totals_.Add(result.totals);
       for (size_t i = 0; i < result.results.size(); ++i) {
         const ItemResult& r = result.results[i];
@@ -87,6 +88,7 @@ absl::Status UsageCsvImport::Run(const server::Caller& caller, absl::Time now,
     batch.rows_so_far = rows;
     batch.ignored_columns = reader.ignored_columns();
     batch.done = done;
+    batch.prepared = UsageIngest::Prepare(batch.items);
     absl::Status s = storer.Store(std::move(batch));
     batch = ReadBatch{};
     batch.items.reserve(batch_rows_);

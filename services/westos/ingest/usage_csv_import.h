@@ -42,7 +42,7 @@ struct CsvProgress {
 
 class UsageCsvImport {
  public:
-  static constexpr size_t kDefaultBatchRows = 5000;
+  static constexpr size_t kDefaultBatchRows = 20000;
 
   explicit UsageCsvImport(UsageIngest& ingest, size_t batch_rows = kDefaultBatchRows)
       : ingest_(ingest), batch_rows_(batch_rows) {}

@@ -113,10 +113,10 @@ void IngestTotals::Add(const IngestTotals& o) {
   rejected += o.rejected;
 }
 
-absl::StatusOr<BatchResult> UsageIngest::Ingest(const server::Caller& caller, const std::vector<IngestItem>& items) {
-  // Hashing and checks within the batch need no store: done before taking
-  // the writer, so that streams overlap them.
-  const PreparedBatch prepared = Prepare(items);
+absl::StatusOr<BatchResult> UsageIngest::Ingest(const server::Caller& caller, const std::vector<IngestItem>& items,
+                                                const PreparedBatch& prepared) {
+  // Hashing and checks within the batch were done before taking the writer,
+  // so that streams overlap them.
   PreparedBatch stored;
   std::vector<std::pair<int64_t, int64_t>> added;
   WP_RETURN_IF_ERROR(db_.Write([&](store::Transaction& tx) -> absl::Status {

@@ -66,7 +66,28 @@ class UsageIngest {
   // usage_events in this process.
   UsageIngest(store::Database& db, EventLocator& locator) : db_(db), locator_(locator) {}
 
-  absl::StatusOr<BatchResult> Ingest(const server::Caller& caller, const std::vector<IngestItem>& items);
+  // An event of the batch that is neither rejected nor repeated in the batch.
+  struct Candidate {
+    size_t index;
+    int64_t key;
+    int64_t digest;
+  };
+  // A batch checked, hashed and settled within itself: the part of
+  // ingesting that needs no store.
+  struct PreparedBatch {
+    BatchResult batch;  // rejections and repeats within the batch answered
+    std::vector<Candidate> unique;
+  };
+
+  absl::StatusOr<BatchResult> Ingest(const server::Caller& caller, const std::vector<IngestItem>& items) {
+    return Ingest(caller, items, Prepare(items));
+  }
+
+  // The same in two steps, so that a caller can prepare one batch on its
+  // own thread while the one before is stored.
+  static PreparedBatch Prepare(const std::vector<IngestItem>& items);
+  absl::StatusOr<BatchResult> Ingest(const server::Caller& caller, const std::vector<IngestItem>& items,
+                                     const PreparedBatch& prepared);
 
   absl::StatusOr<RetractionResult> Retract(const server::Caller& caller, const std::vector<std::string>& event_ids,
                                            const std::string& reason);
@@ -82,18 +103,6 @@ class UsageIngest {
   EventLocator& locator() { return locator_; }
 
  private:
-  // An event of the batch that is neither rejected nor repeated in the batch.
-  struct Candidate {
-    size_t index;
-    int64_t key;
-    int64_t digest;
-  };
-  // A batch checked, hashed and settled within itself: what needs no store.
-  struct PreparedBatch {
-    BatchResult batch;  // rejections and repeats within the batch answered
-    std::vector<Candidate> unique;
-  };
-  static PreparedBatch Prepare(const std::vector<IngestItem>& items);
   // Settles `prepared` against the store and appends its new events;
   // `added` gets the (key, seq) of each when the locator numbers them.
   absl::Status StoreIn(store::Transaction& tx, const server::Caller& caller, const std::vector<IngestItem>& items,
