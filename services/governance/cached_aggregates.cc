@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "libs/cache/cache_key.h"
+#include "libs/cache/cached_message.h"
 #include "libs/status/status_macros.h"
 
 namespace wp::governance {
@@ -15,18 +16,8 @@ constexpr absl::Duration kAggregateTtl = absl::Minutes(10);
 template <typename Message, typename Compute>
 absl::StatusOr<Message> ThroughCache(cache::CacheAside* cache, const std::string& query,
                                      int64_t generation, Compute compute) {
-  if (cache == nullptr) return compute();
-  const std::string key = cache::CacheKey("governance", query, generation);
-  absl::StatusOr<std::string> bytes =
-      cache->GetOrCompute(key, kAggregateTtl, [&]() -> absl::StatusOr<std::string> {
-        WP_ASSIGN_OR_RETURN(Message computed, compute());
-        return computed.SerializeAsString();
-      });
-  if (!bytes.ok()) return bytes.status();
-  Message message;
-  // A damaged cache entry: answer from the store rather than fail.
-  if (!message.ParseFromString(*bytes)) return compute();
-  return message;
+  return cache::CachedMessage<Message>(cache, cache::CacheKey("governance", query, generation), kAggregateTtl,
+                                       compute);
 }
 
 }  // namespace

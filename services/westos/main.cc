@@ -16,6 +16,7 @@
 #include "services/westos/migrations.h"
 #include "services/westos/privacy/privacy_grpc.h"
 #include "services/westos/rollups/day_index_cache.h"
+#include "services/westos/rollups/cached_usage_queries.h"
 #include "services/westos/rollups/day_index_warmup.h"
 #include "services/westos/rollups/usage_query.h"
 #include "services/westos/targets/target_watch.h"
@@ -32,6 +33,9 @@ ABSL_FLAG(int32_t, window_check_seconds, 60, "how often closed weeks are publish
 // Day indexes in memory: about 1 MB a day at the region's busiest, so this
 // keeps well over a year of days.
 ABSL_FLAG(int64_t, day_index_cache_mb, 512, "memory for the day indexes that usage queries read, in MB");
+ABSL_FLAG(bool, usage_report_cache, true,
+          "keep QueryUsage reports in Redis under the data generation (off: every query computes; "
+          "for measuring the uncached path)");
 ABSL_FLAG(int, day_index_warmup_days, 120,
           "days (the newest with usage) whose indexes are built in the background at start; 0 for none");
 ABSL_FLAG(std::string, xapi_mapping, "",
@@ -58,7 +62,9 @@ int main(int argc, char** argv) {
   DayIndexWarmup warmup(rt->db(), day_indexes);
   if (absl::GetFlag(FLAGS_day_index_warmup_days) > 0) warmup.Start(absl::GetFlag(FLAGS_day_index_warmup_days));
   UsageCsvImport csv_import(ingest);
-  UsageGrpc usage_grpc(ingest, csv_import, queries, rt->guard());
+  CachedUsageQueries cached_queries(queries, absl::GetFlag(FLAGS_usage_report_cache) ? rt->cache() : nullptr,
+                                    rt->generation(), rt->store_id());
+  UsageGrpc usage_grpc(ingest, csv_import, cached_queries, rt->guard());
   rt->AddService(&usage_grpc);
   ContentItems content_items(rt->db());
   ContentImport content_import(rt->db());

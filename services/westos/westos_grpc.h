@@ -6,14 +6,15 @@
 #include "libs/authz/call_guard.h"
 #include "services/westos/ingest/usage_csv_import.h"
 #include "services/westos/ingest/usage_ingest.h"
-#include "services/westos/rollups/usage_query.h"
+#include "services/westos/rollups/cached_usage_queries.h"
 #include "wp/westos/v1/usage.grpc.pb.h"
 
 namespace wp::westos {
 
 class UsageGrpc final : public v1::UsageService::Service {
  public:
-  UsageGrpc(UsageIngest& ingest, UsageCsvImport& csv_import, UsageQueries& queries, const authz::CallGuard& guard)
+  UsageGrpc(UsageIngest& ingest, UsageCsvImport& csv_import, CachedUsageQueries& queries,
+            const authz::CallGuard& guard)
       : ingest_(ingest), csv_import_(csv_import), queries_(queries), guard_(guard) {}
 
   grpc::Status IngestUsage(
@@ -30,7 +31,7 @@ class UsageGrpc final : public v1::UsageService::Service {
  private:
   UsageIngest& ingest_;
   UsageCsvImport& csv_import_;
-  UsageQueries& queries_;
+  CachedUsageQueries& queries_;
   const authz::CallGuard& guard_;
 };
 

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "libs/cache/cached_message.h"
 #include "libs/calendar/dates.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
@@ -84,24 +85,13 @@ absl::StatusOr<v1::TrackerSummary> TrackerSummaries::Get(const v1::GetTrackerSum
     WP_RETURN_IF_ERROR(calendar::Validate(request.as_of(), "as_of", false));
     as_of = request.as_of();
   }
-  if (cache_ == nullptr) return ComputeTrackerSummary(db_, request.plan_period(), as_of);
-
   const std::string key = cache::CacheKey(
       "workstreams",
       absl::StrCat("tracker_summary:", store_id_, ":", request.plan_period(), ":",
                    calendar::ToIsoText(as_of)),
       generation_.current());
-  absl::StatusOr<std::string> bytes = cache_->GetOrCompute(key, kSummaryTtl, [&]() -> absl::StatusOr<std::string> {
-    WP_ASSIGN_OR_RETURN(auto summary, ComputeTrackerSummary(db_, request.plan_period(), as_of));
-    return summary.SerializeAsString();
-  });
-  if (!bytes.ok()) return bytes.status();
-  v1::TrackerSummary summary;
-  if (!summary.ParseFromString(*bytes)) {
-    // A damaged cache entry: answer from the store rather than fail.
-    return ComputeTrackerSummary(db_, request.plan_period(), as_of);
-  }
-  return summary;
+  return cache::CachedMessage<v1::TrackerSummary>(
+      cache_, key, kSummaryTtl, [&] { return ComputeTrackerSummary(db_, request.plan_period(), as_of); });
 }
 
 }  // namespace wp::workstreams

@@ -1,17 +1,13 @@
 #include "services/westos/ingest/event_locator.h"
 
-#include <algorithm>
-
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "libs/status/status_macros.h"
 #include "services/westos/ingest/event_keys.h"
+#include "services/westos/ingest/statement_chunks.h"
 
 namespace wp::westos {
 namespace {
 
-// Ids per IN list: few prepared statements, well inside both engines' limits.
-constexpr size_t kChunk = 64;
 // Rows per read while catching up, so that a start over millions of events
 // never holds them all as rows at once.
 constexpr int64_t kCatchUpPage = 50000;
@@ -24,20 +20,19 @@ KnownEvent KnownFrom(const store::Row& row) {
                     row.Int(5) == 1, row.Int(5) == 2};
 }
 
-std::string InList(size_t n) { return absl::StrJoin(std::vector<std::string>(n, "?"), ", "); }
-
 // The rows whose `column` is among `values`, a chunk at a time.
 absl::StatusOr<std::vector<KnownEvent>> FetchWhereIn(store::Transaction& tx, const char* column,
                                                      const std::vector<int64_t>& values) {
   std::vector<KnownEvent> found;
-  for (size_t start = 0; start < values.size(); start += kChunk) {
-    const size_t n = std::min(kChunk, values.size() - start);
+  size_t start = 0;
+  for (const size_t n : ChunkSizes(values.size())) {
     std::vector<store::Value> params(values.begin() + start, values.begin() + start + n);
     WP_ASSIGN_OR_RETURN(std::vector<store::Row> rows,
                         tx.Query(absl::StrCat("SELECT ", kKnownColumns, " FROM usage_events WHERE ", column,
-                                              " IN (", InList(n), ")"),
+                                              " IN (", QuestionMarks(n), ")"),
                                  params));
     for (const store::Row& row : rows) found.push_back(KnownFrom(row));
+    start += n;
   }
   return found;
 }

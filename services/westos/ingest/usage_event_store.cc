@@ -3,50 +3,45 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "libs/status/status_macros.h"
+#include "services/westos/ingest/statement_chunks.h"
 
 namespace wp::westos {
-namespace {
-
-// Rows per multi-row statement: few prepared statements, few round trips,
-// well inside both engines' limits on parameters.
-constexpr size_t kChunk = 64;
-constexpr int kEventColumns = 15;
-
-// "(?, ?, ...), (?, ...)" for `rows` rows of `columns` placeholders.
-std::string Placeholders(size_t rows, int columns) {
-  std::string one = absl::StrCat("(", absl::StrJoin(std::vector<std::string>(columns, "?"), ", "), ")");
-  return absl::StrJoin(std::vector<std::string>(rows, one), ", ");
-}
-
-// "?, ?, ..." for an IN list.
-std::string InList(size_t n) { return absl::StrJoin(std::vector<std::string>(n, "?"), ", "); }
-
-}  // namespace
 
 absl::Status InsertEvents(store::Transaction& tx, const std::vector<StoredEvent>& events,
                           std::optional<int64_t> first_seq) {
+  constexpr int kEventColumns = 15;
   const int columns = kEventColumns + (first_seq.has_value() ? 1 : 0);
   const std::string insert = absl::StrCat("INSERT INTO usage_events (", first_seq.has_value() ? "seq, " : "",
                                           "event_key, event_id, digest, day, occurred_us, user_num, role, "
                                           "authority, establishment_num, sector, simd, content_num, action, "
                                           "seconds, rating) VALUES ");
-  for (size_t start = 0; start < events.size(); start += kChunk) {
-    const size_t n = std::min(kChunk, events.size() - start);
-    std::vector<store::Value> params;
+  size_t start = 0;
+  std::vector<store::Value> params;
+  for (const size_t n : ChunkSizes(events.size())) {
+    params.clear();
     params.reserve(n * columns);
     for (size_t i = start; i < start + n; ++i) {
       const StoredEvent& e = events[i];
-      if (first_seq.has_value()) params.push_back(*first_seq + static_cast<int64_t>(i));
-      for (store::Value v : std::initializer_list<store::Value>{
-               e.key, e.event_id, e.digest, int64_t{e.day}, e.occurred_us, e.user_num, int64_t{e.role},
-               int64_t{e.authority}, e.establishment_num, int64_t{e.sector}, int64_t{e.simd}, e.content_num,
-               int64_t{e.action}, e.seconds, int64_t{e.rating}}) {
-        params.push_back(std::move(v));
-      }
+      if (first_seq.has_value()) params.emplace_back(*first_seq + static_cast<int64_t>(i));
+      params.emplace_back(e.key);
+      params.emplace_back(e.event_id);
+      params.emplace_back(e.digest);
+      params.emplace_back(int64_t{e.day});
+      params.emplace_back(e.occurred_us);
+      params.emplace_back(e.user_num);
+      params.emplace_back(int64_t{e.role});
+      params.emplace_back(int64_t{e.authority});
+      params.emplace_back(e.establishment_num);
+      params.emplace_back(int64_t{e.sector});
+      params.emplace_back(int64_t{e.simd});
+      params.emplace_back(e.content_num);
+      params.emplace_back(int64_t{e.action});
+      params.emplace_back(e.seconds);
+      params.emplace_back(int64_t{e.rating});
     }
-    WP_RETURN_IF_ERROR(tx.Execute(absl::StrCat(insert, Placeholders(n, columns)), params).status());
+    WP_RETURN_IF_ERROR(tx.Execute(absl::StrCat(insert, RowPlaceholders(n, columns)), params).status());
+    start += n;
   }
   return absl::OkStatus();
 }
@@ -65,22 +60,32 @@ absl::StatusOr<absl::flat_hash_map<std::string, int64_t>> NumberTexts(store::Tra
   for (const std::string& text : texts) {
     if (numbers.try_emplace(text, -1).second) wanted.push_back(text);
   }
+  const std::string columns = absl::StrCat(table.number_column, ", ", table.text_column);
   const std::string select_prefix =
-      absl::StrCat("SELECT ", table.number_column, ", ", table.text_column, " FROM ", table.table, " WHERE ",
-                   table.text_column, " IN (");
-  for (size_t start = 0; start < wanted.size(); start += kChunk) {
-    const size_t n = std::min(kChunk, wanted.size() - start);
+      absl::StrCat("SELECT ", columns, " FROM ", table.table, " WHERE ", table.text_column, " IN (");
+  size_t start = 0;
+  for (const size_t n : ChunkSizes(wanted.size())) {
     std::vector<store::Value> params(wanted.begin() + start, wanted.begin() + start + n);
-    WP_ASSIGN_OR_RETURN(std::vector<store::Row> rows, tx.Query(absl::StrCat(select_prefix, InList(n), ")"), params));
+    WP_ASSIGN_OR_RETURN(std::vector<store::Row> rows,
+                        tx.Query(absl::StrCat(select_prefix, QuestionMarks(n), ")"), params));
     for (const store::Row& row : rows) numbers[row.Text(1)] = row.Int(0);
+    start += n;
   }
-  const std::string insert = absl::StrCat("INSERT INTO ", table.table, " (", table.text_column, ") VALUES (?) ",
-                                          "RETURNING ", table.number_column);
+  std::vector<std::string> missing;
   for (const std::string& text : wanted) {
-    int64_t& number = numbers[text];
-    if (number >= 0) continue;
-    WP_ASSIGN_OR_RETURN(store::Row row, tx.QueryOne(insert, {text}));
-    number = row.Int(0);
+    if (numbers[text] < 0) missing.push_back(text);
+  }
+  // Numbered many at a time; RETURNING names each row's text, since neither
+  // engine promises the rows come back in VALUES order.
+  const std::string insert_prefix = absl::StrCat("INSERT INTO ", table.table, " (", table.text_column, ") VALUES ");
+  start = 0;
+  for (const size_t n : ChunkSizes(missing.size())) {
+    std::vector<store::Value> params(missing.begin() + start, missing.begin() + start + n);
+    WP_ASSIGN_OR_RETURN(std::vector<store::Row> rows,
+                        tx.Query(absl::StrCat(insert_prefix, RowPlaceholders(n, 1), " RETURNING ", columns),
+                                 params));
+    for (const store::Row& row : rows) numbers[row.Text(1)] = row.Int(0);
+    start += n;
   }
   return numbers;
 }
