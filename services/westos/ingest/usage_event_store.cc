@@ -76,11 +76,18 @@ absl::StatusOr<absl::flat_hash_map<std::string, int64_t>> NumberTexts(store::Tra
   }
   const std::string insert = absl::StrCat("INSERT INTO ", table.table, " (", table.text_column, ") VALUES (?) ",
                                           "RETURNING ", table.number_column);
+  // The missing ones inserted in one order (sorted), so that concurrent
+  // writers adding the same new texts on PostgreSQL wait for one another
+  // instead of deadlocking: each deadlock costs the server's
+  // deadlock_timeout (a second) before the loser is re-run.
+  std::vector<const std::string*> missing;
   for (const std::string& text : wanted) {
-    int64_t& number = numbers[text];
-    if (number >= 0) continue;
-    WP_ASSIGN_OR_RETURN(store::Row row, tx.QueryOne(insert, {text}));
-    number = row.Int(0);
+    if (numbers[text] < 0) missing.push_back(&text);
+  }
+  std::sort(missing.begin(), missing.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+  for (const std::string* text : missing) {
+    WP_ASSIGN_OR_RETURN(store::Row row, tx.QueryOne(insert, {*text}));
+    numbers[*text] = row.Int(0);
   }
   return numbers;
 }
