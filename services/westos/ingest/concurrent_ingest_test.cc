@@ -204,6 +204,44 @@ TEST_P(ConcurrentIngestTest, BatchesMeetingOnTheSameNewTextsAllSucceedAndNumberE
   EXPECT_EQ(DistinctUsersInJanuary(), kRounds * kUsers);
 }
 
+// The same new events sent by every writer at once, in different orders,
+// by people and places already numbered: the writers meet only on the
+// events' keys. One accepts each event, the others answer duplicate.
+TEST_P(ConcurrentIngestTest, ResendsOfTheSameNewEventsInAnyOrderCountEachOnce) {
+  constexpr int kEvents = 24;
+  std::vector<IngestItem> known;
+  for (int i = 0; i < kEvents; ++i) known.push_back(Item(Event(absl::StrCat("known-", i), absl::StrCat("ku-", i), "est-k", "ck")));
+  {
+    UsageIngest first(db(), *processes_[0].locator);
+    absl::StatusOr<BatchResult> result = first.Ingest(caller_, known);
+    ASSERT_TRUE(result.ok()) << result.status();
+  }
+  for (int round = 0; round < kRounds; ++round) {
+    std::vector<std::vector<IngestItem>> batches(2 * kThreadsPerProcess);
+    for (int w = 0; w < 2 * kThreadsPerProcess; ++w) {
+      for (int i = 0; i < kEvents; ++i) {
+        // Writer w starts at event w * 4 and wraps around.
+        const int n = (i + w * 4) % kEvents;
+        batches[w].push_back(Item(Event(absl::StrCat("resent-", round, "-", n), absl::StrCat("ku-", n), "est-k", "ck")));
+      }
+      if (w % 2 == 1) std::reverse(batches[w].begin(), batches[w].end());
+    }
+    std::vector<absl::StatusOr<BatchResult>> results(batches.size(), absl::UnknownError("not run"));
+    AtOnce([&](int w, UsageIngest& ingest) { results[w] = ingest.Ingest(caller_, batches[w]); });
+    int64_t accepted = 0;
+    for (size_t w = 0; w < results.size(); ++w) {
+      ASSERT_TRUE(results[w].ok()) << "round " << round << " writer " << w << ": " << results[w].status();
+      EXPECT_EQ(results[w]->totals.accepted + results[w]->totals.duplicates, kEvents);
+      accepted += results[w]->totals.accepted;
+    }
+    EXPECT_EQ(accepted, kEvents) << "round " << round;
+  }
+  const int64_t events = (kRounds + 1) * kEvents;
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM usage_events"), events);
+  EXPECT_EQ(Count("SELECT SUM(events) FROM usage_days"), events);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM usage_users"), kEvents);
+}
+
 // Retractions racing re-sends and other retractions of the same ids, and
 // ingestion of ids not stored yet: each event is retracted at most once,
 // a retraction that answered "retracted" is never undone, and the day
