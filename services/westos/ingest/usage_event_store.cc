@@ -71,10 +71,15 @@ absl::StatusOr<absl::flat_hash_map<std::string, int64_t>> NumberTexts(store::Tra
     for (const store::Row& row : rows) numbers[row.Text(1)] = row.Int(0);
     start += n;
   }
+  // The missing ones are inserted in one order (sorted), so that concurrent
+  // writers adding the same new texts on PostgreSQL wait for one another
+  // instead of deadlocking: each deadlock costs the server's
+  // deadlock_timeout (a second) before the loser is re-run.
   std::vector<std::string> missing;
   for (const std::string& text : wanted) {
     if (numbers[text] < 0) missing.push_back(text);
   }
+  std::sort(missing.begin(), missing.end());
   // Numbered many at a time; RETURNING names each row's text, since neither
   // engine promises the rows come back in VALUES order.
   const std::string insert_prefix = absl::StrCat("INSERT INTO ", table.table, " (", table.text_column, ") VALUES ");
