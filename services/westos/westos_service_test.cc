@@ -17,11 +17,10 @@
 #include "libs/auth/roles.h"
 #include "libs/runtime/platform_policy.h"
 #include "libs/testing/rpc_walk.h"
-#include "libs/testing/server_process.h"
-#include "libs/testing/service_process.h"
 #include "libs/testing/test_store.h"
 #include "libs/testing/test_tokens.h"
 #include "services/westos/access_policy.h"
+#include "services/westos/testing/westos_test_service.h"
 #include "wp/westos/v1/content.grpc.pb.h"
 #include "wp/westos/v1/targets.grpc.pb.h"
 #include "wp/westos/v1/privacy.grpc.pb.h"
@@ -33,8 +32,7 @@ namespace {
 
 void Prepare(grpc::ClientContext* ctx, auth::Role role = auth::Role::kIngest,
              std::vector<std::string> authorities = {}) {
-  ctx->AddMetadata("authorization", wp::testing::TestBearer(role, "westos-test", authorities));
-  ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
+  Authorize(ctx, role, "westos-test", std::move(authorities));
 }
 
 google::protobuf::Timestamp At(int year, int month, int day, int hour = 10) {
@@ -78,36 +76,14 @@ v1::QueryUsageRequest January() {
   return request;
 }
 
-class WestosServiceTest : public ::testing::TestWithParam<wp::testing::Engine> {
+class WestosServiceTest : public WestosEndToEndTest {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(nats_.Start().ok());
-    ASSERT_TRUE(redis_.Start().ok());
-    wp::testing::ServiceOptions options;
-    options.binary = WP_WESTOS_BIN;
-    options.data_dir = wp::testing::MakeTempDir("wp-westos");
-    absl::StatusOr<std::string> store_url = wp::testing::TestStoreUrl(GetParam(), "westos");
-    ASSERT_TRUE(store_url.ok()) << store_url.status();
-    options.store_url = *store_url;
-    options.nats_url = nats_.url();
-    options.redis_url = redis_.url();
-    service_ = std::make_unique<wp::testing::ServiceProcess>(options);
-    absl::Status started = service_->Start();
-    ASSERT_TRUE(started.ok()) << started;
-  }
-
-  void TearDown() override {
-    if (service_) service_->Stop();
-    redis_.Stop();
-    nats_.Stop();
-  }
-
   // Sends the batches over one stream; returns the responses received
   // (fewer when the stream broke) and the stream's final status.
   std::vector<v1::IngestUsageResponse> Send(const std::vector<v1::IngestUsageRequest>& batches,
                                             grpc::Status* status = nullptr,
                                             const std::function<void(size_t)>& on_response = nullptr) {
-    auto stub = v1::UsageService::NewStub(service_->channel());
+    auto stub = Stub<v1::UsageService>();
     grpc::ClientContext ctx;
     Prepare(&ctx);
     auto stream = stub->IngestUsage(&ctx);
@@ -127,7 +103,7 @@ class WestosServiceTest : public ::testing::TestWithParam<wp::testing::Engine> {
 
   absl::StatusOr<v1::UsageReport> Query(const v1::QueryUsageRequest& request, auth::Role role = auth::Role::kAnalyst,
                                         std::vector<std::string> authorities = {}) {
-    auto stub = v1::UsageService::NewStub(service_->channel());
+    auto stub = Stub<v1::UsageService>();
     grpc::ClientContext ctx;
     Prepare(&ctx, role, authorities);
     v1::UsageReport report;
@@ -135,10 +111,6 @@ class WestosServiceTest : public ::testing::TestWithParam<wp::testing::Engine> {
     if (!s.ok()) return absl::Status(static_cast<absl::StatusCode>(s.error_code()), s.error_message());
     return report;
   }
-
-  wp::testing::NatsServer nats_;
-  wp::testing::RedisServer redis_;
-  std::unique_ptr<wp::testing::ServiceProcess> service_;
 };
 
 TEST_P(WestosServiceTest, BatchesGetAResultPerEventAndPeopleAreCountedOnce) {
@@ -280,10 +252,10 @@ TEST_P(WestosServiceTest, AKillMidStreamLosesNothingAcknowledgedAndAResendCounts
     });
   });
   fifth_answer.WaitForNotification();
-  service_->Kill();
+  westos().Kill();
   client.join();
   ASSERT_LT(acknowledged.size(), static_cast<size_t>(kBatches)) << "the kill came after the last batch";
-  ASSERT_TRUE(service_->Start().ok());
+  ASSERT_TRUE(westos().Start().ok());
 
   // The client re-sends everything: what was acknowledged is a duplicate.
   grpc::Status status;
@@ -313,7 +285,7 @@ TEST_P(WestosServiceTest, XapiStatementsAreAnsweredOneByOneKeptAndVoided) {
   };
   const std::string completed = "http://adlnet.gov/expapi/verbs/completed";
   const std::string first = statement("6690e6c9-3ef0-4ed3-8b37-7f3964730bee", "u1", completed);
-  auto stub = v1::StatementService::NewStub(service_->channel());
+  auto stub = Stub<v1::StatementService>();
   auto send = [&](const std::string& text, v1::SendStatementsResponse* response) {
     grpc::ClientContext ctx;
     Prepare(&ctx);
@@ -400,7 +372,7 @@ TEST_P(WestosServiceTest, PurgeKeepsFiguresAndErasureTakesAPersonOut) {
   ASSERT_TRUE(before.ok()) << before.status();
   EXPECT_EQ(before->total().distinct_users(), 8);
 
-  auto stub = v1::UsagePrivacyService::NewStub(service_->channel());
+  auto stub = Stub<v1::UsagePrivacyService>();
   auto purge = [&](int day, bool dry_run, v1::PurgeEventsResponse* response) {
     grpc::ClientContext ctx;
     Prepare(&ctx, auth::Role::kAdmin);
@@ -480,13 +452,13 @@ TEST_P(WestosServiceTest, EveryRpcIsInThePolicyAndEnforced) {
   EXPECT_EQ(table.size(), methods.size()) << "the policy names an RPC that does not exist";
   for (const std::string& method : methods) {
     ASSERT_EQ(table.count(method), 1u) << method << " is missing from the access policy";
-    EXPECT_EQ(wp::testing::CallRaw(service_->channel(), method, "").error_code(), grpc::StatusCode::UNAUTHENTICATED)
+    EXPECT_EQ(wp::testing::CallRaw(westos().channel(), method, "").error_code(), grpc::StatusCode::UNAUTHENTICATED)
         << method;
     for (auth::Role role : auth::AllRoles()) {
       const std::vector<std::string> authorities =
           role == auth::Role::kAuthorityOfficer ? std::vector<std::string>{"GCC"} : std::vector<std::string>{};
       grpc::Status s =
-          wp::testing::CallRaw(service_->channel(), method, wp::testing::TestBearer(role, "walker", authorities));
+          wp::testing::CallRaw(westos().channel(), method, wp::testing::TestBearer(role, "walker", authorities));
       if (table.at(method).count(role) == 1) {
         EXPECT_NE(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << auth::RoleName(role) << " " << method;
       } else {
