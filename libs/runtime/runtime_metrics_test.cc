@@ -3,11 +3,6 @@
 // events and cache reads, a plain HTTP GET of /metrics shows the RPC,
 // store, outbox, consumer and cache series with the values those caused,
 // and GetStatus reports the same numbers.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
 #include <optional>
@@ -27,6 +22,7 @@
 #include "libs/metrics/build_info.h"
 #include "libs/runtime/runtime_test_support.h"
 #include "libs/runtime/service_runtime.h"
+#include "libs/testing/metrics_scrape.h"
 #include "libs/testing/server_process.h"
 #include "libs/testing/test_tokens.h"
 #include "wp/common/v1/status.grpc.pb.h"
@@ -35,51 +31,10 @@ namespace wp::runtime {
 namespace {
 
 using bus::test_util::Eventually;
+using wp::testing::MetricValue;
+using wp::testing::ScrapeMetrics;
 
 const char kName[] = "metricstest";
-
-// GET http://127.0.0.1:port/metrics over a plain socket (HTTP/1.0: the
-// server closes when done); the body, or "" when the request failed.
-std::string Scrape(int port) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) return "";
-  sockaddr_in addr = {};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  std::string response;
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) == 0) {
-    const std::string request = "GET /metrics HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n";
-    if (write(fd, request.data(), request.size()) == static_cast<ssize_t>(request.size())) {
-      char buffer[4096];
-      ssize_t n;
-      while ((n = read(fd, buffer, sizeof(buffer))) > 0) response.append(buffer, static_cast<size_t>(n));
-    }
-  }
-  close(fd);
-  const size_t body = response.find("\r\n\r\n");
-  if (!absl::StartsWith(response, "HTTP/1.") || body == std::string::npos) return "";
-  return response.substr(body + 4);
-}
-
-// The value of the first series `name` whose labels contain every one of
-// `labels` (e.g. "code=\"OK\""); nullopt when there is none.
-std::optional<double> Value(const std::string& text, const std::string& name,
-                            const std::vector<std::string>& labels = {}) {
-  for (absl::string_view line : absl::StrSplit(text, '\n')) {
-    if (!absl::StartsWith(line, name)) continue;
-    const absl::string_view rest = line.substr(name.size());
-    if (rest.empty() || (rest[0] != '{' && rest[0] != ' ')) continue;
-    bool all = true;
-    for (const std::string& l : labels) all = all && absl::StrContains(rest, l);
-    if (!all) continue;
-    double value = 0;
-    const size_t space = line.rfind(' ');
-    if (space == absl::string_view::npos || !absl::SimpleAtod(line.substr(space + 1), &value)) continue;
-    return value;
-  }
-  return std::nullopt;
-}
 
 class RuntimeMetricsTest : public ::testing::Test {
  protected:
@@ -157,43 +112,43 @@ TEST_F(RuntimeMetricsTest, ScrapeShowsRpcStoreOutboxConsumerAndCacheSeries) {
 
   std::string text;
   ASSERT_TRUE(Eventually([&] {
-    text = Scrape(rt.metrics_port());
-    return Value(text, "wp_outbox_unsent").value_or(-1) == 0 &&
-           Value(text, "wp_consumer_pending", {"consumer=\"metricstest-items\""}).value_or(-1) == 0;
+    text = ScrapeMetrics(rt.metrics_port());
+    return MetricValue(text, "wp_outbox_unsent").value_or(-1) == 0 &&
+           MetricValue(text, "wp_consumer_pending", {"consumer=\"metricstest-items\""}).value_or(-1) == 0;
   })) << text;
   const std::string service = absl::StrCat("service=\"", kName, "\"");
 
   // RPCs, by method and code, with their latency histogram.
-  EXPECT_EQ(Value(text, "wp_rpc_requests_total",
-                  {service, "method=\"/grpc.health.v1.Health/Check\"", "code=\"OK\""}),
+  EXPECT_EQ(MetricValue(text, "wp_rpc_requests_total",
+                        {service, "method=\"/grpc.health.v1.Health/Check\"", "code=\"OK\""}),
             3);
-  EXPECT_EQ(Value(text, "wp_rpc_requests_total",
-                  {"method=\"/wp.common.v1.StatusService/GetStatus\"", "code=\"UNAUTHENTICATED\""}),
+  EXPECT_EQ(MetricValue(text, "wp_rpc_requests_total",
+                        {"method=\"/wp.common.v1.StatusService/GetStatus\"", "code=\"UNAUTHENTICATED\""}),
             1);
-  EXPECT_EQ(Value(text, "wp_rpc_duration_seconds_count",
-                  {"method=\"/grpc.health.v1.Health/Check\"", "code=\"OK\""}),
+  EXPECT_EQ(MetricValue(text, "wp_rpc_duration_seconds_count",
+                        {"method=\"/grpc.health.v1.Health/Check\"", "code=\"OK\""}),
             3);
-  EXPECT_EQ(Value(text, "wp_rpc_duration_seconds_bucket",
-                  {"method=\"/grpc.health.v1.Health/Check\"", "le=\"+Inf\""}),
+  EXPECT_EQ(MetricValue(text, "wp_rpc_duration_seconds_bucket",
+                        {"method=\"/grpc.health.v1.Health/Check\"", "le=\"+Inf\""}),
             3);
   // Store transactions: the three writes at least, and reads.
-  EXPECT_GE(Value(text, "wp_store_transaction_duration_seconds_count", {"kind=\"write\""}).value_or(0), 3);
-  EXPECT_GE(Value(text, "wp_store_transaction_duration_seconds_count", {"kind=\"read\""}).value_or(0), 1);
+  EXPECT_GE(MetricValue(text, "wp_store_transaction_duration_seconds_count", {"kind=\"write\""}).value_or(0), 3);
+  EXPECT_GE(MetricValue(text, "wp_store_transaction_duration_seconds_count", {"kind=\"read\""}).value_or(0), 1);
   // Outbox: all published, nothing waiting, no lag, no dead letters.
-  EXPECT_EQ(Value(text, "wp_outbox_published_total", {service}), 3);
-  EXPECT_EQ(Value(text, "wp_outbox_lag_seconds"), 0);
-  EXPECT_EQ(Value(text, "wp_outbox_dead_letters"), 0);
+  EXPECT_EQ(MetricValue(text, "wp_outbox_published_total", {service}), 3);
+  EXPECT_EQ(MetricValue(text, "wp_outbox_lag_seconds"), 0);
+  EXPECT_EQ(MetricValue(text, "wp_outbox_dead_letters"), 0);
   // The consumer: all three applied, none redelivered, nothing pending.
-  EXPECT_EQ(Value(text, "wp_consumer_handled_total", {"consumer=\"metricstest-items\""}), 3);
-  EXPECT_EQ(Value(text, "wp_consumer_redeliveries_total", {"consumer=\"metricstest-items\""}), 0);
+  EXPECT_EQ(MetricValue(text, "wp_consumer_handled_total", {"consumer=\"metricstest-items\""}), 3);
+  EXPECT_EQ(MetricValue(text, "wp_consumer_redeliveries_total", {"consumer=\"metricstest-items\""}), 0);
   // The cache: one miss computed from the store, then one in-process hit.
-  EXPECT_EQ(Value(text, "wp_cache_misses_total"), 1);
-  EXPECT_EQ(Value(text, "wp_cache_store_fallbacks_total"), 1);
-  EXPECT_EQ(Value(text, "wp_cache_hits_total", {"tier=\"near\""}), 1);
-  EXPECT_EQ(Value(text, "wp_cache_hits_total", {"tier=\"redis\""}), 0);
+  EXPECT_EQ(MetricValue(text, "wp_cache_misses_total"), 1);
+  EXPECT_EQ(MetricValue(text, "wp_cache_store_fallbacks_total"), 1);
+  EXPECT_EQ(MetricValue(text, "wp_cache_hits_total", {"tier=\"near\""}), 1);
+  EXPECT_EQ(MetricValue(text, "wp_cache_hits_total", {"tier=\"redis\""}), 0);
   // Build and start time.
-  EXPECT_EQ(Value(text, "wp_build_info", {absl::StrCat("git_commit=\"", metrics::BuildGitCommit(), "\"")}), 1);
-  EXPECT_GT(Value(text, "wp_process_start_time_seconds").value_or(0), 1.7e9);
+  EXPECT_EQ(MetricValue(text, "wp_build_info", {absl::StrCat("git_commit=\"", metrics::BuildGitCommit(), "\"")}), 1);
+  EXPECT_GT(MetricValue(text, "wp_process_start_time_seconds").value_or(0), 1.7e9);
 
   // The status service reads the same numbers.
   grpc::ClientContext ctx;
@@ -221,7 +176,7 @@ TEST_F(RuntimeMetricsTest, ScrapeShowsRpcStoreOutboxConsumerAndCacheSeries) {
   const int metrics_port = rt.metrics_port();
   rt.Shutdown();
   EXPECT_EQ(rt.metrics_port(), -1);
-  EXPECT_EQ(Scrape(metrics_port), "");
+  EXPECT_EQ(ScrapeMetrics(metrics_port), "");
 }
 
 TEST_F(RuntimeMetricsTest, NegativeMetricsPortMeansNoEndpoint) {

@@ -154,6 +154,9 @@ class ServiceRuntime {
   int metrics_port() const { return metrics_->port(); }
   // The numbers the metrics and the status service show, read now.
   metrics::ServiceSnapshot Snapshot();
+  // Where a service registers Prometheus series of its own (served on the
+  // same endpoint, whether or not metrics are on); lives as long as this.
+  prometheus::Registry& metrics_registry() { return metrics_->registry(); }
   // Blocks until SIGTERM or SIGINT (LoadServiceConfig, or
   // server::InstallShutdownSignalHandlers, must have run first).
   void WaitForShutdownSignal();

@@ -11,10 +11,8 @@
 #include "gtest/gtest.h"
 #include "libs/auth/roles.h"
 #include "libs/calendar/dates.h"
-#include "libs/testing/server_process.h"
-#include "libs/testing/service_process.h"
 #include "libs/testing/test_store.h"
-#include "libs/testing/test_tokens.h"
+#include "services/westos/testing/westos_test_service.h"
 #include "wp/westos/v1/content.grpc.pb.h"
 #include "wp/westos/v1/usage.grpc.pb.h"
 
@@ -24,37 +22,18 @@ namespace {
 using auth::Role;
 
 void Prepare(grpc::ClientContext* ctx, Role role) {
-  ctx->AddMetadata("authorization", wp::testing::TestBearer(role, "content-test", {}));
-  ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
+  Authorize(ctx, role, "content-test");
 }
 
 common::v1::Date DaysFromToday(int days) {
   return calendar::FromCivilDay(absl::ToCivilDay(absl::Now(), absl::UTCTimeZone()) + days);
 }
 
-class ContentServiceTest : public ::testing::TestWithParam<wp::testing::Engine> {
+class ContentServiceTest : public WestosEndToEndTest {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(nats_.Start().ok());
-    ASSERT_TRUE(redis_.Start().ok());
-    wp::testing::ServiceOptions options;
-    options.binary = WP_WESTOS_BIN;
-    options.data_dir = wp::testing::MakeTempDir("wp-westos-content");
-    absl::StatusOr<std::string> store_url = wp::testing::TestStoreUrl(GetParam(), "westos");
-    ASSERT_TRUE(store_url.ok()) << store_url.status();
-    options.store_url = *store_url;
-    options.nats_url = nats_.url();
-    options.redis_url = redis_.url();
-    service_ = std::make_unique<wp::testing::ServiceProcess>(options);
-    absl::Status started = service_->Start();
-    ASSERT_TRUE(started.ok()) << started;
-    stub_ = v1::ContentService::NewStub(service_->channel());
-  }
-
-  void TearDown() override {
-    if (service_) service_->Stop();
-    redis_.Stop();
-    nats_.Stop();
+    WestosEndToEndTest::SetUp();
+    stub_ = Stub<v1::ContentService>();
   }
 
   grpc::Status CreateItem(const v1::ContentItem& item, v1::ContentItem* out, Role role = Role::kOfficer) {
@@ -74,9 +53,6 @@ class ContentServiceTest : public ::testing::TestWithParam<wp::testing::Engine> 
     return stub_->CreateCoverageTarget(&ctx, request, &out);
   }
 
-  wp::testing::NatsServer nats_;
-  wp::testing::RedisServer redis_;
-  std::unique_ptr<wp::testing::ServiceProcess> service_;
   std::unique_ptr<v1::ContentService::Stub> stub_;
 };
 
@@ -206,7 +182,7 @@ TEST_P(ContentServiceTest, TheImportAnswersPerRowAndTheReportShowsEachState) {
 }
 
 TEST_P(ContentServiceTest, UsageCountedBeforeCataloguingGroupsUnderTheCataloguedSubject) {
-  auto usage = v1::UsageService::NewStub(service_->channel());
+  auto usage = Stub<v1::UsageService>();
   {
     grpc::ClientContext ctx;
     Prepare(&ctx, Role::kIngest);

@@ -61,10 +61,12 @@ int main(int argc, char** argv) {
   UsageQueries queries(rt->db(), day_indexes);
   DayIndexWarmup warmup(rt->db(), day_indexes);
   if (absl::GetFlag(FLAGS_day_index_warmup_days) > 0) warmup.Start(absl::GetFlag(FLAGS_day_index_warmup_days));
-  UsageCsvImport csv_import(ingest);
+  // Ingestion counts on the service's /metrics (docs/operations.md).
+  IngestMetrics ingest_metrics(rt->metrics_registry(), kServiceName);
+  UsageCsvImport csv_import(ingest, ingest_metrics);
   CachedUsageQueries cached_queries(queries, absl::GetFlag(FLAGS_usage_report_cache) ? rt->cache() : nullptr,
                                     rt->generation(), rt->store_id());
-  UsageGrpc usage_grpc(ingest, csv_import, cached_queries, rt->guard());
+  UsageGrpc usage_grpc(ingest, csv_import, cached_queries, rt->guard(), ingest_metrics);
   rt->AddService(&usage_grpc);
   ContentItems content_items(rt->db());
   ContentImport content_import(rt->db());
@@ -99,7 +101,7 @@ int main(int argc, char** argv) {
   // Population figures (for reach) come from the governance service's events.
   rt->AddConsumer("the governance consumer", NewGovernanceConsumer(rt->nats(), rt->db()));
   StatementIntake statement_intake(rt->db(), ingest, *std::move(xapi_mapping));
-  StatementGrpc statement_grpc(statement_intake, rt->guard());
+  StatementGrpc statement_grpc(statement_intake, rt->guard(), ingest_metrics);
   rt->AddService(&statement_grpc);
   UsagePrivacy privacy(rt->db());
   PrivacyGrpc privacy_grpc(privacy, rt->guard());

@@ -10,10 +10,8 @@
 #include "gtest/gtest.h"
 #include "libs/bus/bus_test_util.h"
 #include "libs/bus/nats_connection.h"
-#include "libs/testing/server_process.h"
-#include "libs/testing/service_process.h"
 #include "libs/testing/test_store.h"
-#include "libs/testing/test_tokens.h"
+#include "services/westos/testing/westos_test_service.h"
 #include "wp/governance/v1/governance.grpc.pb.h"
 #include "wp/westos/v1/targets.grpc.pb.h"
 #include "wp/westos/v1/usage.grpc.pb.h"
@@ -25,8 +23,7 @@ namespace gov = wp::governance::v1;
 using bus::test_util::Eventually;
 
 void Prepare(grpc::ClientContext* ctx, auth::Role role = auth::Role::kOfficer) {
-  ctx->AddMetadata("authorization", wp::testing::TestBearer(role, "targets-test"));
-  ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+  Authorize(ctx, role, "targets-test", {}, absl::Seconds(30));
 }
 
 wp::common::v1::Date Day(int month, int day) {
@@ -37,41 +34,23 @@ wp::common::v1::Date Day(int month, int day) {
   return d;
 }
 
-class TargetsServiceTest : public ::testing::TestWithParam<wp::testing::Engine> {
+class TargetsServiceTest : public WestosEndToEndTest {
  protected:
+  // Governance first: westos consumes its population events.
   void SetUp() override {
-    ASSERT_TRUE(nats_.Start().ok());
-    ASSERT_TRUE(redis_.Start().ok());
-    governance_ = Start(WP_GOVERNANCE_BIN, "governance", {});
-    ASSERT_NE(governance_, nullptr);
-    westos_ = Start(WP_WESTOS_BIN, "westos", {"--target_check_seconds=1", "--window_check_seconds=1"});
-    ASSERT_NE(westos_, nullptr);
-    targets_ = v1::UsageTargetService::NewStub(westos_->channel());
+    ASSERT_TRUE(stack_.StartServers().ok());
+    absl::StatusOr<std::unique_ptr<wp::testing::ServiceProcess>> governance =
+        stack_.StartService(WP_GOVERNANCE_BIN, GetParam(), "governance");
+    ASSERT_TRUE(governance.ok()) << governance.status();
+    governance_ = *std::move(governance);
+    const absl::Status westos = stack_.StartWestos(GetParam(), {"--target_check_seconds=1", "--window_check_seconds=1"});
+    ASSERT_TRUE(westos.ok()) << westos;
+    targets_ = Stub<v1::UsageTargetService>();
   }
 
   void TearDown() override {
-    if (westos_) westos_->Stop();
     if (governance_) governance_->Stop();
-    redis_.Stop();
-    nats_.Stop();
-  }
-
-  std::unique_ptr<wp::testing::ServiceProcess> Start(const std::string& binary, const std::string& store_name,
-                                                     std::vector<std::string> flags) {
-    absl::StatusOr<std::string> store_url = wp::testing::TestStoreUrl(GetParam(), store_name);
-    EXPECT_TRUE(store_url.ok()) << store_url.status();
-    if (!store_url.ok()) return nullptr;
-    wp::testing::ServiceOptions options;
-    options.binary = binary;
-    options.data_dir = wp::testing::MakeTempDir("wp-targets");
-    options.store_url = *store_url;
-    options.nats_url = nats_.url();
-    options.redis_url = redis_.url();
-    options.extra_flags = std::move(flags);
-    auto service = std::make_unique<wp::testing::ServiceProcess>(options);
-    absl::Status s = service->Start();
-    EXPECT_TRUE(s.ok()) << s;
-    return s.ok() ? std::move(service) : nullptr;
+    WestosEndToEndTest::TearDown();
   }
 
   void SetPopulation(const std::string& code, int learners, int teachers) {
@@ -90,7 +69,7 @@ class TargetsServiceTest : public ::testing::TestWithParam<wp::testing::Engine> 
 
   // `n` Glasgow learners, one view each on 2021-01-18.
   void Use(const std::string& prefix, int n) {
-    auto stub = v1::UsageService::NewStub(westos_->channel());
+    auto stub = Stub<v1::UsageService>();
     grpc::ClientContext ctx;
     Prepare(&ctx, auth::Role::kIngest);
     v1::IngestUsageRequest batch;
@@ -149,7 +128,7 @@ class TargetsServiceTest : public ::testing::TestWithParam<wp::testing::Engine> 
   // Messages of `subject` in the westos stream; -1 when it cannot be read.
   int OnTheBus(const std::string& subject, std::string* last_data = nullptr) {
     absl::StatusOr<std::unique_ptr<bus::NatsConnection>> conn =
-        bus::NatsConnection::Connect(bus::test_util::TestNatsOptions(nats_, "targets-test"));
+        bus::NatsConnection::Connect(bus::test_util::TestNatsOptions(stack_.nats(), "targets-test"));
     if (!conn.ok()) return -1;
     absl::StatusOr<std::vector<bus::test_util::StoredMessage>> messages =
         bus::test_util::ReadStream(**conn, "WP_WESTOS");
@@ -165,7 +144,7 @@ class TargetsServiceTest : public ::testing::TestWithParam<wp::testing::Engine> 
 
   int ReachedOnTheBus() {
     absl::StatusOr<std::unique_ptr<bus::NatsConnection>> conn =
-        bus::NatsConnection::Connect(bus::test_util::TestNatsOptions(nats_, "targets-test"));
+        bus::NatsConnection::Connect(bus::test_util::TestNatsOptions(stack_.nats(), "targets-test"));
     if (!conn.ok()) return -1;
     absl::StatusOr<std::vector<bus::test_util::StoredMessage>> messages =
         bus::test_util::ReadStream(**conn, "WP_WESTOS");
@@ -175,10 +154,7 @@ class TargetsServiceTest : public ::testing::TestWithParam<wp::testing::Engine> 
     return n;
   }
 
-  wp::testing::NatsServer nats_;
-  wp::testing::RedisServer redis_;
   std::unique_ptr<wp::testing::ServiceProcess> governance_;
-  std::unique_ptr<wp::testing::ServiceProcess> westos_;
   std::unique_ptr<v1::UsageTargetService::Stub> targets_;
 };
 

@@ -72,6 +72,7 @@ grpc::Status UsageGrpc::IngestUsage(
     for (const v1::UsageEvent& event : request.events()) items.push_back(ItemFromProto(event, now));
     absl::StatusOr<BatchResult> batch = ingest_.Ingest(*caller, items);
     if (!batch.ok()) return ToGrpcStatus(batch.status());
+    metrics_.RecordBatch(IngestPath::kGrpc, batch->totals);  // committed, whether or not the answer arrives
     stream_totals.Add(batch->totals);
     if (ctx->IsCancelled() || !stream->Write(ResponseOf(*batch, stream_totals))) {
       // Committed, but the client is gone: it re-sends and gets duplicates.
@@ -107,6 +108,7 @@ grpc::Status UsageGrpc::RetractUsageEvents(grpc::ServerContext* ctx, const v1::R
                       [&](const server::Caller& caller) -> absl::StatusOr<v1::RetractUsageEventsResponse> {
                         const std::vector<std::string> ids(req->event_ids().begin(), req->event_ids().end());
                         WP_ASSIGN_OR_RETURN(RetractionResult result, ingest_.Retract(caller, ids, req->reason()));
+                        metrics_.RecordRetractions(IngestPath::kGrpc, result.retracted);
                         v1::RetractUsageEventsResponse out;
                         for (size_t i = 0; i < ids.size(); ++i) {
                           v1::RetractionResult* r = out.add_results();

@@ -4,6 +4,7 @@
 #define WP_SERVICES_WESTOS_WESTOS_GRPC_H_
 
 #include "libs/authz/call_guard.h"
+#include "services/westos/ingest/ingest_metrics.h"
 #include "services/westos/ingest/usage_csv_import.h"
 #include "services/westos/ingest/usage_ingest.h"
 #include "services/westos/rollups/cached_usage_queries.h"
@@ -14,8 +15,8 @@ namespace wp::westos {
 class UsageGrpc final : public v1::UsageService::Service {
  public:
   UsageGrpc(UsageIngest& ingest, UsageCsvImport& csv_import, CachedUsageQueries& queries,
-            const authz::CallGuard& guard)
-      : ingest_(ingest), csv_import_(csv_import), queries_(queries), guard_(guard) {}
+            const authz::CallGuard& guard, IngestMetrics& metrics)
+      : ingest_(ingest), csv_import_(csv_import), queries_(queries), guard_(guard), metrics_(metrics) {}
 
   grpc::Status IngestUsage(
       grpc::ServerContext* ctx,
@@ -33,6 +34,7 @@ class UsageGrpc final : public v1::UsageService::Service {
   UsageCsvImport& csv_import_;
   CachedUsageQueries& queries_;
   const authz::CallGuard& guard_;
+  IngestMetrics& metrics_;
 };
 
 }  // namespace wp::westos

@@ -2,8 +2,8 @@
 // nats-server, redis-server and store (SQLite file or PostgreSQL: each test
 // runs on both). Usage arrives over the batch stream with a result per
 // event, a kill -9 mid-stream loses nothing acknowledged and a re-send
-// counts nothing twice, bad input names its field, and every RPC is in the
-// access policy.
+// counts nothing twice, bad input names its field, every RPC is in the
+// access policy, and /metrics counts what ingestion answered.
 #include <functional>
 #include <memory>
 #include <string>
@@ -16,12 +16,13 @@
 #include "gtest/gtest.h"
 #include "libs/auth/roles.h"
 #include "libs/runtime/platform_policy.h"
+#include "libs/testing/metrics_scrape.h"
 #include "libs/testing/rpc_walk.h"
 #include "libs/testing/server_process.h"
-#include "libs/testing/service_process.h"
 #include "libs/testing/test_store.h"
 #include "libs/testing/test_tokens.h"
 #include "services/westos/access_policy.h"
+#include "services/westos/testing/westos_test_service.h"
 #include "wp/westos/v1/content.grpc.pb.h"
 #include "wp/westos/v1/targets.grpc.pb.h"
 #include "wp/westos/v1/privacy.grpc.pb.h"
@@ -33,8 +34,7 @@ namespace {
 
 void Prepare(grpc::ClientContext* ctx, auth::Role role = auth::Role::kIngest,
              std::vector<std::string> authorities = {}) {
-  ctx->AddMetadata("authorization", wp::testing::TestBearer(role, "westos-test", authorities));
-  ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
+  Authorize(ctx, role, "westos-test", std::move(authorities));
 }
 
 google::protobuf::Timestamp At(int year, int month, int day, int hour = 10) {
@@ -78,36 +78,30 @@ v1::QueryUsageRequest January() {
   return request;
 }
 
-class WestosServiceTest : public ::testing::TestWithParam<wp::testing::Engine> {
+// An xAPI statement the built-in mapping reads as a usage event.
+std::string XapiStatement(const std::string& id, const std::string& user, const std::string& verb) {
+  return absl::StrCat(R"({"id": ")", id, R"(", "actor": {"account": {"homePage": "https://p.example", "name": ")",
+                      user, R"("}}, "verb": {"id": ")", verb,
+                      R"("}, "object": {"id": "https://content.example/lessons/maths-n5-01"},)",
+                      R"( "context": {"extensions": {"https://wp.example/xapi/role": "learner",)",
+                      R"( "https://wp.example/xapi/authority": "GCC"}}, "timestamp": "2021-01-18T10:00:00Z"})");
+}
+
+// A statement voiding the statement `target`.
+std::string XapiVoiding(const std::string& id, const std::string& target) {
+  return absl::StrCat(R"({"id": ")", id, R"(", "actor": {"account": {"homePage": "h", )",
+                      R"("name": "admin"}}, "verb": {"id": "http://adlnet.gov/expapi/verbs/voided"}, )",
+                      R"("object": {"objectType": "StatementRef", "id": ")", target, R"("}})");
+}
+
+class WestosServiceTest : public WestosEndToEndTest {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(nats_.Start().ok());
-    ASSERT_TRUE(redis_.Start().ok());
-    wp::testing::ServiceOptions options;
-    options.binary = WP_WESTOS_BIN;
-    options.data_dir = wp::testing::MakeTempDir("wp-westos");
-    absl::StatusOr<std::string> store_url = wp::testing::TestStoreUrl(GetParam(), "westos");
-    ASSERT_TRUE(store_url.ok()) << store_url.status();
-    options.store_url = *store_url;
-    options.nats_url = nats_.url();
-    options.redis_url = redis_.url();
-    service_ = std::make_unique<wp::testing::ServiceProcess>(options);
-    absl::Status started = service_->Start();
-    ASSERT_TRUE(started.ok()) << started;
-  }
-
-  void TearDown() override {
-    if (service_) service_->Stop();
-    redis_.Stop();
-    nats_.Stop();
-  }
-
   // Sends the batches over one stream; returns the responses received
   // (fewer when the stream broke) and the stream's final status.
   std::vector<v1::IngestUsageResponse> Send(const std::vector<v1::IngestUsageRequest>& batches,
                                             grpc::Status* status = nullptr,
                                             const std::function<void(size_t)>& on_response = nullptr) {
-    auto stub = v1::UsageService::NewStub(service_->channel());
+    auto stub = Stub<v1::UsageService>();
     grpc::ClientContext ctx;
     Prepare(&ctx);
     auto stream = stub->IngestUsage(&ctx);
@@ -127,7 +121,7 @@ class WestosServiceTest : public ::testing::TestWithParam<wp::testing::Engine> {
 
   absl::StatusOr<v1::UsageReport> Query(const v1::QueryUsageRequest& request, auth::Role role = auth::Role::kAnalyst,
                                         std::vector<std::string> authorities = {}) {
-    auto stub = v1::UsageService::NewStub(service_->channel());
+    auto stub = Stub<v1::UsageService>();
     grpc::ClientContext ctx;
     Prepare(&ctx, role, authorities);
     v1::UsageReport report;
@@ -135,10 +129,6 @@ class WestosServiceTest : public ::testing::TestWithParam<wp::testing::Engine> {
     if (!s.ok()) return absl::Status(static_cast<absl::StatusCode>(s.error_code()), s.error_message());
     return report;
   }
-
-  wp::testing::NatsServer nats_;
-  wp::testing::RedisServer redis_;
-  std::unique_ptr<wp::testing::ServiceProcess> service_;
 };
 
 TEST_P(WestosServiceTest, BatchesGetAResultPerEventAndPeopleAreCountedOnce) {
@@ -280,10 +270,10 @@ TEST_P(WestosServiceTest, AKillMidStreamLosesNothingAcknowledgedAndAResendCounts
     });
   });
   fifth_answer.WaitForNotification();
-  service_->Kill();
+  westos().Kill();
   client.join();
   ASSERT_LT(acknowledged.size(), static_cast<size_t>(kBatches)) << "the kill came after the last batch";
-  ASSERT_TRUE(service_->Start().ok());
+  ASSERT_TRUE(westos().Start().ok());
 
   // The client re-sends everything: what was acknowledged is a duplicate.
   grpc::Status status;
@@ -304,16 +294,9 @@ TEST_P(WestosServiceTest, AKillMidStreamLosesNothingAcknowledgedAndAResendCounts
 // per statement, each accepted one served back exactly as sent, a voiding
 // statement retracting its event, and a request over the limit refused.
 TEST_P(WestosServiceTest, XapiStatementsAreAnsweredOneByOneKeptAndVoided) {
-  auto statement = [](const std::string& id, const std::string& user, const std::string& verb) {
-    return absl::StrCat(R"({"id": ")", id, R"(", "actor": {"account": {"homePage": "https://p.example", "name": ")",
-                        user, R"("}}, "verb": {"id": ")", verb,
-                        R"("}, "object": {"id": "https://content.example/lessons/maths-n5-01"},)",
-                        R"( "context": {"extensions": {"https://wp.example/xapi/role": "learner",)",
-                        R"( "https://wp.example/xapi/authority": "GCC"}}, "timestamp": "2021-01-18T10:00:00Z"})");
-  };
   const std::string completed = "http://adlnet.gov/expapi/verbs/completed";
-  const std::string first = statement("6690e6c9-3ef0-4ed3-8b37-7f3964730bee", "u1", completed);
-  auto stub = v1::StatementService::NewStub(service_->channel());
+  const std::string first = XapiStatement("6690e6c9-3ef0-4ed3-8b37-7f3964730bee", "u1", completed);
+  auto stub = Stub<v1::StatementService>();
   auto send = [&](const std::string& text, v1::SendStatementsResponse* response) {
     grpc::ClientContext ctx;
     Prepare(&ctx);
@@ -322,9 +305,9 @@ TEST_P(WestosServiceTest, XapiStatementsAreAnsweredOneByOneKeptAndVoided) {
     return stub->SendStatements(&ctx, request, response);
   };
   v1::SendStatementsResponse response;
-  ASSERT_TRUE(send(absl::StrCat("[", first, ",", statement("6690e6c9-3ef0-4ed3-8b37-7f3964730bef", "u2", completed),
-                                ",", statement("6690e6c9-3ef0-4ed3-8b37-7f3964730bf0", "u3", "https://x.example/poked"),
-                                ",", statement("6690e6c9-3ef0-4ed3-8b37-7f3964730bf1", "u\xFF", completed), "]"),
+  ASSERT_TRUE(send(absl::StrCat("[", first, ",", XapiStatement("6690e6c9-3ef0-4ed3-8b37-7f3964730bef", "u2", completed),
+                                ",", XapiStatement("6690e6c9-3ef0-4ed3-8b37-7f3964730bf0", "u3", "https://x.example/poked"),
+                                ",", XapiStatement("6690e6c9-3ef0-4ed3-8b37-7f3964730bf1", "u\xFF", completed), "]"),
                    &response)
                   .ok());
   ASSERT_EQ(response.results_size(), 4);
@@ -350,11 +333,9 @@ TEST_P(WestosServiceTest, XapiStatementsAreAnsweredOneByOneKeptAndVoided) {
   EXPECT_EQ(stored.statement(), first);
   EXPECT_FALSE(stored.voided());
 
-  ASSERT_TRUE(send(R"({"id": "0f6b2c1e-9a7d-4c3b-8e5f-1a2b3c4d5e6f", "actor": {"account": {"homePage": "h", )"
-                   R"("name": "admin"}}, "verb": {"id": "http://adlnet.gov/expapi/verbs/voided"}, )"
-                   R"("object": {"objectType": "StatementRef", "id": "6690e6c9-3ef0-4ed3-8b37-7f3964730bee"}})",
-                   &response)
-                  .ok());
+  ASSERT_TRUE(
+      send(XapiVoiding("0f6b2c1e-9a7d-4c3b-8e5f-1a2b3c4d5e6f", "6690e6c9-3ef0-4ed3-8b37-7f3964730bee"), &response)
+          .ok());
   ASSERT_EQ(response.results_size(), 1);
   EXPECT_EQ(response.results(0).outcome(), v1::ACCEPTED) << response.results(0).reason();
   EXPECT_EQ(response.voided(), 1);
@@ -400,7 +381,7 @@ TEST_P(WestosServiceTest, PurgeKeepsFiguresAndErasureTakesAPersonOut) {
   ASSERT_TRUE(before.ok()) << before.status();
   EXPECT_EQ(before->total().distinct_users(), 8);
 
-  auto stub = v1::UsagePrivacyService::NewStub(service_->channel());
+  auto stub = Stub<v1::UsagePrivacyService>();
   auto purge = [&](int day, bool dry_run, v1::PurgeEventsResponse* response) {
     grpc::ClientContext ctx;
     Prepare(&ctx, auth::Role::kAdmin);
@@ -480,13 +461,13 @@ TEST_P(WestosServiceTest, EveryRpcIsInThePolicyAndEnforced) {
   EXPECT_EQ(table.size(), methods.size()) << "the policy names an RPC that does not exist";
   for (const std::string& method : methods) {
     ASSERT_EQ(table.count(method), 1u) << method << " is missing from the access policy";
-    EXPECT_EQ(wp::testing::CallRaw(service_->channel(), method, "").error_code(), grpc::StatusCode::UNAUTHENTICATED)
+    EXPECT_EQ(wp::testing::CallRaw(westos().channel(), method, "").error_code(), grpc::StatusCode::UNAUTHENTICATED)
         << method;
     for (auth::Role role : auth::AllRoles()) {
       const std::vector<std::string> authorities =
           role == auth::Role::kAuthorityOfficer ? std::vector<std::string>{"GCC"} : std::vector<std::string>{};
       grpc::Status s =
-          wp::testing::CallRaw(service_->channel(), method, wp::testing::TestBearer(role, "walker", authorities));
+          wp::testing::CallRaw(westos().channel(), method, wp::testing::TestBearer(role, "walker", authorities));
       if (table.at(method).count(role) == 1) {
         EXPECT_NE(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << auth::RoleName(role) << " " << method;
       } else {
@@ -497,6 +478,109 @@ TEST_P(WestosServiceTest, EveryRpcIsInThePolicyAndEnforced) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, WestosServiceTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
+
+// The same process with its metrics endpoint on, read as Prometheus would.
+class WestosMetricsTest : public WestosServiceTest {
+ protected:
+  std::vector<std::string> WestosFlags() const override { return {absl::StrCat("--metrics_port=", metrics_port_)}; }
+
+  const int metrics_port_ = wp::testing::FreePort();
+};
+
+// Ingestion series: each committed batch's results by path (gRPC stream,
+// CSV import, xAPI statements) and outcome, its size, and the events a
+// retraction or a voiding statement retracted.
+TEST_P(WestosMetricsTest, IngestionSeriesCountWhatCommittedBatchesAnswered) {
+  v1::UsageEvent conflicting = Event("m1", "u1");
+  conflicting.set_seconds(1);
+  v1::UsageEvent bad = Event("m-bad", "u1");
+  bad.clear_role();
+  const std::vector<v1::IngestUsageResponse> responses =
+      Send({Batch({Event("m0", "u0"), Event("m1", "u1")}),
+            Batch({Event("m0", "u0"), conflicting, bad, Event("m2", "u2")})});
+  ASSERT_EQ(responses.size(), 2u);
+  {
+    auto stub = Stub<v1::UsageService>();
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::RetractUsageEventsRequest request;
+    request.add_event_ids("m2");
+    request.add_event_ids("m-never-sent");
+    request.set_reason("sent by mistake");
+    v1::RetractUsageEventsResponse response;
+    const grpc::Status s = stub->RetractUsageEvents(&ctx, request, &response);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+    ASSERT_EQ(response.retracted(), 1);
+  }
+  {
+    // One batch of three rows: new, repeated within the batch, unreadable.
+    auto stub = Stub<v1::UsageService>();
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    auto stream = stub->ImportUsageCsv(&ctx);
+    const std::string row = ",GCC,8435028,secondary,3,maths-n5-01,view,60,\r\n";
+    v1::ImportUsageCsvRequest request;
+    request.set_chunk(absl::StrCat(
+        "user_id,event_id,occurred_at,role,authority,establishment,sector,simd,content_id,action,seconds,rating\r\n",
+        "u1,c0,2021-01-11T09:00:00Z,learner", row, "u1,c0,2021-01-11T09:00:00Z,learner", row,
+        "u2,c1,2021-01-11T09:00:00Z,alien", row));
+    ASSERT_TRUE(stream->Write(request));
+    stream->WritesDone();
+    v1::ImportUsageCsvProgress progress, last;
+    while (stream->Read(&progress)) last = progress;
+    const grpc::Status s = stream->Finish();
+    ASSERT_TRUE(s.ok()) << s.error_message();
+    ASSERT_TRUE(last.done());
+    ASSERT_EQ(last.totals().accepted(), 1);
+    ASSERT_EQ(last.totals().duplicates(), 1);
+    ASSERT_EQ(last.totals().rejected(), 1);
+  }
+
+  {
+    // A statement, then one voiding it: two accepted, one event retracted.
+    auto stub = Stub<v1::StatementService>();
+    const std::string target = "6690e6c9-3ef0-4ed3-8b37-7f3964730b00";
+    for (const std::string& text : {XapiStatement(target, "u3", "http://adlnet.gov/expapi/verbs/completed"),
+                                    XapiVoiding("6690e6c9-3ef0-4ed3-8b37-7f3964730b01", target)}) {
+      grpc::ClientContext ctx;
+      Prepare(&ctx);
+      v1::SendStatementsRequest request;
+      request.set_statements(text);
+      v1::SendStatementsResponse response;
+      const grpc::Status s = stub->SendStatements(&ctx, request, &response);
+      ASSERT_TRUE(s.ok()) << s.error_message();
+      ASSERT_EQ(response.totals().accepted(), 1);
+    }
+  }
+
+  const std::string text = wp::testing::ScrapeMetrics(metrics_port_);
+  ASSERT_FALSE(text.empty());
+  auto events = [&](const std::string& path, const std::string& outcome) {
+    return wp::testing::MetricValue(
+        text, "wp_westos_usage_events_total",
+        {"service=\"westos\"", absl::StrCat("path=\"", path, "\""), absl::StrCat("outcome=\"", outcome, "\"")});
+  };
+  EXPECT_EQ(events("grpc", "accepted"), 3);
+  EXPECT_EQ(events("grpc", "duplicate"), 1);
+  EXPECT_EQ(events("grpc", "conflict"), 1);
+  EXPECT_EQ(events("grpc", "rejected"), 1);
+  EXPECT_EQ(events("csv", "accepted"), 1);
+  EXPECT_EQ(events("csv", "duplicate"), 1);
+  EXPECT_EQ(events("csv", "conflict"), 0);
+  EXPECT_EQ(events("csv", "rejected"), 1);
+  EXPECT_EQ(events("xapi", "accepted"), 2);
+  EXPECT_EQ(events("xapi", "rejected"), 0);
+  EXPECT_EQ(wp::testing::MetricValue(text, "wp_westos_usage_batch_events_count", {"path=\"grpc\""}), 2);
+  EXPECT_EQ(wp::testing::MetricValue(text, "wp_westos_usage_batch_events_sum", {"path=\"grpc\""}), 6);
+  EXPECT_EQ(wp::testing::MetricValue(text, "wp_westos_usage_batch_events_count", {"path=\"csv\""}), 1);
+  EXPECT_EQ(wp::testing::MetricValue(text, "wp_westos_usage_retractions_total", {"path=\"grpc\""}), 1);
+  EXPECT_EQ(wp::testing::MetricValue(text, "wp_westos_usage_batch_events_count", {"path=\"xapi\""}), 2);
+  EXPECT_EQ(wp::testing::MetricValue(text, "wp_westos_usage_retractions_total", {"path=\"xapi\""}), 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, WestosMetricsTest,
                          ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
                          wp::testing::EngineNamer());
 

@@ -26,9 +26,9 @@ struct ReadBatch {
 // holds at most two batches.
 class BatchStorer {
  public:
-  BatchStorer(UsageIngest& ingest, const server::Caller& caller,
+  BatchStorer(UsageIngest& ingest, IngestMetrics& metrics, const server::Caller& caller,
               const std::function<bool(const CsvProgress&)>& progress)
-      : ingest_(ingest), caller_(caller), progress_(progress) {}
+      : ingest_(ingest), metrics_(metrics), caller_(caller), progress_(progress) {}
   ~BatchStorer() { Wait().IgnoreError(); }
 
   // Waits for the batch being stored, then starts storing `batch`.
@@ -50,6 +50,7 @@ class BatchStorer {
     CsvProgress state;
     if (!batch.items.empty()) {
       WP_ASSIGN_OR_RETURN(BatchResult result, ingest_.Ingest(caller_, batch.items, batch.prepared));
+      metrics_.RecordBatch(IngestPath::kCsv, result.totals);
       totals_.Add(result.totals);
       for (size_t i = 0; i < result.results.size(); ++i) {
         const ItemResult& r = result.results[i];
@@ -67,6 +68,7 @@ class BatchStorer {
   }
 
   UsageIngest& ingest_;
+  IngestMetrics& metrics_;
   const server::Caller& caller_;
   const std::function<bool(const CsvProgress&)>& progress_;
   std::thread thread_;
@@ -80,7 +82,7 @@ absl::Status UsageCsvImport::Run(const server::Caller& caller, absl::Time now,
                                  const std::function<absl::StatusOr<bool>(std::string*)>& next_chunk,
                                  const std::function<bool(const CsvProgress&)>& progress) {
   UsageCsvReader reader(now);
-  BatchStorer storer(ingest_, caller, progress);
+  BatchStorer storer(ingest_, metrics_, caller, progress);
   ReadBatch batch;
   batch.items.reserve(batch_rows_);
   int64_t rows = 0;

@@ -17,6 +17,7 @@
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "libs/server/request_context.h"
+#include "services/westos/ingest/ingest_metrics.h"
 #include "services/westos/ingest/usage_ingest.h"
 
 namespace wp::westos {
@@ -44,8 +45,9 @@ class UsageCsvImport {
  public:
   static constexpr size_t kDefaultBatchRows = 20000;
 
-  explicit UsageCsvImport(UsageIngest& ingest, size_t batch_rows = kDefaultBatchRows)
-      : ingest_(ingest), batch_rows_(batch_rows) {}
+  // `metrics` counts each committed batch (path csv).
+  UsageCsvImport(UsageIngest& ingest, IngestMetrics& metrics, size_t batch_rows = kDefaultBatchRows)
+      : ingest_(ingest), metrics_(metrics), batch_rows_(batch_rows) {}
 
   // Reads chunks from `next_chunk` (false at the end of the upload) and
   // calls `progress` after each committed batch and once more at the end
@@ -59,6 +61,7 @@ class UsageCsvImport {
 
  private:
   UsageIngest& ingest_;
+  IngestMetrics& metrics_;
   const size_t batch_rows_;
 };
 

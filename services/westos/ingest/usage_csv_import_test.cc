@@ -36,7 +36,7 @@ class UsageCsvImportTest : public ::testing::TestWithParam<wp::testing::Engine> 
 
   // Runs an import of `text` cut into `chunk`-byte pieces, in batches of 3.
   absl::Status Import(const std::string& text, size_t chunk, std::vector<CsvProgress>* progress) {
-    UsageCsvImport import(*ingest_, /*batch_rows=*/3);
+    UsageCsvImport import(*ingest_, metrics_, /*batch_rows=*/3);
     size_t at = 0;
     return import.Run(
         caller_, kNow,
@@ -56,6 +56,8 @@ class UsageCsvImportTest : public ::testing::TestWithParam<wp::testing::Engine> 
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<EventLocator> locator_;
   std::unique_ptr<UsageIngest> ingest_;
+  prometheus::Registry registry_;
+  IngestMetrics metrics_{registry_, "westos"};  // ingest_metrics_test.cc tests what it counts
 };
 
 TEST_P(UsageCsvImportTest, RowsAreStoredInBatchesAndProblemsNameTheirLines) {

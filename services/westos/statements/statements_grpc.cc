@@ -13,6 +13,8 @@ grpc::Status StatementGrpc::SendStatements(grpc::ServerContext* ctx, const v1::S
                       [&](const server::Caller& caller) -> absl::StatusOr<v1::SendStatementsResponse> {
                         WP_ASSIGN_OR_RETURN(StatementBatch batch,
                                             intake_.Send(caller, req->statements(), absl::Now()));
+                        metrics_.RecordBatch(IngestPath::kXapi, batch.totals);  // committed
+                        metrics_.RecordRetractions(IngestPath::kXapi, batch.voided);
                         v1::SendStatementsResponse out;
                         for (size_t i = 0; i < batch.results.size(); ++i) {
                           const StatementOutcome& r = batch.results[i];

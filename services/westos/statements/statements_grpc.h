@@ -4,6 +4,7 @@
 #define WP_SERVICES_WESTOS_STATEMENTS_STATEMENTS_GRPC_H_
 
 #include "libs/authz/call_guard.h"
+#include "services/westos/ingest/ingest_metrics.h"
 #include "services/westos/statements/statement_intake.h"
 #include "wp/westos/v1/statements.grpc.pb.h"
 
@@ -11,7 +12,8 @@ namespace wp::westos {
 
 class StatementGrpc final : public v1::StatementService::Service {
  public:
-  StatementGrpc(StatementIntake& intake, const authz::CallGuard& guard) : intake_(intake), guard_(guard) {}
+  StatementGrpc(StatementIntake& intake, const authz::CallGuard& guard, IngestMetrics& metrics)
+      : intake_(intake), guard_(guard), metrics_(metrics) {}
 
   grpc::Status SendStatements(grpc::ServerContext* ctx, const v1::SendStatementsRequest* req,
                               v1::SendStatementsResponse* resp) override;
@@ -21,6 +23,7 @@ class StatementGrpc final : public v1::StatementService::Service {
  private:
   StatementIntake& intake_;
   const authz::CallGuard& guard_;
+  IngestMetrics& metrics_;
 };
 
 }  // namespace wp::westos
