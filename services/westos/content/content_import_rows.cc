@@ -14,12 +14,17 @@
 #include "libs/table/table_text.h"
 #include "libs/text/bounded_text.h"
 #include "services/westos/content/content_rules.h"
+#include "services/westos/usage/quoted_text.h"
 #include "services/westos/usage/usage_event.h"
 
 namespace wp::westos {
 namespace {
 
 using Row = v1::ContentImportRow;
+
+// How much of a bad cell a reason quotes (Quoted escapes its line breaks:
+// a quoted CSV cell may hold them).
+constexpr size_t kMaxEchoedCellBytes = 60;
 
 const std::vector<std::string>& RequiredColumns() {
   static const auto* columns = new std::vector<std::string>{"content_id", "title", "subject", "level", "status"};
@@ -36,8 +41,8 @@ absl::StatusOr<v1::ContentStatus> ParseStatus(absl::string_view text) {
   if (word.empty()) return InvalidField("status", "is required");
   v1::ContentStatus status;
   if (v1::ContentStatus_Parse(word, &status) && status != v1::CONTENT_STATUS_UNSPECIFIED) return status;
-  return InvalidField("status", absl::StrCat("\"", text::Bounded(text, 60),
-                                             "\" is not one of commissioned, uploaded, published"));
+  return InvalidField("status", absl::StrCat(Quoted(text, kMaxEchoedCellBytes),
+                                             " is not one of commissioned, uploaded, published"));
 }
 
 void ParseDate(const std::string& column, absl::string_view text, common::v1::Date* out, FieldViolations* v) {
@@ -45,7 +50,7 @@ void ParseDate(const std::string& column, absl::string_view text, common::v1::Da
   if (trimmed.empty()) return;
   std::optional<common::v1::Date> date = calendar::FromIsoText(trimmed);
   if (!date.has_value() || date->day() == 0) {
-    v->Add(column, absl::StrCat("\"", text::Bounded(text, 60), "\" is not a date (YYYY-MM-DD)"));
+    v->Add(column, absl::StrCat(Quoted(text, kMaxEchoedCellBytes), " is not a date (YYYY-MM-DD)"));
     return;
   }
   *out = *date;

@@ -34,6 +34,20 @@ TEST(ContentImportRowsTest, ReadsTheHeaderTheRowsAndTheIgnoredColumns) {
   EXPECT_EQ(file->rows[2].problems.message(), "content_id: repeats the item of line 2");
 }
 
+// Found by content_import_fuzz: a quoted cell's line break was echoed as it
+// was in the row's reason.
+TEST(ContentImportRowsTest, ReasonsEscapeTheCellsTheyEcho) {
+  absl::StatusOr<ContentImportFile> file = ReadContentImportFile(
+      "content_id,title,subject,level,status,published_date\n"
+      "x,t,s,Higher,\"pub\nlished\",\"2021\n-01-01\"\n");
+  ASSERT_TRUE(file.ok()) << file.status();
+  ASSERT_EQ(file->rows.size(), 1u);
+  const std::string message(file->rows[0].problems.message());
+  EXPECT_NE(message.find("status: \"pub\\nlished\" is not one of"), std::string::npos) << message;
+  EXPECT_NE(message.find("published_date: \"2021\\n-01-01\" is not a date"), std::string::npos) << message;
+  EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+}
+
 TEST(ContentImportRowsTest, AFileThatIsNoCatalogueIsRefusedOnContent) {
   EXPECT_EQ(ReadContentImportFile("").status().message(),
             "content: is empty; it needs a header row and rows of items");
