@@ -60,6 +60,16 @@ inline bool IsValidUtf8(absl::string_view s) {
   return true;
 }
 
+// A C0 control character or DEL: what an error echoing outside text must
+// not hold, so that it cannot break or forge a log line.
+inline bool HasControlCharacter(absl::string_view s) {
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F) return true;
+  }
+  return false;
+}
+
 }  // namespace wp::fuzz
 
 #endif  // WP_TESTS_FUZZ_FUZZ_CHECKS_H_

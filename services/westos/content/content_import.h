@@ -7,6 +7,9 @@
 // event) suffice; no chunked stream is needed. Importing the same file again
 // changes nothing (every row UNCHANGED).
 //
+// Reading the file and the rules per row are pure (content_import_rows.h);
+// here they meet the store.
+//
 // Thread-safety: thread-safe (the store serialises writes).
 #ifndef WP_SERVICES_WESTOS_CONTENT_CONTENT_IMPORT_H_
 #define WP_SERVICES_WESTOS_CONTENT_CONTENT_IMPORT_H_
@@ -15,11 +18,10 @@
 #include "absl/time/time.h"
 #include "libs/server/request_context.h"
 #include "libs/store/database.h"
+#include "services/westos/content/content_import_rows.h"
 #include "wp/westos/v1/content.pb.h"
 
 namespace wp::westos {
-
-inline constexpr int kMaxImportRows = 20000;
 
 class ContentImport {
  public:

@@ -8,7 +8,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "libs/status/field_errors.h"
-#include "libs/text/bounded_text.h"
+#include "services/westos/usage/quoted_text.h"
 
 namespace wp::westos {
 
@@ -36,7 +36,7 @@ absl::StatusOr<std::string> ParseLevel(absl::string_view field, absl::string_vie
     }
   }
   if (word.empty()) return InvalidField(field, "is required");
-  return InvalidField(field, absl::StrCat("\"", text::Bounded(text, 60), "\" is not a level (",
+  return InvalidField(field, absl::StrCat(Quoted(text, 60), " is not a level (",
                                           absl::StrJoin(LevelNames(), ", "), ")"));
 }
 

@@ -24,6 +24,14 @@ TEST(LevelsTest, AnythingElseIsRefusedNamingTheField) {
   EXPECT_NE(ParseLevel("level", "").status().message().find("is required"), absl::string_view::npos);
 }
 
+// Found by content_import_fuzz: a quoted CSV cell's line break was echoed
+// as it was, breaking the reason (and any log line quoting it).
+TEST(LevelsTest, TheEchoedTextIsEscaped) {
+  const std::string message(ParseLevel("level", "S\n4").status().message());
+  EXPECT_NE(message.find("level: \"S\\n4\" is not a level"), std::string::npos) << message;
+  EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+}
+
 TEST(LevelsTest, OrderFollowsTheCurriculum) {
   EXPECT_LT(LevelOrder("Early"), LevelOrder("Fourth"));
   EXPECT_LT(LevelOrder("National 5"), LevelOrder("Higher"));

@@ -409,6 +409,18 @@ absl::StatusOr<std::vector<absl::string_view>> SplitJsonArray(absl::string_view 
   return absl::InvalidArgumentError("statements: the JSON array is malformed or not closed");
 }
 
+// Where an unknown setting `name` is: "extensions.colour" for a plain word,
+// else quoted as verbs are (extensions["a b"], [""] at the top), so the
+// error names a place and echoes no control character.
+std::string SettingField(absl::string_view parent, absl::string_view name) {
+  const bool word = !name.empty() && name.size() <= kMaxQuotedBytes &&
+                    std::all_of(name.begin(), name.end(), [](char c) {
+                      return absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+                    });
+  if (!word) return absl::StrCat(parent, "[", Quoted(name), "]");
+  return parent.empty() ? std::string(name) : absl::StrCat(parent, ".", name);
+}
+
 // Every setting the mapping reads; any other is a typo.
 void CheckSettingNames(const Struct& object, const std::vector<absl::string_view>& known,
                        absl::string_view parent, FieldViolations* v) {
@@ -417,7 +429,7 @@ void CheckSettingNames(const Struct& object, const std::vector<absl::string_view
   std::sort(names.begin(), names.end());  // protobuf maps have no order
   for (const std::string& name : names) {
     if (std::find(known.begin(), known.end(), name) == known.end()) {
-      v->Add(absl::StrCat(parent, name), "is not a setting of the xAPI mapping");
+      v->Add(SettingField(parent, name), "is not a setting of the xAPI mapping");
     }
   }
 }
@@ -465,7 +477,7 @@ void ReadExtensions(const Struct& root, XapiMapping* mapping, FieldViolations* v
   }
   const Struct& object = extensions->struct_value();
   CheckSettingNames(object, {"role", "authority", "establishment", "sector", "simd"},
-                    "extensions.", v);
+                    "extensions", v);
   XapiMapping::Extensions& keys = mapping->extensions;
   keys.role = RequiredSetting(object, "role", "extensions.role", v);
   keys.authority = RequiredSetting(object, "authority", "extensions.authority", v);

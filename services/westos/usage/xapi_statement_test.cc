@@ -14,6 +14,7 @@
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
+#include "libs/status/field_errors.h"
 
 namespace wp::westos {
 namespace {
@@ -146,6 +147,23 @@ TEST(XapiMappingTest, BadSettingsAreNamed) {
                   .status()
                   .message(),
               HasSubstr("verbs: must map at least one verb IRI to an action"));
+}
+
+// Broke xapi_mapping_fuzz's invariants (its seed found-empty-setting.json):
+// an empty setting name gave a violation on no field (": is not a
+// setting"), and a name's control characters reached the message (and the
+// log line of a service refusing to start).
+TEST(XapiMappingTest, AnOddSettingNameIsQuoted) {
+  absl::Status status = ParseXapiMapping(R"json({"": 1, "ve\nrbs": 2,
+    "verbs": {"http://x.example/v": "view"}, "content_id_prefix": "p",
+    "extensions": {"role": "r", "authority": "a", "establishment": "e", "sector": "s", "simd": "q",
+                   "colour": "c", "a b": "d"}})json").status();
+  ASSERT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  std::vector<std::string> fields;
+  for (const FieldViolation& v : FieldViolationsOf(status)) fields.push_back(v.field);
+  EXPECT_THAT(fields, ::testing::UnorderedElementsAre("[\"\"]", "[\"ve\\nrbs\"]", "extensions.colour",
+                                                      "extensions[\"a b\"]"));
+  EXPECT_EQ(std::string(status.message()).find('\n'), std::string::npos) << status;
 }
 
 TEST(XapiStatementTest, GoodStatementMapsEveryField) {
