@@ -1,4 +1,3 @@
-#include "libs/text/blank.h"
 #include "services/governance/core/fields.h"
 
 #include <algorithm>
@@ -8,25 +7,22 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "libs/calendar/dates.h"
+#include "libs/fields/field_checks.h"
 
 namespace wp::governance {
 
+// The text and mask checks are the shared ones (libs/fields) at this
+// service's limits.
 void CheckRequiredLine(absl::string_view text, const std::string& field, FieldViolations* v) {
-  if (text::IsBlank(text)) {
-    v->Add(field, "is required");
-    return;
-  }
-  CheckOptionalLine(text, field, v);
+  fields::CheckRequiredLine(text, field, kMaxLineBytes, v);
 }
 
 void CheckOptionalLine(absl::string_view text, const std::string& field, FieldViolations* v) {
-  if (text.find('\n') != absl::string_view::npos || text.size() > kMaxLineBytes) {
-    v->Add(field, absl::StrCat("must be a single line of at most ", kMaxLineBytes, " bytes"));
-  }
+  fields::CheckOptionalLine(text, field, kMaxLineBytes, v);
 }
 
 void CheckOptionalText(absl::string_view text, const std::string& field, FieldViolations* v) {
-  if (text.size() > kMaxTextBytes) v->Add(field, absl::StrCat("must be at most ", kMaxTextBytes, " bytes"));
+  fields::CheckOptionalText(text, field, kMaxTextBytes, v);
 }
 
 void CheckRequiredDay(const wp::common::v1::Date& date, const std::string& field, FieldViolations* v) {
@@ -44,16 +40,7 @@ void CheckOptionalDay(const wp::common::v1::Date& date, const std::string& field
 
 absl::StatusOr<std::set<std::string>> MaskPaths(const google::protobuf::FieldMask& mask,
                                                 const std::vector<std::string>& allowed) {
-  if (mask.paths().empty()) return std::set<std::string>(allowed.begin(), allowed.end());
-  std::set<std::string> paths;
-  for (const std::string& path : mask.paths()) {
-    if (std::find(allowed.begin(), allowed.end(), path) == allowed.end()) {
-      return InvalidField("update_mask", absl::StrCat("unknown path \"", path, "\"; the paths are ",
-                                                      absl::StrJoin(allowed, ", ")));
-    }
-    paths.insert(path);
-  }
-  return paths;
+  return fields::MaskPaths(mask, allowed);
 }
 
 std::optional<wp::common::v1::Date> DayFromText(absl::string_view text) {

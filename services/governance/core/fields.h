@@ -28,7 +28,8 @@ inline constexpr size_t kMaxLineBytes = 500;
 inline constexpr size_t kMaxTextBytes = 20000;
 
 // Adds "<field>: is required" when blank, and a violation when the text is
-// not one line of at most kMaxLineBytes.
+// not one line of at most kMaxLineBytes without control characters (page
+// tokens separate their parts with one, so names and titles may hold none).
 void CheckRequiredLine(absl::string_view text, const std::string& field, FieldViolations* v);
 // Optional one-line text: empty is fine.
 void CheckOptionalLine(absl::string_view text, const std::string& field, FieldViolations* v);

@@ -4,6 +4,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "libs/fields/field_checks.h"
 #include "libs/region/authorities.h"
 #include "libs/status/field_errors.h"
 
@@ -46,14 +47,7 @@ bool IsPositiveNumber(absl::string_view s) {
 
 }  // namespace
 
-bool IsValidId(absl::string_view id) {
-  if (id.size() < 2 || id.size() > 63 || id.front() == '-' || id.back() == '-') return false;
-  for (char c : id) {
-    const auto u = static_cast<unsigned char>(c);
-    if (!(absl::ascii_islower(u) || absl::ascii_isdigit(u) || c == '-')) return false;
-  }
-  return true;
-}
+bool IsValidId(absl::string_view id) { return fields::IsValidId(id); }
 
 std::string IdFromDisplayName(absl::string_view display_name) {
   std::string id;

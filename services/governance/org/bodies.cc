@@ -64,7 +64,6 @@ absl::StatusOr<v1::Body> Bodies::CreateBody(const server::Caller& caller, const 
     v.Add("body.kind", "bodies created here are OTHER; the four standing bodies already exist");
   }
   CheckRequiredLine(body.title(), "body.title", &v);
-  CheckNoControlCharacters(body.title(), "body.title", &v);
   CheckOptionalText(body.description(), "body.description", &v);
   CheckOptionalLine(body.cadence(), "body.cadence", &v);
   CheckQuorumRule(body, &v);
@@ -138,7 +137,6 @@ absl::StatusOr<v1::Body> Bodies::UpdateBody(const server::Caller& caller, const 
   FieldViolations v;
   if (paths.count("title") > 0) {
     CheckRequiredLine(in.title(), "body.title", &v);
-    CheckNoControlCharacters(in.title(), "body.title", &v);
   }
   if (paths.count("description") > 0) CheckOptionalText(in.description(), "body.description", &v);
   if (paths.count("cadence") > 0) CheckOptionalLine(in.cadence(), "body.cadence", &v);

@@ -14,14 +14,4 @@ void CheckOptionalAuthority(absl::string_view code, const std::string& field, Fi
   }
 }
 
-void CheckNoControlCharacters(absl::string_view text, const std::string& field, FieldViolations* v) {
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if ((u < 0x20 && c != '\n') || u == 0x7f) {
-      v->Add(field, "must not contain control characters");
-      return;
-    }
-  }
-}
-
 }  // namespace wp::governance

@@ -21,11 +21,6 @@ namespace wp::governance {
 // An authority code or empty (a partner, or no filter).
 void CheckOptionalAuthority(absl::string_view code, const std::string& field, FieldViolations* v);
 
-// Page tokens separate their parts with a control character, so text that
-// goes into one (display names, titles) may hold none. Newlines are left to
-// the single-line checks.
-void CheckNoControlCharacters(absl::string_view text, const std::string& field, FieldViolations* v);
-
 }  // namespace wp::governance
 
 #endif  // WP_SERVICES_GOVERNANCE_ORG_ORG_CHECKS_H_

@@ -62,7 +62,6 @@ absl::StatusOr<v1::Person> People::CreatePerson(const server::Caller& caller,
     v.Add("person_id", "must be 2..63 lower-case letters, digits and hyphens, not starting or ending with one");
   }
   CheckRequiredLine(person.display_name(), "person.display_name", &v);
-  CheckNoControlCharacters(person.display_name(), "person.display_name", &v);
   CheckOptionalAuthority(person.authority(), "person.authority", &v);
   CheckOptionalLine(person.organisation(), "person.organisation", &v);
   AddViolationsOf(store::ValidateRequestId(request.request_id()), &v);
@@ -139,7 +138,6 @@ absl::StatusOr<v1::Person> People::UpdatePerson(const server::Caller& caller,
   FieldViolations v;
   if (paths.count("display_name") > 0) {
     CheckRequiredLine(in.display_name(), "person.display_name", &v);
-    CheckNoControlCharacters(in.display_name(), "person.display_name", &v);
   }
   if (paths.count("authority") > 0) CheckOptionalAuthority(in.authority(), "person.authority", &v);
   if (paths.count("organisation") > 0) CheckOptionalLine(in.organisation(), "person.organisation", &v);
