@@ -1,27 +1,13 @@
 #include "services/westos/events.h"
 
-#include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
-#include "libs/audit/audit_log.h"
-#include "libs/bus/event_writer.h"
-#include "libs/status/status_macros.h"
+#include "libs/audit/audited_event.h"
 
 namespace wp::westos {
 
 absl::StatusOr<int64_t> EmitEvent(store::Transaction& tx, const server::Caller& caller,
                                   const std::string& entity, const std::string& verb,
-                                  const std::string& subject,
-                                  const google::protobuf::Message& payload) {
-  if (EntityTypes().count(entity) == 0) {
-    return absl::InternalError(absl::StrCat("entity type \"", entity, "\" is missing from EntityTypes()"));
-  }
-  WP_ASSIGN_OR_RETURN(wp::common::v1::Event event, bus::EmitEvent(
-      tx, bus::EventSpec{kServiceName, entity, verb, subject, payload, caller.actor, caller.trace_id}));
-  // Every change emits an event, so this is also where it is audited, in the
-  // same transaction.
-  WP_RETURN_IF_ERROR(audit::RecordAudit(
-      tx, audit::EntryFor(caller, subject, absl::StrCat(entity, ".", verb), absl::Now())));
-  return event.source_sequence();
+                                  const std::string& subject, const google::protobuf::Message& payload) {
+  return audit::EmitAuditedEvent(tx, kServiceName, EntityTypes(), caller, entity, verb, subject, payload);
 }
 
 }  // namespace wp::westos

@@ -17,7 +17,7 @@
 #include "libs/auth/roles.h"
 #include "libs/runtime/platform_policy.h"
 #include "libs/testing/metrics_scrape.h"
-#include "libs/testing/rpc_walk.h"
+#include "libs/testing/policy_walk.h"
 #include "libs/testing/server_process.h"
 #include "libs/testing/test_store.h"
 #include "libs/testing/test_tokens.h"
@@ -453,28 +453,11 @@ TEST_P(WestosServiceTest, EveryRpcIsInThePolicyAndEnforced) {
   // Naming messages links content.proto's and targets.proto's descriptors into this test.
   ASSERT_NE(v1::ContentItem::descriptor(), nullptr);
   ASSERT_NE(v1::GetReachRequest::descriptor(), nullptr);
-  std::vector<std::string> methods = wp::testing::AllMethods(
+  wp::testing::ExpectEveryRpcGuarded(
+      westos().channel(),
       {"wp.westos.v1.UsageService", "wp.westos.v1.ContentService", "wp.westos.v1.UsageTargetService",
-       "wp.westos.v1.StatementService", "wp.westos.v1.UsagePrivacyService"});
-  for (const auto& [method, roles] : runtime::PlatformPolicy()) methods.push_back(method);
-  const authz::RoleTable table = runtime::ServicePolicy(AccessPolicy());
-  EXPECT_EQ(table.size(), methods.size()) << "the policy names an RPC that does not exist";
-  for (const std::string& method : methods) {
-    ASSERT_EQ(table.count(method), 1u) << method << " is missing from the access policy";
-    EXPECT_EQ(wp::testing::CallRaw(westos().channel(), method, "").error_code(), grpc::StatusCode::UNAUTHENTICATED)
-        << method;
-    for (auth::Role role : auth::AllRoles()) {
-      const std::vector<std::string> authorities =
-          role == auth::Role::kAuthorityOfficer ? std::vector<std::string>{"GCC"} : std::vector<std::string>{};
-      grpc::Status s =
-          wp::testing::CallRaw(westos().channel(), method, wp::testing::TestBearer(role, "walker", authorities));
-      if (table.at(method).count(role) == 1) {
-        EXPECT_NE(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << auth::RoleName(role) << " " << method;
-      } else {
-        EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED) << auth::RoleName(role) << " " << method;
-      }
-    }
-  }
+       "wp.westos.v1.StatementService", "wp.westos.v1.UsagePrivacyService"},
+      AccessPolicy());
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, WestosServiceTest,

@@ -22,6 +22,7 @@
 #include "libs/auth/roles.h"
 #include "libs/testing/server_process.h"
 #include "libs/testing/service_process.h"
+#include "libs/testing/service_stack.h"
 #include "libs/testing/test_store.h"
 
 namespace wp::westos {
@@ -31,12 +32,14 @@ class WestosTestService {
   ~WestosTestService() { Stop(); }
 
   // Starts nats-server and redis-server.
-  absl::Status StartServers();
+  absl::Status StartServers() { return stack_.StartServers(); }
   // Starts `binary` on the servers with its own store `store_name` on
-  // `engine`, and waits until it serves.
+  // `engine`, and waits until it serves (libs/testing/service_stack.h).
   absl::StatusOr<std::unique_ptr<wp::testing::ServiceProcess>> StartService(
       const std::string& binary, wp::testing::Engine engine, const std::string& store_name,
-      std::vector<std::string> flags = {});
+      std::vector<std::string> flags = {}) {
+    return stack_.StartService(binary, engine, store_name, std::move(flags));
+  }
   // Starts westos (store "westos") with `flags`; the servers must be up.
   absl::Status StartWestos(wp::testing::Engine engine, std::vector<std::string> flags = {});
   // Both: the servers, then westos.
@@ -47,11 +50,10 @@ class WestosTestService {
 
   wp::testing::ServiceProcess& westos() { return *westos_; }
   std::shared_ptr<grpc::Channel> channel() const { return westos_->channel(); }
-  wp::testing::NatsServer& nats() { return nats_; }
+  wp::testing::NatsServer& nats() { return stack_.nats(); }
 
  private:
-  wp::testing::NatsServer nats_;
-  wp::testing::RedisServer redis_;
+  wp::testing::ServiceStack stack_;
   std::unique_ptr<wp::testing::ServiceProcess> westos_;
 };
 
@@ -74,10 +76,8 @@ class WestosEndToEndTest : public ::testing::TestWithParam<wp::testing::Engine> 
   WestosTestService stack_;
 };
 
-// Calls as `role`: a test bearer token for `subject` (test_tokens.h) over
-// `authorities`, and a deadline `timeout` from now.
-void Authorize(grpc::ClientContext* ctx, auth::Role role, const std::string& subject,
-               std::vector<std::string> authorities = {}, absl::Duration timeout = absl::Seconds(60));
+// Calls as `role` (libs/testing/service_stack.h).
+using wp::testing::Authorize;
 
 }  // namespace wp::westos
 

@@ -1,0 +1,33 @@
+// A service's event and the audit record of the change it reports, written
+// together inside the change's transaction: every change emits an event, so
+// this is also where it is audited. Each service's EmitEvent is this, with
+// its name and the list of its entities.
+//
+// Thread-safety: as the Transaction passed in.
+#ifndef WP_LIBS_AUDIT_AUDITED_EVENT_H_
+#define WP_LIBS_AUDIT_AUDITED_EVENT_H_
+
+#include <cstdint>
+#include <set>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "google/protobuf/message.h"
+#include "libs/server/request_context.h"
+#include "libs/store/database.h"
+
+namespace wp::audit {
+
+// Writes wp.<service>.<entity>.<verb> about `subject` to the outbox and the
+// audit record "<entity>.<verb>" by the caller, and returns the event's
+// outbox position. INTERNAL for an entity missing from `entity_types` (the
+// change feed's type filter), so that list stays complete.
+absl::StatusOr<int64_t> EmitAuditedEvent(store::Transaction& tx, absl::string_view service,
+                                         const std::set<std::string>& entity_types, const server::Caller& caller,
+                                         const std::string& entity, const std::string& verb,
+                                         const std::string& subject, const google::protobuf::Message& payload);
+
+}  // namespace wp::audit
+
+#endif  // WP_LIBS_AUDIT_AUDITED_EVENT_H_
