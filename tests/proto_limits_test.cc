@@ -20,6 +20,10 @@
 #include "wp/common/v1/store_admin.pb.h"
 #include "wp/governance/v1/governance.pb.h"
 #include "wp/governance/v1/plans.pb.h"
+#include "wp/learning/v1/evaluations.pb.h"
+#include "wp/learning/v1/practitioners.pb.h"
+#include "wp/learning/v1/programmes.pb.h"
+#include "wp/learning/v1/registrations.pb.h"
 #include "wp/workstreams/v1/networks.pb.h"
 #include "wp/westos/v1/content.pb.h"
 #include "wp/westos/v1/targets.pb.h"
@@ -46,6 +50,10 @@ const google::protobuf::FileDescriptor* const kServiceFiles[] = {
     westos::v1::UsageEvent::descriptor()->file(),
     westos::v1::ContentItem::descriptor()->file(),
     westos::v1::Target::descriptor()->file(),
+    learning::v1::Programme::descriptor()->file(),
+    learning::v1::Practitioner::descriptor()->file(),
+    learning::v1::Registration::descriptor()->file(),
+    learning::v1::Evaluation::descriptor()->file(),
 };
 
 // Fields of `d` (and of messages below it) that need a limit and lack one.

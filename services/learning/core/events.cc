@@ -1,0 +1,13 @@
+#include "services/learning/core/events.h"
+
+#include "libs/audit/audited_event.h"
+
+namespace wp::learning {
+
+absl::StatusOr<int64_t> EmitEvent(store::Transaction& tx, const server::Caller& caller,
+                                  const std::string& entity, const std::string& verb,
+                                  const std::string& subject, const google::protobuf::Message& payload) {
+  return audit::EmitAuditedEvent(tx, kServiceName, EntityTypes(), caller, entity, verb, subject, payload);
+}
+
+}  // namespace wp::learning

@@ -1,0 +1,35 @@
+// The learning service: professional-learning programmes and events,
+// registrations with a waiting list, attendance, and pre/post evaluations.
+// Its own parts on the service runtime (libs/runtime).
+#include "libs/runtime/service_runtime.h"
+#include "services/learning/access_policy.h"
+#include "services/learning/core/events.h"
+#include "services/learning/core/migrations.h"
+#include "services/learning/from_workstreams/workstreams_consumer.h"
+#include "services/learning/learning_grpc.h"
+
+int main(int argc, char** argv) {
+  using namespace wp;  // main only
+  using namespace wp::learning;
+  const ServiceConfig config = runtime::LoadServiceConfig(argc, argv, kServiceName, kDefaultPort);
+  auto rt = runtime::ServiceRuntime::CreateOrExit(
+      config, {kServiceName, Migrations(), AccessPolicy(), /*changes_aggregates=*/nullptr, EntityTypes()});
+
+  Programmes programmes(rt->db());
+  LearningEvents events(rt->db());
+  ProgrammesGrpc programmes_grpc(programmes, events, rt->guard());
+  rt->AddService(&programmes_grpc);
+  Practitioners practitioners(rt->db());
+  PractitionersGrpc practitioners_grpc(practitioners, rt->guard());
+  rt->AddService(&practitioners_grpc);
+  Registrations registrations(rt->db());
+  RegistrationsGrpc registrations_grpc(registrations, rt->guard());
+  rt->AddService(&registrations_grpc);
+  Evaluations evaluations(rt->db());
+  EvaluationsGrpc evaluations_grpc(evaluations, rt->guard());
+  rt->AddService(&evaluations_grpc);
+  // The workstreams and networks programmes may link to come from the
+  // workstreams service's events.
+  rt->AddConsumer("the workstreams consumer", NewWorkstreamsConsumer(rt->nats(), rt->db()));
+  return rt->Run();
+}
