@@ -23,6 +23,7 @@ WP_PACKAGES=(
 WP_SERVICES=(
   "governance   services/governance/governance    50051"
   "workstreams  services/workstreams/workstreams  50052"
+  "learning     services/learning/learning        50053"
   "westos       services/westos/westos            50054"
 )
 # [END services]

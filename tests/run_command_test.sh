@@ -26,7 +26,8 @@ export_free_ports() {
 work="$(mktemp -d)"
 export WP_DATA_DIR="$work/data"
 export_free_ports WP_NATS_PORT WP_REDIS_PORT WP_WORKSTREAMS_PORT WP_GOVERNANCE_PORT \
-  WP_WORKSTREAMS_METRICS_PORT WP_GOVERNANCE_METRICS_PORT WP_WESTOS_PORT WP_WESTOS_METRICS_PORT
+  WP_WORKSTREAMS_METRICS_PORT WP_GOVERNANCE_METRICS_PORT WP_WESTOS_PORT WP_WESTOS_METRICS_PORT \
+  WP_LEARNING_PORT WP_LEARNING_METRICS_PORT
 
 "$root/scripts/run" >"$work/run.log" 2>&1 &
 run_pid=$!
@@ -48,6 +49,8 @@ for _ in $(seq 1 600); do
   sleep 0.2
 done
 grep -q "demo data loaded" "$work/run.log" || fail "no demo data"
+# Learning: the programme, its sessions and the conference.
+grep -q "learning: 10 practitioners, 5 events" "$work/run.log" || fail "no learning demo data"
 # Without a token the API refuses; health checks stay open.
 if WP_TOKEN= "$wpctl" --server "127.0.0.1:$WP_WORKSTREAMS_PORT" tracker summary --period 2018-21 \
     >"$work/anon.txt" 2>&1; then
@@ -83,7 +86,7 @@ wait "$run_pid" && status=0 || status=$?
 trap - EXIT
 grep -q "stopped." "$work/run.log" || { cat "$work/run.log"; echo "did not stop cleanly"; exit 1; }
 [ "$status" -eq 0 ] || { cat "$work/run.log"; echo "run exited with $status"; exit 1; }
-for port in "$WP_NATS_PORT" "$WP_REDIS_PORT" "$WP_GOVERNANCE_PORT" "$WP_WORKSTREAMS_PORT"; do
+for port in "$WP_NATS_PORT" "$WP_REDIS_PORT" "$WP_GOVERNANCE_PORT" "$WP_WORKSTREAMS_PORT" "$WP_LEARNING_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port still open"; exit 1; fi
 done
 rm -rf "$work"

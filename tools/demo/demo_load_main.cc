@@ -26,6 +26,7 @@
 #include "tools/demo/demo_data.h"
 #include "tools/demo/governance_demo.h"
 #include "tools/demo/governance_loader.h"
+#include "tools/demo/learning_demo.h"
 #include "tools/demo/content_demo.h"
 #include "tools/demo/targets_demo.h"
 #include "tools/demo/usage_loader.h"
@@ -163,6 +164,21 @@ bool LoadGovernance(const std::shared_ptr<grpc::Channel>& channel, const std::st
   return true;
 }
 
+// The Improving Our Classrooms programme and a conference (learning_demo.h).
+bool LoadLearning(const std::shared_ptr<grpc::Channel>& channel, const std::string& token) {
+  const absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::UTCTimeZone());
+  absl::StatusOr<wp::demo::LearningLoadCounts> counts =
+      wp::demo::LoadLearningDemo(wp::demo::BuildLearningDemo(today), channel, token);
+  if (!counts.ok()) {
+    std::cerr << "demo: learning: " << counts.status().message() << "\n";
+    return false;
+  }
+  std::cout << "learning: " << counts->practitioners << " practitioners, " << counts->events << " events, "
+            << counts->registrations << " new registrations, " << counts->attendance_recorded
+            << " attendances recorded, " << counts->evaluations << " evaluations\n";
+  return true;
+}
+
 // Three weeks of generated usage of the online school, up to yesterday,
 // then the catalogue of its lessons and coverage targets (content_demo.h).
 bool LoadWestos(const std::shared_ptr<grpc::Channel>& channel, const std::string& token) {
@@ -206,6 +222,8 @@ const DemoPart kParts[] = {
     // Reach needs populations of the usage's session; westos gets them over the bus.
     {"governance", "127.0.0.1:50051", wp::demo::LoadCurrentSessionPopulations},
     {"westos", "127.0.0.1:50054", wp::demo::LoadUsageTargets},
+    // Programmes link to workstreams; learning hears of them over the bus.
+    {"learning", "127.0.0.1:50053", LoadLearning},
 };
 // [END demo_parts]
 

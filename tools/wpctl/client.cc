@@ -25,6 +25,7 @@ const std::vector<ServiceAddress>& Services() {
       {"workstreams", "server", "127.0.0.1:50052"},
       {"governance", "governance_server", "127.0.0.1:50051"},
       {"westos", "westos_server", "127.0.0.1:50054"},
+      {"learning", "learning_server", "127.0.0.1:50053"},
   };
   return *services;
 }
