@@ -6,11 +6,11 @@
 #include "absl/flags/flag.h"
 #include "libs/config/config.h"
 #include "libs/log/log.h"
+#include "libs/populations/population_consumer.h"
 #include "libs/runtime/service_runtime.h"
 #include "services/westos/access_policy.h"
 #include "services/westos/content/content_grpc.h"
 #include "services/westos/events.h"
-#include "services/westos/from_governance/governance_consumer.h"
 #include "services/westos/ingest/usage_csv_import.h"
 #include "services/westos/ingest/usage_ingest.h"
 #include "services/westos/migrations.h"
@@ -99,7 +99,7 @@ int main(int argc, char** argv) {
       },
       [&window_watch] { window_watch.Stop(); });
   // Population figures (for reach) come from the governance service's events.
-  rt->AddConsumer("the governance consumer", NewGovernanceConsumer(rt->nats(), rt->db()));
+  rt->AddConsumer("the governance consumer", populations::NewPopulationConsumer(rt->nats(), rt->db(), kServiceName));
   StatementIntake statement_intake(rt->db(), ingest, *std::move(xapi_mapping));
   StatementGrpc statement_grpc(statement_intake, rt->guard(), ingest_metrics);
   rt->AddService(&statement_grpc);

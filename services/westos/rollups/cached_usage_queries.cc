@@ -3,32 +3,17 @@
 #include <algorithm>
 #include <vector>
 
-#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "google/protobuf/io/coded_stream.h"
-#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "libs/cache/cache_key.h"
 #include "libs/cache/cached_message.h"
-#include "libs/digest/sha256.h"
+#include "libs/cache/request_digest.h"
 
 namespace wp::westos {
 namespace {
 
 // Old generations expire on their own so Redis does not fill up.
 constexpr absl::Duration kReportTtl = absl::Minutes(10);
-
-// Same request, same bytes: map fields and unknown fields in a fixed order.
-std::string DeterministicBytes(const v1::QueryUsageRequest& request) {
-  std::string bytes;
-  {
-    google::protobuf::io::StringOutputStream stream(&bytes);
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.SetSerializationDeterministic(true);
-    request.SerializeToCodedStream(&coded);
-  }
-  return bytes;
-}
 
 }  // namespace
 
@@ -39,10 +24,7 @@ std::string UsageReportQueryKey(const server::Caller& caller, const v1::QueryUsa
     std::sort(authorities.begin(), authorities.end());
     scope = absl::StrCat("authorities=", absl::StrJoin(authorities, ","));
   }
-  const digest::Sha256Hash hash = digest::Sha256(DeterministicBytes(request));
-  return absl::StrCat(scope, ":",
-                      absl::BytesToHexString(absl::string_view(reinterpret_cast<const char*>(hash.data()),
-                                                               hash.size())));
+  return absl::StrCat(scope, ":", cache::RequestDigest(request));
 }
 
 absl::StatusOr<v1::UsageReport> CachedUsageQueries::Query(const server::Caller& caller,

@@ -6,11 +6,11 @@
 
 #include "absl/strings/str_cat.h"
 #include "libs/calendar/dates.h"
+#include "libs/populations/population_store.h"
+#include "libs/populations/school_session.h"
 #include "libs/region/authorities.h"
 #include "libs/status/status_macros.h"
 #include "services/westos/rollups/report_builder.h"
-#include "services/westos/targets/population_store.h"
-#include "services/westos/targets/school_session.h"
 
 namespace wp::westos {
 namespace {
@@ -28,7 +28,7 @@ std::vector<std::string> VisibleAuthorities(const server::Caller& caller) {
   return out;
 }
 
-int64_t PopulationOf(const PopulationFigures& p, const std::set<int>& roles) {
+int64_t PopulationOf(const populations::PopulationFigures& p, const std::set<int>& roles) {
   return (roles.count(v1::LEARNER) > 0 ? p.learners : 0) + (roles.count(v1::TEACHER) > 0 ? p.teachers : 0);
 }
 
@@ -75,12 +75,12 @@ absl::StatusOr<v1::ReachReport> ReachQueries::Compute(const server::Caller& call
   for (const v1::UsageRow& row : usage.rows()) users[row.keys(0)] = row.figures().distinct_users();
 
   v1::ReachReport report;
-  report.set_session(SchoolSessionOf(to));
-  using PopulationMap = std::map<std::string, PopulationFigures>;
+  report.set_session(populations::SchoolSessionOf(to));
+  using PopulationMap = std::map<std::string, populations::PopulationFigures>;
   const std::string session = report.session();
   WP_ASSIGN_OR_RETURN(PopulationMap populations,
                       store::ReadValue<PopulationMap>(db_, [&](store::Transaction& tx) {
-                        return LoadPopulations(tx, session);
+                        return populations::LoadPopulations(tx, session);
                       }));
   int64_t region_population = 0;
   for (const std::string& code : VisibleAuthorities(caller)) {

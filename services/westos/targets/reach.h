@@ -1,7 +1,7 @@
 // Reach: distinct users as a share of the population, per authority and
 // region-wide. Users are counted exactly by the usage queries
 // (rollups/usage_query.h, split by authority); the population is the
-// governance service's figures (population_store.h) for the school session
+// governance service's figures (libs/populations/population_store.h) for the school session
 // that holds the range's last day: learners, teachers, or both, by role.
 // A missing figure is reported as missing, never as 0%; the region's reach
 // is missing when any authority counted lacks a figure. The region row

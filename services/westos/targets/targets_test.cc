@@ -7,7 +7,7 @@
 #include "gtest/gtest.h"
 #include "libs/store/outbox.h"
 #include "libs/testing/test_store.h"
-#include "services/westos/from_governance/population_events.h"
+#include "libs/populations/population_events.h"
 #include "services/westos/ingest/usage_ingest.h"
 #include "services/westos/migrations.h"
 #include "services/westos/rollups/usage_query.h"
@@ -62,9 +62,9 @@ class TargetsTest : public ::testing::TestWithParam<wp::testing::Engine> {
     payload.mutable_population()->set_etag("1");
     wp::common::v1::Event event;
     event.set_id("pop-" + code);
-    event.set_type(kPopulationUpdated);
+    event.set_type(populations::kPopulationUpdated);
     event.mutable_payload()->PackFrom(payload);
-    ASSERT_TRUE(db_->Write([&](store::Transaction& tx) { return ApplyPopulationEvent(tx, event); }).ok());
+    ASSERT_TRUE(db_->Write([&](store::Transaction& tx) { return populations::ApplyPopulationEvent(tx, event); }).ok());
   }
 
   // `users` people (ids prefix0..) each with one event on the day.

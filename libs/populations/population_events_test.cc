@@ -1,11 +1,11 @@
-#include "services/westos/from_governance/population_events.h"
+#include "libs/populations/population_events.h"
 
 #include "gtest/gtest.h"
+#include "libs/populations/population_store.h"
 #include "libs/testing/test_store.h"
-#include "services/westos/migrations.h"
 #include "wp/governance/v1/governance.pb.h"
 
-namespace wp::westos {
+namespace wp::populations {
 namespace {
 
 namespace gov = wp::governance::v1;
@@ -13,7 +13,7 @@ namespace gov = wp::governance::v1;
 class PopulationEventsTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
-    auto db = wp::testing::TestStore(GetParam()).Open(Migrations());
+    auto db = wp::testing::TestStore(GetParam()).Open({{1, "population figures", kAuthorityPopulationsTable}});
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(*db);
   }
@@ -101,4 +101,4 @@ INSTANTIATE_TEST_SUITE_P(Engines, PopulationEventsTest,
                          wp::testing::EngineNamer());
 
 }  // namespace
-}  // namespace wp::westos
+}  // namespace wp::populations

@@ -1,8 +1,8 @@
-#include "services/westos/targets/school_session.h"
+#include "libs/populations/school_session.h"
 
 #include "gtest/gtest.h"
 
-namespace wp::westos {
+namespace wp::populations {
 namespace {
 
 TEST(SchoolSessionTest, AugustStartsTheSessionAndJulyEndsIt) {
@@ -19,4 +19,4 @@ TEST(SchoolSessionTest, CenturyTurnKeepsTwoDigits) {
 }
 
 }  // namespace
-}  // namespace wp::westos
+}  // namespace wp::populations

@@ -1,10 +1,10 @@
-#include "services/westos/targets/population_store.h"
+#include "libs/populations/population_store.h"
 
 #include <vector>
 
 #include "libs/status/status_macros.h"
 
-namespace wp::westos {
+namespace wp::populations {
 
 absl::StatusOr<std::map<std::string, PopulationFigures>> LoadPopulations(store::Transaction& tx,
                                                                          const std::string& session) {
@@ -16,4 +16,4 @@ absl::StatusOr<std::map<std::string, PopulationFigures>> LoadPopulations(store::
   return out;
 }
 
-}  // namespace wp::westos
+}  // namespace wp::populations

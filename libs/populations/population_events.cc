@@ -1,4 +1,4 @@
-#include "services/westos/from_governance/population_events.h"
+#include "libs/populations/population_events.h"
 
 #include <string>
 #include <vector>
@@ -8,7 +8,7 @@
 #include "libs/store/etag.h"
 #include "wp/governance/v1/governance.pb.h"
 
-namespace wp::westos {
+namespace wp::populations {
 namespace {
 
 namespace gov = wp::governance::v1;
@@ -41,4 +41,4 @@ absl::Status ApplyPopulationEvent(store::Transaction& tx, const wp::common::v1::
       .status();
 }
 
-}  // namespace wp::westos
+}  // namespace wp::populations
