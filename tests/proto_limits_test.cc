@@ -24,6 +24,7 @@
 #include "wp/learning/v1/practitioners.pb.h"
 #include "wp/learning/v1/programmes.pb.h"
 #include "wp/learning/v1/registrations.pb.h"
+#include "wp/learning/v1/statistics.pb.h"
 #include "wp/workstreams/v1/networks.pb.h"
 #include "wp/westos/v1/content.pb.h"
 #include "wp/westos/v1/targets.pb.h"
@@ -54,6 +55,7 @@ const google::protobuf::FileDescriptor* const kServiceFiles[] = {
     learning::v1::Practitioner::descriptor()->file(),
     learning::v1::Registration::descriptor()->file(),
     learning::v1::Evaluation::descriptor()->file(),
+    learning::v1::Statistics::descriptor()->file(),
 };
 
 // Fields of `d` (and of messages below it) that need a limit and lack one.

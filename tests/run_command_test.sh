@@ -81,6 +81,11 @@ usage="$("$wpctl" --westos_server "127.0.0.1:$WP_WESTOS_PORT" usage query --from
   --to "$(date -u +%F)" --json)"
 echo "$usage" | grep -Eq '"distinctUsers": ?"?[1-9]' || { echo "unexpected usage: $usage"; exit 1; }
 
+# Learning: the demo programme's figures (docs/api-learning.md works them out).
+stats="$("$wpctl" --learning_server "127.0.0.1:$WP_LEARNING_PORT" learning stats --programme improving-our-classrooms \
+  --json)"
+echo "$stats" | grep -Eq '"completions": ?5' || { echo "unexpected learning figures: $stats"; exit 1; }
+
 kill -TERM "$run_pid"
 wait "$run_pid" && status=0 || status=$?
 trap - EXIT

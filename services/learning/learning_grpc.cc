@@ -134,4 +134,11 @@ grpc::Status EvaluationsGrpc::ListNonResponders(grpc::ServerContext* ctx, const 
                       [&](const server::Caller&) { return evaluations_.ListNonResponders(*req); });
 }
 
+grpc::Status StatisticsGrpc::GetStatistics(grpc::ServerContext* ctx, const v1::GetStatisticsRequest* req,
+                                           v1::Statistics* resp) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller&) {
+    return statistics_.Get(*req, absl::ToCivilDay(absl::Now(), absl::UTCTimeZone()));
+  });
+}
+
 }  // namespace wp::learning

@@ -10,10 +10,12 @@
 #include "services/learning/evaluations/evaluations.h"
 #include "services/learning/practitioners/practitioners.h"
 #include "services/learning/registrations/registrations.h"
+#include "services/learning/statistics/cached_statistics.h"
 #include "wp/learning/v1/evaluations.grpc.pb.h"
 #include "wp/learning/v1/practitioners.grpc.pb.h"
 #include "wp/learning/v1/programmes.grpc.pb.h"
 #include "wp/learning/v1/registrations.grpc.pb.h"
+#include "wp/learning/v1/statistics.grpc.pb.h"
 
 namespace wp::learning {
 
@@ -101,6 +103,18 @@ class EvaluationsGrpc final : public v1::EvaluationsService::Service {
 
  private:
   Evaluations& evaluations_;
+  const authz::CallGuard& guard_;
+};
+
+class StatisticsGrpc final : public v1::StatisticsService::Service {
+ public:
+  StatisticsGrpc(CachedStatistics& statistics, const authz::CallGuard& guard) : statistics_(statistics), guard_(guard) {}
+
+  grpc::Status GetStatistics(grpc::ServerContext* ctx, const v1::GetStatisticsRequest* req,
+                             v1::Statistics* resp) override;
+
+ private:
+  CachedStatistics& statistics_;
   const authz::CallGuard& guard_;
 };
 

@@ -23,6 +23,7 @@
 #include "wp/learning/v1/practitioners.grpc.pb.h"
 #include "wp/learning/v1/programmes.grpc.pb.h"
 #include "wp/learning/v1/registrations.grpc.pb.h"
+#include "wp/learning/v1/statistics.grpc.pb.h"
 #include "wp/workstreams/v1/workstreams.grpc.pb.h"
 
 namespace wp::learning {
@@ -234,6 +235,22 @@ TEST_P(LearningServiceTest, FromScheduleToEvaluationOverGrpcAndTheBus) {
                 "wp.learning.programme.completed", "wp.learning.programme.completed",
                 "wp.learning.evaluation.submitted"}));
 
+  // The programme's figures, as a dashboard reads them.
+  auto statistics = v1::StatisticsService::NewStub(learning_->channel());
+  grpc::ClientContext ctx;
+  Authorize(&ctx, auth::Role::kPartner, "dashboard");
+  v1::GetStatisticsRequest request;
+  request.set_programme(programme.name());
+  v1::Statistics figures;
+  grpc::Status s = statistics->GetStatistics(&ctx, request, &figures);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(figures.totals().registered(), 2);  // REN-1, and REN-3 promoted
+  EXPECT_EQ(figures.totals().attended(), 2);
+  EXPECT_EQ(figures.totals().late_cancellations(), 1);
+  EXPECT_EQ(figures.totals().post_responses(), 1);
+  EXPECT_EQ(figures.totals().completions(), 2);
+  EXPECT_EQ(figures.totals().practitioners_reached(), 2);
+
   EXPECT_EQ(learning_->Stop(), 0);  // SIGTERM: drains and exits 0
   learning_.reset();
 }
@@ -267,7 +284,8 @@ TEST_P(LearningServiceTest, BadInputIsRefusedWithTheField) {
 TEST_P(LearningServiceTest, EveryRpcIsInThePolicyAndEnforced) {
   wp::testing::ExpectEveryRpcGuarded(learning_->channel(),
                                      {"wp.learning.v1.ProgrammesService", "wp.learning.v1.PractitionersService",
-                                      "wp.learning.v1.RegistrationsService", "wp.learning.v1.EvaluationsService"},
+                                      "wp.learning.v1.RegistrationsService", "wp.learning.v1.EvaluationsService",
+                                      "wp.learning.v1.StatisticsService"},
                                      AccessPolicy());
 }
 

@@ -1,6 +1,7 @@
 // The learning service: professional-learning programmes and events,
 // registrations with a waiting list, attendance, and pre/post evaluations.
 // Its own parts on the service runtime (libs/runtime).
+#include "libs/populations/population_consumer.h"
 #include "libs/runtime/service_runtime.h"
 #include "services/learning/access_policy.h"
 #include "services/learning/core/events.h"
@@ -28,8 +29,14 @@ int main(int argc, char** argv) {
   Evaluations evaluations(rt->db());
   EvaluationsGrpc evaluations_grpc(evaluations, rt->guard());
   rt->AddService(&evaluations_grpc);
+  LearningStatistics statistics(rt->db());
+  CachedStatistics cached_statistics(statistics, rt->cache(), rt->generation(), rt->store_id());
+  StatisticsGrpc statistics_grpc(cached_statistics, rt->guard());
+  rt->AddService(&statistics_grpc);
   // The workstreams and networks programmes may link to come from the
-  // workstreams service's events.
+  // workstreams service's events; the population figures reach divides by,
+  // from the governance service's.
   rt->AddConsumer("the workstreams consumer", NewWorkstreamsConsumer(rt->nats(), rt->db()));
+  rt->AddConsumer("the governance consumer", populations::NewPopulationConsumer(rt->nats(), rt->db(), kServiceName));
   return rt->Run();
 }

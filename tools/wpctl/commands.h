@@ -92,6 +92,10 @@ CommandResult UsageXapi(const CommandEnv& env, const Args& args);
 CommandResult UsageErase(const CommandEnv& env, const Args& args);
 CommandResult UsagePurge(const CommandEnv& env, const Args& args);
 
+// learning_commands.cc: figures and events (learning).
+CommandResult LearningStats(const CommandEnv& env, const Args& args);
+CommandResult LearningEvents(const CommandEnv& env, const Args& args);
+
 // network_commands.cc
 CommandResult NetworksList(const CommandEnv& env, const Args& args);
 CommandResult NetworksGet(const CommandEnv& env, const Args& args);

@@ -69,6 +69,7 @@ struct Service {
   static constexpr const char* kWorkstreams = "workstreams";
   static constexpr const char* kGovernance = "governance";
   static constexpr const char* kWestos = "westos";
+  static constexpr const char* kLearning = "learning";
 };
 
 struct Operands {
@@ -161,6 +162,15 @@ const std::vector<Command>& Commands() {
       {Service::kWestos, "coverage", "report", {0, 0}, {"on", "at-risk-days"},
        "coverage report [--on YYYY-MM-DD] [--at-risk-days N]",
        "Each coverage target met, late, at risk or on track, with its figures.", CoverageReport},
+      {Service::kLearning, "learning", "stats", {0, 0},
+       {"event", "programme", "workstream", "authority", "from", "to", "by"},
+       "learning stats [--event E | --programme P | --workstream W] [--authority A]\n"
+       "             [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by authority|establishment|role]",
+       "Figures of professional learning: attendance, responses, change in knowledge and confidence,\n"
+       "             completions and reach; splits under 5 practitioners suppressed.",
+       LearningStats},
+      {Service::kLearning, "learning", "events", {0, 0}, {"programme"}, "learning events [--programme P]",
+       "Events in start order, with places taken and waiting.", LearningEvents},
       {Service::kWestos, "usage", "reach", {0, 0}, {"from", "to", "role"},
        "usage reach --from YYYY-MM-DD --to YYYY-MM-DD [--role learner|teacher]",
        "Distinct users as a share of the population (governance's figures), per authority and region.",

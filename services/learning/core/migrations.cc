@@ -1,5 +1,7 @@
 #include "services/learning/core/migrations.h"
 
+#include "libs/populations/population_store.h"
+
 namespace wp::learning {
 
 // Times are microseconds since the epoch (UTC); 0 for none. Enums are
@@ -103,6 +105,9 @@ CREATE TABLE programme_completions (
 );
 CREATE INDEX programme_completions_by_practitioner ON programme_completions (practitioner_id);
 )sql"},
+      // The governance service's population figures: the denominators of
+      // the reach percentage (libs/populations).
+      {2, "population figures", populations::kAuthorityPopulationsTable},
   };
   return *migrations;
 }

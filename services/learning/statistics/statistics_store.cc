@@ -1,0 +1,218 @@
+#include "services/learning/statistics/statistics_store.h"
+
+#include <functional>
+
+#include "absl/strings/str_cat.h"
+#include "libs/calendar/dates.h"
+#include "libs/calendar/timestamps.h"
+#include "libs/region/authorities.h"
+#include "libs/status/field_errors.h"
+#include "libs/status/status_macros.h"
+#include "services/learning/catalogue/programme_rules.h"
+#include "services/learning/core/names.h"
+
+namespace wp::learning {
+namespace {
+
+int64_t StartOfDayUs(absl::CivilDay day) { return calendar::Micros(absl::FromCivil(day, absl::UTCTimeZone())); }
+
+absl::CivilDay CivilDayOf(const wp::common::v1::Date& date) {
+  return absl::CivilDay(date.year(), date.month(), date.day());
+}
+
+// The column a split groups by; "" for none.
+const char* KeyColumn(v1::StatisticsSplit split) {
+  switch (split) {
+    case v1::BY_AUTHORITY:
+      return "p.authority";
+    case v1::BY_ESTABLISHMENT:
+      return "p.establishment";
+    case v1::BY_ROLE:
+      return "p.role";
+    default:
+      return "";
+  }
+}
+
+std::string KeyOf(const store::Row& row, v1::StatisticsSplit split) {
+  if (split == v1::BY_ROLE) {
+    const auto role = static_cast<v1::PractitionerRole>(row.Int(0));
+    return v1::PractitionerRole_IsValid(role) ? v1::PractitionerRole_Name(role) : "";
+  }
+  return row.Text(0);
+}
+
+std::vector<store::Value> Join(std::vector<store::Value> a, const std::vector<store::Value>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+// Runs `select` (aggregates after the key column) over `from_where`, grouped
+// by the split's column, and hands each row to `take` with its counts.
+absl::Status ForEachGroup(store::Transaction& tx, const StatisticsScope& scope, bool split, const std::string& select,
+                          const std::string& from_where, const std::vector<store::Value>& params,
+                          std::map<std::string, StatisticsCounts>& out,
+                          const std::function<void(const store::Row&, StatisticsCounts&)>& take) {
+  const std::string key = split ? KeyColumn(scope.split) : "";
+  const std::string sql = split ? absl::StrCat("SELECT ", key, ", ", select, " ", from_where, " GROUP BY ", key)
+                                : absl::StrCat("SELECT '', ", select, " ", from_where);
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(sql, params));
+  for (const store::Row& row : rows) take(row, out[split ? KeyOf(row, scope.split) : ""]);
+  return absl::OkStatus();
+}
+
+// Column `i` of an aggregate: NULL (no rows) is 0.
+int64_t N(const store::Row& row, int i) { return row.IsNull(i) ? 0 : row.Int(i); }
+
+}  // namespace
+
+absl::StatusOr<StatisticsScope> ScopeOf(const v1::GetStatisticsRequest& request, absl::CivilDay today) {
+  FieldViolations v;
+  StatisticsScope scope;
+  scope.split = request.split();
+  scope.event_where = "e.status <> 2";
+  const int named = !request.event().empty() + !request.programme().empty() + !request.workstream().empty();
+  if (named > 1) v.Add("event", "at most one of event, programme and workstream may be set");
+  if (!request.event().empty()) {
+    absl::StatusOr<std::string> id = EventIdOf(request.event(), "event");
+    AddViolationsOf(id.status(), &v);
+    scope.event_where += " AND e.id = ?";
+    scope.event_params.push_back(id.ok() ? *id : "");
+    scope.completions = false;
+  } else if (!request.programme().empty()) {
+    absl::StatusOr<std::string> id = ProgrammeIdOf(request.programme(), "programme");
+    AddViolationsOf(id.status(), &v);
+    scope.event_where += " AND e.programme_id = ?";
+    scope.event_params.push_back(id.ok() ? *id : "");
+    scope.completion_where = " AND c.programme_id = ?";
+    scope.completion_params.push_back(id.ok() ? *id : "");
+  } else if (!request.workstream().empty()) {
+    if (!IsWorkstreamName(request.workstream())) {
+      v.Add("workstream", "must be planPeriods/{period}/workstreams/{number}");
+    }
+    scope.event_where += " AND e.programme_id IN (SELECT id FROM programmes WHERE workstream = ?)";
+    scope.event_params.push_back(request.workstream());
+    scope.completion_where = " AND c.programme_id IN (SELECT id FROM programmes WHERE workstream = ?)";
+    scope.completion_params.push_back(request.workstream());
+  }
+  if (!request.authority().empty()) {
+    if (!region::IsAuthorityCode(request.authority())) {
+      v.Add("authority", "must be one of EDC, ERC, GCC, INV, NLC, REN, SLC, WDC");
+    }
+    scope.practitioner_where = " AND p.authority = ?";
+    scope.practitioner_params.push_back(request.authority());
+    scope.authorities.push_back(request.authority());
+  } else {
+    for (const auto& a : region::kAuthorities) scope.authorities.emplace_back(a.code);
+  }
+  const bool has_from = calendar::IsSet(request.from());
+  const bool has_to = calendar::IsSet(request.to());
+  if (has_from) AddViolationsOf(calendar::Validate(request.from(), "from", /*allow_month_only=*/false), &v, "from");
+  if (has_to) AddViolationsOf(calendar::Validate(request.to(), "to", /*allow_month_only=*/false), &v, "to");
+  WP_RETURN_IF_ERROR(v.ToStatus());
+  if (has_from && has_to && CivilDayOf(request.from()) > CivilDayOf(request.to())) {
+    return InvalidField("from", "must not be after to");
+  }
+  if (has_from) {
+    const int64_t from_us = StartOfDayUs(CivilDayOf(request.from()));
+    scope.event_where += " AND e.start_us >= ?";
+    scope.event_params.push_back(from_us);
+    scope.completion_where += " AND c.complete_us >= ?";
+    scope.completion_params.push_back(from_us);
+  }
+  if (has_to) {
+    const int64_t end_us = StartOfDayUs(CivilDayOf(request.to()) + 1);
+    scope.event_where += " AND e.start_us < ?";
+    scope.event_params.push_back(end_us);
+    scope.completion_where += " AND c.complete_us < ?";
+    scope.completion_params.push_back(end_us);
+  }
+  scope.population_day = has_to ? CivilDayOf(request.to()) : today;
+  return scope;
+}
+
+absl::StatusOr<std::map<std::string, StatisticsCounts>> CountStatistics(store::Transaction& tx,
+                                                                        const StatisticsScope& scope, bool split) {
+  std::map<std::string, StatisticsCounts> out;
+  const std::string where = absl::StrCat(" WHERE ", scope.event_where, scope.practitioner_where);
+  const std::vector<store::Value> params = Join(scope.event_params, scope.practitioner_params);
+
+  WP_RETURN_IF_ERROR(ForEachGroup(
+      tx, scope, split,
+      "SUM(CASE WHEN r.state = 1 THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN r.state = 1 AND r.attendance = 1 THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN r.state = 1 AND e.status = 3 AND r.attendance <> 1 THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN r.state = 1 AND e.status = 3 THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN r.state = 2 THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN r.state = 3 AND r.late_cancellation = 1 THEN 1 ELSE 0 END), "
+      "COUNT(DISTINCT CASE WHEN r.state = 1 AND r.attendance = 1 THEN r.practitioner_id END), "
+      "COUNT(DISTINCT r.practitioner_id)",
+      absl::StrCat("FROM registrations r JOIN learning_events e ON e.id = r.event_id "
+                   "JOIN practitioners p ON p.id = r.practitioner_id",
+                   where),
+      params, out, [](const store::Row& row, StatisticsCounts& c) {
+        c.registered = N(row, 1);
+        c.attended = N(row, 2);
+        c.no_shows = N(row, 3);
+        c.placed_at_held = N(row, 4);
+        c.waiting = N(row, 5);
+        c.late_cancellations = N(row, 6);
+        c.reached = N(row, 7);
+        c.practitioners = N(row, 8);
+      }));
+
+  WP_RETURN_IF_ERROR(ForEachGroup(
+      tx, scope, split,
+      "SUM(CASE WHEN v.stage = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN v.stage = 2 THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN v.stage = 2 AND v.overall_rating = 5 THEN 1 ELSE 0 END)",
+      absl::StrCat("FROM evaluations v JOIN learning_events e ON e.id = v.event_id "
+                   "JOIN practitioners p ON p.id = v.practitioner_id",
+                   where),
+      params, out, [](const store::Row& row, StatisticsCounts& c) {
+        c.pre_responses = N(row, 1);
+        c.post_responses = N(row, 2);
+        c.rated_excellent = N(row, 3);
+      }));
+
+  // Change is measured per person: the same practitioner's pre and post
+  // responses to the same event.
+  WP_RETURN_IF_ERROR(ForEachGroup(
+      tx, scope, split,
+      "COUNT(*), SUM(CASE WHEN b.knowledge > a.knowledge THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN b.confidence > a.confidence THEN 1 ELSE 0 END), SUM(b.knowledge - a.knowledge), "
+      "SUM(b.understanding - a.understanding), SUM(b.confidence - a.confidence)",
+      absl::StrCat("FROM evaluations a JOIN evaluations b ON b.event_id = a.event_id "
+                   "AND b.practitioner_id = a.practitioner_id AND b.stage = 2 "
+                   "JOIN learning_events e ON e.id = a.event_id JOIN practitioners p ON p.id = a.practitioner_id",
+                   where, " AND a.stage = 1"),
+      params, out, [](const store::Row& row, StatisticsCounts& c) {
+        c.pairs = N(row, 1);
+        c.increased_knowledge = N(row, 2);
+        c.increased_confidence = N(row, 3);
+        c.knowledge_change_sum = N(row, 4);
+        c.understanding_change_sum = N(row, 5);
+        c.confidence_change_sum = N(row, 6);
+      }));
+
+  if (scope.completions) {
+    WP_RETURN_IF_ERROR(ForEachGroup(
+        tx, scope, split, "COUNT(*)",
+        absl::StrCat("FROM programme_completions c JOIN practitioners p ON p.id = c.practitioner_id WHERE 1 = 1",
+                     scope.completion_where, scope.practitioner_where),
+        Join(scope.completion_params, scope.practitioner_params), out,
+        [](const store::Row& row, StatisticsCounts& c) { c.completions = N(row, 1); }));
+  }
+
+  if (!split) {
+    WP_ASSIGN_OR_RETURN(store::Row events,
+                        tx.QueryOne(absl::StrCat("SELECT COUNT(*), SUM(CASE WHEN e.status = 3 THEN 1 ELSE 0 END) "
+                                                 "FROM learning_events e WHERE ",
+                                                 scope.event_where),
+                                    scope.event_params));
+    out[""].events = N(events, 0);
+    out[""].held_events = N(events, 1);
+  }
+  return out;
+}
+
+}  // namespace wp::learning

@@ -1,0 +1,124 @@
+// The learning demo loaded into the learning binary as a real process (with
+// the workstreams binary publishing the programme's workstream), on both
+// engines: loading again changes nothing, and the statistics are exactly
+// the figures docs/api-learning.md works out by hand.
+#include <memory>
+#include <string>
+
+#include "absl/time/clock.h"
+#include "gtest/gtest.h"
+#include "libs/testing/service_stack.h"
+#include "libs/testing/test_tokens.h"
+#include "tools/demo/learning_demo.h"
+#include "wp/learning/v1/statistics.grpc.pb.h"
+#include "wp/workstreams/v1/workstreams.grpc.pb.h"
+
+namespace wp::demo {
+namespace {
+
+class LearningDemoLoadTest : public ::testing::TestWithParam<wp::testing::Engine> {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(stack_.StartServers().ok());
+    auto workstreams = stack_.StartService(WP_WORKSTREAMS_BIN, GetParam(), "workstreams");
+    ASSERT_TRUE(workstreams.ok()) << workstreams.status();
+    workstreams_ = *std::move(workstreams);
+    auto learning = stack_.StartService(WP_LEARNING_BIN, GetParam(), "learning");
+    ASSERT_TRUE(learning.ok()) << learning.status();
+    learning_ = *std::move(learning);
+    // The workstream the programme links to.
+    auto stub = workstreams::v1::WorkstreamsService::NewStub(workstreams_->channel());
+    grpc::ClientContext ctx;
+    wp::testing::Authorize(&ctx, auth::Role::kOfficer, "demo");
+    workstreams::v1::CreateWorkstreamRequest request;
+    request.mutable_workstream()->set_plan_period("2022-23");
+    request.mutable_workstream()->set_number(3);
+    request.mutable_workstream()->set_title("Curriculum and Learning, Teaching and Assessment");
+    workstreams::v1::Workstream made;
+    grpc::Status s = stub->CreateWorkstream(&ctx, request, &made);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+  }
+
+  void TearDown() override {
+    if (learning_) learning_->Stop();
+    if (workstreams_) workstreams_->Stop();
+    stack_.Stop();
+  }
+
+  learning_v1::Figures Totals(learning_v1::GetStatisticsRequest request) {
+    auto stub = learning_v1::StatisticsService::NewStub(learning_->channel());
+    grpc::ClientContext ctx;
+    wp::testing::Authorize(&ctx, auth::Role::kPartner, "dashboard");
+    learning_v1::Statistics statistics;
+    grpc::Status s = stub->GetStatistics(&ctx, request, &statistics);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return statistics.totals();
+  }
+
+  wp::testing::ServiceStack stack_;
+  std::unique_ptr<wp::testing::ServiceProcess> workstreams_;
+  std::unique_ptr<wp::testing::ServiceProcess> learning_;
+};
+
+TEST_P(LearningDemoLoadTest, TheFiguresAreThoseWorkedOutByHand) {
+  const LearningDemo demo = BuildLearningDemo(absl::ToCivilDay(absl::Now(), absl::UTCTimeZone()));
+  const std::string token = wp::testing::TestToken(auth::Role::kOfficer, "demo");
+  absl::StatusOr<LearningLoadCounts> first = LoadLearningDemo(demo, learning_->channel(), token);
+  ASSERT_TRUE(first.ok()) << first.status();
+  EXPECT_EQ(first->registrations, 10 + 8 + 7 + 6 + 5);
+  EXPECT_EQ(first->attendance_recorded, 7 + 8 + 6 + 5);
+  EXPECT_EQ(first->evaluations, 12);
+  absl::StatusOr<LearningLoadCounts> again = LoadLearningDemo(demo, learning_->channel(), token);
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_EQ(again->registrations, 0);
+  EXPECT_EQ(again->attendance_recorded, 0);
+  EXPECT_EQ(again->evaluations, 0);
+
+  // Session 1 (docs/api-learning.md, "The demo's figures by hand").
+  learning_v1::GetStatisticsRequest session;
+  session.set_event("events/ioc-session-1");
+  learning_v1::Figures s1 = Totals(session);
+  EXPECT_EQ(s1.registered(), 8);
+  EXPECT_EQ(s1.attended(), 7);
+  EXPECT_EQ(s1.no_shows(), 1);
+  EXPECT_DOUBLE_EQ(s1.attendance_percent(), 87.5);
+  EXPECT_EQ(s1.waiting(), 2);
+  EXPECT_EQ(s1.pre_responses(), 6);
+  EXPECT_EQ(s1.post_responses(), 6);
+  EXPECT_DOUBLE_EQ(s1.response_percent(), 85.7);
+  EXPECT_EQ(s1.paired_responses(), 5);
+  EXPECT_DOUBLE_EQ(s1.increased_knowledge_percent(), 80.0);
+  EXPECT_DOUBLE_EQ(s1.increased_confidence_percent(), 60.0);
+  EXPECT_DOUBLE_EQ(s1.mean_knowledge_change(), 1.2);
+  EXPECT_DOUBLE_EQ(s1.mean_understanding_change(), 0.8);
+  EXPECT_DOUBLE_EQ(s1.mean_confidence_change(), 0.6);
+  EXPECT_DOUBLE_EQ(s1.excellent_percent(), 50.0);
+
+  // The programme: four sessions.
+  learning_v1::GetStatisticsRequest programme;
+  programme.set_programme("programmes/improving-our-classrooms");
+  learning_v1::Figures p = Totals(programme);
+  EXPECT_EQ(p.events(), 4);
+  EXPECT_EQ(p.registered(), 29);
+  EXPECT_EQ(p.attended(), 26);
+  EXPECT_EQ(p.no_shows(), 3);
+  EXPECT_DOUBLE_EQ(p.attendance_percent(), 89.7);
+  EXPECT_EQ(p.late_cancellations(), 1);
+  EXPECT_EQ(p.completions(), 5);
+  EXPECT_EQ(p.practitioners_reached(), 9);
+
+  // The region: the conference too.
+  learning_v1::Figures region = Totals(learning_v1::GetStatisticsRequest());
+  EXPECT_EQ(region.events(), 5);
+  EXPECT_EQ(region.held_events(), 4);
+  EXPECT_EQ(region.registered(), 32);
+  EXPECT_EQ(region.waiting(), 3);
+  EXPECT_EQ(region.practitioners_reached(), 9);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, LearningDemoLoadTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
+
+}  // namespace
+}  // namespace wp::demo
