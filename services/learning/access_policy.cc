@@ -30,6 +30,10 @@ authz::RoleTable AccessPolicy() {
       {practitioners("UpdatePractitioner"), authz::Writers()},
       {practitioners("GetPractitioner"), authz::Writers()},
       {practitioners("ListPractitioners"), authz::Writers()},
+      // What is kept of a person, and erasing it: admins only.
+      {practitioners("ExportPractitioner"), authz::AdminsOnly()},
+      {practitioners("ErasePractitioner"), authz::AdminsOnly()},
+      {practitioners("ApplyRetention"), authz::AdminsOnly()},
       {registrations("Register"), authz::Writers()},
       {registrations("CancelRegistration"), authz::Writers()},
       {registrations("GetRegistration"), authz::Writers()},

@@ -83,6 +83,24 @@ grpc::Status PractitionersGrpc::UpdatePractitioner(grpc::ServerContext* ctx, con
                       [&](const server::Caller& caller) { return practitioners_.Update(caller, *req, absl::Now()); });
 }
 
+grpc::Status PractitionersGrpc::ExportPractitioner(grpc::ServerContext* ctx, const v1::ExportPractitionerRequest* req,
+                                                   v1::PractitionerExport* resp) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller&) { return privacy_.Export(*req); });
+}
+
+grpc::Status PractitionersGrpc::ErasePractitioner(grpc::ServerContext* ctx, const v1::ErasePractitionerRequest* req,
+                                                  v1::ErasePractitionerResponse* resp) {
+  return authz::Serve(guard_, *ctx, *req, resp,
+                      [&](const server::Caller& caller) { return privacy_.Erase(caller, *req); });
+}
+
+grpc::Status PractitionersGrpc::ApplyRetention(grpc::ServerContext* ctx, const v1::ApplyRetentionRequest* req,
+                                               v1::ApplyRetentionResponse* resp) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
+    return privacy_.ApplyRetention(caller, *req, absl::ToCivilDay(absl::Now(), absl::UTCTimeZone()));
+  });
+}
+
 grpc::Status RegistrationsGrpc::Register(grpc::ServerContext* ctx, const v1::RegisterRequest* req,
                                          v1::Registration* resp) {
   return authz::Serve(guard_, *ctx, *req, resp,

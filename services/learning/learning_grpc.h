@@ -9,6 +9,7 @@
 #include "services/learning/catalogue/programmes.h"
 #include "services/learning/evaluations/evaluations.h"
 #include "services/learning/practitioners/practitioners.h"
+#include "services/learning/privacy/practitioner_privacy.h"
 #include "services/learning/registrations/registrations.h"
 #include "services/learning/statistics/cached_statistics.h"
 #include "wp/learning/v1/evaluations.grpc.pb.h"
@@ -51,8 +52,8 @@ class ProgrammesGrpc final : public v1::ProgrammesService::Service {
 
 class PractitionersGrpc final : public v1::PractitionersService::Service {
  public:
-  PractitionersGrpc(Practitioners& practitioners, const authz::CallGuard& guard)
-      : practitioners_(practitioners), guard_(guard) {}
+  PractitionersGrpc(Practitioners& practitioners, PractitionerPrivacy& privacy, const authz::CallGuard& guard)
+      : practitioners_(practitioners), privacy_(privacy), guard_(guard) {}
 
   grpc::Status CreatePractitioner(grpc::ServerContext* ctx, const v1::CreatePractitionerRequest* req,
                                   v1::Practitioner* resp) override;
@@ -62,9 +63,16 @@ class PractitionersGrpc final : public v1::PractitionersService::Service {
                                  v1::ListPractitionersResponse* resp) override;
   grpc::Status UpdatePractitioner(grpc::ServerContext* ctx, const v1::UpdatePractitionerRequest* req,
                                   v1::Practitioner* resp) override;
+  grpc::Status ExportPractitioner(grpc::ServerContext* ctx, const v1::ExportPractitionerRequest* req,
+                                  v1::PractitionerExport* resp) override;
+  grpc::Status ErasePractitioner(grpc::ServerContext* ctx, const v1::ErasePractitionerRequest* req,
+                                 v1::ErasePractitionerResponse* resp) override;
+  grpc::Status ApplyRetention(grpc::ServerContext* ctx, const v1::ApplyRetentionRequest* req,
+                              v1::ApplyRetentionResponse* resp) override;
 
  private:
   Practitioners& practitioners_;
+  PractitionerPrivacy& privacy_;
   const authz::CallGuard& guard_;
 };
 

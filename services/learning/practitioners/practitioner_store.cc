@@ -74,7 +74,8 @@ absl::Status SavePractitioner(store::Transaction& tx, const std::string& id, con
 
 absl::StatusOr<std::vector<v1::Practitioner>> ListPractitionerRows(store::Transaction& tx, const std::string& authority,
                                                                    const std::string& after_id, int limit) {
-  std::string sql = absl::StrCat("SELECT ", kColumns, " FROM practitioners WHERE id > ?");
+  // Erased practitioners (anonymous ids, "~...") are no one to list.
+  std::string sql = absl::StrCat("SELECT ", kColumns, " FROM practitioners WHERE id > ? AND id NOT LIKE '~%'");
   std::vector<store::Value> params = {after_id};
   if (!authority.empty()) {
     sql += " AND authority = ?";
