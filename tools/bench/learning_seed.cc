@@ -108,7 +108,7 @@ absl::Status SeedLearning(store::Database& db, const LearningSeedSize& size, abs
   for (int64_t r = 0; r < registrations && static_cast<int64_t>(answered.size()) < pairs; ++r) {
     if (r % 20 < 17 && r % 3 != 2) answered.push_back(r);
   }
-  return InsertRows(db, "evaluations",
+  WP_RETURN_IF_ERROR(InsertRows(db, "evaluations",
                     "event_id, practitioner_id, stage, knowledge, understanding, confidence, overall_rating, "
                     "expected_impact, comment, submit_us",
                     10, static_cast<int64_t>(answered.size()) * 2, [&](int64_t i, std::vector<store::Value>& v) {
@@ -119,7 +119,10 @@ absl::Status SeedLearning(store::Database& db, const LearningSeedSize& size, abs
                                          int64_t{post ? 2 : 1}, post ? std::min<int64_t>(5, pre_score + r % 3) : pre_score,
                                          int64_t{3}, post ? int64_t{4} : int64_t{3}, post ? 3 + r % 3 : int64_t{0},
                                          post ? int64_t{4} : int64_t{0}, std::string(""), now_us});
-                    });
+                    }));
+  // Table statistics for the query planner, as a database that has been in
+  // use (PostgreSQL's autovacuum) would have.
+  return db.Write([](store::Transaction& tx) { return tx.Execute("ANALYZE").status(); });
 }
 
 }  // namespace wp::bench

@@ -136,20 +136,26 @@ absl::StatusOr<std::map<std::string, StatisticsCounts>> CountStatistics(store::T
   std::map<std::string, StatisticsCounts> out;
   const std::string where = absl::StrCat(" WHERE ", scope.event_where, scope.practitioner_where);
   const std::vector<store::Value> params = Join(scope.event_params, scope.practitioner_params);
+  // Practitioners are joined only to filter or group by them; distinct
+  // people are counted (a sort each) only where a figure needs them.
+  const bool by_practitioner = split || !scope.practitioner_where.empty();
+  auto joined = [&](const char* alias) {
+    return by_practitioner ? absl::StrCat(" JOIN practitioners p ON p.id = ", alias, ".practitioner_id") : std::string();
+  };
 
   WP_RETURN_IF_ERROR(ForEachGroup(
       tx, scope, split,
+      absl::StrCat(
       "SUM(CASE WHEN r.state = 1 THEN 1 ELSE 0 END), "
       "SUM(CASE WHEN r.state = 1 AND r.attendance = 1 THEN 1 ELSE 0 END), "
       "SUM(CASE WHEN r.state = 1 AND e.status = 3 AND r.attendance <> 1 THEN 1 ELSE 0 END), "
       "SUM(CASE WHEN r.state = 1 AND e.status = 3 THEN 1 ELSE 0 END), "
       "SUM(CASE WHEN r.state = 2 THEN 1 ELSE 0 END), "
       "SUM(CASE WHEN r.state = 3 AND r.late_cancellation = 1 THEN 1 ELSE 0 END), "
-      "COUNT(DISTINCT CASE WHEN r.state = 1 AND r.attendance = 1 THEN r.practitioner_id END), "
-      "COUNT(DISTINCT r.practitioner_id)",
-      absl::StrCat("FROM registrations r JOIN learning_events e ON e.id = r.event_id "
-                   "JOIN practitioners p ON p.id = r.practitioner_id",
-                   where),
+      "COUNT(DISTINCT CASE WHEN r.state = 1 AND r.attendance = 1 THEN r.practitioner_id END), ",
+      // Distinct people registered: for suppressing small splits only.
+      split ? "COUNT(DISTINCT r.practitioner_id)" : "0"),
+      absl::StrCat("FROM registrations r JOIN learning_events e ON e.id = r.event_id", joined("r"), where),
       params, out, [](const store::Row& row, StatisticsCounts& c) {
         c.registered = N(row, 1);
         c.attended = N(row, 2);
@@ -165,9 +171,7 @@ absl::StatusOr<std::map<std::string, StatisticsCounts>> CountStatistics(store::T
       tx, scope, split,
       "SUM(CASE WHEN v.stage = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN v.stage = 2 THEN 1 ELSE 0 END), "
       "SUM(CASE WHEN v.stage = 2 AND v.overall_rating = 5 THEN 1 ELSE 0 END)",
-      absl::StrCat("FROM evaluations v JOIN learning_events e ON e.id = v.event_id "
-                   "JOIN practitioners p ON p.id = v.practitioner_id",
-                   where),
+      absl::StrCat("FROM evaluations v JOIN learning_events e ON e.id = v.event_id", joined("v"), where),
       params, out, [](const store::Row& row, StatisticsCounts& c) {
         c.pre_responses = N(row, 1);
         c.post_responses = N(row, 2);
@@ -183,8 +187,8 @@ absl::StatusOr<std::map<std::string, StatisticsCounts>> CountStatistics(store::T
       "SUM(b.understanding - a.understanding), SUM(b.confidence - a.confidence)",
       absl::StrCat("FROM evaluations a JOIN evaluations b ON b.event_id = a.event_id "
                    "AND b.practitioner_id = a.practitioner_id AND b.stage = 2 "
-                   "JOIN learning_events e ON e.id = a.event_id JOIN practitioners p ON p.id = a.practitioner_id",
-                   where, " AND a.stage = 1"),
+                   "JOIN learning_events e ON e.id = a.event_id",
+                   joined("a"), where, " AND a.stage = 1"),
       params, out, [](const store::Row& row, StatisticsCounts& c) {
         c.pairs = N(row, 1);
         c.increased_knowledge = N(row, 2);
@@ -197,8 +201,8 @@ absl::StatusOr<std::map<std::string, StatisticsCounts>> CountStatistics(store::T
   if (scope.completions) {
     WP_RETURN_IF_ERROR(ForEachGroup(
         tx, scope, split, "COUNT(*)",
-        absl::StrCat("FROM programme_completions c JOIN practitioners p ON p.id = c.practitioner_id WHERE 1 = 1",
-                     scope.completion_where, scope.practitioner_where),
+        absl::StrCat("FROM programme_completions c", joined("c"), " WHERE 1 = 1", scope.completion_where,
+                     scope.practitioner_where),
         Join(scope.completion_params, scope.practitioner_params), out,
         [](const store::Row& row, StatisticsCounts& c) { c.completions = N(row, 1); }));
   }
