@@ -1,5 +1,7 @@
 #include "services/learning/evaluations/evaluation_csv.h"
 
+#include <algorithm>
+#include <iterator>
 #include <map>
 #include <optional>
 
@@ -69,7 +71,13 @@ EvaluationCsvRow ReadRow(const CsvImport& file, const table::TableRow& row, cons
   // Kept as written (CheckEvaluation bounds it); the comment of a PRE file too.
   e.set_comment(file.Cell(row, "comment"));
   const std::vector<FieldViolation> violations = FieldViolationsOf(CheckEvaluation(e, ""));
-  if (!violations.empty()) Reject(out, violations.front().field, violations.front().description);
+  if (violations.empty()) return out;
+  const FieldViolation& first = violations.front();
+  // An empty score cell reads as 0; say it is missing rather than "not 0".
+  const bool empty_score = std::find(std::begin(kScoreColumns), std::end(kScoreColumns), first.field) !=
+                               std::end(kScoreColumns) &&
+                           absl::StripAsciiWhitespace(file.Cell(row, first.field)).empty();
+  Reject(out, first.field, empty_score ? "is required: 1 to 5" : first.description);
   return out;
 }
 

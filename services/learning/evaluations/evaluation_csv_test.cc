@@ -61,6 +61,7 @@ TEST(EvaluationCsvTest, BadRowsAreRejectedNamingTheColumn) {
   EXPECT_EQ((*rows)[1].field, "understanding");
   EXPECT_EQ((*rows)[1].reason, "\"three\" is not a whole number 1 to 5");
   EXPECT_EQ((*rows)[2].field, "confidence");
+  EXPECT_EQ((*rows)[2].reason, "is required: 1 to 5");
   EXPECT_EQ((*rows)[3].field, "overall_rating");
   EXPECT_EQ((*rows)[3].reason, "is for POST responses only");
   EXPECT_EQ((*rows)[4].field, "practitioner");
