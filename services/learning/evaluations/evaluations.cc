@@ -81,7 +81,9 @@ absl::Status CheckMayAnswer(store::Transaction& tx, const EvaluationKey& key) {
 absl::Status Evaluations::CheckEventAnswerable(store::Transaction& tx, const std::string& event_id) {
   WP_ASSIGN_OR_RETURN(auto event, tx.Query("SELECT status FROM learning_events WHERE id = ?", {event_id}));
   if (event.empty()) return absl::NotFoundError(absl::StrCat(EventName(event_id), " does not exist"));
-  if (event.front().Int(0) == 2) return absl::FailedPreconditionError(absl::StrCat(EventName(event_id), " was cancelled"));
+  if (event.front().Int(0) == 2) {
+    return absl::FailedPreconditionError(absl::StrCat(EventName(event_id), " was cancelled"));
+  }
   return absl::OkStatus();
 }
 
