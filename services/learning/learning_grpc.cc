@@ -130,6 +130,13 @@ grpc::Status RegistrationsGrpc::RecordAttendance(grpc::ServerContext* ctx, const
   });
 }
 
+grpc::Status RegistrationsGrpc::ImportAttendance(grpc::ServerContext* ctx, const v1::ImportAttendanceRequest* req,
+                                                 v1::ImportAttendanceResponse* resp) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
+    return registrations_.ImportAttendance(caller, *req, absl::Now());
+  });
+}
+
 grpc::Status EvaluationsGrpc::SubmitEvaluation(grpc::ServerContext* ctx, const v1::SubmitEvaluationRequest* req,
                                                v1::Evaluation* resp) {
   return authz::Serve(guard_, *ctx, *req, resp,
@@ -150,6 +157,12 @@ grpc::Status EvaluationsGrpc::ListNonResponders(grpc::ServerContext* ctx, const 
                                                 v1::ListNonRespondersResponse* resp) {
   return authz::Serve(guard_, *ctx, *req, resp,
                       [&](const server::Caller&) { return evaluations_.ListNonResponders(*req); });
+}
+
+grpc::Status EvaluationsGrpc::ImportEvaluations(grpc::ServerContext* ctx, const v1::ImportEvaluationsRequest* req,
+                                                v1::ImportEvaluationsResponse* resp) {
+  return authz::Serve(guard_, *ctx, *req, resp,
+                      [&](const server::Caller& caller) { return evaluations_.Import(caller, *req, absl::Now()); });
 }
 
 grpc::Status StatisticsGrpc::GetStatistics(grpc::ServerContext* ctx, const v1::GetStatisticsRequest* req,

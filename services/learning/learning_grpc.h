@@ -90,6 +90,8 @@ class RegistrationsGrpc final : public v1::RegistrationsService::Service {
                                  v1::ListRegistrationsResponse* resp) override;
   grpc::Status RecordAttendance(grpc::ServerContext* ctx, const v1::RecordAttendanceRequest* req,
                                 v1::RecordAttendanceResponse* resp) override;
+  grpc::Status ImportAttendance(grpc::ServerContext* ctx, const v1::ImportAttendanceRequest* req,
+                                v1::ImportAttendanceResponse* resp) override;
 
  private:
   Registrations& registrations_;
@@ -108,6 +110,8 @@ class EvaluationsGrpc final : public v1::EvaluationsService::Service {
                                v1::ListEvaluationsResponse* resp) override;
   grpc::Status ListNonResponders(grpc::ServerContext* ctx, const v1::ListNonRespondersRequest* req,
                                  v1::ListNonRespondersResponse* resp) override;
+  grpc::Status ImportEvaluations(grpc::ServerContext* ctx, const v1::ImportEvaluationsRequest* req,
+                                 v1::ImportEvaluationsResponse* resp) override;
 
  private:
   Evaluations& evaluations_;

@@ -2,6 +2,7 @@
 // redis-server and store (each engine), with the workstreams binary
 // publishing the workstream programmes link to. Every call goes through
 // gRPC with a test token, as a client's would.
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -253,6 +254,58 @@ TEST_P(LearningServiceTest, FromScheduleToEvaluationOverGrpcAndTheBus) {
 
   EXPECT_EQ(learning_->Stop(), 0);  // SIGTERM: drains and exits 0
   learning_.reset();
+}
+
+TEST_P(LearningServiceTest, CheckInListAndEvaluationsImportedFromCsv) {
+  CreateWorkstream();
+  v1::Programme programme = CreateProgramme("leadership-sets", 0);
+  v1::LearningEvent event = Schedule("set-2", absl::Now() - absl::Hours(1), 5, programme.name());
+  for (const char* id : {"REN-1", "REN-2"}) AddPractitioner(id);
+  Register(event.name(), "REN-1", true);
+
+  v1::ImportAttendanceRequest attendance;
+  attendance.set_event(event.name());
+  attendance.set_content("Practitioner,Attended\r\nREN-1,yes\r\nREN-2,y\r\nREN-9,yes\r\n");
+  v1::ImportAttendanceResponse recorded;
+  grpc::Status s =
+      AsOfficer([&](grpc::ClientContext* ctx) { return registrations_->ImportAttendance(ctx, attendance, &recorded); });
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(recorded.recorded(), 2);  // REN-2 a walk-in
+  EXPECT_EQ(recorded.rejected(), 1);
+  ASSERT_EQ(recorded.results_size(), 3);
+  EXPECT_EQ(recorded.results(2).line(), 4);
+  EXPECT_EQ(recorded.results(2).field(), "practitioner");
+
+  v1::ImportEvaluationsRequest post;
+  post.set_event(event.name());
+  post.set_stage(v1::POST);
+  post.set_content(
+      "practitioner,knowledge,understanding,confidence,overall_rating,expected_impact,comment\n"
+      "REN-1,4,4,5,5,4,\"Clear, useful\"\n"
+      "REN-2,4,4,5,9,4,\n");
+  v1::ImportEvaluationsResponse submitted;
+  s = AsOfficer([&](grpc::ClientContext* ctx) { return evaluations_->ImportEvaluations(ctx, post, &submitted); });
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(submitted.submitted(), 1);
+  EXPECT_EQ(submitted.rejected(), 1);
+  ASSERT_EQ(submitted.results_size(), 2);
+  EXPECT_EQ(submitted.results(1).field(), "overall_rating");
+
+  // A file without its header is refused on `content`, naming the problem.
+  post.set_content("REN-1,4,4,5,5,4\n");
+  s = AsOfficer([&](grpc::ClientContext* ctx) { return evaluations_->ImportEvaluations(ctx, post, &submitted); });
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(s.error_message().find("content"), std::string::npos) << s.error_message();
+
+  // Text not in UTF-8 reaches the service (content is bytes) and is refused naming its line.
+  attendance.set_content("practitioner\nREN-\xFF\n");
+  s = AsOfficer([&](grpc::ClientContext* ctx) { return registrations_->ImportAttendance(ctx, attendance, &recorded); });
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(s.error_message().find("line 2: is not valid UTF-8"), std::string::npos) << s.error_message();
+
+  const std::vector<std::string> types = BusTypesUntil("wp.learning.evaluation.submitted");
+  EXPECT_EQ(std::count(types.begin(), types.end(), "wp.learning.attendance.recorded"), 1);
+  EXPECT_EQ(std::count(types.begin(), types.end(), "wp.learning.evaluation.submitted"), 1);
 }
 
 TEST_P(LearningServiceTest, BadInputIsRefusedWithTheField) {

@@ -57,11 +57,7 @@ const char* ExpectedCondition(v1::Stage stage) {
 }
 
 absl::Status CheckMayAnswer(store::Transaction& tx, const EvaluationKey& key) {
-  WP_ASSIGN_OR_RETURN(auto event, tx.Query("SELECT status FROM learning_events WHERE id = ?", {key.event_id}));
-  if (event.empty()) return absl::NotFoundError(absl::StrCat(EventName(key.event_id), " does not exist"));
-  if (event.front().Int(0) == 2) {
-    return absl::FailedPreconditionError(absl::StrCat(EventName(key.event_id), " was cancelled"));
-  }
+  WP_RETURN_IF_ERROR(Evaluations::CheckEventAnswerable(tx, key.event_id));
   WP_ASSIGN_OR_RETURN(auto known, tx.Query("SELECT 1 FROM practitioners WHERE id = ?", {key.practitioner_id}));
   if (known.empty()) return absl::NotFoundError(absl::StrCat(PractitionerName(key.practitioner_id), " does not exist"));
   WP_ASSIGN_OR_RETURN(std::optional<v1::Registration> registration,
@@ -82,6 +78,39 @@ absl::Status CheckMayAnswer(store::Transaction& tx, const EvaluationKey& key) {
 
 }  // namespace
 
+absl::Status Evaluations::CheckEventAnswerable(store::Transaction& tx, const std::string& event_id) {
+  WP_ASSIGN_OR_RETURN(auto event, tx.Query("SELECT status FROM learning_events WHERE id = ?", {event_id}));
+  if (event.empty()) return absl::NotFoundError(absl::StrCat(EventName(event_id), " does not exist"));
+  if (event.front().Int(0) == 2) {
+    return absl::FailedPreconditionError(absl::StrCat(EventName(event_id), " was cancelled"));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<v1::Evaluation> Evaluations::Store(store::Transaction& tx, const server::Caller& caller,
+                                                  const EvaluationKey& key, const v1::Evaluation& in, absl::Time now) {
+  WP_RETURN_IF_ERROR(CheckMayAnswer(tx, key));
+  WP_RETURN_IF_ERROR(
+      tx.Execute(absl::StrCat("INSERT INTO evaluations (", kColumns, ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) "
+                              "ON CONFLICT (event_id, practitioner_id, stage) DO UPDATE SET "
+                              "knowledge = excluded.knowledge, understanding = excluded.understanding, "
+                              "confidence = excluded.confidence, overall_rating = excluded.overall_rating, "
+                              "expected_impact = excluded.expected_impact, comment = excluded.comment, "
+                              "submit_us = excluded.submit_us, replaced = evaluations.replaced + 1"),
+                 {key.event_id, key.practitioner_id, static_cast<int64_t>(key.stage),
+                  static_cast<int64_t>(in.knowledge()), static_cast<int64_t>(in.understanding()),
+                  static_cast<int64_t>(in.confidence()), static_cast<int64_t>(in.overall_rating()),
+                  static_cast<int64_t>(in.expected_impact()), in.comment(), calendar::Micros(now)})
+          .status());
+  WP_ASSIGN_OR_RETURN(v1::Evaluation stored, LoadEvaluation(tx, key));
+  // The scores travel; the free text (which may name people) does not.
+  v1::EvaluationSubmitted payload;
+  *payload.mutable_evaluation() = stored;
+  payload.mutable_evaluation()->clear_comment();
+  WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "evaluation", "submitted", stored.name(), payload).status());
+  return stored;
+}
+
 absl::StatusOr<v1::Evaluation> Evaluations::Submit(const server::Caller& caller,
                                                    const v1::SubmitEvaluationRequest& request, absl::Time now) {
   const v1::Evaluation& in = request.evaluation();
@@ -90,28 +119,8 @@ absl::StatusOr<v1::Evaluation> Evaluations::Submit(const server::Caller& caller,
   WP_ASSIGN_OR_RETURN(key.event_id, EventIdOf(in.event(), "evaluation.event"));
   WP_ASSIGN_OR_RETURN(key.practitioner_id, PractitionerIdOf(in.practitioner(), "evaluation.practitioner"));
   key.stage = in.stage();
-  return store::WriteValue<v1::Evaluation>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Evaluation> {
-    WP_RETURN_IF_ERROR(CheckMayAnswer(tx, key));
-    WP_RETURN_IF_ERROR(
-        tx.Execute(absl::StrCat("INSERT INTO evaluations (", kColumns, ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) "
-                                "ON CONFLICT (event_id, practitioner_id, stage) DO UPDATE SET "
-                                "knowledge = excluded.knowledge, understanding = excluded.understanding, "
-                                "confidence = excluded.confidence, overall_rating = excluded.overall_rating, "
-                                "expected_impact = excluded.expected_impact, comment = excluded.comment, "
-                                "submit_us = excluded.submit_us, replaced = evaluations.replaced + 1"),
-                   {key.event_id, key.practitioner_id, static_cast<int64_t>(key.stage),
-                    static_cast<int64_t>(in.knowledge()), static_cast<int64_t>(in.understanding()),
-                    static_cast<int64_t>(in.confidence()), static_cast<int64_t>(in.overall_rating()),
-                    static_cast<int64_t>(in.expected_impact()), in.comment(), calendar::Micros(now)})
-            .status());
-    WP_ASSIGN_OR_RETURN(v1::Evaluation stored, LoadEvaluation(tx, key));
-    // The scores travel; the free text (which may name people) does not.
-    v1::EvaluationSubmitted payload;
-    *payload.mutable_evaluation() = stored;
-    payload.mutable_evaluation()->clear_comment();
-    WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "evaluation", "submitted", stored.name(), payload).status());
-    return stored;
-  });
+  return store::WriteValue<v1::Evaluation>(
+      db_, [&](store::Transaction& tx) { return Store(tx, caller, key, in, now); });
 }
 
 absl::StatusOr<v1::Evaluation> Evaluations::Get(const v1::GetEvaluationRequest& request) {

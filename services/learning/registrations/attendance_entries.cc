@@ -22,24 +22,26 @@ void Reject(AttendanceItem& item, const std::string& field, const std::string& r
 
 }  // namespace
 
-std::vector<AttendanceItem> CheckAttendanceEntries(const v1::RecordAttendanceRequest& request) {
+std::vector<AttendanceItem> CheckAttendanceEntries(const std::vector<LabelledAttendanceEntry>& entries) {
   std::vector<AttendanceItem> items;
-  items.reserve(request.entries_size());
-  std::map<std::string, int> first_entry;
-  for (int i = 0; i < request.entries_size(); ++i) {
-    const v1::AttendanceEntry& entry = request.entries(i);
+  items.reserve(entries.size());
+  std::map<std::string, const LabelledAttendanceEntry*> first_entry;
+  for (const LabelledAttendanceEntry& labelled : entries) {
+    const v1::AttendanceEntry& entry = labelled.entry;
     AttendanceItem item;
     item.attended = entry.attended();
-    item.result.set_index(i);
+    item.field_prefix = labelled.field_prefix;
+    item.result.set_index(labelled.index);
+    item.result.set_line(labelled.line);
     item.result.set_practitioner(text::Bounded(entry.practitioner(), 200));
     item.result.set_outcome(v1::AttendanceResult::RECORDED);
-    const std::string field = absl::StrCat("entries[", i, "].practitioner");
+    const std::string field = labelled.field_prefix + "practitioner";
     absl::StatusOr<std::string> id = PractitionerIdOf(entry.practitioner(), field);
     if (!id.ok()) {
       std::vector<FieldViolation> violations = FieldViolationsOf(id.status());
       Reject(item, field, violations.empty() ? std::string(id.status().message()) : violations.front().description);
-    } else if (auto [it, inserted] = first_entry.emplace(*id, i); !inserted) {
-      Reject(item, field, absl::StrCat("repeats entries[", it->second, "]"));
+    } else if (auto [it, inserted] = first_entry.emplace(*id, &labelled); !inserted) {
+      Reject(item, field, absl::StrCat("repeats ", it->second->where));
     } else {
       item.practitioner_id = *id;
     }
@@ -48,9 +50,20 @@ std::vector<AttendanceItem> CheckAttendanceEntries(const v1::RecordAttendanceReq
   return items;
 }
 
+std::vector<AttendanceItem> CheckAttendanceEntries(const v1::RecordAttendanceRequest& request) {
+  std::vector<LabelledAttendanceEntry> entries(request.entries_size());
+  for (int i = 0; i < request.entries_size(); ++i) {
+    entries[i].entry = request.entries(i);
+    entries[i].index = i;
+    entries[i].where = absl::StrCat("entries[", i, "]");
+    entries[i].field_prefix = entries[i].where + ".";
+  }
+  return CheckAttendanceEntries(entries);
+}
+
 absl::Status ApplyAttendanceItem(store::Transaction& tx, const std::string& event_id, AttendanceItem& item,
                                  absl::Time now) {
-  const std::string field = absl::StrCat("entries[", item.result.index(), "].practitioner");
+  const std::string field = item.field_prefix + "practitioner";
   WP_ASSIGN_OR_RETURN(auto known, tx.Query("SELECT 1 FROM practitioners WHERE id = ?", {item.practitioner_id}));
   if (known.empty()) {
     Reject(item, field, absl::StrCat(PractitionerName(item.practitioner_id), " does not exist"));
@@ -70,7 +83,7 @@ absl::Status ApplyAttendanceItem(store::Transaction& tx, const std::string& even
         .status();
   }
   if (!item.attended) {
-    Reject(item, absl::StrCat("entries[", item.result.index(), "].attended"),
+    Reject(item, item.field_prefix + "attended",
            "the practitioner holds no place on the event, so cannot be absent from it");
     return absl::OkStatus();
   }

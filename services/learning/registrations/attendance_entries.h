@@ -19,12 +19,26 @@ namespace wp::learning {
 struct AttendanceItem {
   std::string practitioner_id;  // empty when the entry was rejected
   bool attended = false;
+  // Put before a field's name in results: "entries[3]." for a request's
+  // entry, "" for a file's row (whose fields are its columns).
+  std::string field_prefix;
   // Starts as RECORDED (to be applied) or REJECTED; Apply settles it.
   v1::AttendanceResult result;
 };
 
+// An entry to check, and how results name it.
+struct LabelledAttendanceEntry {
+  v1::AttendanceEntry entry;
+  int index = 0;             // the result's index
+  int line = 0;              // the result's line (imports)
+  std::string where;         // "entries[3]" or "line 4", for "repeats ..."
+  std::string field_prefix;  // see AttendanceItem
+};
+
 // The entries in order, each REJECTED (with field and reason) when its
 // practitioner name is malformed or repeats an earlier entry's.
+std::vector<AttendanceItem> CheckAttendanceEntries(const std::vector<LabelledAttendanceEntry>& entries);
+// The same for a request's entries, named entries[i].
 std::vector<AttendanceItem> CheckAttendanceEntries(const v1::RecordAttendanceRequest& request);
 
 // Applies one entry to the event's registrations:

@@ -231,7 +231,13 @@ absl::StatusOr<v1::ListRegistrationsResponse> Registrations::List(const v1::List
 absl::StatusOr<v1::RecordAttendanceResponse> Registrations::RecordAttendance(
     const server::Caller& caller, const v1::RecordAttendanceRequest& request, absl::Time now) {
   WP_ASSIGN_OR_RETURN(std::string event_id, EventIdOf(request.event(), "event"));
-  std::vector<AttendanceItem> items = CheckAttendanceEntries(request);
+  return ApplyAttendance(caller, event_id, CheckAttendanceEntries(request), now);
+}
+
+absl::StatusOr<v1::RecordAttendanceResponse> Registrations::ApplyAttendance(const server::Caller& caller,
+                                                                           const std::string& event_id,
+                                                                           const std::vector<AttendanceItem>& checked,
+                                                                           absl::Time now) {
   return store::WriteValue<v1::RecordAttendanceResponse>(
       db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::RecordAttendanceResponse> {
         WP_ASSIGN_OR_RETURN(v1::LearningEvent event, LoadEvent(tx, event_id));
@@ -241,6 +247,8 @@ absl::StatusOr<v1::RecordAttendanceResponse> Registrations::RecordAttendance(
         if (TimeOf(event.start_time()) > now) {
           return absl::FailedPreconditionError(absl::StrCat(event.name(), " has not started yet"));
         }
+        // A copy per attempt: the store may run this again after a conflict.
+        std::vector<AttendanceItem> items = checked;
         v1::RecordAttendanceResponse response;
         v1::AttendanceRecorded recorded;
         recorded.set_event(event.name());

@@ -15,10 +15,14 @@
 #ifndef WP_SERVICES_LEARNING_REGISTRATIONS_REGISTRATIONS_H_
 #define WP_SERVICES_LEARNING_REGISTRATIONS_REGISTRATIONS_H_
 
+#include <string>
+#include <vector>
+
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "libs/server/request_context.h"
 #include "libs/store/database.h"
+#include "services/learning/registrations/attendance_entries.h"
 #include "wp/learning/v1/registrations.pb.h"
 
 namespace wp::learning {
@@ -43,8 +47,22 @@ class Registrations {
   absl::StatusOr<v1::RecordAttendanceResponse> RecordAttendance(const server::Caller& caller,
                                                                 const v1::RecordAttendanceRequest& request,
                                                                 absl::Time now);
+  // A check-in list as a CSV file (attendance_csv.h), each row treated as
+  // RecordAttendance treats an entry, naming columns and file lines in its
+  // results. INVALID_ARGUMENT on "content" for a malformed file; the event
+  // as RecordAttendance.
+  absl::StatusOr<v1::ImportAttendanceResponse> ImportAttendance(const server::Caller& caller,
+                                                                const v1::ImportAttendanceRequest& request,
+                                                                absl::Time now);
 
  private:
+  // The checked entries applied to the event in one transaction with one
+  // attendance.recorded event (and any programme completions).
+  absl::StatusOr<v1::RecordAttendanceResponse> ApplyAttendance(const server::Caller& caller,
+                                                               const std::string& event_id,
+                                                               const std::vector<AttendanceItem>& checked,
+                                                               absl::Time now);
+
   store::Database& db_;
 };
 
