@@ -8,10 +8,6 @@
 namespace wp::learning {
 namespace {
 
-constexpr char kColumns[] =
-    "event_id, practitioner_id, stage, knowledge, understanding, confidence, overall_rating, expected_impact, "
-    "comment, submit_us, replaced";
-
 v1::Evaluation EvaluationOfRow(const store::Row& row) {
   v1::Evaluation e;
   const auto stage = static_cast<v1::Stage>(row.Int(2));
@@ -35,7 +31,7 @@ v1::Evaluation EvaluationOfRow(const store::Row& row) {
 absl::StatusOr<std::vector<v1::Evaluation>> SelectEvaluations(store::Transaction& tx, const std::string& where,
                                                                const std::vector<store::Value>& params,
                                                                const std::string& order_and_limit) {
-  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(absl::StrCat("SELECT ", kColumns, " FROM evaluations WHERE ", where, " ",
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(absl::StrCat("SELECT ", kEvaluationColumns, " FROM evaluations WHERE ", where, " ",
                                                        order_and_limit),
                                           params));
   std::vector<v1::Evaluation> out;

@@ -14,6 +14,12 @@
 
 namespace wp::learning {
 
+// The evaluations table's columns in the order SelectEvaluations reads them
+// (and an insert may write them).
+inline constexpr char kEvaluationColumns[] =
+    "event_id, practitioner_id, stage, knowledge, understanding, confidence, overall_rating, expected_impact, "
+    "comment, submit_us, replaced";
+
 // Evaluations matching `where` (SQL over the evaluations table, with
 // `params`), then `order_and_limit`, its parameters last in `params`.
 absl::StatusOr<std::vector<v1::Evaluation>> SelectEvaluations(store::Transaction& tx, const std::string& where,

@@ -9,6 +9,7 @@
 #include "libs/paging/keyset_page.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
+#include "services/learning/core/evaluation_rows.h"
 #include "services/learning/core/events.h"
 #include "services/learning/core/names.h"
 #include "services/learning/core/registration_rows.h"
@@ -17,37 +18,15 @@
 namespace wp::learning {
 namespace {
 
-constexpr char kColumns[] =
-    "event_id, practitioner_id, stage, knowledge, understanding, confidence, overall_rating, expected_impact, "
-    "comment, submit_us, replaced";
-
-v1::Evaluation EvaluationOfRow(const store::Row& row) {
-  v1::Evaluation e;
-  const auto stage = static_cast<v1::Stage>(row.Int(2));
-  e.set_name(EvaluationName(row.Text(0), row.Text(1), stage));
-  e.set_event(EventName(row.Text(0)));
-  e.set_practitioner(PractitionerName(row.Text(1)));
-  e.set_stage(stage);
-  e.set_knowledge(static_cast<int32_t>(row.Int(3)));
-  e.set_understanding(static_cast<int32_t>(row.Int(4)));
-  e.set_confidence(static_cast<int32_t>(row.Int(5)));
-  e.set_overall_rating(static_cast<int32_t>(row.Int(6)));
-  e.set_expected_impact(static_cast<int32_t>(row.Int(7)));
-  e.set_comment(row.Text(8));
-  calendar::SetTimestamp(row.Int(9), e.mutable_submit_time());
-  e.set_replaced(static_cast<int32_t>(row.Int(10)));
-  return e;
-}
-
 absl::StatusOr<v1::Evaluation> LoadEvaluation(store::Transaction& tx, const EvaluationKey& key) {
-  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(absl::StrCat("SELECT ", kColumns, " FROM evaluations WHERE event_id = ? "
-                                                       "AND practitioner_id = ? AND stage = ?"),
-                                          {key.event_id, key.practitioner_id, static_cast<int64_t>(key.stage)}));
-  if (rows.empty()) {
+  WP_ASSIGN_OR_RETURN(std::vector<v1::Evaluation> found,
+                      SelectEvaluations(tx, "event_id = ? AND practitioner_id = ? AND stage = ?",
+                                        {key.event_id, key.practitioner_id, static_cast<int64_t>(key.stage)}, ""));
+  if (found.empty()) {
     return absl::NotFoundError(
         absl::StrCat(EvaluationName(key.event_id, key.practitioner_id, key.stage), " does not exist"));
   }
-  return EvaluationOfRow(rows.front());
+  return std::move(found.front());
 }
 
 // Who should answer a stage, as SQL over registrations r: PRE, those
@@ -91,7 +70,7 @@ absl::StatusOr<v1::Evaluation> Evaluations::Store(store::Transaction& tx, const 
                                                   const EvaluationKey& key, const v1::Evaluation& in, absl::Time now) {
   WP_RETURN_IF_ERROR(CheckMayAnswer(tx, key));
   WP_RETURN_IF_ERROR(
-      tx.Execute(absl::StrCat("INSERT INTO evaluations (", kColumns, ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) "
+      tx.Execute(absl::StrCat("INSERT INTO evaluations (", kEvaluationColumns, ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) "
                               "ON CONFLICT (event_id, practitioner_id, stage) DO UPDATE SET "
                               "knowledge = excluded.knowledge, understanding = excluded.understanding, "
                               "confidence = excluded.confidence, overall_rating = excluded.overall_rating, "
@@ -136,23 +115,19 @@ absl::StatusOr<v1::ListEvaluationsResponse> Evaluations::List(const v1::ListEval
   if (!after.first_page()) {
     WP_ASSIGN_OR_RETURN(after_stage, after.Int(1));
   }
-  std::string sql = absl::StrCat("SELECT ", kColumns, " FROM evaluations WHERE event_id = ? "
-                                 "AND (practitioner_id > ? OR (practitioner_id = ? AND stage > ?))");
+  std::string where = "event_id = ? AND (practitioner_id > ? OR (practitioner_id = ? AND stage > ?))";
   std::vector<store::Value> params = {event_id, after.Text(0), after.Text(0), after_stage};
   if (request.stage() != v1::STAGE_UNSPECIFIED) {
-    sql += " AND stage = ?";
+    where += " AND stage = ?";
     params.push_back(static_cast<int64_t>(request.stage()));
   }
-  sql += " ORDER BY practitioner_id, stage LIMIT ?";
   params.push_back(static_cast<int64_t>(page_size + 1));
   return store::ReadValue<v1::ListEvaluationsResponse>(
       db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::ListEvaluationsResponse> {
         WP_ASSIGN_OR_RETURN(auto event, tx.Query("SELECT 1 FROM learning_events WHERE id = ?", {event_id}));
         if (event.empty()) return absl::NotFoundError(absl::StrCat(EventName(event_id), " does not exist"));
-        WP_ASSIGN_OR_RETURN(auto rows, tx.Query(sql, params));
-        std::vector<v1::Evaluation> evaluations;
-        evaluations.reserve(rows.size());
-        for (const store::Row& row : rows) evaluations.push_back(EvaluationOfRow(row));
+        WP_ASSIGN_OR_RETURN(std::vector<v1::Evaluation> evaluations,
+                            SelectEvaluations(tx, where, params, "ORDER BY practitioner_id, stage LIMIT ?"));
         v1::ListEvaluationsResponse response;
         response.set_next_page_token(
             paging::FillPage(evaluations, page_size, response.mutable_evaluations(), [](const v1::Evaluation& e) {
