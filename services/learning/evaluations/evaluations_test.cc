@@ -21,20 +21,7 @@ class EvaluationsTest : public testing::LearningFixture {
     MakeEvent("ioc-1", -absl::Hours(3), 10);
     for (const char* id : {"P-1", "P-2", "P-3", "P-4"}) MakePractitioner(id);
     // P-1, P-2, P-3 registered; P-1 and P-2 attended; P-4 never registered.
-    for (const char* id : {"P-1", "P-2", "P-3"}) {
-      v1::RegisterRequest request;
-      request.set_event("events/ioc-1");
-      request.set_practitioner(std::string("practitioners/") + id);
-      ASSERT_TRUE(Registrations(*db_).Register(caller_, request, now_ - absl::Hours(100)).ok());
-    }
-    v1::RecordAttendanceRequest attendance;
-    attendance.set_event("events/ioc-1");
-    for (const char* id : {"P-1", "P-2"}) {
-      v1::AttendanceEntry* entry = attendance.add_entries();
-      entry->set_practitioner(std::string("practitioners/") + id);
-      entry->set_attended(true);
-    }
-    ASSERT_TRUE(Registrations(*db_).RecordAttendance(caller_, attendance, now_).ok());
+    RegisterAndAttend("ioc-1", {"P-1", "P-2", "P-3"}, {"P-1", "P-2"}, now_ - absl::Hours(100));
   }
 
   absl::StatusOr<v1::Evaluation> Submit(const std::string& practitioner_id, v1::Stage stage, int knowledge,

@@ -7,6 +7,7 @@
 #include "services/learning/core/known_links.h"
 #include "services/learning/core/migrations.h"
 #include "services/learning/practitioners/practitioners.h"
+#include "services/learning/registrations/registrations.h"
 
 namespace wp::learning::testing {
 
@@ -68,6 +69,29 @@ v1::Practitioner LearningFixture::MakePractitioner(const std::string& id, const 
   absl::StatusOr<v1::Practitioner> made = Practitioners(*db_).Create(caller_, request, now_);
   EXPECT_TRUE(made.ok()) << made.status();
   return made.ok() ? *made : v1::Practitioner();
+}
+
+void LearningFixture::RegisterAndAttend(const std::string& event_id, const std::vector<std::string>& registered,
+                                        const std::vector<std::string>& attended, absl::Time at) {
+  for (const std::string& id : registered) {
+    v1::RegisterRequest request;
+    request.set_event("events/" + event_id);
+    request.set_practitioner("practitioners/" + id);
+    request.set_after_cutoff(true);
+    absl::StatusOr<v1::Registration> made = Registrations(*db_).Register(caller_, request, at);
+    ASSERT_TRUE(made.ok()) << made.status();
+  }
+  if (attended.empty()) return;
+  v1::RecordAttendanceRequest attendance;
+  attendance.set_event("events/" + event_id);
+  for (const std::string& id : attended) {
+    v1::AttendanceEntry* entry = attendance.add_entries();
+    entry->set_practitioner("practitioners/" + id);
+    entry->set_attended(true);
+  }
+  absl::StatusOr<v1::RecordAttendanceResponse> recorded = Registrations(*db_).RecordAttendance(caller_, attendance, now_);
+  ASSERT_TRUE(recorded.ok()) << recorded.status();
+  ASSERT_EQ(recorded->rejected(), 0);
 }
 
 }  // namespace wp::learning::testing

@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/time/time.h"
 #include "gtest/gtest.h"
@@ -34,6 +35,12 @@ class LearningFixture : public ::testing::TestWithParam<wp::testing::Engine> {
                               const std::string& programme_id = "");
   v1::Practitioner MakePractitioner(const std::string& id, const std::string& authority = "GCC",
                                     v1::PractitionerRole role = v1::CLASS_TEACHER);
+
+  // Registers each practitioner (ids) on the event at `at`, past the cut-off
+  // too, then records the `attended` ones as attended (the event must have
+  // started by now_); fails the test when a call fails.
+  void RegisterAndAttend(const std::string& event_id, const std::vector<std::string>& registered,
+                         const std::vector<std::string>& attended, absl::Time at);
 
   // An event as ScheduleEvent takes it (nothing stored).
   v1::LearningEvent EventDraft(absl::Duration starts_in, int capacity) const;
