@@ -6,13 +6,15 @@ if(WP_WERROR)
 endif()
 
 # Test code itself is never measured, and most of the build is tests: built
-# lighter (-O1, no debug info) it compiles about twice as fast. Libraries
-# and binaries keep the build type's flags. Off for Debug builds.
-option(WP_LIGHT_TESTS "compile test sources with -O1 -g0" ON)
+# unoptimised and without debug info it compiles about twice as fast (the
+# libraries a test links keep the build type's flags). Off for Debug builds.
+option(WP_LIGHT_TESTS "compile test sources with -O0 -g0" ON)
 set(WP_TEST_OPTIONS)
 if(WP_LIGHT_TESTS AND NOT CMAKE_BUILD_TYPE STREQUAL "Debug" AND NOT WP_FUZZ)
-  set(WP_TEST_OPTIONS -O1 -g0)
+  set(WP_TEST_OPTIONS -O0 -g0)
 endif()
+
+include(wp_precompiled_headers)
 
 # wp_cc_library(NAME name SRCS a.cc ... DEPS lib ... [TESTS a_test.cc ...]
 #               [ENGINE_TESTS b_test.cc ...] [TEST_DEPS ...])
@@ -25,6 +27,7 @@ function(wp_cc_library)
   target_include_directories(${ARG_NAME} PUBLIC ${PROJECT_SOURCE_DIR})
   target_compile_options(${ARG_NAME} PRIVATE ${WP_WARNINGS})
   target_link_libraries(${ARG_NAME} PUBLIC ${ARG_DEPS})
+  wp_use_precompiled_headers(${ARG_NAME})
   foreach(test_src IN LISTS ARG_TESTS)
     get_filename_component(test_name ${test_src} NAME_WE)
     wp_cc_test(NAME ${test_name} SRCS ${test_src} DEPS ${ARG_NAME} ${ARG_TEST_DEPS})
@@ -44,6 +47,7 @@ function(wp_cc_test)
   target_include_directories(${ARG_NAME} PRIVATE ${PROJECT_SOURCE_DIR})
   target_compile_options(${ARG_NAME} PRIVATE ${WP_WARNINGS} ${WP_TEST_OPTIONS})
   target_link_libraries(${ARG_NAME} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gtest_main GTest::gmock)
+  wp_use_precompiled_headers(${ARG_NAME} TEST)
   if(ARG_ENGINE_SPLIT)
     add_test(NAME ${ARG_NAME}.sqlite COMMAND ${ARG_NAME} --gtest_filter=-*Postgres*)
     add_test(NAME ${ARG_NAME}.postgres COMMAND ${ARG_NAME} --gtest_filter=*Postgres*)
@@ -65,6 +69,7 @@ function(wp_cc_binary)
   target_include_directories(${ARG_NAME} PRIVATE ${PROJECT_SOURCE_DIR})
   target_compile_options(${ARG_NAME} PRIVATE ${WP_WARNINGS})
   target_link_libraries(${ARG_NAME} PRIVATE ${ARG_DEPS})
+  wp_use_precompiled_headers(${ARG_NAME})
 endfunction()
 
 # wp_proto_library(NAME name PROTOS path/a.proto ... [DEPS other_proto_lib ...] [GRPC])
