@@ -1,5 +1,6 @@
 #include "tools/bench/learning_seed.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <vector>
 
@@ -8,6 +9,7 @@
 #include "libs/calendar/timestamps.h"
 #include "libs/region/authorities.h"
 #include "libs/status/status_macros.h"
+#include "services/learning/core/event_figures.h"
 
 namespace wp::bench {
 namespace {
@@ -120,6 +122,16 @@ absl::Status SeedLearning(store::Database& db, const LearningSeedSize& size, abs
                                          int64_t{3}, post ? int64_t{4} : int64_t{3}, post ? 3 + r % 3 : int64_t{0},
                                          post ? int64_t{4} : int64_t{0}, std::string(""), now_us});
                     }));
+  // The per-event figures the service keeps as it writes (the rows above
+  // went in beside it).
+  for (int64_t first = 0; first < events; first += 500) {
+    WP_RETURN_IF_ERROR(db.Write([&](store::Transaction& tx) -> absl::Status {
+      for (int64_t e = first; e < std::min(events, first + 500); ++e) {
+        WP_RETURN_IF_ERROR(learning::RefreshEventFigures(tx, EventId(e)));
+      }
+      return absl::OkStatus();
+    }));
+  }
   // Table statistics for the query planner, as a database that has been in
   // use (PostgreSQL's autovacuum) would have.
   return db.Write([](store::Transaction& tx) { return tx.Execute("ANALYZE").status(); });

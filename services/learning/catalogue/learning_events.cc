@@ -15,6 +15,7 @@
 #include "services/learning/catalogue/catalogue_store.h"
 #include "services/learning/catalogue/event_rules.h"
 #include "services/learning/catalogue/programme_rules.h"
+#include "services/learning/core/event_figures.h"
 #include "services/learning/core/events.h"
 #include "services/learning/core/names.h"
 #include "services/learning/core/registration_rows.h"
@@ -182,6 +183,7 @@ absl::StatusOr<v1::LearningEvent> LearningEvents::Update(const server::Caller& c
           // Places freed by a raised capacity go to those waiting, in order.
           WP_ASSIGN_OR_RETURN(int promoted, PromoteWaiting(tx, caller, id, now));
           if (promoted == 0) return stored;
+          WP_RETURN_IF_ERROR(RefreshEventFigures(tx, id));
           return LoadEvent(tx, id);
         });
   });
@@ -207,6 +209,7 @@ absl::StatusOr<v1::LearningEvent> LearningEvents::Cancel(const server::Caller& c
                                    {calendar::Micros(now), id}));
     WP_RETURN_IF_ERROR(
         tx.Execute("UPDATE learning_events SET placed = 0, waiting = 0 WHERE id = ?", {id}).status());
+    WP_RETURN_IF_ERROR(RefreshEventFigures(tx, id));
     WP_ASSIGN_OR_RETURN(v1::LearningEvent stored, LoadEvent(tx, id));
     v1::EventCancelled payload;
     *payload.mutable_event() = stored;

@@ -1,6 +1,7 @@
 #include "services/learning/core/migrations.h"
 
 #include "libs/populations/population_store.h"
+#include "services/learning/core/event_figures.h"
 
 namespace wp::learning {
 
@@ -108,6 +109,9 @@ CREATE INDEX programme_completions_by_practitioner ON programme_completions (pra
       // The governance service's population figures: the denominators of
       // the reach percentage (libs/populations).
       {2, "population figures", populations::kAuthorityPopulationsTable},
+      // What statistics sum per event, so a cache miss reads one row per
+      // event (core/event_figures.h).
+      {3, "per-event figures", EventFiguresMigration()},
   };
   return *migrations;
 }

@@ -10,6 +10,7 @@
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
 #include "services/learning/core/evaluation_rows.h"
+#include "services/learning/core/event_figures.h"
 #include "services/learning/core/events.h"
 #include "services/learning/core/names.h"
 #include "services/learning/core/registration_rows.h"
@@ -81,6 +82,7 @@ absl::StatusOr<v1::Evaluation> Evaluations::Store(store::Transaction& tx, const 
                   static_cast<int64_t>(in.confidence()), static_cast<int64_t>(in.overall_rating()),
                   static_cast<int64_t>(in.expected_impact()), in.comment(), calendar::Micros(now)})
           .status());
+  WP_RETURN_IF_ERROR(RefreshEventFigures(tx, key.event_id));
   WP_ASSIGN_OR_RETURN(v1::Evaluation stored, LoadEvaluation(tx, key));
   // The scores travel; the free text (which may name people) does not.
   v1::EvaluationSubmitted payload;

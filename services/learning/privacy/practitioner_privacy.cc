@@ -46,6 +46,8 @@ absl::StatusOr<v1::ErasePractitionerResponse> EraseIn(store::Transaction& tx, co
   WP_RETURN_IF_ERROR(LoadPractitioner(tx, id).status());
   const std::string anonymous = AnonymousId();
   v1::ErasePractitionerResponse counts;
+  // Every row of the person moves to the same anonymous id, so pre/post
+  // pairs stay paired and no event's figures (core/event_figures.h) change.
   WP_ASSIGN_OR_RETURN(int64_t registrations,
                       tx.Execute("UPDATE registrations SET practitioner_id = ? WHERE practitioner_id = ?",
                                  {anonymous, id}));

@@ -13,6 +13,7 @@
 #include "libs/status/status_macros.h"
 #include "services/learning/catalogue/catalogue_store.h"
 #include "services/learning/catalogue/event_rules.h"
+#include "services/learning/core/event_figures.h"
 #include "services/learning/core/events.h"
 #include "services/learning/core/names.h"
 #include "services/learning/core/registration_rows.h"
@@ -120,6 +121,7 @@ absl::StatusOr<v1::Registration> Registrations::Register(const server::Caller& c
           "; an organiser may still add someone with after_cutoff"));
     }
     WP_RETURN_IF_ERROR(PlaceOrQueue(tx, event, *event_id, *practitioner_id, now));
+    WP_RETURN_IF_ERROR(RefreshEventFigures(tx, *event_id));
     WP_ASSIGN_OR_RETURN(v1::Registration stored, LoadRegistration(tx, *event_id, *practitioner_id));
     WP_RETURN_IF_ERROR(EmitRegistration(tx, caller, "created", stored));
     return stored;
@@ -154,6 +156,7 @@ absl::StatusOr<v1::Registration> Registrations::Cancel(const server::Caller& cal
     WP_ASSIGN_OR_RETURN(v1::Registration stored, LoadRegistration(tx, key.event_id, key.practitioner_id));
     WP_RETURN_IF_ERROR(EmitRegistration(tx, caller, "cancelled", stored));
     WP_RETURN_IF_ERROR(PromoteWaiting(tx, caller, key.event_id, now).status());
+    WP_RETURN_IF_ERROR(RefreshEventFigures(tx, key.event_id));
     return stored;
   });
 }
@@ -266,6 +269,7 @@ absl::StatusOr<v1::RecordAttendanceResponse> Registrations::ApplyAttendance(cons
           CountAttendanceResult(item.result, response);
           *response.add_results() = std::move(item.result);
         }
+        WP_RETURN_IF_ERROR(RefreshEventFigures(tx, event_id));
         if (recorded.entries_size() > 0) {
           WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "attendance", "recorded", event.name(), recorded).status());
         }

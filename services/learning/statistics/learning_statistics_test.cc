@@ -1,5 +1,7 @@
 #include "services/learning/statistics/learning_statistics.h"
 
+#include <map>
+
 #include <string>
 #include <vector>
 
@@ -9,6 +11,7 @@
 #include "services/learning/catalogue/learning_events.h"
 #include "services/learning/evaluations/evaluations.h"
 #include "services/learning/registrations/registrations.h"
+#include "services/learning/statistics/statistics_store.h"
 #include "services/learning/testing/learning_fixture.h"
 #include "wp/governance/v1/governance.pb.h"
 
@@ -211,6 +214,78 @@ TEST_P(LearningStatisticsTest, OneAuthorityOneEventOrOneDay) {
   EXPECT_EQ(s.totals().events(), 1);
   EXPECT_EQ(s.totals().registered(), 3);
   EXPECT_EQ(s.population_session(), "2025-26");
+}
+
+// Totals over every practitioner are summed from event_figures; a split is
+// counted from the rows. After every kind of write the two must agree.
+TEST_P(LearningStatisticsTest, TotalsFromEventFiguresAgreeWithTheRows) {
+  v1::CancelRegistrationRequest cancel;  // G1 gives up e3's place; G2 moves up
+  cancel.set_name("events/e3/registrations/G1");
+  ASSERT_TRUE(Registrations(*db_).Cancel(caller_, cancel, now_).ok());
+  Answer("G2", v1::POST, 5, 5, 5);  // replaces G2's post answer
+  Attend("e2", {"G3"});              // a second walk-in after the event was held
+
+  for (const char* programme : {"", "programmes/prog"}) {
+    v1::GetStatisticsRequest request;
+    request.set_programme(programme);
+    request.set_split(v1::BY_AUTHORITY);
+    absl::StatusOr<StatisticsScope> scope = ScopeOf(request, absl::CivilDay(2026, 3, 2));
+    ASSERT_TRUE(scope.ok()) << scope.status();
+    absl::StatusOr<std::map<std::string, StatisticsCounts>> totals, groups;
+    ASSERT_TRUE(db_->Read([&](store::Transaction& tx) {
+                     totals = CountStatistics(tx, *scope, /*split=*/false);
+                     groups = CountStatistics(tx, *scope, /*split=*/true);
+                     return absl::OkStatus();
+                   })
+                    .ok());
+    ASSERT_TRUE(totals.ok()) << totals.status();
+    ASSERT_TRUE(groups.ok()) << groups.status();
+    StatisticsCounts sum;
+    for (const auto& [key, c] : *groups) {
+      sum.registered += c.registered;
+      sum.attended += c.attended;
+      sum.no_shows += c.no_shows;
+      sum.placed_at_held += c.placed_at_held;
+      sum.waiting += c.waiting;
+      sum.late_cancellations += c.late_cancellations;
+      sum.reached += c.reached;
+      sum.pre_responses += c.pre_responses;
+      sum.post_responses += c.post_responses;
+      sum.rated_excellent += c.rated_excellent;
+      sum.pairs += c.pairs;
+      sum.increased_knowledge += c.increased_knowledge;
+      sum.increased_confidence += c.increased_confidence;
+      sum.knowledge_change_sum += c.knowledge_change_sum;
+      sum.understanding_change_sum += c.understanding_change_sum;
+      sum.confidence_change_sum += c.confidence_change_sum;
+      sum.completions += c.completions;
+    }
+    const StatisticsCounts& t = totals->at("");
+    SCOPED_TRACE(programme);
+    EXPECT_EQ(t.registered, sum.registered);
+    EXPECT_EQ(t.attended, sum.attended);
+    EXPECT_EQ(t.no_shows, sum.no_shows);
+    EXPECT_EQ(t.placed_at_held, sum.placed_at_held);
+    EXPECT_EQ(t.waiting, sum.waiting);
+    EXPECT_EQ(t.late_cancellations, sum.late_cancellations);
+    EXPECT_EQ(t.reached, sum.reached);
+    EXPECT_EQ(t.pre_responses, sum.pre_responses);
+    EXPECT_EQ(t.post_responses, sum.post_responses);
+    EXPECT_EQ(t.rated_excellent, sum.rated_excellent);
+    EXPECT_EQ(t.pairs, sum.pairs);
+    EXPECT_EQ(t.increased_knowledge, sum.increased_knowledge);
+    EXPECT_EQ(t.increased_confidence, sum.increased_confidence);
+    EXPECT_EQ(t.knowledge_change_sum, sum.knowledge_change_sum);
+    EXPECT_EQ(t.understanding_change_sum, sum.understanding_change_sum);
+    EXPECT_EQ(t.confidence_change_sum, sum.confidence_change_sum);
+    EXPECT_EQ(t.completions, sum.completions);
+  }
+  // And the figures moved with the writes: e3's place went to G2, G3 walked
+  // in to e2, and G2's answer now shows more knowledge.
+  const v1::Figures region = Get(v1::GetStatisticsRequest()).totals();
+  EXPECT_EQ(region.registered(), 11);
+  EXPECT_EQ(region.waiting(), 0);
+  EXPECT_EQ(region.increased_knowledge(), 2);
 }
 
 TEST_P(LearningStatisticsTest, BadRequestsNameTheField) {

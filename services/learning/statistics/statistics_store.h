@@ -41,7 +41,9 @@ struct StatisticsScope {
 absl::StatusOr<StatisticsScope> ScopeOf(const v1::GetStatisticsRequest& request, absl::CivilDay today);
 
 // The counts of the whole scope (key "") or, with a split, per key (the
-// authority code, the establishment, or the role's name).
+// authority code, the establishment, or the role's name). Totals over every
+// practitioner are summed from the per-event figures (core/event_figures.h);
+// a split or one authority's practitioners are counted from the rows.
 absl::StatusOr<std::map<std::string, StatisticsCounts>> CountStatistics(store::Transaction& tx,
                                                                         const StatisticsScope& scope, bool split);
 
