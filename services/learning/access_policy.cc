@@ -47,6 +47,13 @@ authz::RoleTable AccessPolicy() {
       {evaluations("ImportEvaluations"), authz::Writers()},
       // Figures only, small groups suppressed: dashboards (partner) too.
       {"/wp.learning.v1.StatisticsService/GetStatistics", authz::AggregateReaders()},
+      {"/wp.learning.v1.StatisticsService/ExportStatistics", authz::AggregateReaders()},
+      // Counts and free text with no practitioner id: every reader (report
+      // writers, analysts), but not partner dashboards, as comments are
+      // people's own words.
+      {evaluations("ExportSurveySummary"), authz::Readers()},
+      // One person's attendance: who may read a practitioner.
+      {practitioners("GetPractitionerAttendance"), authz::Writers()},
   };
 }
 

@@ -2,6 +2,7 @@
 
 #include "absl/time/clock.h"
 #include "libs/authz/serve.h"
+#include "services/learning/statistics/statistics_export.h"
 
 namespace wp::learning {
 
@@ -101,6 +102,12 @@ grpc::Status PractitionersGrpc::ApplyRetention(grpc::ServerContext* ctx, const v
   });
 }
 
+grpc::Status PractitionersGrpc::GetPractitionerAttendance(grpc::ServerContext* ctx,
+                                                          const v1::GetPractitionerAttendanceRequest* req,
+                                                          v1::PractitionerAttendance* resp) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller&) { return practitioners_.Attendance(*req); });
+}
+
 grpc::Status RegistrationsGrpc::Register(grpc::ServerContext* ctx, const v1::RegisterRequest* req,
                                          v1::Registration* resp) {
   return authz::Serve(guard_, *ctx, *req, resp,
@@ -165,10 +172,23 @@ grpc::Status EvaluationsGrpc::ImportEvaluations(grpc::ServerContext* ctx, const 
                       [&](const server::Caller& caller) { return evaluations_.Import(caller, *req, absl::Now()); });
 }
 
+grpc::Status EvaluationsGrpc::ExportSurveySummary(grpc::ServerContext* ctx, const v1::ExportSurveySummaryRequest* req,
+                                                  v1::ExportSurveySummaryResponse* resp) {
+  return authz::Serve(guard_, *ctx, *req, resp,
+                      [&](const server::Caller&) { return evaluations_.ExportSurveySummary(*req); });
+}
+
 grpc::Status StatisticsGrpc::GetStatistics(grpc::ServerContext* ctx, const v1::GetStatisticsRequest* req,
                                            v1::Statistics* resp) {
   return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller&) {
     return statistics_.Get(*req, absl::ToCivilDay(absl::Now(), absl::UTCTimeZone()));
+  });
+}
+
+grpc::Status StatisticsGrpc::ExportStatistics(grpc::ServerContext* ctx, const v1::ExportStatisticsRequest* req,
+                                              v1::ExportStatisticsResponse* resp) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller&) {
+    return learning::ExportStatistics(statistics_, *req, absl::ToCivilDay(absl::Now(), absl::UTCTimeZone()));
   });
 }
 

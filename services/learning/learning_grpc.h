@@ -69,6 +69,8 @@ class PractitionersGrpc final : public v1::PractitionersService::Service {
                                  v1::ErasePractitionerResponse* resp) override;
   grpc::Status ApplyRetention(grpc::ServerContext* ctx, const v1::ApplyRetentionRequest* req,
                               v1::ApplyRetentionResponse* resp) override;
+  grpc::Status GetPractitionerAttendance(grpc::ServerContext* ctx, const v1::GetPractitionerAttendanceRequest* req,
+                                         v1::PractitionerAttendance* resp) override;
 
  private:
   Practitioners& practitioners_;
@@ -112,6 +114,8 @@ class EvaluationsGrpc final : public v1::EvaluationsService::Service {
                                  v1::ListNonRespondersResponse* resp) override;
   grpc::Status ImportEvaluations(grpc::ServerContext* ctx, const v1::ImportEvaluationsRequest* req,
                                  v1::ImportEvaluationsResponse* resp) override;
+  grpc::Status ExportSurveySummary(grpc::ServerContext* ctx, const v1::ExportSurveySummaryRequest* req,
+                                   v1::ExportSurveySummaryResponse* resp) override;
 
  private:
   Evaluations& evaluations_;
@@ -124,6 +128,8 @@ class StatisticsGrpc final : public v1::StatisticsService::Service {
 
   grpc::Status GetStatistics(grpc::ServerContext* ctx, const v1::GetStatisticsRequest* req,
                              v1::Statistics* resp) override;
+  grpc::Status ExportStatistics(grpc::ServerContext* ctx, const v1::ExportStatisticsRequest* req,
+                                v1::ExportStatisticsResponse* resp) override;
 
  private:
   CachedStatistics& statistics_;

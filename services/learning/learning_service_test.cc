@@ -252,6 +252,37 @@ TEST_P(LearningServiceTest, FromScheduleToEvaluationOverGrpcAndTheBus) {
   EXPECT_EQ(figures.totals().completions(), 2);
   EXPECT_EQ(figures.totals().practitioners_reached(), 2);
 
+  // The same figures as a spreadsheet; the programme's survey summary; one
+  // practitioner's attendance.
+  grpc::ClientContext export_ctx;
+  Authorize(&export_ctx, auth::Role::kPartner, "dashboard");
+  v1::ExportStatisticsRequest export_request;
+  *export_request.mutable_query() = request;
+  v1::ExportStatisticsResponse sheet;
+  s = statistics->ExportStatistics(&export_ctx, export_request, &sheet);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(sheet.content_type(), "text/csv; charset=utf-8");
+  EXPECT_EQ(sheet.content().rfind("\xEF\xBB\xBFPractitioners,Events,Events held,Registered,", 0), 0u)
+      << sheet.content();
+  v1::ExportSurveySummaryRequest survey;
+  survey.set_programme(programme.name());
+  v1::ExportSurveySummaryResponse summary;
+  ASSERT_TRUE(AsOfficer([&](grpc::ClientContext* ctx) {
+                return evaluations_->ExportSurveySummary(ctx, survey, &summary);
+              }).ok());
+  EXPECT_NE(summary.content().find("Responses,Responses after,,,,,,,,1,"), std::string::npos) << summary.content();
+  EXPECT_EQ(summary.content().find("REN-"), std::string::npos) << "no practitioner in a survey summary";
+  v1::GetPractitionerAttendanceRequest whose;
+  whose.set_practitioner("practitioners/REN-1");
+  v1::PractitionerAttendance attendance_of;
+  ASSERT_TRUE(AsOfficer([&](grpc::ClientContext* ctx) {
+                return practitioners_->GetPractitionerAttendance(ctx, whose, &attendance_of);
+              }).ok());
+  ASSERT_EQ(attendance_of.entries_size(), 1);
+  EXPECT_EQ(attendance_of.entries(0).attendance(), v1::ATTENDED);
+  ASSERT_EQ(attendance_of.programmes_size(), 1);
+  EXPECT_TRUE(attendance_of.programmes(0).completed());
+
   EXPECT_EQ(learning_->Stop(), 0);  // SIGTERM: drains and exits 0
   learning_.reset();
 }
@@ -332,6 +363,14 @@ TEST_P(LearningServiceTest, BadInputIsRefusedWithTheField) {
   missing.set_name("events/none-such");
   s = AsOfficer([&](grpc::ClientContext* ctx) { return programmes_->GetEvent(ctx, missing, &made); });
   EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND);
+
+  v1::ExportSurveySummaryRequest both;
+  both.set_event("events/set-1");
+  both.set_programme("programmes/leadership-sets");
+  v1::ExportSurveySummaryResponse summary;
+  s = AsOfficer([&](grpc::ClientContext* ctx) { return evaluations_->ExportSurveySummary(ctx, both, &summary); });
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(s.error_message().find("event"), std::string::npos) << s.error_message();
 }
 
 TEST_P(LearningServiceTest, EveryRpcIsInThePolicyAndEnforced) {

@@ -2,6 +2,7 @@
 // the workstreams binary publishing the programme's workstream), on both
 // engines: loading again changes nothing, and the statistics are exactly
 // the figures docs/api-learning.md works out by hand.
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -10,6 +11,8 @@
 #include "libs/testing/service_stack.h"
 #include "libs/testing/test_tokens.h"
 #include "tools/demo/learning_demo.h"
+#include "wp/learning/v1/evaluations.grpc.pb.h"
+#include "wp/learning/v1/practitioners.grpc.pb.h"
 #include "wp/learning/v1/statistics.grpc.pb.h"
 #include "wp/workstreams/v1/workstreams.grpc.pb.h"
 
@@ -114,6 +117,60 @@ TEST_P(LearningDemoLoadTest, TheFiguresAreThoseWorkedOutByHand) {
   EXPECT_EQ(region.registered(), 32);
   EXPECT_EQ(region.waiting(), 3);
   EXPECT_EQ(region.practitioners_reached(), 9);
+}
+
+// The exports docs/api-learning.md shows for the demo.
+TEST_P(LearningDemoLoadTest, TheExportsAreThoseTheDocsShow) {
+  const LearningDemo demo = BuildLearningDemo(absl::ToCivilDay(absl::Now(), absl::UTCTimeZone()));
+  ASSERT_TRUE(LoadLearningDemo(demo, learning_->channel(), wp::testing::TestToken(auth::Role::kOfficer, "demo")).ok());
+
+  auto evaluations = learning_v1::EvaluationsService::NewStub(learning_->channel());
+  grpc::ClientContext survey_ctx;
+  wp::testing::Authorize(&survey_ctx, auth::Role::kAnalyst, "analyst");
+  learning_v1::ExportSurveySummaryRequest survey;
+  survey.set_event("events/ioc-session-1");
+  learning_v1::ExportSurveySummaryResponse summary;
+  grpc::Status s = evaluations->ExportSurveySummary(&survey_ctx, survey, &summary);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  for (const char* line : {"Responses,Response rate % (after / attended),,,,,,,,85.7,\n",
+                           "Knowledge,Before,1,2,3,0,0,6,2.33,,\n", "Knowledge,After,0,0,3,3,0,6,3.50,,\n",
+                           "Knowledge,Increased,,,,,,,,4,\n", "Knowledge,Mean change,,,,,,,,1.20,\n",
+                           "Understanding,Before,0,4,2,0,0,6,2.33,,\n", "Confidence,Mean change,,,,,,,,0.60,\n",
+                           "Rating,Overall rating (1 poor to 5 excellent),0,0,1,2,3,6,4.33,,\n",
+                           "Rating,Excellent %,,,,,,,,50.0,\n",
+                           "Expected impact,Expected impact on practice (1 none to 5 a great deal),0,0,2,3,1,6,3.83,,\n"}) {
+    EXPECT_NE(summary.content().find(line), std::string::npos) << line << " not in\n" << summary.content();
+  }
+
+  auto statistics = learning_v1::StatisticsService::NewStub(learning_->channel());
+  grpc::ClientContext stats_ctx;
+  wp::testing::Authorize(&stats_ctx, auth::Role::kPartner, "dashboard");
+  learning_v1::ExportStatisticsRequest by_authority;
+  by_authority.mutable_query()->set_event("events/ioc-session-1");
+  by_authority.mutable_query()->set_split(learning_v1::BY_AUTHORITY);
+  learning_v1::ExportStatisticsResponse sheet;
+  s = statistics->ExportStatistics(&stats_ctx, by_authority, &sheet);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_NE(sheet.content().find("\nAll,1,1,8,7,1,87.5,2,"), std::string::npos) << sheet.content();
+  EXPECT_NE(sheet.content().find("\nGlasgow City,,,,,,,,"), std::string::npos) << sheet.content();
+  EXPECT_EQ(std::count(sheet.content().begin(), sheet.content().end(), '\n'), 1 + 1 + 6) << sheet.content();
+
+  auto practitioners = learning_v1::PractitionersService::NewStub(learning_->channel());
+  grpc::ClientContext attendance_ctx;
+  wp::testing::Authorize(&attendance_ctx, auth::Role::kOfficer, "officer");
+  learning_v1::GetPractitionerAttendanceRequest whose;
+  whose.set_practitioner("practitioners/GCC-T1003");
+  learning_v1::PractitionerAttendance attendance;
+  s = practitioners->GetPractitionerAttendance(&attendance_ctx, whose, &attendance);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  ASSERT_EQ(attendance.entries_size(), 4);
+  EXPECT_EQ(attendance.entries(3).event(), "events/west-conference");
+  EXPECT_EQ(attendance.totals().registered(), 4);
+  EXPECT_EQ(attendance.totals().attended(), 2);
+  EXPECT_EQ(attendance.totals().no_shows(), 1);
+  ASSERT_EQ(attendance.programmes_size(), 1);
+  EXPECT_EQ(attendance.programmes(0).events_registered(), 3);
+  EXPECT_FALSE(attendance.programmes(0).completed());
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, LearningDemoLoadTest,

@@ -92,9 +92,12 @@ CommandResult UsageXapi(const CommandEnv& env, const Args& args);
 CommandResult UsageErase(const CommandEnv& env, const Args& args);
 CommandResult UsagePurge(const CommandEnv& env, const Args& args);
 
-// learning_commands.cc: figures and events (learning).
+// learning_commands.cc: figures, events, exports and attendance (learning).
 CommandResult LearningStats(const CommandEnv& env, const Args& args);
 CommandResult LearningEvents(const CommandEnv& env, const Args& args);
+CommandResult LearningExportStats(const CommandEnv& env, const Args& args);
+CommandResult LearningSurveySummary(const CommandEnv& env, const Args& args);
+CommandResult LearningAttendance(const CommandEnv& env, const Args& args);
 
 // network_commands.cc
 CommandResult NetworksList(const CommandEnv& env, const Args& args);

@@ -84,4 +84,57 @@ std::string LearningEventsText(const std::vector<learning::LearningEvent>& event
   return table.Render();
 }
 
+namespace {
+
+// What became of one registration, in a word or two.
+std::string OutcomeWords(const learning::PractitionerAttendanceEntry& e) {
+  switch (e.state()) {
+    case learning::WAITING:
+      return "waiting";
+    case learning::REGISTRATION_CANCELLED:
+      return e.late_cancellation() ? "cancelled late" : "cancelled";
+    default:
+      break;
+  }
+  std::string words = e.attendance() == learning::ATTENDED ? "attended"
+                      : e.attendance() == learning::ABSENT  ? "absent"
+                      : e.event_status() == learning::HELD  ? "no-show"
+                                                            : "placed";
+  if (e.walk_in()) absl::StrAppend(&words, " (walk-in)");
+  return words;
+}
+
+}  // namespace
+
+std::string PractitionerAttendanceText(const learning::PractitionerAttendance& attendance) {
+  Table entries({{"start"}, {"event"}, {"programme"}, {"outcome"}, {"title"}});
+  for (const learning::PractitionerAttendanceEntry& e : attendance.entries()) {
+    entries.AddRow({TimeText(e.start_time()), e.event(), e.programme().empty() ? "-" : e.programme(), OutcomeWords(e),
+                    Truncate(OneLine(e.event_title()), 50)});
+  }
+  std::string text = entries.Render();
+  if (!attendance.programmes().empty()) {
+    Table programmes({{"programme"}, {"places", Align::kRight}, {"attended", Align::kRight}, {"completed"}});
+    for (const learning::ProgrammeAttendance& p : attendance.programmes()) {
+      std::string completed = p.completed() ? TimeText(p.complete_time()) : "no";
+      if (!p.completed() && p.completion_min_events() > 0) {
+        absl::StrAppend(&completed, " (needs ", p.completion_min_events(), ")");
+      }
+      programmes.AddRow({p.programme(), Count(p.events_registered()), Count(p.events_attended()), completed});
+    }
+    absl::StrAppend(&text, "\n", programmes.Render());
+  }
+  const learning::PractitionerAttendanceTotals& t = attendance.totals();
+  absl::StrAppend(&text, "\n",
+                  FieldsText({{"registrations", Count(t.registrations())},
+                              {"places", absl::StrCat(Count(t.registered()), " (", Count(t.walk_ins()), " walk-in)")},
+                              {"attended", Count(t.attended())},
+                              {"no-shows", Count(t.no_shows())},
+                              {"waiting", Count(t.waiting())},
+                              {"cancelled", absl::StrCat(Count(t.cancelled()), " (", Count(t.late_cancellations()),
+                                                         " late)")},
+                              {"programmes completed", Count(t.programmes_completed())}}));
+  return text;
+}
+
 }  // namespace wp::wpctl

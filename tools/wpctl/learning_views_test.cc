@@ -56,5 +56,36 @@ TEST(LearningViewsTest, EventsListPlacesAndWaiting) {
   EXPECT_NE(text.find("8/8"), std::string::npos) << text;
 }
 
+TEST(LearningViewsTest, AttendanceListsEachRegistrationThenProgrammesAndTotals) {
+  learning::PractitionerAttendance a;
+  learning::PractitionerAttendanceEntry* walk_in = a.add_entries();
+  walk_in->set_event("events/ioc-session-2");
+  walk_in->set_programme("programmes/improving-our-classrooms");
+  walk_in->set_state(learning::PLACED);
+  walk_in->set_attendance(learning::ATTENDED);
+  walk_in->set_walk_in(true);
+  learning::PractitionerAttendanceEntry* missed = a.add_entries();
+  missed->set_event("events/conference");
+  missed->set_state(learning::PLACED);
+  missed->set_event_status(learning::HELD);
+  learning::PractitionerAttendanceEntry* late = a.add_entries();
+  late->set_event("events/ioc-session-3");
+  late->set_state(learning::REGISTRATION_CANCELLED);
+  late->set_late_cancellation(true);
+  learning::ProgrammeAttendance* p = a.add_programmes();
+  p->set_programme("programmes/improving-our-classrooms");
+  p->set_events_registered(1);
+  p->set_events_attended(1);
+  p->set_completion_min_events(3);
+  a.mutable_totals()->set_registrations(3);
+  a.mutable_totals()->set_late_cancellations(1);
+  const std::string text = PractitionerAttendanceText(a);
+  EXPECT_NE(text.find("attended (walk-in)"), std::string::npos) << text;
+  EXPECT_NE(text.find("no-show"), std::string::npos) << text;
+  EXPECT_NE(text.find("cancelled late"), std::string::npos) << text;
+  EXPECT_NE(text.find("no (needs 3)"), std::string::npos) << text;
+  EXPECT_NE(text.find("0 (1 late)"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace wp::wpctl

@@ -15,6 +15,7 @@
 #include "services/learning/core/names.h"
 #include "services/learning/core/registration_rows.h"
 #include "services/learning/evaluations/evaluation_rules.h"
+#include "services/learning/evaluations/survey_summary.h"
 
 namespace wp::learning {
 namespace {
@@ -167,6 +168,11 @@ absl::StatusOr<v1::ListNonRespondersResponse> Evaluations::ListNonResponders(
         }
         return response;
       });
+}
+
+absl::StatusOr<v1::ExportSurveySummaryResponse> Evaluations::ExportSurveySummary(
+    const v1::ExportSurveySummaryRequest& request) {
+  return learning::ExportSurveySummary(db_, request);
 }
 
 }  // namespace wp::learning

@@ -40,6 +40,10 @@ class Evaluations {
   absl::StatusOr<v1::ImportEvaluationsResponse> Import(const server::Caller& caller,
                                                        const v1::ImportEvaluationsRequest& request, absl::Time now);
 
+  // The survey summary of an event or a programme as a spreadsheet
+  // (survey_summary.h).
+  absl::StatusOr<v1::ExportSurveySummaryResponse> ExportSurveySummary(const v1::ExportSurveySummaryRequest& request);
+
   // NOT_FOUND for an unknown event, FAILED_PRECONDITION for a cancelled one.
   static absl::Status CheckEventAnswerable(store::Transaction& tx, const std::string& event_id);
 

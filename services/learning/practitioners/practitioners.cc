@@ -13,6 +13,7 @@
 #include "libs/store/etag_update.h"
 #include "services/learning/core/events.h"
 #include "services/learning/core/names.h"
+#include "services/learning/practitioners/practitioner_attendance.h"
 #include "services/learning/practitioners/practitioner_store.h"
 
 namespace wp::learning {
@@ -95,6 +96,11 @@ absl::StatusOr<v1::Practitioner> Practitioners::Update(const server::Caller& cal
           return stored;
         });
   });
+}
+
+absl::StatusOr<v1::PractitionerAttendance> Practitioners::Attendance(
+    const v1::GetPractitionerAttendanceRequest& request) {
+  return GetPractitionerAttendance(db_, request);
 }
 
 }  // namespace wp::learning

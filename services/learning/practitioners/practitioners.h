@@ -25,6 +25,8 @@ class Practitioners {
   absl::StatusOr<v1::ListPractitionersResponse> List(const v1::ListPractitionersRequest& request);
   absl::StatusOr<v1::Practitioner> Update(const server::Caller& caller, const v1::UpdatePractitionerRequest& request,
                                           absl::Time now);
+  // The practitioner's attendance across programmes (practitioner_attendance.h).
+  absl::StatusOr<v1::PractitionerAttendance> Attendance(const v1::GetPractitionerAttendanceRequest& request);
 
  private:
   store::Database& db_;
