@@ -6,7 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
-#include "libs/calendar/dates.h"
+#include "libs/calendar/day_range.h"
 #include "libs/calendar/timestamps.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
@@ -24,28 +24,16 @@ struct AttendanceQuery {
   int64_t until_us = 0;
 };
 
-int64_t StartOfDayUs(absl::CivilDay day) { return calendar::Micros(absl::FromCivil(day, absl::UTCTimeZone())); }
-
-absl::CivilDay CivilDayOf(const wp::common::v1::Date& date) {
-  return absl::CivilDay(date.year(), date.month(), date.day());
-}
-
 absl::StatusOr<AttendanceQuery> QueryOf(const v1::GetPractitionerAttendanceRequest& request) {
   FieldViolations v;
   AttendanceQuery query;
   absl::StatusOr<std::string> id = PractitionerIdOf(request.practitioner(), "practitioner");
   AddViolationsOf(id.status(), &v, "practitioner");
   if (id.ok()) query.practitioner_id = *id;
-  const bool has_from = calendar::IsSet(request.from());
-  const bool has_to = calendar::IsSet(request.to());
-  if (has_from) AddViolationsOf(calendar::Validate(request.from(), "from", /*allow_month_only=*/false), &v, "from");
-  if (has_to) AddViolationsOf(calendar::Validate(request.to(), "to", /*allow_month_only=*/false), &v, "to");
+  const calendar::DayRange days = calendar::CheckDayRange(request.from(), request.to(), &v);
   WP_RETURN_IF_ERROR(v.ToStatus());
-  if (has_from && has_to && CivilDayOf(request.from()) > CivilDayOf(request.to())) {
-    return InvalidField("from", "must not be after to");
-  }
-  if (has_from) query.from_us = StartOfDayUs(CivilDayOf(request.from()));
-  if (has_to) query.until_us = StartOfDayUs(CivilDayOf(request.to()) + 1);
+  query.from_us = days.from_us;
+  query.until_us = days.until_us;
   return query;
 }
 

@@ -3,8 +3,7 @@
 #include <functional>
 
 #include "absl/strings/str_cat.h"
-#include "libs/calendar/dates.h"
-#include "libs/calendar/timestamps.h"
+#include "libs/calendar/day_range.h"
 #include "libs/region/authorities.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
@@ -13,12 +12,6 @@
 
 namespace wp::learning {
 namespace {
-
-int64_t StartOfDayUs(absl::CivilDay day) { return calendar::Micros(absl::FromCivil(day, absl::UTCTimeZone())); }
-
-absl::CivilDay CivilDayOf(const wp::common::v1::Date& date) {
-  return absl::CivilDay(date.year(), date.month(), date.day());
-}
 
 // The column a split groups by; "" for none.
 const char* KeyColumn(v1::StatisticsSplit split) {
@@ -219,29 +212,21 @@ absl::StatusOr<StatisticsScope> ScopeOf(const v1::GetStatisticsRequest& request,
   } else {
     for (const auto& a : region::kAuthorities) scope.authorities.emplace_back(a.code);
   }
-  const bool has_from = calendar::IsSet(request.from());
-  const bool has_to = calendar::IsSet(request.to());
-  if (has_from) AddViolationsOf(calendar::Validate(request.from(), "from", /*allow_month_only=*/false), &v, "from");
-  if (has_to) AddViolationsOf(calendar::Validate(request.to(), "to", /*allow_month_only=*/false), &v, "to");
+  const calendar::DayRange days = calendar::CheckDayRange(request.from(), request.to(), &v);
   WP_RETURN_IF_ERROR(v.ToStatus());
-  if (has_from && has_to && CivilDayOf(request.from()) > CivilDayOf(request.to())) {
-    return InvalidField("from", "must not be after to");
-  }
-  if (has_from) {
-    const int64_t from_us = StartOfDayUs(CivilDayOf(request.from()));
+  if (days.from) {
     scope.event_where += " AND e.start_us >= ?";
-    scope.event_params.push_back(from_us);
+    scope.event_params.push_back(days.from_us);
     scope.completion_where += " AND c.complete_us >= ?";
-    scope.completion_params.push_back(from_us);
+    scope.completion_params.push_back(days.from_us);
   }
-  if (has_to) {
-    const int64_t end_us = StartOfDayUs(CivilDayOf(request.to()) + 1);
+  if (days.to) {
     scope.event_where += " AND e.start_us < ?";
-    scope.event_params.push_back(end_us);
+    scope.event_params.push_back(days.until_us);
     scope.completion_where += " AND c.complete_us < ?";
-    scope.completion_params.push_back(end_us);
+    scope.completion_params.push_back(days.until_us);
   }
-  scope.population_day = has_to ? CivilDayOf(request.to()) : today;
+  scope.population_day = days.to.value_or(today);
   return scope;
 }
 
