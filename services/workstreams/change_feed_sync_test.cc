@@ -68,6 +68,7 @@ class TrackerCopy {
       v1::PlanItemStatusChanged e;
       ASSERT_TRUE(change.payload().UnpackTo(&e)) << type;
       history_[e.plan_item()].push_back(e.change());
+      NoteActivity(items_[e.plan_item()], e.change().change_time());
     } else if (type == "wp.workstreams.plan_item.progress_noted") {
       v1::PlanItemProgressNoted e;
       ASSERT_TRUE(change.payload().UnpackTo(&e)) << type;
@@ -75,12 +76,28 @@ class TrackerCopy {
       *item.add_progress_notes() = e.note();
       // A note is a change of the item, made at the note's time.
       *item.mutable_update_time() = e.note().create_time();
+      NoteActivity(item, e.note().create_time());
+    } else if (type == "wp.workstreams.plan_item.went_stale") {
+      v1::PlanItemWentStale e;
+      ASSERT_TRUE(change.payload().UnpackTo(&e)) << type;
+      *items_[e.plan_item()].mutable_stale_since() = e.stale_since();
     } else {
       ADD_FAILURE() << "a tracker copy does not expect " << type;
     }
   }
 
   int64_t position() const { return position_; }
+
+  // A note or a status change is activity: the last activity moves on
+  // (never back) and a stale spell ends.
+  static void NoteActivity(v1::PlanItem& item, const google::protobuf::Timestamp& at) {
+    const auto& last = item.last_activity_time();
+    if (at.seconds() > last.seconds() || (at.seconds() == last.seconds() && at.nanos() > last.nanos())) {
+      *item.mutable_last_activity_time() = at;
+    }
+    item.clear_stale_since();
+  }
+
   const std::map<std::string, v1::Workstream>& workstreams() const { return workstreams_; }
   const std::map<std::string, v1::PlanItem>& items() const { return items_; }
   const std::map<std::string, std::vector<v1::StatusChange>>& history() const { return history_; }

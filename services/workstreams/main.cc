@@ -1,17 +1,26 @@
 // The workstreams service: its own parts on the service runtime
 // (libs/runtime). The story of the service is in tracker.h,
 // tracker_summary.h, tracker_import.h and networks.h.
+#include <algorithm>
+
 #include "absl/flags/flag.h"
+#include "libs/runtime/periodic_task.h"
 #include "libs/runtime/service_runtime.h"
 #include "services/workstreams/access_policy.h"
 #include "services/workstreams/events.h"
 #include "services/workstreams/from_governance/governance_consumer.h"
 #include "services/workstreams/migrations.h"
+#include "services/workstreams/stale_items.h"
 #include "services/workstreams/summary_events.h"
 #include "services/workstreams/workstreams_grpc.h"
 
 ABSL_FLAG(int32_t, max_concurrent_imports, wp::workstreams::TrackerImporter::kDefaultConcurrentImports,
           "Tracker imports run at once; more are refused with RESOURCE_EXHAUSTED (retry later)");
+
+ABSL_FLAG(int32_t, stale_after_days, wp::workstreams::kDefaultStaleAfterDays,
+          "An open plan item with no progress note or status change for this many days is stale");
+ABSL_FLAG(int32_t, stale_check_seconds, 3600,
+          "How often the service looks for items gone stale and publishes plan_item.went_stale");
 
 int main(int argc, char** argv) {
   using namespace wp;  // main only
@@ -22,8 +31,9 @@ int main(int argc, char** argv) {
       config, {kServiceName, Migrations(), AccessPolicy(), ChangesTrackerSummary, EntityTypes()});
 
   // The runtime's commit listener advances the generation after each commit.
-  Tracker tracker(rt->db());
-  TrackerSummaries summaries(rt->db(), rt->cache(), rt->generation(), rt->store_id());
+  const StaleRule stale_rule{std::max(1, absl::GetFlag(FLAGS_stale_after_days))};
+  Tracker tracker(rt->db(), stale_rule);
+  TrackerSummaries summaries(rt->db(), rt->cache(), rt->generation(), rt->store_id(), stale_rule);
   TrackerImporter importer(rt->db(), /*batch_size=*/100, absl::GetFlag(FLAGS_max_concurrent_imports));
   Networks networks(rt->db());
 
@@ -35,5 +45,22 @@ int main(int argc, char** argv) {
   // Board sponsors and the workstreams of approved plans come from the
   // governance service's events.
   rt->AddConsumer("the governance consumer", NewGovernanceConsumer(rt->nats(), rt->db()));
+
+  // Items gone stale are marked and published by the service itself.
+  StaleItems stale_items(rt->db(), stale_rule);
+  server::Caller system;
+  system.actor = kServiceName;
+  system.role = "system";
+  system.method = "StaleItems";
+  runtime::PeriodicTask stale_watch(
+      "the stale items watch", absl::Seconds(std::max(1, absl::GetFlag(FLAGS_stale_check_seconds))),
+      [&]() -> absl::Status { return stale_items.MarkNewlyStale(system, absl::Now()).status(); });
+  rt->AddBackgroundTask(
+      "the stale items watch",
+      [&stale_watch] {
+        stale_watch.Start();
+        return absl::OkStatus();
+      },
+      [&stale_watch] { stale_watch.Stop(); });
   return rt->Run();
 }

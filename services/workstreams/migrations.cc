@@ -116,6 +116,21 @@ CREATE TABLE board_sponsorships (
 );
 CREATE INDEX board_sponsorships_by_workstream ON board_sponsorships (plan_period, workstream_number, start_day);
 )sql"},
+      // Stale items (stale_items.h): when each item last had a note or a
+      // status change (or was created), and since when it is marked stale.
+      {5, "plan item activity", R"sql(
+ALTER TABLE plan_items ADD COLUMN last_activity_us INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE plan_items ADD COLUMN stale_since_us INTEGER NOT NULL DEFAULT 0;
+UPDATE plan_items SET last_activity_us = create_us;
+UPDATE plan_items SET last_activity_us = (SELECT MAX(n.create_us) FROM progress_notes n
+    WHERE n.plan_period = plan_items.plan_period AND n.ref = plan_items.ref)
+  WHERE (SELECT MAX(n.create_us) FROM progress_notes n
+    WHERE n.plan_period = plan_items.plan_period AND n.ref = plan_items.ref) > last_activity_us;
+UPDATE plan_items SET last_activity_us = (SELECT MAX(c.change_us) FROM status_changes c
+    WHERE c.plan_period = plan_items.plan_period AND c.ref = plan_items.ref)
+  WHERE (SELECT MAX(c.change_us) FROM status_changes c
+    WHERE c.plan_period = plan_items.plan_period AND c.ref = plan_items.ref) > last_activity_us;
+)sql"},
   };
   return *migrations;
 }

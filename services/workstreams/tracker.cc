@@ -232,6 +232,10 @@ absl::StatusOr<v1::ListPlanItemsResponse> Tracker::ListPlanItems(
     absl::Status date = calendar::Validate(request.overdue_as_of(), "overdue_as_of", false);
     for (const auto& f : FieldViolationsOf(date)) v.Add(f.field, f.description);
   }
+  if (request.has_stale_as_of()) {
+    absl::Status date = calendar::Validate(request.stale_as_of(), "stale_as_of", false);
+    for (const auto& f : FieldViolationsOf(date)) v.Add(f.field, f.description);
+  }
   if (request.query().size() > 200) v.Add("query", "must be at most 200 bytes");
   WP_RETURN_IF_ERROR(v.ToStatus());
   WP_ASSIGN_OR_RETURN(auto page_size, paging::PageSize(request.page_size(), 100, 1000));
@@ -244,6 +248,10 @@ absl::StatusOr<v1::ListPlanItemsResponse> Tracker::ListPlanItems(
   filter.lead_contains = request.lead();
   filter.text_contains = request.query();
   if (request.has_overdue_as_of()) filter.overdue_before_day = calendar::ToIsoText(request.overdue_as_of());
+  if (request.has_stale_as_of()) {
+    const wp::common::v1::Date& d = request.stale_as_of();
+    filter.stale_before_us = stale_rule_.StaleBeforeUs(absl::CivilDay(d.year(), d.month(), d.day()));
+  }
   filter.limit = page_size + 1;
   if (!after.first_page()) {
     // The numbers are read as the store's ints, as the token was written.

@@ -13,13 +13,14 @@
 #include "absl/status/statusor.h"
 #include "libs/server/request_context.h"
 #include "libs/store/database.h"
+#include "services/workstreams/stale_items.h"
 #include "wp/workstreams/v1/workstreams.pb.h"
 
 namespace wp::workstreams {
 
 class Tracker {
  public:
-  explicit Tracker(store::Database& db) : db_(db) {}
+  explicit Tracker(store::Database& db, StaleRule stale_rule = {}) : db_(db), stale_rule_(stale_rule) {}
 
   absl::StatusOr<v1::Workstream> CreateWorkstream(const server::Caller& caller,
                                                   const v1::CreateWorkstreamRequest& request);
@@ -42,6 +43,7 @@ class Tracker {
 
  private:
   store::Database& db_;
+  const StaleRule stale_rule_;
 };
 
 }  // namespace wp::workstreams

@@ -68,7 +68,7 @@ constexpr char kWorkstreamColumns[] =
 
 constexpr char kPlanItemColumns[] =
     "plan_period, ref, workstream_number, task, lead, status, expected_date, superseded_by, "
-    "version, create_us, update_us";
+    "version, create_us, update_us, last_activity_us, stale_since_us";
 
 PlanItem PlanItemFromRow(const Row& r) {
   PlanItem item;
@@ -86,6 +86,8 @@ PlanItem PlanItemFromRow(const Row& r) {
   item.set_etag(EtagOf(r.Int(8)));
   calendar::SetTimestamp(r.Int(9), item.mutable_create_time());
   calendar::SetTimestamp(r.Int(10), item.mutable_update_time());
+  calendar::SetTimestamp(r.Int(11), item.mutable_last_activity_time());
+  if (r.Int(12) != 0) calendar::SetTimestamp(r.Int(12), item.mutable_stale_since());
   return item;
 }
 
@@ -139,6 +141,16 @@ absl::Status BumpItemVersion(Transaction& tx, const std::string& period, const s
       {calendar::Micros(now), period, ref}));
   if (changed == 0) return absl::NotFoundError(PlanItemName(period, ref));
   return absl::OkStatus();
+}
+
+// A progress note or status change at `micros`: the item's last activity
+// moves on (never back) and any stale spell ends.
+absl::Status NoteActivity(Transaction& tx, const std::string& period, const std::string& ref, int64_t micros) {
+  return tx
+      .Execute("UPDATE plan_items SET stale_since_us = 0, last_activity_us = CASE WHEN last_activity_us < ? "
+               "THEN ? ELSE last_activity_us END WHERE plan_period = ? AND ref = ?",
+               {micros, micros, period, ref})
+      .status();
 }
 
 }  // namespace
@@ -217,12 +229,12 @@ absl::Status InsertPlanItem(Transaction& tx, const PlanItem& item, absl::Time no
   WP_RETURN_IF_ERROR(CheckItemText(item));
   absl::StatusOr<int64_t> n = tx.Execute(
       "INSERT INTO plan_items (plan_period, ref, workstream_number, task_number, task, lead, "
-      "status, expected_date, due_day, superseded_by, version, create_us, update_us) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+      "status, expected_date, due_day, superseded_by, version, create_us, update_us, last_activity_us) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
       {item.plan_period(), item.ref(), static_cast<int64_t>(ref->workstream),
        static_cast<int64_t>(ref->task), item.task(), item.lead(),
        static_cast<int64_t>(item.status()), DateValue(item), DueDayValue(item),
-       item.superseded_by(), calendar::Micros(now), calendar::Micros(now)});
+       item.superseded_by(), calendar::Micros(now), calendar::Micros(now), calendar::Micros(now)});
   if (n.status().code() == absl::StatusCode::kAlreadyExists) {
     return absl::AlreadyExistsError(PlanItemName(item.plan_period(), item.ref()) +
                                     " already exists");
@@ -264,6 +276,7 @@ absl::Status InsertProgressNote(Transaction& tx, const std::string& period, cons
       "VALUES (?, ?, ?, ?, ?, ?)",
       {period, ref, note.has_note_date() ? Value(calendar::ToIsoText(note.note_date())) : Value(),
        note.text(), note.author(), calendar::Micros(now)}).status());
+  WP_RETURN_IF_ERROR(NoteActivity(tx, period, ref, calendar::Micros(now)));
   return BumpItemVersion(tx, period, ref, now);
 }
 
@@ -271,13 +284,14 @@ absl::Status InsertStatusChange(Transaction& tx, const std::string& period, cons
                                 const v1::StatusChange& change) {
   WP_RETURN_IF_ERROR(CheckText("reason", change.reason()));
   const int64_t micros = change.change_time().seconds() * 1000000 + change.change_time().nanos() / 1000;
-  return tx
-      .Execute(
-          "INSERT INTO status_changes (plan_period, ref, from_status, to_status, changed_by, "
-          "change_us, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
-          {period, ref, static_cast<int64_t>(change.from_status()),
-           static_cast<int64_t>(change.to_status()), change.changed_by(), micros, change.reason()})
-      .status();
+  WP_RETURN_IF_ERROR(tx.Execute(
+                           "INSERT INTO status_changes (plan_period, ref, from_status, to_status, changed_by, "
+                           "change_us, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           {period, ref, static_cast<int64_t>(change.from_status()),
+                            static_cast<int64_t>(change.to_status()), change.changed_by(), micros,
+                            change.reason()})
+                         .status());
+  return NoteActivity(tx, period, ref, micros);
 }
 
 absl::StatusOr<std::vector<v1::StatusChange>> LoadStatusHistory(Transaction& tx,
@@ -324,6 +338,11 @@ absl::StatusOr<std::vector<PlanItem>> ListPlanItems(Transaction& tx, const PlanI
                     ", ", static_cast<int>(v1::ON_TRACK), ")");
     params.push_back(*filter.overdue_before_day);
   }
+  if (filter.stale_before_us) {
+    absl::StrAppend(&sql, " AND last_activity_us < ? AND status IN (", static_cast<int>(v1::NOT_STARTED), ", ",
+                    static_cast<int>(v1::ON_TRACK), ")");
+    params.push_back(*filter.stale_before_us);
+  }
   if (!filter.text_contains.empty()) {
     const std::string pattern = ContainsPattern(filter.text_contains);
     sql +=
@@ -348,18 +367,21 @@ absl::StatusOr<std::vector<PlanItem>> ListPlanItems(Transaction& tx, const PlanI
 
 absl::StatusOr<std::vector<StatusCountRow>> CountByStatus(Transaction& tx,
                                                           const std::string& period,
-                                                          const std::string& as_of_day) {
+                                                          const std::string& as_of_day,
+                                                          int64_t stale_before_us) {
+  const std::string open = absl::StrCat(" AND status IN (", static_cast<int>(v1::NOT_STARTED), ", ",
+                                        static_cast<int>(v1::ON_TRACK), ")");
   WP_ASSIGN_OR_RETURN(std::vector<Row> rows, tx.Query(
       absl::StrCat("SELECT workstream_number, status, COUNT(*), "
-                   "SUM(CASE WHEN due_day < ? AND status IN (",
-                   static_cast<int>(v1::NOT_STARTED), ", ", static_cast<int>(v1::ON_TRACK),
-                   ") THEN 1 ELSE 0 END) FROM plan_items WHERE plan_period = ? "
+                   "SUM(CASE WHEN due_day < ?", open, " THEN 1 ELSE 0 END), "
+                   "SUM(CASE WHEN last_activity_us < ?", open, " THEN 1 ELSE 0 END) "
+                   "FROM plan_items WHERE plan_period = ? "
                    "GROUP BY workstream_number, status ORDER BY workstream_number, status"),
-      {as_of_day, period}));
+      {as_of_day, stale_before_us, period}));
   std::vector<StatusCountRow> result;
   for (const Row& r : rows) {
     result.push_back({static_cast<int>(r.Int(0)), static_cast<v1::PlanItemStatus>(r.Int(1)),
-                      static_cast<int>(r.Int(2)), static_cast<int>(r.Int(3))});
+                      static_cast<int>(r.Int(2)), static_cast<int>(r.Int(3)), static_cast<int>(r.Int(4))});
   }
   return result;
 }

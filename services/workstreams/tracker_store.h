@@ -50,7 +50,8 @@ absl::Status InsertPlanItem(Transaction& tx, const PlanItem& item, absl::Time no
 // Saves task, lead, status, expected_date, superseded_by; ABORTED on a version race.
 absl::Status SavePlanItem(Transaction& tx, const PlanItem& item, int64_t expected_version,
                           absl::Time now);
-// Adds a note and bumps the item's version.
+// Adds a note and bumps the item's version. A note or a status change is
+// activity: it moves the item's last activity on and ends a stale spell.
 absl::Status InsertProgressNote(Transaction& tx, const std::string& period, const std::string& ref,
                                 const v1::ProgressNote& note, absl::Time now);
 absl::Status InsertStatusChange(Transaction& tx, const std::string& period, const std::string& ref,
@@ -65,6 +66,8 @@ struct PlanItemFilter {
   std::vector<v1::PlanItemStatus> statuses;
   std::string lead_contains;
   std::optional<std::string> overdue_before_day;  // "YYYY-MM-DD"
+  // Stale: open, and last activity before this (stale_items.h).
+  std::optional<int64_t> stale_before_us;
   std::string text_contains;
   // Keyset position: items after (workstream, task) in ref order.
   int after_workstream = 0;
@@ -79,10 +82,13 @@ struct StatusCountRow {
   v1::PlanItemStatus status = v1::PLAN_ITEM_STATUS_UNSPECIFIED;
   int count = 0;
   int overdue = 0;
+  int stale = 0;
 };
+// Overdue: due before `as_of_day`; stale: last activity before `stale_before_us`.
 absl::StatusOr<std::vector<StatusCountRow>> CountByStatus(Transaction& tx,
                                                           const std::string& period,
-                                                          const std::string& as_of_day);
+                                                          const std::string& as_of_day,
+                                                          int64_t stale_before_us);
 
 // Etags are the store's (libs/store/etag.h); creates go through
 // store::CreateOnce (libs/store/create_once.h).

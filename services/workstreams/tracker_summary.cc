@@ -19,7 +19,7 @@ namespace {
 // with old generations.
 constexpr absl::Duration kSummaryTtl = absl::Minutes(10);
 
-void Add(v1::StatusCounts* counts, v1::PlanItemStatus status, int n, int overdue) {
+void Add(v1::StatusCounts* counts, v1::PlanItemStatus status, int n, int overdue, int stale) {
   switch (status) {
     case v1::NOT_STARTED: counts->set_not_started(counts->not_started() + n); break;
     case v1::ON_TRACK: counts->set_on_track(counts->on_track() + n); break;
@@ -29,6 +29,7 @@ void Add(v1::StatusCounts* counts, v1::PlanItemStatus status, int n, int overdue
   }
   counts->set_total(counts->total() + n);
   counts->set_overdue(counts->overdue() + overdue);
+  counts->set_stale(counts->stale() + stale);
 }
 
 // Superseded items are no longer work to do, so they do not count against
@@ -42,12 +43,14 @@ void SetShare(v1::StatusCounts* counts) {
 
 absl::StatusOr<v1::TrackerSummary> ComputeTrackerSummary(store::Database& db,
                                                          const std::string& period,
-                                                         const wp::common::v1::Date& as_of) {
+                                                         const wp::common::v1::Date& as_of,
+                                                         const StaleRule& stale_rule) {
   absl::StatusOr<v1::TrackerSummary> read = store::ReadValue<v1::TrackerSummary>(
       db, [&](store::Transaction& tx) -> absl::StatusOr<v1::TrackerSummary> {
         v1::TrackerSummary summary;
         summary.set_plan_period(period);
         *summary.mutable_as_of() = as_of;
+        summary.set_stale_after_days(stale_rule.after_days);
         WP_ASSIGN_OR_RETURN(auto workstreams, ListWorkstreams(tx, period, "", 0, 1000));
         std::map<int, v1::WorkstreamSummary*> by_number;
         for (const v1::Workstream& ws : workstreams) {
@@ -58,12 +61,15 @@ absl::StatusOr<v1::TrackerSummary> ComputeTrackerSummary(store::Database& db,
           row->mutable_counts();
           by_number[ws.number()] = row;
         }
-        WP_ASSIGN_OR_RETURN(auto counts, CountByStatus(tx, period, calendar::ToIsoText(as_of)));
+        WP_ASSIGN_OR_RETURN(
+            auto counts,
+            CountByStatus(tx, period, calendar::ToIsoText(as_of),
+                          stale_rule.StaleBeforeUs(absl::CivilDay(as_of.year(), as_of.month(), as_of.day()))));
         for (const StatusCountRow& c : counts) {
           auto it = by_number.find(c.workstream_number);
           if (it == by_number.end()) continue;  // cannot happen: foreign key
-          Add(it->second->mutable_counts(), c.status, c.count, c.overdue);
-          Add(summary.mutable_totals(), c.status, c.count, c.overdue);
+          Add(it->second->mutable_counts(), c.status, c.count, c.overdue, c.stale);
+          Add(summary.mutable_totals(), c.status, c.count, c.overdue, c.stale);
         }
         return summary;
       });
@@ -88,10 +94,10 @@ absl::StatusOr<v1::TrackerSummary> TrackerSummaries::Get(const v1::GetTrackerSum
   const std::string key = cache::CacheKey(
       "workstreams",
       absl::StrCat("tracker_summary:", store_id_, ":", request.plan_period(), ":",
-                   calendar::ToIsoText(as_of)),
+                   calendar::ToIsoText(as_of), ":stale", stale_rule_.after_days),
       generation_.current());
   return cache::CachedMessage<v1::TrackerSummary>(
-      cache_, key, kSummaryTtl, [&] { return ComputeTrackerSummary(db_, request.plan_period(), as_of); });
+      cache_, key, kSummaryTtl, [&] { return ComputeTrackerSummary(db_, request.plan_period(), as_of, stale_rule_); });
 }
 
 }  // namespace wp::workstreams

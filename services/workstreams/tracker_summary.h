@@ -13,6 +13,7 @@
 #include "absl/status/statusor.h"
 #include "libs/cache/cache_aside.h"
 #include "libs/store/database.h"
+#include "services/workstreams/stale_items.h"
 #include "libs/cache/data_generation.h"
 #include "wp/workstreams/v1/workstreams.pb.h"
 
@@ -21,15 +22,16 @@ namespace wp::workstreams {
 // Straight from the store, no cache.
 absl::StatusOr<v1::TrackerSummary> ComputeTrackerSummary(store::Database& db,
                                                          const std::string& period,
-                                                         const wp::common::v1::Date& as_of);
+                                                         const wp::common::v1::Date& as_of,
+                                                         const StaleRule& stale_rule = {});
 
 class TrackerSummaries {
  public:
   // `cache` may be null (no caching). `store_id` (store::StoreIdentity) goes
   // into cache keys so stacks sharing a Redis keep apart.
   TrackerSummaries(store::Database& db, cache::CacheAside* cache, const cache::DataGeneration& generation,
-                   std::string store_id = "")
-      : db_(db), cache_(cache), generation_(generation), store_id_(std::move(store_id)) {}
+                   std::string store_id = "", StaleRule stale_rule = {})
+      : db_(db), cache_(cache), generation_(generation), store_id_(std::move(store_id)), stale_rule_(stale_rule) {}
 
   absl::StatusOr<v1::TrackerSummary> Get(const v1::GetTrackerSummaryRequest& request);
 
@@ -38,6 +40,7 @@ class TrackerSummaries {
   cache::CacheAside* cache_;
   const cache::DataGeneration& generation_;
   const std::string store_id_;
+  const StaleRule stale_rule_;
 };
 
 }  // namespace wp::workstreams

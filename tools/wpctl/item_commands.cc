@@ -13,6 +13,8 @@ namespace {
 
 using Stub = v1::WorkstreamsService::Stub;
 
+absl::CivilDay TodayUtcDay() { return absl::ToCivilDay(absl::Now(), absl::UTCTimeZone()); }
+
 // NAME: a full name, or a ref with --period.
 absl::StatusOr<std::string> ItemNameArg(const Args& args) {
   return PlanItemName(args.positional.at(0), args.Get("period"));
@@ -29,6 +31,12 @@ CommandResult ItemsList(const CommandEnv& env, const Args& args) {
   if (!statuses.ok()) return statuses.status();
   auto overdue_as_of = DateOption(args, "overdue-as-of", /*allow_month_only=*/false);
   if (!overdue_as_of.ok()) return overdue_as_of.status();
+  auto stale_as_of = DateOption(args, "stale-as-of", /*allow_month_only=*/false);
+  if (!stale_as_of.ok()) return stale_as_of.status();
+  // --overdue and --stale: as of today, as the service judges days (UTC).
+  const wp::common::v1::Date today = calendar::TodayUtc();
+  if (args.Switch("overdue") && !overdue_as_of->has_value()) *overdue_as_of = today;
+  if (args.Switch("stale") && !stale_as_of->has_value()) *stale_as_of = today;
   auto page_size = IntOption(args, "page-size", 1, 1000);
   if (!page_size.ok()) return page_size.status();
 
@@ -38,11 +46,12 @@ CommandResult ItemsList(const CommandEnv& env, const Args& args) {
   for (v1::PlanItemStatus status : *statuses) request.add_statuses(status);
   request.set_lead(args.Get("lead"));
   if (overdue_as_of->has_value()) *request.mutable_overdue_as_of() = **overdue_as_of;
+  if (stale_as_of->has_value()) *request.mutable_stale_as_of() = **stale_as_of;
   request.set_query(args.Get("query"));
   request.set_page_size(page_size->value_or(0));  // 0: the server's default
   auto all = env.client->CallAllPages(env.client->workstreams(), &Stub::ListPlanItems, request);
   if (!all.ok()) return all.status();
-  return Print(env, *all, PlanItemsText(*all));
+  return Print(env, *all, PlanItemsText(*all, TodayUtcDay()));
 }
 
 CommandResult ItemsGet(const CommandEnv& env, const Args& args) {
@@ -52,7 +61,7 @@ CommandResult ItemsGet(const CommandEnv& env, const Args& args) {
   request.set_name(*name);
   auto item = env.client->Call(env.client->workstreams(), &Stub::GetPlanItem, request);
   if (!item.ok()) return item.status();
-  return Print(env, *item, PlanItemText(*item));
+  return Print(env, *item, PlanItemText(*item, TodayUtcDay()));
 }
 
 CommandResult ItemsHistory(const CommandEnv& env, const Args& args) {
@@ -86,7 +95,7 @@ CommandResult ItemsNote(const CommandEnv& env, const Args& args) {
                         : calendar::FromCivilDay(absl::ToCivilDay(absl::Now(), absl::LocalTimeZone()));
   auto item = env.client->CallIdempotent(env.client->workstreams(), &Stub::AddProgressNote, request);
   if (!item.ok()) return item.status();
-  return Print(env, *item, PlanItemText(*item));
+  return Print(env, *item, PlanItemText(*item, TodayUtcDay()));
 }
 
 CommandResult ItemsSetStatus(const CommandEnv& env, const Args& args) {
@@ -110,7 +119,7 @@ CommandResult ItemsSetStatus(const CommandEnv& env, const Args& args) {
   request.set_reason(args.Get("reason"));
   auto updated = env.client->Call(env.client->workstreams(), &Stub::UpdatePlanItem, request);
   if (!updated.ok()) return updated.status();
-  return Print(env, *updated, PlanItemText(*updated));
+  return Print(env, *updated, PlanItemText(*updated, TodayUtcDay()));
 }
 
 }  // namespace wp::wpctl

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "libs/calendar/dates.h"
 #include "tools/wpctl/output.h"
 #include "tools/wpctl/values.h"
 
@@ -65,29 +66,48 @@ std::string WorkstreamText(const v1::Workstream& ws) {
                      {"etag", ws.etag()}});
 }
 
-std::string PlanItemsText(const v1::ListPlanItemsResponse& response) {
+namespace {
+
+bool IsOpen(const v1::PlanItem& item) { return item.status() == v1::NOT_STARTED || item.status() == v1::ON_TRACK; }
+
+// "on track", or "on track (overdue, stale)".
+std::string StatusWithFlags(const v1::PlanItem& item, absl::CivilDay today) {
+  std::vector<std::string> flags;
+  if (IsOpen(item) && item.has_expected_date() && calendar::LastDayCovered(item.expected_date()) < today) {
+    flags.push_back("overdue");
+  }
+  if (IsOpen(item) && item.has_stale_since()) flags.push_back("stale");
+  if (flags.empty()) return StatusWord(item.status());
+  return absl::StrCat(StatusWord(item.status()), " (", absl::StrJoin(flags, ", "), ")");
+}
+
+}  // namespace
+
+std::string PlanItemsText(const v1::ListPlanItemsResponse& response, absl::CivilDay today) {
   if (response.plan_items().empty()) return "no plan items\n";
   Table table({{"REF"}, {"STATUS"}, {"EXPECTED"}, {"LEAD"}, {"TASK"}});
   for (const v1::PlanItem& item : response.plan_items()) {
-    table.AddRow({item.ref(), StatusWord(item.status()), DateText(item.expected_date()),
+    table.AddRow({item.ref(), StatusWithFlags(item, today), DateText(item.expected_date()),
                   item.lead(), Truncate(OneLine(item.task()), kTaskWidth)});
   }
   return absl::StrCat(table.Render(), response.plan_items_size(),
                       response.plan_items_size() == 1 ? " item\n" : " items\n");
 }
 
-std::string PlanItemText(const v1::PlanItem& item) {
+std::string PlanItemText(const v1::PlanItem& item, absl::CivilDay today) {
   std::vector<Field> fields = {{"name", item.name()},
                                {"ref", item.ref()},
                                {"workstream", item.workstream()},
-                               {"status", StatusWord(item.status())}};
+                               {"status", StatusWithFlags(item, today)}};
   if (!item.superseded_by().empty()) fields.push_back({"superseded by", item.superseded_by()});
   fields.insert(fields.end(), {{"expected", DateText(item.expected_date())},
                                {"lead", item.lead()},
                                {"task", item.task()},
                                {"created", TimeText(item.create_time())},
-                               {"updated", TimeText(item.update_time())},
-                               {"etag", item.etag()}});
+                               {"updated", TimeText(item.update_time())}});
+  if (item.has_last_activity_time()) fields.push_back({"last activity", TimeText(item.last_activity_time())});
+  if (item.has_stale_since()) fields.push_back({"stale since", TimeText(item.stale_since())});
+  fields.push_back({"etag", item.etag()});
   std::string out = FieldsText(fields);
   if (item.progress_notes().empty()) return out + "progress notes: none\n";
   absl::StrAppend(&out, "progress notes (", item.progress_notes_size(), "):\n");

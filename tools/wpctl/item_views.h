@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "absl/time/civil_time.h"
 #include "wp/workstreams/v1/workstreams.pb.h"
 
 namespace wp::wpctl {
@@ -16,8 +17,11 @@ std::string WorkstreamsText(const v1::ListWorkstreamsResponse& response);
 std::string WorkstreamText(const v1::Workstream& workstream);
 
 // Task text is cut to fit a terminal line; `items get` shows it whole.
-std::string PlanItemsText(const v1::ListPlanItemsResponse& response);
-std::string PlanItemText(const v1::PlanItem& item);
+// An open item's status says "overdue" when its expected date is before
+// `today` (as the service judges it) and "stale" while the service has it
+// marked stale.
+std::string PlanItemsText(const v1::ListPlanItemsResponse& response, absl::CivilDay today);
+std::string PlanItemText(const v1::PlanItem& item, absl::CivilDay today);
 
 std::string HistoryText(const v1::ListStatusHistoryResponse& response);
 

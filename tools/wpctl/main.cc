@@ -45,7 +45,7 @@ using wp::wpctl::Services;
 // The options that are absl flags; the address options are added from Services().
 const std::set<std::string> kFlagOptions = {"token", "tls_ca", "timeout", "json", "help"};
 // Every other option takes a value.
-const std::set<std::string> kSwitches = {"json", "help", "reopen", "overdue", "all", "dry-run"};
+const std::set<std::string> kSwitches = {"json", "help", "reopen", "overdue", "stale", "all", "dry-run"};
 
 // Options every command takes: the flags and each service's address option.
 const std::set<std::string>& GlobalOptions() {
@@ -111,9 +111,11 @@ const std::vector<Command>& Commands() {
        "workstreams create --period P --number N --title T [--lead L]",
        "Create a workstream.", WorkstreamsCreate},
       {Service::kWorkstreams, "items", "list", {0, 0},
-       {"period", "workstream", "status", "lead", "overdue-as-of", "query", "page-size"},
+       {"period", "workstream", "status", "lead", "overdue", "overdue-as-of", "stale", "stale-as-of", "query",
+        "page-size"},
        "items list --period P [--workstream N] [--status on_track,complete] [--lead X]\n"
-       "             [--overdue-as-of YYYY-MM-DD] [--query TEXT] [--page-size N]",
+       "             [--overdue | --overdue-as-of YYYY-MM-DD] [--stale | --stale-as-of YYYY-MM-DD]\n"
+       "             [--query TEXT] [--page-size N]",
        "List plan items, every page.", ItemsList},
       {Service::kWorkstreams, "items", "get", {1, 1}, {"period"}, "items get NAME [--period P]",
        "Show a plan item with its progress notes.", ItemsGet},

@@ -95,7 +95,7 @@ TEST(ItemViewsTest, PlanItemWithNotes) {
   note->mutable_note_date()->set_month(11);
   note->set_author("fiona");
   note->set_text("Six confirmed.\nTwo to go.");
-  const std::string text = PlanItemText(item);
+  const std::string text = PlanItemText(item, absl::CivilDay(2026, 12, 3));
   EXPECT_THAT(text, HasSubstr("status:        superseded\n"));
   EXPECT_THAT(text, HasSubstr("superseded by: 5.2\n"));
   EXPECT_THAT(text, HasSubstr("task:          Recruit coordinators.\n               In every authority.\n"));
@@ -104,21 +104,32 @@ TEST(ItemViewsTest, PlanItemWithNotes) {
 
   item.clear_progress_notes();
   item.clear_superseded_by();
-  EXPECT_THAT(PlanItemText(item), HasSubstr("progress notes: none\n"));
-  EXPECT_THAT(PlanItemText(item), Not(HasSubstr("superseded by")));
+  EXPECT_THAT(PlanItemText(item, absl::CivilDay(2026, 12, 3)), HasSubstr("progress notes: none\n"));
+  EXPECT_THAT(PlanItemText(item, absl::CivilDay(2026, 12, 3)), Not(HasSubstr("superseded by")));
 }
 
 TEST(ItemViewsTest, ListsAndHistory) {
   v1::ListPlanItemsResponse items;
-  EXPECT_EQ(PlanItemsText(items), "no plan items\n");
+  EXPECT_EQ(PlanItemsText(items, absl::CivilDay(2026, 12, 3)), "no plan items\n");
   auto* item = items.add_plan_items();
   item->set_ref("2.1");
   item->set_status(v1::ON_TRACK);
   item->set_task(std::string(100, 'x'));
-  const std::string text = PlanItemsText(items);
+  const std::string text = PlanItemsText(items, absl::CivilDay(2026, 12, 3));
   EXPECT_THAT(text, HasSubstr("2.1  on track  -"));
   EXPECT_THAT(text, HasSubstr(std::string(57, 'x') + "...\n"));
   EXPECT_THAT(text, HasSubstr("1 item\n"));
+
+  // Open, due in November and marked stale by the service: both flags; the
+  // same dates on a complete item: none.
+  item->mutable_expected_date()->set_year(2026);
+  item->mutable_expected_date()->set_month(11);
+  item->mutable_stale_since()->set_seconds(1796000000);
+  EXPECT_THAT(PlanItemsText(items, absl::CivilDay(2026, 12, 3)), HasSubstr("2.1  on track (overdue, stale)  2026-11"));
+  EXPECT_THAT(PlanItemText(*item, absl::CivilDay(2026, 12, 3)), HasSubstr("stale since"));
+  EXPECT_THAT(PlanItemsText(items, absl::CivilDay(2026, 11, 30)), HasSubstr("on track (stale)"));
+  item->set_status(v1::COMPLETE);
+  EXPECT_THAT(PlanItemsText(items, absl::CivilDay(2026, 12, 3)), HasSubstr("2.1  complete  2026-11"));
 
   v1::ListWorkstreamsResponse workstreams;
   EXPECT_EQ(WorkstreamsText(workstreams), "no workstreams\n");
