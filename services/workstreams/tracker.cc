@@ -1,6 +1,7 @@
 #include "services/workstreams/tracker.h"
 
 #include <limits>
+#include <optional>
 #include <set>
 
 #include "absl/strings/ascii.h"
@@ -71,6 +72,36 @@ bool InMask(const google::protobuf::FieldMask& mask, const std::string& path) {
     if (p == path) return true;
   }
   return false;
+}
+
+
+// A note as a caller sends it (to AddProgressNote, or with an update),
+// checked, with the author (the caller) and the date (today) filled in.
+absl::StatusOr<v1::ProgressNote> CheckedNote(const server::Caller& caller, v1::ProgressNote note) {
+  FieldViolations v;
+  if (text::IsBlank(note.text())) v.Add("note.text", "must not be empty");
+  if (note.text().size() > kMaxNoteTextBytes) {
+    v.Add("note.text", absl::StrCat("must be at most ", kMaxNoteTextBytes, " bytes"));
+  }
+  if (note.author().size() > kMaxNoteAuthorBytes) {
+    v.Add("note.author", absl::StrCat("must be at most ", kMaxNoteAuthorBytes, " bytes"));
+  }
+  if (note.has_note_date()) {
+    absl::Status date = calendar::Validate(note.note_date(), "note.note_date", true);
+    for (const auto& f : FieldViolationsOf(date)) v.Add(f.field, f.description);
+  }
+  WP_RETURN_IF_ERROR(v.ToStatus());
+  if (note.author().empty()) note.set_author(caller.actor);
+  if (!note.has_note_date()) *note.mutable_note_date() = calendar::TodayUtc();
+  return note;
+}
+
+// Every plan_item event carries all the notes: the cap keeps it small.
+absl::Status CheckRoomForNote(const v1::PlanItem& item) {
+  if (item.progress_notes_size() < kMaxProgressNotesPerItem) return absl::OkStatus();
+  return absl::FailedPreconditionError(absl::StrCat(
+      item.name(), " already has ", item.progress_notes_size(), " progress notes, the limit per plan item (",
+      kMaxProgressNotesPerItem, "); put further progress in an existing note or a new item"));
 }
 
 }  // namespace
@@ -284,6 +315,10 @@ absl::StatusOr<v1::PlanItem> Tracker::UpdatePlanItem(const server::Caller& calle
     return s;
   }
   const v1::PlanItem& in = request.plan_item();
+  std::optional<v1::ProgressNote> note;
+  if (request.has_note()) {
+    WP_ASSIGN_OR_RETURN(note, CheckedNote(caller, request.note()));
+  }
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::PlanItem>(db_, [&](store::Transaction& tx) {
     v1::PlanItem current;  // as loaded: the status rules and the save compare with it
@@ -324,11 +359,17 @@ absl::StatusOr<v1::PlanItem> Tracker::UpdatePlanItem(const server::Caller& calle
           }
           return absl::OkStatus();
         },
-        /*save=*/[&](const v1::PlanItem& next, int64_t) {
-          return RecordUpdated(tx, caller, current, next, request.reason(), now);
+        /*save=*/[&](const v1::PlanItem& next, int64_t) -> absl::StatusOr<v1::PlanItem> {
+          if (!ChangedFields(current, next).empty()) {
+            WP_RETURN_IF_ERROR(RecordUpdated(tx, caller, current, next, request.reason(), now).status());
+          }
+          if (!note) return LoadPlanItem(tx, period, ref);
+          WP_RETURN_IF_ERROR(CheckRoomForNote(current));
+          WP_RETURN_IF_ERROR(RecordNote(tx, caller, current, *note, now));
+          return LoadPlanItem(tx, period, ref);
         },
-        /*same=*/[](const v1::PlanItem& next, const v1::PlanItem& before) {
-          return ChangedFields(before, next).empty();
+        /*same=*/[&](const v1::PlanItem& next, const v1::PlanItem& before) {
+          return ChangedFields(before, next).empty() && !note;
         });
   });
 }
@@ -337,22 +378,7 @@ absl::StatusOr<v1::PlanItem> Tracker::AddProgressNote(const server::Caller& call
                                                       const v1::AddProgressNoteRequest& request) {
   std::string period, ref;
   WP_RETURN_IF_ERROR(ParsePlanItemName(request.name(), "name", &period, &ref));
-  v1::ProgressNote note = request.note();
-  FieldViolations v;
-  if (text::IsBlank(note.text())) v.Add("note.text", "must not be empty");
-  if (note.text().size() > kMaxNoteTextBytes) {
-    v.Add("note.text", absl::StrCat("must be at most ", kMaxNoteTextBytes, " bytes"));
-  }
-  if (note.author().size() > kMaxNoteAuthorBytes) {
-    v.Add("note.author", absl::StrCat("must be at most ", kMaxNoteAuthorBytes, " bytes"));
-  }
-  if (note.has_note_date()) {
-    absl::Status date = calendar::Validate(note.note_date(), "note.note_date", true);
-    for (const auto& f : FieldViolationsOf(date)) v.Add(f.field, f.description);
-  }
-  WP_RETURN_IF_ERROR(v.ToStatus());
-  if (note.author().empty()) note.set_author(caller.actor);
-  if (!note.has_note_date()) *note.mutable_note_date() = calendar::TodayUtc();
+  WP_ASSIGN_OR_RETURN(v1::ProgressNote note, CheckedNote(caller, request.note()));
 
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::PlanItem>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::PlanItem> {
@@ -363,13 +389,7 @@ absl::StatusOr<v1::PlanItem> Tracker::AddProgressNote(const server::Caller& call
         /*replay=*/[&](const std::string&) -> absl::StatusOr<v1::PlanItem> { return current; },
         /*create=*/[&]() -> absl::StatusOr<v1::PlanItem> {
           WP_RETURN_IF_ERROR(CheckEtag(request.etag(), VersionOf(current.etag()), current.name()));
-          // Every plan_item event carries all the notes: the cap keeps it small.
-          if (current.progress_notes_size() >= kMaxProgressNotesPerItem) {
-            return absl::FailedPreconditionError(absl::StrCat(
-                current.name(), " already has ", current.progress_notes_size(),
-                " progress notes, the limit per plan item (", kMaxProgressNotesPerItem,
-                "); put further progress in an existing note or a new item"));
-          }
+          WP_RETURN_IF_ERROR(CheckRoomForNote(current));
           WP_RETURN_IF_ERROR(RecordNote(tx, caller, current, note, now));
           return LoadPlanItem(tx, period, ref);
         });

@@ -598,6 +598,41 @@ TEST_P(TrackerTest, NoOpUpdateWritesNoEvent) {
   EXPECT_EQ(generation_.current(), generation);
 }
 
+TEST_P(TrackerTest, AStatusChangeCarriesItsNoteInTheSameChange) {
+  MakeWorkstream(1);
+  MakeItem("1.1");
+  const int64_t before = test_support::LastSeq(*db_);
+  v1::UpdatePlanItemRequest request = UpdateRequest("1.1", {"status"});
+  request.mutable_plan_item()->set_status(v1::COMPLETE);
+  request.set_reason("Online space live");
+  request.mutable_note()->set_text("Space live for all eight authorities");
+  auto updated = tracker_->UpdatePlanItem(caller_, request);
+  ASSERT_TRUE(updated.ok()) << updated.status();
+  EXPECT_EQ(updated->status(), v1::COMPLETE);
+  ASSERT_EQ(updated->progress_notes_size(), 1);
+  EXPECT_EQ(updated->progress_notes(0).text(), "Space live for all eight authorities");
+  EXPECT_EQ(updated->progress_notes(0).author(), "fiona.lennox");
+  EXPECT_EQ(TypesOf(test_support::EventsAfter(*db_, before)),
+            (std::vector<std::string>{"wp.workstreams.plan_item.updated", "wp.workstreams.plan_item.status_changed",
+                                      "wp.workstreams.plan_item.progress_noted"}));
+
+  // A note alone, nothing else changed, is still added.
+  v1::UpdatePlanItemRequest note_only = UpdateRequest("1.1", {"status"});
+  note_only.mutable_plan_item()->set_status(v1::COMPLETE);
+  note_only.mutable_note()->set_text("Evaluation report shared with the Board");
+  updated = tracker_->UpdatePlanItem(caller_, note_only);
+  ASSERT_TRUE(updated.ok()) << updated.status();
+  EXPECT_EQ(updated->progress_notes_size(), 2);
+
+  // A bad note refuses the whole change.
+  v1::UpdatePlanItemRequest bad = UpdateRequest("1.1", {"task"});
+  bad.mutable_plan_item()->set_task("Changed");
+  bad.mutable_note()->set_text(" ");
+  auto refused = tracker_->UpdatePlanItem(caller_, bad);
+  EXPECT_EQ(FieldsOf(refused.status()), std::vector<std::string>{"note.text"});
+  EXPECT_EQ(Get("1.1").task(), updated->task());
+}
+
 TEST_P(TrackerTest, ProgressNoteIsAppendedWithTheCallerAsAuthor) {
   MakeWorkstream(1);
   MakeItem("1.1");

@@ -61,7 +61,14 @@ CommandResult ItemsGet(const CommandEnv& env, const Args& args) {
   request.set_name(*name);
   auto item = env.client->Call(env.client->workstreams(), &Stub::GetPlanItem, request);
   if (!item.ok()) return item.status();
-  return Print(env, *item, PlanItemText(*item, TodayUtcDay()));
+  // The latest status reason is part of what an officer asks "why is it
+  // complete?" about; it lives in the history.
+  v1::ListStatusHistoryRequest history_request;
+  history_request.set_name(*name);
+  auto history = env.client->Call(env.client->workstreams(), &Stub::ListStatusHistory, history_request);
+  if (!history.ok()) return history.status();
+  const v1::StatusChange* latest = history->changes().empty() ? nullptr : &*history->changes().rbegin();
+  return Print(env, *item, PlanItemText(*item, TodayUtcDay(), latest));
 }
 
 CommandResult ItemsHistory(const CommandEnv& env, const Args& args) {
@@ -117,6 +124,8 @@ CommandResult ItemsSetStatus(const CommandEnv& env, const Args& args) {
   }
   request.set_reopen(args.Switch("reopen"));
   request.set_reason(args.Get("reason"));
+  // --note: a progress note recorded in the same change.
+  if (args.Has("note")) request.mutable_note()->set_text(args.Get("note"));
   auto updated = env.client->Call(env.client->workstreams(), &Stub::UpdatePlanItem, request);
   if (!updated.ok()) return updated.status();
   return Print(env, *updated, PlanItemText(*updated, TodayUtcDay()));

@@ -1,11 +1,13 @@
 #include "tools/wpctl/item_views.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "absl/time/time.h"
 #include "libs/calendar/dates.h"
 #include "tools/wpctl/output.h"
 #include "tools/wpctl/values.h"
@@ -94,11 +96,16 @@ std::string PlanItemsText(const v1::ListPlanItemsResponse& response, absl::Civil
                       response.plan_items_size() == 1 ? " item\n" : " items\n");
 }
 
-std::string PlanItemText(const v1::PlanItem& item, absl::CivilDay today) {
+std::string PlanItemText(const v1::PlanItem& item, absl::CivilDay today, const v1::StatusChange* latest_change) {
   std::vector<Field> fields = {{"name", item.name()},
                                {"ref", item.ref()},
                                {"workstream", item.workstream()},
                                {"status", StatusWithFlags(item, today)}};
+  if (latest_change != nullptr) {
+    std::string why = latest_change->reason().empty() ? "(no reason given)" : latest_change->reason();
+    absl::StrAppend(&why, "  (", latest_change->changed_by(), ", ", TimeText(latest_change->change_time()), ")");
+    fields.push_back({"status reason", why});
+  }
   if (!item.superseded_by().empty()) fields.push_back({"superseded by", item.superseded_by()});
   fields.insert(fields.end(), {{"expected", DateText(item.expected_date())},
                                {"lead", item.lead()},
@@ -111,7 +118,18 @@ std::string PlanItemText(const v1::PlanItem& item, absl::CivilDay today) {
   std::string out = FieldsText(fields);
   if (item.progress_notes().empty()) return out + "progress notes: none\n";
   absl::StrAppend(&out, "progress notes (", item.progress_notes_size(), "):\n");
-  for (const v1::ProgressNote& note : item.progress_notes()) out += NoteText(note);
+  // By their date (the day the progress was made, which an import may set
+  // long before the note was recorded); undated notes by when recorded.
+  std::vector<const v1::ProgressNote*> notes;
+  for (const v1::ProgressNote& note : item.progress_notes()) notes.push_back(&note);
+  auto day_of = [](const v1::ProgressNote* n) {
+    return n->has_note_date() ? calendar::ToIsoText(n->note_date())
+                              : absl::FormatTime("%Y-%m-%d", absl::FromUnixSeconds(n->create_time().seconds()),
+                                                 absl::UTCTimeZone());
+  };
+  std::stable_sort(notes.begin(), notes.end(),
+                   [&](const v1::ProgressNote* a, const v1::ProgressNote* b) { return day_of(a) < day_of(b); });
+  for (const v1::ProgressNote* note : notes) out += NoteText(*note);
   return out;
 }
 

@@ -21,7 +21,10 @@ std::string WorkstreamText(const v1::Workstream& workstream);
 // `today` (as the service judges it) and "stale" while the service has it
 // marked stale.
 std::string PlanItemsText(const v1::ListPlanItemsResponse& response, absl::CivilDay today);
-std::string PlanItemText(const v1::PlanItem& item, absl::CivilDay today);
+// With `latest_change` (the item's newest status history entry), also why
+// the status is what it is. Progress notes are listed by their date.
+std::string PlanItemText(const v1::PlanItem& item, absl::CivilDay today,
+                         const v1::StatusChange* latest_change = nullptr);
 
 std::string HistoryText(const v1::ListStatusHistoryResponse& response);
 

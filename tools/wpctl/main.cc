@@ -126,10 +126,11 @@ const std::vector<Command>& Commands() {
        "items note NAME --text T [--date YYYY-MM-DD|YYYY-MM] [--etag E] [--period P] [--request-id R]",
        "Add a progress note (dated today unless --date).", ItemsNote},
       {Service::kWorkstreams, "items", "set-status", {2, 2},
-       {"period", "reason", "superseded-by", "reopen", "etag"},
-       "items set-status NAME STATUS [--reason R] [--superseded-by REF] [--reopen] [--etag E]\n"
-       "             [--period P]",
-       "Change a plan item's status (not_started, on_track, complete, superseded).",
+       {"period", "reason", "note", "superseded-by", "reopen", "etag"},
+       "items set-status NAME STATUS [--reason R] [--note TEXT] [--superseded-by REF] [--reopen]\n"
+       "             [--etag E] [--period P]",
+       "Change a plan item's status (not_started, on_track, complete, superseded), with a\n"
+       "progress note in the same change when --note is given.",
        ItemsSetStatus},
       {Service::kWestos, "usage", "import", {1, 1}, {},
        "usage import FILE",

@@ -127,6 +127,23 @@ TEST(ItemViewsTest, ListsAndHistory) {
   item->mutable_stale_since()->set_seconds(1796000000);
   EXPECT_THAT(PlanItemsText(items, absl::CivilDay(2026, 12, 3)), HasSubstr("2.1  on track (overdue, stale)  2026-11"));
   EXPECT_THAT(PlanItemText(*item, absl::CivilDay(2026, 12, 3)), HasSubstr("stale since"));
+  v1::StatusChange latest;
+  latest.set_reason("Space live for all eight authorities");
+  latest.set_changed_by("fiona.lennox");
+  EXPECT_THAT(PlanItemText(*item, absl::CivilDay(2026, 12, 3), &latest),
+              HasSubstr("status reason: Space live for all eight authorities  (fiona.lennox"));
+  // Notes by their date, whatever order they were recorded in.
+  v1::PlanItem noted;
+  auto* later = noted.add_progress_notes();
+  later->set_text("second");
+  later->mutable_note_date()->set_year(2019);
+  later->mutable_note_date()->set_month(3);
+  auto* earlier = noted.add_progress_notes();
+  earlier->set_text("first");
+  earlier->mutable_note_date()->set_year(2019);
+  earlier->mutable_note_date()->set_month(1);
+  const std::string noted_text = PlanItemText(noted, absl::CivilDay(2026, 12, 3));
+  EXPECT_LT(noted_text.find("first"), noted_text.find("second"));
   EXPECT_THAT(PlanItemsText(items, absl::CivilDay(2026, 11, 30)), HasSubstr("on track (stale)"));
   item->set_status(v1::COMPLETE);
   EXPECT_THAT(PlanItemsText(items, absl::CivilDay(2026, 12, 3)), HasSubstr("2.1  complete  2026-11"));
