@@ -76,6 +76,14 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 [ "$sponsored" = yes ] || { echo "no Board sponsors reached the workstreams service"; exit 1; }
+# Project action plans: the interim plan's seven prioritised projects have
+# their tasks, and the paused project's task is on hold, not overdue.
+grep -q "action plans 2020-23: created 19, updated 0, unchanged 0, rejected 0" "$work/run.log" ||
+  fail "no project action plans in the demo"
+projects="$("$wpctl" --server "127.0.0.1:$WP_WORKSTREAMS_PORT" projects list --period 2020-23 --status prioritised)"
+echo "$projects" | grep -q "7 projects" || { echo "unexpected projects: $projects"; exit 1; }
+headship="$("$wpctl" --server "127.0.0.1:$WP_WORKSTREAMS_PORT" projects get thinking-about-headship --period 2020-23)"
+echo "$headship" | grep -q "(project paused)" || { echo "unexpected paused project: $headship"; exit 1; }
 # Westos: three weeks of generated usage, counted.
 usage="$("$wpctl" --westos_server "127.0.0.1:$WP_WESTOS_PORT" usage query --from "$(date -u -d '-30 days' +%F)" \
   --to "$(date -u +%F)" --json)"

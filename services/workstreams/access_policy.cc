@@ -8,6 +8,9 @@ namespace {
 std::string Tracker(const char* method) {
   return std::string("/wp.workstreams.v1.WorkstreamsService/") + method;
 }
+std::string Projects(const char* method) {
+  return std::string("/wp.workstreams.v1.ProjectsService/") + method;
+}
 std::string Networks(const char* method) {
   return std::string("/wp.workstreams.v1.NetworksService/") + method;
 }
@@ -38,6 +41,12 @@ authz::RoleTable AccessPolicy() {
       {Tracker("ExportTracker"), Readers()},
       // The aggregate: other regions' systems (partner) may read it too.
       {Tracker("GetTrackerSummary"), AggregateReaders()},
+      // Project action plans: written by the core team, like the tracker.
+      {Projects("GetProject"), Readers()},
+      {Projects("ListProjects"), Readers()},
+      {Projects("UpdateProject"), Writers()},
+      {Projects("ImportProjectPlan"), Writers()},
+      {Projects("ExportProjectPlan"), Readers()},
       // Networks: coordinator names are person-level data, scoped in networks.cc.
       {Networks("CreateNetwork"), Writers()},
       {Networks("GetNetwork"), Readers()},

@@ -22,7 +22,7 @@ inline constexpr char kServiceName[] = "workstreams";
 // filter accepts these (ServiceSpec::entity_types); EmitEvent refuses any
 // other, so the list stays complete.
 inline const std::set<std::string>& EntityTypes() {
-  static const auto* types = new std::set<std::string>{"network", "plan_item", "workstream"};
+  static const auto* types = new std::set<std::string>{"network", "plan_item", "project", "workstream"};
   return *types;
 }
 

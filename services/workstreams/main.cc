@@ -10,6 +10,7 @@
 #include "services/workstreams/events.h"
 #include "services/workstreams/from_governance/governance_consumer.h"
 #include "services/workstreams/migrations.h"
+#include "services/workstreams/projects/projects_grpc.h"
 #include "services/workstreams/stale_items.h"
 #include "services/workstreams/summary_events.h"
 #include "services/workstreams/workstreams_grpc.h"
@@ -36,11 +37,15 @@ int main(int argc, char** argv) {
   TrackerSummaries summaries(rt->db(), rt->cache(), rt->generation(), rt->store_id(), stale_rule);
   TrackerImporter importer(rt->db(), /*batch_size=*/100, absl::GetFlag(FLAGS_max_concurrent_imports));
   Networks networks(rt->db());
+  Projects projects(rt->db(), stale_rule);
+  ProjectPlans project_plans(rt->db());
 
   WorkstreamsGrpc workstreams_grpc(tracker, summaries, importer, rt->guard());
   NetworksGrpc networks_grpc(networks, rt->guard());
   rt->AddService(&workstreams_grpc);
   rt->AddService(&networks_grpc);
+  ProjectsGrpc projects_grpc(projects, project_plans, rt->guard());
+  rt->AddService(&projects_grpc);
 
   // Board sponsors and the workstreams of approved plans come from the
   // governance service's events.

@@ -131,6 +131,36 @@ UPDATE plan_items SET last_activity_us = (SELECT MAX(c.change_us) FROM status_ch
   WHERE (SELECT MAX(c.change_us) FROM status_changes c
     WHERE c.plan_period = plan_items.plan_period AND c.ref = plan_items.ref) > last_activity_us;
 )sql"},
+      // Project action plans (projects/): each governance project's plan
+      // here, and its tasks as plan items. `plan_revision` is the governance
+      // plan's revision the row was last taken from, so an older plan event
+      // never overwrites a newer one. plan_items.project_status copies the
+      // project's status so that the overdue and stale rules (on hold when
+      // PAUSED or WITHDRAWN) stay single-table queries.
+      {7, "project action plans", R"sql(
+CREATE TABLE projects (
+  plan_period TEXT NOT NULL,
+  project_id TEXT NOT NULL,
+  workstream_number INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  status INTEGER NOT NULL,
+  plan_revision INTEGER NOT NULL DEFAULT 0,
+  expected_outcomes TEXT NOT NULL DEFAULT '',
+  participants TEXT NOT NULL DEFAULT '',
+  notes TEXT NOT NULL DEFAULT '',
+  version INTEGER NOT NULL,
+  create_us INTEGER NOT NULL,
+  update_us INTEGER NOT NULL,
+  PRIMARY KEY (plan_period, project_id)
+);
+ALTER TABLE plan_items ADD COLUMN project_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE plan_items ADD COLUMN project_status INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE plan_items ADD COLUMN ongoing INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE plan_items ADD COLUMN resources TEXT NOT NULL DEFAULT '';
+ALTER TABLE plan_items ADD COLUMN plan_notes TEXT NOT NULL DEFAULT '';
+CREATE INDEX plan_items_by_project ON plan_items (plan_period, project_id, workstream_number, task_number);
+)sql"},
   };
   return *migrations;
 }

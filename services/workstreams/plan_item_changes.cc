@@ -33,6 +33,9 @@ std::vector<std::string> ChangedFields(const v1::PlanItem& before, const v1::Pla
     changed.push_back("expected_date");
   }
   if (before.superseded_by() != after.superseded_by()) changed.push_back("superseded_by");
+  if (before.ongoing() != after.ongoing()) changed.push_back("ongoing");
+  if (before.resources() != after.resources()) changed.push_back("resources");
+  if (before.plan_notes() != after.plan_notes()) changed.push_back("plan_notes");
   return changed;
 }
 

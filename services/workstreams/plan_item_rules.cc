@@ -48,12 +48,27 @@ bool IsValidPlanPeriod(absl::string_view period) {
   return span >= 1 && span <= 9;
 }
 
+void CheckTaskPlanFields(const PlanItem& item, FieldViolations* v) {
+  if (item.ongoing() && item.has_expected_date()) {
+    v->Add("plan_item.ongoing", "an ongoing item has no expected date: send one or the other");
+  }
+  if (item.resources().size() > kMaxTaskBytes) {
+    v->Add("plan_item.resources", absl::StrCat("must be at most ", kMaxTaskBytes, " bytes"));
+  }
+  if (item.plan_notes().size() > kMaxTaskBytes) {
+    v->Add("plan_item.plan_notes", absl::StrCat("must be at most ", kMaxTaskBytes, " bytes"));
+  }
+}
+
 absl::Status ValidateNewPlanItem(const PlanItem& item) {
   FieldViolations v;
   if (!IsValidPlanPeriod(item.plan_period())) {
     v.Add("plan_item.plan_period", "must look like 2022-23 (start year, two-digit end year)");
   }
-  if (!ParsePlanRef(item.ref())) {
+  // A project's task may leave its ref to the service (the next free one
+  // in the project's workstream).
+  const bool ref_assigned = item.ref().empty() && !item.project().empty();
+  if (!ref_assigned && !ParsePlanRef(item.ref())) {
     v.Add("plan_item.ref", "must be a workstream number (1..99), a dot and a task number (1..9999), like 4.2");
   }
   if (absl::StripAsciiWhitespace(item.task()).empty()) {
@@ -89,6 +104,7 @@ absl::Status ValidateNewPlanItem(const PlanItem& item) {
     v.Add("plan_item.superseded_by",
           "a SUPERSEDED item needs superseded_by or a progress note explaining why");
   }
+  CheckTaskPlanFields(item, &v);
   if (item.progress_notes_size() > kMaxProgressNotesPerItem) {
     v.Add("plan_item.progress_notes",
           absl::StrCat("must hold at most ", kMaxProgressNotesPerItem,

@@ -11,6 +11,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "libs/status/field_errors.h"
 #include "services/workstreams/plan_item_types.h"
 #include "wp/workstreams/v1/workstreams.pb.h"
 
@@ -26,8 +27,12 @@ std::optional<PlanRef> ParsePlanRef(absl::string_view ref);
 // "2022-23" or "2018-21": a start year and the last two digits of a later end year.
 bool IsValidPlanPeriod(absl::string_view period);
 
-// Checks every field of a plan item about to be created; all violations at once.
+// Checks every field of a plan item about to be created; all violations at
+// once. The ref may be empty when `project` is set (the service assigns it).
 absl::Status ValidateNewPlanItem(const PlanItem& item);
+// The action-plan fields of a task: ongoing (then no expected date),
+// resources and plan notes (at most kMaxTaskBytes each).
+void CheckTaskPlanFields(const PlanItem& item, FieldViolations* v);
 
 // May an item move from `from` to `to`? `superseded_by` and `reason` are the
 // values the item will have after the change.

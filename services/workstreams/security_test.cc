@@ -23,6 +23,7 @@
 #include "wp/common/v1/status.grpc.pb.h"
 #include "wp/common/v1/store_admin.grpc.pb.h"
 #include "wp/workstreams/v1/networks.grpc.pb.h"
+#include "wp/workstreams/v1/projects.grpc.pb.h"
 #include "wp/workstreams/v1/workstreams.grpc.pb.h"
 
 namespace wp::workstreams {
@@ -33,6 +34,7 @@ using wp::testing::TestBearer;
 
 constexpr const char* kServices[] = {"wp.workstreams.v1.WorkstreamsService",
                                      "wp.workstreams.v1.NetworksService",
+                                     "wp.workstreams.v1.ProjectsService",
                                      "wp.common.v1.AuditService",
                                      "wp.common.v1.OutboxAdminService",
                                      "wp.common.v1.StatusService",
@@ -76,6 +78,7 @@ class SecurityTest : public ::testing::Test {
   static std::vector<std::string> AllMethods() {
     // Naming a message links the status service's descriptors in.
     (void)wp::common::v1::GetStatusResponse::descriptor();
+    (void)v1::ProjectChanged::descriptor();
     return wp::testing::AllMethods({std::begin(kServices), std::end(kServices)});
   }
 

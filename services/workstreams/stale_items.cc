@@ -25,9 +25,8 @@ absl::StatusOr<int> StaleItems::MarkNewlyStale(const server::Caller& caller, abs
     WP_ASSIGN_OR_RETURN(
         std::vector<store::Row> rows,
         tx.Query(absl::StrCat("SELECT plan_period, ref FROM plan_items WHERE stale_since_us = 0 AND "
-                              "last_activity_us < ? AND status IN (",
-                              static_cast<int>(v1::NOT_STARTED), ", ", static_cast<int>(v1::ON_TRACK),
-                              ") ORDER BY plan_period, workstream_number, task_number"),
+                              "last_activity_us < ?", OpenAndNotOnHold(),
+                              " ORDER BY plan_period, workstream_number, task_number"),
                  {rule_.StaleBeforeUs(now)}));
     for (const store::Row& row : rows) {
       const std::string period = row.Text(0);

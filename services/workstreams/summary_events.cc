@@ -6,7 +6,8 @@ namespace wp::workstreams {
 
 bool ChangesTrackerSummary(const wp::common::v1::Event& event) {
   return absl::StartsWith(event.type(), "wp.workstreams.plan_item.") ||
-         absl::StartsWith(event.type(), "wp.workstreams.workstream.");
+         absl::StartsWith(event.type(), "wp.workstreams.workstream.") ||
+         absl::StartsWith(event.type(), "wp.workstreams.project.");
 }
 
 }  // namespace wp::workstreams

@@ -21,6 +21,8 @@
 #include "services/workstreams/events.h"
 #include "services/workstreams/plan_item_changes.h"
 #include "services/workstreams/plan_item_rules.h"
+#include "services/workstreams/projects/project_rules.h"
+#include "services/workstreams/projects/project_store.h"
 #include "services/workstreams/tracker_store.h"
 
 namespace wp::workstreams {
@@ -102,6 +104,35 @@ absl::Status CheckRoomForNote(const v1::PlanItem& item) {
   return absl::FailedPreconditionError(absl::StrCat(
       item.name(), " already has ", item.progress_notes_size(), " progress notes, the limit per plan item (",
       kMaxProgressNotesPerItem, "); put further progress in an existing note or a new item"));
+}
+
+// Makes `item` a task of the project: the project must exist; the item's
+// workstream is the project's (the next free ref there when none is given)
+// and it carries the project's status.
+absl::Status PlaceInProject(store::Transaction& tx, const std::string& project_id, v1::PlanItem* item) {
+  absl::StatusOr<v1::Project> project = LoadProject(tx, item->plan_period(), project_id);
+  if (absl::IsNotFound(project.status())) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "plan_item.project: ", ProjectName(item->plan_period(), project_id),
+        " does not exist; projects come from the governance plan of ", item->plan_period(),
+        " (see wpctl projects list)"));
+  }
+  if (!project.ok()) return project.status();
+  if (item->ref().empty()) {
+    WP_ASSIGN_OR_RETURN(int last, LastTaskNumber(tx, item->plan_period(), project->workstream_number()));
+    if (last >= kMaxTaskNumber) {
+      return absl::FailedPreconditionError(absl::StrCat("workstream ", project->workstream_number(),
+                                                        " has no task number left for a new item"));
+    }
+    item->set_ref(absl::StrCat(project->workstream_number(), ".", last + 1));
+  } else if (ParsePlanRef(item->ref())->workstream != project->workstream_number()) {
+    return InvalidField("plan_item.ref",
+                        absl::StrCat("must be in workstream ", project->workstream_number(), ", the workstream of ",
+                                     project->name(), " (leave it empty to take the next free ref)"));
+  }
+  item->set_project(project->name());
+  item->set_project_status(project->status());
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -216,7 +247,11 @@ absl::StatusOr<v1::PlanItem> Tracker::CreatePlanItem(const server::Caller& calle
   for (auto& note : *item.mutable_progress_notes()) {
     if (note.author().empty()) note.set_author(caller.actor);
   }
-  const PlanRef ref = *ParsePlanRef(item.ref());
+  item.clear_project_status();  // output only: the project's
+  std::string project_id;
+  if (!item.project().empty()) {
+    WP_ASSIGN_OR_RETURN(project_id, ProjectIdIn(item.plan_period(), item.project(), "plan_item.project"));
+  }
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::PlanItem>(db_, [&](store::Transaction& tx) {
     return store::CreateOnce<v1::PlanItem>(
@@ -227,6 +262,8 @@ absl::StatusOr<v1::PlanItem> Tracker::CreatePlanItem(const server::Caller& calle
           return LoadPlanItem(tx, first_period, first_ref);
         },
         /*create=*/[&]() -> absl::StatusOr<v1::PlanItem> {
+          if (!project_id.empty()) WP_RETURN_IF_ERROR(PlaceInProject(tx, project_id, &item));
+          const PlanRef ref = *ParsePlanRef(item.ref());
           auto ws = LoadWorkstream(tx, item.plan_period(), ref.workstream);
           if (absl::IsNotFound(ws.status())) {
             return absl::FailedPreconditionError(
@@ -268,6 +305,15 @@ absl::StatusOr<v1::ListPlanItemsResponse> Tracker::ListPlanItems(
     for (const auto& f : FieldViolationsOf(date)) v.Add(f.field, f.description);
   }
   if (request.query().size() > 200) v.Add("query", "must be at most 200 bytes");
+  std::string project_id;
+  if (!request.project().empty()) {
+    absl::StatusOr<std::string> id = ProjectIdIn(request.plan_period(), request.project(), "project");
+    if (id.ok()) {
+      project_id = *id;
+    } else {
+      AddViolationsOf(id.status(), &v);
+    }
+  }
   WP_RETURN_IF_ERROR(v.ToStatus());
   WP_ASSIGN_OR_RETURN(auto page_size, paging::PageSize(request.page_size(), 100, 1000));
   WP_ASSIGN_OR_RETURN(paging::PageKey after, paging::DecodePageKey(request.page_token(), 3));
@@ -278,6 +324,7 @@ absl::StatusOr<v1::ListPlanItemsResponse> Tracker::ListPlanItems(
   for (int status : request.statuses()) filter.statuses.push_back(static_cast<v1::PlanItemStatus>(status));
   filter.lead_contains = request.lead();
   filter.text_contains = request.query();
+  filter.project_id = project_id;
   if (request.has_overdue_as_of()) filter.overdue_before_day = calendar::ToIsoText(request.overdue_as_of());
   if (request.has_stale_as_of()) {
     const wp::common::v1::Date& d = request.stale_as_of();
@@ -310,7 +357,8 @@ absl::StatusOr<v1::PlanItem> Tracker::UpdatePlanItem(const server::Caller& calle
   std::string period, ref;
   WP_RETURN_IF_ERROR(ParsePlanItemName(request.plan_item().name(), "plan_item.name", &period, &ref));
   const auto& mask = request.update_mask();
-  if (absl::Status s = CheckMask(mask, {"task", "lead", "status", "expected_date", "superseded_by"});
+  if (absl::Status s = CheckMask(mask, {"task", "lead", "status", "expected_date", "superseded_by", "ongoing",
+                                        "resources", "plan_notes"});
       !s.ok()) {
     return s;
   }
@@ -336,10 +384,17 @@ absl::StatusOr<v1::PlanItem> Tracker::UpdatePlanItem(const server::Caller& calle
           if (InMask(mask, "expected_date")) {
             if (in.has_expected_date()) {
               *next.mutable_expected_date() = in.expected_date();
+              if (!InMask(mask, "ongoing")) next.set_ongoing(false);  // a date ends "ongoing"
             } else {
               next.clear_expected_date();
             }
           }
+          if (InMask(mask, "ongoing")) {
+            next.set_ongoing(in.ongoing());
+            if (in.ongoing() && !InMask(mask, "expected_date")) next.clear_expected_date();
+          }
+          if (InMask(mask, "resources")) next.set_resources(in.resources());
+          if (InMask(mask, "plan_notes")) next.set_plan_notes(in.plan_notes());
           // Leaving SUPERSEDED drops the link unless the caller set it explicitly.
           if (next.status() != v1::SUPERSEDED && !InMask(mask, "superseded_by")) next.clear_superseded_by();
 
@@ -350,6 +405,7 @@ absl::StatusOr<v1::PlanItem> Tracker::UpdatePlanItem(const server::Caller& calle
             absl::Status date = calendar::Validate(next.expected_date(), "plan_item.expected_date", true);
             for (const auto& f : FieldViolationsOf(date)) v.Add(f.field, f.description);
           }
+          CheckTaskPlanFields(next, &v);
           WP_RETURN_IF_ERROR(v.ToStatus());
 
           const bool status_changed = next.status() != current.status();

@@ -10,12 +10,21 @@
 #include "libs/status/status_macros.h"
 #include "services/workstreams/board_sponsor_store.h"
 #include "services/workstreams/plan_item_rules.h"
+#include "services/workstreams/projects/project_rules.h"
 #include "services/workstreams/utf8_text.h"
 
 namespace wp::workstreams {
 namespace {
 
 using store::Row;
+
+// The project id a task's `project` names; "" for an item of no project.
+std::string ProjectIdOf(const PlanItem& item) {
+  if (item.project().empty()) return "";
+  std::string period, id;
+  if (!ParseProjectName(item.project(), "plan_item.project", &period, &id).ok()) return "";
+  return id;
+}
 using store::Value;
 
 // Lists of names are stored one per line; names never hold newlines.
@@ -68,7 +77,10 @@ constexpr char kWorkstreamColumns[] =
 
 constexpr char kPlanItemColumns[] =
     "plan_period, ref, workstream_number, task, lead, status, expected_date, superseded_by, "
-    "version, create_us, update_us, last_activity_us, stale_since_us";
+    "version, create_us, update_us, last_activity_us, stale_since_us, project_id, project_status, ongoing, "
+    "resources, plan_notes";
+
+
 
 PlanItem PlanItemFromRow(const Row& r) {
   PlanItem item;
@@ -88,6 +100,13 @@ PlanItem PlanItemFromRow(const Row& r) {
   calendar::SetTimestamp(r.Int(10), item.mutable_update_time());
   calendar::SetTimestamp(r.Int(11), item.mutable_last_activity_time());
   if (r.Int(12) != 0) calendar::SetTimestamp(r.Int(12), item.mutable_stale_since());
+  if (!r.Text(13).empty()) {
+    item.set_project(ProjectName(item.plan_period(), r.Text(13)));
+    item.set_project_status(static_cast<v1::ProjectStatus>(r.Int(14)));
+  }
+  item.set_ongoing(r.Int(15) != 0);
+  item.set_resources(RepairText(r.Text(16)));
+  item.set_plan_notes(RepairText(r.Text(17)));
   return item;
 }
 
@@ -127,6 +146,8 @@ absl::Status CheckItemText(const PlanItem& item) {
   WP_RETURN_IF_ERROR(CheckText("plan_item.task", item.task()));
   WP_RETURN_IF_ERROR(CheckText("plan_item.lead", item.lead()));
   WP_RETURN_IF_ERROR(CheckText("plan_item.superseded_by", item.superseded_by()));
+  WP_RETURN_IF_ERROR(CheckText("plan_item.resources", item.resources()));
+  WP_RETURN_IF_ERROR(CheckText("plan_item.plan_notes", item.plan_notes()));
   for (int i = 0; i < item.progress_notes_size(); ++i) {
     WP_RETURN_IF_ERROR(
         CheckNoteText(absl::StrCat("plan_item.progress_notes[", i, "]"), item.progress_notes(i)));
@@ -154,6 +175,12 @@ absl::Status NoteActivity(Transaction& tx, const std::string& period, const std:
 }
 
 }  // namespace
+
+std::string OpenAndNotOnHold() {
+  return absl::StrCat(" AND status IN (", static_cast<int>(v1::NOT_STARTED), ", ", static_cast<int>(v1::ON_TRACK),
+                      ") AND project_status NOT IN (", static_cast<int>(v1::PROJECT_PAUSED), ", ",
+                      static_cast<int>(v1::PROJECT_WITHDRAWN), ")");
+}
 
 absl::StatusOr<Workstream> LoadWorkstream(Transaction& tx, const std::string& period, int number) {
   WP_ASSIGN_OR_RETURN(std::vector<Row> rows,
@@ -229,12 +256,15 @@ absl::Status InsertPlanItem(Transaction& tx, const PlanItem& item, absl::Time no
   WP_RETURN_IF_ERROR(CheckItemText(item));
   absl::StatusOr<int64_t> n = tx.Execute(
       "INSERT INTO plan_items (plan_period, ref, workstream_number, task_number, task, lead, "
-      "status, expected_date, due_day, superseded_by, version, create_us, update_us, last_activity_us) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
+      "status, expected_date, due_day, superseded_by, version, create_us, update_us, last_activity_us, "
+      "project_id, project_status, ongoing, resources, plan_notes) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)",
       {item.plan_period(), item.ref(), static_cast<int64_t>(ref->workstream),
        static_cast<int64_t>(ref->task), item.task(), item.lead(),
        static_cast<int64_t>(item.status()), DateValue(item), DueDayValue(item),
-       item.superseded_by(), calendar::Micros(now), calendar::Micros(now), calendar::Micros(now)});
+       item.superseded_by(), calendar::Micros(now), calendar::Micros(now), calendar::Micros(now),
+       ProjectIdOf(item), static_cast<int64_t>(item.project_status()), static_cast<int64_t>(item.ongoing()),
+       item.resources(), item.plan_notes()});
   if (n.status().code() == absl::StatusCode::kAlreadyExists) {
     return absl::AlreadyExistsError(PlanItemName(item.plan_period(), item.ref()) +
                                     " already exists");
@@ -256,16 +286,24 @@ absl::Status SavePlanItem(Transaction& tx, const PlanItem& item, int64_t expecte
   WP_RETURN_IF_ERROR(CheckItemText(item));
   WP_ASSIGN_OR_RETURN(int64_t n, tx.Execute(
       "UPDATE plan_items SET task = ?, lead = ?, status = ?, expected_date = ?, due_day = ?, "
-      "superseded_by = ?, version = version + 1, update_us = ? "
+      "superseded_by = ?, ongoing = ?, resources = ?, plan_notes = ?, version = version + 1, update_us = ? "
       "WHERE plan_period = ? AND ref = ? AND version = ?",
       {item.task(), item.lead(), static_cast<int64_t>(item.status()), DateValue(item),
-       DueDayValue(item), item.superseded_by(), calendar::Micros(now), item.plan_period(), item.ref(),
-       expected_version}));
+       DueDayValue(item), item.superseded_by(), static_cast<int64_t>(item.ongoing()), item.resources(),
+       item.plan_notes(), calendar::Micros(now), item.plan_period(), item.ref(), expected_version}));
   if (n == 0) {
     return absl::AbortedError(PlanItemName(item.plan_period(), item.ref()) +
                               " changed meanwhile; read it again and retry");
   }
   return absl::OkStatus();
+}
+
+absl::StatusOr<int> LastTaskNumber(Transaction& tx, const std::string& period, int workstream_number) {
+  WP_ASSIGN_OR_RETURN(std::vector<Row> rows,
+                      tx.Query("SELECT MAX(task_number) FROM plan_items WHERE plan_period = ? AND workstream_number = ?",
+                               {period, static_cast<int64_t>(workstream_number)}));
+  if (rows.empty() || rows.front().IsNull(0)) return 0;
+  return static_cast<int>(rows.front().Int(0));
 }
 
 absl::Status InsertProgressNote(Transaction& tx, const std::string& period, const std::string& ref,
@@ -333,14 +371,16 @@ absl::StatusOr<std::vector<PlanItem>> ListPlanItems(Transaction& tx, const PlanI
     sql += " AND LOWER(lead) LIKE LOWER(?) ESCAPE '\\'";
     params.push_back(ContainsPattern(filter.lead_contains));
   }
+  if (!filter.project_id.empty()) {
+    sql += " AND project_id = ?";
+    params.push_back(filter.project_id);
+  }
   if (filter.overdue_before_day) {
-    absl::StrAppend(&sql, " AND due_day < ? AND status IN (", static_cast<int>(v1::NOT_STARTED),
-                    ", ", static_cast<int>(v1::ON_TRACK), ")");
+    absl::StrAppend(&sql, " AND due_day < ?", OpenAndNotOnHold());
     params.push_back(*filter.overdue_before_day);
   }
   if (filter.stale_before_us) {
-    absl::StrAppend(&sql, " AND last_activity_us < ? AND status IN (", static_cast<int>(v1::NOT_STARTED), ", ",
-                    static_cast<int>(v1::ON_TRACK), ")");
+    absl::StrAppend(&sql, " AND last_activity_us < ?", OpenAndNotOnHold());
     params.push_back(*filter.stale_before_us);
   }
   if (!filter.text_contains.empty()) {
@@ -369,19 +409,29 @@ absl::StatusOr<std::vector<StatusCountRow>> CountByStatus(Transaction& tx,
                                                           const std::string& period,
                                                           const std::string& as_of_day,
                                                           int64_t stale_before_us) {
-  const std::string open = absl::StrCat(" AND status IN (", static_cast<int>(v1::NOT_STARTED), ", ",
-                                        static_cast<int>(v1::ON_TRACK), ")");
+  const std::string open = OpenAndNotOnHold();
+  const std::string on_hold = absl::StrCat(" AND status IN (", static_cast<int>(v1::NOT_STARTED), ", ",
+                                           static_cast<int>(v1::ON_TRACK), ") AND project_status IN (",
+                                           static_cast<int>(v1::PROJECT_PAUSED), ", ",
+                                           static_cast<int>(v1::PROJECT_WITHDRAWN), ")");
   WP_ASSIGN_OR_RETURN(std::vector<Row> rows, tx.Query(
-      absl::StrCat("SELECT workstream_number, status, COUNT(*), "
+      absl::StrCat("SELECT workstream_number, project_id, status, COUNT(*), "
                    "SUM(CASE WHEN due_day < ?", open, " THEN 1 ELSE 0 END), "
-                   "SUM(CASE WHEN last_activity_us < ?", open, " THEN 1 ELSE 0 END) "
+                   "SUM(CASE WHEN last_activity_us < ?", open, " THEN 1 ELSE 0 END), "
+                   "SUM(CASE WHEN 1 = 1", on_hold, " THEN 1 ELSE 0 END) "
                    "FROM plan_items WHERE plan_period = ? "
-                   "GROUP BY workstream_number, status ORDER BY workstream_number, status"),
+                   "GROUP BY workstream_number, project_id, status ORDER BY workstream_number, project_id, status"),
       {as_of_day, stale_before_us, period}));
   std::vector<StatusCountRow> result;
   for (const Row& r : rows) {
-    result.push_back({static_cast<int>(r.Int(0)), static_cast<v1::PlanItemStatus>(r.Int(1)),
-                      static_cast<int>(r.Int(2)), static_cast<int>(r.Int(3)), static_cast<int>(r.Int(4))});
+    StatusCountRow& row = result.emplace_back();
+    row.workstream_number = static_cast<int>(r.Int(0));
+    row.project_id = r.Text(1);
+    row.status = static_cast<v1::PlanItemStatus>(r.Int(2));
+    row.count = static_cast<int>(r.Int(3));
+    row.overdue = static_cast<int>(r.Int(4));
+    row.stale = static_cast<int>(r.Int(5));
+    row.on_hold = static_cast<int>(r.Int(6));
   }
   return result;
 }

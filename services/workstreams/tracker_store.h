@@ -47,11 +47,14 @@ absl::StatusOr<PlanItem> LoadPlanItem(Transaction& tx, const std::string& period
                                       const std::string& ref);
 // Inserts the row and its notes (authored as in the message).
 absl::Status InsertPlanItem(Transaction& tx, const PlanItem& item, absl::Time now);
-// Saves task, lead, status, expected_date, superseded_by; ABORTED on a version race.
+// Saves task, lead, status, expected_date, superseded_by, ongoing, resources,
+// plan_notes (a task's project is fixed); ABORTED on a version race.
 absl::Status SavePlanItem(Transaction& tx, const PlanItem& item, int64_t expected_version,
                           absl::Time now);
 // Adds a note and bumps the item's version. A note or a status change is
 // activity: it moves the item's last activity on and ends a stale spell.
+// The highest task number used in a workstream; 0 when it has none.
+absl::StatusOr<int> LastTaskNumber(Transaction& tx, const std::string& period, int workstream_number);
 absl::Status InsertProgressNote(Transaction& tx, const std::string& period, const std::string& ref,
                                 const v1::ProgressNote& note, absl::Time now);
 absl::Status InsertStatusChange(Transaction& tx, const std::string& period, const std::string& ref,
@@ -69,6 +72,8 @@ struct PlanItemFilter {
   // Stale: open, and last activity before this (stale_items.h).
   std::optional<int64_t> stale_before_us;
   std::string text_contains;
+  // Only the tasks of this project (its id), when set.
+  std::string project_id;
   // Keyset position: items after (workstream, task) in ref order.
   int after_workstream = 0;
   int after_task = 0;
@@ -76,15 +81,24 @@ struct PlanItemFilter {
 };
 absl::StatusOr<std::vector<PlanItem>> ListPlanItems(Transaction& tx, const PlanItemFilter& filter);
 
+// SQL condition (" AND ...") on plan_items: open work (NOT_STARTED or
+// ON_TRACK) that is not on hold (a task of a PAUSED or WITHDRAWN project):
+// what can be overdue or stale.
+std::string OpenAndNotOnHold();
+
 // Counts behind the tracker summary, computed by the database.
 struct StatusCountRow {
   int workstream_number = 0;
+  std::string project_id;  // "" for items of no project
   v1::PlanItemStatus status = v1::PLAN_ITEM_STATUS_UNSPECIFIED;
   int count = 0;
   int overdue = 0;
   int stale = 0;
+  // Open tasks of PAUSED or WITHDRAWN projects: never overdue or stale.
+  int on_hold = 0;
 };
-// Overdue: due before `as_of_day`; stale: last activity before `stale_before_us`.
+// Per workstream, project and status. Overdue: due before `as_of_day`;
+// stale: last activity before `stale_before_us`; neither while on hold.
 absl::StatusOr<std::vector<StatusCountRow>> CountByStatus(Transaction& tx,
                                                           const std::string& period,
                                                           const std::string& as_of_day,

@@ -10,6 +10,7 @@
 #include "libs/status/status_macros.h"
 #include "libs/store/database.h"
 #include "services/workstreams/plan_item_rules.h"
+#include "services/workstreams/projects/project_store.h"
 #include "services/workstreams/tracker_store.h"
 
 namespace wp::workstreams {
@@ -19,8 +20,9 @@ namespace {
 // with old generations.
 constexpr absl::Duration kSummaryTtl = absl::Minutes(10);
 
-void Add(v1::StatusCounts* counts, v1::PlanItemStatus status, int n, int overdue, int stale) {
-  switch (status) {
+void Add(v1::StatusCounts* counts, const StatusCountRow& row) {
+  const int n = row.count;
+  switch (row.status) {
     case v1::NOT_STARTED: counts->set_not_started(counts->not_started() + n); break;
     case v1::ON_TRACK: counts->set_on_track(counts->on_track() + n); break;
     case v1::COMPLETE: counts->set_complete(counts->complete() + n); break;
@@ -28,8 +30,9 @@ void Add(v1::StatusCounts* counts, v1::PlanItemStatus status, int n, int overdue
     default: break;
   }
   counts->set_total(counts->total() + n);
-  counts->set_overdue(counts->overdue() + overdue);
-  counts->set_stale(counts->stale() + stale);
+  counts->set_overdue(counts->overdue() + row.overdue);
+  counts->set_stale(counts->stale() + row.stale);
+  counts->set_on_hold(counts->on_hold() + row.on_hold);
 }
 
 // Superseded items are no longer work to do, so they do not count against
@@ -61,6 +64,17 @@ absl::StatusOr<v1::TrackerSummary> ComputeTrackerSummary(store::Database& db,
           row->mutable_counts();
           by_number[ws.number()] = row;
         }
+        WP_ASSIGN_OR_RETURN(auto projects, ListProjects(tx, ProjectFilter{period, 0, {}}));
+        std::map<std::string, v1::ProjectSummary*> by_project;
+        for (const v1::Project& project : projects) {
+          v1::ProjectSummary* row = summary.add_projects();
+          row->set_project(project.name());
+          row->set_title(project.title());
+          row->set_workstream_number(project.workstream_number());
+          row->set_status(project.status());
+          row->mutable_counts();
+          by_project[project.project_id()] = row;
+        }
         WP_ASSIGN_OR_RETURN(
             auto counts,
             CountByStatus(tx, period, calendar::ToIsoText(as_of),
@@ -68,14 +82,18 @@ absl::StatusOr<v1::TrackerSummary> ComputeTrackerSummary(store::Database& db,
         for (const StatusCountRow& c : counts) {
           auto it = by_number.find(c.workstream_number);
           if (it == by_number.end()) continue;  // cannot happen: foreign key
-          Add(it->second->mutable_counts(), c.status, c.count, c.overdue, c.stale);
-          Add(summary.mutable_totals(), c.status, c.count, c.overdue, c.stale);
+          Add(it->second->mutable_counts(), c);
+          Add(summary.mutable_totals(), c);
+          if (auto project = by_project.find(c.project_id); project != by_project.end()) {
+            Add(project->second->mutable_counts(), c);
+          }
         }
         return summary;
       });
   if (!read.ok()) return read.status();
   v1::TrackerSummary& summary = *read;
   for (auto& row : *summary.mutable_workstreams()) SetShare(row.mutable_counts());
+  for (auto& row : *summary.mutable_projects()) SetShare(row.mutable_counts());
   SetShare(summary.mutable_totals());
   const absl::Time now = absl::Now();
   summary.mutable_computed_at()->set_seconds(absl::ToUnixSeconds(now));

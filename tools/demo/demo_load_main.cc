@@ -1,7 +1,9 @@
 // Loads the demo data set into a running stack, one part per service (the
 // list kParts below): the workstreams service's workstreams, tracker and
 // network (demo_data.h), then the governance service's structure, plans,
-// meetings and budget (governance_demo.h). Each part waits for its service's
+// meetings and budget (governance_demo.h), then the interim action plan's
+// project tasks (once governance's plan has reached workstreams), and so on
+// through the list. Each part waits for its service's
 // health check first. Safe to run again: creates that already happened are
 // recognised (request ids, ALREADY_EXISTS) and the tracker import of an
 // unchanged file changes nothing. Exits 1 when any step failed, after saying
@@ -31,6 +33,7 @@
 #include "tools/demo/targets_demo.h"
 #include "tools/demo/usage_loader.h"
 #include "wp/workstreams/v1/networks.grpc.pb.h"
+#include "wp/workstreams/v1/projects.grpc.pb.h"
 #include "wp/workstreams/v1/workstreams.grpc.pb.h"
 
 ABSL_FLAG(std::string, services, "",
@@ -164,6 +167,54 @@ bool LoadGovernance(const std::shared_ptr<grpc::Channel>& channel, const std::st
   return true;
 }
 
+// The interim action plan's projects with their tasks, outcomes and
+// participants (deploy/local/demo/interim-action-plan-2021.csv). The projects
+// reach workstreams from governance's plan events, so this waits until the
+// 2020-23 plan's projects are there, the interim amendment applied.
+bool LoadProjectPlans(const std::shared_ptr<grpc::Channel>& channel, const std::string& token) {
+  auto projects = v1::ProjectsService::NewStub(channel);
+  const absl::Time deadline = absl::Now() + absl::Seconds(60);
+  while (true) {
+    grpc::ClientContext ctx;
+    Prepare(&ctx, token);
+    v1::ListProjectsRequest request;
+    request.set_plan_period("2020-23");
+    request.add_statuses(v1::PROJECT_PRIORITISED);
+    v1::ListProjectsResponse response;
+    if (projects->ListProjects(&ctx, request, &response).ok() && response.projects_size() >= 7) break;
+    if (absl::Now() > deadline) {
+      std::cerr << "demo: the 2020-23 plan's prioritised projects did not reach workstreams within 60 s\n";
+      return false;
+    }
+    absl::SleepFor(absl::Milliseconds(200));
+  }
+  const std::string path = absl::GetFlag(FLAGS_demo_dir) + "/interim-action-plan-2021.csv";
+  std::ifstream file(path, std::ios::binary);
+  if (!file) {
+    std::cerr << "demo: cannot read " << path << "\n";
+    return false;
+  }
+  std::stringstream content;
+  content << file.rdbuf();
+  grpc::ClientContext ctx;
+  Prepare(&ctx, token);
+  v1::ImportProjectPlanRequest request;
+  request.set_plan_period("2020-23");
+  request.set_content(content.str());
+  v1::ImportProjectPlanResponse response;
+  if (!Check(projects->ImportProjectPlan(&ctx, request, &response), "interim action plan import")) return false;
+  bool ok = true;
+  for (const auto& r : response.results()) {
+    if (r.outcome() == v1::ImportRowResult::REJECTED) {
+      std::cerr << "demo: action plan line " << r.line() << " rejected: " << r.reason() << "\n";
+      ok = false;
+    }
+  }
+  std::cout << "action plans 2020-23: created " << response.created() << ", updated " << response.updated()
+            << ", unchanged " << response.unchanged() << ", rejected " << response.rejected() << "\n";
+  return ok;
+}
+
 // The Improving Our Classrooms programme and a conference (learning_demo.h).
 bool LoadLearning(const std::shared_ptr<grpc::Channel>& channel, const std::string& token) {
   const absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::UTCTimeZone());
@@ -218,6 +269,8 @@ struct DemoPart {
 const DemoPart kParts[] = {
     {"workstreams", "127.0.0.1:50052", LoadWorkstreams},
     {"governance", "127.0.0.1:50051", LoadGovernance},
+    // Projects come from governance's plans over the bus.
+    {"workstreams", "127.0.0.1:50052", LoadProjectPlans},
     {"westos", "127.0.0.1:50054", LoadWestos},
     // Reach needs populations of the usage's session; westos gets them over the bus.
     {"governance", "127.0.0.1:50051", wp::demo::LoadCurrentSessionPopulations},

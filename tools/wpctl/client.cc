@@ -59,6 +59,7 @@ absl::StatusOr<Client> Client::Create(ClientOptions options) {
   }
   client.workstreams_ = v1::WorkstreamsService::NewStub(client.channel("workstreams"));
   client.networks_ = v1::NetworksService::NewStub(client.channel("workstreams"));
+  client.projects_ = v1::ProjectsService::NewStub(client.channel("workstreams"));
   client.governance_ = gov::GovernanceService::NewStub(client.channel("governance"));
   client.plans_ = gov::PlansService::NewStub(client.channel("governance"));
   return client;

@@ -25,6 +25,7 @@
 #include "wp/governance/v1/governance.grpc.pb.h"
 #include "wp/governance/v1/plans.grpc.pb.h"
 #include "wp/workstreams/v1/networks.grpc.pb.h"
+#include "wp/workstreams/v1/projects.grpc.pb.h"
 #include "wp/workstreams/v1/workstreams.grpc.pb.h"
 
 namespace wp::wpctl {
@@ -68,6 +69,7 @@ class Client {
 
   v1::WorkstreamsService::Stub* workstreams() { return workstreams_.get(); }
   v1::NetworksService::Stub* networks() { return networks_.get(); }
+  v1::ProjectsService::Stub* projects() { return projects_.get(); }
   gov::GovernanceService::Stub* governance() { return governance_.get(); }
   gov::PlansService::Stub* plans() { return plans_.get(); }
   const ClientOptions& options() const { return options_; }
@@ -145,6 +147,7 @@ class Client {
   std::map<std::string, std::shared_ptr<grpc::Channel>, std::less<>> channels_;
   std::unique_ptr<v1::WorkstreamsService::Stub> workstreams_;
   std::unique_ptr<v1::NetworksService::Stub> networks_;
+  std::unique_ptr<v1::ProjectsService::Stub> projects_;
   std::unique_ptr<gov::GovernanceService::Stub> governance_;
   std::unique_ptr<gov::PlansService::Stub> plans_;
 };

@@ -100,6 +100,14 @@ CommandResult LearningSurveySummary(const CommandEnv& env, const Args& args);
 CommandResult LearningAttendance(const CommandEnv& env, const Args& args);
 
 // network_commands.cc
+// project_commands.cc
+CommandResult ProjectsList(const CommandEnv& env, const Args& args);
+CommandResult ProjectsGet(const CommandEnv& env, const Args& args);
+CommandResult ProjectsSet(const CommandEnv& env, const Args& args);
+CommandResult ProjectsAddTask(const CommandEnv& env, const Args& args);
+CommandResult ProjectsImport(const CommandEnv& env, const Args& args);
+CommandResult ProjectsExport(const CommandEnv& env, const Args& args);
+
 CommandResult NetworksList(const CommandEnv& env, const Args& args);
 CommandResult NetworksGet(const CommandEnv& env, const Args& args);
 

@@ -48,6 +48,7 @@ CommandResult ItemsList(const CommandEnv& env, const Args& args) {
   if (overdue_as_of->has_value()) *request.mutable_overdue_as_of() = **overdue_as_of;
   if (stale_as_of->has_value()) *request.mutable_stale_as_of() = **stale_as_of;
   request.set_query(args.Get("query"));
+  request.set_project(args.Get("project"));
   request.set_page_size(page_size->value_or(0));  // 0: the server's default
   auto all = env.client->CallAllPages(env.client->workstreams(), &Stub::ListPlanItems, request);
   if (!all.ok()) return all.status();

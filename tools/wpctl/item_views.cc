@@ -72,8 +72,17 @@ namespace {
 
 bool IsOpen(const v1::PlanItem& item) { return item.status() == v1::NOT_STARTED || item.status() == v1::ON_TRACK; }
 
-// "on track", or "on track (overdue, stale)".
+bool OnHold(const v1::PlanItem& item) {
+  return item.project_status() == v1::PROJECT_PAUSED || item.project_status() == v1::PROJECT_WITHDRAWN;
+}
+
+// "on track", "on track (overdue, stale)", or for a task of a paused
+// project "on track (project paused)": on hold, so neither overdue nor stale.
 std::string StatusWithFlags(const v1::PlanItem& item, absl::CivilDay today) {
+  if (IsOpen(item) && OnHold(item)) {
+    return absl::StrCat(StatusWord(item.status()), " (project ",
+                        item.project_status() == v1::PROJECT_PAUSED ? "paused" : "withdrawn", ")");
+  }
   std::vector<std::string> flags;
   if (IsOpen(item) && item.has_expected_date() && calendar::LastDayCovered(item.expected_date()) < today) {
     flags.push_back("overdue");
@@ -85,11 +94,15 @@ std::string StatusWithFlags(const v1::PlanItem& item, absl::CivilDay today) {
 
 }  // namespace
 
+std::string ExpectedText(const v1::PlanItem& item) {
+  return item.ongoing() ? "ongoing" : DateText(item.expected_date());
+}
+
 std::string PlanItemsText(const v1::ListPlanItemsResponse& response, absl::CivilDay today) {
   if (response.plan_items().empty()) return "no plan items\n";
   Table table({{"REF"}, {"STATUS"}, {"EXPECTED"}, {"LEAD"}, {"TASK"}});
   for (const v1::PlanItem& item : response.plan_items()) {
-    table.AddRow({item.ref(), StatusWithFlags(item, today), DateText(item.expected_date()),
+    table.AddRow({item.ref(), StatusWithFlags(item, today), ExpectedText(item),
                   item.lead(), Truncate(OneLine(item.task()), kTaskWidth)});
   }
   return absl::StrCat(table.Render(), response.plan_items_size(),
@@ -107,11 +120,14 @@ std::string PlanItemText(const v1::PlanItem& item, absl::CivilDay today, const v
     fields.push_back({"status reason", why});
   }
   if (!item.superseded_by().empty()) fields.push_back({"superseded by", item.superseded_by()});
-  fields.insert(fields.end(), {{"expected", DateText(item.expected_date())},
+  if (!item.project().empty()) fields.push_back({"project", item.project()});
+  fields.insert(fields.end(), {{"expected", ExpectedText(item)},
                                {"lead", item.lead()},
                                {"task", item.task()},
                                {"created", TimeText(item.create_time())},
                                {"updated", TimeText(item.update_time())}});
+  if (!item.resources().empty()) fields.push_back({"resources", item.resources()});
+  if (!item.plan_notes().empty()) fields.push_back({"plan notes", item.plan_notes()});
   if (item.has_last_activity_time()) fields.push_back({"last activity", TimeText(item.last_activity_time())});
   if (item.has_stale_since()) fields.push_back({"stale since", TimeText(item.stale_since())});
   fields.push_back({"etag", item.etag()});

@@ -37,6 +37,10 @@ absl::StatusOr<std::string> PlanItemName(absl::string_view text, absl::string_vi
   return InPeriod(text, period, "planItems", "3.1");
 }
 
+absl::StatusOr<std::string> ProjectName(absl::string_view text, absl::string_view period) {
+  return InPeriod(text, period, "projects", "executive-coaching");
+}
+
 absl::StatusOr<std::string> NetworkName(absl::string_view text) {
   if (absl::StartsWith(text, "networks/")) return std::string(text);
   if (!IsSegment(text)) {

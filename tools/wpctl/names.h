@@ -18,6 +18,8 @@ namespace wp::wpctl {
 absl::StatusOr<std::string> WorkstreamName(absl::string_view text, absl::string_view period);
 absl::StatusOr<std::string> PlanItemName(absl::string_view text, absl::string_view period);
 absl::StatusOr<std::string> NetworkName(absl::string_view text);
+// "executive-coaching" with --period 2020-23 -> planPeriods/2020-23/projects/executive-coaching.
+absl::StatusOr<std::string> ProjectName(absl::string_view text, absl::string_view period);
 
 }  // namespace wp::wpctl
 

@@ -8,6 +8,7 @@
 #include "libs/server/request_context.h"
 #include "libs/status/status_macros.h"
 #include "services/workstreams/events.h"
+#include "services/workstreams/from_governance/plan_projects.h"
 #include "services/workstreams/plan_item_rules.h"
 #include "services/workstreams/tracker_store.h"
 #include "wp/governance/v1/plans.pb.h"
@@ -79,7 +80,7 @@ absl::Status ApplyPlanEvent(store::Transaction& tx, const wp::common::v1::Event&
     *changed.mutable_workstream() = stored;
     WP_RETURN_IF_ERROR(EmitEvent(tx, CallerFor(event), "workstream", "created", stored.name(), changed).status());
   }
-  return absl::OkStatus();
+  return ApplyPlanProjects(tx, CallerFor(event), **plan, now);
 }
 
 }  // namespace wp::workstreams

@@ -1,4 +1,5 @@
-// The workstreams of a plan, set up from the governance service's events:
+// The workstreams of a plan (and its projects: plan_projects.h), set up from
+// the governance service's events:
 // once the Board approves a plan (wp.governance.plan.approved, and the later
 // steps and amendments, which carry the plan too), every workstream of the
 // plan that the tracker lacks is created here, titled as in the plan, under
