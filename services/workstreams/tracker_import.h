@@ -13,7 +13,8 @@
 //
 // Memory: the file is read row by row (TrackerReader), so an import holds the
 // request, one batch of rows and one message of results, whatever the file's
-// shape; and at most max_concurrent imports run at once, the others being
+// shape (the first pass keeps only workstream numbers and a bounded count of
+// leads, import_workstreams.h); and at most max_concurrent imports run at once, the others being
 // refused with RESOURCE_EXHAUSTED. Thread-safe.
 #ifndef WP_SERVICES_WORKSTREAMS_TRACKER_IMPORT_H_
 #define WP_SERVICES_WORKSTREAMS_TRACKER_IMPORT_H_
