@@ -119,7 +119,7 @@ TEST_P(TrackerCliTest, ImportedSpreadsheetAndSummaryAgree) {
   const std::string csv_path = absl::StrCat(WP_DEMO_DIR, "/tracker-2018-21.csv");
   CommandResult imported = Wpctl({"tracker", "import", csv_path, "--period", kPeriod});
   ASSERT_EQ(imported.exit_code, 0) << imported.output;
-  EXPECT_NE(imported.output.find("created 50, updated 0, unchanged 0, rejected 0"), std::string::npos)
+  EXPECT_NE(imported.output.find("processed 50 rows: 50 created, 0 updated, 0 unchanged, 0 rejected"), std::string::npos)
       << imported.output;
 
   // What the spreadsheet says, read independently of the service.
@@ -150,7 +150,7 @@ TEST_P(TrackerCliTest, ImportedSpreadsheetAndSummaryAgree) {
   // The same file again changes nothing.
   CommandResult again = Wpctl({"tracker", "import", csv_path, "--period", kPeriod});
   ASSERT_EQ(again.exit_code, 0) << again.output;
-  EXPECT_NE(again.output.find("unchanged 50, rejected 0"), std::string::npos) << again.output;
+  EXPECT_NE(again.output.find("50 unchanged, 0 rejected"), std::string::npos) << again.output;
 }
 
 TEST_P(TrackerCliTest, BadRowsArePrintedWithTheirLines) {
@@ -161,14 +161,31 @@ TEST_P(TrackerCliTest, BadRowsArePrintedWithTheirLines) {
   std::ofstream(path) << "Ref,Task,Workstream Lead,Status,Expected Date,Comments\n"
                          "1.1,Map the networks,Ann Boyd,On track,30 November 2018,\n"
                          "1.2,Survey the coordinators,Ann Boyd,Delayed,,\n"
-                         "7.1,A task of a workstream that does not exist,,On track,,\n";
+                         "1.x,A task with a bad ref,,On track,,\n";
   CommandResult result = Wpctl({"tracker", "import", path, "--period", kPeriod});
   EXPECT_EQ(result.exit_code, 3) << result.output;
   EXPECT_NE(result.output.find("line 3"), std::string::npos) << result.output;
   EXPECT_NE(result.output.find("Delayed"), std::string::npos) << result.output;
   EXPECT_NE(result.output.find("line 4"), std::string::npos) << result.output;
-  EXPECT_NE(result.output.find("created 1, updated 0, unchanged 0, rejected 2"), std::string::npos)
+  EXPECT_NE(result.output.find("processed 3 rows: 1 created, 0 updated, 0 unchanged, 2 rejected"),
+            std::string::npos)
       << result.output;
+
+  // A row of a workstream the period lacks: one error, nothing applied,
+  // and what to do about it.
+  std::ofstream(path) << "Ref,Task,Workstream Lead,Status,Expected Date,Comments\n"
+                         "7.1,A task of a workstream that does not exist,,On track,,\n";
+  CommandResult missing = Wpctl({"tracker", "import", path, "--period", kPeriod});
+  EXPECT_EQ(missing.exit_code, 1) << missing.output;
+  EXPECT_NE(missing.output.find("has no workstream 7"), std::string::npos) << missing.output;
+  EXPECT_NE(missing.output.find("--create-workstreams"), std::string::npos) << missing.output;
+  CommandResult dry = Wpctl({"tracker", "import", path, "--period", kPeriod, "--create-workstreams", "--dry-run"});
+  EXPECT_EQ(dry.exit_code, 0) << dry.output;
+  EXPECT_NE(dry.output.find("would create workstream 7 \"Workstream 7\" (no lead)"), std::string::npos)
+      << dry.output;
+  EXPECT_NE(dry.output.find("1 created, 0 updated, 0 unchanged, 0 rejected (dry run: nothing was changed)"),
+            std::string::npos)
+      << dry.output;
 }
 
 TEST_P(TrackerCliTest, ChangesListShowsTheFeed) {

@@ -8,6 +8,10 @@ namespace wp::workstreams {
 
 using v1::ImportRowResult;
 
+void ImportProgress::SetCreatedWorkstreams(std::vector<v1::Workstream> created) {
+  for (v1::Workstream& ws : created) *pending_.add_created_workstreams() = std::move(ws);
+}
+
 bool ImportProgress::Add(ImportRowResult result) {
   if (result.reason().size() > kMaxReasonBytes) {
     result.set_reason(ShortenText(result.reason(), kMaxReasonBytes));
@@ -32,6 +36,8 @@ bool ImportProgress::Send(bool done) {
   totals_.set_processed_rows(totals_.processed_rows() + pending_.results_size());
   v1::ImportTrackerProgress message = totals_;
   message.mutable_results()->Swap(pending_.mutable_results());
+  if (!sent_any_) message.mutable_created_workstreams()->Swap(pending_.mutable_created_workstreams());
+  sent_any_ = true;
   message.set_done(done);
   pending_.Clear();
   pending_bytes_ = 0;

@@ -2,7 +2,8 @@
 // batches bounded by count and by size, so no message comes near gRPC's
 // default 4 MB receive limit however many rows a file rejects (100,000
 // rejected rows were once one 11.7 MB message). Reasons are shortened to
-// kMaxReasonBytes so one row cannot fill a message either.
+// kMaxReasonBytes so one row cannot fill a message either. The workstreams
+// the import created (at most 99) go on the first message.
 //
 // Not thread-safe: used by the one thread that runs the import.
 #ifndef WP_SERVICES_WORKSTREAMS_IMPORT_PROGRESS_H_
@@ -10,6 +11,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <vector>
 
 #include "wp/workstreams/v1/workstreams.pb.h"
 
@@ -26,6 +28,11 @@ class ImportProgress {
 
   ImportProgress(int total_rows, const Sink& sink) : sink_(sink) { totals_.set_total_rows(total_rows); }
 
+  // Set on every message: the import changes nothing.
+  void SetDryRun(bool dry_run) { totals_.set_dry_run(dry_run); }
+  // Sent on the first message.
+  void SetCreatedWorkstreams(std::vector<v1::Workstream> created);
+
   // Queues a result, counting it in the totals; sends a message when the
   // queue reaches either bound. False when a send failed.
   bool Add(v1::ImportRowResult result);
@@ -38,6 +45,7 @@ class ImportProgress {
   v1::ImportTrackerProgress totals_;   // counts only, no results
   v1::ImportTrackerProgress pending_;  // results not sent yet
   size_t pending_bytes_ = 0;
+  bool sent_any_ = false;
 };
 
 }  // namespace wp::workstreams

@@ -1,5 +1,6 @@
 #include "services/workstreams/tracker_import.h"
 
+#include <functional>
 #include <optional>
 #include <utility>
 
@@ -14,6 +15,8 @@
 #include "libs/status/status_macros.h"
 #include "libs/store/database.h"
 #include "libs/table/table_text.h"
+#include "services/workstreams/import_field_changes.h"
+#include "services/workstreams/import_workstreams.h"
 #include "services/workstreams/plan_item_changes.h"
 #include "services/workstreams/plan_item_rules.h"
 #include "services/workstreams/tracker_row.h"
@@ -179,7 +182,29 @@ absl::StatusOr<ImportRowResult> ApplyRow(store::Transaction& tx, const server::C
     WP_RETURN_IF_ERROR(RecordNote(tx, caller, *existing, note, now));
   }
   result.set_outcome(ImportRowResult::UPDATED);
+  for (v1::ImportFieldChange& change :
+       DescribeChanges(*existing, wanted, static_cast<int>(new_notes.size()))) {
+    *result.add_changed_fields() = std::move(change);
+  }
   return result;
+}
+
+// A dry run's transactions end here: rolled back, never committed.
+absl::Status DryRunRollback() { return absl::CancelledError("dry run: rolled back"); }
+
+// Runs `body` in a write transaction, committed unless `dry_run`, when it is
+// rolled back whatever happened; `body`'s value either way.
+template <typename T>
+absl::StatusOr<T> WriteOrRollBack(store::Database& db, bool dry_run,
+                                  const std::function<absl::StatusOr<T>(store::Transaction&)>& body) {
+  if (!dry_run) return store::WriteValue<T>(db, body);
+  absl::StatusOr<T> result = absl::InternalError("no result");
+  absl::Status s = db.Write([&](store::Transaction& tx) -> absl::Status {
+    result = body(tx);
+    return result.ok() ? DryRunRollback() : result.status();
+  });
+  if (result.ok()) return result;
+  return s;
 }
 
 }  // namespace
@@ -193,6 +218,7 @@ absl::Status TrackerImporter::Import(const server::Caller& caller,
   if (request.author().size() > kMaxNoteAuthorBytes) {
     return InvalidField("author", absl::StrCat("must be at most ", kMaxNoteAuthorBytes, " bytes"));
   }
+  WP_RETURN_IF_ERROR(ValidateWorkstreamTitles(request));
   // Held until the import ends; refused at once rather than queued, so a
   // burst of imports cannot pile up their memory.
   WP_ASSIGN_OR_RETURN(server::ConcurrencyLimit::Permit permit, running_.TryAcquire());
@@ -203,11 +229,37 @@ absl::Status TrackerImporter::Import(const server::Caller& caller,
                                                       : DetectFormat(content);
   absl::StatusOr<TrackerReader> reader = TrackerReader::Open(content, format);
   if (!reader.ok()) return InvalidField("content", reader.status().message());
-  const std::string author = request.author().empty() ? caller.actor : request.author();
+  ImportRun run;
+  run.period = period;
+  run.author = request.author().empty() ? caller.actor : request.author();
+  run.dry_run = request.dry_run();
+
+  // A first pass over the rows finds the workstreams they need, so that a
+  // missing one fails the import once, before any row is applied.
+  const int total_rows = reader->data_rows();
+  const WorkstreamsInFile in_file = WorkstreamsInFile::Collect(*std::move(reader));
+  reader = TrackerReader::Open(content, format);
+  if (!reader.ok()) return InvalidField("content", reader.status().message());
+  WP_ASSIGN_OR_RETURN(run.missing_workstreams,
+                      store::ReadValue<std::vector<v1::Workstream>>(db_, [&](store::Transaction& tx) {
+                        return PlanMissingWorkstreams(tx, period, in_file, request);
+                      }));
+  // Created before any row, committed on their own: the rows that need
+  // them may be rejected, the workstreams stay.
+  std::vector<v1::Workstream> created = run.missing_workstreams;
+  if (!run.dry_run && !created.empty()) {
+    WP_ASSIGN_OR_RETURN(created, store::WriteValue<std::vector<v1::Workstream>>(
+                                     db_, [&](store::Transaction& tx) {
+                                       return CreatePlannedWorkstreams(tx, caller, run.missing_workstreams,
+                                                                       absl::Now());
+                                     }));
+  }
 
   // Results go out in file order as rows are read: parse rejections at once,
   // good rows after their batch is applied (one message per batch at least).
-  ImportProgress progress(reader->data_rows(), sink);
+  ImportProgress progress(total_rows, sink);
+  progress.SetDryRun(run.dry_run);
+  progress.SetCreatedWorkstreams(std::move(created));
   std::vector<TrackerRow> batch;
   std::optional<TrackerRow> row;
   std::optional<RowRejection> rejection;
@@ -224,7 +276,7 @@ absl::Status TrackerImporter::Import(const server::Caller& caller,
     }
     if (row) batch.push_back(*std::move(row));
     if (batch.size() < batch_size_ && !(last && !batch.empty())) continue;
-    for (ImportRowResult& result : ApplyBatch(caller, period, batch, author)) {
+    for (ImportRowResult& result : ApplyBatch(caller, run, batch)) {
       if (!progress.Add(std::move(result))) return absl::OkStatus();
     }
     batch.clear();
@@ -234,17 +286,22 @@ absl::Status TrackerImporter::Import(const server::Caller& caller,
   return absl::OkStatus();
 }
 
-std::vector<ImportRowResult> TrackerImporter::ApplyBatch(const server::Caller& caller,
-                                                         const std::string& period,
-                                                         const std::vector<TrackerRow>& rows,
-                                                         const std::string& author) {
+std::vector<ImportRowResult> TrackerImporter::ApplyBatch(const server::Caller& caller, const ImportRun& run,
+                                                         const std::vector<TrackerRow>& rows) {
+  // A dry run creates, in each of its rolled-back transactions, the
+  // workstreams a real import would have created first.
+  auto prepare = [&](store::Transaction& tx) -> absl::Status {
+    if (!run.dry_run || run.missing_workstreams.empty()) return absl::OkStatus();
+    return CreatePlannedWorkstreams(tx, caller, run.missing_workstreams, absl::Now()).status();
+  };
   // The generation advances after each commit (the database's commit
   // listener, libs/runtime), never for a rolled-back batch.
-  absl::StatusOr<std::vector<ImportRowResult>> batch = store::WriteValue<std::vector<ImportRowResult>>(
-      db_, [&](store::Transaction& tx) -> absl::StatusOr<std::vector<ImportRowResult>> {
+  absl::StatusOr<std::vector<ImportRowResult>> batch = WriteOrRollBack<std::vector<ImportRowResult>>(
+      db_, run.dry_run, [&](store::Transaction& tx) -> absl::StatusOr<std::vector<ImportRowResult>> {
+        WP_RETURN_IF_ERROR(prepare(tx));
         std::vector<ImportRowResult> results;
         for (const TrackerRow& row : rows) {
-          WP_ASSIGN_OR_RETURN(auto r, ApplyRow(tx, caller, period, row, author));
+          WP_ASSIGN_OR_RETURN(auto r, ApplyRow(tx, caller, run.period, row, run.author));
           results.push_back(r);
         }
         return results;
@@ -253,8 +310,11 @@ std::vector<ImportRowResult> TrackerImporter::ApplyBatch(const server::Caller& c
   // Find the row at fault: retry one row per transaction.
   std::vector<ImportRowResult> results;
   for (const TrackerRow& row : rows) {
-    absl::StatusOr<ImportRowResult> one = store::WriteValue<ImportRowResult>(
-        db_, [&](store::Transaction& tx) { return ApplyRow(tx, caller, period, row, author); });
+    absl::StatusOr<ImportRowResult> one = WriteOrRollBack<ImportRowResult>(
+        db_, run.dry_run, [&](store::Transaction& tx) -> absl::StatusOr<ImportRowResult> {
+          WP_RETURN_IF_ERROR(prepare(tx));
+          return ApplyRow(tx, caller, run.period, row, run.author);
+        });
     results.push_back(one.ok() ? *std::move(one) : Rejected(row, one.status().message()));
   }
   return results;

@@ -2,14 +2,19 @@
 // Ref, Task, Workstream Lead, Status, Expected Date, Comments).
 //
 // Import applies each row as a create or an update under the usual rules and
-// reports a result per row. Rows are applied in batches, one transaction per
+// reports a result per row (for an update, what changed). A first pass over
+// the rows finds the workstreams they name: missing ones fail the import
+// before any row, or are created first when the request asks. A dry run does
+// all of it in transactions that are rolled back: the same results, nothing
+// changed, no event. Rows are applied in batches, one transaction per
 // batch; if a batch fails unexpectedly its rows are retried one by one, so a
 // bad row never costs the good ones. Importing the same file again changes
 // nothing (every row UNCHANGED).
 //
 // Memory: the file is read row by row (TrackerReader), so an import holds the
 // request, one batch of rows and one message of results, whatever the file's
-// shape; and at most max_concurrent imports run at once, the others being
+// shape (the first pass keeps only workstream numbers and a bounded count of
+// leads, import_workstreams.h); and at most max_concurrent imports run at once, the others being
 // refused with RESOURCE_EXHAUSTED. Thread-safe.
 #ifndef WP_SERVICES_WORKSTREAMS_TRACKER_IMPORT_H_
 #define WP_SERVICES_WORKSTREAMS_TRACKER_IMPORT_H_
@@ -46,7 +51,10 @@ class TrackerImporter {
   // INVALID_ARGUMENT for a file that cannot be read as a tracker at all
   // (no header naming Ref, Task and Status; an unterminated quote; a title
   // or header row over a limit of table::TableRow) and for an author longer
-  // than kMaxNoteAuthorBytes. RESOURCE_EXHAUSTED when max_concurrent imports are
+  // than kMaxNoteAuthorBytes; for bad workstream_titles (see
+  // ValidateWorkstreamTitles, PlanMissingWorkstreams). FAILED_PRECONDITION,
+  // with nothing applied, when rows name workstreams the period lacks and
+  // create_missing_workstreams is not set. RESOURCE_EXHAUSTED when max_concurrent imports are
   // already running: retry later.
   absl::Status Import(const server::Caller& caller, const v1::ImportTrackerRequest& request,
                       const ProgressSink& sink);
@@ -54,11 +62,20 @@ class TrackerImporter {
   absl::StatusOr<v1::ExportTrackerResponse> Export(const v1::ExportTrackerRequest& request);
 
  private:
-  // Applies rows in one transaction, or one by one if that fails; a result per row.
-  std::vector<v1::ImportRowResult> ApplyBatch(const server::Caller& caller,
-                                              const std::string& period,
-                                              const std::vector<TrackerRow>& rows,
-                                              const std::string& author);
+  // What every batch of one import shares.
+  struct ImportRun {
+    std::string period;
+    std::string author;
+    bool dry_run = false;
+    // The workstreams the period lacked (created before the first batch, or
+    // in a dry run, inside each batch's rolled-back transaction).
+    std::vector<v1::Workstream> missing_workstreams;
+  };
+
+  // Applies rows in one transaction, or one by one if that fails; a result
+  // per row. A dry run rolls every transaction back.
+  std::vector<v1::ImportRowResult> ApplyBatch(const server::Caller& caller, const ImportRun& run,
+                                              const std::vector<TrackerRow>& rows);
 
   store::Database& db_;
   const size_t batch_size_;

@@ -225,24 +225,21 @@ TEST_P(TrackerImportTest, BadRowsAreRejectedAndGoodRowsKept) {
       "1.x,Launch learning trios,Fiona Lennox,On track,June 2019,\n",         // line 4
       "1.4,Run a spring gathering,Fiona Lennox,Not started,31 June 2019,\n",  // line 5
       "1.1,Recruit coordinators again,Fiona Lennox,On track,,\n",             // line 6
-      "7.1,A workstream nobody created,Neil Cowan,On track,,\n",              // line 7
-      "2.1,Agree a shared statement,Graeme Whitelaw,On track,August 2019,\n"  // line 8
+      "2.1,Agree a shared statement,Graeme Whitelaw,On track,August 2019,\n"  // line 7
   );
   const ImportRun run = Import(file);
   ASSERT_TRUE(run.status.ok()) << run.status;
   EXPECT_EQ(run.Count(Outcome::CREATED), 2);
-  EXPECT_EQ(run.Count(Outcome::REJECTED), 5);
-  EXPECT_EQ(run.last().total_rows(), 7);
+  EXPECT_EQ(run.Count(Outcome::REJECTED), 4);
+  EXPECT_EQ(run.last().total_rows(), 6);
 
   EXPECT_EQ(run.AtLine(2).outcome(), Outcome::CREATED);
-  EXPECT_EQ(run.AtLine(8).outcome(), Outcome::CREATED);
-  for (int line : {3, 4, 5, 6, 7}) EXPECT_EQ(run.AtLine(line).outcome(), Outcome::REJECTED) << line;
+  EXPECT_EQ(run.AtLine(7).outcome(), Outcome::CREATED);
+  for (int line : {3, 4, 5, 6}) EXPECT_EQ(run.AtLine(line).outcome(), Outcome::REJECTED) << line;
   EXPECT_TRUE(absl::StrContains(run.AtLine(3).reason(), "Delayed")) << run.AtLine(3).reason();
   EXPECT_TRUE(absl::StrContains(run.AtLine(4).reason(), "1.x")) << run.AtLine(4).reason();
   EXPECT_TRUE(absl::StrContains(run.AtLine(5).reason(), "31 June 2019")) << run.AtLine(5).reason();
   EXPECT_TRUE(absl::StrContains(run.AtLine(6).reason(), "duplicate of line 2")) << run.AtLine(6).reason();
-  EXPECT_TRUE(absl::StrContains(run.AtLine(7).reason(), "workstream 7")) << run.AtLine(7).reason();
-  EXPECT_EQ(run.AtLine(7).ref(), "7.1");
 
   EXPECT_EQ(Get("1.1").task(), "Recruit coordinators");
   EXPECT_EQ(Get("1.1").status(), v1::COMPLETE);
@@ -505,6 +502,247 @@ TEST_P(TrackerImportTest, StoppingTheSinkKeepsAppliedRows) {
   EXPECT_EQ(items->plan_items_size(), 7);
 }
 
+
+// ------------------------------------------------ workstreams, dry run, changes
+
+// The 2018-21 workstreams that exist, by number.
+std::map<int, v1::Workstream> WorkstreamsOf(Tracker& tracker) {
+  v1::ListWorkstreamsRequest request;
+  request.set_plan_period(kPeriod);
+  auto list = tracker.ListWorkstreams(request);
+  EXPECT_TRUE(list.ok()) << list.status();
+  std::map<int, v1::Workstream> by_number;
+  if (list.ok()) {
+    for (const auto& ws : list->workstreams()) by_number[ws.number()] = ws;
+  }
+  return by_number;
+}
+
+int PlanItemCount(Tracker& tracker) {
+  v1::ListPlanItemsRequest request;
+  request.set_plan_period(kPeriod);
+  auto items = tracker.ListPlanItems(request);
+  EXPECT_TRUE(items.ok()) << items.status();
+  return items.ok() ? items->plan_items_size() : -1;
+}
+
+v1::ImportTrackerRequest ImportRequest(const std::string& content) {
+  v1::ImportTrackerRequest request;
+  request.set_plan_period(kPeriod);
+  request.set_content(content);
+  return request;
+}
+
+void AddTitle(v1::ImportTrackerRequest* request, int number, const std::string& title) {
+  v1::ImportWorkstreamTitle* t = request->add_workstream_titles();
+  t->set_number(number);
+  t->set_title(title);
+}
+
+class TrackerImportWorkstreamsTest : public TrackerImportTest {
+ protected:
+  ImportRun Run(const v1::ImportTrackerRequest& request) {
+    ImportRun run;
+    run.status = importer_->Import(caller_, request, [&](const v1::ImportTrackerProgress& p) {
+      run.messages.push_back(p);
+      for (const auto& r : p.results()) run.results.push_back(r);
+      return true;
+    });
+    return run;
+  }
+};
+
+// Workstream 1: leads Ann Boyd once, Neil Cowan twice; workstream 2: none.
+const std::string kTwoWorkstreams = absl::StrCat(kHeader,
+                                                 "1.1,Map the networks,Ann Boyd,On track,,\n",
+                                                 "1.2,Survey the coordinators,Neil Cowan,On track,,\n",
+                                                 "1.3,Share the survey,Neil Cowan,Not started,,\n",
+                                                 "2.1,Agree a statement,,On track,,\n");
+
+TEST_P(TrackerImportWorkstreamsTest, MissingWorkstreamsFailTheImportOnceBeforeAnyRow) {
+  MakeWorkstreams(2);
+  const int64_t before = test_support::LastSeq(*db_);
+  const ImportRun run = Import(DemoTracker());
+  EXPECT_EQ(run.status.code(), absl::StatusCode::kFailedPrecondition) << run.status;
+  const std::string message(run.status.message());
+  EXPECT_TRUE(absl::StrContains(message, "plan period 2018-21 has no workstreams 3, 4, 5, 6, 7, 8, 9 ("))
+      << message;
+  EXPECT_TRUE(absl::StrContains(message, "rows refer to them")) << message;
+  EXPECT_TRUE(absl::StrContains(message, "wpctl workstreams create")) << message;
+  EXPECT_TRUE(absl::StrContains(message, "--create-workstreams")) << message;
+  EXPECT_TRUE(run.messages.empty());
+  EXPECT_EQ(PlanItemCount(*tracker_), 0);
+  EXPECT_EQ(test_support::LastSeq(*db_), before);
+
+  // One missing workstream, one row: said in the singular.
+  const ImportRun one = Import(absl::StrCat(kHeader, "1.1,Map,,On track,,\n7.1,Plan,,On track,,\n"));
+  EXPECT_EQ(one.status.code(), absl::StatusCode::kFailedPrecondition) << one.status;
+  EXPECT_TRUE(absl::StrContains(one.status.message(), "has no workstream 7 (1 row refers to it)"))
+      << one.status;
+  EXPECT_EQ(PlanItemCount(*tracker_), 0);
+}
+
+TEST_P(TrackerImportWorkstreamsTest, CreateMissingTakesTitlesAndTheMostCommonLead) {
+  MakeWorkstreams(0);
+  v1::ImportTrackerRequest request = ImportRequest(kTwoWorkstreams);
+  request.set_create_missing_workstreams(true);
+  AddTitle(&request, 1, "Collaborative learning networks");
+  const int64_t before = test_support::LastSeq(*db_);
+
+  const ImportRun run = Run(request);
+  ASSERT_TRUE(run.status.ok()) << run.status;
+  EXPECT_EQ(run.Count(Outcome::CREATED), 4);
+  ASSERT_EQ(run.messages[0].created_workstreams_size(), 2);
+  EXPECT_EQ(run.messages[0].created_workstreams(0).name(), "planPeriods/2018-21/workstreams/1");
+  EXPECT_TRUE(run.messages[0].created_workstreams(0).has_create_time());
+  for (size_t i = 1; i < run.messages.size(); ++i) EXPECT_EQ(run.messages[i].created_workstreams_size(), 0);
+
+  const std::map<int, v1::Workstream> made = WorkstreamsOf(*tracker_);
+  ASSERT_EQ(made.size(), 2u);
+  EXPECT_EQ(made.at(1).title(), "Collaborative learning networks");
+  EXPECT_EQ(made.at(1).lead_officer(), "Neil Cowan");
+  EXPECT_EQ(made.at(2).title(), "Workstream 2");
+  EXPECT_EQ(made.at(2).lead_officer(), "");
+
+  // The workstreams' own events (with their audit), before their rows'.
+  std::vector<std::string> types;
+  for (const auto& e : test_support::EventsAfter(*db_, before)) types.push_back(e.type());
+  ASSERT_EQ(types.size(), 6u);
+  EXPECT_EQ(types[0], "wp.workstreams.workstream.created");
+  EXPECT_EQ(types[1], "wp.workstreams.workstream.created");
+  for (size_t i = 2; i < types.size(); ++i) EXPECT_EQ(types[i], "wp.workstreams.plan_item.created");
+  EXPECT_EQ(generation_.current(), test_support::LastSeq(*db_));
+
+  // The same command again creates nothing and changes nothing.
+  const int64_t after_first = test_support::LastSeq(*db_);
+  const ImportRun again = Run(request);
+  ASSERT_TRUE(again.status.ok()) << again.status;
+  EXPECT_EQ(again.Count(Outcome::UNCHANGED), 4);
+  EXPECT_EQ(again.messages[0].created_workstreams_size(), 0);
+  EXPECT_EQ(test_support::LastSeq(*db_), after_first);
+}
+
+TEST_P(TrackerImportWorkstreamsTest, DryRunReportsEverythingAndChangesNothing) {
+  v1::ImportTrackerRequest request = ImportRequest(DemoTracker());
+  request.set_create_missing_workstreams(true);
+  request.set_dry_run(true);
+  const int64_t before = test_support::LastSeq(*db_);
+  const int64_t generation = generation_.current();
+
+  const ImportRun dry = Run(request);
+  ASSERT_TRUE(dry.status.ok()) << dry.status;
+  EXPECT_EQ(dry.Count(Outcome::CREATED), kDemoRows);  // rows of later batches too
+  EXPECT_EQ(dry.last().created(), kDemoRows);
+  EXPECT_EQ(dry.messages[0].created_workstreams_size(), 9);
+  for (const auto& m : dry.messages) EXPECT_TRUE(m.dry_run());
+  EXPECT_EQ(test_support::LastSeq(*db_), before);
+  EXPECT_EQ(generation_.current(), generation);
+  EXPECT_TRUE(WorkstreamsOf(*tracker_).empty());
+  EXPECT_EQ(PlanItemCount(*tracker_), 0);
+  EXPECT_TRUE(test_support::EventsAfter(*db_, 0).empty());
+
+  // The real import does what the dry run said.
+  request.set_dry_run(false);
+  const ImportRun real = Run(request);
+  ASSERT_TRUE(real.status.ok()) << real.status;
+  ASSERT_EQ(real.results.size(), dry.results.size());
+  for (size_t i = 0; i < real.results.size(); ++i) {
+    EXPECT_EQ(real.results[i].outcome(), dry.results[i].outcome()) << real.results[i].ref();
+  }
+  ASSERT_EQ(real.messages[0].created_workstreams_size(), 9);
+  for (int i = 0; i < 9; ++i) {
+    EXPECT_EQ(real.messages[0].created_workstreams(i).lead_officer(),
+              dry.messages[0].created_workstreams(i).lead_officer());
+  }
+  EXPECT_FALSE(real.last().dry_run());
+
+  // A dry run of a changed row: UPDATED with its changes, the item as it was.
+  std::string file = DemoTracker();
+  absl::StrReplaceAll({{"Fiona Lennox,Not started,May 2019,", "Fiona Lennox,On track,May 2019,"}}, &file);
+  v1::ImportTrackerRequest changed = ImportRequest(file);
+  changed.set_dry_run(true);
+  const int64_t after_real = test_support::LastSeq(*db_);
+  const std::string etag = Get("1.4").etag();
+  const ImportRun dry_update = Run(changed);
+  ASSERT_TRUE(dry_update.status.ok()) << dry_update.status;
+  EXPECT_EQ(dry_update.ForRef("1.4").outcome(), Outcome::UPDATED);
+  EXPECT_EQ(dry_update.ForRef("1.4").changed_fields_size(), 1);
+  EXPECT_EQ(dry_update.Count(Outcome::UNCHANGED), kDemoRows - 1);
+  EXPECT_EQ(Get("1.4").status(), v1::NOT_STARTED);
+  EXPECT_EQ(Get("1.4").etag(), etag);
+  EXPECT_EQ(test_support::LastSeq(*db_), after_real);
+}
+
+TEST_P(TrackerImportWorkstreamsTest, DryRunStillRefusesMissingWorkstreams) {
+  v1::ImportTrackerRequest request = ImportRequest(kTwoWorkstreams);
+  request.set_dry_run(true);
+  const ImportRun run = Run(request);
+  EXPECT_EQ(run.status.code(), absl::StatusCode::kFailedPrecondition) << run.status;
+  EXPECT_TRUE(absl::StrContains(run.status.message(), "no workstreams 1, 2 (4 rows refer to them)"))
+      << run.status;
+}
+
+TEST_P(TrackerImportWorkstreamsTest, UpdatedRowsListWhatChanged) {
+  ImportDemo();
+  std::string file = DemoTracker();
+  const std::string old_row =
+      "1.4,Run a spring gathering for network coordinators to share early learning from the "
+      "trios.,Fiona Lennox,Not started,May 2019,\n";
+  ASSERT_TRUE(absl::StrContains(file, old_row));
+  absl::StrReplaceAll({{old_row,
+                        "1.4,Run a spring gathering for network coordinators to share early "
+                        "learning from the trios.,Fiona Lennox,On track,31 August 2019,"
+                        "Apr 2019 Venue booked and invitations sent.\n"}},
+                      &file);
+  const ImportRun run = Import(file);
+  ASSERT_TRUE(run.status.ok()) << run.status;
+  const v1::ImportRowResult result = run.ForRef("1.4");
+  ASSERT_EQ(result.outcome(), Outcome::UPDATED);
+  std::vector<std::string> changes;
+  for (const auto& c : result.changed_fields()) {
+    changes.push_back(absl::StrCat(c.field(), ": ", c.before(), " -> ", c.after()));
+  }
+  EXPECT_EQ(changes, (std::vector<std::string>{"status: Not started -> On track",
+                                               "expected_date: 2019-05 -> 2019-08-31",
+                                               "progress_notes: 0 -> 1"}));
+  EXPECT_EQ(run.ForRef("1.1").changed_fields_size(), 0);
+}
+
+TEST_P(TrackerImportWorkstreamsTest, BadWorkstreamTitlesNameTheField) {
+  MakeWorkstreams(0);
+  const int64_t before = test_support::LastSeq(*db_);
+  struct Case {
+    std::vector<std::pair<int, std::string>> titles;
+    bool create = true;
+    std::string field;
+    std::string says;
+  };
+  const std::vector<Case> cases = {
+      {{{1, std::string(301, 't')}}, true, "workstream_titles[0].title", "at most 300 bytes"},
+      {{{1, "  "}}, true, "workstream_titles[0].title", "non-empty"},
+      {{{0, "Zero"}}, true, "workstream_titles[0].number", "between 1 and 99"},
+      {{{100, "Hundred"}}, true, "workstream_titles[0].number", "between 1 and 99"},
+      {{{1, "One"}, {1, "Again"}}, true, "workstream_titles[1].number", "twice"},
+      {{{1, "One"}, {7, "Seven"}}, true, "workstream_titles[1].number", "no row of the file refers to workstream 7"},
+      {{{1, "One"}}, false, "workstream_titles", "create_missing_workstreams"},
+  };
+  for (const Case& c : cases) {
+    v1::ImportTrackerRequest request = ImportRequest(kTwoWorkstreams);
+    request.set_create_missing_workstreams(c.create);
+    for (const auto& [number, title] : c.titles) AddTitle(&request, number, title);
+    const ImportRun run = Run(request);
+    EXPECT_EQ(run.status.code(), absl::StatusCode::kInvalidArgument) << c.field << ": " << run.status;
+    EXPECT_EQ(FieldsOf(run.status), std::vector<std::string>{c.field}) << run.status;
+    EXPECT_TRUE(absl::StrContains(run.status.message(), c.says)) << run.status;
+    EXPECT_TRUE(run.messages.empty());
+  }
+  EXPECT_TRUE(WorkstreamsOf(*tracker_).empty());
+  EXPECT_EQ(test_support::LastSeq(*db_), before);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, TrackerImportWorkstreamsTest,
+                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
+                         wp::testing::EngineNamer());
 
 // ------------------------------------------------------------ hardening
 

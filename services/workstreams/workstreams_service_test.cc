@@ -225,6 +225,78 @@ TEST_P(WorkstreamsServiceTest, EveryChangePublishesExactlyOneEvent) {
   EXPECT_EQ(change.change().to_status(), v1::COMPLETE);
 }
 
+// A first import into an empty period, as a new officer runs it: refused
+// once naming the missing workstreams, then a dry run (nothing changes, no
+// event), then the import that creates them.
+TEST_P(WorkstreamsServiceTest, FirstImportIntoANewPeriodAfterADryRun) {
+  auto import = [&](bool create, bool dry_run, std::vector<v1::ImportTrackerProgress>* messages) {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::ImportTrackerRequest request;
+    request.set_plan_period(kPeriod);
+    request.set_content(
+        "Ref,Task,Workstream Lead,Status,Expected Date,Comments\n"
+        "1.1,Map the networks,Ann Boyd,On track,,\n"
+        "1.2,Survey the coordinators,Ann Boyd,Not started,,\n"
+        "2.1,Agree a statement,Neil Cowan,Complete,,\n");
+    request.set_create_missing_workstreams(create);
+    request.set_dry_run(dry_run);
+    if (create) {
+      request.add_workstream_titles()->set_number(1);
+      request.mutable_workstream_titles(0)->set_title("Wellbeing for Learning");
+    }
+    auto reader = Stub(*service_)->ImportTracker(&ctx, request);
+    v1::ImportTrackerProgress progress;
+    while (reader->Read(&progress)) messages->push_back(progress);
+    return reader->Finish();
+  };
+  auto workstreams = [&] {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::ListWorkstreamsRequest request;
+    request.set_plan_period(kPeriod);
+    v1::ListWorkstreamsResponse response;
+    EXPECT_TRUE(Stub(*service_)->ListWorkstreams(&ctx, request, &response).ok());
+    return response;
+  };
+
+  std::vector<v1::ImportTrackerProgress> refused;
+  grpc::Status s = import(/*create=*/false, /*dry_run=*/false, &refused);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << s.error_message();
+  EXPECT_NE(s.error_message().find("has no workstreams 1, 2 (3 rows refer to them)"), std::string::npos)
+      << s.error_message();
+  EXPECT_TRUE(refused.empty());
+
+  std::vector<v1::ImportTrackerProgress> dry;
+  s = import(/*create=*/true, /*dry_run=*/true, &dry);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  ASSERT_FALSE(dry.empty());
+  EXPECT_TRUE(dry.back().dry_run());
+  EXPECT_EQ(dry.back().created(), 3);
+  ASSERT_EQ(dry.front().created_workstreams_size(), 2);
+  EXPECT_EQ(dry.front().created_workstreams(0).title(), "Wellbeing for Learning");
+  EXPECT_EQ(workstreams().workstreams_size(), 0);
+
+  std::vector<v1::ImportTrackerProgress> real;
+  s = import(/*create=*/true, /*dry_run=*/false, &real);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(real.back().created(), 3);
+  const v1::ListWorkstreamsResponse made = workstreams();
+  ASSERT_EQ(made.workstreams_size(), 2);
+  EXPECT_EQ(made.workstreams(0).lead_officer(), "Ann Boyd");
+  EXPECT_EQ(made.workstreams(1).title(), "Workstream 2");
+
+  // Only the real import reached the stream: two workstreams, three items.
+  ASSERT_TRUE(Eventually([&] { return StreamCount() >= 5; }));
+  absl::SleepFor(absl::Milliseconds(300));
+  std::vector<std::string> types;
+  for (const auto& e : StreamEvents()) types.push_back(e.type());
+  EXPECT_EQ(types, (std::vector<std::string>{
+                       "wp.workstreams.workstream.created", "wp.workstreams.workstream.created",
+                       "wp.workstreams.plan_item.created", "wp.workstreams.plan_item.created",
+                       "wp.workstreams.plan_item.created"}));
+}
+
 TEST_P(WorkstreamsServiceTest, CrashAfterCommitBeforePublishLosesNoEvent) {
   ASSERT_TRUE(CreateWorkstream(*service_, 1).ok());
   ASSERT_TRUE(Eventually([&] { return StreamCount() == 1; }));

@@ -45,7 +45,8 @@ using wp::wpctl::Services;
 // The options that are absl flags; the address options are added from Services().
 const std::set<std::string> kFlagOptions = {"token", "tls_ca", "timeout", "json", "help"};
 // Every other option takes a value.
-const std::set<std::string> kSwitches = {"json", "help", "reopen", "overdue", "stale", "all", "dry-run"};
+const std::set<std::string> kSwitches = {"json", "help", "reopen", "overdue", "stale", "all", "dry-run",
+                                         "create-workstreams"};
 
 // Options every command takes: the flags and each service's address option.
 const std::set<std::string>& GlobalOptions() {
@@ -91,9 +92,13 @@ struct Command {
 const std::vector<Command>& Commands() {
   using namespace wp::wpctl;  // the handlers
   static const auto* commands = new std::vector<Command>{
-      {Service::kWorkstreams, "tracker", "import", {1, 1}, {"period", "format"},
-       "tracker import FILE --period P [--format csv|tsv]",
-       "Import a tracker spreadsheet (FILE - is stdin); exit 3 if rows are rejected.", TrackerImport},
+      {Service::kWorkstreams, "tracker", "import", {1, 1},
+       {"period", "format", "create-workstreams", "workstream-titles", "dry-run"},
+       "tracker import FILE --period P [--format csv|tsv] [--create-workstreams "
+       "[--workstream-titles \"1=TITLE|2=TITLE\"]] [--dry-run]",
+       "Import a tracker spreadsheet (FILE - is stdin); --create-workstreams makes the workstreams "
+       "its refs name that the period lacks; --dry-run shows what it would do and changes nothing; "
+       "exit 3 if rows are rejected.", TrackerImport},
       {Service::kWorkstreams, "tracker", "export", {0, 0}, {"period", "format", "output"},
        "tracker export --period P [--format csv|tsv] [--output FILE]",
        "Export the tracker to stdout or FILE.", TrackerExport},

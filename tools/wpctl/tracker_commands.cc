@@ -8,13 +8,14 @@
 #include "tools/wpctl/commands.h"
 #include "tools/wpctl/files.h"
 #include "tools/wpctl/output.h"
+#include "tools/wpctl/tracker_options.h"
 #include "tools/wpctl/tracker_views.h"
 #include "tools/wpctl/values.h"
 
 namespace wp::wpctl {
 namespace {
 
-// The "imported 120/500 rows" line on stderr: redrawn in place on a
+// The "processed 120/500 rows" line on stderr: redrawn in place on a
 // terminal, one line per progress message when stderr is a file or pipe
 // (so logs stay readable).
 class ProgressLine {
@@ -64,6 +65,14 @@ CommandResult TrackerImport(const CommandEnv& env, const Args& args) {
   request.set_plan_period(*period);
   request.set_format(*format);
   request.set_content(*std::move(content));
+  request.set_create_missing_workstreams(args.Switch("create-workstreams"));
+  request.set_dry_run(args.Switch("dry-run"));
+  if (args.Has("workstream-titles")) {
+    absl::StatusOr<std::vector<v1::ImportWorkstreamTitle>> titles =
+        ParseWorkstreamTitles(args.Get("workstream-titles"));
+    if (!titles.ok()) return titles.status();
+    for (v1::ImportWorkstreamTitle& t : *titles) *request.add_workstream_titles() = std::move(t);
+  }
 
   grpc::ClientContext context;
   env.client->Prepare(&context);
@@ -73,6 +82,8 @@ CommandResult TrackerImport(const CommandEnv& env, const Args& args) {
   ProgressLine progress(env.err, isatty(STDERR_FILENO) == 1);
   v1::ImportTrackerProgress message;
   v1::ImportTrackerProgress last;  // counts are running totals: the last one is the summary
+  // Printed at the end, one line per distinct reason.
+  RejectionGroups rejections;
   while (reader->Read(&message)) {
     if (env.json) {
       absl::StatusOr<std::string> json = ToJson(message, /*one_line=*/true);
@@ -84,10 +95,15 @@ CommandResult TrackerImport(const CommandEnv& env, const Args& args) {
       }
       *env.out << *json << std::flush;
     } else {
-      for (const v1::ImportRowResult& result : message.results()) {
-        if (result.outcome() != v1::ImportRowResult::REJECTED) continue;
+      for (const v1::Workstream& ws : message.created_workstreams()) {
         progress.Clear();
-        *env.out << RejectionText(result) << "\n" << std::flush;
+        *env.out << CreatedWorkstreamText(ws, message.dry_run()) << "\n" << std::flush;
+      }
+      for (const v1::ImportRowResult& result : message.results()) {
+        if (result.outcome() == v1::ImportRowResult::REJECTED) rejections.Add(result);
+        if (result.outcome() != v1::ImportRowResult::UPDATED) continue;
+        progress.Clear();
+        *env.out << UpdateText(result, message.dry_run()) << "\n" << std::flush;
       }
     }
     progress.Show(ProgressText(message));
@@ -96,7 +112,10 @@ CommandResult TrackerImport(const CommandEnv& env, const Args& args) {
   progress.Finish();
   grpc::Status status = reader->Finish();
   if (!status.ok()) return FromGrpcStatus(status);
-  if (!env.json) *env.out << ImportCountsText(last) << "\n";
+  if (!env.json) {
+    for (const std::string& line : rejections.Lines()) *env.out << line << "\n";
+    *env.out << ImportCountsText(last) << "\n";
+  }
   return last.rejected() > 0 ? kExitRowsRejected : kExitOk;
 }
 

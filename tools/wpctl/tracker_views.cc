@@ -4,6 +4,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "tools/wpctl/output.h"
 
 namespace wp::wpctl {
@@ -50,7 +52,7 @@ std::string SummaryText(const v1::TrackerSummary& summary) {
 }
 
 std::string ProgressText(const v1::ImportTrackerProgress& progress) {
-  return absl::StrCat("imported ", progress.processed_rows(), "/", progress.total_rows(), " rows");
+  return absl::StrCat("processed ", progress.processed_rows(), "/", progress.total_rows(), " rows");
 }
 
 std::string RejectionText(const v1::ImportRowResult& result) {
@@ -60,8 +62,52 @@ std::string RejectionText(const v1::ImportRowResult& result) {
 }
 
 std::string ImportCountsText(const v1::ImportTrackerProgress& progress) {
-  return absl::StrCat("created ", progress.created(), ", updated ", progress.updated(),
-                      ", unchanged ", progress.unchanged(), ", rejected ", progress.rejected());
+  return absl::StrCat("processed ", progress.processed_rows(), " rows: ", progress.created(), " created, ",
+                      progress.updated(), " updated, ", progress.unchanged(), " unchanged, ",
+                      progress.rejected(), " rejected",
+                      progress.dry_run() ? " (dry run: nothing was changed)" : "");
+}
+
+std::string UpdateText(const v1::ImportRowResult& result, bool dry_run) {
+  std::vector<std::string> changes;
+  for (const v1::ImportFieldChange& c : result.changed_fields()) {
+    const auto shown = [](const std::string& value) { return value.empty() ? std::string("(none)") : OneLine(value); };
+    changes.push_back(absl::StrCat(absl::StrReplaceAll(c.field(), {{"_", " "}}), " ", shown(c.before()), " -> ",
+                                   shown(c.after())));
+  }
+  return absl::StrCat(dry_run ? "would update " : "updated ", result.ref(),
+                      changes.empty() ? "" : ": ", absl::StrJoin(changes, "; "));
+}
+
+std::string CreatedWorkstreamText(const v1::Workstream& workstream, bool dry_run) {
+  const std::string lead = workstream.lead_officer().empty()
+                               ? std::string("no lead")
+                               : absl::StrCat("lead ", workstream.lead_officer());
+  return absl::StrCat(dry_run ? "would create" : "created", " workstream ", workstream.number(), " \"",
+                      OneLine(workstream.title()), "\" (", lead, ")");
+}
+
+void RejectionGroups::Add(const v1::ImportRowResult& result) {
+  const std::string reason = result.reason().empty() ? "rejected" : OneLine(result.reason());
+  auto [it, added] = by_reason_.emplace(reason, groups_.size());
+  if (added) groups_.push_back(Group{reason, result, 0, {}});
+  Group& group = groups_[it->second];
+  ++group.rows;
+  if (group.lines.size() < kMaxLinesShown) group.lines.push_back(result.line());
+}
+
+std::vector<std::string> RejectionGroups::Lines() const {
+  std::vector<std::string> lines;
+  for (const Group& g : groups_) {
+    if (g.rows == 1) {
+      lines.push_back(RejectionText(g.first));
+      continue;
+    }
+    const bool more = static_cast<size_t>(g.rows) > g.lines.size();
+    lines.push_back(absl::StrCat("rejected ", g.rows, " rows (lines ", absl::StrJoin(g.lines, ", "),
+                                 more ? ", ..." : "", "): ", g.reason));
+  }
+  return lines;
 }
 
 }  // namespace wp::wpctl

@@ -69,8 +69,8 @@ TEST(ImportTextTest, ProgressRejectionsAndCounts) {
   progress.set_updated(10);
   progress.set_unchanged(8);
   progress.set_rejected(2);
-  EXPECT_EQ(ProgressText(progress), "imported 120/500 rows");
-  EXPECT_EQ(ImportCountsText(progress), "created 100, updated 10, unchanged 8, rejected 2");
+  EXPECT_EQ(ProgressText(progress), "processed 120/500 rows");
+  EXPECT_EQ(ImportCountsText(progress), "processed 120 rows: 100 created, 10 updated, 8 unchanged, 2 rejected");
 
   v1::ImportRowResult row;
   row.set_line(14);
