@@ -142,6 +142,13 @@ absl::StatusOr<ImportRowResult> ApplyRow(store::Transaction& tx, const server::C
   if (!existing.ok()) return existing.status();
 
   DropSupersededMarker(*existing, &wanted);
+  // A tracker has no columns for a project task's action plan: keep it as it
+  // is (a date in the row ends "ongoing").
+  wanted.set_project(existing->project());
+  wanted.set_project_status(existing->project_status());
+  wanted.set_ongoing(existing->ongoing() && !wanted.has_expected_date());
+  wanted.set_resources(existing->resources());
+  wanted.set_plan_notes(existing->plan_notes());
   // Notes already on the item are not added again: that is what makes a
   // re-import change nothing.
   std::vector<v1::ProgressNote> new_notes;

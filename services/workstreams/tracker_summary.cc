@@ -20,7 +20,9 @@ namespace {
 // with old generations.
 constexpr absl::Duration kSummaryTtl = absl::Minutes(10);
 
-void Add(v1::StatusCounts* counts, const StatusCountRow& row) {
+}  // namespace
+
+void AddStatusCounts(v1::StatusCounts* counts, const StatusCountRow& row) {
   const int n = row.count;
   switch (row.status) {
     case v1::NOT_STARTED: counts->set_not_started(counts->not_started() + n); break;
@@ -37,12 +39,10 @@ void Add(v1::StatusCounts* counts, const StatusCountRow& row) {
 
 // Superseded items are no longer work to do, so they do not count against
 // the share complete.
-void SetShare(v1::StatusCounts* counts) {
+void SetShareComplete(v1::StatusCounts* counts) {
   const int countable = counts->total() - counts->superseded();
   counts->set_share_complete(countable > 0 ? static_cast<double>(counts->complete()) / countable : 0);
 }
-
-}  // namespace
 
 absl::StatusOr<v1::TrackerSummary> ComputeTrackerSummary(store::Database& db,
                                                          const std::string& period,
@@ -82,19 +82,19 @@ absl::StatusOr<v1::TrackerSummary> ComputeTrackerSummary(store::Database& db,
         for (const StatusCountRow& c : counts) {
           auto it = by_number.find(c.workstream_number);
           if (it == by_number.end()) continue;  // cannot happen: foreign key
-          Add(it->second->mutable_counts(), c);
-          Add(summary.mutable_totals(), c);
+          AddStatusCounts(it->second->mutable_counts(), c);
+          AddStatusCounts(summary.mutable_totals(), c);
           if (auto project = by_project.find(c.project_id); project != by_project.end()) {
-            Add(project->second->mutable_counts(), c);
+            AddStatusCounts(project->second->mutable_counts(), c);
           }
         }
         return summary;
       });
   if (!read.ok()) return read.status();
   v1::TrackerSummary& summary = *read;
-  for (auto& row : *summary.mutable_workstreams()) SetShare(row.mutable_counts());
-  for (auto& row : *summary.mutable_projects()) SetShare(row.mutable_counts());
-  SetShare(summary.mutable_totals());
+  for (auto& row : *summary.mutable_workstreams()) SetShareComplete(row.mutable_counts());
+  for (auto& row : *summary.mutable_projects()) SetShareComplete(row.mutable_counts());
+  SetShareComplete(summary.mutable_totals());
   const absl::Time now = absl::Now();
   summary.mutable_computed_at()->set_seconds(absl::ToUnixSeconds(now));
   return summary;

@@ -14,10 +14,16 @@
 #include "libs/cache/cache_aside.h"
 #include "libs/store/database.h"
 #include "services/workstreams/stale_items.h"
+#include "services/workstreams/tracker_store.h"
 #include "libs/cache/data_generation.h"
 #include "wp/workstreams/v1/workstreams.pb.h"
 
 namespace wp::workstreams {
+
+// Adds one row of CountByStatus (tracker_store.h) to `counts`.
+void AddStatusCounts(v1::StatusCounts* counts, const StatusCountRow& row);
+// Sets share_complete from the counts.
+void SetShareComplete(v1::StatusCounts* counts);
 
 // Straight from the store, no cache.
 absl::StatusOr<v1::TrackerSummary> ComputeTrackerSummary(store::Database& db,

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 
+#include "tools/wpctl/files.h"
 #include "tools/wpctl/output.h"
 
 namespace wp::wpctl {
@@ -21,6 +22,17 @@ CommandResult Print(const CommandEnv& env, const google::protobuf::Message& mess
   absl::StatusOr<std::string> json = ToJson(message, /*one_line=*/false);
   if (!json.ok()) return json.status();
   *env.out << *json;
+  return kExitOk;
+}
+
+CommandResult WriteExport(const CommandEnv& env, const Args& args, const std::string& content) {
+  if (!args.Has("output")) {
+    *env.out << content << std::flush;
+    return kExitOk;
+  }
+  const std::string path = args.Get("output");
+  if (absl::Status s = WriteWholeFile(path, content); !s.ok()) return s;
+  *env.err << "wrote " << content.size() << " bytes to " << path << "\n";
   return kExitOk;
 }
 

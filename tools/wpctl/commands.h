@@ -36,6 +36,10 @@ using CommandResult = absl::StatusOr<int>;
 CommandResult Print(const CommandEnv& env, const google::protobuf::Message& message,
                     const std::string& text);
 
+// An exported file to stdout, or to --output FILE (saying so on stderr);
+// --json would only wrap it in base64.
+CommandResult WriteExport(const CommandEnv& env, const Args& args, const std::string& content);
+
 // The channel of the service --service names (workstreams when it is not
 // given, unless `required`); a usage error for a service wpctl does not know.
 // For the platform's RPCs every service serves (outbox, backup, log level).

@@ -53,19 +53,6 @@ absl::StatusOr<learning::TableFormat> LearningTableFormat(const Args& args) {
   return static_cast<learning::TableFormat>(*format);
 }
 
-// An exported file to stdout, or to --output FILE; --json would only wrap
-// it in base64.
-CommandResult WriteExport(const CommandEnv& env, const Args& args, const std::string& content) {
-  if (!args.Has("output")) {
-    *env.out << content << std::flush;
-    return kExitOk;
-  }
-  const std::string path = args.Get("output");
-  if (absl::Status s = WriteWholeFile(path, content); !s.ok()) return s;
-  *env.err << "wrote " << content.size() << " bytes to " << path << "\n";
-  return kExitOk;
-}
-
 }  // namespace
 
 CommandResult LearningStats(const CommandEnv& env, const Args& args) {

@@ -159,14 +159,7 @@ CommandResult ProjectsExport(const CommandEnv& env, const Args& args) {
   request.set_format(*format);
   auto response = env.client->Call(env.client->projects(), &Stub::ExportProjectPlan, request);
   if (!response.ok()) return response.status();
-  if (!args.Has("output")) {
-    *env.out << response->content() << std::flush;
-    return kExitOk;
-  }
-  const std::string path = args.Get("output");
-  if (absl::Status s = WriteWholeFile(path, response->content()); !s.ok()) return s;
-  *env.err << "wrote " << response->content().size() << " bytes to " << path << "\n";
-  return kExitOk;
+  return WriteExport(env, args, response->content());
 }
 
 }  // namespace wp::wpctl

@@ -131,15 +131,7 @@ CommandResult TrackerExport(const CommandEnv& env, const Args& args) {
   auto response = env.client->Call(env.client->workstreams(),
                                    &v1::WorkstreamsService::Stub::ExportTracker, request);
   if (!response.ok()) return response.status();
-  // The file itself is the output; --json would only wrap it in base64.
-  if (!args.Has("output")) {
-    *env.out << response->content() << std::flush;
-    return kExitOk;
-  }
-  const std::string path = args.Get("output");
-  if (absl::Status s = WriteWholeFile(path, response->content()); !s.ok()) return s;
-  *env.err << "wrote " << response->content().size() << " bytes to " << path << "\n";
-  return kExitOk;
+  return WriteExport(env, args, response->content());
 }
 
 CommandResult TrackerSummary(const CommandEnv& env, const Args& args) {

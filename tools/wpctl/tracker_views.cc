@@ -7,6 +7,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "tools/wpctl/output.h"
+#include "tools/wpctl/project_views.h"
 
 namespace wp::wpctl {
 namespace {
@@ -47,8 +48,26 @@ std::string SummaryText(const v1::TrackerSummary& summary) {
   }
   table.AddRule();
   table.AddRow(Row("", "Total", summary.totals()));
-  return absl::StrCat("Tracker ", summary.plan_period(), " as of ", DateText(summary.as_of()),
-                      " (computed ", TimeText(summary.computed_at()), ")\n\n", table.Render());
+  std::string out = absl::StrCat("Tracker ", summary.plan_period(), " as of ", DateText(summary.as_of()),
+                                 " (computed ", TimeText(summary.computed_at()), ")\n\n", table.Render());
+  if (summary.projects().empty()) return out;
+  // Each project's tasks (counted in their workstream above too).
+  Table projects({{"WS", Align::kRight},
+                  {"PROJECT"},
+                  {"STATUS"},
+                  {"TOTAL", Align::kRight},
+                  {"COMPLETE", Align::kRight},
+                  {"OVERDUE", Align::kRight},
+                  {"STALE", Align::kRight},
+                  {"ON HOLD", Align::kRight},
+                  {"% COMPLETE", Align::kRight}});
+  for (const v1::ProjectSummary& p : summary.projects()) {
+    const v1::StatusCounts& c = p.counts();
+    projects.AddRow({absl::StrCat(p.workstream_number()), Truncate(p.title(), kTitleWidth), ProjectStatusWord(p.status()),
+                     absl::StrCat(c.total()), absl::StrCat(c.complete()), absl::StrCat(c.overdue()),
+                     absl::StrCat(c.stale()), absl::StrCat(c.on_hold()), PercentComplete(c)});
+  }
+  return absl::StrCat(out, "\nProjects\n\n", projects.Render());
 }
 
 std::string ProgressText(const v1::ImportTrackerProgress& progress) {

@@ -53,6 +53,23 @@ TEST(SummaryTextTest, RowsTotalsAndTruncatedTitles) {
                               "         3           2      8        1         50%\n"));
 }
 
+TEST(SummaryTextTest, ProjectsFollowTheirWorkstreams) {
+  v1::TrackerSummary summary;
+  summary.set_plan_period("2020-23");
+  EXPECT_THAT(SummaryText(summary), Not(HasSubstr("Projects")));
+  v1::ProjectSummary* p = summary.add_projects();
+  p->set_workstream_number(2);
+  p->set_title("Thinking About Headship");
+  p->set_status(v1::PROJECT_PAUSED);
+  p->mutable_counts()->set_total(1);
+  p->mutable_counts()->set_not_started(1);
+  p->mutable_counts()->set_on_hold(1);
+  const std::string text = SummaryText(summary);
+  EXPECT_THAT(text, HasSubstr("\nProjects\n"));
+  EXPECT_THAT(text, HasSubstr("WS  PROJECT                  STATUS  TOTAL  COMPLETE  OVERDUE  STALE  ON HOLD  % COMPLETE\n"));
+  EXPECT_THAT(text, HasSubstr(" 2  Thinking About Headship  paused      1         0        0      0        1          0%\n"));
+}
+
 TEST(SummaryTextTest, EmptyPeriodStillHasTotals) {
   v1::TrackerSummary summary;
   summary.set_plan_period("2022-23");

@@ -7,6 +7,7 @@
 #include "gtest/gtest.h"
 #include "services/workstreams/projects/project_test_fixture.h"
 #include "services/workstreams/projects/projects.h"
+#include "services/workstreams/tracker_import.h"
 
 namespace wp::workstreams {
 namespace {
@@ -179,6 +180,37 @@ TEST_P(ProjectPlanImportTest, AnExportImportsBackUnchanged) {
   auto one = plans_->Export(request);
   ASSERT_TRUE(one.ok());
   EXPECT_EQ(one->content().find("Wellbeing resource bank"), std::string::npos);
+}
+
+// The tracker spreadsheet has no columns for a task's action plan: its round
+// trip leaves the tasks as they are.
+TEST_P(ProjectPlanImportTest, ATrackerRoundTripKeepsTheTasksActionPlans) {
+  ASSERT_TRUE(Import(kPlan).ok());
+  TrackerImporter tracker_files(*db_);
+  v1::ExportTrackerRequest export_request;
+  export_request.set_plan_period(kPeriod);
+  auto tracker = tracker_files.Export(export_request);
+  ASSERT_TRUE(tracker.ok()) << tracker.status();
+  v1::ImportTrackerRequest import_request;
+  import_request.set_plan_period(kPeriod);
+  import_request.set_content(tracker->content());
+  int updated = -1, unchanged = -1;
+  ASSERT_TRUE(tracker_files
+                  .Import(caller_, import_request,
+                          [&](const v1::ImportTrackerProgress& p) {
+                            updated = p.updated();
+                            unchanged = p.unchanged();
+                            return true;
+                          })
+                  .ok());
+  EXPECT_EQ(updated, 0);
+  EXPECT_EQ(unchanged, 3);
+  v1::GetPlanItemRequest get;
+  get.set_name("planPeriods/2020-23/planItems/2.2");
+  auto online = tracker_->GetPlanItem(get);
+  EXPECT_TRUE(online->ongoing());
+  EXPECT_EQ(online->plan_notes(), "Zoom licences in hand");
+  EXPECT_EQ(online->project(), "planPeriods/2020-23/projects/executive-coaching");
 }
 
 TEST_P(ProjectPlanImportTest, BadRequestsAreRefusedWhole) {

@@ -17,25 +17,12 @@
 #include "services/workstreams/projects/project_rules.h"
 #include "services/workstreams/projects/project_store.h"
 #include "services/workstreams/tracker_store.h"
+#include "services/workstreams/tracker_summary.h"
 
 namespace wp::workstreams {
 namespace {
 
 using google::protobuf::util::MessageDifferencer;
-
-void AddCounts(v1::StatusCounts* counts, const StatusCountRow& row) {
-  switch (row.status) {
-    case v1::NOT_STARTED: counts->set_not_started(counts->not_started() + row.count); break;
-    case v1::ON_TRACK: counts->set_on_track(counts->on_track() + row.count); break;
-    case v1::COMPLETE: counts->set_complete(counts->complete() + row.count); break;
-    case v1::SUPERSEDED: counts->set_superseded(counts->superseded() + row.count); break;
-    default: break;
-  }
-  counts->set_total(counts->total() + row.count);
-  counts->set_overdue(counts->overdue() + row.overdue);
-  counts->set_stale(counts->stale() + row.stale);
-  counts->set_on_hold(counts->on_hold() + row.on_hold);
-}
 
 // Fills task_counts of each project, as of today.
 absl::Status CountTasks(store::Transaction& tx, const std::string& period, const StaleRule& rule,
@@ -46,12 +33,11 @@ absl::Status CountTasks(store::Transaction& tx, const std::string& period, const
                                                                                  today.day()))));
   std::map<std::string, v1::StatusCounts> by_project;
   for (const StatusCountRow& row : rows) {
-    if (!row.project_id.empty()) AddCounts(&by_project[row.project_id], row);
+    if (!row.project_id.empty()) AddStatusCounts(&by_project[row.project_id], row);
   }
   for (v1::Project& project : *projects) {
     v1::StatusCounts& counts = by_project[project.project_id()];
-    const int countable = counts.total() - counts.superseded();
-    counts.set_share_complete(countable > 0 ? static_cast<double>(counts.complete()) / countable : 0);
+    SetShareComplete(&counts);
     *project.mutable_task_counts() = counts;
   }
   return absl::OkStatus();
