@@ -124,7 +124,8 @@ std::string NetworkText(const v1::Network& n) {
                      {"sustainability", absl::StrCat(SustainabilityWord(s.status()), " as of ", DateText(s.as_of()))},
                      {"reasons", s.reasons().empty() ? "-" : Lines(s.reasons())},
                      {"coverage", coverage},
-                     {"last 12 months", absl::StrCat(s.meetings_last_12_months(), " meetings, ",
+                     {"last 12 months", absl::StrCat(s.meetings_last_12_months(),
+                                                      s.meetings_last_12_months() == 1 ? " meeting, " : " meetings, ",
                                                       s.expected_meetings(), " expected")},
                      {"action plan is", plan},
                      {"terms ending", ending.empty() ? absl::StrCat("none within ", s.term_warning_days(), " days")

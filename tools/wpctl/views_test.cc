@@ -224,7 +224,7 @@ TEST(NetworkViewsTest, SustainabilityInDetailAndTheRegionTable) {
   EXPECT_THAT(text, HasSubstr("reasons:           3 of 8 authorities have a current coordinator (fewer than 4)\n"
                               "                   no action plan set\n"));
   EXPECT_THAT(text, HasSubstr("coverage:          3/8 (none in REN)\n"));
-  EXPECT_THAT(text, HasSubstr("last 12 months:    1 meetings, 3 expected\n"));
+  EXPECT_THAT(text, HasSubstr("last 12 months:    1 meeting, 3 expected\n"));
   EXPECT_THAT(text, HasSubstr("action plan is:    not current\n"));
   EXPECT_THAT(text, HasSubstr("terms ending:      GCC  Rhona Miller  ends 2026-12-31\n"));
 
