@@ -55,6 +55,8 @@ authz::RoleTable AccessPolicy() {
       {Networks("SetActionPlan"), Writers()},
       {Networks("RecordMeeting"), Writers()},
       {Networks("ListMeetings"), Readers()},
+      {Networks("SetMeetingCadence"), Writers()},
+      {Networks("ListNetworkSustainability"), Readers()},
       // The runtime adds the rows of the RPCs it serves itself (audit, outbox,
       // backups, log level, status): libs/runtime/platform_policy.h.
   };

@@ -10,6 +10,7 @@
 #include "services/workstreams/events.h"
 #include "services/workstreams/from_governance/governance_consumer.h"
 #include "services/workstreams/migrations.h"
+#include "services/workstreams/networks/network_watch.h"
 #include "services/workstreams/projects/projects_grpc.h"
 #include "services/workstreams/stale_items.h"
 #include "services/workstreams/summary_events.h"
@@ -22,6 +23,11 @@ ABSL_FLAG(int32_t, stale_after_days, wp::workstreams::kDefaultStaleAfterDays,
           "An open plan item with no progress note or status change for this many days is stale");
 ABSL_FLAG(int32_t, stale_check_seconds, 3600,
           "How often the service looks for items gone stale and publishes plan_item.went_stale");
+
+ABSL_FLAG(int32_t, network_check_seconds, 3600,
+          "How often the service judges every network and publishes network.sustainability_changed");
+ABSL_FLAG(int32_t, coordinator_term_warning_days, wp::workstreams::kDefaultTermWarningDays,
+          "A coordinator term ending within this many days is listed, and counted against coverage");
 
 int main(int argc, char** argv) {
   using namespace wp;  // main only
@@ -36,7 +42,8 @@ int main(int argc, char** argv) {
   Tracker tracker(rt->db(), stale_rule);
   TrackerSummaries summaries(rt->db(), rt->cache(), rt->generation(), rt->store_id(), stale_rule);
   TrackerImporter importer(rt->db(), /*batch_size=*/100, absl::GetFlag(FLAGS_max_concurrent_imports));
-  Networks networks(rt->db());
+  const SustainabilityRule network_rule{std::max(0, absl::GetFlag(FLAGS_coordinator_term_warning_days))};
+  Networks networks(rt->db(), network_rule);
   Projects projects(rt->db(), stale_rule);
   ProjectPlans project_plans(rt->db());
 
@@ -67,5 +74,22 @@ int main(int argc, char** argv) {
         return absl::OkStatus();
       },
       [&stale_watch] { stale_watch.Stop(); });
+
+  // Networks that lapse as time passes (a term ends, a year without a
+  // meeting) are announced by the service itself.
+  NetworkWatch network_watch(rt->db(), network_rule);
+  server::Caller network_system = system;
+  network_system.method = "NetworkWatch";
+  runtime::PeriodicTask network_check(
+      "the network sustainability check",
+      absl::Seconds(std::max(1, absl::GetFlag(FLAGS_network_check_seconds))),
+      [&]() -> absl::Status { return network_watch.PublishChanges(network_system, absl::Now()).status(); });
+  rt->AddBackgroundTask(
+      "the network sustainability check",
+      [&network_check] {
+        network_check.Start();
+        return absl::OkStatus();
+      },
+      [&network_check] { network_check.Stop(); });
   return rt->Run();
 }

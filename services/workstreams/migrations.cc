@@ -131,6 +131,20 @@ UPDATE plan_items SET last_activity_us = (SELECT MAX(c.change_us) FROM status_ch
   WHERE (SELECT MAX(c.change_us) FROM status_changes c
     WHERE c.plan_period = plan_items.plan_period AND c.ref = plan_items.ref) > last_activity_us;
 )sql"},
+      // Network sustainability (networks/sustainability.h): coordinator terms
+      // (ISO days, NULL when open), the meeting cadence, when the plan was
+      // last set (existing plans: their network's last update), when the
+      // network was established (NULL: the day it was created), and the last
+      // status published (0: not judged yet), so a change is announced once.
+      {6, "network sustainability", R"sql(
+ALTER TABLE network_coordinators ADD COLUMN start_day TEXT;
+ALTER TABLE network_coordinators ADD COLUMN end_day TEXT;
+ALTER TABLE networks ADD COLUMN expected_meetings_per_year INTEGER NOT NULL DEFAULT 3;
+ALTER TABLE networks ADD COLUMN plan_set_us INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE networks ADD COLUMN established_day TEXT;
+ALTER TABLE networks ADD COLUMN published_status INTEGER NOT NULL DEFAULT 0;
+UPDATE networks SET plan_set_us = update_us WHERE priorities <> '';
+)sql"},
       // Project action plans (projects/): each governance project's plan
       // here, and its tasks as plan items. `plan_revision` is the governance
       // plan's revision the row was last taken from, so an older plan event

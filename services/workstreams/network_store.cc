@@ -1,11 +1,14 @@
 #include "services/workstreams/network_store.h"
 
+#include <optional>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "libs/calendar/dates.h"
 #include "libs/calendar/timestamps.h"
 #include "libs/status/status_macros.h"
+#include "services/workstreams/networks/sustainability.h"
 #include "services/workstreams/plan_item_rules.h"
 #include "services/workstreams/tracker_store.h"
 
@@ -15,7 +18,18 @@ namespace {
 using store::Row;
 
 constexpr char kNetworkColumns[] =
-    "id, title, kind, owning_period, owning_number, priorities, version, create_us, update_us";
+    "id, title, kind, owning_period, owning_number, priorities, version, create_us, update_us, "
+    "expected_meetings_per_year, plan_set_us, established_day";
+
+// An ISO day, or NULL for an unset date.
+store::Value DayOrNull(const wp::common::v1::Date& date) {
+  if (!calendar::IsSet(date)) return store::Value();
+  return calendar::ToIsoText(date);
+}
+
+wp::common::v1::Date UtcDateOf(int64_t micros) {
+  return calendar::FromCivilDay(absl::ToCivilDay(absl::FromUnixMicros(micros), absl::UTCTimeZone()));
+}
 
 absl::StatusOr<v1::Network> NetworkFromRow(store::Transaction& tx, const Row& r) {
   v1::Network n;
@@ -30,13 +44,24 @@ absl::StatusOr<v1::Network> NetworkFromRow(store::Transaction& tx, const Row& r)
   n.set_etag(EtagOf(r.Int(6)));
   calendar::SetTimestamp(r.Int(7), n.mutable_create_time());
   calendar::SetTimestamp(r.Int(8), n.mutable_update_time());
+  n.set_expected_meetings_per_year(static_cast<int>(r.Int(9)));
+  if (r.Int(10) > 0) *n.mutable_action_plan_set_date() = UtcDateOf(r.Int(10));
+  // Unset: the day it was created.
+  if (auto day = r.IsNull(11) ? std::nullopt : calendar::FromIsoText(r.Text(11))) {
+    *n.mutable_established_date() = *day;
+  } else {
+    *n.mutable_established_date() = UtcDateOf(r.Int(7));
+  }
 
   WP_ASSIGN_OR_RETURN(auto coordinators, tx.Query(
-      "SELECT authority, person FROM network_coordinators WHERE network_id = ? ORDER BY authority", {id}));
+      "SELECT authority, person, start_day, end_day FROM network_coordinators WHERE network_id = ? "
+      "ORDER BY authority", {id}));
   for (const Row& c : coordinators) {
     v1::Coordinator* out = n.add_coordinators();
     out->set_authority(c.Text(0));
     out->set_person(c.Text(1));
+    if (auto start = c.IsNull(2) ? std::nullopt : calendar::FromIsoText(c.Text(2))) *out->mutable_start_date() = *start;
+    if (auto end = c.IsNull(3) ? std::nullopt : calendar::FromIsoText(c.Text(3))) *out->mutable_term_end_date() = *end;
   }
   WP_ASSIGN_OR_RETURN(auto meetings, tx.QueryOne(
       "SELECT COUNT(*), MAX(meeting_date) FROM network_meetings WHERE network_id = ?", {id}));
@@ -60,10 +85,14 @@ absl::Status InsertNetwork(store::Transaction& tx, const std::string& id, const 
                            const std::string& owning_period, int owning_number, absl::Time now) {
   auto n = tx.Execute(
       "INSERT INTO networks (id, title, kind, owning_period, owning_number, priorities, version, "
-      "create_us, update_us) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
+      "create_us, update_us, expected_meetings_per_year, plan_set_us, established_day) "
+      "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)",
       {id, network.title(), static_cast<int64_t>(network.kind()), owning_period,
        static_cast<int64_t>(owning_number), absl::StrJoin(network.priorities(), "\n"),
-       calendar::Micros(now), calendar::Micros(now)});
+       calendar::Micros(now), calendar::Micros(now),
+       static_cast<int64_t>(network.expected_meetings_per_year() > 0 ? network.expected_meetings_per_year()
+                                                                     : kDefaultMeetingsPerYear),
+       network.priorities().empty() ? int64_t{0} : calendar::Micros(now), DayOrNull(network.established_date())});
   if (n.status().code() == absl::StatusCode::kAlreadyExists) {
     return absl::AlreadyExistsError(absl::StrCat("networks/", id, " already exists"));
   }
@@ -84,16 +113,55 @@ absl::Status SetNetworkCoordinator(store::Transaction& tx, const std::string& id
   }
   return tx
       .Execute(
-          "INSERT INTO network_coordinators (network_id, authority, person) VALUES (?, ?, ?) "
-          "ON CONFLICT (network_id, authority) DO UPDATE SET person = excluded.person",
-          {id, coordinator.authority(), coordinator.person()})
+          "INSERT INTO network_coordinators (network_id, authority, person, start_day, end_day) "
+          "VALUES (?, ?, ?, ?, ?) ON CONFLICT (network_id, authority) DO UPDATE SET "
+          "person = excluded.person, start_day = excluded.start_day, end_day = excluded.end_day",
+          {id, coordinator.authority(), coordinator.person(), DayOrNull(coordinator.start_date()),
+           DayOrNull(coordinator.term_end_date())})
       .status();
 }
 
 absl::Status SetNetworkPriorities(store::Transaction& tx, const std::string& id,
-                                  const std::vector<std::string>& priorities) {
-  return tx.Execute("UPDATE networks SET priorities = ? WHERE id = ?", {absl::StrJoin(priorities, "\n"), id})
+                                  const std::vector<std::string>& priorities, absl::Time now) {
+  return tx
+      .Execute("UPDATE networks SET priorities = ?, plan_set_us = ? WHERE id = ?",
+               {absl::StrJoin(priorities, "\n"), calendar::Micros(now), id})
       .status();
+}
+
+absl::Status SetNetworkCadence(store::Transaction& tx, const std::string& id, int meetings_per_year) {
+  return tx
+      .Execute("UPDATE networks SET expected_meetings_per_year = ? WHERE id = ?",
+               {static_cast<int64_t>(meetings_per_year), id})
+      .status();
+}
+
+absl::StatusOr<std::vector<absl::CivilDay>> LoadMeetingDays(store::Transaction& tx, const std::string& id) {
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(
+      "SELECT meeting_date FROM network_meetings WHERE network_id = ? ORDER BY meeting_date", {id}));
+  std::vector<absl::CivilDay> days;
+  for (const Row& r : rows) {
+    if (auto date = calendar::FromIsoText(r.Text(0))) days.push_back(calendar::LastDayCovered(*date));
+  }
+  return days;
+}
+
+absl::StatusOr<v1::NetworkSustainabilityStatus> LoadPublishedStatus(store::Transaction& tx, const std::string& id) {
+  WP_ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT published_status FROM networks WHERE id = ?", {id}));
+  return static_cast<v1::NetworkSustainabilityStatus>(row.Int(0));
+}
+
+absl::Status SetPublishedStatus(store::Transaction& tx, const std::string& id,
+                                v1::NetworkSustainabilityStatus status) {
+  return tx.Execute("UPDATE networks SET published_status = ? WHERE id = ?", {static_cast<int64_t>(status), id})
+      .status();
+}
+
+absl::StatusOr<std::vector<std::string>> ListNetworkIds(store::Transaction& tx) {
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT id FROM networks ORDER BY id", {}));
+  std::vector<std::string> ids;
+  for (const Row& r : rows) ids.push_back(r.Text(0));
+  return ids;
 }
 
 absl::Status TouchNetwork(store::Transaction& tx, const std::string& id, int64_t expected_version,

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "libs/store/database.h"
 #include "wp/workstreams/v1/networks.pb.h"
@@ -22,8 +23,18 @@ absl::Status InsertNetwork(store::Transaction& tx, const std::string& id, const 
                            const std::string& owning_period, int owning_number, absl::Time now);
 absl::Status SetNetworkCoordinator(store::Transaction& tx, const std::string& id,
                                    const v1::Coordinator& coordinator);
+// Also records `now` as when the plan was set (or reaffirmed).
 absl::Status SetNetworkPriorities(store::Transaction& tx, const std::string& id,
-                                  const std::vector<std::string>& priorities);
+                                  const std::vector<std::string>& priorities, absl::Time now);
+absl::Status SetNetworkCadence(store::Transaction& tx, const std::string& id, int meetings_per_year);
+// The days of its meetings, oldest first.
+absl::StatusOr<std::vector<absl::CivilDay>> LoadMeetingDays(store::Transaction& tx, const std::string& id);
+// The sustainability status last published for it (UNSPECIFIED: not judged yet).
+absl::StatusOr<v1::NetworkSustainabilityStatus> LoadPublishedStatus(store::Transaction& tx, const std::string& id);
+absl::Status SetPublishedStatus(store::Transaction& tx, const std::string& id,
+                                v1::NetworkSustainabilityStatus status);
+// Every network's id, in order.
+absl::StatusOr<std::vector<std::string>> ListNetworkIds(store::Transaction& tx);
 // Bumps the version and update time; ABORTED when it is not `expected_version`.
 absl::Status TouchNetwork(store::Transaction& tx, const std::string& id, int64_t expected_version,
                           absl::Time now);

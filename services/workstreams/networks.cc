@@ -19,6 +19,7 @@
 #include "libs/text/blank.h"
 #include "services/workstreams/events.h"
 #include "services/workstreams/network_store.h"
+#include "services/workstreams/networks/network_watch.h"
 #include "services/workstreams/plan_item_rules.h"
 #include "services/workstreams/tracker_store.h"
 
@@ -44,6 +45,10 @@ absl::Status ParseNetworkName(const std::string& name, const std::string& field,
   return absl::OkStatus();
 }
 
+void AddViolations(const absl::Status& status, FieldViolations* v) {
+  for (const auto& f : FieldViolationsOf(status)) v->Add(f.field, f.description);
+}
+
 void CheckCoordinator(const v1::Coordinator& c, const std::string& field, FieldViolations* v) {
   if (!region::IsAuthorityCode(c.authority())) {
     v->Add(field + ".authority", "must be one of EDC, ERC, GCC, INV, NLC, REN, SLC, WDC");
@@ -51,12 +56,48 @@ void CheckCoordinator(const v1::Coordinator& c, const std::string& field, FieldV
   if (c.person().find('\n') != std::string::npos || c.person().size() > 200) {
     v->Add(field + ".person", "must be a single line of at most 200 bytes");
   }
+  // The term: real days, and an end not before the start.
+  const bool has_start = c.has_start_date();
+  const bool has_end = c.has_term_end_date();
+  const absl::Status start = has_start ? calendar::Validate(c.start_date(), field + ".start_date", false)
+                                       : absl::OkStatus();
+  const absl::Status end = has_end ? calendar::Validate(c.term_end_date(), field + ".term_end_date", false)
+                                   : absl::OkStatus();
+  AddViolations(start, v);
+  AddViolations(end, v);
+  if (has_start && has_end && start.ok() && end.ok() &&
+      calendar::ToIsoText(c.term_end_date()) < calendar::ToIsoText(c.start_date())) {
+    v->Add(field + ".term_end_date", absl::StrCat("must not be before start_date (", calendar::ToIsoText(c.start_date()), ")"));
+  }
 }
 
-// Emits a NetworkChanged event with the network as stored now.
+// A weekly cadence at most; 0 (on create only) means the default.
+void CheckCadence(int per_year, bool zero_allowed, const std::string& field, FieldViolations* v) {
+  if ((per_year == 0 && zero_allowed) || (per_year >= 1 && per_year <= 52)) return;
+  v->Add(field, absl::StrCat("must be between 1 and 52 meetings a year, not ", per_year));
+}
+
+// The day to judge on: `as_of`, or today (UTC) when unset.
+absl::StatusOr<absl::CivilDay> AsOfDay(const wp::common::v1::Date& as_of, bool has_as_of, const std::string& field) {
+  if (!has_as_of) return UtcDay(absl::Now());
+  WP_RETURN_IF_ERROR(calendar::Validate(as_of, field, false));
+  return calendar::LastDayCovered(as_of);
+}
+
+int Gravity(v1::NetworkSustainabilityStatus status) {
+  switch (status) {
+    case v1::NETWORK_LAPSING: return 0;
+    case v1::NETWORK_AT_RISK: return 1;
+    case v1::NETWORK_HEALTHY: return 2;
+    default: return 3;
+  }
+}
+
+// Emits a NetworkChanged event with the network as stored now, judged today.
 absl::StatusOr<v1::Network> EmitChanged(store::Transaction& tx, const server::Caller& caller,
-                                        const std::string& id, const std::string& verb) {
-  WP_ASSIGN_OR_RETURN(auto stored, LoadNetwork(tx, id));
+                                        const SustainabilityRule& rule, const std::string& id,
+                                        const std::string& verb) {
+  WP_ASSIGN_OR_RETURN(auto stored, LoadJudgedNetwork(tx, rule, id, UtcDay(absl::Now())));
   v1::NetworkChanged event;
   *event.mutable_network() = stored;
   WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "network", verb, stored.name(), event).status());
@@ -73,13 +114,22 @@ bool MayActFor(const server::Caller& caller, const std::string& authority) {
 }
 
 // Coordinators of other authorities are removed from what an authority
-// officer reads; counts and the rest of the network stay visible.
+// officer reads (and their ending terms); counts and the rest stay visible.
+void ScopeToCaller(const server::Caller& caller, v1::NetworkSustainability* sustainability) {
+  if (!IsAuthorityOfficer(caller)) return;
+  auto* ending = sustainability->mutable_ending_terms();
+  for (int i = ending->size() - 1; i >= 0; --i) {
+    if (!MayActFor(caller, ending->Get(i).authority())) ending->DeleteSubrange(i, 1);
+  }
+}
+
 void ScopeToCaller(const server::Caller& caller, v1::Network* network) {
   if (!IsAuthorityOfficer(caller)) return;
   auto* coordinators = network->mutable_coordinators();
   for (int i = coordinators->size() - 1; i >= 0; --i) {
     if (!MayActFor(caller, coordinators->Get(i).authority())) coordinators->DeleteSubrange(i, 1);
   }
+  ScopeToCaller(caller, network->mutable_sustainability());
 }
 
 }  // namespace
@@ -114,7 +164,9 @@ absl::StatusOr<v1::Network> Networks::Change(
           WP_RETURN_IF_ERROR(CheckEtag(etag, version, current.name()));
           WP_RETURN_IF_ERROR(apply(tx));
           WP_RETURN_IF_ERROR(TouchNetwork(tx, id, version, now));
-          return EmitChanged(tx, caller, id, verb);
+          WP_ASSIGN_OR_RETURN(v1::Network changed, EmitChanged(tx, caller, rule_, id, verb));
+          WP_RETURN_IF_ERROR(PublishIfChanged(tx, caller, rule_, id, UtcDay(now)).status());
+          return changed;
         });
   });
 }
@@ -143,6 +195,14 @@ absl::StatusOr<v1::Network> Networks::Create(const server::Caller& caller,
       v.Add(field + ".authority", "has a coordinator already: one per authority");
     }
   }
+  CheckCadence(network.expected_meetings_per_year(), /*zero_allowed=*/true, "network.expected_meetings_per_year", &v);
+  if (network.has_established_date()) {
+    absl::Status established = calendar::Validate(network.established_date(), "network.established_date", false);
+    AddViolations(established, &v);
+    if (established.ok() && calendar::LastDayCovered(network.established_date()) > UtcDay(absl::Now())) {
+      v.Add("network.established_date", "must not be in the future");
+    }
+  }
   if (network.priorities_size() > 0) {
     absl::Status plan = ValidateActionPlan({network.priorities().begin(), network.priorities().end()},
                                            "network.priorities");
@@ -163,7 +223,8 @@ absl::StatusOr<v1::Network> Networks::Create(const server::Caller& caller,
           }
           if (!ws.ok()) return ws.status();
           WP_RETURN_IF_ERROR(InsertNetwork(tx, request.network_id(), network, period, number, now));
-          return EmitChanged(tx, caller, request.network_id(), "created");
+          WP_RETURN_IF_ERROR(RecordFirstStatus(tx, rule_, request.network_id(), UtcDay(now)));
+          return EmitChanged(tx, caller, rule_, request.network_id(), "created");
         });
   });
 }
@@ -171,7 +232,9 @@ absl::StatusOr<v1::Network> Networks::Create(const server::Caller& caller,
 absl::StatusOr<v1::Network> Networks::Get(const v1::GetNetworkRequest& request) {
   std::string id;
   WP_RETURN_IF_ERROR(ParseNetworkName(request.name(), "name", &id));
-  return store::ReadValue<v1::Network>(db_, [&](store::Transaction& tx) { return LoadNetwork(tx, id); });
+  WP_ASSIGN_OR_RETURN(absl::CivilDay day, AsOfDay(request.as_of(), request.has_as_of(), "as_of"));
+  return store::ReadValue<v1::Network>(
+      db_, [&](store::Transaction& tx) { return LoadJudgedNetwork(tx, rule_, id, day); });
 }
 
 absl::StatusOr<v1::ListNetworksResponse> Networks::List(const v1::ListNetworksRequest& request) {
@@ -187,6 +250,11 @@ absl::StatusOr<v1::ListNetworksResponse> Networks::List(const v1::ListNetworksRe
       db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::ListNetworksResponse> {
         WP_ASSIGN_OR_RETURN(auto list,
                             ListNetworks(tx, period, number, request.kind(), after.Text(0), page_size + 1));
+        const absl::CivilDay today = UtcDay(absl::Now());
+        for (v1::Network& n : list) {
+          WP_ASSIGN_OR_RETURN(auto days, LoadMeetingDays(tx, n.name().substr(9)));
+          *n.mutable_sustainability() = rule_.Evaluate(n, days, today);
+        }
         v1::ListNetworksResponse response;
         response.set_next_page_token(paging::FillPage(
             list, page_size, response.mutable_networks(),
@@ -241,7 +309,7 @@ absl::StatusOr<v1::Network> Networks::SetActionPlan(const server::Caller& caller
   const std::vector<std::string> priorities(request.priorities().begin(), request.priorities().end());
   WP_RETURN_IF_ERROR(ValidateActionPlan(priorities, "priorities"));
   return Change(caller, id, request.etag(), /*request_id=*/"", "action_plan_set", [&](store::Transaction& tx) {
-    return SetNetworkPriorities(tx, id, priorities);
+    return SetNetworkPriorities(tx, id, priorities, absl::Now());
   });
 }
 
@@ -293,6 +361,7 @@ absl::StatusOr<v1::NetworkMeeting> Networks::RecordMeeting(const server::Caller&
           *event.mutable_meeting() = stored;
           WP_RETURN_IF_ERROR(
               EmitEvent(tx, caller, "network", "meeting_held", current.name(), event).status());
+          WP_RETURN_IF_ERROR(PublishIfChanged(tx, caller, rule_, id, UtcDay(now)).status());
           return stored;
         });
   });
@@ -307,6 +376,49 @@ absl::StatusOr<v1::ListMeetingsResponse> Networks::ListMeetings(const v1::ListMe
         WP_ASSIGN_OR_RETURN(auto meetings, LoadMeetings(tx, id));
         v1::ListMeetingsResponse response;
         for (auto& m : meetings) *response.add_meetings() = std::move(m);
+        return response;
+      });
+}
+
+absl::StatusOr<v1::Network> Networks::SetMeetingCadence(const server::Caller& caller,
+                                                        const v1::SetMeetingCadenceRequest& request) {
+  std::string id;
+  WP_RETURN_IF_ERROR(ParseNetworkName(request.name(), "name", &id));
+  FieldViolations v;
+  CheckCadence(request.expected_meetings_per_year(), /*zero_allowed=*/false, "expected_meetings_per_year", &v);
+  WP_RETURN_IF_ERROR(v.ToStatus());
+  return Change(caller, id, request.etag(), /*request_id=*/"", "cadence_set", [&](store::Transaction& tx) {
+    return SetNetworkCadence(tx, id, request.expected_meetings_per_year());
+  });
+}
+
+absl::StatusOr<v1::ListNetworkSustainabilityResponse> Networks::ListSustainability(
+    const server::Caller& caller, const v1::ListNetworkSustainabilityRequest& request) {
+  WP_ASSIGN_OR_RETURN(absl::CivilDay day, AsOfDay(request.as_of(), request.has_as_of(), "as_of"));
+  return store::ReadValue<v1::ListNetworkSustainabilityResponse>(
+      db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::ListNetworkSustainabilityResponse> {
+        WP_ASSIGN_OR_RETURN(std::vector<std::string> ids, ListNetworkIds(tx));
+        std::vector<v1::NetworkSustainability> judged;
+        for (const std::string& id : ids) {
+          WP_ASSIGN_OR_RETURN(v1::Network network, LoadJudgedNetwork(tx, rule_, id, day));
+          judged.push_back(network.sustainability());
+          ScopeToCaller(caller, &judged.back());
+        }
+        std::stable_sort(judged.begin(), judged.end(),
+                         [](const v1::NetworkSustainability& a, const v1::NetworkSustainability& b) {
+                           if (Gravity(a.status()) != Gravity(b.status())) {
+                             return Gravity(a.status()) < Gravity(b.status());
+                           }
+                           return a.title() < b.title();
+                         });
+        v1::ListNetworkSustainabilityResponse response;
+        *response.mutable_as_of() = calendar::FromCivilDay(day);
+        for (v1::NetworkSustainability& s : judged) {
+          if (s.status() == v1::NETWORK_LAPSING) response.set_lapsing(response.lapsing() + 1);
+          if (s.status() == v1::NETWORK_AT_RISK) response.set_at_risk(response.at_risk() + 1);
+          if (s.status() == v1::NETWORK_HEALTHY) response.set_healthy(response.healthy() + 1);
+          *response.add_networks() = std::move(s);
+        }
         return response;
       });
 }

@@ -13,6 +13,7 @@
 #include "absl/status/statusor.h"
 #include "libs/server/request_context.h"
 #include "libs/store/database.h"
+#include "services/workstreams/networks/sustainability.h"
 #include "wp/workstreams/v1/networks.pb.h"
 
 namespace wp::workstreams {
@@ -23,7 +24,10 @@ absl::Status ValidateActionPlan(const std::vector<std::string>& priorities, cons
 
 class Networks {
  public:
-  explicit Networks(store::Database& db) : db_(db) {}
+  // `rule` judges sustainability (networks/sustainability.h); a change that
+  // moves a network's status publishes network.sustainability_changed in its
+  // transaction (networks/network_watch.h).
+  explicit Networks(store::Database& db, SustainabilityRule rule = {}) : db_(db), rule_(rule) {}
 
   absl::StatusOr<v1::Network> Create(const server::Caller& caller, const v1::CreateNetworkRequest& request);
   // Unscoped reads, for callers that may see every authority.
@@ -41,6 +45,12 @@ class Networks {
   absl::StatusOr<v1::NetworkMeeting> RecordMeeting(const server::Caller& caller,
                                                    const v1::RecordMeetingRequest& request);
   absl::StatusOr<v1::ListMeetingsResponse> ListMeetings(const v1::ListMeetingsRequest& request);
+  absl::StatusOr<v1::Network> SetMeetingCadence(const server::Caller& caller,
+                                                const v1::SetMeetingCadenceRequest& request);
+  // The region view: every network judged as of the request's day (today
+  // UTC by default), lapsing first, then at risk, then healthy, by title.
+  absl::StatusOr<v1::ListNetworkSustainabilityResponse> ListSustainability(
+      const server::Caller& caller, const v1::ListNetworkSustainabilityRequest& request);
 
  private:
   // Checks the etag, applies `apply`, bumps the version and emits
@@ -52,6 +62,7 @@ class Networks {
                                      const std::function<absl::Status(store::Transaction&)>& apply);
 
   store::Database& db_;
+  const SustainabilityRule rule_;
 };
 
 }  // namespace wp::workstreams

@@ -139,4 +139,19 @@ grpc::Status NetworksGrpc::ListMeetings(grpc::ServerContext* ctx, const v1::List
   return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller&) { return networks_.ListMeetings(*req); });
 }
 
+grpc::Status NetworksGrpc::SetMeetingCadence(grpc::ServerContext* ctx, const v1::SetMeetingCadenceRequest* req,
+                                             v1::Network* resp) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
+    return networks_.SetMeetingCadence(caller, *req);
+  });
+}
+
+grpc::Status NetworksGrpc::ListNetworkSustainability(grpc::ServerContext* ctx,
+                                                     const v1::ListNetworkSustainabilityRequest* req,
+                                                     v1::ListNetworkSustainabilityResponse* resp) {
+  return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
+    return networks_.ListSustainability(caller, *req);
+  });
+}
+
 }  // namespace wp::workstreams

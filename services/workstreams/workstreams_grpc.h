@@ -82,6 +82,10 @@ class NetworksGrpc final : public v1::NetworksService::Service {
                              v1::NetworkMeeting* resp) override;
   grpc::Status ListMeetings(grpc::ServerContext* ctx, const v1::ListMeetingsRequest* req,
                             v1::ListMeetingsResponse* resp) override;
+  grpc::Status SetMeetingCadence(grpc::ServerContext* ctx, const v1::SetMeetingCadenceRequest* req,
+                                 v1::Network* resp) override;
+  grpc::Status ListNetworkSustainability(grpc::ServerContext* ctx, const v1::ListNetworkSustainabilityRequest* req,
+                                         v1::ListNetworkSustainabilityResponse* resp) override;
 
  private:
   Networks& networks_;

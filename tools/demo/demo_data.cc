@@ -91,6 +91,10 @@ workstreams::v1::CreateNetworkRequest DemoNetwork() {
   n->set_title("Maths and numeracy leads network");
   n->set_kind(workstreams::v1::SPECIALIST_NETWORK);
   n->set_owning_workstream("planPeriods/2022-23/workstreams/3");
+  n->set_expected_meetings_per_year(3);
+  n->mutable_established_date()->set_year(2022);
+  n->mutable_established_date()->set_month(9);
+  n->mutable_established_date()->set_day(1);
   const std::pair<const char*, const char*> coordinators[] = {
       {"EDC", "Heather Boyle"}, {"ERC", "Martin Quigley"}, {"GCC", "Sana Rashid"},
       {"INV", "Paul Kerr"},     {"NLC", "Joanne Lafferty"}, {"REN", "Stuart Orr"},
@@ -115,6 +119,80 @@ workstreams::v1::NetworkMeeting DemoMeeting() {
   for (const char* a : {"EDC", "ERC", "GCC", "NLC", "REN", "SLC", "WDC"}) m.add_authorities_present(a);
   m.set_notes("Agreed the three priorities; moderation task bank to start with fractions and ratio.");
   return m;
+}
+
+namespace {
+
+workstreams::v1::NetworkMeeting MeetingOn(absl::CivilDay day, int attendance, std::vector<const char*> present,
+                                          const char* notes) {
+  workstreams::v1::NetworkMeeting m;
+  m.mutable_meeting_date()->set_year(static_cast<int>(day.year()));
+  m.mutable_meeting_date()->set_month(day.month());
+  m.mutable_meeting_date()->set_day(day.day());
+  m.set_attendance(attendance);
+  for (const char* a : present) m.add_authorities_present(a);
+  m.set_notes(notes);
+  return m;
+}
+
+void SetDay(absl::CivilDay day, wp::common::v1::Date* date) {
+  date->set_year(static_cast<int>(day.year()));
+  date->set_month(day.month());
+  date->set_day(day.day());
+}
+
+}  // namespace
+
+std::vector<workstreams::v1::NetworkMeeting> DemoMathsMeetings(absl::CivilDay today) {
+  return {
+      MeetingOn(today - 250, 12, {"EDC", "ERC", "GCC", "INV", "NLC", "SLC"},
+                "Moderation task bank: first fractions and ratio tasks shared."),
+      MeetingOn(today - 130, 15, {"EDC", "ERC", "GCC", "INV", "NLC", "REN", "SLC", "WDC"},
+                "Reaffirmed the three priorities; new principal teachers paired with mentors."),
+      MeetingOn(today - 20, 13, {"ERC", "GCC", "INV", "NLC", "REN", "WDC"},
+                "Fourth level tasks moderated across five authorities."),
+  };
+}
+
+workstreams::v1::CreateNetworkRequest DemoAsnForum(absl::CivilDay today) {
+  workstreams::v1::CreateNetworkRequest request;
+  request.set_network_id("asn-officers");
+  request.set_request_id("demo-network-asn-officers");
+  auto* n = request.mutable_network();
+  n->set_title("ASN officers forum");
+  n->set_kind(workstreams::v1::FORUM);
+  n->set_owning_workstream("planPeriods/2022-23/workstreams/1");
+  n->set_expected_meetings_per_year(3);
+  n->mutable_established_date()->set_year(2019);
+  n->mutable_established_date()->set_month(2);
+  n->mutable_established_date()->set_day(1);
+  struct Term {
+    const char* authority;
+    const char* person;
+    int start_days_ago;     // 0: no start date
+    int ends_in_days;       // 0: open-ended
+  };
+  // A seconded officer in Inverclyde is recalled within the warning window.
+  const Term terms[] = {{"GCC", "Lesley Gourlay", 0, 0},
+                        {"INV", "Neil Paterson", 600, 45},
+                        {"NLC", "Amanda Cairns", 200, 500},
+                        {"SLC", "Ross Ferguson", 0, 0},
+                        {"WDC", "Yvonne Kelly", 90, 0}};
+  for (const Term& t : terms) {
+    auto* c = n->add_coordinators();
+    c->set_authority(t.authority);
+    c->set_person(t.person);
+    if (t.start_days_ago > 0) SetDay(today - t.start_days_ago, c->mutable_start_date());
+    if (t.ends_in_days > 0) SetDay(today + t.ends_in_days, c->mutable_term_end_date());
+  }
+  return request;
+}
+
+std::vector<workstreams::v1::NetworkMeeting> DemoAsnForumMeetings(absl::CivilDay today) {
+  return {
+      MeetingOn(today - 500, 11, {"GCC", "INV", "NLC", "SLC", "WDC"}, "Transitions guidance drafted."),
+      MeetingOn(today - 160, 6, {"GCC", "SLC", "WDC"}, "Low attendance; officers recalled to schools."),
+  };
 }
 
 }  // namespace wp::demo

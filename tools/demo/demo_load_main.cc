@@ -150,6 +150,30 @@ bool LoadWorkstreams(const std::shared_ptr<grpc::Channel>& channel, const std::s
     v1::NetworkMeeting meeting;
     ok &= Check(networks->RecordMeeting(&ctx, request, &meeting), "network meeting");
   }
+  // The sustainability demo: dated from today, so maths-leads is healthy and
+  // the ASN officers forum at risk whatever day the demo is loaded.
+  const absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::UTCTimeZone());
+  {
+    grpc::ClientContext ctx;
+    Prepare(&ctx, token);
+    v1::Network network;
+    ok &= Check(networks->CreateNetwork(&ctx, wp::demo::DemoAsnForum(today), &network), "network asn-officers");
+  }
+  const std::pair<const char*, std::vector<v1::NetworkMeeting>> meetings[] = {
+      {"maths-leads", wp::demo::DemoMathsMeetings(today)}, {"asn-officers", wp::demo::DemoAsnForumMeetings(today)}};
+  for (const auto& [id, list] : meetings) {
+    for (size_t i = 0; i < list.size(); ++i) {
+      grpc::ClientContext ctx;
+      Prepare(&ctx, token);
+      v1::RecordMeetingRequest request;
+      request.set_name(absl::StrCat("networks/", id));
+      *request.mutable_meeting() = list[i];
+      // maths-leads' first meeting is DemoMeeting's.
+      request.set_request_id(absl::StrCat("demo-meeting-", id, "-", i + (std::string(id) == "maths-leads" ? 2 : 1)));
+      v1::NetworkMeeting meeting;
+      ok &= Check(networks->RecordMeeting(&ctx, request, &meeting), absl::StrCat("network meeting of ", id));
+    }
+  }
   return ok;
 }
 

@@ -114,6 +114,9 @@ CommandResult ProjectsExport(const CommandEnv& env, const Args& args);
 
 CommandResult NetworksList(const CommandEnv& env, const Args& args);
 CommandResult NetworksGet(const CommandEnv& env, const Args& args);
+CommandResult NetworksHealth(const CommandEnv& env, const Args& args);
+CommandResult NetworksSetCoordinator(const CommandEnv& env, const Args& args);
+CommandResult NetworksSetCadence(const CommandEnv& env, const Args& args);
 
 // governance_commands.cc: authorities, populations, people, bodies,
 // members, meetings, decisions and actions (the governance service).

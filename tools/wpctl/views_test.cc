@@ -207,6 +207,61 @@ TEST(NetworkViewsTest, KindsAndDetail) {
   EXPECT_EQ(NetworksText(v1::ListNetworksResponse()), "no networks\n");
 }
 
+TEST(NetworkViewsTest, SustainabilityInDetailAndTheRegionTable) {
+  v1::Network network;
+  network.set_name("networks/asn-officers");
+  auto* c = network.add_coordinators();
+  c->set_authority("GCC");
+  c->set_person("Rhona Miller");
+  c->mutable_start_date()->set_year(2025);
+  c->mutable_start_date()->set_month(8);
+  c->mutable_start_date()->set_day(1);
+  c->mutable_term_end_date()->set_year(2026);
+  c->mutable_term_end_date()->set_month(12);
+  c->mutable_term_end_date()->set_day(31);
+  v1::NetworkSustainability* s = network.mutable_sustainability();
+  s->set_network("networks/asn-officers");
+  s->set_title("ASN officers forum");
+  s->set_status(v1::NETWORK_AT_RISK);
+  s->add_reasons("3 of 8 authorities have a current coordinator (fewer than 4)");
+  s->add_reasons("no action plan set");
+  s->set_authorities_covered(3);
+  s->set_authorities_total(8);
+  s->add_authorities_without_coordinator("REN");
+  s->set_meetings_last_12_months(1);
+  s->set_expected_meetings(3);
+  s->set_term_warning_days(90);
+  auto* ending = s->add_ending_terms();
+  ending->set_authority("GCC");
+  ending->set_person("Rhona Miller");
+  *ending->mutable_term_end_date() = c->term_end_date();
+  const std::string text = NetworkText(network);
+  EXPECT_THAT(text, HasSubstr("GCC  Rhona Miller  (from 2025-08-01 until 2026-12-31)\n"));
+  EXPECT_THAT(text, HasSubstr("sustainability:    at risk as of -\n"));
+  EXPECT_THAT(text, HasSubstr("reasons:           3 of 8 authorities have a current coordinator (fewer than 4)\n"
+                              "                   no action plan set\n"));
+  EXPECT_THAT(text, HasSubstr("coverage:          3/8 (none in REN)\n"));
+  EXPECT_THAT(text, HasSubstr("last 12 months:    1 meeting, 3 expected\n"));
+  EXPECT_THAT(text, HasSubstr("action plan is:    not current\n"));
+  EXPECT_THAT(text, HasSubstr("terms ending:      GCC  Rhona Miller  ends 2026-12-31\n"));
+
+  v1::ListNetworkSustainabilityResponse region;
+  *region.add_networks() = *s;
+  region.set_at_risk(1);
+  region.mutable_as_of()->set_year(2026);
+  region.mutable_as_of()->set_month(12);
+  region.mutable_as_of()->set_day(3);
+  const std::string table = NetworkHealthText(region);
+  EXPECT_THAT(table, HasSubstr("STATUS"));
+  EXPECT_THAT(table, HasSubstr("at risk  ASN officers forum"));
+  EXPECT_THAT(table, HasSubstr("3/8"));
+  EXPECT_THAT(table, HasSubstr("1/3"));
+  EXPECT_THAT(table, HasSubstr("not current  3 of 8 authorities have a current coordinator (fewer than 4)"));
+  EXPECT_THAT(table, HasSubstr("0 lapsing, 1 at risk, 0 healthy, as of 2026-12-03"));
+  EXPECT_EQ(SustainabilityWord(v1::NETWORK_LAPSING), "lapsing");
+  EXPECT_EQ(SustainabilityWord(v1::NETWORK_HEALTHY), "healthy");
+}
+
 TEST(ItemViewsTest, WorkstreamWithGovernanceSponsors) {
   v1::Workstream ws;
   ws.set_name("planPeriods/2022-23/workstreams/1");

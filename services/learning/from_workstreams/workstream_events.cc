@@ -25,7 +25,9 @@ absl::Status ApplyWorkstreamsEvent(store::Transaction& tx, const wp::common::v1:
     if (payload.workstream().name().empty()) return Malformed(event, "the workstream has no name");
     return RememberWorkstream(tx, payload.workstream().name(), payload.workstream().title());
   }
-  if (absl::StartsWith(type, "wp.workstreams.network.") && type != "wp.workstreams.network.meeting_held") {
+  // meeting_held and sustainability_changed carry other payloads, with no title.
+  if (absl::StartsWith(type, "wp.workstreams.network.") && type != "wp.workstreams.network.meeting_held" &&
+      type != "wp.workstreams.network.sustainability_changed") {
     ws::NetworkChanged payload;
     if (!event.payload().UnpackTo(&payload)) return Malformed(event, "payload is not NetworkChanged");
     if (payload.network().name().empty()) return Malformed(event, "the network has no name");

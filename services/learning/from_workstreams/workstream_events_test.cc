@@ -72,6 +72,10 @@ TEST_P(WorkstreamEventsTest, RemembersPublishedWorkstreamsAndNetworks) {
 TEST_P(WorkstreamEventsTest, IgnoresOtherEventsAndRefusesMalformedOnes) {
   ws::PlanItemChanged item;
   EXPECT_TRUE(Apply(Of("wp.workstreams.plan_item.created", item)).ok());
+  ws::NetworkSustainabilityChanged sustainability;
+  sustainability.set_network("networks/maths-leads");
+  sustainability.set_status(ws::NETWORK_AT_RISK);
+  EXPECT_TRUE(Apply(Of("wp.workstreams.network.sustainability_changed", sustainability)).ok());
   // A workstream event whose payload is something else, or names nothing.
   EXPECT_EQ(Apply(Of("wp.workstreams.workstream.created", item)).code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(Apply(WorkstreamCreated("")).code(), absl::StatusCode::kInvalidArgument);
