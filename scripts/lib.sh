@@ -14,6 +14,7 @@ WP_PACKAGES=(
   libjwt-dev openssl
   prometheus-cpp-dev  # libs/metrics: the Prometheus endpoint
   clang-14 libclang-rt-14-dev  # scripts/fuzz: libFuzzer and the sanitizers
+  python3-grpcio python3-protobuf  # tests/python_change_feed_test: the Python change-feed example
 )
 
 # The services scripts/run starts, in start order: one line each, with the

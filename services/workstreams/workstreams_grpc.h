@@ -8,7 +8,7 @@
 #define WP_SERVICES_WORKSTREAMS_WORKSTREAMS_GRPC_H_
 
 #include "libs/authz/call_guard.h"
-#include "services/workstreams/networks.h"
+#include "services/workstreams/networks/networks.h"
 #include "services/workstreams/tracker.h"
 #include "services/workstreams/tracker_import.h"
 #include "services/workstreams/tracker_summary.h"

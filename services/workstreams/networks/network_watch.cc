@@ -5,7 +5,7 @@
 #include "libs/calendar/dates.h"
 #include "libs/status/status_macros.h"
 #include "services/workstreams/events.h"
-#include "services/workstreams/network_store.h"
+#include "services/workstreams/networks/network_store.h"
 
 namespace wp::workstreams {
 

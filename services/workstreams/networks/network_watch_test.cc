@@ -15,7 +15,7 @@
 #include "libs/testing/domain_test_support.h"
 #include "libs/testing/test_store.h"
 #include "services/workstreams/migrations.h"
-#include "services/workstreams/networks.h"
+#include "services/workstreams/networks/networks.h"
 #include "services/workstreams/tracker.h"
 #include "wp/common/v1/event.pb.h"
 

@@ -1,4 +1,4 @@
-#include "services/workstreams/network_store.h"
+#include "services/workstreams/networks/network_store.h"
 
 #include <optional>
 

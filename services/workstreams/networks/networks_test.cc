@@ -1,6 +1,6 @@
 // Networks and forums on either store engine: coordinators per authority,
 // the 2-3 priority action plan, meetings and their events.
-#include "services/workstreams/networks.h"
+#include "services/workstreams/networks/networks.h"
 
 #include <filesystem>
 #include <memory>

@@ -1,4 +1,4 @@
-#include "services/workstreams/networks.h"
+#include "services/workstreams/networks/networks.h"
 
 #include <algorithm>
 #include <set>
@@ -18,7 +18,7 @@
 #include "libs/store/database.h"
 #include "libs/text/blank.h"
 #include "services/workstreams/events.h"
-#include "services/workstreams/network_store.h"
+#include "services/workstreams/networks/network_store.h"
 #include "services/workstreams/networks/network_watch.h"
 #include "services/workstreams/plan_item_rules.h"
 #include "services/workstreams/tracker_store.h"

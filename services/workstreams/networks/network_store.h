@@ -2,8 +2,8 @@
 // meetings. Functions run inside the caller's transaction.
 //
 // Thread-safety: as the Transaction passed in (one thread).
-#ifndef WP_SERVICES_WORKSTREAMS_NETWORK_STORE_H_
-#define WP_SERVICES_WORKSTREAMS_NETWORK_STORE_H_
+#ifndef WP_SERVICES_WORKSTREAMS_NETWORKS_NETWORK_STORE_H_
+#define WP_SERVICES_WORKSTREAMS_NETWORKS_NETWORK_STORE_H_
 
 #include <string>
 #include <vector>
@@ -51,4 +51,4 @@ absl::StatusOr<std::vector<v1::Network>> ListNetworks(store::Transaction& tx,
 
 }  // namespace wp::workstreams
 
-#endif  // WP_SERVICES_WORKSTREAMS_NETWORK_STORE_H_
+#endif  // WP_SERVICES_WORKSTREAMS_NETWORKS_NETWORK_STORE_H_

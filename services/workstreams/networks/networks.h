@@ -3,8 +3,8 @@
 // (networks_grpc.h) only translates. Every change emits its event.
 //
 // Thread-safe.
-#ifndef WP_SERVICES_WORKSTREAMS_NETWORKS_H_
-#define WP_SERVICES_WORKSTREAMS_NETWORKS_H_
+#ifndef WP_SERVICES_WORKSTREAMS_NETWORKS_NETWORKS_H_
+#define WP_SERVICES_WORKSTREAMS_NETWORKS_NETWORKS_H_
 
 #include <functional>
 #include <string>
@@ -67,4 +67,4 @@ class Networks {
 
 }  // namespace wp::workstreams
 
-#endif  // WP_SERVICES_WORKSTREAMS_NETWORKS_H_
+#endif  // WP_SERVICES_WORKSTREAMS_NETWORKS_NETWORKS_H_
