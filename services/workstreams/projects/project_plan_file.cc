@@ -4,6 +4,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/strip.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -129,7 +130,10 @@ void ReadRow(const table::TableRow& in, const ColumnIndex& index, bool has_statu
   } else if (absl::StatusOr<std::optional<CalendarDate>> date = ParseExpectedDate(timescale); date.ok()) {
     row->expected_date = *date;
   } else {
-    problems->push_back(absl::StrCat("Timescale: ", date.status().message(), " (or \"Ongoing\")"));
+    // The tracker's date rules name its column; here the column is Timescale.
+    absl::string_view why = date.status().message();
+    absl::ConsumePrefix(&why, "Expected Date ");
+    problems->push_back(absl::StrCat("Timescale ", why, " (or \"Ongoing\")"));
   }
   row->resources = Cell(in, index, kResources);
   row->notes = Cell(in, index, kNotes);

@@ -285,7 +285,7 @@ absl::StatusOr<v1::ImportProjectPlanResponse> ProjectPlans::Import(const server:
       if (found == by_key.end()) {
         results.push_back(Result(row.line, "", v1::ImportRowResult::REJECTED,
                                  absl::StrCat("no project titled \"", row.project, "\" in the plan for ",
-                                              request.plan_period(), " (see wpctl projects list ",
+                                              request.plan_period(), " (see wpctl projects list --period ",
                                               request.plan_period(), ")")));
         continue;
       }
