@@ -1,10 +1,15 @@
 #include "tools/wpctl/governance_requests.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <vector>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "tools/wpctl/governance_names.h"
 #include "tools/wpctl/values.h"
 
@@ -54,6 +59,33 @@ absl::StatusOr<gov::GetPopulationRequest> PopulationGetRequest(const Args& args)
   return request;
 }
 
+absl::StatusOr<std::vector<gov::QuintileCount>> ParseQuintiles(absl::string_view text) {
+  std::vector<gov::QuintileCount> counts;
+  for (absl::string_view item : absl::StrSplit(text, ',', absl::SkipWhitespace())) {
+    std::vector<absl::string_view> kv = absl::StrSplit(item, absl::MaxSplits('=', 1));
+    int quintile = 0, establishments = 0;
+    if (kv.size() != 2 || !absl::SimpleAtoi(absl::StripAsciiWhitespace(kv[0]), &quintile) || quintile < 1 ||
+        quintile > 5 || !absl::SimpleAtoi(absl::StripAsciiWhitespace(kv[1]), &establishments) ||
+        establishments < 0 || establishments > kMaxCount) {
+      return UsageError(absl::StrCat("--quintiles: \"", absl::StripAsciiWhitespace(item),
+                                     "\" is not QUINTILE=ESTABLISHMENTS with a quintile 1 (most deprived) to 5; "
+                                     "e.g. --quintiles 1=34,2=20,3=15,4=10,5=8"));
+    }
+    for (const gov::QuintileCount& seen : counts) {
+      if (seen.quintile() == quintile) {
+        return UsageError(absl::StrCat("--quintiles: quintile ", quintile, " is given twice"));
+      }
+    }
+    gov::QuintileCount& count = counts.emplace_back();
+    count.set_quintile(quintile);
+    count.set_establishments(establishments);
+  }
+  std::sort(counts.begin(), counts.end(), [](const gov::QuintileCount& a, const gov::QuintileCount& b) {
+    return a.quintile() < b.quintile();
+  });
+  return counts;
+}
+
 absl::StatusOr<gov::UpdatePopulationRequest> PopulationSetRequest(const Args& args) {
   absl::StatusOr<gov::GetPopulationRequest> target = PopulationGetRequest(args);
   if (!target.ok()) return target.status();
@@ -77,6 +109,12 @@ absl::StatusOr<gov::UpdatePopulationRequest> PopulationSetRequest(const Args& ar
   if (args.Has("source")) {
     population->set_source(args.Get("source"));
     request.mutable_update_mask()->add_paths("source");
+  }
+  if (args.Has("quintiles")) {
+    absl::StatusOr<std::vector<gov::QuintileCount>> quintiles = ParseQuintiles(args.Get("quintiles"));
+    if (!quintiles.ok()) return quintiles.status();
+    for (const gov::QuintileCount& q : *quintiles) *population->add_establishments_by_quintile() = q;
+    request.mutable_update_mask()->add_paths("establishments_by_quintile");
   }
   request.set_allow_missing(true);
   return request;

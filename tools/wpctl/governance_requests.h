@@ -8,6 +8,7 @@
 #define WP_TOOLS_WPCTL_GOVERNANCE_REQUESTS_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "tools/wpctl/args.h"
@@ -23,6 +24,9 @@ namespace gov = ::wp::governance::v1;
 absl::StatusOr<gov::GetPopulationRequest> PopulationGetRequest(const Args& args);
 // population set AUTH SESSION --learners N --teachers N --establishments N [--source T]:
 // creates the figures when there are none yet; --source is kept unless given.
+// --quintiles "1=34,2=20,...": establishments per SIMD quintile (1 most
+// deprived .. 5), in quintile order; "" clears them. Usage error otherwise.
+absl::StatusOr<std::vector<gov::QuintileCount>> ParseQuintiles(absl::string_view text);
 absl::StatusOr<gov::UpdatePopulationRequest> PopulationSetRequest(const Args& args);
 // population region SESSION
 absl::StatusOr<gov::GetRegionPopulationRequest> RegionPopulationRequest(const Args& args);

@@ -86,6 +86,23 @@ TEST(PopulationRequestsTest, SetRejectsMissingAndBadCounts) {
   UsageMessage(PopulationSetRequest(Make({"XX", "2022-23"}, good)));
 }
 
+TEST(PopulationRequestsTest, SetSendsTheQuintilesGiven) {
+  auto request = PopulationSetRequest(Make(
+      {"GCC", "2022-23"},
+      {{"learners", "70000"}, {"teachers", "5000"}, {"establishments", "300"}, {"quintiles", "2=80, 1=120,5=10"}}));
+  ASSERT_TRUE(request.ok()) << request.status();
+  ASSERT_EQ(request->population().establishments_by_quintile_size(), 3);
+  EXPECT_EQ(request->population().establishments_by_quintile(0).quintile(), 1);
+  EXPECT_EQ(request->population().establishments_by_quintile(0).establishments(), 120);
+  EXPECT_EQ(request->population().establishments_by_quintile(2).quintile(), 5);
+  EXPECT_THAT(request->update_mask().paths(),
+              ElementsAre("learners", "teachers_and_practitioners", "establishments", "establishments_by_quintile"));
+  EXPECT_TRUE(ParseQuintiles("")->empty());  // clears them
+  for (const char* bad : {"6=1", "0=1", "1=-2", "1", "1=x", "a=1", "1=1,1=2"}) {
+    EXPECT_THAT(UsageMessage(ParseQuintiles(bad)), HasSubstr("--quintiles")) << bad;
+  }
+}
+
 TEST(PopulationRequestsTest, RegionNeedsASession) {
   EXPECT_EQ(RegionPopulationRequest(Make({"2022-23"}))->session(), "2022-23");
   UsageMessage(RegionPopulationRequest(Make({"2022-24"})));

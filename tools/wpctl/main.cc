@@ -292,9 +292,12 @@ const std::vector<Command>& Commands() {
       {Service::kGovernance, "population", "get", {2, 2}, {}, "population get AUTH SESSION",
        "Show an authority's population figures for a session (e.g. GCC 2022-23).", PopulationGet},
       {Service::kGovernance, "population", "set", {2, 2},
-       {"learners", "teachers", "establishments", "source"},
-       "population set AUTH SESSION --learners N --teachers N --establishments N [--source T]",
-       "Set (or first record) an authority's figures for a session.", PopulationSet},
+       {"learners", "teachers", "establishments", "source", "quintiles"},
+       "population set AUTH SESSION --learners N --teachers N --establishments N [--source T]\n"
+       "             [--quintiles 1=N,2=N,3=N,4=N,5=N]",
+       "Set (or first record) an authority's figures for a session; --quintiles: establishments by\n"
+       "             SIMD quintile (1 most deprived), the known ones (\"\" clears them).",
+       PopulationSet},
       {Service::kGovernance, "population", "region", {1, 1}, {}, "population region SESSION",
        "The eight authorities' figures for a session added up.", PopulationRegion},
       {Service::kGovernance, "people", "list", {0, 0}, {"authority", "query"},
