@@ -12,6 +12,7 @@
 #include "gtest/gtest.h"
 #include "libs/calendar/dates.h"
 #include "libs/testing/domain_test_support.h"
+#include "libs/testing/engine_store_test.h"
 #include "libs/testing/test_store.h"
 #include "services/workstreams/migrations.h"
 #include "services/workstreams/tracker.h"
@@ -25,16 +26,10 @@ using test_support::FieldsOf;
 constexpr char kPeriod[] = "2025-28";
 constexpr StaleRule kRule{7};
 
-class StaleItemsTest : public ::testing::TestWithParam<wp::testing::Engine> {
+class StaleItemsTest : public wp::testing::EngineStoreTest {
  protected:
   void SetUp() override {
-    wp::testing::TestStore test_store(GetParam());
-    auto db = test_store.Open(Migrations());
-    ASSERT_TRUE(db.ok()) << db.status();
-    if (GetParam() == wp::testing::Engine::kSqlite) {
-      dir_ = std::filesystem::path(test_store.location()).parent_path();
-    }
-    db_ = std::move(*db);
+    ASSERT_NO_FATAL_FAILURE(OpenStore(Migrations()));
     tracker_ = std::make_unique<Tracker>(*db_, kRule);
     v1::CreateWorkstreamRequest ws;
     ws.mutable_workstream()->set_plan_period(kPeriod);
@@ -49,8 +44,7 @@ class StaleItemsTest : public ::testing::TestWithParam<wp::testing::Engine> {
 
   void TearDown() override {
     tracker_.reset();
-    db_.reset();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+    CloseStore();
   }
 
   void MakeItem(const std::string& ref, v1::PlanItemStatus status) {
@@ -93,9 +87,6 @@ class StaleItemsTest : public ::testing::TestWithParam<wp::testing::Engine> {
   }
 
   static absl::CivilDay Today() { return absl::ToCivilDay(absl::Now(), absl::UTCTimeZone()); }
-
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Database> db_;
   std::unique_ptr<Tracker> tracker_;
   server::Caller caller_ = test_support::OfficerCaller("officer-1", "trace-1");
   server::Caller system_ = test_support::OfficerCaller("workstreams", "trace-2");

@@ -21,6 +21,7 @@
 #include "gtest/gtest.h"
 #include "libs/status/field_errors.h"
 #include "libs/store/outbox.h"
+#include "libs/testing/engine_store_test.h"
 #include "libs/testing/test_store.h"
 #include "libs/testing/domain_test_support.h"
 #include "services/workstreams/migrations.h"
@@ -80,17 +81,10 @@ struct ImportRun {
   }
 };
 
-class TrackerImportTest : public ::testing::TestWithParam<wp::testing::Engine> {
+class TrackerImportTest : public wp::testing::EngineStoreTest {
  protected:
   void SetUp() override {
-    wp::testing::TestStore test_store(GetParam());
-    auto db = test_store.Open(Migrations());
-    ASSERT_TRUE(db.ok()) << db.status();
-    // The SQLite file's folder, removed again in TearDown.
-    if (GetParam() == wp::testing::Engine::kSqlite) {
-      dir_ = std::filesystem::path(test_store.location()).parent_path();
-    }
-    db_ = std::move(*db);
+    ASSERT_NO_FATAL_FAILURE(OpenStore(Migrations()));
     test_support::FollowCommits(*db_, generation_);
     tracker_ = std::make_unique<Tracker>(*db_);
     importer_ = std::make_unique<TrackerImporter>(*db_, /*batch_size=*/7);
@@ -99,8 +93,7 @@ class TrackerImportTest : public ::testing::TestWithParam<wp::testing::Engine> {
   void TearDown() override {
     importer_.reset();
     tracker_.reset();
-    db_.reset();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+    CloseStore();
   }
 
   // Workstreams 1..n of the 2018-21 plan.
@@ -153,9 +146,6 @@ class TrackerImportTest : public ::testing::TestWithParam<wp::testing::Engine> {
     EXPECT_TRUE(exported.ok()) << exported.status();
     return exported.ok() ? exported->content() : "";
   }
-
-  std::string dir_;
-  std::unique_ptr<store::Database> db_;
   cache::DataGeneration generation_;
   std::unique_ptr<Tracker> tracker_;
   std::unique_ptr<TrackerImporter> importer_;

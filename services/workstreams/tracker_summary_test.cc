@@ -12,6 +12,7 @@
 #include "gtest/gtest.h"
 #include "libs/cache/cache_aside.h"
 #include "libs/status/field_errors.h"
+#include "libs/testing/engine_store_test.h"
 #include "libs/testing/test_store.h"
 #include "libs/testing/domain_test_support.h"
 #include "services/workstreams/migrations.h"
@@ -28,17 +29,10 @@ using test_support::Month;
 constexpr char kPeriod[] = "2018-21";
 
 
-class TrackerSummaryTest : public ::testing::TestWithParam<wp::testing::Engine> {
+class TrackerSummaryTest : public wp::testing::EngineStoreTest {
  protected:
   void SetUp() override {
-    wp::testing::TestStore test_store(GetParam());
-    auto db = test_store.Open(Migrations());
-    ASSERT_TRUE(db.ok()) << db.status();
-    // The SQLite file's folder, removed again in TearDown.
-    if (GetParam() == wp::testing::Engine::kSqlite) {
-      dir_ = std::filesystem::path(test_store.location()).parent_path();
-    }
-    db_ = std::move(*db);
+    ASSERT_NO_FATAL_FAILURE(OpenStore(Migrations()));
     test_support::FollowCommits(*db_, generation_);
     tracker_ = std::make_unique<Tracker>(*db_);
     summaries_ = std::make_unique<TrackerSummaries>(*db_, nullptr, generation_);
@@ -47,8 +41,7 @@ class TrackerSummaryTest : public ::testing::TestWithParam<wp::testing::Engine> 
   void TearDown() override {
     summaries_.reset();
     tracker_.reset();
-    db_.reset();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+    CloseStore();
   }
 
   void MakeWorkstream(int number, const std::string& period = kPeriod) {
@@ -94,9 +87,6 @@ class TrackerSummaryTest : public ::testing::TestWithParam<wp::testing::Engine> 
     ADD_FAILURE() << "no row for workstream " << number;
     return v1::StatusCounts();
   }
-
-  std::string dir_;
-  std::unique_ptr<store::Database> db_;
   cache::DataGeneration generation_;
   std::unique_ptr<Tracker> tracker_;
   std::unique_ptr<TrackerSummaries> summaries_;

@@ -16,6 +16,7 @@
 #include "gtest/gtest.h"
 #include "libs/status/field_errors.h"
 #include "libs/store/outbox.h"
+#include "libs/testing/engine_store_test.h"
 #include "libs/testing/test_store.h"
 #include "libs/testing/domain_test_support.h"
 #include "services/workstreams/migrations.h"
@@ -41,25 +42,17 @@ std::vector<std::string> RefsOf(const v1::ListPlanItemsResponse& response) {
 
 std::string ItemName(const std::string& ref) { return PlanItemName(kPeriod, ref); }
 
-class TrackerTest : public ::testing::TestWithParam<wp::testing::Engine> {
+class TrackerTest : public wp::testing::EngineStoreTest {
  protected:
   void SetUp() override {
-    wp::testing::TestStore test_store(GetParam());
-    auto db = test_store.Open(Migrations());
-    ASSERT_TRUE(db.ok()) << db.status();
-    // The SQLite file's folder, removed again in TearDown.
-    if (GetParam() == wp::testing::Engine::kSqlite) {
-      dir_ = std::filesystem::path(test_store.location()).parent_path();
-    }
-    db_ = std::move(*db);
+    ASSERT_NO_FATAL_FAILURE(OpenStore(Migrations()));
     test_support::FollowCommits(*db_, generation_);
     tracker_ = std::make_unique<Tracker>(*db_);
   }
 
   void TearDown() override {
     tracker_.reset();
-    db_.reset();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+    CloseStore();
   }
 
   v1::Workstream MakeWorkstream(int number, const std::string& period = kPeriod) {
@@ -132,9 +125,6 @@ class TrackerTest : public ::testing::TestWithParam<wp::testing::Engine> {
     MakeWorkstream(1);
     for (int i = 1; i <= n; ++i) MakeItem(absl::StrCat("1.", i));
   }
-
-  std::string dir_;
-  std::unique_ptr<store::Database> db_;
   cache::DataGeneration generation_;
   std::unique_ptr<Tracker> tracker_;
   server::Caller caller_ = test_support::OfficerCaller("fiona.lennox", "trace-1");

@@ -13,6 +13,7 @@
 #include "gtest/gtest.h"
 #include "libs/calendar/dates.h"
 #include "libs/testing/domain_test_support.h"
+#include "libs/testing/engine_store_test.h"
 #include "libs/testing/test_store.h"
 #include "services/workstreams/migrations.h"
 #include "services/workstreams/networks/networks.h"
@@ -33,16 +34,10 @@ constexpr SustainabilityRule kRule{7};
 absl::CivilDay Today() { return UtcDay(absl::Now()); }
 wp::common::v1::Date In(int days) { return calendar::FromCivilDay(Today() + days); }
 
-class NetworkWatchTest : public ::testing::TestWithParam<wp::testing::Engine> {
+class NetworkWatchTest : public wp::testing::EngineStoreTest {
  protected:
   void SetUp() override {
-    wp::testing::TestStore test_store(GetParam());
-    auto db = test_store.Open(Migrations());
-    ASSERT_TRUE(db.ok()) << db.status();
-    if (GetParam() == wp::testing::Engine::kSqlite) {
-      dir_ = std::filesystem::path(test_store.location()).parent_path();
-    }
-    db_ = std::move(*db);
+    ASSERT_NO_FATAL_FAILURE(OpenStore(Migrations()));
     tracker_ = std::make_unique<Tracker>(*db_);
     networks_ = std::make_unique<Networks>(*db_, kRule);
     v1::CreateWorkstreamRequest ws;
@@ -55,8 +50,7 @@ class NetworkWatchTest : public ::testing::TestWithParam<wp::testing::Engine> {
   void TearDown() override {
     networks_.reset();
     tracker_.reset();
-    db_.reset();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+    CloseStore();
   }
 
   // A forum established two years ago with coordinators in the first
@@ -132,9 +126,6 @@ class NetworkWatchTest : public ::testing::TestWithParam<wp::testing::Engine> {
     EXPECT_TRUE(published.ok()) << published.status();
     return published.ok() ? *published : -1;
   }
-
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Database> db_;
   std::unique_ptr<Tracker> tracker_;
   std::unique_ptr<Networks> networks_;
   server::Caller caller_ = test_support::OfficerCaller("fiona.mcleod", "trace-w");

@@ -10,6 +10,7 @@
 #include "gtest/gtest.h"
 #include "libs/status/field_errors.h"
 #include "libs/store/outbox.h"
+#include "libs/testing/engine_store_test.h"
 #include "libs/testing/test_store.h"
 #include "libs/testing/domain_test_support.h"
 #include "services/workstreams/migrations.h"
@@ -58,17 +59,10 @@ std::vector<std::string> AuthoritiesOf(const v1::Network& network) {
   return codes;
 }
 
-class NetworksTest : public ::testing::TestWithParam<wp::testing::Engine> {
+class NetworksTest : public wp::testing::EngineStoreTest {
  protected:
   void SetUp() override {
-    wp::testing::TestStore test_store(GetParam());
-    auto db = test_store.Open(Migrations());
-    ASSERT_TRUE(db.ok()) << db.status();
-    // The SQLite file's folder, removed again in TearDown.
-    if (GetParam() == wp::testing::Engine::kSqlite) {
-      dir_ = std::filesystem::path(test_store.location()).parent_path();
-    }
-    db_ = std::move(*db);
+    ASSERT_NO_FATAL_FAILURE(OpenStore(Migrations()));
     tracker_ = std::make_unique<Tracker>(*db_);
     networks_ = std::make_unique<Networks>(*db_);
   }
@@ -76,8 +70,7 @@ class NetworksTest : public ::testing::TestWithParam<wp::testing::Engine> {
   void TearDown() override {
     networks_.reset();
     tracker_.reset();
-    db_.reset();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+    CloseStore();
   }
 
   void MakeOwner() {
@@ -126,9 +119,6 @@ class NetworksTest : public ::testing::TestWithParam<wp::testing::Engine> {
     request.set_request_id(request_id);
     return request;
   }
-
-  std::string dir_;
-  std::unique_ptr<store::Database> db_;
   std::unique_ptr<Tracker> tracker_;
   std::unique_ptr<Networks> networks_;
   server::Caller caller_ = test_support::OfficerCaller("kevin.docherty", "trace-n");

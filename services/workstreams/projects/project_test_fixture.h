@@ -13,6 +13,7 @@
 #include "gtest/gtest.h"
 #include "libs/status/status_macros.h"
 #include "libs/testing/domain_test_support.h"
+#include "libs/testing/engine_store_test.h"
 #include "libs/testing/test_store.h"
 #include "services/workstreams/migrations.h"
 #include "services/workstreams/projects/project_rules.h"
@@ -21,16 +22,12 @@
 
 namespace wp::workstreams {
 
-class ProjectStoreTest : public ::testing::TestWithParam<wp::testing::Engine> {
+class ProjectStoreTest : public wp::testing::EngineStoreTest {
  protected:
   static constexpr char kPeriod[] = "2020-23";
 
   void SetUp() override {
-    wp::testing::TestStore test_store(GetParam());
-    auto db = test_store.Open(Migrations());
-    ASSERT_TRUE(db.ok()) << db.status();
-    if (GetParam() == wp::testing::Engine::kSqlite) dir_ = std::filesystem::path(test_store.location()).parent_path();
-    db_ = std::move(*db);
+    ASSERT_NO_FATAL_FAILURE(OpenStore(Migrations()));
     tracker_ = std::make_unique<Tracker>(*db_);
     for (int number : {1, 2}) {
       v1::CreateWorkstreamRequest ws;
@@ -46,8 +43,7 @@ class ProjectStoreTest : public ::testing::TestWithParam<wp::testing::Engine> {
 
   void TearDown() override {
     tracker_.reset();
-    db_.reset();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+    CloseStore();
   }
 
   void AddProject(const std::string& id, const std::string& title, int workstream, v1::ProjectStatus status) {
@@ -80,9 +76,6 @@ class ProjectStoreTest : public ::testing::TestWithParam<wp::testing::Engine> {
     request.mutable_plan_item()->set_status(v1::ON_TRACK);
     return tracker_->CreatePlanItem(caller_, request);
   }
-
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Database> db_;
   std::unique_ptr<Tracker> tracker_;
   server::Caller caller_ = test_support::OfficerCaller("officer-1", "trace-1");
 };
