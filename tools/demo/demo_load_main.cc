@@ -246,14 +246,16 @@ bool LoadProjectPlans(const std::shared_ptr<grpc::Channel>& channel, const std::
 // The current plan's tracker rows and one project's action plan
 // (current_plan_demo.h). Its workstreams and projects reach workstreams from
 // governance's plan events, so this waits until they are there. Rows carry
-// request ids naming the session, and an unchanged action plan imports as
-// unchanged, so a second load of the same session changes nothing.
+// request ids naming the session, and the action plan is imported only while
+// its project has no tasks, so a second load of the same session, on any
+// day, changes nothing and keeps the first load's dates.
 bool LoadCurrentPlan(const std::shared_ptr<grpc::Channel>& channel, const std::string& token) {
   const absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::UTCTimeZone());
   const std::string session = wp::demo::CurrentSession(today);
   auto tracker = v1::WorkstreamsService::NewStub(channel);
   auto projects = v1::ProjectsService::NewStub(channel);
   const absl::Time deadline = absl::Now() + absl::Seconds(60);
+  v1::ListProjectsResponse projects_response;
   while (true) {
     grpc::ClientContext ws_ctx, projects_ctx;
     Prepare(&ws_ctx, token);
@@ -263,7 +265,7 @@ bool LoadCurrentPlan(const std::shared_ptr<grpc::Channel>& channel, const std::s
     v1::ListWorkstreamsResponse ws_response;
     v1::ListProjectsRequest projects_request;
     projects_request.set_plan_period(session);
-    v1::ListProjectsResponse projects_response;
+    projects_response.Clear();
     if (tracker->ListWorkstreams(&ws_ctx, ws_request, &ws_response).ok() && ws_response.workstreams_size() >= 3 &&
         projects->ListProjects(&projects_ctx, projects_request, &projects_response).ok() &&
         projects_response.projects_size() >= 5) {
@@ -285,6 +287,16 @@ bool LoadCurrentPlan(const std::shared_ptr<grpc::Channel>& channel, const std::s
     request.set_request_id(absl::StrCat("demo-item-", session, "-", item.ref()));
     v1::PlanItem created;
     ok &= Check(tracker->CreatePlanItem(&ctx, request, &created), absl::StrCat("plan item ", session, " ", item.ref()));
+  }
+  for (const v1::Project& project : projects_response.projects()) {
+    if (project.name() != absl::StrCat("planPeriods/", session, "/projects/", wp::demo::kCurrentActionPlanProject) ||
+        project.task_counts().total() == 0) {
+      continue;
+    }
+    std::cout << "current plan " << session << ": " << items.size() << " tracker rows; action plan of "
+              << wp::demo::kCurrentActionPlanProject << " already there (" << project.task_counts().total()
+              << " tasks), left as it is\n";
+    return ok;
   }
   grpc::ClientContext ctx;
   Prepare(&ctx, token);
