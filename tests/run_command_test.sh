@@ -84,6 +84,23 @@ projects="$("$wpctl" --server "127.0.0.1:$WP_WORKSTREAMS_PORT" projects list --p
 echo "$projects" | grep -q "7 projects" || { echo "unexpected projects: $projects"; exit 1; }
 headship="$("$wpctl" --server "127.0.0.1:$WP_WORKSTREAMS_PORT" projects get thinking-about-headship --period 2020-23)"
 echo "$headship" | grep -q "(project paused)" || { echo "unexpected paused project: $headship"; exit 1; }
+# The current plan: the plan of the session holding today (August to July),
+# active in governance, with tracker rows past their dates in workstreams, and
+# the next Board's pack on it with an overdue action.
+year="$(date -u +%Y)"; month="$(date -u +%-m)"
+first=$year; [ "$month" -ge 8 ] || first=$((year - 1))
+session="$first-$(printf '%02d' $(((first + 1) % 100)))"
+grep -q "current plan $session: 9 tracker rows; action plan of numeracy-in-the-bge: created 5," "$work/run.log" ||
+  fail "no current plan $session in the demo"
+current="$("$wpctl" --governance_server "127.0.0.1:$WP_GOVERNANCE_PORT" plans get "plans/$session" --json)"
+echo "$current" | grep -Eq '"state": ?"ACTIVE"' || { echo "the current plan is not active: $current"; exit 1; }
+overdue="$("$wpctl" --server "127.0.0.1:$WP_WORKSTREAMS_PORT" items list --period "$session" --overdue --json)"
+echo "$overdue" | grep -q "\"planPeriods/$session/planItems/1.3\"" || { echo "nothing overdue in $session: $overdue"; exit 1; }
+next_meeting="$(grep -o 'next meeting bodies/[a-z-]*/meetings/[0-9]*' "$work/run.log" | awk '{print $3}')"
+[ -n "$next_meeting" ] || fail "no next meeting in the governance demo"
+pack="$("$wpctl" --governance_server "127.0.0.1:$WP_GOVERNANCE_PORT" meetings pack "$next_meeting" --json)"
+echo "$pack" | grep -q "\"plans/$session\"" || { echo "the next pack is not on the current plan: $pack"; exit 1; }
+echo "$pack" | grep -Eq '"overdue": ?true' || { echo "no overdue action in the next pack: $pack"; exit 1; }
 # Westos: three weeks of generated usage, counted.
 usage="$("$wpctl" --westos_server "127.0.0.1:$WP_WESTOS_PORT" usage query --from "$(date -u -d '-30 days' +%F)" \
   --to "$(date -u +%F)" --json)"

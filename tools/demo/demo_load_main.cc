@@ -2,7 +2,9 @@
 // list kParts below): the workstreams service's workstreams, tracker and
 // network (demo_data.h), then the governance service's structure, plans,
 // meetings and budget (governance_demo.h), then the interim action plan's
-// project tasks (once governance's plan has reached workstreams), and so on
+// project tasks (once governance's plan has reached workstreams), the
+// current plan's tracker rows and action plan (current_plan_demo.h, once
+// its workstreams and projects have arrived the same way), and so on
 // through the list. Each part waits for its service's
 // health check first. Safe to run again: creates that already happened are
 // recognised (request ids, ALREADY_EXISTS) and the tracker import of an
@@ -30,6 +32,8 @@
 #include "tools/demo/governance_loader.h"
 #include "tools/demo/learning_demo.h"
 #include "tools/demo/content_demo.h"
+#include "tools/demo/current_plan_demo.h"
+#include "tools/demo/demo_calendar.h"
 #include "tools/demo/targets_demo.h"
 #include "tools/demo/usage_loader.h"
 #include "wp/workstreams/v1/networks.grpc.pb.h"
@@ -239,6 +243,81 @@ bool LoadProjectPlans(const std::shared_ptr<grpc::Channel>& channel, const std::
   return ok;
 }
 
+// The current plan's tracker rows and one project's action plan
+// (current_plan_demo.h). Its workstreams and projects reach workstreams from
+// governance's plan events, so this waits until they are there. Rows carry
+// request ids naming the session, and the action plan is imported only while
+// its project has no tasks, so a second load of the same session, on any
+// day, changes nothing and keeps the first load's dates.
+bool LoadCurrentPlan(const std::shared_ptr<grpc::Channel>& channel, const std::string& token) {
+  const absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::UTCTimeZone());
+  const std::string session = wp::demo::CurrentSession(today);
+  auto tracker = v1::WorkstreamsService::NewStub(channel);
+  auto projects = v1::ProjectsService::NewStub(channel);
+  const absl::Time deadline = absl::Now() + absl::Seconds(60);
+  v1::ListProjectsResponse projects_response;
+  while (true) {
+    grpc::ClientContext ws_ctx, projects_ctx;
+    Prepare(&ws_ctx, token);
+    Prepare(&projects_ctx, token);
+    v1::ListWorkstreamsRequest ws_request;
+    ws_request.set_plan_period(session);
+    v1::ListWorkstreamsResponse ws_response;
+    v1::ListProjectsRequest projects_request;
+    projects_request.set_plan_period(session);
+    projects_response.Clear();
+    if (tracker->ListWorkstreams(&ws_ctx, ws_request, &ws_response).ok() && ws_response.workstreams_size() >= 3 &&
+        projects->ListProjects(&projects_ctx, projects_request, &projects_response).ok() &&
+        projects_response.projects_size() >= 5) {
+      break;
+    }
+    if (absl::Now() > deadline) {
+      std::cerr << "demo: the " << session << " plan's workstreams and projects did not reach workstreams within 60 s\n";
+      return false;
+    }
+    absl::SleepFor(absl::Milliseconds(200));
+  }
+  bool ok = true;
+  const std::vector<v1::PlanItem> items = wp::demo::CurrentPlanItems(today);
+  for (const v1::PlanItem& item : items) {
+    grpc::ClientContext ctx;
+    Prepare(&ctx, token);
+    v1::CreatePlanItemRequest request;
+    *request.mutable_plan_item() = item;
+    request.set_request_id(absl::StrCat("demo-item-", session, "-", item.ref()));
+    v1::PlanItem created;
+    ok &= Check(tracker->CreatePlanItem(&ctx, request, &created), absl::StrCat("plan item ", session, " ", item.ref()));
+  }
+  for (const v1::Project& project : projects_response.projects()) {
+    if (project.name() != absl::StrCat("planPeriods/", session, "/projects/", wp::demo::kCurrentActionPlanProject) ||
+        project.task_counts().total() == 0) {
+      continue;
+    }
+    std::cout << "current plan " << session << ": " << items.size() << " tracker rows; action plan of "
+              << wp::demo::kCurrentActionPlanProject << " already there (" << project.task_counts().total()
+              << " tasks), left as it is\n";
+    return ok;
+  }
+  grpc::ClientContext ctx;
+  Prepare(&ctx, token);
+  v1::ImportProjectPlanRequest request;
+  request.set_plan_period(session);
+  request.set_content(wp::demo::CurrentActionPlanCsv(today));
+  v1::ImportProjectPlanResponse response;
+  if (!Check(projects->ImportProjectPlan(&ctx, request, &response), "action plan " + session)) return false;
+  for (const auto& r : response.results()) {
+    if (r.outcome() == v1::ImportRowResult::REJECTED) {
+      std::cerr << "demo: " << session << " action plan line " << r.line() << " rejected: " << r.reason() << "\n";
+      ok = false;
+    }
+  }
+  std::cout << "current plan " << session << ": " << items.size() << " tracker rows; action plan of "
+            << wp::demo::kCurrentActionPlanProject << ": created " << response.created() << ", updated "
+            << response.updated() << ", unchanged " << response.unchanged() << ", rejected " << response.rejected()
+            << "\n";
+  return ok;
+}
+
 // The Improving Our Classrooms programme and a conference (learning_demo.h).
 bool LoadLearning(const std::shared_ptr<grpc::Channel>& channel, const std::string& token) {
   const absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::UTCTimeZone());
@@ -295,6 +374,7 @@ const DemoPart kParts[] = {
     {"governance", "127.0.0.1:50051", LoadGovernance},
     // Projects come from governance's plans over the bus.
     {"workstreams", "127.0.0.1:50052", LoadProjectPlans},
+    {"workstreams", "127.0.0.1:50052", LoadCurrentPlan},
     {"westos", "127.0.0.1:50054", LoadWestos},
     // Reach needs populations of the usage's session; westos gets them over the bus.
     {"governance", "127.0.0.1:50051", wp::demo::LoadCurrentSessionPopulations},

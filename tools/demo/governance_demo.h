@@ -1,12 +1,14 @@
 // The governance demo data set: the people of the region's governance
 // (invented names, real role titles), their seats on the four standing
-// bodies, approximate population figures for 2022-23, the three improvement
-// plans, and a timeline of what happened at meetings: plans approved,
-// endorsed, activated, amended and closed, Board sponsors assigned, the
-// 2022-23 budget set, spent and partly reallocated, and actions raised. The
-// timeline ends with a recent Board meeting and the next one, scheduled, so
-// that its meeting pack has an agenda, open actions (one overdue) and
-// matters arising. Written for this project; the plans' 2022-23 workstreams
+// bodies, approximate population figures for 2022-23, the region's three
+// past improvement plans and the current one (the plan of the session holding
+// the load day, demo_calendar.h), and a timeline of what happened at
+// meetings: plans approved, endorsed, activated, amended and closed, Board
+// sponsors assigned, the 2022-23 budget and this financial year's set, spent
+// and partly reallocated (the latest move a week or two before the load day),
+// and actions raised. The timeline ends with a recent Board meeting and the
+// next one, scheduled, so that its meeting pack has an agenda on the current
+// plan, open actions (one overdue) and matters arising. Written for this project; the plans' 2022-23 workstreams
 // and lead officers are those of demo_data.h, so both services agree.
 //
 // Meetings and decisions get their numbers from the service, so the data
@@ -97,8 +99,11 @@ struct GovernanceDemo {
 // The session the population figures are for.
 inline constexpr char kDemoPopulationSession[] = "2022-23";
 
-// `today` places the recent Board meeting, the next one and the due dates of
-// the actions raised at the recent one.
+// `today` names the current plan (its session) and the financial year of its
+// budget, and places their meetings, the spends, the recent Board meeting,
+// the next one and the due dates of the actions raised at the recent one.
+// `today` is after the 2022-23 session (from August 2023), whose plan the
+// timeline closes in June 2023.
 GovernanceDemo BuildGovernanceDemo(absl::CivilDay today);
 
 }  // namespace wp::demo
