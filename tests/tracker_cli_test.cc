@@ -245,6 +245,18 @@ TEST_P(TrackerCliTest, SharedOptionsCsvConfigAndTokenHint) {
                                      ",1,\"Leadership, Empowerment and Improvement\",Siobhán Ó Dónaill\n",
                                      ws2, ",2,Wellbeing,Siobhán Ó Dónaill\n"));
 
+  // --format json is --json; other words, or csv with --json, are usage errors.
+  CommandResult json = Wpctl({"workstreams", "list", "--period", kPeriod, "--format", "JSON"});
+  ASSERT_EQ(json.exit_code, 0) << json.output;
+  workstreams::v1::ListWorkstreamsResponse listed;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(json.output, &listed).ok()) << json.output;
+  EXPECT_EQ(listed.workstreams_size(), 2);
+  CommandResult both = Wpctl({"workstreams", "list", "--period", kPeriod, "--format", "csv", "--json"});
+  EXPECT_EQ(both.exit_code, 2) << both.output;
+  CommandResult xml = Wpctl({"workstreams", "list", "--period", kPeriod, "--format", "xml"});
+  EXPECT_EQ(xml.exit_code, 2) << xml.output;
+  EXPECT_NE(xml.output.find("not table, csv or json"), std::string::npos) << xml.output;
+
   CommandResult one = Wpctl({"workstreams", "get", "1", "--period", kPeriod, "--format", "csv"});
   EXPECT_EQ(one.exit_code, 2) << one.output;
   EXPECT_NE(one.output.find("--format csv is for lists"), std::string::npos) << one.output;
