@@ -3,11 +3,14 @@
 // nats-server, redis-server, workstreams binary, and a SQLite file or a
 // PostgreSQL database: each test runs on both) and the summary
 // `wpctl tracker summary` prints matches the spreadsheet. Also
-// `wpctl log-level` against the same running service.
+// `wpctl log-level` against the same running service, and wpctl's shared
+// options (--format csv, WP_PERIOD, the config file, the token hint).
 #include <cstdio>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -222,6 +225,73 @@ TEST_P(TrackerCliTest, InvalidRequestShowsTheField) {
   EXPECT_EQ(result.exit_code, 1) << result.output;
   EXPECT_NE(result.output.find("INVALID_ARGUMENT"), std::string::npos) << result.output;
   EXPECT_NE(result.output.find("plan_period"), std::string::npos) << result.output;
+}
+
+// wpctl's shared parts through the real service: --format csv on a list, the
+// refusal on a command that prints no table, WP_PERIOD, the config file
+// (server, token_file, format) and the hint when no token is sent.
+TEST_P(TrackerCliTest, SharedOptionsCsvConfigAndTokenHint) {
+  for (const auto& [number, title] : std::vector<std::pair<std::string, std::string>>{
+           {"1", "Leadership, Empowerment and Improvement"}, {"2", "Wellbeing"}}) {
+    CommandResult made = Wpctl({"workstreams", "create", "--period", kPeriod, "--number", number,
+                                "--title", title, "--lead", "Siobhán Ó Dónaill"});
+    ASSERT_EQ(made.exit_code, 0) << made.output;
+  }
+  const std::string ws1 = absl::StrCat("planPeriods/", kPeriod, "/workstreams/1");
+  const std::string ws2 = absl::StrCat("planPeriods/", kPeriod, "/workstreams/2");
+  CommandResult csv = Wpctl({"workstreams", "list", "--period", kPeriod, "--format", "csv"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.output;
+  EXPECT_EQ(csv.output, absl::StrCat("NAME,WS,TITLE,LEAD\n", ws1,
+                                     ",1,\"Leadership, Empowerment and Improvement\",Siobhán Ó Dónaill\n",
+                                     ws2, ",2,Wellbeing,Siobhán Ó Dónaill\n"));
+
+  // --format json is --json; other words, or csv with --json, are usage errors.
+  CommandResult json = Wpctl({"workstreams", "list", "--period", kPeriod, "--format", "JSON"});
+  ASSERT_EQ(json.exit_code, 0) << json.output;
+  workstreams::v1::ListWorkstreamsResponse listed;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(json.output, &listed).ok()) << json.output;
+  EXPECT_EQ(listed.workstreams_size(), 2);
+  CommandResult both = Wpctl({"workstreams", "list", "--period", kPeriod, "--format", "csv", "--json"});
+  EXPECT_EQ(both.exit_code, 2) << both.output;
+  CommandResult xml = Wpctl({"workstreams", "list", "--period", kPeriod, "--format", "xml"});
+  EXPECT_EQ(xml.exit_code, 2) << xml.output;
+  EXPECT_NE(xml.output.find("not table, csv or json"), std::string::npos) << xml.output;
+
+  CommandResult one = Wpctl({"workstreams", "get", "1", "--period", kPeriod, "--format", "csv"});
+  EXPECT_EQ(one.exit_code, 2) << one.output;
+  EXPECT_NE(one.output.find("--format csv is for lists"), std::string::npos) << one.output;
+
+  // --period from WP_PERIOD (popen's shell inherits this process's environment).
+  setenv("WP_PERIOD", kPeriod, 1);
+  CommandResult items = Wpctl({"items", "list", "--format", "csv"});
+  unsetenv("WP_PERIOD");
+  // No items yet: an empty CSV on stdout, the sentence on stderr.
+  EXPECT_EQ(items.exit_code, 0) << items.output;
+  EXPECT_EQ(items.output, "no plan items\n");
+
+  // Everything from the config file: server, token and format.
+  const std::string dir = testing::MakeTempDir("wp-cli-config");
+  {
+    std::ofstream(dir + "/token") << testing::TestToken(auth::Role::kOfficer, "cli-test") << "\n";
+    std::ofstream(dir + "/config") << "# test\nserver = " << service_->address()
+                                   << "\ntoken_file = " << dir << "/token\nformat = csv\n";
+  }
+  setenv("WPCTL_CONFIG", (dir + "/config").c_str(), 1);
+  CommandResult configured = RunCommand({"workstreams", "list", "--period", kPeriod});
+  // A csv default quietly gives text where there is no table.
+  CommandResult whoami = RunCommand({"whoami"});
+  unsetenv("WPCTL_CONFIG");
+  EXPECT_EQ(configured.exit_code, 0) << configured.output;
+  EXPECT_EQ(configured.output, csv.output);
+  EXPECT_EQ(whoami.exit_code, 0) << whoami.output;
+  EXPECT_NE(whoami.output.find("subject:     cli-test"), std::string::npos) << whoami.output;
+  EXPECT_NE(whoami.output.find("token_file " + dir + "/token"), std::string::npos) << whoami.output;
+
+  CommandResult anonymous = RunCommand({"workstreams", "list", server_flag_, "--token="});
+  EXPECT_EQ(anonymous.exit_code, 1) << anonymous.output;
+  EXPECT_NE(anonymous.output.find("UNAUTHENTICATED"), std::string::npos) << anonymous.output;
+  EXPECT_NE(anonymous.output.find("set WP_TOKEN"), std::string::npos) << anonymous.output;
+  EXPECT_NE(anonymous.output.find("data/admin.token"), std::string::npos) << anonymous.output;
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, TrackerCliTest,

@@ -28,6 +28,8 @@ struct CommandEnv {
   bool json;  // --json: protobuf JSON on stdout instead of text
   std::ostream* out;
   std::ostream* err;
+  // Where the token came from ("--token", "WP_TOKEN", "token_file PATH"; "" for none).
+  std::string token_source = "";
 };
 
 using CommandResult = absl::StatusOr<int>;
@@ -154,6 +156,8 @@ CommandResult Status(const CommandEnv& env, const Args& args);
 
 // token_commands.cc
 CommandResult TokenMint(const CommandEnv& env, const Args& args);
+// The token in use, decoded (not verified): subject, role, authorities, expiry.
+CommandResult Whoami(const CommandEnv& env, const Args& args);
 
 }  // namespace wp::wpctl
 

@@ -83,13 +83,18 @@ absl::StatusOr<std::string> AuthorityCode(absl::string_view text) {
     }
     return out;
   };
-  std::vector<std::string> codes;
+  const std::string wanted = key(code);
+  std::vector<std::string> known;
+  std::vector<std::string> starting_so;  // "Glasgow" for Glasgow City
   for (const region::Authority& a : region::kAuthorities) {
-    if (key(a.code) == key(code) || key(a.name) == key(code)) return std::string(a.code);
-    codes.emplace_back(a.code);
+    if (key(a.code) == wanted || key(a.name) == wanted) return std::string(a.code);
+    known.push_back(absl::StrCat(a.code, " (", a.name, ")"));
+    if (wanted.size() >= 4 && absl::StartsWith(key(a.name), wanted)) starting_so.emplace_back(a.code);
   }
-  return UsageError(absl::StrCat("\"", text, "\" is not an authority (use a code: ",
-                                 absl::StrJoin(codes, ", "), ", or a name such as Glasgow City)"));
+  if (starting_so.size() == 1) return starting_so.front();
+  return UsageError(absl::StrCat("\"", text, "\" is not ",
+                                 starting_so.empty() ? "an authority" : "one authority",
+                                 "; use a code or a name: ", absl::StrJoin(known, ", ")));
 }
 
 absl::StatusOr<std::string> PersonName(absl::string_view text) {

@@ -25,9 +25,21 @@ TEST(AuthorityCodeTest, CodesAndNamesInAnySpelling) {
   EXPECT_EQ(*AuthorityCode("authorities/INV"), "INV");
 }
 
+TEST(AuthorityCodeTest, AShortNameThatNamesOneAuthority) {
+  EXPECT_EQ(*AuthorityCode("Glasgow"), "GCC");
+  EXPECT_EQ(*AuthorityCode("east dunbartonshire"), "EDC");
+  EXPECT_EQ(*AuthorityCode("inver"), "INV");
+  EXPECT_EQ(*AuthorityCode("West"), "WDC");
+  // "East" starts two names; three letters are too few to guess from.
+  EXPECT_THAT(UsageMessage(AuthorityCode("East")), HasSubstr("not one authority"));
+  UsageMessage(AuthorityCode("gla"));
+  UsageMessage(AuthorityCode("Glasgow Cityx"));
+}
+
 TEST(AuthorityCodeTest, UnknownAuthoritiesListTheCodes) {
-  EXPECT_THAT(UsageMessage(AuthorityCode("Glasgow")),
-              HasSubstr("EDC, ERC, GCC, INV, NLC, REN, SLC, WDC"));
+  EXPECT_THAT(UsageMessage(AuthorityCode("Edinburgh")),
+              HasSubstr("EDC (East Dunbartonshire), ERC (East Renfrewshire), GCC (Glasgow City)"));
+  EXPECT_THAT(UsageMessage(AuthorityCode("Edinburgh")), HasSubstr("WDC (West Dunbartonshire)"));
   UsageMessage(AuthorityCode(""));
   UsageMessage(AuthorityCode("XYZ"));
   UsageMessage(AuthorityCode("authorities/XYZ"));

@@ -10,6 +10,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "libs/calendar/dates.h"
 #include "tools/wpctl/governance_names.h"
 #include "tools/wpctl/values.h"
 
@@ -158,13 +159,20 @@ absl::StatusOr<gov::ListMeetingsRequest> MeetingsListRequest(const Args& args) {
     if (!name.ok()) return name.status();
     request.set_parent(*name);
   }
-  auto from = DateOption(args, "from", /*allow_month_only=*/false);
+  if (args.Switch("upcoming") && args.Has("from")) {
+    return UsageError("--upcoming means --from today; give one or the other");
+  }
+  Args dated = args;
+  if (args.Switch("upcoming")) dated.options["from"] = "today";
+  auto from = DateOption(dated, "from", /*allow_month_only=*/false);
   if (!from.ok()) return from.status();
-  auto to = DateOption(args, "to", /*allow_month_only=*/false);
+  auto to = DateOption(dated, "to", /*allow_month_only=*/false);
   if (!to.ok()) return to.status();
   if (from->has_value()) *request.mutable_from_date() = **from;
   if (to->has_value()) *request.mutable_to_date() = **to;
-  if (from->has_value() && to->has_value() && args.Get("to") < args.Get("from")) {
+  // ISO text sorts like the dates it spells ("today" and 03/12/2026 would not).
+  if (from->has_value() && to->has_value() &&
+      calendar::ToIsoText(**to) < calendar::ToIsoText(**from)) {
     return UsageError("--to is before --from");
   }
   return request;

@@ -6,6 +6,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "libs/calendar/dates.h"
 
 namespace wp::wpctl {
 namespace {
@@ -37,10 +38,12 @@ common::v1::Date Day(int y, int m, int d) {
 }
 
 TEST(PopulationRequestsTest, GetNamesTheFigures) {
+  EXPECT_EQ(PopulationGetRequest(Make({"glasgow", "2022-23"}))->name(),
+            PopulationGetRequest(Make({"GCC", "2022-23"}))->name());
   auto request = PopulationGetRequest(Make({"Glasgow City", "2022-23"}));
   ASSERT_TRUE(request.ok()) << request.status();
   EXPECT_EQ(request->name(), "authorities/GCC/populations/2022-23");
-  EXPECT_THAT(UsageMessage(PopulationGetRequest(Make({"Glasgow", "2022-23"}))),
+  EXPECT_THAT(UsageMessage(PopulationGetRequest(Make({"Atlantis", "2022-23"}))),
               HasSubstr("authority"));
   EXPECT_THAT(UsageMessage(PopulationGetRequest(Make({"GCC", "2022"}))), HasSubstr("SESSION"));
 }
@@ -150,6 +153,24 @@ TEST(MeetingsRequestsTest, EveryBodyOrOneWithDates) {
       HasSubstr("--to is before --from"));
   EXPECT_THAT(UsageMessage(MeetingsListRequest(Make({}, {{"to", "soon"}}))), HasSubstr("--to"));
   UsageMessage(MeetingsListRequest(Make({"board/12"})));
+}
+
+TEST(MeetingsRequestsTest, UpcomingAndUkDates) {
+  auto request = MeetingsListRequest(Make({}, {{"from", "01/02/2023"}, {"to", "2023-03-01"}}));
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_EQ(request->from_date().month(), 2);
+  const common::v1::Date today = calendar::TodayUtc();
+  request = MeetingsListRequest(Make({}, {{"upcoming", "true"}}));
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_EQ(request->from_date().DebugString(), today.DebugString());
+  request = MeetingsListRequest(Make({}, {{"from", "today"}}));
+  ASSERT_TRUE(request.ok()) << request.status();
+  EXPECT_EQ(request->from_date().DebugString(), today.DebugString());
+  // Compared as dates, not as text: "today" > "2020-..." as text but also as a date here.
+  EXPECT_THAT(UsageMessage(MeetingsListRequest(Make({}, {{"from", "today"}, {"to", "yesterday"}}))),
+              HasSubstr("--to is before --from"));
+  EXPECT_THAT(UsageMessage(MeetingsListRequest(Make({}, {{"upcoming", "true"}, {"from", "today"}}))),
+              HasSubstr("--upcoming"));
 }
 
 TEST(DecisionsRequestsTest, MeetingBodyOrAllWithPlan) {

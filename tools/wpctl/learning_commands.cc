@@ -31,7 +31,9 @@ absl::StatusOr<learning::GetStatisticsRequest> StatisticsRequestOf(const Args& a
   if (args.Has("event")) request.set_event(Named("events", args.Get("event")));
   if (args.Has("programme")) request.set_programme(Named("programmes", args.Get("programme")));
   if (args.Has("workstream")) request.set_workstream(args.Get("workstream"));
-  if (args.Has("authority")) request.set_authority(args.Get("authority"));
+  absl::StatusOr<std::optional<std::string>> authority = AuthorityOption(args, "authority");
+  if (!authority.ok()) return authority.status();
+  if (authority->has_value()) request.set_authority(**authority);
   for (const char* name : {"from", "to"}) {
     absl::StatusOr<std::optional<common::v1::Date>> date = DateOption(args, name, false);
     if (!date.ok()) return date.status();

@@ -9,7 +9,9 @@
 #include <cstdlib>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,6 +26,8 @@
 #include "tools/wpctl/args.h"
 #include "tools/wpctl/client.h"
 #include "tools/wpctl/commands.h"
+#include "tools/wpctl/config_file.h"
+#include "tools/wpctl/files.h"
 #include "tools/wpctl/output.h"
 #include "tools/wpctl/values.h"
 
@@ -38,6 +42,7 @@ namespace {
 using wp::wpctl::Args;
 using wp::wpctl::CommandEnv;
 using wp::wpctl::CommandResult;
+using wp::wpctl::ConfigFile;
 
 using wp::wpctl::ServiceAddress;
 using wp::wpctl::Services;
@@ -46,12 +51,13 @@ using wp::wpctl::Services;
 const std::set<std::string> kFlagOptions = {"token", "tls_ca", "timeout", "json", "help"};
 // Every other option takes a value.
 const std::set<std::string> kSwitches = {"json", "help", "reopen", "overdue", "stale", "all", "dry-run",
-                                         "create-workstreams"};
+                                         "create-workstreams", "upcoming"};
 
 // Options every command takes: the flags and each service's address option.
 const std::set<std::string>& GlobalOptions() {
   static const auto* options = [] {
     auto* all = new std::set<std::string>(kFlagOptions);
+    all->insert("format");  // table|csv|json; main.cc reads it (see OutputFormatOf)
     for (const ServiceAddress& s : Services()) all->insert(s.option);
     return all;
   }();
@@ -283,7 +289,7 @@ const std::vector<Command>& Commands() {
        "changes watch [--after N] [--type T[,T]] [--service workstreams|governance]",
        "Print each change as it is committed (from now, or after N) until Ctrl-C.", ChangesWatch},
       {Service::kNone, "token", "mint", {0, 0}, {"role", "authority", "ttl", "subject"},
-       "token mint --role ROLE [--authority CODE[,CODE]] [--ttl 8h] [--subject NAME]",
+       "token mint --role ROLE [--authority AUTH[,AUTH]] [--ttl 8h] [--subject NAME]",
        "Mint a bearer token with the configured secret (WP_JWT_HS256_SECRET).", TokenMint},
 
       // The governance service (--governance_server).
@@ -309,8 +315,8 @@ const std::vector<Command>& Commands() {
       {Service::kGovernance, "members", "list", {1, 1}, {"active-on"},
        "members list BODY [--active-on YYYY-MM-DD]",
        "List a body's memberships (those current on a date with --active-on).", MembersList},
-      {Service::kGovernance, "meetings", "list", {0, 1}, {"from", "to"},
-       "meetings list [BODY] [--from YYYY-MM-DD] [--to YYYY-MM-DD]",
+      {Service::kGovernance, "meetings", "list", {0, 1}, {"from", "to", "upcoming"},
+       "meetings list [BODY] [--from DATE | --upcoming] [--to DATE]",
        "List meetings, of every body without BODY, by date.", MeetingsList},
       {Service::kGovernance, "meetings", "get", {1, 1}, {}, "meetings get MEETING",
        "Show a meeting with its agenda and attendance.", MeetingsGet},
@@ -350,6 +356,9 @@ const std::vector<Command>& Commands() {
        "budget spend LINE --amount £ --description T --date YYYY-MM-DD [--reference R]\n"
        "             [--request-id ID]",
        "Record money spent against a line (LINE is PLAN/LINE-ID or a full name).", BudgetSpend},
+      {Service::kNone, "whoami", "", {0, 0}, {}, "whoami",
+       "Who the token in use says you are: subject, role, authorities, issuer, expiry (decoded here,\n"
+       "             not verified: the services verify it).", Whoami},
       {Service::kGovernance, "budget", "move", {1, 1},
        {"from", "to", "amount", "reason", "body", "request-id"},
        "budget move PLAN --from LINE --to LINE --amount £ --reason T --body BODY\n"
@@ -382,6 +391,16 @@ std::string UsageText() {
       "  PLAN      2022-23            LINE          2022-23/2022-23-coaching, or the id in move\n"
       "  SESSION, FY  2022-23         £             1234.50, 1,234.50 or £1,234.50\n"
       "\n"
+      "Dates (every date option): 2026-12-03, 03/12/2026 (day first), today, yesterday, tomorrow,\n"
+      "  +14d, -4w, +2m (days, weeks, months from today, UTC); where a month is enough also\n"
+      "  2026-12, Dec 2026, December 2026.\n"
+      "Authorities (every --authority and AUTH): a code (GCC) or a name, any case: Glasgow City,\n"
+      "  glasgow, east dunbartonshire.\n"
+      "\n"
+      "Defaults: WP_PERIOD for --period; a config file ($WPCTL_CONFIG, else ~/.config/wpctl/config)\n"
+      "  of key = value lines: server, governance_server, westos_server, learning_server, period,\n"
+      "  token_file, format. The command line beats the environment, which beats the file.\n"
+      "\n"
       "Global options, anywhere on the line (also WP_<OPTION>: WP_SERVER, WP_TOKEN, ...):\n");
   for (const ServiceAddress& s : Services()) {
     absl::StrAppend(&text, "  --", s.option, " HOST:PORT\n                       the ", s.service,
@@ -393,6 +412,10 @@ std::string UsageText() {
       "  --tls_ca FILE        trust this CA and connect over TLS (default: plaintext)\n"
       "  --timeout DURATION   deadline of each call, e.g. 30s, 5m; 0 for none (default 30s)\n"
       "  --json               print protobuf JSON instead of tables (export: no effect)\n"
+      "  --format table|csv|json\n"
+      "                       table (default); csv: the command's table(s) as CSV, for lists;\n"
+      "                       json: as --json (also WP_FORMAT; commands with a --format of\n"
+      "                       their own, such as exports, keep it: csv|tsv)\n"
       "  --help, -h           this text\n"
       "\n"
       "Exit codes: 0 done, 1 failed, 2 bad command line, 3 import rejected some rows.\n");
@@ -453,17 +476,117 @@ std::string UnreachableHint(const wp::wpctl::Client& client, const std::string& 
                       "? see --", s->option, " / ", EnvironmentName(s->option), ")\n");
 }
 
-// Each service's address: its default, then WP_<OPTION>, then --<option>.
-absl::StatusOr<std::map<std::string, std::string>> ServiceAddresses(const Args& args) {
+// What to do when a call was refused for want of a (good) token.
+std::string UnauthenticatedHint(const std::string& token_source) {
+  if (token_source.empty()) {
+    return "  (no token was sent: set WP_TOKEN, pass --token TOKEN, or put token_file = PATH in\n"
+           "   ~/.config/wpctl/config; ./scripts/run writes a local admin token to data/admin.token:\n"
+           "   export WP_TOKEN=$(cat data/admin.token))\n";
+  }
+  return absl::StrCat("  (the token from ", token_source,
+                      " was refused; 'wpctl whoami' shows its expiry; ./scripts/run writes a fresh\n"
+                      "   admin token to data/admin.token each time it starts)\n");
+}
+
+// Each service's address: its default, then the config file, then
+// WP_<OPTION>, then --<option>.
+absl::StatusOr<std::map<std::string, std::string>> ServiceAddresses(const Args& args,
+                                                                    const ConfigFile& config) {
   std::map<std::string, std::string> addresses;
   for (const ServiceAddress& s : Services()) {
-    std::string address = s.default_address;
+    std::string address = config.Get(s.option).value_or(s.default_address);
     if (const char* env = std::getenv(EnvironmentName(s.option).c_str()); env != nullptr) address = env;
     if (args.Has(s.option)) address = args.Get(s.option);
     if (address.empty()) return wp::wpctl::UsageError(absl::StrCat("--", s.option, " is empty"));
     addresses[s.service] = address;
   }
   return addresses;
+}
+
+// A non-empty environment variable, or nullopt.
+std::optional<std::string> FromEnvironment(const char* name) {
+  const char* value = std::getenv(name);
+  if (value == nullptr || *value == '\0') return std::nullopt;
+  return std::string(value);
+}
+
+// The config file ($WPCTL_CONFIG or ~/.config/wpctl/config); empty when there is none.
+absl::StatusOr<ConfigFile> LoadConfig() {
+  const char* named = std::getenv("WPCTL_CONFIG");
+  const std::string path = wp::wpctl::ConfigFilePath(named, std::getenv("HOME"));
+  return wp::wpctl::LoadConfigFile(path, /*must_exist=*/named != nullptr && *named != '\0');
+}
+
+// How the result is printed, and whether the user asked for it on this
+// command line (a csv default from the file or environment quietly falls back
+// to text for a command that prints no table).
+struct OutputFormat {
+  std::string name;  // table, csv or json
+  bool asked = false;
+};
+
+// --format (unless the command has a --format of its own, as exports do),
+// else --json / WP_JSON, else WP_FORMAT, else the config file's format.
+absl::StatusOr<OutputFormat> OutputFormatOf(const Command& command, const Args& args,
+                                            const ConfigFile& config) {
+  const bool own_format = command.options.count("format") > 0;
+  OutputFormat format{"table", false};
+  std::string source = "--format";
+  if (!own_format && args.Has("format")) {
+    format = {absl::AsciiStrToLower(args.Get("format")), true};
+  } else if (absl::GetFlag(FLAGS_json)) {
+    format = {"json", true};
+  } else if (std::optional<std::string> env = FromEnvironment("WP_FORMAT"); env && !own_format) {
+    format.name = absl::AsciiStrToLower(*env);
+    source = "WP_FORMAT";
+  } else if (std::optional<std::string> file = config.Get("format"); file && !own_format) {
+    format.name = absl::AsciiStrToLower(*file);
+    source = absl::StrCat("format in ", config.path);
+  }
+  if (format.name != "table" && format.name != "csv" && format.name != "json") {
+    return wp::wpctl::UsageError(
+        absl::StrCat(source, ": \"", format.name, "\" is not table, csv or json"));
+  }
+  if (absl::GetFlag(FLAGS_json) && format.name != "json") {
+    return wp::wpctl::UsageError("--json means --format json; give one of them");
+  }
+  return format;
+}
+
+// Commands that change something print what they did, not a list; --format
+// csv is refused before they run rather than after.
+bool ChangesSomething(const Command& command, const Args& args) {
+  static const std::set<std::string> kVerbs = {
+      "create", "set", "set-status", "note", "add-task", "import", "spend", "move", "approve",
+      "endorse", "activate", "close", "retract", "erase", "purge", "redrive", "mint",
+      "set-coordinator", "set-cadence", "xapi", "watch", "export", "export-stats", "survey-summary"};
+  if (kVerbs.count(command.verb) > 0 || command.options.count("request-id") > 0) return true;
+  // "coverage target add ID", "usage baseline add NAME", ...
+  return !args.positional.empty() && (args.positional[0] == "add" || args.positional[0] == "remove");
+}
+
+// "items list", "coverage target list", ...: their empty result is an empty CSV.
+bool IsList(const Command& command, const Args& args) {
+  return command.verb == "list" || (!args.positional.empty() && args.positional[0] == "list");
+}
+
+// --token / WP_TOKEN, else the config file's token_file; and where it came from.
+absl::StatusOr<std::pair<std::string, std::string>> TokenOf(const Args& args, const ConfigFile& config) {
+  std::string token = absl::GetFlag(FLAGS_token);
+  if (!token.empty()) return std::make_pair(token, std::string(args.Has("token") ? "--token" : "WP_TOKEN"));
+  std::optional<std::string> file = config.Get("token_file");
+  if (!file) return std::make_pair(std::string(), std::string());
+  std::string path = *file;
+  if (path.rfind("~/", 0) == 0) {
+    if (std::optional<std::string> home = FromEnvironment("HOME")) path = *home + path.substr(1);
+  }
+  absl::StatusOr<std::string> text = wp::wpctl::ReadWholeFile(path);
+  if (!text.ok()) {
+    return wp::wpctl::UsageError(absl::StrCat("token_file in ", config.path, ": ", text.status().message()));
+  }
+  token = std::string(absl::StripAsciiWhitespace(*text));
+  if (token.empty()) return wp::wpctl::UsageError(absl::StrCat("token_file ", path, " is empty"));
+  return std::make_pair(token, absl::StrCat("token_file ", path));
 }
 
 // Environment first, then the command line, which wins.
@@ -519,12 +642,30 @@ int main(int argc, char** argv) {
   allowed.insert(GlobalOptions().begin(), GlobalOptions().end());
   if (absl::Status s = CheckOptions(command_args, allowed); !s.ok()) return UsageFailure(s, command);
   if (absl::Status s = ApplyGlobalOptions(command_args); !s.ok()) return UsageFailure(s, nullptr);
-  absl::StatusOr<std::map<std::string, std::string>> addresses = ServiceAddresses(command_args);
+  absl::StatusOr<ConfigFile> config = LoadConfig();
+  if (!config.ok()) return UsageFailure(config.status(), nullptr);
+  absl::StatusOr<std::map<std::string, std::string>> addresses = ServiceAddresses(command_args, *config);
   if (!addresses.ok()) return UsageFailure(addresses.status(), nullptr);
+  // --period, else WP_PERIOD, else the file's period, for commands that take one.
+  if (command->options.count("period") > 0 && !command_args.Has("period")) {
+    std::optional<std::string> period = FromEnvironment("WP_PERIOD");
+    if (!period) period = config->Get("period");
+    if (period) command_args.options["period"] = *period;
+  }
+  absl::StatusOr<OutputFormat> format = OutputFormatOf(*command, command_args, *config);
+  if (!format.ok()) return UsageFailure(format.status(), command);
+  const bool changes = ChangesSomething(*command, command_args);
+  if (format->name == "csv" && format->asked && changes) {
+    return UsageFailure(UsageError(absl::StrCat("--format csv is for lists; \"", command->group, " ",
+                                                command->verb, "\" changes something and prints no list")),
+                        command);
+  }
+  absl::StatusOr<std::pair<std::string, std::string>> token = TokenOf(command_args, *config);
+  if (!token.ok()) return UsageFailure(token.status(), nullptr);
 
   ClientOptions options;
   options.addresses = *std::move(addresses);
-  options.token = absl::GetFlag(FLAGS_token);
+  options.token = token->first;
   options.tls_ca_file = absl::GetFlag(FLAGS_tls_ca);
   options.timeout = absl::GetFlag(FLAGS_timeout);
   absl::StatusOr<Client> client = Client::Create(std::move(options));
@@ -532,14 +673,39 @@ int main(int argc, char** argv) {
     std::cerr << ErrorText(client.status());
     return kExitFailed;
   }
-  const CommandEnv env{&*client, absl::GetFlag(FLAGS_json), &std::cout, &std::cerr};
+  // Under csv the text goes aside and every table rendered is kept: the
+  // tables are printed as CSV instead (output.h TableRecorder).
+  std::ostringstream text;
+  std::optional<TableRecorder> tables;
+  if (format->name == "csv" && !changes) tables.emplace();
+  const CommandEnv env{&*client, format->name == "json", tables ? &text : &std::cout, &std::cerr,
+                       token->second};
   CommandResult result = command->run(env, command_args);
+  if (tables) {
+    if (result.ok() && !tables->tables().empty()) {
+      std::cout << tables->Csv();
+    } else if (result.ok() && IsList(*command, command_args)) {
+      // An empty list prints a sentence, not a table: an empty CSV, then.
+      std::cerr << text.str();
+    } else if (result.ok() && format->asked) {
+      std::cout.flush();
+      return UsageFailure(
+          UsageError(absl::StrCat("--format csv is for lists; \"", command->group,
+                                  command->verb.empty() ? "" : " ", command->verb,
+                                  "\" prints no table (use --format table or json)")),
+          command);
+    } else {
+      std::cout << text.str();
+    }
+  }
   std::cout.flush();
   if (result.ok()) return *result;
   if (IsUsageError(result.status())) return UsageFailure(result.status(), command);
   std::cerr << ErrorText(result.status());
   // The two errors where the likely fix is on this side of the wire.
-  if (result.status().code() == absl::StatusCode::kUnavailable) {
+  if (result.status().code() == absl::StatusCode::kUnauthenticated) {
+    std::cerr << UnauthenticatedHint(env.token_source);
+  } else if (result.status().code() == absl::StatusCode::kUnavailable) {
     std::cerr << UnreachableHint(*client, command->service);
   } else if (result.status().code() == absl::StatusCode::kDeadlineExceeded) {
     std::cerr << "  (no answer within --timeout " << absl::FormatDuration(absl::GetFlag(FLAGS_timeout))

@@ -4,6 +4,7 @@
 #include "tools/wpctl/names.h"
 #include "tools/wpctl/network_views.h"
 #include "tools/wpctl/values.h"
+#include "tools/wpctl/governance_names.h"
 
 namespace wp::wpctl {
 namespace {
@@ -55,7 +56,9 @@ CommandResult NetworksSetCoordinator(const CommandEnv& env, const Args& args) {
   // So that the retry below (or the user's own) applies it once.
   request.set_request_id(NewRequestId());
   v1::Coordinator* coordinator = request.mutable_coordinator();
-  coordinator->set_authority(args.positional.at(1));
+  absl::StatusOr<std::string> authority = AuthorityCode(args.positional.at(1));
+  if (!authority.ok()) return authority.status();
+  coordinator->set_authority(*authority);
   // No PERSON: the authority's coordinator is removed.
   if (args.positional.size() > 2) coordinator->set_person(args.positional.at(2));
   if (start->has_value()) *coordinator->mutable_start_date() = **start;

@@ -9,6 +9,7 @@
 #include "absl/time/time.h"
 #include "google/protobuf/util/json_util.h"
 #include "libs/status/field_errors.h"
+#include "libs/table/table_text.h"
 
 namespace wp::wpctl {
 namespace {
@@ -22,7 +23,7 @@ bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) 
 Table::Table(std::vector<Column> columns) : columns_(std::move(columns)) {}
 
 void Table::AddRow(std::vector<std::string> cells) {
-  for (std::string& cell : cells) cell = OneLine(cell);
+  // Cells are kept whole for CSV; Render flattens them.
   // An empty cell list is how rules are stored; keep real rows distinct.
   if (cells.empty()) cells.emplace_back();
   while (columns_.size() < cells.size()) columns_.push_back({});
@@ -32,9 +33,14 @@ void Table::AddRow(std::vector<std::string> cells) {
 void Table::AddRule() { rows_.emplace_back(); }
 
 std::string Table::Render() const {
+  TableRecorder::Note(*this);
+  std::vector<std::vector<std::string>> rows = rows_;
+  for (auto& row : rows) {
+    for (std::string& cell : row) cell = OneLine(cell);
+  }
   std::vector<size_t> widths(columns_.size(), 0);
   for (size_t c = 0; c < columns_.size(); ++c) widths[c] = DisplayWidth(columns_[c].header);
-  for (const auto& row : rows_) {
+  for (const auto& row : rows) {
     for (size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], DisplayWidth(row[c]));
   }
   size_t total_width = 0;
@@ -61,9 +67,41 @@ std::string Table::Render() const {
   std::vector<std::string> headers;
   for (const Column& column : columns_) headers.push_back(column.header);
   std::string out = render_line(headers);
-  for (const auto& row : rows_) {
+  for (const auto& row : rows) {
     out += row.empty() ? std::string(total_width, '-') + "\n" : render_line(row);
   }
+  return out;
+}
+
+std::string Table::Csv() const {
+  std::vector<std::vector<std::string>> rows;
+  rows.reserve(rows_.size() + 1);
+  std::vector<std::string>& headers = rows.emplace_back();
+  for (const Column& column : columns_) headers.push_back(column.header);
+  for (const auto& row : rows_) {
+    if (row.empty()) continue;  // a rule
+    std::vector<std::string>& cells = rows.emplace_back(row);
+    cells.resize(columns_.size());
+  }
+  return table::WriteTable(rows, table::Format::kCsv);
+}
+
+namespace {
+TableRecorder* active_recorder = nullptr;
+}  // namespace
+
+TableRecorder::TableRecorder() { active_recorder = this; }
+TableRecorder::~TableRecorder() { active_recorder = nullptr; }
+
+void TableRecorder::Note(const Table& table) {
+  if (active_recorder != nullptr) active_recorder->tables_.push_back(table);
+}
+
+bool TableRecorder::Active() { return active_recorder != nullptr; }
+
+std::string TableRecorder::Csv() const {
+  std::string out;
+  for (const Table& table : tables_) absl::StrAppend(&out, out.empty() ? "" : "\n", table.Csv());
   return out;
 }
 
@@ -94,7 +132,7 @@ size_t DisplayWidth(absl::string_view text) {
 }
 
 std::string Truncate(absl::string_view text, size_t max_chars) {
-  if (DisplayWidth(text) <= max_chars) return std::string(text);
+  if (TableRecorder::Active() || DisplayWidth(text) <= max_chars) return std::string(text);
   constexpr absl::string_view kEllipsis = "...";
   if (max_chars <= kEllipsis.size()) return std::string(kEllipsis.substr(0, max_chars));
   const size_t keep = max_chars - kEllipsis.size();

@@ -30,6 +30,7 @@ struct Column {
 
 // Columns separated by two spaces, no trailing blanks. Cells are flattened to
 // one line; a row with more cells than columns gets extra, untitled columns.
+// The same table renders as CSV (wpctl --format csv), cells kept whole.
 class Table {
  public:
   explicit Table(std::vector<Column> columns);
@@ -39,12 +40,39 @@ class Table {
   void AddRule();
   bool empty() const { return rows_.empty(); }
 
-  // Header, then rows; every line ends with "\n".
+  // Header, then rows; every line ends with "\n". Tells the TableRecorder
+  // in force, if any, so --format csv can print this table instead.
   std::string Render() const;
+  // Header, then rows, as RFC 4180 CSV (libs/table WriteTable: quoted only
+  // when needed, line breaks kept inside quotes); rules are left out. No BOM.
+  std::string Csv() const;
 
  private:
   std::vector<Column> columns_;
   std::vector<std::vector<std::string>> rows_;  // an empty row is a rule
+};
+
+// Collects every Table rendered while it lives, so that main.cc can print a
+// command's tables as CSV without the command knowing. One per process at a
+// time, on wpctl's one thread (not thread-safe: a process-wide pointer).
+class TableRecorder {
+ public:
+  TableRecorder();
+  ~TableRecorder();
+  TableRecorder(const TableRecorder&) = delete;
+  TableRecorder& operator=(const TableRecorder&) = delete;
+
+  const std::vector<Table>& tables() const { return tables_; }
+  // Each table's CSV; several are separated by an empty line.
+  std::string Csv() const;
+
+  // Called by Table::Render.
+  static void Note(const Table& table);
+  // True while a recorder lives.
+  static bool Active();
+
+ private:
+  std::vector<Table> tables_;
 };
 
 // "label:  value" lines with the values lined up; a value holding line
@@ -55,6 +83,8 @@ std::string FieldsText(const std::vector<Field>& fields);
 // Characters (code points) in UTF-8 text.
 size_t DisplayWidth(absl::string_view text);
 // At most `max_chars` characters, ending "..." when cut; never splits a character.
+// While a TableRecorder lives (--format csv) the text is kept whole: cells are
+// cut for the terminal, and a spreadsheet wants them entire.
 std::string Truncate(absl::string_view text, size_t max_chars);
 // Line breaks and tabs become spaces, runs of spaces one space, ends trimmed.
 std::string OneLine(absl::string_view text);

@@ -65,6 +65,51 @@ TEST(TableTest, HeaderOnlyWhenEmpty) {
   EXPECT_EQ(table.Render(), "A  B\n");
 }
 
+TEST(TableCsvTest, QuotesOnlyWhatNeedsIt) {
+  Table table({{"Name"}, {"Note"}, {"Amount", Align::kRight}});
+  table.AddRow({"Plain", "a, b", "1,234.50"});
+  table.AddRow({"Quote \"q\"", "two\nlines", "7"});
+  table.AddRow({"Siobhán Ó Dónaill", "", "0"});
+  EXPECT_EQ(table.Csv(),
+            "Name,Note,Amount\n"
+            "Plain,\"a, b\",\"1,234.50\"\n"
+            "\"Quote \"\"q\"\"\",\"two\nlines\",7\n"
+            "Siobhán Ó Dónaill,,0\n");
+  // The text rendering still flattens the line break.
+  EXPECT_THAT(table.Render(), HasSubstr("two lines"));
+  EXPECT_EQ(table.Csv().find("\xEF\xBB\xBF"), std::string::npos);
+}
+
+TEST(TableCsvTest, LeavesOutRulesAndFillsShortRows) {
+  Table table({{"Line"}, {"Spent"}});
+  table.AddRow({"coaching"});
+  table.AddRule();
+  table.AddRow({"Total", "5"});
+  EXPECT_EQ(table.Csv(), "Line,Spent\ncoaching,\nTotal,5\n");
+  EXPECT_EQ(Table({{"Only"}}).Csv(), "Only\n");
+}
+
+TEST(TableRecorderTest, CollectsRenderedTablesWhileAlive) {
+  Table first({{"A"}});
+  first.AddRow({"1"});
+  Table second({{"B"}});
+  second.AddRow({"2"});
+  first.Render();  // before any recorder: not collected
+  {
+    TableRecorder recorder;
+    EXPECT_TRUE(recorder.tables().empty());
+    first.Render();
+    second.Render();
+    ASSERT_EQ(recorder.tables().size(), 2u);
+    EXPECT_EQ(recorder.Csv(), "A\n1\n\nB\n2\n");
+  }
+  EXPECT_EQ(Truncate("abcdef", 5), "ab...");
+  TableRecorder later;
+  EXPECT_TRUE(later.tables().empty());
+  // Cells are not cut for CSV.
+  EXPECT_EQ(Truncate("abcdef", 5), "abcdef");
+}
+
 TEST(TruncateTest, CutsOnCharacterBoundaries) {
   EXPECT_EQ(Truncate("short", 40), "short");
   EXPECT_EQ(Truncate("exactly10!", 10), "exactly10!");

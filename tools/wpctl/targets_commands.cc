@@ -68,7 +68,9 @@ CommandResult BaselineAdd(const CommandEnv& env, const Args& args) {
   *request.mutable_baseline()->mutable_from() = *from;
   *request.mutable_baseline()->mutable_to() = *to;
   if (args.Has("title")) request.mutable_baseline()->set_title(args.Get("title"));
-  if (args.Has("authority")) request.mutable_baseline()->mutable_filter()->add_authorities(args.Get("authority"));
+  absl::StatusOr<std::optional<std::string>> authority = AuthorityOption(args, "authority");
+  if (!authority.ok()) return authority.status();
+  if (authority->has_value()) request.mutable_baseline()->mutable_filter()->add_authorities(**authority);
   if (absl::Status s = AddRoles(args, request.mutable_baseline()->mutable_filter()); !s.ok()) return s;
   auto stub = TargetStub(env);
   absl::StatusOr<targets::Baseline> created = env.client->Call(stub.get(), &Stub::CreateBaseline, request);
@@ -103,7 +105,9 @@ CommandResult TargetAdd(const CommandEnv& env, const Args& args) {
   if (!tolerance.ok()) return tolerance.status();
   t->set_amber_tolerance(*tolerance);
   if (args.Has("title")) t->set_title(args.Get("title"));
-  if (args.Has("authority")) t->set_authority(args.Get("authority"));
+  absl::StatusOr<std::optional<std::string>> authority = AuthorityOption(args, "authority");
+  if (!authority.ok()) return authority.status();
+  if (authority->has_value()) t->set_authority(**authority);
   if (absl::Status s = AddRoles(args, t->mutable_filter()); !s.ok()) return s;
   auto stub = TargetStub(env);
   absl::StatusOr<targets::Target> created = env.client->Call(stub.get(), &Stub::CreateTarget, request);

@@ -9,6 +9,8 @@
 #include "libs/auth/token_minter.h"
 #include "libs/config/config.h"
 #include "tools/wpctl/commands.h"
+#include "tools/wpctl/token_claims.h"
+#include "tools/wpctl/values.h"
 
 namespace wp::wpctl {
 
@@ -25,9 +27,9 @@ CommandResult TokenMint(const CommandEnv& env, const Args& args) {
   }
   options.role = *role;
   options.subject = args.Has("subject") ? args.Get("subject") : std::string(auth::RoleName(*role));
-  if (args.Has("authority")) {
-    options.authorities = absl::StrSplit(args.Get("authority"), ',', absl::SkipEmpty());
-  }
+  absl::StatusOr<std::vector<std::string>> authorities = AuthorityListOption(args, "authority");
+  if (!authorities.ok()) return authorities.status();
+  options.authorities = *authorities;
   if (args.Has("ttl")) {
     absl::Duration ttl;
     if (!absl::ParseDuration(args.Get("ttl"), &ttl) || ttl <= absl::ZeroDuration()) {
@@ -38,6 +40,19 @@ CommandResult TokenMint(const CommandEnv& env, const Args& args) {
   absl::StatusOr<std::string> token = auth::MintToken(options, absl::Now());
   if (!token.ok()) return token.status();
   *env.out << *token << "\n";
+  return kExitOk;
+}
+
+CommandResult Whoami(const CommandEnv& env, const Args&) {
+  const std::string& token = env.client->options().token;
+  if (token.empty()) {
+    return UsageError(
+        "no token: set WP_TOKEN, pass --token, or put token_file = PATH in ~/.config/wpctl/config "
+        "(./scripts/run writes an admin token to data/admin.token)");
+  }
+  absl::StatusOr<TokenClaims> claims = DecodeTokenClaims(token);
+  if (!claims.ok()) return claims.status();
+  *env.out << WhoamiText(*claims, absl::Now(), env.token_source);
   return kExitOk;
 }
 

@@ -43,7 +43,9 @@ std::vector<std::string> ListOption(const Args& args, absl::string_view name) {
 // The filter from --authority, --role, --sector, --simd, --subject, --level, --content.
 absl::StatusOr<usage::UsageFilter> FilterOf(const Args& args) {
   usage::UsageFilter filter;
-  for (const std::string& a : ListOption(args, "authority")) filter.add_authorities(a);
+  absl::StatusOr<std::vector<std::string>> authorities = AuthorityListOption(args, "authority");
+  if (!authorities.ok()) return authorities.status();
+  for (const std::string& a : *authorities) filter.add_authorities(a);
   for (const std::string& r : ListOption(args, "role")) {
     absl::StatusOr<usage::UserRole> role = ParseUserRole(r);
     if (!role.ok()) return role.status();

@@ -12,6 +12,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
 #include "tools/wpctl/args.h"
 #include "wp/common/v1/date.pb.h"
 #include "wp/workstreams/v1/workstreams.pb.h"
@@ -30,8 +31,18 @@ std::string StatusWord(v1::PlanItemStatus status);
 // "csv" or "tsv", any case.
 absl::StatusOr<v1::TableFormat> ParseTableFormat(absl::string_view text);
 
-// "2019-03-31"; with `allow_month_only` also "2019-03" (day 0).
+// A date as people type it: ISO "2026-12-03", UK "03/12/2026" or "3/12/2026"
+// (day first), "today", "yesterday", "tomorrow", or relative to today
+// "+14d", "-4w", "+2m" (days, weeks, months; a month step keeps the day or
+// ends on the month's last day). With `allow_month_only` also a month (day
+// 0): "2026-12", "Dec 2026", "December 2026". `today` is the day the words
+// are relative to (UTC in wpctl; injected by tests).
+absl::StatusOr<common::v1::Date> ParseDate(absl::string_view text, bool allow_month_only,
+                                           absl::CivilDay today);
+// The same, relative to today in UTC.
 absl::StatusOr<common::v1::Date> ParseDate(absl::string_view text, bool allow_month_only);
+// The forms ParseDate accepts, for help and error texts.
+std::string DateForms(bool allow_month_only);
 
 // A whole number in min..max.
 absl::StatusOr<int> ParseInt(absl::string_view text, int min, int max);
@@ -47,6 +58,10 @@ absl::StatusOr<std::optional<common::v1::Date>> DateOption(const Args& args, abs
 absl::StatusOr<std::optional<int>> IntOption(const Args& args, absl::string_view name, int min,
                                              int max);
 absl::StatusOr<std::optional<int64_t>> AmountOption(const Args& args, absl::string_view name);
+// An authority by code or name (governance_names.h AuthorityCode), as its code.
+absl::StatusOr<std::optional<std::string>> AuthorityOption(const Args& args, absl::string_view name);
+// Comma-separated authorities, as codes; empty when the option was not given.
+absl::StatusOr<std::vector<std::string>> AuthorityListOption(const Args& args, absl::string_view name);
 absl::StatusOr<v1::TableFormat> TableFormatOption(const Args& args, absl::string_view name);
 absl::StatusOr<std::vector<v1::PlanItemStatus>> StatusListOption(const Args& args,
                                                                  absl::string_view name);

@@ -2,12 +2,14 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tools/wpctl/output.h"
 
 namespace wp::wpctl {
 namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 TEST(ParseStatusTest, AcceptsEverySpelling) {
   for (const char* text : {"on_track", "ON_TRACK", "on-track", "On Track", " on_track "}) {
@@ -65,7 +67,8 @@ TEST(ParseDateTest, FullDates) {
 TEST(ParseDateTest, RejectsBadDates) {
   for (const char* text : {"", "2019-02-30", "2019-02-29", "2019-13-01", "2019-00-10", "19-03-31",
                            "2019/03/31", "31-03-2019", "2019-3-31", "2019-03-31x", "1800-01-01",
-                           "2019-03", "2019-03-00", "tomorrow"}) {
+                           "2019-03", "2019-03-00", "soon", "+d", "14x", "++3d", "+99999d", "32/12/2026",
+                           "3/12/26", "03/12", "1/2/3/2026", "Dec", "Decem 2026", "13/13/2026"}) {
     auto date = ParseDate(text, false);
     EXPECT_FALSE(date.ok()) << text;
     EXPECT_TRUE(IsUsageError(date.status())) << text;
@@ -81,6 +84,80 @@ TEST(ParseDateTest, MonthOnlyWhenAllowed) {
   EXPECT_FALSE(ParseDate("2018-13", true).ok());
   // Day 0 is spelt by leaving the day out, not as "00".
   EXPECT_FALSE(ParseDate("2018-12-00", true).ok());
+}
+
+// A fixed "today" so relative dates are deterministic: Thursday 3 December 2026.
+constexpr absl::CivilDay kToday(2026, 12, 3);
+
+std::string Iso(const absl::StatusOr<common::v1::Date>& date) {
+  return date.ok() ? DateText(*date) : std::string(date.status().message());
+}
+
+TEST(ParseDateTest, UkAndIsoAndWords) {
+  EXPECT_EQ(Iso(ParseDate("2026-12-03", false, kToday)), "2026-12-03");
+  EXPECT_EQ(Iso(ParseDate("03/12/2026", false, kToday)), "2026-12-03");
+  EXPECT_EQ(Iso(ParseDate("3/2/2027", false, kToday)), "2027-02-03");
+  EXPECT_EQ(Iso(ParseDate(" Today ", false, kToday)), "2026-12-03");
+  EXPECT_EQ(Iso(ParseDate("yesterday", false, kToday)), "2026-12-02");
+  EXPECT_EQ(Iso(ParseDate("TOMORROW", false, kToday)), "2026-12-04");
+}
+
+TEST(ParseDateTest, RelativeToToday) {
+  EXPECT_EQ(Iso(ParseDate("+14d", false, kToday)), "2026-12-17");
+  EXPECT_EQ(Iso(ParseDate("14d", false, kToday)), "2026-12-17");
+  EXPECT_EQ(Iso(ParseDate("-4w", false, kToday)), "2026-11-05");
+  EXPECT_EQ(Iso(ParseDate("+2m", false, kToday)), "2027-02-03");
+  EXPECT_EQ(Iso(ParseDate("-12m", false, kToday)), "2025-12-03");
+  // A month on from 31 January is February's last day.
+  EXPECT_EQ(Iso(ParseDate("+1m", false, absl::CivilDay(2027, 1, 31))), "2027-02-28");
+  EXPECT_EQ(Iso(ParseDate("+1m", false, absl::CivilDay(2028, 1, 31))), "2028-02-29");
+}
+
+TEST(ParseDateTest, MonthsInWords) {
+  for (const char* text : {"2026-12", "Dec 2026", "december 2026", "DECEMBER  2026"}) {
+    EXPECT_EQ(Iso(ParseDate(text, true, kToday)), "2026-12") << text;
+  }
+  EXPECT_EQ(Iso(ParseDate("Sept 2027", true, kToday)), "2027-09");
+  EXPECT_THAT(ParseDate("Dec 2026", false, kToday).status().message(), HasSubstr("a day is needed"));
+}
+
+TEST(ParseDateTest, ErrorsListTheForms) {
+  auto date = ParseDate("next week", false, kToday);
+  ASSERT_FALSE(date.ok());
+  EXPECT_TRUE(IsUsageError(date.status()));
+  EXPECT_THAT(date.status().message(), HasSubstr("03/12/2026"));
+  EXPECT_THAT(date.status().message(), HasSubstr("+14d"));
+  EXPECT_THAT(date.status().message(), Not(HasSubstr("Dec 2026")));
+  EXPECT_THAT(ParseDate("31/02/2026", true, kToday).status().message(), HasSubstr("Dec 2026"));
+}
+
+TEST(DateOptionTest, NamesTheOption) {
+  Args args;
+  args.options["from"] = "someday";
+  auto date = DateOption(args, "from", false);
+  ASSERT_FALSE(date.ok());
+  EXPECT_THAT(date.status().message(), HasSubstr("--from: \"someday\" is not a date"));
+  args.options["from"] = "today";
+  ASSERT_TRUE(DateOption(args, "from", false).ok());
+}
+
+TEST(AuthorityOptionTest, CodesOrNamesAsCodes) {
+  Args args;
+  EXPECT_FALSE(AuthorityOption(args, "authority")->has_value());
+  EXPECT_TRUE(AuthorityListOption(args, "authority")->empty());
+  args.options["authority"] = "glasgow";
+  EXPECT_EQ(**AuthorityOption(args, "authority"), "GCC");
+  args.options["authority"] = "Glasgow City, edc,East Renfrewshire,GCC";
+  EXPECT_THAT(*AuthorityListOption(args, "authority"), ElementsAre("GCC", "EDC", "ERC"));
+  args.options["authority"] = "GCC,Atlantis";
+  auto codes = AuthorityListOption(args, "authority");
+  ASSERT_FALSE(codes.ok());
+  EXPECT_TRUE(IsUsageError(codes.status()));
+  EXPECT_THAT(codes.status().message(), HasSubstr("--authority: \"Atlantis\""));
+  EXPECT_THAT(codes.status().message(), HasSubstr("INV (Inverclyde)"));
+  args.options["authority"] = " , ";
+  EXPECT_FALSE(AuthorityListOption(args, "authority").ok());
+  EXPECT_FALSE(AuthorityOption(args, "authority").ok());
 }
 
 TEST(ParseIntTest, Bounds) {
