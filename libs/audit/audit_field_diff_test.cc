@@ -97,6 +97,14 @@ TEST(AuditFieldDiff, PersonalFieldRule) {
   EXPECT_FALSE(IsPersonalField(*ws::ProgressNote::descriptor()->FindFieldByName("note_date")));
 }
 
+TEST(AuditFieldDiff, LongValuesAreCutWithinTheRecordsLimits) {
+  ws::Workstream after = Sample();
+  after.set_title(std::string(5000, 'x'));
+  const std::vector<FieldChange> changes = DiffMessages(Sample(), after);
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].after, std::string(2000, 'x') + "... (cut)");
+}
+
 TEST(AuditFieldDiff, DifferentTypesHaveNoDiff) {
   EXPECT_TRUE(DiffMessages(Sample(), gov::Person()).empty());
 }

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -23,6 +24,12 @@ namespace wp::audit {
 
 // What the audit record says beyond "who did <entity>.<verb> to what".
 struct AuditDetail {
+  AuditDetail() = default;
+  // Implicit, so a call site writes {&before} or {nullptr, {line_a, line_b}}.
+  AuditDetail(const google::protobuf::Message* before_change,  // NOLINT(google-explicit-constructor)
+              std::vector<std::string> related = {})
+      : before(before_change), related_resources(std::move(related)) {}
+
   // The resource as it was before the change (an update), or null. Its
   // fields are compared with the resource after the change, found in the
   // event's payload (the payload itself when of the same type, else its

@@ -39,6 +39,19 @@ bool IsBookkeeping(const FieldDescriptor& field) {
   return field.name() == "etag" || field.name() == "update_time";
 }
 
+// Within AuditRecord's limits (audit.proto): a value is cut at a character
+// boundary with a mark, and a record keeps at most kMaxChanges changes.
+constexpr size_t kMaxValueBytes = 2000;
+constexpr size_t kMaxChanges = 200;
+
+std::string Capped(std::string value) {
+  if (value.size() <= kMaxValueBytes) return value;
+  size_t cut = kMaxValueBytes;
+  while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 continuation
+  value.resize(cut);
+  return value + "... (cut)";
+}
+
 bool IsWholeValue(const Descriptor& type) {
   return type.full_name() == "google.protobuf.Timestamp" || type.full_name() == "wp.common.v1.Date";
 }
@@ -132,7 +145,7 @@ void Diff(const Message& before, const Message& after, const std::string& prefix
       if (!was.empty()) was = kPersonalData;
       if (!now.empty()) now = kPersonalData;
     }
-    out.push_back(FieldChange{path, std::move(was), std::move(now)});
+    if (out.size() < kMaxChanges) out.push_back(FieldChange{path, Capped(std::move(was)), Capped(std::move(now))});
   }
 }
 
