@@ -21,6 +21,7 @@
 #include "libs/testing/test_store.h"
 #include "libs/testing/test_tokens.h"
 #include "services/workstreams/tracker_row.h"
+#include "wp/workstreams/v1/workstreams.grpc.pb.h"
 #include "wp/workstreams/v1/workstreams.pb.h"
 
 namespace wp {
@@ -292,6 +293,64 @@ TEST_P(TrackerCliTest, SharedOptionsCsvConfigAndTokenHint) {
   EXPECT_NE(anonymous.output.find("UNAUTHENTICATED"), std::string::npos) << anonymous.output;
   EXPECT_NE(anonymous.output.find("set WP_TOKEN"), std::string::npos) << anonymous.output;
   EXPECT_NE(anonymous.output.find("data/admin.token"), std::string::npos) << anonymous.output;
+}
+
+// `wpctl audit list` against the running service: an update's record with
+// what changed (a person's name masked), as text and CSV; the services that
+// are not running are named on stderr and the exit is 1.
+TEST_P(TrackerCliTest, AuditListShowsWhatChangedAndNamesServicesThatAreDown) {
+  CommandResult made = Wpctl({"workstreams", "create", "--period", kPeriod, "--number", "1", "--title",
+                              "Workstream 1", "--lead", "Jane Smith"});
+  ASSERT_EQ(made.exit_code, 0) << made.output;
+  {
+    auto stub = workstreams::v1::WorkstreamsService::NewStub(service_->channel());
+    grpc::ClientContext ctx;
+    ctx.AddMetadata("authorization", testing::TestBearer(auth::Role::kOfficer, "cli-test"));
+    workstreams::v1::UpdateWorkstreamRequest request;
+    request.mutable_workstream()->set_name(absl::StrCat("planPeriods/", kPeriod, "/workstreams/1"));
+    request.mutable_workstream()->set_title("Literacy");
+    request.mutable_workstream()->set_lead_officer("John Doe");
+    request.mutable_update_mask()->add_paths("title");
+    request.mutable_update_mask()->add_paths("lead_officer");
+    workstreams::v1::Workstream updated;
+    grpc::Status s = stub->UpdateWorkstream(&ctx, request, &updated);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+  }
+  const std::vector<std::string> rest = {
+      server_flag_, "--token=" + testing::TestToken(auth::Role::kAdmin, "cli-admin"),
+      "--governance_server=127.0.0.1:1", "--westos_server=127.0.0.1:1", "--learning_server=127.0.0.1:1"};
+  auto audit = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"audit", "list"});
+    args.insert(args.end(), rest.begin(), rest.end());
+    return RunCommand(args);
+  };
+  const std::string resource = absl::StrCat("planPeriods/", kPeriod, "/workstreams/1");
+  CommandResult text = audit({"--resource", resource});
+  EXPECT_EQ(text.exit_code, 1) << text.output;  // three services are down
+  EXPECT_NE(text.output.find("UpdateWorkstream"), std::string::npos) << text.output;
+  EXPECT_NE(text.output.find("    title: Workstream 1 -> Literacy\n"), std::string::npos) << text.output;
+  EXPECT_NE(text.output.find("    lead_officer: (personal data) -> (personal data)\n"), std::string::npos)
+      << text.output;
+  EXPECT_EQ(text.output.find("John"), std::string::npos) << text.output;
+  EXPECT_NE(text.output.find("wpctl: governance (127.0.0.1:1): "), std::string::npos) << text.output;
+  EXPECT_NE(text.output.find("2 records"), std::string::npos) << text.output;
+
+  CommandResult csv = audit({"--subject", "cli-test", "--from", "2020-01-01", "--format", "csv"});
+  EXPECT_NE(csv.output.find("time,service,actor,role,method,summary,resource,related_resources,changes\n"),
+            std::string::npos)
+      << csv.output;
+  EXPECT_NE(csv.output.find(",workstreams,cli-test,officer,/wp.workstreams.v1.WorkstreamsService/UpdateWorkstream,"),
+            std::string::npos)
+      << csv.output;
+
+  // Nothing after the future: no records, still a good answer from the one service up.
+  CommandResult none = audit({"--from", "2999-01-01"});
+  EXPECT_NE(none.output.find("No audit records match."), std::string::npos) << none.output;
+  CommandResult recent = audit({"--from", "yesterday"});  // the shared date forms
+  EXPECT_NE(recent.output.find("workstream.created"), std::string::npos) << recent.output;
+  CommandResult bad = audit({"--from", "last tuesday"});
+  EXPECT_EQ(bad.exit_code, 2) << bad.output;
+  EXPECT_NE(bad.output.find("--from \"last tuesday\""), std::string::npos) << bad.output;
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, TrackerCliTest,

@@ -30,6 +30,16 @@
 
 namespace wp::audit {
 
+// One field a change set, with its values rendered as text (field_diff.h).
+struct FieldChange {
+  std::string field;   // path, e.g. "title" or "counts.total"
+  std::string before;  // "" when unset
+  std::string after;
+  friend bool operator==(const FieldChange& a, const FieldChange& b) {
+    return a.field == b.field && a.before == b.before && a.after == b.after;
+  }
+};
+
 struct AuditEntry {
   std::string subject;   // who: the caller's actor (token subject); required
   std::string role;      // the caller's role; may be empty
@@ -38,6 +48,17 @@ struct AuditEntry {
   std::string summary;   // human-readable summary of what changed
   std::string trace_id;  // correlates with logs and events; may be empty
   absl::Time at;         // when the change was accepted; must be finite
+  std::vector<FieldChange> changes;            // what changed, when the service knew the before state
+  std::vector<std::string> related_resources;  // other resources the change touched
+};
+
+// Which records a listing wants: by resource (its own or a related one), by
+// subject, or neither (every record), always within [from, to).
+struct AuditQuery {
+  std::string resource;  // "" = any; else records about it or touching it
+  std::string subject;   // "" = any
+  absl::Time from = absl::InfinitePast();
+  absl::Time to = absl::InfiniteFuture();
 };
 
 // An entry as stored, with its id (increasing in write order).
@@ -58,7 +79,13 @@ AuditEntry EntryFor(const server::Caller& caller, absl::string_view resource,
 // empty or `at` is infinite (a bug of the calling service).
 absl::Status RecordAudit(store::Transaction& tx, const AuditEntry& entry);
 
-// Up to `limit` (> 0) entries about exactly `resource` with id > `after_id`,
+// Up to `limit` (> 0) entries matching `query` with id > `after_id`, oldest
+// (lowest id) first, each with its changes and related resources.
+absl::StatusOr<std::vector<StoredAuditEntry>> ListAudit(store::Transaction& tx, const AuditQuery& query,
+                                                        int64_t after_id, int limit);
+
+// Up to `limit` (> 0) entries about `resource` (or touching it as a related
+// resource) with id > `after_id`,
 // oldest first. Start with after_id 0; continue from the last id returned.
 absl::StatusOr<std::vector<StoredAuditEntry>> ListAuditByResource(store::Transaction& tx,
                                                                   absl::string_view resource,

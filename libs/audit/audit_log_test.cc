@@ -185,6 +185,57 @@ TEST_P(AuditLogTest, ListsByResourceAndBySubjectInPages) {
   EXPECT_TRUE(ByResource("things", 0, 10).empty());  // exact names only
 }
 
+TEST_P(AuditLogTest, ChangesAndRelatedResourcesRoundTrip) {
+  AuditEntry move = Entry("alice", "plans/p/reallocations/1", "budget.reallocated");
+  move.changes = {{"amount", "", "500"}, {"reason", "", "it's \"urgent\"\n"}};
+  // The own resource and duplicates are kept once.
+  move.related_resources = {"plans/p/budgetLines/b", "plans/p/budgetLines/a", "plans/p/budgetLines/a",
+                            "plans/p/reallocations/1"};
+  ASSERT_TRUE(Record(move).ok());
+  ASSERT_TRUE(Record(Entry("bob", "plans/p/budgetLines/a", "budget.updated", kT0 + absl::Seconds(1))).ok());
+
+  std::vector<StoredAuditEntry> got = ByResource("plans/p/budgetLines/b", 0, 10);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].entry.resource, "plans/p/reallocations/1");
+  EXPECT_EQ(got[0].entry.changes, move.changes);
+  EXPECT_EQ(got[0].entry.related_resources,
+            (std::vector<std::string>{"plans/p/budgetLines/a", "plans/p/budgetLines/b"}));
+
+  // A line's trail: the move touching it and its own change, in order.
+  EXPECT_EQ(Summaries(ByResource("plans/p/budgetLines/a", 0, 10)),
+            (std::vector<std::string>{"budget.reallocated", "budget.updated"}));
+  EXPECT_EQ(Summaries(ByResource("plans/p/reallocations/1", 0, 10)),
+            std::vector<std::string>{"budget.reallocated"});
+  // A record without details has none.
+  EXPECT_TRUE(BySubject("bob", 0, 10).at(0).entry.changes.empty());
+}
+
+TEST_P(AuditLogTest, ListsByTimeRangeAloneOrWithOtherFilters) {
+  for (int i = 0; i < 6; ++i) {
+    AuditEntry e = Entry(i % 2 == 0 ? "alice" : "bob", i < 3 ? "things/1" : "things/2",
+                         "change " + std::to_string(i), kT0 + absl::Seconds(i));
+    if (i == 4) e.related_resources = {"things/1"};
+    ASSERT_TRUE(Record(e).ok());
+  }
+  auto list = [&](const AuditQuery& q, int64_t after, int limit) {
+    auto r = store::ReadValue<std::vector<StoredAuditEntry>>(
+        *db_, [&](store::Transaction& tx) { return ListAudit(tx, q, after, limit); });
+    EXPECT_TRUE(r.ok()) << r.status();
+    return r.ok() ? Summaries(*r) : std::vector<std::string>{};
+  };
+  AuditQuery q;
+  q.from = kT0 + absl::Seconds(1);
+  q.to = kT0 + absl::Seconds(4);  // exclusive
+  EXPECT_EQ(list(q, 0, 10), (std::vector<std::string>{"change 1", "change 2", "change 3"}));
+  EXPECT_EQ(list(q, 0, 2), (std::vector<std::string>{"change 1", "change 2"}));
+  q.to = absl::InfiniteFuture();
+  q.resource = "things/1";
+  EXPECT_EQ(list(q, 0, 10), (std::vector<std::string>{"change 1", "change 2", "change 4"}));
+  q.subject = "alice";
+  EXPECT_EQ(list(q, 0, 10), (std::vector<std::string>{"change 2", "change 4"}));
+  EXPECT_EQ(list(AuditQuery{}, 0, 100).size(), 6u);
+}
+
 TEST_P(AuditLogTest, ListRejectsNonPositiveLimit) {
   auto r = store::ReadValue<std::vector<StoredAuditEntry>>(
       *db_, [](store::Transaction& tx) { return ListAuditByResource(tx, "things/1", 0, 0); });

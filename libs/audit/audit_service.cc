@@ -24,6 +24,52 @@ namespace v1 = wp::common::v1;
 
 constexpr absl::string_view kByResource = "resource";
 constexpr absl::string_view kBySubject = "subject";
+constexpr absl::string_view kByTime = "time";
+
+// The query's keys, escaped: the resource (or else the subject) as before,
+// then the other filters when set.
+std::string QueryKey(const v1::ListAuditRecordsRequest& request) {
+  std::string key = absl::WebSafeBase64Escape(!request.resource().empty() ? request.resource()
+                                                                           : request.subject());
+  if (!request.resource().empty() && !request.subject().empty()) {
+    absl::StrAppend(&key, ".s", absl::WebSafeBase64Escape(request.subject()));
+  }
+  if (request.has_from_time()) {
+    absl::StrAppend(&key, ".f", request.from_time().seconds(), "_", request.from_time().nanos());
+  }
+  if (request.has_to_time()) {
+    absl::StrAppend(&key, ".t", request.to_time().seconds(), "_", request.to_time().nanos());
+  }
+  return key;
+}
+
+// A time the store can hold (microseconds since 1970 fit an int64 for any
+// Timestamp proto allows); INVALID_ARGUMENT for an out-of-range one.
+absl::StatusOr<absl::Time> TimeOf(const google::protobuf::Timestamp& t) {
+  // Timestamp's own range: 0001-01-01 to 9999-12-31.
+  if (t.seconds() < -62135596800 || t.seconds() > 253402300799 || t.nanos() < 0 || t.nanos() > 999999999) {
+    return absl::InvalidArgumentError("is not a valid time (years 1 to 9999, nanos 0 to 999999999)");
+  }
+  return absl::FromUnixSeconds(t.seconds()) + absl::Nanoseconds(t.nanos());
+}
+
+void ToRecord(const StoredAuditEntry& e, v1::AuditRecord* r) {
+  r->set_id(e.id);
+  *r->mutable_time() = calendar::TimestampOf(e.entry.at);
+  r->set_subject(e.entry.subject);
+  r->set_role(e.entry.role);
+  r->set_method(e.entry.method);
+  r->set_resource(e.entry.resource);
+  r->set_summary(e.entry.summary);
+  r->set_trace_id(e.entry.trace_id);
+  for (const FieldChange& c : e.entry.changes) {
+    v1::FieldChange* out = r->add_changes();
+    out->set_field(c.field);
+    out->set_before(c.before);
+    out->set_after(c.after);
+  }
+  for (const std::string& related : e.entry.related_resources) r->add_related_resources(related);
+}
 
 // Adds the field violations `status` carries (or, for a status without any,
 // one on `field`) to `violations`.
@@ -38,24 +84,38 @@ void AddViolations(const absl::Status& status, absl::string_view field, FieldVio
 absl::StatusOr<v1::ListAuditRecordsResponse> ListAuditRecords(
     store::Database& db, const v1::ListAuditRecordsRequest& request) {
   FieldViolations violations;
-  const bool by_resource = !request.resource().empty();
-  const bool by_subject = !request.subject().empty();
-  if (!by_resource && !by_subject) {
-    violations.Add("resource", "either resource or subject is required");
-    violations.Add("subject", "either resource or subject is required");
-  } else if (by_resource && by_subject) {
-    violations.Add("subject", "must be empty when resource is set (set exactly one)");
+  AuditQuery query;
+  query.resource = request.resource();
+  query.subject = request.subject();
+  const bool has_range = request.has_from_time() || request.has_to_time();
+  if (query.resource.empty() && query.subject.empty() && !has_range) {
+    violations.Add("resource", "either resource, subject or a time range (from_time, to_time) is required");
+    violations.Add("subject", "either resource, subject or a time range (from_time, to_time) is required");
+  }
+  if (request.has_from_time()) {
+    absl::StatusOr<absl::Time> from = TimeOf(request.from_time());
+    if (!from.ok()) violations.Add("from_time", from.status().message());
+    else query.from = *from;
+  }
+  if (request.has_to_time()) {
+    absl::StatusOr<absl::Time> to = TimeOf(request.to_time());
+    if (!to.ok()) violations.Add("to_time", to.status().message());
+    else query.to = *to;
+  }
+  if (request.has_from_time() && request.has_to_time() && query.to <= query.from) {
+    violations.Add("to_time", "must be after from_time");
   }
   absl::StatusOr<int> page_size =
       paging::PageSize(request.page_size(), kDefaultAuditPageSize, kMaxAuditPageSize);
   if (!page_size.ok()) AddViolations(page_size.status(), "page_size", &violations);
 
-  // The token holds the query it belongs to (the key escaped, so any text
+  // The token holds the query it belongs to (the keys escaped, so any text
   // fits) and the last id returned: a token of one query cannot be replayed
   // against another.
-  const absl::string_view kind = by_resource ? kByResource : kBySubject;
-  const std::string& key = by_resource ? request.resource() : request.subject();
-  const std::string token_key = absl::WebSafeBase64Escape(key);
+  const absl::string_view kind = !query.resource.empty() ? kByResource
+                                 : !query.subject.empty() ? kBySubject
+                                                          : kByTime;
+  const std::string token_key = QueryKey(request);
   int64_t after_id = 0;
   absl::StatusOr<std::vector<std::string>> token = paging::DecodePageToken(request.page_token(), 3);
   if (!token.ok()) {
@@ -73,25 +133,13 @@ absl::StatusOr<v1::ListAuditRecordsResponse> ListAuditRecords(
       store::ReadValue<std::vector<StoredAuditEntry>>(
           db, [&](store::Transaction& tx) -> absl::StatusOr<std::vector<StoredAuditEntry>> {
             // One more than a page tells whether another page follows.
-            return by_resource ? ListAuditByResource(tx, key, after_id, *page_size + 1)
-                               : ListAuditBySubject(tx, key, after_id, *page_size + 1);
+            return ListAudit(tx, query, after_id, *page_size + 1);
           });
   if (!entries.ok()) return entries.status();
 
   v1::ListAuditRecordsResponse response;
   const size_t shown = std::min(entries->size(), static_cast<size_t>(*page_size));
-  for (size_t i = 0; i < shown; ++i) {
-    const StoredAuditEntry& e = (*entries)[i];
-    v1::AuditRecord* r = response.add_records();
-    r->set_id(e.id);
-    *r->mutable_time() = calendar::TimestampOf(e.entry.at);
-    r->set_subject(e.entry.subject);
-    r->set_role(e.entry.role);
-    r->set_method(e.entry.method);
-    r->set_resource(e.entry.resource);
-    r->set_summary(e.entry.summary);
-    r->set_trace_id(e.entry.trace_id);
-  }
+  for (size_t i = 0; i < shown; ++i) ToRecord((*entries)[i], response.add_records());
   if (entries->size() > shown) {
     response.set_next_page_token(paging::EncodePageToken(
         {std::string(kind), token_key, absl::StrCat((*entries)[shown - 1].id)}));

@@ -29,8 +29,10 @@ inline constexpr int kMaxAuditPageSize = 1000;
 // UNAUTHENTICATED, ...).
 using AuthorizeAuditFn = std::function<absl::Status(grpc::ServerContext& context)>;
 
-// Validates `request` (exactly one of resource/subject, page_size, page_token:
-// INVALID_ARGUMENT naming the field) and reads one page, oldest first.
+// Validates `request` (resource, subject or a time range; from_time before
+// to_time; page_size, page_token: INVALID_ARGUMENT naming the field) and
+// reads one page, oldest first. Filters combine: resource (its own records
+// and those naming it as a related resource), subject, [from_time, to_time).
 // No authorization: AuditGrpc checks that first.
 absl::StatusOr<wp::common::v1::ListAuditRecordsResponse> ListAuditRecords(
     store::Database& db, const wp::common::v1::ListAuditRecordsRequest& request);

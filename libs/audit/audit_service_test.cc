@@ -11,6 +11,7 @@
 #include "grpcpp/server_builder.h"
 #include "gtest/gtest.h"
 #include "libs/audit/audit_log.h"
+#include "libs/calendar/timestamps.h"
 #include "libs/paging/page_token.h"
 #include "libs/server/request_context.h"
 #include "libs/status/field_errors.h"
@@ -80,7 +81,10 @@ class AuditServiceTest : public ::testing::Test {
   }
 
   // Follows next_page_token to the end; returns the summaries seen.
-  std::vector<std::string> ListAll(v1::ListAuditRecordsRequest request, int* pages) {
+  std::vector<std::string> ListAll(v1::ListAuditRecordsRequest request, int* pages = nullptr) {
+    int ignored = 0;
+    if (pages == nullptr) pages = &ignored;
+    if (request.page_size() == 0) request.set_page_size(100);
     std::vector<std::string> seen;
     *pages = 0;
     for (;;) {
@@ -168,13 +172,70 @@ TEST_F(AuditServiceTest, NeitherResourceNorSubject) {
   EXPECT_EQ(Fields(page.status()), (std::vector<std::string>{"resource", "subject"}));
 }
 
-TEST_F(AuditServiceTest, BothResourceAndSubject) {
+TEST_F(AuditServiceTest, ResourceAndSubjectTogetherNarrow) {
   v1::ListAuditRecordsRequest request;
   request.set_resource("things/1");
   request.set_subject("alice");
+  EXPECT_EQ(ListAll(request), (std::vector<std::string>{"change 0", "change 2", "change 4"}));
+}
+
+TEST_F(AuditServiceTest, ATimeRangeAloneListsEveryRecordInIt) {
+  v1::ListAuditRecordsRequest request;
+  *request.mutable_from_time() = calendar::TimestampOf(kT0 + absl::Seconds(2));
+  *request.mutable_to_time() = calendar::TimestampOf(kT0 + absl::Seconds(5));
+  request.set_page_size(2);
+  int pages = 0;
+  EXPECT_EQ(ListAll(request, &pages), (std::vector<std::string>{"change 2", "change 3", "change 4"}));
+  EXPECT_EQ(pages, 2);
+
+  // Only a start: to the end; with a resource: both filters.
+  request.clear_to_time();
+  request.set_resource("things/2");
+  EXPECT_EQ(ListAll(request), (std::vector<std::string>{"change 5", "change 6"}));
+}
+
+TEST_F(AuditServiceTest, BadTimeRangesNameTheField) {
+  v1::ListAuditRecordsRequest request;
+  *request.mutable_from_time() = calendar::TimestampOf(kT0);
+  *request.mutable_to_time() = calendar::TimestampOf(kT0);
+  EXPECT_EQ(Fields(List(request).status()), std::vector<std::string>{"to_time"});
+  request.mutable_to_time()->set_nanos(-1);
+  request.mutable_from_time()->set_seconds(-99999999999);
+  EXPECT_EQ(Fields(List(request).status()), (std::vector<std::string>{"from_time", "to_time"}));
+}
+
+TEST_F(AuditServiceTest, ATokenOfAnotherTimeRangeIsRefused) {
+  v1::ListAuditRecordsRequest request;
+  *request.mutable_from_time() = calendar::TimestampOf(kT0);
+  request.set_page_size(1);
+  auto first = List(request);
+  ASSERT_TRUE(first.ok()) << first.status();
+  request.set_page_token(first->next_page_token());
+  *request.mutable_from_time() = calendar::TimestampOf(kT0 + absl::Seconds(1));
+  EXPECT_EQ(Fields(List(request).status()), std::vector<std::string>{"page_token"});
+}
+
+TEST_F(AuditServiceTest, RecordsCarryChangesAndRelatedResources) {
+  server::Caller caller;
+  caller.actor = "carol";
+  caller.method = "/wp.test.v1.T/Move";
+  AuditEntry e = EntryFor(caller, "moves/1", "moved", kT0 + absl::Seconds(60));
+  e.changes = {{"amount", "1", "2"}};
+  e.related_resources = {"lines/a", "lines/b"};
+  ASSERT_TRUE(db_->Write([&](store::Transaction& tx) { return RecordAudit(tx, e); }).ok());
+  v1::ListAuditRecordsRequest request;
+  request.set_resource("lines/b");
   auto page = List(request);
-  EXPECT_EQ(page.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(Fields(page.status()), std::vector<std::string>{"subject"});
+  ASSERT_TRUE(page.ok()) << page.status();
+  ASSERT_EQ(page->records_size(), 1);
+  const v1::AuditRecord& r = page->records(0);
+  EXPECT_EQ(r.resource(), "moves/1");
+  ASSERT_EQ(r.changes_size(), 1);
+  EXPECT_EQ(r.changes(0).field(), "amount");
+  EXPECT_EQ(r.changes(0).before(), "1");
+  EXPECT_EQ(r.changes(0).after(), "2");
+  EXPECT_EQ(std::vector<std::string>(r.related_resources().begin(), r.related_resources().end()),
+            (std::vector<std::string>{"lines/a", "lines/b"}));
 }
 
 TEST_F(AuditServiceTest, NegativePageSize) {

@@ -65,6 +65,25 @@ CREATE TABLE IF NOT EXISTS outbox_dead_letters (
   attempts INTEGER NOT NULL
 );
 )sql"},
+      // What an audited change set (field, before, after) and the other
+      // resources it touched, so a trail is found from any of them
+      // (libs/audit/audit_log.h); an index on time for time-range listing.
+      {6, "audit field changes and related resources", R"sql(
+CREATE TABLE IF NOT EXISTS audit_field_changes (
+  record_id INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  field TEXT NOT NULL,
+  before_value TEXT NOT NULL,
+  after_value TEXT NOT NULL,
+  PRIMARY KEY (record_id, position)
+);
+CREATE TABLE IF NOT EXISTS audit_record_resources (
+  record_id INTEGER NOT NULL,
+  resource TEXT NOT NULL,
+  PRIMARY KEY (resource, record_id)
+);
+CREATE INDEX IF NOT EXISTS audit_records_by_time ON audit_records (at_us, id);
+)sql"},
   };
   return *migrations;
 }

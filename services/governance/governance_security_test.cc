@@ -165,5 +165,68 @@ TEST_F(GovernanceSecurityTest, ChangesAreAuditedForAdminsOnly) {
   }
 }
 
+// Through the binary: an update's record shows each field before and after,
+// a person's name masked, and is found by a time range alone.
+TEST_F(GovernanceSecurityTest, AnUpdatesAuditRecordShowsWhatChangedWithNamesMasked) {
+  auto gov = v1::GovernanceService::NewStub(service_->channel());
+  const std::string officer = TestBearer(Role::kOfficer, "core.team");
+  {
+    grpc::ClientContext ctx;
+    ctx.AddMetadata("authorization", officer);
+    v1::CreatePersonRequest request;
+    request.set_person_id("jane-smith");
+    request.mutable_person()->set_display_name("Jane Smith");
+    request.mutable_person()->set_organisation("Education Scotland");
+    v1::Person person;
+    grpc::Status s = gov->CreatePerson(&ctx, request, &person);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+  }
+  {
+    grpc::ClientContext ctx;
+    ctx.AddMetadata("authorization", officer);
+    v1::UpdatePersonRequest request;
+    request.mutable_person()->set_name("people/jane-smith");
+    request.mutable_person()->set_display_name("Jane Brown");
+    request.mutable_person()->set_organisation("University of Glasgow");
+    request.mutable_update_mask()->add_paths("display_name");
+    request.mutable_update_mask()->add_paths("organisation");
+    v1::Person person;
+    grpc::Status s = gov->UpdatePerson(&ctx, request, &person);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+  }
+  auto audit = wp::common::v1::AuditService::NewStub(service_->channel());
+  auto list = [&](const wp::common::v1::ListAuditRecordsRequest& request) {
+    grpc::ClientContext ctx;
+    ctx.AddMetadata("authorization", TestBearer(Role::kAdmin, "auditor"));
+    wp::common::v1::ListAuditRecordsResponse response;
+    grpc::Status s = audit->ListAuditRecords(&ctx, request, &response);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return response;
+  };
+  wp::common::v1::ListAuditRecordsRequest by_person;
+  by_person.set_resource("people/jane-smith");
+  wp::common::v1::ListAuditRecordsResponse trail = list(by_person);
+  ASSERT_EQ(trail.records_size(), 2);
+  EXPECT_EQ(trail.records(0).changes_size(), 0);  // a create has no before
+  const wp::common::v1::AuditRecord& update = trail.records(1);
+  EXPECT_EQ(update.method(), "/wp.governance.v1.GovernanceService/UpdatePerson");
+  ASSERT_EQ(update.changes_size(), 2) << update.DebugString();
+  EXPECT_EQ(update.changes(0).field(), "display_name");
+  EXPECT_EQ(update.changes(0).before(), "(personal data)");
+  EXPECT_EQ(update.changes(0).after(), "(personal data)");
+  EXPECT_EQ(update.changes(1).field(), "organisation");
+  EXPECT_EQ(update.changes(1).before(), "Education Scotland");
+  EXPECT_EQ(update.changes(1).after(), "University of Glasgow");
+  EXPECT_EQ(update.DebugString().find("Jane"), std::string::npos);
+
+  // A time range alone: from the update's own time on finds just it.
+  wp::common::v1::ListAuditRecordsRequest by_time;
+  *by_time.mutable_from_time() = update.time();
+  wp::common::v1::ListAuditRecordsResponse recent = list(by_time);
+  ASSERT_GE(recent.records_size(), 1);
+  EXPECT_EQ(recent.records(recent.records_size() - 1).id(), update.id());
+  for (const auto& r : recent.records()) EXPECT_GE(r.id(), update.id());
+}
+
 }  // namespace
 }  // namespace wp::governance

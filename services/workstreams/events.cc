@@ -31,7 +31,8 @@ std::string AuditSummary(const std::string& entity, const std::string& verb,
 absl::StatusOr<int64_t> EmitEvent(store::Transaction& tx, const server::Caller& caller,
                                   const std::string& entity, const std::string& verb,
                                   const std::string& subject,
-                                  const google::protobuf::Message& payload) {
+                                  const google::protobuf::Message& payload,
+                                  const audit::AuditDetail& detail) {
   if (EntityTypes().count(entity) == 0) {
     return absl::InternalError(absl::StrCat("entity type \"", entity, "\" is missing from EntityTypes()"));
   }
@@ -39,8 +40,9 @@ absl::StatusOr<int64_t> EmitEvent(store::Transaction& tx, const server::Caller& 
       tx, bus::EventSpec{kServiceName, entity, verb, subject, payload, caller.actor, caller.trace_id}));
   // Every change emits an event, so this is also where it is audited: same
   // transaction, so an accepted change always has its audit record.
-  WP_RETURN_IF_ERROR(audit::RecordAudit(
-      tx, audit::EntryFor(caller, subject, AuditSummary(entity, verb, payload), absl::Now())));
+  audit::AuditEntry entry = audit::EntryFor(caller, subject, AuditSummary(entity, verb, payload), absl::Now());
+  audit::AddDetail(detail, payload, entry);
+  WP_RETURN_IF_ERROR(audit::RecordAudit(tx, entry));
   return event.source_sequence();
 }
 

@@ -71,7 +71,9 @@ absl::StatusOr<v1::PlanItem> RecordUpdated(store::Transaction& tx, const server:
   // Notes travel in their own progress_noted events (see PlanItemChanged).
   updated.mutable_plan_item()->clear_progress_notes();
   for (const std::string& field : ChangedFields(before, after)) updated.add_changed_fields(field);
-  WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "plan_item", "updated", stored.name(), updated).status());
+  v1::PlanItem was = before;
+  was.clear_progress_notes();  // as the event carries the item
+  WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "plan_item", "updated", stored.name(), updated, {&was}).status());
   if (!status_changed) return stored;
   v1::PlanItemStatusChanged event;
   event.set_plan_item(stored.name());

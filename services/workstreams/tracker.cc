@@ -217,8 +217,12 @@ absl::StatusOr<v1::Workstream> Tracker::UpdateWorkstream(const server::Caller& c
   const v1::Workstream& in = request.workstream();
   const auto& mask = request.update_mask();
   return store::WriteValue<v1::Workstream>(db_, [&](store::Transaction& tx) {
+    v1::Workstream before;  // for the audit record's changes
     return store::UpdateWithEtag<v1::Workstream>(
-        in.etag(), /*load=*/[&] { return LoadWorkstream(tx, period, number); },
+        in.etag(), /*load=*/[&]() -> absl::StatusOr<v1::Workstream> {
+          WP_ASSIGN_OR_RETURN(before, LoadWorkstream(tx, period, number));
+          return before;
+        },
         /*change=*/[&](v1::Workstream& next) {
           if (InMask(mask, "title")) next.set_title(in.title());
           if (InMask(mask, "lead_officer")) next.set_lead_officer(in.lead_officer());
@@ -233,7 +237,8 @@ absl::StatusOr<v1::Workstream> Tracker::UpdateWorkstream(const server::Caller& c
           WP_ASSIGN_OR_RETURN(v1::Workstream stored, LoadWorkstream(tx, period, number));
           v1::WorkstreamChanged event;
           *event.mutable_workstream() = stored;
-          WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "workstream", "updated", stored.name(), event).status());
+          WP_RETURN_IF_ERROR(
+              EmitEvent(tx, caller, "workstream", "updated", stored.name(), event, {&before}).status());
           return stored;
         });
   });

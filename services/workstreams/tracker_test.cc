@@ -14,6 +14,8 @@
 #include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "libs/audit/audit_log.h"
+#include "libs/audit/field_diff.h"
 #include "libs/status/field_errors.h"
 #include "libs/store/outbox.h"
 #include "libs/testing/engine_store_test.h"
@@ -229,6 +231,29 @@ TEST_P(TrackerTest, UpdateWorkstreamChangesOnlyMaskedFields) {
   EXPECT_EQ(updated->title(), "Collaborative learning networks");
   EXPECT_EQ(updated->lead_officer(), "Fiona Lennox");
   EXPECT_EQ(updated->etag(), "2");
+}
+
+TEST_P(TrackerTest, WorkstreamUpdatesAuditRecordShowsWhatChanged) {
+  MakeWorkstream(1);
+  v1::UpdateWorkstreamRequest request;
+  request.mutable_workstream()->set_name("planPeriods/2018-21/workstreams/1");
+  request.mutable_workstream()->set_title("Collaborative learning networks");
+  request.mutable_workstream()->set_lead_officer("Someone Else");
+  request.mutable_update_mask()->add_paths("title");
+  request.mutable_update_mask()->add_paths("lead_officer");
+  ASSERT_TRUE(tracker_->UpdateWorkstream(caller_, request).ok());
+  auto trail = store::ReadValue<std::vector<audit::StoredAuditEntry>>(*db_, [](store::Transaction& tx) {
+    return audit::ListAuditByResource(tx, "planPeriods/2018-21/workstreams/1", 0, 10);
+  });
+  ASSERT_TRUE(trail.ok()) << trail.status();
+  ASSERT_EQ(trail->size(), 2u);
+  EXPECT_TRUE(trail->at(0).entry.changes.empty());  // the create
+  const std::vector<audit::FieldChange>& changes = trail->at(1).entry.changes;
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(changes[0].field, "title");
+  EXPECT_FALSE(changes[0].before.empty());
+  EXPECT_EQ(changes[0].after, "Collaborative learning networks");
+  EXPECT_EQ(changes[1], (audit::FieldChange{"lead_officer", audit::kPersonalData, audit::kPersonalData}));
 }
 
 TEST_P(TrackerTest, NoOpWorkstreamUpdateWritesNoEvent) {

@@ -1,5 +1,7 @@
-// `wpctl budget lines|summary|spend|move`: a plan's budget, in pounds.
+// `wpctl budget lines|summary|spend|move|movements`: a plan's budget, in pounds.
+#include "tools/wpctl/budget_ledger_views.h"
 #include "tools/wpctl/commands.h"
+#include "tools/wpctl/governance_names.h"
 #include "tools/wpctl/governance_requests.h"
 #include "tools/wpctl/plan_views.h"
 
@@ -7,6 +9,16 @@ namespace wp::wpctl {
 namespace {
 
 using Stub = gov::PlansService::Stub;
+
+// A move or spend without --request-id gets one, said on stderr, so a retry
+// with it (after a timeout, say) cannot move the money twice.
+template <typename Request>
+void EnsureRequestId(const CommandEnv& env, Request& request) {
+  if (!request.request_id().empty()) return;
+  request.set_request_id(NewRequestId());
+  *env.err << "request id " << request.request_id() << " (to retry safely: --request-id "
+           << request.request_id() << ")\n";
+}
 
 }  // namespace
 
@@ -29,7 +41,8 @@ CommandResult BudgetSummary(const CommandEnv& env, const Args& args) {
 CommandResult BudgetSpend(const CommandEnv& env, const Args& args) {
   auto request = BudgetSpendRequest(args);
   if (!request.ok()) return request.status();
-  auto line = env.client->Call(env.client->plans(), &Stub::RecordSpend, *request);
+  EnsureRequestId(env, *request);
+  auto line = env.client->CallIdempotent(env.client->plans(), &Stub::RecordSpend, *request);
   if (!line.ok()) return line.status();
   return Print(env, *line, BudgetLineText(*line));
 }
@@ -37,9 +50,20 @@ CommandResult BudgetSpend(const CommandEnv& env, const Args& args) {
 CommandResult BudgetMove(const CommandEnv& env, const Args& args) {
   auto request = BudgetMoveRequest(args);
   if (!request.ok()) return request.status();
-  auto moved = env.client->Call(env.client->plans(), &Stub::ReallocateBudget, *request);
+  EnsureRequestId(env, *request);
+  auto moved = env.client->CallIdempotent(env.client->plans(), &Stub::ReallocateBudget, *request);
   if (!moved.ok()) return moved.status();
   return Print(env, *moved, ReallocationText(*moved));
+}
+
+CommandResult BudgetMovements(const CommandEnv& env, const Args& args) {
+  absl::StatusOr<std::string> line = BudgetLineName(args.positional.at(0), "");
+  if (!line.ok()) return line.status();
+  gov::ListBudgetMovementsRequest request;
+  request.set_parent(*line);
+  auto all = env.client->CallAllPages(env.client->plans(), &Stub::ListBudgetMovements, request);
+  if (!all.ok()) return all.status();
+  return Print(env, *all, LedgerText(*line, *all));
 }
 
 }  // namespace wp::wpctl

@@ -48,6 +48,9 @@ CommandResult WriteExport(const CommandEnv& env, const Args& args, const std::st
 absl::StatusOr<std::shared_ptr<grpc::Channel>> ServiceChannel(const CommandEnv& env, const Args& args,
                                                               bool required = false);
 
+// audit_commands.cc: every service's audit trail, merged by time (admins).
+CommandResult AuditList(const CommandEnv& env, const Args& args);
+
 // tracker_commands.cc
 CommandResult TrackerImport(const CommandEnv& env, const Args& args);
 CommandResult TrackerExport(const CommandEnv& env, const Args& args);
@@ -150,6 +153,7 @@ CommandResult BudgetLines(const CommandEnv& env, const Args& args);
 CommandResult BudgetSummary(const CommandEnv& env, const Args& args);
 CommandResult BudgetSpend(const CommandEnv& env, const Args& args);
 CommandResult BudgetMove(const CommandEnv& env, const Args& args);
+CommandResult BudgetMovements(const CommandEnv& env, const Args& args);
 
 // status_commands.cc: every service's health, build and event flow.
 CommandResult Status(const CommandEnv& env, const Args& args);

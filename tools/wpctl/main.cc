@@ -364,6 +364,15 @@ const std::vector<Command>& Commands() {
        "budget move PLAN --from LINE --to LINE --amount £ --reason T --body BODY\n"
        "             [--request-id ID]",
        "Move unspent money between two lines of a plan, approved by BODY.", BudgetMove},
+      {Service::kGovernance, "budget", "movements", {1, 1}, {},
+       "budget movements LINE",
+       "A line's ledger: every allocation, spend and reallocation in and out, with the running\n"
+       "             amount available (LINE is PLAN/LINE-ID or a full name).", BudgetMovements},
+      {Service::kNone, "audit", "list", {0, 0}, {"resource", "subject", "from", "to", "format"},
+       "audit list [--resource R] [--subject S] [--from D] [--to D] [--format table|csv]",
+       "Every service's audit trail, merged by time, with each field's change (admins). D is a\n"
+       "             date as every date option takes it (--to includes the day) or an RFC 3339 time. A service that is\n"
+       "             down is reported on stderr (exit 1) and the others still listed.", AuditList},
   };
   return *commands;
 }

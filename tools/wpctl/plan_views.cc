@@ -5,6 +5,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/time.h"
 #include "services/governance/core/money.h"
 #include "tools/wpctl/governance_names.h"
 #include "tools/wpctl/output.h"
@@ -241,9 +242,17 @@ std::string BudgetSummaryText(const gov::BudgetSummary& s) {
 
 std::string ReallocationText(const gov::ReallocateBudgetResponse& response) {
   const gov::Reallocation& r = response.reallocation();
-  std::string out = absl::StrCat("moved ", PoundsText(r.amount_pence()), " from ",
-                                 ShortName(r.from_line()), " to ", ShortName(r.to_line()), " (",
-                                 r.name(), ", approved by ", ShortName(r.approving_body()), ")\n");
+  // A retry of a recorded request moved nothing now: say what it finds.
+  std::string out = response.replayed()
+                        ? absl::StrCat("already recorded as ", r.name(), " at ",
+                                       absl::FormatTime("%Y-%m-%d %H:%M:%S UTC",
+                                                        absl::FromUnixSeconds(r.create_time().seconds()),
+                                                        absl::UTCTimeZone()),
+                                       ": nothing moved now\n")
+                        : std::string();
+  absl::StrAppend(&out, response.replayed() ? "it moved " : "moved ", PoundsText(r.amount_pence()), " from ",
+                  ShortName(r.from_line()), " to ", ShortName(r.to_line()), " (", r.name(), ", approved by ",
+                  ShortName(r.approving_body()), ")\n");
   Table table({{"LINE"},
                {"ALLOCATED", Align::kRight},
                {"SPENT", Align::kRight},

@@ -171,6 +171,14 @@ TEST(PlanViewsTest, ReallocationShowsBothLines) {
                               "(plans/2022-23/reallocations/1, approved by finance-sub-group)\n"));
   EXPECT_THAT(text, HasSubstr("2022-23-mentoring   £25,000.00   £8,750.00  £16,250.00\n"));
   EXPECT_THAT(text, HasSubstr("2022-23-coaching   £130,000.00  £42,000.00  £88,000.00\n"));
+  EXPECT_THAT(text, ::testing::Not(HasSubstr("already recorded")));
+
+  // A retry of a recorded request reads as that, not as a second move.
+  response.set_replayed(true);
+  response.mutable_reallocation()->mutable_create_time()->set_seconds(1772373600);
+  const std::string again = ReallocationText(response);
+  EXPECT_THAT(again, HasSubstr("already recorded as plans/2022-23/reallocations/1 at 2026-03-01 14:00:00 UTC: "
+                               "nothing moved now\nit moved £35,000.00 from 2022-23-mentoring"));
 }
 
 TEST(PlanViewsTest, AmendmentsWithProjectChanges) {

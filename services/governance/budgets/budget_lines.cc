@@ -39,11 +39,13 @@ constexpr char kSpendMethod[] = "RecordSpend";
 
 absl::Status BadPageToken() { return InvalidField("page_token", "is not a token this service returned"); }
 
-// Publishes budget_line.<verb> with the line as stored now, and returns it.
+// Publishes budget_line.<verb> with the line as stored now, and returns it;
+// `before` (the line before a change, or null) lets the audit record show
+// what changed.
 absl::StatusOr<v1::BudgetLine> Publish(store::Transaction& tx, const server::Caller& caller, const LineId& id,
-                                       const std::string& verb) {
+                                       const std::string& verb, const v1::BudgetLine* before = nullptr) {
   WP_ASSIGN_OR_RETURN(auto line, LoadBudgetLine(tx, id.plan_id, id.line_id));
-  if (auto seq = EmitEvent(tx, caller, kEntity, verb, line.name(), line); !seq.ok()) return seq.status();
+  if (auto seq = EmitEvent(tx, caller, kEntity, verb, line.name(), line, {before}); !seq.ok()) return seq.status();
   return line;
 }
 
@@ -120,12 +122,17 @@ absl::StatusOr<v1::BudgetLine> MoveMoney(
   const LineId& id = move.id;
   return store::WriteValue<v1::BudgetLine>(db, [&](store::Transaction& tx) -> absl::StatusOr<v1::BudgetLine> {
     v1::BudgetMovement recorded;  // what a retry finds
+    v1::BudgetLine before;        // for the audit record's changes
     return store::CreateOnce<v1::BudgetLine>(
         tx, {move.method, move.request_id, now},
         [&](const std::string& made) { return LoadRecordedLine(tx, move.request_id, made); },
         [&]() -> absl::StatusOr<v1::BudgetLine> {
           return store::UpdateWithEtag<v1::BudgetLine>(
-              move.etag, [&] { return LoadBudgetLine(tx, id.plan_id, id.line_id); },
+              move.etag,
+              [&]() -> absl::StatusOr<v1::BudgetLine> {
+                WP_ASSIGN_OR_RETURN(before, LoadBudgetLine(tx, id.plan_id, id.line_id));
+                return before;
+              },
               [&](v1::BudgetLine& next) { return change(tx, next); },
               [&](const v1::BudgetLine& next, int64_t version) -> absl::StatusOr<v1::BudgetLine> {
                 const Pence allocated(next.allocated_pence());
@@ -134,7 +141,7 @@ absl::StatusOr<v1::BudgetLine> MoveMoney(
                 v1::BudgetMovement movement = Movement(move.kind, move.amount_pence, allocated, spent, caller);
                 describe(movement);
                 WP_ASSIGN_OR_RETURN(recorded, AppendMovement(tx, id.plan_id, id.line_id, movement, now));
-                return Publish(tx, caller, id, move.verb);
+                return Publish(tx, caller, id, move.verb, &before);
               },
               store::kAlwaysSave);
         },
@@ -278,15 +285,20 @@ absl::StatusOr<v1::BudgetLine> BudgetLines::UpdateBudgetLine(const server::Calle
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::BudgetLine>(
       db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::BudgetLine> {
+        v1::BudgetLine before;  // for the audit record's changes
         return store::UpdateWithEtag<v1::BudgetLine>(
-            line.etag(), [&] { return LoadBudgetLine(tx, id->plan_id, id->line_id); },
+            line.etag(),
+            [&]() -> absl::StatusOr<v1::BudgetLine> {
+              WP_ASSIGN_OR_RETURN(before, LoadBudgetLine(tx, id->plan_id, id->line_id));
+              return before;
+            },
             [&](v1::BudgetLine& next) {
               next.set_title(line.title());
               return absl::OkStatus();
             },
             [&](const v1::BudgetLine& next, int64_t version) -> absl::StatusOr<v1::BudgetLine> {
               WP_RETURN_IF_ERROR(SaveLineTitle(tx, id->plan_id, id->line_id, version, next.title(), now));
-              return Publish(tx, caller, *id, "updated");
+              return Publish(tx, caller, *id, "updated", &before);
             },
             // A title update always records and publishes, even when the
             // title is unchanged (as before this used the helper).

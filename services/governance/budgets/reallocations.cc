@@ -98,7 +98,9 @@ absl::StatusOr<v1::ReallocateBudgetResponse> Reallocations::ReallocateBudget(
             tx, {kMethod, request.request_id(), now},
             [&](const std::string& made) -> absl::StatusOr<v1::ReallocateBudgetResponse> {
               WP_ASSIGN_OR_RETURN(auto parts, ParseName(made, kReallocationPattern, "request_id"));
-              return LoadReallocationResponse(tx, parts[0], NumberPart(parts[1]));
+              WP_ASSIGN_OR_RETURN(auto earlier, LoadReallocationResponse(tx, parts[0], NumberPart(parts[1])));
+              earlier.set_replayed(true);
+              return earlier;
             },
             [&]() -> absl::StatusOr<v1::ReallocateBudgetResponse> {
               WP_ASSIGN_OR_RETURN(auto plan, LoadPlanRef(tx, plan_id));
@@ -177,7 +179,9 @@ absl::StatusOr<v1::ReallocateBudgetResponse> Reallocations::ReallocateBudget(
               *event.mutable_reallocation() = response.reallocation();
               *event.mutable_from_line() = response.from_line();
               *event.mutable_to_line() = response.to_line();
-              if (auto seq = EmitEvent(tx, caller, "budget", "reallocated", stored->name(), event); !seq.ok()) {
+              // Found in the trail of either line (audit_log.h: related resources).
+              const audit::AuditDetail lines{nullptr, {from_line.name(), to_line.name()}};
+              if (auto seq = EmitEvent(tx, caller, "budget", "reallocated", stored->name(), event, lines); !seq.ok()) {
                 return seq.status();
               }
               return response;

@@ -3,6 +3,7 @@
 // the event, retries, and the list newest first.
 #include "services/governance/budgets/reallocations.h"
 
+#include <algorithm>
 #include <limits>
 #include <memory>
 #include <string>
@@ -191,6 +192,35 @@ TEST_P(ReallocationsTest, PublishesBudgetReallocatedAndAudits) {
   EXPECT_EQ(AuditOf(*db_, "plans/2022-23/reallocations/1"), std::vector<std::string>{"budget.reallocated"});
 }
 
+TEST_P(ReallocationsTest, EitherLinesTrailFindsTheReallocation) {
+  ASSERT_TRUE(reallocations_->ReallocateBudget(caller_, Move(1000)).ok());
+  for (const char* line : {kMentoring, kCoaching}) {
+    const std::vector<std::string> trail = AuditOf(*db_, line);
+    ASSERT_FALSE(trail.empty()) << line;
+    EXPECT_EQ(trail.back(), "budget.reallocated") << line;
+  }
+  // Not the line the reallocation left alone.
+  const std::vector<std::string> other = AuditOf(*db_, kNextYear);
+  EXPECT_EQ(std::count(other.begin(), other.end(), "budget.reallocated"), 0);
+}
+
+TEST_P(ReallocationsTest, ASpendsAuditRecordShowsTheAmountsBeforeAndAfter) {
+  auto entries = store::ReadValue<std::vector<audit::StoredAuditEntry>>(
+      *db_, [&](store::Transaction& tx) { return audit::ListAuditByResource(tx, kMentoring, 0, 100); });
+  ASSERT_TRUE(entries.ok()) << entries.status();
+  ASSERT_FALSE(entries->empty());
+  // The setup's spend of £1,000.00 on mentoring.
+  const audit::StoredAuditEntry& spend = entries->back();
+  bool saw_spent = false;
+  for (const audit::FieldChange& c : spend.entry.changes) {
+    if (c.field != "spent_pence") continue;
+    saw_spent = true;
+    EXPECT_EQ(c.before, "0");
+    EXPECT_EQ(c.after, "100000");
+  }
+  EXPECT_TRUE(saw_spent) << spend.entry.summary;
+}
+
 TEST_P(ReallocationsTest, OnlyUnspentMoneyMoves) {
   // £4,000.00 of mentoring's £5,000.00 is unspent.
   v1::ReallocateBudgetRequest too_much = Move(400001);
@@ -305,6 +335,9 @@ TEST_P(ReallocationsTest, RetryReturnsTheFirstResponse) {
   const std::string before = Snapshot();
   auto again = reallocations_->ReallocateBudget(caller_, request);
   ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_FALSE(first->replayed());
+  EXPECT_TRUE(again->replayed());  // so a client can say "already recorded"
+  again->clear_replayed();
   EXPECT_EQ(again->DebugString(), first->DebugString());
   EXPECT_EQ(Snapshot(), before);
   EXPECT_EQ(Get(kMentoring).allocated_pence(), 498500);

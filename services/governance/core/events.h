@@ -12,6 +12,7 @@
 
 #include "absl/status/statusor.h"
 #include "google/protobuf/message.h"
+#include "libs/audit/audited_event.h"
 #include "libs/server/request_context.h"
 #include "libs/store/database.h"
 
@@ -31,10 +32,13 @@ inline const std::set<std::string>& EntityTypes() {
 // the audit record of the change; returns the event's outbox position.
 // Every change of this service goes through here: the cached aggregates rely
 // on each change moving the outbox position (cached_aggregates.h).
+// `detail` (optional): the resource before an update, so the record shows
+// what changed, and other resources the change touched (audited_event.h).
 absl::StatusOr<int64_t> EmitEvent(store::Transaction& tx, const server::Caller& caller,
                                   const std::string& entity, const std::string& verb,
                                   const std::string& subject,
-                                  const google::protobuf::Message& payload);
+                                  const google::protobuf::Message& payload,
+                                  const audit::AuditDetail& detail = {});
 
 }  // namespace wp::governance
 

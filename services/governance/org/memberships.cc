@@ -134,7 +134,8 @@ absl::StatusOr<v1::Membership> Memberships::CreateMembership(const server::Calle
           WP_ASSIGN_OR_RETURN(auto number, NextMembershipNumber(tx, body.id));
           WP_RETURN_IF_ERROR(InsertMembership(tx, body.id, number, person.id, m, now));
           WP_ASSIGN_OR_RETURN(auto stored, LoadMembership(tx, body.id, number));
-          if (auto seq = EmitEvent(tx, caller, "membership", "created", stored.name(), stored); !seq.ok()) {
+          if (auto seq = EmitEvent(tx, caller, "membership", "created", stored.name(), stored,
+                                   {nullptr, {stored.person()}}); !seq.ok()) {
             return seq.status();
           }
           return stored;
@@ -236,7 +237,8 @@ absl::StatusOr<v1::Membership> Memberships::UpdateMembership(const server::Calle
           WP_RETURN_IF_ERROR(CheckNoClash(tx, body_id, number, person[0], next));
           WP_RETURN_IF_ERROR(SaveMembership(tx, body_id, number, next, version, now));
           WP_ASSIGN_OR_RETURN(auto stored, LoadMembership(tx, body_id, number));
-          if (auto seq = EmitEvent(tx, caller, "membership", "updated", stored.name(), stored); !seq.ok()) {
+          if (auto seq = EmitEvent(tx, caller, "membership", "updated", stored.name(), stored,
+                                   {nullptr, {stored.person()}}); !seq.ok()) {
             return seq.status();
           }
           return stored;

@@ -145,8 +145,13 @@ absl::StatusOr<v1::Person> People::UpdatePerson(const server::Caller& caller,
 
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Person>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Person> {
+    v1::Person before;  // for the audit record's changes (names masked)
     return store::UpdateWithEtag<v1::Person>(
-        in.etag(), [&] { return LoadPerson(tx, id); },
+        in.etag(),
+        [&]() -> absl::StatusOr<v1::Person> {
+          WP_ASSIGN_OR_RETURN(before, LoadPerson(tx, id));
+          return before;
+        },
         [&](v1::Person& next) {
           if (paths.count("display_name") > 0) next.set_display_name(in.display_name());
           if (paths.count("authority") > 0) next.set_authority(in.authority());
@@ -156,7 +161,7 @@ absl::StatusOr<v1::Person> People::UpdatePerson(const server::Caller& caller,
         [&](const v1::Person& next, int64_t version) -> absl::StatusOr<v1::Person> {
           WP_RETURN_IF_ERROR(SavePerson(tx, id, next, version, now));
           WP_ASSIGN_OR_RETURN(auto stored, LoadPerson(tx, id));
-          if (auto seq = EmitEvent(tx, caller, "person", "updated", stored.name(), stored); !seq.ok()) {
+          if (auto seq = EmitEvent(tx, caller, "person", "updated", stored.name(), stored, {&before}); !seq.ok()) {
             return seq.status();
           }
           return stored;

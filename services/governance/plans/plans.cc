@@ -29,9 +29,10 @@ constexpr char kCreateMethod[] = "CreatePlan";
 
 // Publishes plan.<verb> with the plan as stored now, and returns it.
 absl::StatusOr<v1::Plan> EmitPlan(store::Transaction& tx, const server::Caller& caller,
-                                  const std::string& id, const std::string& verb) {
+                                  const std::string& id, const std::string& verb,
+                                  const v1::Plan* before = nullptr) {
   WP_ASSIGN_OR_RETURN(auto stored, LoadPlan(tx, id));
-  if (auto seq = EmitEvent(tx, caller, "plan", verb, stored.name(), stored); !seq.ok()) {
+  if (auto seq = EmitEvent(tx, caller, "plan", verb, stored.name(), stored, {before}); !seq.ok()) {
     return seq.status();
   }
   return stored;
@@ -129,8 +130,13 @@ absl::StatusOr<v1::Plan> Plans::UpdatePlan(const server::Caller& caller,
 
   const absl::Time now = absl::Now();
   return store::WriteValue<v1::Plan>(db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::Plan> {
+    v1::Plan before;  // for the audit record's changes
     return store::UpdateWithEtag<v1::Plan>(
-        request.plan().etag(), [&] { return LoadPlan(tx, id); },
+        request.plan().etag(),
+        [&]() -> absl::StatusOr<v1::Plan> {
+          WP_ASSIGN_OR_RETURN(before, LoadPlan(tx, id));
+          return before;
+        },
         [&](v1::Plan& next) -> absl::Status {
           if (next.state() != v1::Plan::DRAFT) {
             return absl::FailedPreconditionError(
@@ -146,7 +152,7 @@ absl::StatusOr<v1::Plan> Plans::UpdatePlan(const server::Caller& caller,
         },
         [&](const v1::Plan& next, int64_t version) -> absl::StatusOr<v1::Plan> {
           WP_RETURN_IF_ERROR(SavePlan(tx, id, next, version, now));
-          return EmitPlan(tx, caller, id, "updated");
+          return EmitPlan(tx, caller, id, "updated", &before);
         },
         // A plan update always records and publishes, even when nothing
         // changed (as before this used the helper).

@@ -127,7 +127,8 @@ absl::StatusOr<v1::Sponsorship> Sponsorships::AssignSponsor(const server::Caller
               v1::SponsorAssigned event;
               *event.mutable_sponsorship() = stored;
               event.set_session_span(plan.session_span);
-              if (auto seq = EmitEvent(tx, caller, "sponsor", "assigned", stored.name(), event); !seq.ok()) {
+              if (auto seq = EmitEvent(tx, caller, "sponsor", "assigned", stored.name(), event,
+                                       {nullptr, {stored.sponsor(), stored.workstream()}}); !seq.ok()) {
                 return seq.status();
               }
               return stored;
@@ -232,7 +233,8 @@ absl::StatusOr<v1::Sponsorship> Sponsorships::EndSponsorship(const server::Calle
               v1::SponsorEnded event;
               *event.mutable_sponsorship() = stored;
               event.set_session_span(plan.session_span);
-              if (auto seq = EmitEvent(tx, caller, "sponsor", "ended", stored.name(), event); !seq.ok()) {
+              if (auto seq = EmitEvent(tx, caller, "sponsor", "ended", stored.name(), event,
+                                       {nullptr, {stored.sponsor(), stored.workstream()}}); !seq.ok()) {
                 return seq.status();
               }
               return stored;

@@ -47,11 +47,12 @@ absl::Status NotScheduled(const v1::LearningEvent& event, absl::string_view doin
       absl::StrCat(event.name(), " is ", v1::EventStatus_Name(event.status()), "; only a SCHEDULED event can be ", doing));
 }
 
+// `before`: the event before an update (the audit record shows what changed), or null.
 absl::Status EmitEventChange(store::Transaction& tx, const server::Caller& caller, const char* verb,
-                             const v1::LearningEvent& event) {
+                             const v1::LearningEvent& event, const v1::LearningEvent* before = nullptr) {
   v1::EventChanged payload;
   *payload.mutable_event() = event;
-  return EmitEvent(tx, caller, "event", verb, event.name(), payload).status();
+  return EmitEvent(tx, caller, "event", verb, event.name(), payload, {before}).status();
 }
 
 }  // namespace
@@ -176,9 +177,10 @@ absl::StatusOr<v1::LearningEvent> LearningEvents::Update(const server::Caller& c
             *payload.mutable_previous_start_time() = before.start_time();
             *payload.mutable_previous_end_time() = before.end_time();
             *payload.mutable_previous_registration_cutoff() = before.registration_cutoff();
-            WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "event", "rescheduled", stored.name(), payload).status());
+            WP_RETURN_IF_ERROR(
+                EmitEvent(tx, caller, "event", "rescheduled", stored.name(), payload, {&before}).status());
           } else {
-            WP_RETURN_IF_ERROR(EmitEventChange(tx, caller, "updated", stored));
+            WP_RETURN_IF_ERROR(EmitEventChange(tx, caller, "updated", stored, &before));
           }
           // Places freed by a raised capacity go to those waiting, in order.
           WP_ASSIGN_OR_RETURN(int promoted, PromoteWaiting(tx, caller, id, now));

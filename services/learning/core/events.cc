@@ -6,8 +6,9 @@ namespace wp::learning {
 
 absl::StatusOr<int64_t> EmitEvent(store::Transaction& tx, const server::Caller& caller,
                                   const std::string& entity, const std::string& verb,
-                                  const std::string& subject, const google::protobuf::Message& payload) {
-  return audit::EmitAuditedEvent(tx, kServiceName, EntityTypes(), caller, entity, verb, subject, payload);
+                                  const std::string& subject, const google::protobuf::Message& payload,
+                                  const audit::AuditDetail& detail) {
+  return audit::EmitAuditedEvent(tx, kServiceName, EntityTypes(), caller, entity, verb, subject, payload, detail);
 }
 
 }  // namespace wp::learning

@@ -11,6 +11,7 @@
 
 #include "absl/status/statusor.h"
 #include "google/protobuf/message.h"
+#include "libs/audit/audited_event.h"
 #include "libs/server/request_context.h"
 #include "libs/store/database.h"
 
@@ -31,9 +32,12 @@ inline const std::set<std::string>& EntityTypes() {
 
 // Writes wp.learning.<entity>.<verb> about `subject` and the audit record of
 // the change, and returns the event's outbox position.
+// `detail` (optional): the resource before an update, so the record shows
+// what changed, and other resources the change touched (audited_event.h).
 absl::StatusOr<int64_t> EmitEvent(store::Transaction& tx, const server::Caller& caller,
                                   const std::string& entity, const std::string& verb,
-                                  const std::string& subject, const google::protobuf::Message& payload);
+                                  const std::string& subject, const google::protobuf::Message& payload,
+                                  const audit::AuditDetail& detail = {});
 
 }  // namespace wp::learning
 

@@ -89,8 +89,12 @@ absl::StatusOr<v1::ContentItem> ContentItems::Update(const server::Caller& calle
     return false;
   };
   return store::WriteValue<v1::ContentItem>(db_, [&](store::Transaction& tx) {
+    v1::ContentItem was;  // for the audit record's changes
     return store::UpdateWithEtag<v1::ContentItem>(
-        in.etag(), /*load=*/[&] { return LoadContentItem(tx, in.content_id()); },
+        in.etag(), /*load=*/[&]() -> absl::StatusOr<v1::ContentItem> {
+          WP_ASSIGN_OR_RETURN(was, LoadContentItem(tx, in.content_id()));
+          return was;
+        },
         /*change=*/
         [&](v1::ContentItem& next) -> absl::Status {
           const v1::ContentStatus before = next.status();
@@ -114,7 +118,7 @@ absl::StatusOr<v1::ContentItem> ContentItems::Update(const server::Caller& calle
         [&](const v1::ContentItem& next, int64_t version) -> absl::StatusOr<v1::ContentItem> {
           WP_RETURN_IF_ERROR(SaveContentItem(tx, next, version, now));
           WP_ASSIGN_OR_RETURN(v1::ContentItem stored, LoadContentItem(tx, next.content_id()));
-          WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "content", "updated", stored.name(), stored).status());
+          WP_RETURN_IF_ERROR(EmitEvent(tx, caller, "content", "updated", stored.name(), stored, {&was}).status());
           return stored;
         });
   });
