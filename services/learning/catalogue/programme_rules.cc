@@ -19,8 +19,9 @@ bool IsWorkstreamName(absl::string_view name) {
     if (!absl::ascii_isdigit(static_cast<unsigned char>(c)) && c != '-') return false;
   }
   int number = 0;
-  return parts[3].size() <= 2 && parts[3][0] != '0' && absl::SimpleAtoi(parts[3], &number) && number >= 1 &&
-         number <= 99;
+  // A number 1..99 written without a leading zero; an empty one is not a number.
+  return !parts[3].empty() && parts[3].size() <= 2 && parts[3][0] != '0' &&
+         absl::SimpleAtoi(parts[3], &number) && number >= 1 && number <= 99;
 }
 
 bool IsNetworkName(absl::string_view name) {

@@ -43,6 +43,12 @@ constexpr int kHeaderSearchRows = 10;
 constexpr size_t kMaxRejectionBytes = 1000;
 constexpr size_t kMaxProjectTitleBytes = 500;  // as governance's plans allow
 
+// A rejected row's problems as one reason of at most kMaxRejectionBytes
+// (ShortenText adds "..." to what it cuts).
+std::string Reason(const std::vector<std::string>& problems) {
+  return ShortenText(absl::StrJoin(problems, "; "), kMaxRejectionBytes - 3);
+}
+
 std::string Key(absl::string_view cell) {
   std::string key;
   for (absl::string_view word : absl::StrSplit(absl::AsciiStrToLower(cell), ' ', absl::SkipEmpty())) {
@@ -221,11 +227,14 @@ absl::StatusOr<ProjectPlanFile> ParseProjectPlan(absl::string_view text, std::op
     for (const std::string& cell : in.cells) blank = blank && absl::StripAsciiWhitespace(cell).empty();
     if (blank) continue;
     if (!in.over_limit.empty()) {
-      file.rejections.push_back({in.line, project, in.over_limit});
+      file.rejections.push_back({in.line, project, Reason({in.over_limit})});
       continue;
     }
+    // Only a readable title is carried down to the rows below; a row whose
+    // title is not is rejected by its cell checks, and so are rows that
+    // would have carried it.
     const std::string title = Cell(in, *index, kProject);
-    if (!title.empty()) project = title;
+    if (!title.empty()) project = FindBadTextByte(title) ? std::string() : title;
     ProjectPlanRow row;
     row.line = in.line;
     row.project = project;
@@ -236,7 +245,7 @@ absl::StatusOr<ProjectPlanFile> ParseProjectPlan(absl::string_view text, std::op
       problems.insert(problems.begin(), absl::StrCat("Project title is over ", kMaxProjectTitleBytes, " bytes"));
     }
     if (!problems.empty()) {
-      file.rejections.push_back({in.line, project, ShortenText(absl::StrJoin(problems, "; "), kMaxRejectionBytes)});
+      file.rejections.push_back({in.line, project, Reason(problems)});
       continue;
     }
     file.rows.push_back(std::move(row));
