@@ -101,7 +101,7 @@ absl::StatusOr<google::protobuf::Timestamp> ParseAuditTime(absl::string_view tex
   std::string error;
   if (!absl::ParseTime(absl::RFC3339_full, std::string(text), &t, &error)) {
     // A day in any form the other date options take ("yesterday", "-4w", ...).
-    absl::StatusOr<common::v1::Date> day = ParseDate(text, /*allow_month_only=*/false);
+    auto day = ParseDate(text, /*allow_month_only=*/false);
     if (!day.ok()) {
       return absl::InvalidArgumentError(absl::StrCat("--", option, " \"", text, "\" is not a date (",
                                                      DateForms(false), ") or a time (e.g. 2026-03-01T14:30:00Z)"));
