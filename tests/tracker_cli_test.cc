@@ -353,6 +353,46 @@ TEST_P(TrackerCliTest, AuditListShowsWhatChangedAndNamesServicesThatAreDown) {
   EXPECT_NE(bad.output.find("--from \"last tuesday\""), std::string::npos) << bad.output;
 }
 
+// A note sent again with the same request id (a retry after a timeout)
+// is added once, and wpctl says the second call was already recorded.
+TEST_P(TrackerCliTest, ARetriedNoteSaysItWasAlreadyRecorded) {
+  ASSERT_EQ(Wpctl({"workstreams", "create", "--period", kPeriod, "--number", "1", "--title", "Workstream 1",
+                   "--lead", "Jane Smith"}).exit_code, 0);
+  {
+    auto stub = workstreams::v1::WorkstreamsService::NewStub(service_->channel());
+    grpc::ClientContext ctx;
+    ctx.AddMetadata("authorization", testing::TestBearer(auth::Role::kOfficer, "cli-test"));
+    workstreams::v1::CreatePlanItemRequest request;
+    request.mutable_plan_item()->set_plan_period(kPeriod);
+    request.mutable_plan_item()->set_ref("1.1");
+    request.mutable_plan_item()->set_task("Moderation events for every authority");
+    request.mutable_plan_item()->set_status(workstreams::v1::ON_TRACK);
+    workstreams::v1::PlanItem made;
+    grpc::Status s = stub->CreatePlanItem(&ctx, request, &made);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+  }
+  const std::vector<std::string> note = {"items", "note", "1.1", "--period", kPeriod, "--text",
+                                         "Two events held", "--request-id", "note-retry-1"};
+  CommandResult first = Wpctl(note);
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_EQ(first.output.find("already recorded"), std::string::npos) << first.output;
+  CommandResult again = Wpctl(note);
+  ASSERT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_NE(again.output.find("already recorded as planPeriods/2019-22/planItems/1.1"),
+            std::string::npos)
+      << again.output;
+  EXPECT_NE(again.output.find("(request id note-retry-1): nothing changed now"), std::string::npos)
+      << again.output;
+  CommandResult shown = Wpctl({"items", "get", "1.1", "--period", kPeriod, "--json"});
+  ASSERT_EQ(shown.exit_code, 0) << shown.output;
+  size_t notes = 0;
+  for (size_t at = shown.output.find("Two events held"); at != std::string::npos;
+       at = shown.output.find("Two events held", at + 1)) {
+    ++notes;
+  }
+  EXPECT_EQ(notes, 1u) << shown.output;
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, TrackerCliTest,
                          ::testing::Values(testing::Engine::kSqlite, testing::Engine::kPostgres),
                          testing::EngineNamer());

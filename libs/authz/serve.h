@@ -2,7 +2,9 @@
 // (call_guard.h), check the request against the limits declared on its
 // proto (libs/validation/request_check.h), run the domain function with the
 // caller with the call's trace current (libs/trace: every log line carries
-// its trace_id, every event its traceparent), convert the result.
+// its trace_id, every event its traceparent), convert the result. A call
+// answered from a recorded request id (a retry) says so in the trailing
+// metadata "wp-replay-of" (libs/store/replay_watch.h).
 //
 //   return authz::Serve(guard_, *ctx, *req, resp, [&](const server::Caller& caller) {
 //     return tracker_.CreatePlanItem(caller, *req);
@@ -17,6 +19,7 @@
 #include "grpcpp/support/status.h"
 #include "libs/authz/call_guard.h"
 #include "libs/status/grpc_status.h"
+#include "libs/store/replay_watch.h"
 #include "libs/trace/trace_context.h"
 #include "libs/validation/request_check.h"
 
@@ -42,13 +45,15 @@ inline absl::StatusOr<server::Caller> AdmitRequest(const CallGuard& guard,
 }
 
 template <typename Response, typename Fn>
-grpc::Status Serve(const CallGuard& guard, const grpc::ServerContextBase& call,
+grpc::Status Serve(const CallGuard& guard, grpc::ServerContextBase& call,
                    const google::protobuf::Message& request, Response* response, Fn&& fn) {
   absl::StatusOr<server::Caller> caller = AdmitRequest(guard, call, request);
   if (!caller.ok()) return ToGrpcStatus(caller.status());
   trace::Scope trace(TraceOf(*caller));
+  store::ReplayWatch replay;
   absl::StatusOr<Response> result = fn(*caller);
   if (!result.ok()) return ToGrpcStatus(result.status());
+  if (replay.replayed()) call.AddTrailingMetadata(store::kReplayOfMetadataKey, replay.replay_of());
   *response = *std::move(result);
   return grpc::Status::OK;
 }

@@ -10,7 +10,8 @@
 // (`replay` of the recorded resource name) and changes nothing; otherwise
 // `create` runs and the name of what it made is recorded in the same
 // transaction, so a retry after a crash or a lost answer either finds the
-// record or finds nothing made. See request_ids.h for the table.
+// record or finds nothing made. See request_ids.h for the table, and
+// replay_watch.h for how the client learns that its call was a retry.
 //
 // Thread-safety: as the Transaction passed in.
 #ifndef WP_LIBS_STORE_CREATE_ONCE_H_
@@ -24,6 +25,7 @@
 #include "absl/time/time.h"
 #include "libs/status/status_macros.h"
 #include "libs/store/database.h"
+#include "libs/store/replay_watch.h"
 #include "libs/store/request_ids.h"
 
 namespace wp::store {
@@ -44,7 +46,10 @@ absl::StatusOr<T> CreateOnce(Transaction& tx, const RequestKey& key,
                              const std::function<absl::StatusOr<T>()>& create,
                              const std::function<std::string(const T&)>& recorded_name) {
   WP_ASSIGN_OR_RETURN(std::optional<std::string> earlier, FindRequest(tx, key.method, key.request_id));
-  if (earlier.has_value()) return replay(*earlier);
+  if (earlier.has_value()) {
+    NoteReplay(*earlier);  // the client hears of it (replay_watch.h)
+    return replay(*earlier);
+  }
   WP_ASSIGN_OR_RETURN(T made, create());
   WP_RETURN_IF_ERROR(RecordRequest(tx, key.method, key.request_id, recorded_name(made), key.now));
   return made;

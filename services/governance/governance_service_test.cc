@@ -430,6 +430,64 @@ TEST_P(GovernanceServiceTest, BudgetSummaryIsServedFromRedisAndNeverStale) {
   EXPECT_EQ(without_redis->total().spent_pence(), 123450);
 }
 
+// A retried spend (same request id) spends nothing more, and the answer's
+// trailing metadata says which movement the first call recorded, so a
+// client can say "already recorded" instead of reading it as a second spend.
+TEST_P(GovernanceServiceTest, ARetriedSpendSaysWhatWasRecordedBefore) {
+  ASSERT_TRUE(CreatePlan("2022-23", "2022-23").ok());
+  v1::CreateBudgetLineRequest line;
+  line.set_parent("plans/2022-23");
+  line.set_budget_line_id("coaching");
+  line.mutable_budget_line()->set_financial_year("2022-23");
+  line.mutable_budget_line()->set_workstream_number(2);
+  line.mutable_budget_line()->set_title("Executive coaching");
+  line.mutable_budget_line()->set_allocated_pence(5000000);
+  line.set_approving_body("bodies/finance-sub-group");
+  ASSERT_TRUE((Run<v1::BudgetLine>([&](grpc::ClientContext* ctx, v1::BudgetLine* out) {
+                 return Plans().CreateBudgetLine(ctx, line, out);
+               }).ok()));
+  v1::RecordSpendRequest spend;
+  spend.set_name("plans/2022-23/budgetLines/coaching");
+  spend.set_amount_pence(80000);
+  spend.set_description("Coach fees, first cohort");
+  *spend.mutable_spent_on() = Day(2022, 10, 3);
+  spend.set_request_id("spend-coach-fees-1");
+  auto send = [&](std::string* replay_of) {
+    grpc::ClientContext ctx;
+    Prepare(&ctx);
+    v1::BudgetLine out;
+    grpc::Status s = Plans().RecordSpend(&ctx, spend, &out);
+    const auto& trailing = ctx.GetServerTrailingMetadata();
+    auto it = trailing.find("wp-replay-of");
+    *replay_of = it == trailing.end() ? "" : std::string(it->second.data(), it->second.size());
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return out;
+  };
+  std::string first_replay;
+  const v1::BudgetLine first = send(&first_replay);
+  EXPECT_EQ(first_replay, "");  // made now
+  EXPECT_EQ(first.spent_pence(), 80000);
+
+  std::string again_replay;
+  const v1::BudgetLine again = send(&again_replay);
+  EXPECT_EQ(again.spent_pence(), 80000);  // not spent twice
+  v1::ListBudgetMovementsRequest ledger;
+  ledger.set_parent("plans/2022-23/budgetLines/coaching");
+  auto movements = Run<v1::ListBudgetMovementsResponse>(
+      [&](grpc::ClientContext* ctx, v1::ListBudgetMovementsResponse* out) {
+        return Plans().ListBudgetMovements(ctx, ledger, out);
+      });
+  ASSERT_TRUE(movements.ok()) << movements.status();
+  ASSERT_EQ(movements->movements_size(), 2);  // the opening allocation and one spend
+  EXPECT_EQ(again_replay, movements->movements(1).name());
+
+  // A different request id is a second spend, and says nothing of replays.
+  spend.set_request_id("spend-coach-fees-2");
+  std::string second_replay;
+  EXPECT_EQ(send(&second_replay).spent_pence(), 160000);
+  EXPECT_EQ(second_replay, "");
+}
+
 TEST_P(GovernanceServiceTest, MeetingPackIsCachedAndShowsEveryNewAction) {
   ASSERT_TRUE(CreatePerson("ric-lead", "RIC Lead", "").ok());
   auto meeting = Schedule("implementation-group", Day(2031, 3, 4));

@@ -42,9 +42,22 @@ CommandResult BudgetSpend(const CommandEnv& env, const Args& args) {
   auto request = BudgetSpendRequest(args);
   if (!request.ok()) return request.status();
   EnsureRequestId(env, *request);
-  auto line = env.client->CallIdempotent(env.client->plans(), &Stub::RecordSpend, *request);
+  std::string replay_of;
+  auto line = env.client->CallIdempotent(env.client->plans(), &Stub::RecordSpend, *request, &replay_of);
   if (!line.ok()) return line.status();
-  return Print(env, *line, BudgetLineText(*line));
+  if (replay_of.empty()) return Print(env, *line, BudgetLineText(*line));
+  // A retry: say what the first call recorded, not a second spend.
+  gov::ListBudgetMovementsRequest ledger;
+  ledger.set_parent(line->name());
+  auto movements = env.client->CallAllPages(env.client->plans(), &Stub::ListBudgetMovements, ledger);
+  const gov::BudgetMovement* recorded = nullptr;
+  if (movements.ok()) {
+    for (const gov::BudgetMovement& m : movements->movements()) {
+      if (m.name() == replay_of) recorded = &m;
+    }
+  }
+  if (env.json) *env.err << "already recorded as " << replay_of << ": nothing spent now\n";
+  return Print(env, *line, ReplayedSpendText(replay_of, recorded, *line));
 }
 
 CommandResult BudgetMove(const CommandEnv& env, const Args& args) {

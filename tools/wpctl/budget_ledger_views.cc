@@ -45,4 +45,16 @@ std::string LedgerText(const std::string& line, const gov::ListBudgetMovementsRe
   return absl::StrCat(line, "\n", table.Render());
 }
 
+std::string ReplayedSpendText(const std::string& replay_of, const gov::BudgetMovement* recorded,
+                              const gov::BudgetLine& line) {
+  std::string out = absl::StrCat("already recorded as ", replay_of);
+  if (recorded != nullptr) {
+    absl::StrAppend(&out, " at ", TimeText(recorded->create_time()), ": nothing spent now\nit spent ",
+                    PoundsText(recorded->amount_pence()), " (", recorded->reason(), ")\n");
+  } else {
+    absl::StrAppend(&out, ": nothing spent now\n");
+  }
+  return absl::StrCat(out, BudgetLineText(line));
+}
+
 }  // namespace wp::wpctl

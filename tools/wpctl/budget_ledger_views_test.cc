@@ -56,5 +56,24 @@ TEST(WpctlLedgerViews, MovementWords) {
   EXPECT_EQ(MovementWord(m), "allocation adjusted");
 }
 
+TEST(WpctlLedgerViews, ARetriedSpendSaysItWasRecordedBefore) {
+  gov::ListBudgetMovementsResponse r;
+  gov::BudgetMovement* spend = Add(r, gov::BudgetMovement::SPEND_RECORDED, 120000, 500000, 120000, 1772326800);
+  spend->set_name("plans/2026-27/budgetLines/2026-27-coaching/movements/3");
+  spend->set_reason("Coach fees, term 1");
+  gov::BudgetLine line;
+  line.set_name("plans/2026-27/budgetLines/2026-27-coaching");
+  line.set_spent_pence(120000);
+  const std::string text = ReplayedSpendText(spend->name(), spend, line);
+  EXPECT_THAT(text, HasSubstr("already recorded as plans/2026-27/budgetLines/2026-27-coaching/movements/3 at "));
+  EXPECT_THAT(text, HasSubstr(": nothing spent now\nit spent £1,200.00 (Coach fees, term 1)\n"));
+  EXPECT_THAT(text, HasSubstr("plans/2026-27/budgetLines/2026-27-coaching"));
+
+  // The movement could not be read: its name is still said.
+  const std::string bare = ReplayedSpendText(spend->name(), nullptr, line);
+  EXPECT_THAT(bare, HasSubstr("already recorded as plans/2026-27/budgetLines/2026-27-coaching/movements/3: "
+                              "nothing spent now\n"));
+}
+
 }  // namespace
 }  // namespace wp::wpctl

@@ -9,6 +9,7 @@
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
 #include "grpcpp/support/channel_arguments.h"
+#include "libs/store/replay_watch.h"  // the metadata key only
 
 namespace wp::wpctl {
 namespace {
@@ -78,6 +79,12 @@ std::string Client::address(absl::string_view service) const {
 std::string NewRequestId() {
   absl::BitGen gen;
   return absl::StrFormat("%016x%016x", absl::Uniform<uint64_t>(gen), absl::Uniform<uint64_t>(gen));
+}
+
+std::string ReplayOf(const grpc::ClientContext& context) {
+  const auto& trailing = context.GetServerTrailingMetadata();
+  auto it = trailing.find(store::kReplayOfMetadataKey);
+  return it == trailing.end() ? "" : std::string(it->second.data(), it->second.size());
 }
 
 void Client::Prepare(grpc::ClientContext* context) const {

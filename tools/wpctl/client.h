@@ -60,6 +60,10 @@ struct ClientOptions {
 // A fresh request id for a call that adds something (random, 128 bits).
 std::string NewRequestId();
 
+// The "wp-replay-of" trailing metadata of a finished call ("" when absent):
+// what the service had already recorded under the call's request id.
+std::string ReplayOf(const grpc::ClientContext& context);
+
 class Client {
  public:
   static constexpr int kIdempotentAttempts = 4;
@@ -86,33 +90,38 @@ class Client {
   void Prepare(grpc::ClientContext* context) const;
 
   // One unary call, e.g. Call(client.workstreams(), &Stub::GetWorkstream, request).
+  // `replay_of`, when given, gets the resource the service says the call's
+  // request id had already recorded (its "wp-replay-of" metadata), or "".
   template <typename Stub, typename Request, typename Response>
   absl::StatusOr<Response> Call(Stub* stub,
                                 grpc::Status (Stub::*rpc)(grpc::ClientContext*, const Request&,
                                                           Response*),
-                                const Request& request) const {
+                                const Request& request, std::string* replay_of = nullptr) const {
     grpc::ClientContext context;
     Prepare(&context);
     Response response;
     grpc::Status status = (stub->*rpc)(&context, request, &response);
     if (!status.ok()) return FromGrpcStatus(status);
+    if (replay_of != nullptr) *replay_of = ReplayOf(context);
     return response;
   }
 
   // A unary call that carries a request_id, so that sending it again cannot
   // apply it twice: retried with the same request on UNAVAILABLE (the
   // service may have applied it before the connection dropped) a few times,
-  // with a short pause.
+  // with a short pause. `replay_of` as for Call: set when this call (or the
+  // user's own earlier one) had already been recorded.
   template <typename Stub, typename Request, typename Response>
   absl::StatusOr<Response> CallIdempotent(Stub* stub,
                                           grpc::Status (Stub::*rpc)(grpc::ClientContext*,
                                                                     const Request&, Response*),
-                                          const Request& request) const {
-    absl::StatusOr<Response> result = Call(stub, rpc, request);
+                                          const Request& request,
+                                          std::string* replay_of = nullptr) const {
+    absl::StatusOr<Response> result = Call(stub, rpc, request, replay_of);
     for (int attempt = 1; attempt < kIdempotentAttempts && absl::IsUnavailable(result.status());
          ++attempt) {
       absl::SleepFor(absl::Milliseconds(250) * attempt);
-      result = Call(stub, rpc, request);
+      result = Call(stub, rpc, request, replay_of);
     }
     return result;
   }

@@ -6,6 +6,7 @@
 #define WP_TOOLS_WPCTL_COMMANDS_H_
 
 #include <iosfwd>
+#include <ostream>
 #include <memory>
 #include <string>
 
@@ -37,6 +38,22 @@ using CommandResult = absl::StatusOr<int>;
 // Writes `message` as JSON when env.json, else `text`; kExitOk.
 CommandResult Print(const CommandEnv& env, const google::protobuf::Message& message,
                     const std::string& text);
+
+// A call carrying a request id (Client::CallIdempotent) that says on stderr
+// when the service had already recorded that id ("already recorded as X:
+// nothing changed now"), so a retry never reads as a second change.
+template <typename Stub, typename Request, typename Response>
+absl::StatusOr<Response> CallOnce(const CommandEnv& env, Stub* stub,
+                                  grpc::Status (Stub::*rpc)(grpc::ClientContext*, const Request&, Response*),
+                                  const Request& request) {
+  std::string replay_of;
+  absl::StatusOr<Response> result = env.client->CallIdempotent(stub, rpc, request, &replay_of);
+  if (result.ok() && !replay_of.empty()) {
+    *env.err << "already recorded as " << replay_of << " (request id " << request.request_id()
+             << "): nothing changed now\n";
+  }
+  return result;
+}
 
 // An exported file to stdout, or to --output FILE (saying so on stderr);
 // --json would only wrap it in base64.

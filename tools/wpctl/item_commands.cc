@@ -101,7 +101,7 @@ CommandResult ItemsNote(const CommandEnv& env, const Args& args) {
   *note->mutable_note_date() =
       date->has_value() ? **date
                         : calendar::FromCivilDay(absl::ToCivilDay(absl::Now(), absl::LocalTimeZone()));
-  auto item = env.client->CallIdempotent(env.client->workstreams(), &Stub::AddProgressNote, request);
+  auto item = CallOnce(env, env.client->workstreams(), &Stub::AddProgressNote, request);
   if (!item.ok()) return item.status();
   return Print(env, *item, PlanItemText(*item, TodayUtcDay()));
 }

@@ -63,7 +63,7 @@ CommandResult NetworksSetCoordinator(const CommandEnv& env, const Args& args) {
   if (args.positional.size() > 2) coordinator->set_person(args.positional.at(2));
   if (start->has_value()) *coordinator->mutable_start_date() = **start;
   if (until->has_value()) *coordinator->mutable_term_end_date() = **until;
-  auto network = env.client->CallIdempotent(env.client->networks(), &Stub::SetCoordinator, request);
+  auto network = CallOnce(env, env.client->networks(), &Stub::SetCoordinator, request);
   if (!network.ok()) return network.status();
   return Print(env, *network, NetworkText(*network));
 }

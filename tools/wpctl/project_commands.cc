@@ -124,7 +124,7 @@ CommandResult ProjectsAddTask(const CommandEnv& env, const Args& args) {
   item->set_resources(args.Get("resources"));
   item->set_plan_notes(args.Get("notes"));
   request.set_request_id(args.Has("request-id") ? args.Get("request-id") : NewRequestId());
-  auto created = env.client->Call(env.client->workstreams(), &v1::WorkstreamsService::Stub::CreatePlanItem, request);
+  auto created = CallOnce(env, env.client->workstreams(), &v1::WorkstreamsService::Stub::CreatePlanItem, request);
   if (!created.ok()) return created.status();
   return Print(env, *created, absl::StrCat("added ", created->ref(), " to ", *name, "\n"));
 }
