@@ -22,6 +22,7 @@ using Stub = common::AuditService::Stub;
 absl::StatusOr<common::ListAuditRecordsRequest> AuditRequest(const Args& args) {
   common::ListAuditRecordsRequest request;
   request.set_resource(args.Get("resource"));
+  if (args.Has("resource")) WP_RETURN_IF_ERROR(CheckAuditResource(request.resource()));
   request.set_subject(args.Get("subject"));
   if (args.Has("from")) {
     WP_ASSIGN_OR_RETURN(*request.mutable_from_time(), ParseAuditTime(args.Get("from"), "from", false));

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <tuple>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/time.h"
 #include "tools/wpctl/values.h"
 
@@ -55,6 +57,22 @@ std::vector<ServiceAuditRecord> MergeAuditRecords(
            std::make_tuple(b.record.time().seconds(), b.record.time().nanos(), b.service, b.record.id());
   });
   return all;
+}
+
+absl::Status CheckAuditResource(absl::string_view resource) {
+  const std::vector<absl::string_view> parts = absl::StrSplit(resource, '/');
+  bool full = !resource.empty();
+  for (size_t i = 0; full && i < parts.size(); ++i) {
+    if (parts[i].empty()) full = false;
+    if (i % 2 == 0 && !std::all_of(parts[i].begin(), parts[i].end(), [](char c) { return absl::ascii_isalpha(c); })) {
+      full = false;
+    }
+  }
+  if (full) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrCat(
+      "--resource \"", resource,
+      "\" is not a full resource name; the services match it exactly, so give collection/id pairs, "
+      "e.g. plans/2026-27/budgetLines/2026-27-coaching or planPeriods/2026-27/planItems/1.3"));
 }
 
 std::string AuditText(const std::vector<ServiceAuditRecord>& records) {

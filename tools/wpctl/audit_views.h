@@ -27,6 +27,13 @@ struct ServiceAuditRecord {
 std::vector<ServiceAuditRecord> MergeAuditRecords(
     const std::map<std::string, std::vector<wp::common::v1::AuditRecord>>& by_service);
 
+// OK when `resource` reads as a full resource name: collection words
+// (letters only) each followed by an id, e.g.
+// plans/2026-27/budgetLines/2026-27-coaching. Services match --resource
+// exactly, so a short form other commands expand (2026-27/2026-27-coaching)
+// would silently match nothing: INVALID_ARGUMENT saying so instead.
+absl::Status CheckAuditResource(absl::string_view resource);
+
 // Columns TIME (UTC), SERVICE, ACTOR, CHANGE (the RPC's method name, or the
 // summary's <entity>.<verb> when there is no method), RESOURCE; then one
 // indented line per field change "field: before -> after" and one per

@@ -52,6 +52,17 @@ TEST(WpctlAuditViews, TextShowsChangesAndRelatedResources) {
   EXPECT_EQ(AuditText({}), "No audit records match.\n");
 }
 
+TEST(WpctlAuditViews, ResourceMustBeAFullName) {
+  EXPECT_TRUE(CheckAuditResource("plans/2026-27/budgetLines/2026-27-coaching").ok());
+  EXPECT_TRUE(CheckAuditResource("planPeriods/2018-21/planItems/1.1").ok());
+  EXPECT_TRUE(CheckAuditResource("people/morag-lindsay").ok());
+  for (const char* bad : {"2026-27/2026-27-coaching", "", "plans//x", "plans/2026-27/", "/plans/x", "plan-s/x"}) {
+    absl::Status status = CheckAuditResource(bad);
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << bad;
+    EXPECT_NE(status.message().find("not a full resource name"), std::string::npos) << status;
+  }
+}
+
 TEST(WpctlAuditViews, CsvQuotesAndJoins) {
   common::AuditRecord r = Record(1, 1772373600, "plans/p/budgetLines/a");
   r.set_summary("said \"hi\", then left");
