@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "libs/calendar/timestamps.h"
+#include "tools/demo/demo_calendar.h"
 #include "wp/learning/v1/evaluations.grpc.pb.h"
 #include "wp/learning/v1/practitioners.grpc.pb.h"
 #include "wp/learning/v1/programmes.grpc.pb.h"
@@ -103,7 +104,9 @@ LearningDemo BuildLearningDemo(absl::CivilDay today) {
   v1::Programme* p = demo.programme.mutable_programme();
   p->set_title("Improving Our Classrooms");
   p->set_description("Four sessions on questioning, feedback and pace in the classroom, with work between sessions.");
-  p->set_workstream("planPeriods/2022-23/workstreams/3");
+  // Workstream 3 (curriculum and learning, teaching and assessment) of the
+  // plan of the load day's session, which the current plan demo creates.
+  p->set_workstream(absl::StrCat("planPeriods/", CurrentSession(today), "/workstreams/3"));
   p->set_completion_min_events(3);
 
   for (const DemoPractitioner& d : kPractitioners) {

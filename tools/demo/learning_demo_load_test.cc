@@ -10,6 +10,7 @@
 #include "gtest/gtest.h"
 #include "libs/testing/service_stack.h"
 #include "libs/testing/test_tokens.h"
+#include "tools/demo/demo_calendar.h"
 #include "tools/demo/learning_demo.h"
 #include "wp/learning/v1/evaluations.grpc.pb.h"
 #include "wp/learning/v1/practitioners.grpc.pb.h"
@@ -34,7 +35,8 @@ class LearningDemoLoadTest : public ::testing::TestWithParam<wp::testing::Engine
     grpc::ClientContext ctx;
     wp::testing::Authorize(&ctx, auth::Role::kOfficer, "demo");
     workstreams::v1::CreateWorkstreamRequest request;
-    request.mutable_workstream()->set_plan_period("2022-23");
+    request.mutable_workstream()->set_plan_period(
+        demo::CurrentSession(absl::ToCivilDay(absl::Now(), absl::UTCTimeZone())));
     request.mutable_workstream()->set_number(3);
     request.mutable_workstream()->set_title("Curriculum and Learning, Teaching and Assessment");
     workstreams::v1::Workstream made;

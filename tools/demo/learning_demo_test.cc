@@ -12,6 +12,10 @@ TEST(LearningDemoTest, TellsAConsistentStory) {
   const absl::CivilDay today(2026, 11, 30);
   const LearningDemo demo = BuildLearningDemo(today);
   EXPECT_EQ(demo.programme.programme().completion_min_events(), 3);
+  // Linked to the plan of the load day's session, not a closed one.
+  EXPECT_EQ(demo.programme.programme().workstream(), "planPeriods/2026-27/workstreams/3");
+  EXPECT_EQ(BuildLearningDemo(absl::CivilDay(2027, 8, 2)).programme.programme().workstream(),
+            "planPeriods/2027-28/workstreams/3");
   std::set<std::string> known;
   for (const auto& p : demo.practitioners) known.insert("practitioners/" + p.practitioner_id());
   EXPECT_EQ(known.size(), 10u);
