@@ -112,6 +112,21 @@ class GovernanceServiceTest : public ::testing::TestWithParam<wp::testing::Engin
     return response;
   }
 
+  // plans/2022-23/budgetLines/coaching: £50,000 for workstream 2 of 2022-23.
+  absl::StatusOr<v1::BudgetLine> CreateCoachingLine() {
+    v1::CreateBudgetLineRequest line;
+    line.set_parent("plans/2022-23");
+    line.set_budget_line_id("coaching");
+    line.mutable_budget_line()->set_financial_year("2022-23");
+    line.mutable_budget_line()->set_workstream_number(2);
+    line.mutable_budget_line()->set_title("Executive coaching");
+    line.mutable_budget_line()->set_allocated_pence(5000000);
+    line.set_approving_body("bodies/finance-sub-group");
+    return Run<v1::BudgetLine>([&](grpc::ClientContext* ctx, v1::BudgetLine* out) {
+      return Plans().CreateBudgetLine(ctx, line, out);
+    });
+  }
+
   absl::StatusOr<v1::Person> CreatePerson(const std::string& id, const std::string& display_name,
                                           const std::string& authority) {
     v1::CreatePersonRequest request;
@@ -379,17 +394,7 @@ TEST_P(GovernanceServiceTest, BadRequestsNameTheFieldAndChangeNothing) {
 
 TEST_P(GovernanceServiceTest, BudgetSummaryIsServedFromRedisAndNeverStale) {
   ASSERT_TRUE(CreatePlan("2022-23", "2022-23").ok());
-  v1::CreateBudgetLineRequest line;
-  line.set_parent("plans/2022-23");
-  line.set_budget_line_id("coaching");
-  line.mutable_budget_line()->set_financial_year("2022-23");
-  line.mutable_budget_line()->set_workstream_number(2);
-  line.mutable_budget_line()->set_title("Executive coaching");
-  line.mutable_budget_line()->set_allocated_pence(5000000);
-  line.set_approving_body("bodies/finance-sub-group");
-  ASSERT_TRUE((Run<v1::BudgetLine>([&](grpc::ClientContext* ctx, v1::BudgetLine* out) {
-                 return Plans().CreateBudgetLine(ctx, line, out);
-               }).ok()));
+  ASSERT_TRUE(CreateCoachingLine().ok());
   v1::GetBudgetSummaryRequest summary_request;
   summary_request.set_plan("plans/2022-23");
   auto summary = [&] {
@@ -435,17 +440,7 @@ TEST_P(GovernanceServiceTest, BudgetSummaryIsServedFromRedisAndNeverStale) {
 // client can say "already recorded" instead of reading it as a second spend.
 TEST_P(GovernanceServiceTest, ARetriedSpendSaysWhatWasRecordedBefore) {
   ASSERT_TRUE(CreatePlan("2022-23", "2022-23").ok());
-  v1::CreateBudgetLineRequest line;
-  line.set_parent("plans/2022-23");
-  line.set_budget_line_id("coaching");
-  line.mutable_budget_line()->set_financial_year("2022-23");
-  line.mutable_budget_line()->set_workstream_number(2);
-  line.mutable_budget_line()->set_title("Executive coaching");
-  line.mutable_budget_line()->set_allocated_pence(5000000);
-  line.set_approving_body("bodies/finance-sub-group");
-  ASSERT_TRUE((Run<v1::BudgetLine>([&](grpc::ClientContext* ctx, v1::BudgetLine* out) {
-                 return Plans().CreateBudgetLine(ctx, line, out);
-               }).ok()));
+  ASSERT_TRUE(CreateCoachingLine().ok());
   v1::RecordSpendRequest spend;
   spend.set_name("plans/2022-23/budgetLines/coaching");
   spend.set_amount_pence(80000);

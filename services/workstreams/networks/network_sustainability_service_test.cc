@@ -14,9 +14,7 @@
 #include "libs/bus/nats_connection.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/grpc_status.h"
-#include "libs/testing/server_process.h"
-#include "libs/testing/service_process.h"
-#include "libs/testing/test_store.h"
+#include "libs/testing/service_stack.h"
 #include "libs/testing/test_tokens.h"
 #include "wp/common/v1/event.pb.h"
 #include "wp/workstreams/v1/networks.grpc.pb.h"
@@ -43,22 +41,14 @@ wp::common::v1::Date DaysFromToday(int days) {
 class NetworkSustainabilityServiceTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(nats_.Start().ok());
-    ASSERT_TRUE(redis_.Start().ok());
-    absl::StatusOr<std::string> store_url = wp::testing::TestStoreUrl(GetParam(), "workstreams");
-    ASSERT_TRUE(store_url.ok()) << store_url.status();
-    wp::testing::ServiceOptions options;
-    options.binary = WP_WORKSTREAMS_BIN;
-    options.data_dir = wp::testing::MakeTempDir("wp-network-health");
-    options.store_url = *store_url;
-    options.nats_url = nats_.url();
-    options.redis_url = redis_.url();
-    options.extra_flags = {"--network_check_seconds=1", "--coordinator_term_warning_days=30"};
-    service_ = std::make_unique<wp::testing::ServiceProcess>(options);
-    absl::Status started = service_->Start();
-    ASSERT_TRUE(started.ok()) << started;
+    ASSERT_TRUE(stack_.StartServers().ok());
+    auto service = stack_.StartService(WP_WORKSTREAMS_BIN, GetParam(), "workstreams",
+                                       {"--network_check_seconds=1", "--coordinator_term_warning_days=30"});
+    ASSERT_TRUE(service.ok()) << service.status();
+    service_ = *std::move(service);
+    // Reads the events the service publishes.
     bus::NatsOptions nats_options;
-    nats_options.url = nats_.url();
+    nats_options.url = stack_.nats().url();
     nats_options.name = "test-reader";
     auto connection = bus::NatsConnection::Connect(nats_options);
     ASSERT_TRUE(connection.ok()) << connection.status();
@@ -69,8 +59,7 @@ class NetworkSustainabilityServiceTest : public ::testing::TestWithParam<wp::tes
   void TearDown() override {
     reader_.reset();
     if (service_) service_->Stop();
-    redis_.Stop();
-    nats_.Stop();
+    stack_.Stop();
   }
 
   static void Prepare(grpc::ClientContext* ctx) {
@@ -123,8 +112,7 @@ class NetworkSustainabilityServiceTest : public ::testing::TestWithParam<wp::tes
     return events;
   }
 
-  wp::testing::NatsServer nats_;
-  wp::testing::RedisServer redis_;
+  wp::testing::ServiceStack stack_;
   std::unique_ptr<wp::testing::ServiceProcess> service_;
   std::unique_ptr<bus::NatsConnection> reader_;
   std::unique_ptr<v1::NetworksService::Stub> networks_;

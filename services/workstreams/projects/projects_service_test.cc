@@ -14,9 +14,7 @@
 #include "libs/bus/publisher.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/grpc_status.h"
-#include "libs/testing/server_process.h"
-#include "libs/testing/service_process.h"
-#include "libs/testing/test_store.h"
+#include "libs/testing/service_stack.h"
 #include "libs/testing/test_tokens.h"
 #include "wp/common/v1/event.pb.h"
 #include "wp/governance/v1/plans.pb.h"
@@ -32,20 +30,13 @@ using bus::test_util::Eventually;
 class ProjectsServiceTest : public ::testing::TestWithParam<wp::testing::Engine> {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(nats_.Start().ok());
-    ASSERT_TRUE(redis_.Start().ok());
-    absl::StatusOr<std::string> store_url = wp::testing::TestStoreUrl(GetParam(), "workstreams");
-    ASSERT_TRUE(store_url.ok()) << store_url.status();
-    wp::testing::ServiceOptions options;
-    options.binary = WP_WORKSTREAMS_BIN;
-    options.data_dir = wp::testing::MakeTempDir("wp-projects");
-    options.store_url = *store_url;
-    options.nats_url = nats_.url();
-    options.redis_url = redis_.url();
-    service_ = std::make_unique<wp::testing::ServiceProcess>(options);
-    ASSERT_TRUE(service_->Start().ok());
+    ASSERT_TRUE(stack_.StartServers().ok());
+    auto service = stack_.StartService(WP_WORKSTREAMS_BIN, GetParam(), "workstreams");
+    ASSERT_TRUE(service.ok()) << service.status();
+    service_ = *std::move(service);
+    // Plays governance: publishes its plan events.
     bus::NatsOptions nats;
-    nats.url = nats_.url();
+    nats.url = stack_.nats().url();
     nats.name = "test-governance";
     auto connection = bus::NatsConnection::Connect(nats);
     ASSERT_TRUE(connection.ok()) << connection.status();
@@ -59,8 +50,7 @@ class ProjectsServiceTest : public ::testing::TestWithParam<wp::testing::Engine>
   void TearDown() override {
     governance_.reset();
     if (service_) service_->Stop();
-    redis_.Stop();
-    nats_.Stop();
+    stack_.Stop();
   }
 
   static void Prepare(grpc::ClientContext* ctx) {
@@ -127,8 +117,7 @@ class ProjectsServiceTest : public ::testing::TestWithParam<wp::testing::Engine>
     return response;
   }
 
-  wp::testing::NatsServer nats_;
-  wp::testing::RedisServer redis_;
+  wp::testing::ServiceStack stack_;
   std::unique_ptr<wp::testing::ServiceProcess> service_;
   std::unique_ptr<bus::NatsConnection> governance_;
   std::unique_ptr<v1::ProjectsService::Stub> projects_;
