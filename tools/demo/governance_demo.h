@@ -14,6 +14,11 @@
 // Meetings and decisions get their numbers from the service, so the data
 // refers to them by key; the loader (governance_loader.h) maps keys to names.
 // Every create carries a request_id, so loading twice changes nothing.
+//
+// The parts: governance_demo.cc (the past plans and their history, and
+// BuildGovernanceDemo), governance_current_demo.h (the current plan and its
+// story), governance_demo_people.h (who is who) and governance_demo_builders.h
+// (the request builders they share).
 // Thread-safe: pure functions returning values.
 #ifndef WP_TOOLS_DEMO_GOVERNANCE_DEMO_H_
 #define WP_TOOLS_DEMO_GOVERNANCE_DEMO_H_
