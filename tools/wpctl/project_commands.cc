@@ -8,6 +8,7 @@
 #include "tools/wpctl/names.h"
 #include "tools/wpctl/output.h"
 #include "tools/wpctl/project_views.h"
+#include "tools/wpctl/tracker_options.h"
 #include "tools/wpctl/values.h"
 
 namespace wp::wpctl {
@@ -130,18 +131,9 @@ CommandResult ProjectsAddTask(const CommandEnv& env, const Args& args) {
 }
 
 CommandResult ProjectsImport(const CommandEnv& env, const Args& args) {
-  absl::StatusOr<std::string> period = args.Required("period");
-  if (!period.ok()) return period.status();
-  absl::StatusOr<v1::TableFormat> format = TableFormatOption(args, "format");
-  if (!format.ok()) return format.status();
-  absl::StatusOr<std::string> content = ReadWholeFile(args.positional.at(0));
-  if (!content.ok()) return content.status();
-  v1::ImportProjectPlanRequest request;
-  request.set_plan_period(*period);
-  request.set_format(*format);
-  request.set_content(*std::move(content));
-  request.set_dry_run(args.Switch("dry-run"));
-  auto response = env.client->Call(env.client->projects(), &Stub::ImportProjectPlan, request);
+  absl::StatusOr<v1::ImportProjectPlanRequest> request = ImportRequest<v1::ImportProjectPlanRequest>(args);
+  if (!request.ok()) return request.status();
+  auto response = env.client->Call(env.client->projects(), &Stub::ImportProjectPlan, *request);
   if (!response.ok()) return response.status();
   CommandResult printed = Print(env, *response, ProjectImportText(*response));
   if (!printed.ok() || *printed != kExitOk) return printed;
@@ -149,15 +141,10 @@ CommandResult ProjectsImport(const CommandEnv& env, const Args& args) {
 }
 
 CommandResult ProjectsExport(const CommandEnv& env, const Args& args) {
-  absl::StatusOr<std::string> period = args.Required("period");
-  if (!period.ok()) return period.status();
-  absl::StatusOr<v1::TableFormat> format = TableFormatOption(args, "format");
-  if (!format.ok()) return format.status();
-  v1::ExportProjectPlanRequest request;
-  request.set_plan_period(*period);
-  request.set_project(args.Get("project"));
-  request.set_format(*format);
-  auto response = env.client->Call(env.client->projects(), &Stub::ExportProjectPlan, request);
+  absl::StatusOr<v1::ExportProjectPlanRequest> request = ExportRequest<v1::ExportProjectPlanRequest>(args);
+  if (!request.ok()) return request.status();
+  request->set_project(args.Get("project"));
+  auto response = env.client->Call(env.client->projects(), &Stub::ExportProjectPlan, *request);
   if (!response.ok()) return response.status();
   return WriteExport(env, args, response->content());
 }

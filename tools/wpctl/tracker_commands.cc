@@ -54,19 +54,10 @@ class ProgressLine {
 }  // namespace
 
 CommandResult TrackerImport(const CommandEnv& env, const Args& args) {
-  absl::StatusOr<std::string> period = args.Required("period");
-  if (!period.ok()) return period.status();
-  absl::StatusOr<v1::TableFormat> format = TableFormatOption(args, "format");
-  if (!format.ok()) return format.status();
-  absl::StatusOr<std::string> content = ReadWholeFile(args.positional.at(0));
-  if (!content.ok()) return content.status();
-
-  v1::ImportTrackerRequest request;
-  request.set_plan_period(*period);
-  request.set_format(*format);
-  request.set_content(*std::move(content));
+  absl::StatusOr<v1::ImportTrackerRequest> built = ImportRequest<v1::ImportTrackerRequest>(args);
+  if (!built.ok()) return built.status();
+  v1::ImportTrackerRequest& request = *built;
   request.set_create_missing_workstreams(args.Switch("create-workstreams"));
-  request.set_dry_run(args.Switch("dry-run"));
   if (args.Has("workstream-titles")) {
     absl::StatusOr<std::vector<v1::ImportWorkstreamTitle>> titles =
         ParseWorkstreamTitles(args.Get("workstream-titles"));
@@ -120,16 +111,10 @@ CommandResult TrackerImport(const CommandEnv& env, const Args& args) {
 }
 
 CommandResult TrackerExport(const CommandEnv& env, const Args& args) {
-  absl::StatusOr<std::string> period = args.Required("period");
-  if (!period.ok()) return period.status();
-  absl::StatusOr<v1::TableFormat> format = TableFormatOption(args, "format");
-  if (!format.ok()) return format.status();
-
-  v1::ExportTrackerRequest request;
-  request.set_plan_period(*period);
-  request.set_format(*format);
+  absl::StatusOr<v1::ExportTrackerRequest> request = ExportRequest<v1::ExportTrackerRequest>(args);
+  if (!request.ok()) return request.status();
   auto response = env.client->Call(env.client->workstreams(),
-                                   &v1::WorkstreamsService::Stub::ExportTracker, request);
+                                   &v1::WorkstreamsService::Stub::ExportTracker, *request);
   if (!response.ok()) return response.status();
   return WriteExport(env, args, response->content());
 }

@@ -1,6 +1,8 @@
 // Tests of what `wpctl tracker import` prints: grouped rejections, updates
 // with their changes, created workstreams, the closing counts, and the
 // --workstream-titles option.
+#include <fstream>
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tools/wpctl/args.h"
@@ -98,6 +100,40 @@ TEST(TrackerImportOptionsTest, WorkstreamTitlesArePairsSeparatedByBars) {
     auto parsed = ParseWorkstreamTitles(bad);
     EXPECT_TRUE(IsUsageError(parsed.status())) << bad << ": " << parsed.status();
   }
+}
+
+TEST(TrackerImportOptionsTest, ImportAndExportRequestsFromTheSharedOptions) {
+  const std::string file = ::testing::TempDir() + "/wpctl-import-request.csv";
+  {
+    std::ofstream out(file);
+    out << "Ref,Task\n1.1,Moderation\n";
+  }
+  Args args;
+  args.positional = {file};
+  args.options = {{"period", "2026-27"}, {"format", "tsv"}, {"dry-run", "true"}};
+  auto imported = ImportRequest<v1::ImportTrackerRequest>(args);
+  ASSERT_TRUE(imported.ok()) << imported.status();
+  EXPECT_EQ(imported->plan_period(), "2026-27");
+  EXPECT_EQ(imported->format(), v1::TSV);
+  EXPECT_EQ(imported->content(), "Ref,Task\n1.1,Moderation\n");
+  EXPECT_TRUE(imported->dry_run());
+
+  Args exporting;
+  exporting.options = {{"period", "2026-27"}};
+  auto exported = ExportRequest<v1::ExportTrackerRequest>(exporting);
+  ASSERT_TRUE(exported.ok()) << exported.status();
+  EXPECT_EQ(exported->format(), v1::TABLE_FORMAT_UNSPECIFIED);  // the service reads and writes CSV
+
+  // Bad input: no period, a format that is not a table's, a file that is not there.
+  Args no_period = args;
+  no_period.options.erase("period");
+  EXPECT_TRUE(IsUsageError(ImportRequest<v1::ImportTrackerRequest>(no_period).status()));
+  Args bad_format = args;
+  bad_format.options["format"] = "xlsx";
+  EXPECT_TRUE(IsUsageError(ImportRequest<v1::ImportTrackerRequest>(bad_format).status()));
+  Args missing = args;
+  missing.positional = {file + ".missing"};
+  EXPECT_EQ(ImportRequest<v1::ImportTrackerRequest>(missing).status().code(), absl::StatusCode::kNotFound);
 }
 
 }  // namespace
