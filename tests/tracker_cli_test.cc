@@ -3,8 +3,9 @@
 // nats-server, redis-server, workstreams binary, and a SQLite file or a
 // PostgreSQL database: each test runs on both) and the summary
 // `wpctl tracker summary` prints matches the spreadsheet. Also
-// `wpctl log-level` against the same running service, and wpctl's shared
-// options (--format csv, WP_PERIOD, the config file, the token hint).
+// `wpctl log-level` against the same running service, wpctl's shared
+// options (--format csv, WP_PERIOD, the config file, the token hint), a
+// retried note, and `wpctl audit list` across workstreams and governance.
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -295,9 +296,10 @@ TEST_P(TrackerCliTest, SharedOptionsCsvConfigAndTokenHint) {
   EXPECT_NE(anonymous.output.find("data/admin.token"), std::string::npos) << anonymous.output;
 }
 
-// `wpctl audit list` against the running service: an update's record with
-// what changed (a person's name masked), as text and CSV; the services that
-// are not running are named on stderr and the exit is 1.
+// `wpctl audit list` against workstreams and governance running: an
+// update's record with what changed (a person's name masked), as text and
+// CSV; one officer's changes in both services merged by time; the services
+// that are not running are named on stderr and the exit is 1.
 TEST_P(TrackerCliTest, AuditListShowsWhatChangedAndNamesServicesThatAreDown) {
   CommandResult made = Wpctl({"workstreams", "create", "--period", kPeriod, "--number", "1", "--title",
                               "Workstream 1", "--lead", "Jane Smith"});
@@ -316,9 +318,25 @@ TEST_P(TrackerCliTest, AuditListShowsWhatChangedAndNamesServicesThatAreDown) {
     grpc::Status s = stub->UpdateWorkstream(&ctx, request, &updated);
     ASSERT_TRUE(s.ok()) << s.error_message();
   }
+  // Governance runs too, on the same bus, with a change of its own by the same officer.
+  testing::ServiceOptions gov_options;
+  gov_options.binary = WP_GOVERNANCE_BIN;
+  gov_options.data_dir = testing::MakeTempDir("wp-cli-gov");
+  absl::StatusOr<std::string> gov_store = testing::TestStoreUrl(GetParam(), "cli_gov");
+  ASSERT_TRUE(gov_store.ok()) << gov_store.status();
+  gov_options.store_url = *gov_store;
+  gov_options.nats_url = nats_.url();
+  gov_options.redis_url = redis_.url();
+  testing::ServiceProcess governance(gov_options);
+  ASSERT_TRUE(governance.Start().ok());
+  const std::string governance_flag = absl::StrCat("--governance_server=", governance.address());
+  CommandResult population = Wpctl({"population", "set", "Glasgow", "2022-23", "--learners", "70400", "--teachers",
+                                    "5600", "--establishments", "300", governance_flag});
+  ASSERT_EQ(population.exit_code, 0) << population.output;
+
   const std::vector<std::string> rest = {
-      server_flag_, "--token=" + testing::TestToken(auth::Role::kAdmin, "cli-admin"),
-      "--governance_server=127.0.0.1:1", "--westos_server=127.0.0.1:1", "--learning_server=127.0.0.1:1"};
+      server_flag_, "--token=" + testing::TestToken(auth::Role::kAdmin, "cli-admin"), governance_flag,
+      "--westos_server=127.0.0.1:1", "--learning_server=127.0.0.1:1"};
   auto audit = [&](std::vector<std::string> args) {
     args.insert(args.begin(), {"audit", "list"});
     args.insert(args.end(), rest.begin(), rest.end());
@@ -326,14 +344,25 @@ TEST_P(TrackerCliTest, AuditListShowsWhatChangedAndNamesServicesThatAreDown) {
   };
   const std::string resource = absl::StrCat("planPeriods/", kPeriod, "/workstreams/1");
   CommandResult text = audit({"--resource", resource});
-  EXPECT_EQ(text.exit_code, 1) << text.output;  // three services are down
+  EXPECT_EQ(text.exit_code, 1) << text.output;  // two services are down
   EXPECT_NE(text.output.find("UpdateWorkstream"), std::string::npos) << text.output;
   EXPECT_NE(text.output.find("    title: Workstream 1 -> Literacy\n"), std::string::npos) << text.output;
   EXPECT_NE(text.output.find("    lead_officer: (personal data) -> (personal data)\n"), std::string::npos)
       << text.output;
   EXPECT_EQ(text.output.find("John"), std::string::npos) << text.output;
-  EXPECT_NE(text.output.find("wpctl: governance (127.0.0.1:1): "), std::string::npos) << text.output;
+  EXPECT_NE(text.output.find("wpctl: westos (127.0.0.1:1): "), std::string::npos) << text.output;
+  EXPECT_NE(text.output.find("wpctl: learning (127.0.0.1:1): "), std::string::npos) << text.output;
   EXPECT_NE(text.output.find("2 records"), std::string::npos) << text.output;
+
+  // One officer's changes in two services, in one list, oldest first.
+  CommandResult both = audit({"--subject", "cli-test", "--from", "today"});
+  const size_t workstream_change = both.output.find("workstreams  cli-test");
+  const size_t population_change = both.output.find("governance   cli-test");
+  ASSERT_NE(workstream_change, std::string::npos) << both.output;
+  ASSERT_NE(population_change, std::string::npos) << both.output;
+  EXPECT_LT(workstream_change, population_change) << both.output;
+  EXPECT_NE(both.output.find("UpdatePopulation"), std::string::npos) << both.output;
+  EXPECT_NE(both.output.find("authorities/GCC/populations/2022-23"), std::string::npos) << both.output;
 
   CommandResult csv = audit({"--subject", "cli-test", "--from", "2020-01-01", "--format", "csv"});
   EXPECT_NE(csv.output.find("time,service,actor,role,method,summary,resource,related_resources,changes\n"),
