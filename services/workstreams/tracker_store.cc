@@ -8,6 +8,7 @@
 #include "libs/calendar/timestamps.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
+#include "libs/store/sql_conditions.h"
 #include "services/workstreams/board_sponsor_store.h"
 #include "services/workstreams/plan_item_rules.h"
 #include "services/workstreams/projects/project_rules.h"
@@ -352,50 +353,40 @@ absl::StatusOr<std::vector<v1::StatusChange>> LoadStatusHistory(Transaction& tx,
 }
 
 absl::StatusOr<std::vector<PlanItem>> ListPlanItems(Transaction& tx, const PlanItemFilter& filter) {
-  std::string sql = absl::StrCat("SELECT ", kPlanItemColumns,
-                                 " FROM plan_items WHERE plan_period = ? AND "
-                                 "(workstream_number > ? OR (workstream_number = ? AND task_number > ?))");
-  std::vector<Value> params = {filter.period, static_cast<int64_t>(filter.after_workstream),
-                               static_cast<int64_t>(filter.after_workstream),
-                               static_cast<int64_t>(filter.after_task)};
+  store::SqlConditions where;
+  where.Add("plan_period = ?", {filter.period});
+  where.Add("(workstream_number > ? OR (workstream_number = ? AND task_number > ?))",
+            {static_cast<int64_t>(filter.after_workstream), static_cast<int64_t>(filter.after_workstream),
+             static_cast<int64_t>(filter.after_task)});
   if (filter.workstream_number != 0) {
-    sql += " AND workstream_number = ?";
-    params.push_back(static_cast<int64_t>(filter.workstream_number));
+    where.Add("workstream_number = ?", {static_cast<int64_t>(filter.workstream_number)});
   }
-  if (!filter.statuses.empty()) {
-    std::vector<std::string> marks(filter.statuses.size(), "?");
-    absl::StrAppend(&sql, " AND status IN (", absl::StrJoin(marks, ", "), ")");
-    for (auto s : filter.statuses) params.push_back(static_cast<int64_t>(s));
-  }
+  std::vector<int64_t> statuses;
+  for (auto s : filter.statuses) statuses.push_back(static_cast<int64_t>(s));
+  where.AddIn("status", statuses);
   if (!filter.lead_contains.empty()) {
-    sql += " AND LOWER(lead) LIKE LOWER(?) ESCAPE '\\'";
-    params.push_back(ContainsPattern(filter.lead_contains));
+    where.Add("LOWER(lead) LIKE LOWER(?) ESCAPE '\\'", {ContainsPattern(filter.lead_contains)});
   }
-  if (!filter.project_id.empty()) {
-    sql += " AND project_id = ?";
-    params.push_back(filter.project_id);
-  }
+  if (!filter.project_id.empty()) where.Add("project_id = ?", {filter.project_id});
   if (filter.overdue_before_day) {
-    absl::StrAppend(&sql, " AND due_day < ?", OpenAndNotOnHold());
-    params.push_back(*filter.overdue_before_day);
+    where.Add(absl::StrCat("due_day < ?", OpenAndNotOnHold()), {*filter.overdue_before_day});
   }
   if (filter.stale_before_us) {
-    absl::StrAppend(&sql, " AND last_activity_us < ?", OpenAndNotOnHold());
-    params.push_back(*filter.stale_before_us);
+    where.Add(absl::StrCat("last_activity_us < ?", OpenAndNotOnHold()), {*filter.stale_before_us});
   }
   if (!filter.text_contains.empty()) {
     const std::string pattern = ContainsPattern(filter.text_contains);
-    sql +=
-        " AND (LOWER(ref) LIKE LOWER(?) ESCAPE '\\' OR LOWER(task) LIKE LOWER(?) ESCAPE '\\' OR "
+    where.Add(
+        "(LOWER(ref) LIKE LOWER(?) ESCAPE '\\' OR LOWER(task) LIKE LOWER(?) ESCAPE '\\' OR "
         "LOWER(lead) LIKE LOWER(?) ESCAPE '\\' OR EXISTS (SELECT 1 FROM progress_notes n WHERE "
         "n.plan_period = plan_items.plan_period AND n.ref = plan_items.ref AND "
-        "LOWER(n.text) LIKE LOWER(?) ESCAPE '\\'))";
-    for (int i = 0; i < 4; ++i) params.push_back(pattern);
+        "LOWER(n.text) LIKE LOWER(?) ESCAPE '\\'))",
+        {pattern, pattern, pattern, pattern});
   }
-  sql += " ORDER BY workstream_number, task_number LIMIT ?";
-  params.push_back(static_cast<int64_t>(filter.limit));
-
-  WP_ASSIGN_OR_RETURN(std::vector<Row> rows, tx.Query(sql, params));
+  WP_ASSIGN_OR_RETURN(std::vector<Row> rows,
+                      tx.Query(absl::StrCat("SELECT ", kPlanItemColumns, " FROM plan_items WHERE ", where.Sql(),
+                                            " ORDER BY workstream_number, task_number LIMIT ?"),
+                               where.ParamsThen({static_cast<int64_t>(filter.limit)})));
   std::vector<PlanItem> items;
   items.reserve(rows.size());
   for (const Row& r : rows) {

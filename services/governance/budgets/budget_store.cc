@@ -1,10 +1,10 @@
 #include "services/governance/budgets/budget_store.h"
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "libs/calendar/timestamps.h"
 #include "libs/status/status_macros.h"
 #include "libs/store/etag.h"
+#include "libs/store/sql_conditions.h"
 #include "services/governance/core/fields.h"
 #include "services/governance/core/names.h"
 
@@ -169,34 +169,21 @@ BudgetLine ToRuleLine(const std::string& line_id, const v1::BudgetLine& line) {
 
 absl::StatusOr<std::vector<v1::BudgetLine>> ListLines(store::Transaction& tx, const LineFilter& filter,
                                                       const std::optional<LineKey>& after, int limit) {
-  std::vector<std::string> where = {"1 = 1"};
-  std::vector<Value> params;
-  if (!filter.plan_id.empty()) {
-    where.push_back("plan_id = ?");
-    params.push_back(filter.plan_id);
-  }
-  if (!filter.financial_year.empty()) {
-    where.push_back("financial_year = ?");
-    params.push_back(filter.financial_year);
-  }
+  store::SqlConditions where;
+  if (!filter.plan_id.empty()) where.Add("plan_id = ?", {filter.plan_id});
+  if (!filter.financial_year.empty()) where.Add("financial_year = ?", {filter.financial_year});
   if (filter.workstream_number != 0) {
-    where.push_back("workstream_number = ?");
-    params.push_back(static_cast<int64_t>(filter.workstream_number));
+    where.Add("workstream_number = ?", {static_cast<int64_t>(filter.workstream_number)});
   }
-  if (!filter.project_id.empty()) {
-    where.push_back("project_id = ?");
-    params.push_back(filter.project_id);
-  }
+  if (!filter.project_id.empty()) where.Add("project_id = ?", {filter.project_id});
   if (after.has_value()) {
-    where.push_back("(financial_year, workstream_number, project_id, plan_id) > (?, ?, ?, ?)");
-    params.insert(params.end(),
-                  {after->financial_year, after->workstream_number, after->project_id, after->plan_id});
+    where.Add("(financial_year, workstream_number, project_id, plan_id) > (?, ?, ?, ?)",
+              {after->financial_year, after->workstream_number, after->project_id, after->plan_id});
   }
-  params.push_back(static_cast<int64_t>(limit));
   WP_ASSIGN_OR_RETURN(auto rows, tx.Query(
-      absl::StrCat("SELECT ", kLineColumns, " FROM budget_lines WHERE ", absl::StrJoin(where, " AND "),
+      absl::StrCat("SELECT ", kLineColumns, " FROM budget_lines WHERE ", where.Sql(),
                    " ORDER BY financial_year, workstream_number, project_id, plan_id LIMIT ?"),
-      params));
+      where.ParamsThen({static_cast<int64_t>(limit)})));
   std::vector<v1::BudgetLine> lines;
   for (const Row& r : rows) lines.push_back(LineFromRow(r));
   return lines;
@@ -242,26 +229,17 @@ absl::StatusOr<v1::BudgetMovement> LoadMovement(store::Transaction& tx, const st
 absl::StatusOr<std::vector<v1::BudgetMovement>> ListMovements(
     store::Transaction& tx, const std::string& plan_id, const std::string& line_id,
     const std::vector<int64_t>& kinds, const std::optional<MovementKey>& after, int limit) {
-  std::vector<std::string> where = {"plan_id = ?"};
-  std::vector<Value> params = {plan_id};
-  if (!line_id.empty()) {
-    where.push_back("line_id = ?");
-    params.push_back(line_id);
-  }
-  if (!kinds.empty()) {
-    where.push_back(
-        absl::StrCat("kind IN (", absl::StrJoin(std::vector<std::string>(kinds.size(), "?"), ", "), ")"));
-    params.insert(params.end(), kinds.begin(), kinds.end());
-  }
+  store::SqlConditions where;
+  where.Add("plan_id = ?", {plan_id});
+  if (!line_id.empty()) where.Add("line_id = ?", {line_id});
+  where.AddIn("kind", kinds);
   if (after.has_value()) {
-    where.push_back("(create_us, line_id, number) > (?, ?, ?)");
-    params.insert(params.end(), {after->create_us, after->line_id, after->number});
+    where.Add("(create_us, line_id, number) > (?, ?, ?)", {after->create_us, after->line_id, after->number});
   }
-  params.push_back(static_cast<int64_t>(limit));
   WP_ASSIGN_OR_RETURN(auto rows,
-      tx.Query(absl::StrCat("SELECT ", kMovementColumns, " FROM budget_movements WHERE ",
-                            absl::StrJoin(where, " AND "), " ORDER BY create_us, line_id, number LIMIT ?"),
-               params));
+      tx.Query(absl::StrCat("SELECT ", kMovementColumns, " FROM budget_movements WHERE ", where.Sql(),
+                            " ORDER BY create_us, line_id, number LIMIT ?"),
+               where.ParamsThen({static_cast<int64_t>(limit)})));
   std::vector<v1::BudgetMovement> movements;
   for (const Row& r : rows) movements.push_back(MovementFromRow(r));
   return movements;
@@ -322,29 +300,17 @@ absl::StatusOr<v1::ReallocateBudgetResponse> LoadReallocationResponse(store::Tra
 absl::StatusOr<std::vector<v1::Reallocation>> ListReallocationRows(
     store::Transaction& tx, const ReallocationFilter& filter, const std::optional<ReallocationKey>& after,
     int limit) {
-  std::vector<std::string> where = {"1 = 1"};
-  std::vector<Value> params;
-  if (!filter.plan_id.empty()) {
-    where.push_back("plan_id = ?");
-    params.push_back(filter.plan_id);
-  }
-  if (!filter.financial_year.empty()) {
-    where.push_back("financial_year = ?");
-    params.push_back(filter.financial_year);
-  }
-  if (!filter.line_id.empty()) {
-    where.push_back("(from_line = ? OR to_line = ?)");
-    params.insert(params.end(), {filter.line_id, filter.line_id});
-  }
+  store::SqlConditions where;
+  if (!filter.plan_id.empty()) where.Add("plan_id = ?", {filter.plan_id});
+  if (!filter.financial_year.empty()) where.Add("financial_year = ?", {filter.financial_year});
+  if (!filter.line_id.empty()) where.Add("(from_line = ? OR to_line = ?)", {filter.line_id, filter.line_id});
   if (after.has_value()) {
-    where.push_back("(create_us, plan_id, number) < (?, ?, ?)");
-    params.insert(params.end(), {after->create_us, after->plan_id, after->number});
+    where.Add("(create_us, plan_id, number) < (?, ?, ?)", {after->create_us, after->plan_id, after->number});
   }
-  params.push_back(static_cast<int64_t>(limit));
   WP_ASSIGN_OR_RETURN(auto rows, tx.Query(absl::StrCat("SELECT ", kReallocationColumns, " FROM reallocations WHERE ",
-                                    absl::StrJoin(where, " AND "),
-                                    " ORDER BY create_us DESC, plan_id DESC, number DESC LIMIT ?"),
-                       params));
+                                                       where.Sql(),
+                                                       " ORDER BY create_us DESC, plan_id DESC, number DESC LIMIT ?"),
+                                          where.ParamsThen({static_cast<int64_t>(limit)})));
   std::vector<v1::Reallocation> reallocations;
   for (const Row& r : rows) reallocations.push_back(ReallocationFromRow(r));
   return reallocations;

@@ -7,6 +7,7 @@
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
 #include "libs/store/etag.h"
+#include "libs/store/sql_conditions.h"
 #include "services/learning/core/names.h"
 
 namespace wp::learning {
@@ -75,15 +76,12 @@ absl::Status SavePractitioner(store::Transaction& tx, const std::string& id, con
 absl::StatusOr<std::vector<v1::Practitioner>> ListPractitionerRows(store::Transaction& tx, const std::string& authority,
                                                                    const std::string& after_id, int limit) {
   // Erased practitioners (anonymous ids, "~...") are no one to list.
-  std::string sql = absl::StrCat("SELECT ", kColumns, " FROM practitioners WHERE id > ? AND id NOT LIKE '~%'");
-  std::vector<store::Value> params = {after_id};
-  if (!authority.empty()) {
-    sql += " AND authority = ?";
-    params.push_back(authority);
-  }
-  sql += " ORDER BY id LIMIT ?";
-  params.push_back(static_cast<int64_t>(limit));
-  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(sql, params));
+  store::SqlConditions where;
+  where.Add("id > ? AND id NOT LIKE '~%'", {after_id});
+  if (!authority.empty()) where.Add("authority = ?", {authority});
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(absl::StrCat("SELECT ", kColumns, " FROM practitioners WHERE ", where.Sql(),
+                                                       " ORDER BY id LIMIT ?"),
+                                          where.ParamsThen({static_cast<int64_t>(limit)})));
   std::vector<v1::Practitioner> out;
   out.reserve(rows.size());
   for (const store::Row& row : rows) out.push_back(PractitionerOfRow(row));

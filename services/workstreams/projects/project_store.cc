@@ -6,6 +6,7 @@
 #include "libs/calendar/timestamps.h"
 #include "libs/status/status_macros.h"
 #include "libs/store/etag.h"
+#include "libs/store/sql_conditions.h"
 #include "services/workstreams/plan_item_rules.h"
 #include "services/workstreams/projects/project_rules.h"
 
@@ -88,19 +89,18 @@ absl::StatusOr<int64_t> LoadProjectPlanRevision(store::Transaction& tx, const st
 }
 
 absl::StatusOr<std::vector<v1::Project>> ListProjects(store::Transaction& tx, const ProjectFilter& filter) {
-  std::string sql = absl::StrCat("SELECT ", kProjectColumns, " FROM projects WHERE plan_period = ?");
-  std::vector<Value> params = {filter.period};
+  store::SqlConditions where;
+  where.Add("plan_period = ?", {filter.period});
   if (filter.workstream_number != 0) {
-    sql += " AND workstream_number = ?";
-    params.push_back(static_cast<int64_t>(filter.workstream_number));
+    where.Add("workstream_number = ?", {static_cast<int64_t>(filter.workstream_number)});
   }
-  if (!filter.statuses.empty()) {
-    std::vector<std::string> marks(filter.statuses.size(), "?");
-    absl::StrAppend(&sql, " AND status IN (", absl::StrJoin(marks, ", "), ")");
-    for (auto s : filter.statuses) params.push_back(static_cast<int64_t>(s));
-  }
-  sql += " ORDER BY workstream_number, title, project_id";
-  WP_ASSIGN_OR_RETURN(std::vector<Row> rows, tx.Query(sql, params));
+  std::vector<int64_t> statuses;
+  for (auto s : filter.statuses) statuses.push_back(static_cast<int64_t>(s));
+  where.AddIn("status", statuses);
+  WP_ASSIGN_OR_RETURN(std::vector<Row> rows,
+                      tx.Query(absl::StrCat("SELECT ", kProjectColumns, " FROM projects WHERE ", where.Sql(),
+                                            " ORDER BY workstream_number, title, project_id"),
+                               where.params()));
   std::vector<v1::Project> projects;
   projects.reserve(rows.size());
   for (const Row& r : rows) projects.push_back(ProjectFromRow(r));
