@@ -416,9 +416,7 @@ TEST_P(HardeningTest, UndecodableRequestsAreInvalidArgument) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, HardeningTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(HardeningTest);
 
 }  // namespace
 }  // namespace wp

@@ -284,9 +284,7 @@ TEST_P(TracePropagationTest, EveryAnswerNamesItsTrace) {
   EXPECT_EQ(trace::ParseTraceParent(fresh_span)->trace_id, fresh);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, TracePropagationTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(TracePropagationTest);
 
 }  // namespace
 }  // namespace wp

@@ -422,9 +422,7 @@ TEST_P(TrackerCliTest, ARetriedNoteSaysItWasAlreadyRecorded) {
   EXPECT_EQ(notes, 1u) << shown.output;
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, TrackerCliTest,
-                         ::testing::Values(testing::Engine::kSqlite, testing::Engine::kPostgres),
-                         testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(TrackerCliTest);
 
 }  // namespace
 }  // namespace wp

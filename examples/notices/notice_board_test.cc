@@ -79,9 +79,7 @@ TEST_P(NoticeBoardTest, AMissingNoticeIsNotFound) {
   EXPECT_NE(s.message().find("notices/none"), std::string::npos) << s;
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, NoticeBoardTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(NoticeBoardTest);
 
 }  // namespace
 }  // namespace wp::examples::notices

@@ -215,9 +215,7 @@ TEST_P(NoticesServiceTest, EveryRpcIsInThePolicyAndEnforced) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, NoticesServiceTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(NoticesServiceTest);
 
 }  // namespace
 }  // namespace wp::examples::notices

@@ -242,9 +242,7 @@ TEST_P(AuditLogTest, ListRejectsNonPositiveLimit) {
   EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, AuditLogTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(AuditLogTest);
 
 }  // namespace
 }  // namespace wp::audit

@@ -152,9 +152,7 @@ TEST_P(OutboxAdminTest, BadRedriveRequestsChangeNothing) {
   EXPECT_EQ(*left, 1);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, OutboxAdminTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(OutboxAdminTest);
 
 }  // namespace
 }  // namespace wp::bus

@@ -388,9 +388,7 @@ TEST_P(ChangeFeedTest, AClosedFeedEndsNewWatchesAtOnce) {
                   .ok());
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, ChangeFeedTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(ChangeFeedTest);
 
 }  // namespace
 }  // namespace wp::changes

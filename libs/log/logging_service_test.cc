@@ -82,9 +82,7 @@ TEST_P(LoggingServiceTest, RefusesAMissingOrUnknownLevelAndChangesNothing) {
   EXPECT_TRUE(Audited().empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, LoggingServiceTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(LoggingServiceTest);
 
 }  // namespace
 }  // namespace wp::log

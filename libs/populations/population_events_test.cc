@@ -96,9 +96,7 @@ TEST_P(PopulationEventsTest, NameThatIsNotAPopulationIsRefused) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, PopulationEventsTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(PopulationEventsTest);
 
 }  // namespace
 }  // namespace wp::populations

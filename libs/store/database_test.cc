@@ -311,8 +311,7 @@ TEST_P(DatabaseTest, ObserverIsToldOfEveryTransaction) {
   EXPECT_EQ(observer.reads, 1);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, DatabaseTest,
-                         ::testing::Values(Engine::kSqlite, Engine::kPostgres), wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(DatabaseTest);
 
 }  // namespace
 }  // namespace wp::store

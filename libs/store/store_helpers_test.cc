@@ -166,8 +166,7 @@ TEST_P(StoreHelpersTest, AMissingResourceIsNotFound) {
   EXPECT_EQ(SetBody(404, "", "x").status().code(), absl::StatusCode::kNotFound);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, StoreHelpersTest,
-                         ::testing::Values(Engine::kSqlite, Engine::kPostgres), wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(StoreHelpersTest);
 
 }  // namespace
 }  // namespace wp::store

@@ -14,8 +14,7 @@
 //       CloseStore();
 //     }
 //   };
-//   INSTANTIATE_TEST_SUITE_P(Engines, TrackerTest,
-//       ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineNamer());
+//   WP_INSTANTIATE_ON_EVERY_ENGINE(TrackerTest);
 //
 // Test-only; header-only so that it needs nothing but GoogleTest and
 // wp_testing_store.

@@ -28,6 +28,14 @@ struct EngineNamer {
   }
 };
 
+// Runs the TEST_P suite `suite` (parameterised by Engine) once on every
+// engine, its tests named Engines/<suite>.<test>/Sqlite and .../Postgres.
+#define WP_INSTANTIATE_ON_EVERY_ENGINE(suite)                                                          \
+  INSTANTIATE_TEST_SUITE_P(Engines, suite,                                                             \
+                           ::testing::Values(::wp::testing::Engine::kSqlite,                           \
+                                             ::wp::testing::Engine::kPostgres),                        \
+                           ::wp::testing::EngineNamer())
+
 // The --store_url of a service binary under test (service_process.h): ""
 // for SQLite (a file under its --data_dir), or the url of a new empty
 // store on the shared test PostgreSQL. `name` (lowercase letters, digits,

@@ -617,9 +617,7 @@ TEST_P(GovernanceServiceTest, WorkstreamsShowBoardSponsorsFromGovernanceEvents) 
   EXPECT_TRUE(Eventually([&] { return sponsors().empty(); })) << "the ended sponsorship still shows";
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, GovernanceServiceTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(GovernanceServiceTest);
 
 }  // namespace
 }  // namespace wp::governance

@@ -381,9 +381,7 @@ TEST_P(LearningServiceTest, EveryRpcIsInThePolicyAndEnforced) {
                                      AccessPolicy());
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, LearningServiceTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(LearningServiceTest);
 
 }  // namespace
 }  // namespace wp::learning

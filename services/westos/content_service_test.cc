@@ -223,9 +223,7 @@ TEST_P(ContentServiceTest, UsageCountedBeforeCataloguingGroupsUnderTheCatalogued
   EXPECT_EQ(chemistry_views(), 1);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, ContentServiceTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(ContentServiceTest);
 
 }  // namespace
 }  // namespace wp::westos

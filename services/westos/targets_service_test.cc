@@ -236,9 +236,7 @@ TEST_P(TargetsServiceTest, BadInputIsRefusedByFieldAndWritesNeedAnOfficer) {
   EXPECT_NE(no_range.status().message().find("from"), std::string::npos) << no_range.status();
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, TargetsServiceTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(TargetsServiceTest);
 
 }  // namespace
 }  // namespace wp::westos

@@ -460,9 +460,7 @@ TEST_P(WestosServiceTest, EveryRpcIsInThePolicyAndEnforced) {
       AccessPolicy());
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, WestosServiceTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(WestosServiceTest);
 
 // The same process with its metrics endpoint on, read as Prometheus would.
 class WestosMetricsTest : public WestosServiceTest {
@@ -563,9 +561,7 @@ TEST_P(WestosMetricsTest, IngestionSeriesCountWhatCommittedBatchesAnswered) {
   EXPECT_EQ(wp::testing::MetricValue(text, "wp_westos_usage_retractions_total", {"path=\"xapi\""}), 1);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, WestosMetricsTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(WestosMetricsTest);
 
 }  // namespace
 }  // namespace wp::westos

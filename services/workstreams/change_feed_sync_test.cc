@@ -447,9 +447,7 @@ TEST_P(ChangeFeedSyncTest, BadRequestsNameTheField) {
   EXPECT_TRUE(absl::StrContains(s.error_message(), "after_position")) << s.error_message();
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, ChangeFeedSyncTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(ChangeFeedSyncTest);
 
 }  // namespace
 }  // namespace wp::workstreams

@@ -156,9 +156,7 @@ TEST_P(StaleItemsTest, ABadStaleDateNamesTheField) {
   EXPECT_EQ(FieldsOf(listed.status()), std::vector<std::string>{"stale_as_of.day"});
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, StaleItemsTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(StaleItemsTest);
 
 }  // namespace
 }  // namespace wp::workstreams

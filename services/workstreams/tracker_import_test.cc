@@ -730,9 +730,7 @@ TEST_P(TrackerImportWorkstreamsTest, BadWorkstreamTitlesNameTheField) {
   EXPECT_EQ(test_support::LastSeq(*db_), before);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, TrackerImportWorkstreamsTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(TrackerImportWorkstreamsTest);
 
 // ------------------------------------------------------------ hardening
 
@@ -927,9 +925,7 @@ TEST_P(TrackerImportTest, ImportsBeyondTheConcurrencyLimitAreRefused) {
   EXPECT_TRUE(importer.Import(caller_, request, [](const auto&) { return true; }).ok());
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, TrackerImportTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(TrackerImportTest);
 
 }  // namespace
 }  // namespace wp::workstreams

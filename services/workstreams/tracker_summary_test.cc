@@ -301,9 +301,7 @@ TEST_P(TrackerSummaryTest, CacheWithoutRedisStillValidates) {
   EXPECT_EQ(cache.stats().computations, 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, TrackerSummaryTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(TrackerSummaryTest);
 
 }  // namespace
 }  // namespace wp::workstreams

@@ -1068,12 +1068,8 @@ TEST_P(TrackerTest, PageSizeIsClampedToTheMaximum) {
   EXPECT_EQ(defaulted->plan_items_size(), 100);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, TrackerTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
-INSTANTIATE_TEST_SUITE_P(Engines, TrackerListTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(TrackerTest);
+WP_INSTANTIATE_ON_EVERY_ENGINE(TrackerListTest);
 
 }  // namespace
 }  // namespace wp::workstreams

@@ -669,9 +669,7 @@ TEST_P(WorkstreamsServiceTest, GracefulStopExitsCleanly) {
   EXPECT_EQ(WEXITSTATUS(status), 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, WorkstreamsServiceTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(WorkstreamsServiceTest);
 
 }  // namespace
 }  // namespace wp::workstreams

@@ -41,9 +41,7 @@ TEST_P(ContentDemoLoadTest, TheDemoCataloguesEveryLessonAndTheReportShowsEverySt
   EXPECT_EQ(report.on_track(), 3);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, ContentDemoLoadTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(ContentDemoLoadTest);
 
 }  // namespace
 }  // namespace wp::demo

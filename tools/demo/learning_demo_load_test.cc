@@ -175,9 +175,7 @@ TEST_P(LearningDemoLoadTest, TheExportsAreThoseTheDocsShow) {
   EXPECT_FALSE(attendance.programmes(0).completed());
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, LearningDemoLoadTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(LearningDemoLoadTest);
 
 }  // namespace
 }  // namespace wp::demo

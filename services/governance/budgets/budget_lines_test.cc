@@ -743,12 +743,8 @@ TEST_P(BudgetLinesTest, MovementListRejectsBadParentsAndKinds) {
   EXPECT_EQ(lines_->ListBudgetMovements(caller_, missing_plan).status().code(), absl::StatusCode::kNotFound);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, BudgetLinesTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
-INSTANTIATE_TEST_SUITE_P(Engines, BudgetLineListTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(BudgetLinesTest);
+WP_INSTANTIATE_ON_EVERY_ENGINE(BudgetLineListTest);
 
 }  // namespace
 }  // namespace wp::governance

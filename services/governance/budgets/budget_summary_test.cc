@@ -197,9 +197,7 @@ TEST_P(BudgetSummaryTest, ReflectsChangesMadeThroughTheApi) {
   EXPECT_EQ(Amounts(summary->total()), "6000/1500/4500");
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, BudgetSummaryTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(BudgetSummaryTest);
 
 }  // namespace
 }  // namespace wp::governance

@@ -438,12 +438,8 @@ TEST_P(ReallocationListTest, BadRequestsNameTheirFieldsAndMissingPlanIsNotFound)
   EXPECT_EQ(reallocations_->ListReallocations(caller_, missing).status().code(), absl::StatusCode::kNotFound);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, ReallocationsTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
-INSTANTIATE_TEST_SUITE_P(Engines, ReallocationListTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(ReallocationsTest);
+WP_INSTANTIATE_ON_EVERY_ENGINE(ReallocationListTest);
 
 }  // namespace
 }  // namespace wp::governance

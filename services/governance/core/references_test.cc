@@ -115,9 +115,7 @@ TEST_P(ReferencesTest, MembershipOnADayRespectsStartAndEnd) {
   EXPECT_FALSE(on("2023-07-01")->has_value());
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, ReferencesTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(ReferencesTest);
 
 }  // namespace
 }  // namespace wp::governance

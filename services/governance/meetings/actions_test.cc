@@ -483,12 +483,8 @@ TEST_P(ActionsTest, PublishOverdueNeedsADay) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, ActionsTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
-INSTANTIATE_TEST_SUITE_P(Engines, ListActionsTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(ActionsTest);
+WP_INSTANTIATE_ON_EVERY_ENGINE(ListActionsTest);
 
 }  // namespace
 }  // namespace wp::governance

@@ -303,12 +303,8 @@ TEST_P(ListDecisionsTest, BadFiltersAreNamedAndMissingParentsAreNotFound) {
             absl::StatusCode::kNotFound);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, DecisionsTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
-INSTANTIATE_TEST_SUITE_P(Engines, ListDecisionsTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(DecisionsTest);
+WP_INSTANTIATE_ON_EVERY_ENGINE(ListDecisionsTest);
 
 }  // namespace
 }  // namespace wp::governance

@@ -168,9 +168,7 @@ TEST_P(MeetingPackTest, ThePackIsAPureReadAndNamesAreChecked) {
   EXPECT_EQ(meetings_->GetMeetingPack(caller_, request).status().code(), absl::StatusCode::kNotFound);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, MeetingPackTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(MeetingPackTest);
 
 }  // namespace
 }  // namespace wp::governance

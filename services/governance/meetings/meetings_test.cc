@@ -603,12 +603,8 @@ TEST_P(MeetingsTest, CancelNeedsAReasonAValidNameAndACurrentEtag) {
   EXPECT_EQ(Get(meeting.name()).state(), v1::Meeting::SCHEDULED);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, MeetingsTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
-INSTANTIATE_TEST_SUITE_P(Engines, ListMeetingsTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(MeetingsTest);
+WP_INSTANTIATE_ON_EVERY_ENGINE(ListMeetingsTest);
 
 }  // namespace
 }  // namespace wp::governance

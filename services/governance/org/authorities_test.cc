@@ -403,9 +403,7 @@ TEST_P(AuthoritiesTest, RegionPopulationNeedsAValidSession) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, AuthoritiesTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(AuthoritiesTest);
 
 }  // namespace
 }  // namespace wp::governance

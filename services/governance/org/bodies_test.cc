@@ -284,9 +284,7 @@ TEST_P(BodiesTest, UpdateErrors) {
   EXPECT_EQ(board->etag(), "1");
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, BodiesTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(BodiesTest);
 
 }  // namespace
 }  // namespace wp::governance

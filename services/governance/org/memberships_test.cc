@@ -438,9 +438,7 @@ TEST_P(MembershipsTest, GetRejectsMalformedNames) {
   EXPECT_EQ(FieldsOf(Get("bodies/-/memberships/1").status()), std::vector<std::string>{"name"});
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, MembershipsTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(MembershipsTest);
 
 }  // namespace
 }  // namespace wp::governance

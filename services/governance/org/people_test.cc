@@ -282,9 +282,7 @@ TEST_P(PeopleTest, UpdateErrors) {
   EXPECT_EQ(unchanged->etag(), "1");
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, PeopleTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(PeopleTest);
 
 }  // namespace
 }  // namespace wp::governance

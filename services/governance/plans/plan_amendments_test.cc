@@ -448,9 +448,7 @@ TEST_P(PlanAmendmentsTest, ListRejectsBadArgumentsAndReportsAMissingPlan) {
   EXPECT_EQ(amendments_->ListPlanAmendments(caller_, request).status().code(), absl::StatusCode::kNotFound);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, PlanAmendmentsTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(PlanAmendmentsTest);
 
 }  // namespace
 }  // namespace wp::governance

@@ -653,9 +653,7 @@ TEST_P(PlansTest, AStepRetriedWithItsRequestIdReturnsThePlan) {
   EXPECT_EQ(FieldsOf(reused.status()), std::vector<std::string>{"request_id"});
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, PlansTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(PlansTest);
 
 }  // namespace
 }  // namespace wp::governance

@@ -362,9 +362,7 @@ TEST_P(SponsorshipsTest, GetRejectsABadNameAndReportsAMissingSponsorship) {
   EXPECT_EQ(sponsorships_->GetSponsorship(caller_, request).status().code(), absl::StatusCode::kNotFound);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, SponsorshipsTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(SponsorshipsTest);
 
 }  // namespace
 }  // namespace wp::governance

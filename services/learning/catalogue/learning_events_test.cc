@@ -124,9 +124,7 @@ TEST_P(LearningEventsTest, ListsInStartOrderWithFilters) {
   EXPECT_EQ(FieldsOf(LearningEvents(*db_).List(window).status()), std::vector<std::string>{"start_from"});
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, LearningEventsTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(LearningEventsTest);
 
 }  // namespace
 }  // namespace wp::learning

@@ -103,9 +103,7 @@ TEST_P(ProgrammesTest, ListsByWorkstreamInPages) {
   EXPECT_EQ(Programmes(*db_).List(list).status().code(), absl::StatusCode::kInvalidArgument);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, ProgrammesTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(ProgrammesTest);
 
 }  // namespace
 }  // namespace wp::learning

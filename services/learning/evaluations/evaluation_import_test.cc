@@ -117,9 +117,7 @@ TEST_P(EvaluationImportTest, TheRequestAndTheFileAreCheckedAsAWhole) {
   EXPECT_EQ(Import(v1::PRE, file, "events/gone").status().code(), absl::StatusCode::kFailedPrecondition);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, EvaluationImportTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(EvaluationImportTest);
 
 }  // namespace
 }  // namespace wp::learning

@@ -125,9 +125,7 @@ TEST_P(EvaluationsTest, ListsPageByPractitionerAndStage) {
   EXPECT_EQ(Evaluations(*db_).Get(get).status().code(), absl::StatusCode::kNotFound);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, EvaluationsTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(EvaluationsTest);
 
 }  // namespace
 }  // namespace wp::learning

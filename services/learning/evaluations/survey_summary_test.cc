@@ -172,9 +172,7 @@ TEST_P(SurveySummaryTest, BadInputNamesTheField) {
   EXPECT_EQ(FieldsOf(ExportSurveySummary(*db_, request).status()), std::vector<std::string>{"format"});
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, SurveySummaryTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(SurveySummaryTest);
 
 }  // namespace
 }  // namespace wp::learning

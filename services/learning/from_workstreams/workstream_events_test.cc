@@ -82,9 +82,7 @@ TEST_P(WorkstreamEventsTest, IgnoresOtherEventsAndRefusesMalformedOnes) {
   EXPECT_EQ(Apply(NetworkCreated("")).code(), absl::StatusCode::kInvalidArgument);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, WorkstreamEventsTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(WorkstreamEventsTest);
 
 }  // namespace
 }  // namespace wp::learning

@@ -153,9 +153,7 @@ TEST_P(PractitionerAttendanceTest, BadInputNamesTheField) {
             (std::vector<std::string>{"practitioner", "from.day", "to.month"}));
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, PractitionerAttendanceTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(PractitionerAttendanceTest);
 
 }  // namespace
 }  // namespace wp::learning

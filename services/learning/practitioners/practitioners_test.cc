@@ -60,9 +60,7 @@ TEST_P(PractitionersTest, RefusesBadInput) {
   EXPECT_EQ(Practitioners(*db_).Get(get).status().code(), absl::StatusCode::kNotFound);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, PractitionersTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(PractitionersTest);
 
 }  // namespace
 }  // namespace wp::learning

@@ -184,9 +184,7 @@ TEST_P(PractitionerPrivacyTest, ThePolicyNeedsAPositiveNumberOfDays) {
   EXPECT_EQ(*none, 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, PractitionerPrivacyTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(PractitionerPrivacyTest);
 
 }  // namespace
 }  // namespace wp::learning

@@ -120,9 +120,7 @@ TEST_P(AttendanceImportTest, TheEventAndTheFileAreCheckedAsAWhole) {
   EXPECT_EQ(Registrations(*db_).Get(get).status().code(), absl::StatusCode::kNotFound);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, AttendanceImportTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(AttendanceImportTest);
 
 }  // namespace
 }  // namespace wp::learning

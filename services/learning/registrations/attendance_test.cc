@@ -164,9 +164,7 @@ TEST_P(AttendanceTest, MeetingTheRuleCompletesTheProgrammeOnce) {
   EXPECT_EQ(completed, std::vector<std::string>{"practitioners/P-1"});
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, AttendanceTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(AttendanceTest);
 
 }  // namespace
 }  // namespace wp::learning

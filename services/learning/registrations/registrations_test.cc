@@ -245,9 +245,7 @@ TEST_P(RegistrationsTest, CapacityHoldsUnderConcurrentRegistrations) {
   for (int i = 0; i < all->registrations_size(); ++i) EXPECT_EQ(all->registrations(i).waiting_position(), i + 1);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, RegistrationsTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(RegistrationsTest);
 
 }  // namespace
 }  // namespace wp::learning

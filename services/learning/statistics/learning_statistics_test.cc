@@ -306,9 +306,7 @@ TEST_P(LearningStatisticsTest, BadRequestsNameTheField) {
   EXPECT_EQ(FieldsOf(LearningStatistics(*db_).Get(backwards, today).status()), std::vector<std::string>{"from"});
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, LearningStatisticsTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(LearningStatisticsTest);
 
 }  // namespace
 }  // namespace wp::learning

@@ -103,9 +103,7 @@ TEST_P(StatisticsExportTest, BadInputNamesTheField) {
   EXPECT_EQ(FieldsOf(Export(request).status()), std::vector<std::string>{"query.to.month"});
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, StatisticsExportTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(StatisticsExportTest);
 
 }  // namespace
 }  // namespace wp::learning

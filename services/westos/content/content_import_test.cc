@@ -149,9 +149,7 @@ TEST_P(ContentImportTest, AnUnreadableFileIsRefusedWhole) {
   EXPECT_TRUE(events->empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, ContentImportTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(ContentImportTest);
 
 }  // namespace
 }  // namespace wp::westos

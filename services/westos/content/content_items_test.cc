@@ -260,9 +260,7 @@ TEST_P(ContentItemsTest, BadInputOfEveryFieldIsRefusedNamingIt) {
   EXPECT_TRUE(OutboxSubjects().empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, ContentItemsTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(ContentItemsTest);
 
 }  // namespace
 }  // namespace wp::westos

@@ -207,9 +207,7 @@ TEST_P(ContentUsageRaceTest, TwoCreatesOfOneNewIdGiveOneItemAndOneAlreadyExists)
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, ContentUsageRaceTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(ContentUsageRaceTest);
 
 }  // namespace
 }  // namespace wp::westos

@@ -184,9 +184,7 @@ TEST_P(CoverageTargetsTest, TheReportShowsEachStateWithItsFigures) {
   EXPECT_EQ(then->at_risk(), 2);  // maths and english, 16 days out, nothing uploaded
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, CoverageTargetsTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(CoverageTargetsTest);
 
 }  // namespace
 }  // namespace wp::westos

@@ -330,9 +330,7 @@ TEST_P(ConcurrentIngestTest, NewTextsAreInsertedInSortedOrder) {
   EXPECT_LT(numbers->at("kim"), numbers->at("zoe"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, ConcurrentIngestTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(ConcurrentIngestTest);
 
 }  // namespace
 }  // namespace wp::westos

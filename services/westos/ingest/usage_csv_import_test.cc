@@ -108,9 +108,7 @@ TEST_P(UsageCsvImportTest, ExtraColumnsAreIgnoredAndListed) {
   EXPECT_EQ(progress.back().ignored_columns[0], "platform_note");
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, UsageCsvImportTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(UsageCsvImportTest);
 
 }  // namespace
 }  // namespace wp::westos

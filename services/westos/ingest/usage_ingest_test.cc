@@ -227,9 +227,7 @@ TEST_P(UsageIngestTest, AQueryForAnAuthorityOutsideTheRegionNamesTheFilter) {
             "filter.authorities: \"Fife\" is not the code or name of an authority of the region");
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, UsageIngestTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(UsageIngestTest);
 
 }  // namespace
 }  // namespace wp::westos

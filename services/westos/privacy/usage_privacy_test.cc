@@ -331,9 +331,7 @@ TEST_P(UsagePrivacyTest, BadInputIsRefusedByField) {
   EXPECT_TRUE(unsent->empty());  // nothing changed, nothing said
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, UsagePrivacyTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(UsagePrivacyTest);
 
 }  // namespace
 }  // namespace wp::westos

@@ -254,9 +254,7 @@ TEST_P(StatementIntakeTest, GetNamesABadOrUnknownId) {
   EXPECT_NE(unknown.message().find("statement_id"), std::string::npos);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, StatementIntakeTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(StatementIntakeTest);
 
 }  // namespace
 }  // namespace wp::westos

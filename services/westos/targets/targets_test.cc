@@ -521,9 +521,7 @@ TEST_P(TargetsTest, StatusAndDeleteRefuseBadNamesAndDates) {
   EXPECT_EQ(Published("wp.westos.target.deleted"), 1);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, TargetsTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(TargetsTest);
 
 }  // namespace
 }  // namespace wp::westos

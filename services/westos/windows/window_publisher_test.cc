@@ -180,9 +180,7 @@ TEST_P(WindowPublisherTest, WeeksBeforeTheLastClosedOneAreAllPublished) {
   EXPECT_EQ(Publish(27), 1);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, WindowPublisherTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(WindowPublisherTest);
 
 }  // namespace
 }  // namespace wp::westos

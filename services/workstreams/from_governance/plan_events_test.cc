@@ -124,9 +124,7 @@ TEST_P(PlanEventsTest, DraftsAndOtherEventsAreIgnoredAndBadPayloadsRefused) {
   EXPECT_TRUE(Workstreams().empty());
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, PlanEventsTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(PlanEventsTest);
 
 }  // namespace
 }  // namespace wp::workstreams

@@ -139,9 +139,7 @@ TEST_P(PlanProjectsTest, TheActionPlanKeptHereIsNeverOverwritten) {
             std::vector<std::string>{"Leaders feel supported"});
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, PlanProjectsTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(PlanProjectsTest);
 
 }  // namespace
 }  // namespace wp::workstreams

@@ -112,9 +112,7 @@ TEST_P(SponsorEventsTest, OtherEventsAreIgnoredAndBadPayloadsRefused) {
   EXPECT_EQ(SponsorsOn(2, "2022-09-01").sponsors_size(), 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, SponsorEventsTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(SponsorEventsTest);
 
 }  // namespace
 }  // namespace wp::workstreams

@@ -194,9 +194,7 @@ TEST_P(NetworkSustainabilityServiceTest, BadCadenceAndTermNameTheField) {
   EXPECT_EQ(FieldViolationsOf(FromGrpcStatus(s))[0].field, "coordinator.term_end_date");
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, NetworkSustainabilityServiceTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(NetworkSustainabilityServiceTest);
 
 }  // namespace
 }  // namespace wp::workstreams

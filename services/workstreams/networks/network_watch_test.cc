@@ -353,9 +353,7 @@ TEST_P(NetworkWatchTest, AnAuthorityOfficerSeesOnlyItsOwnEndingTerms) {
   EXPECT_EQ(network->sustainability().authorities_covered(), 8);  // counts stay whole
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, NetworkWatchTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(NetworkWatchTest);
 
 }  // namespace
 }  // namespace wp::workstreams

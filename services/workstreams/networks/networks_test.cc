@@ -432,9 +432,7 @@ TEST_P(NetworksTest, ListFiltersByOwningWorkstream) {
   EXPECT_EQ(listed->networks_size(), 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, NetworksTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(NetworksTest);
 
 }  // namespace
 }  // namespace wp::workstreams

@@ -233,9 +233,7 @@ TEST_P(ProjectPlanImportTest, BadRequestsAreRefusedWhole) {
   EXPECT_EQ(FieldsOf(plans_->Export(export_request).status()), std::vector<std::string>{"project"});
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, ProjectPlanImportTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(ProjectPlanImportTest);
 
 }  // namespace
 }  // namespace wp::workstreams

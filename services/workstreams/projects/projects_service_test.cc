@@ -198,9 +198,7 @@ TEST_P(ProjectsServiceTest, BadActionPlansAreRefusedNamingTheField) {
   EXPECT_EQ(bad_file.status().code(), absl::StatusCode::kInvalidArgument);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, ProjectsServiceTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(ProjectsServiceTest);
 
 }  // namespace
 }  // namespace wp::workstreams

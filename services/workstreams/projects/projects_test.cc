@@ -286,9 +286,7 @@ TEST_P(ProjectsTest, BadActionPlansAreRefusedNamingEachField) {
   EXPECT_EQ(FieldsOf(projects_->Update(caller_, request).status()), std::vector<std::string>{"update_mask"});
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, ProjectsTest,
-                         ::testing::Values(wp::testing::Engine::kSqlite, wp::testing::Engine::kPostgres),
-                         wp::testing::EngineNamer());
+WP_INSTANTIATE_ON_EVERY_ENGINE(ProjectsTest);
 
 }  // namespace
 }  // namespace wp::workstreams
