@@ -4,8 +4,10 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "libs/text/blank.h"
+#include "libs/text/utf8.h"
 
 namespace wp::fields {
 namespace {
@@ -20,7 +22,33 @@ bool HasControl(absl::string_view text, bool lines_allowed) {
   return std::any_of(text.begin(), text.end(), [&](char c) { return IsControl(c, lines_allowed); });
 }
 
+// C0 controls, DEL and the C1 controls ("\xC2\x80".."\xC2\x9F"), in text
+// already known to be UTF-8.
+bool HasControlOrC1(absl::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7F) return true;
+    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+void CheckUntrustedLine(absl::string_view text, const std::string& field, size_t max_bytes, bool required,
+                        FieldViolations* v) {
+  if (required && text::IsBlank(text)) {
+    v->Add(field, "is required");
+  } else if (text.size() > max_bytes) {
+    v->Add(field, absl::StrCat("is ", text.size(), " bytes, more than ", max_bytes));
+  } else if (!text::IsValidUtf8(text)) {
+    const size_t at = text::FirstInvalidUtf8(text);
+    v->Add(field, absl::StrFormat("is not UTF-8 text (byte 0x%02X at offset %d)", static_cast<unsigned char>(text[at]),
+                                  at));
+  } else if (HasControlOrC1(text)) {
+    v->Add(field, "holds a control character (a line break or a tab, say)");
+  }
+}
 
 void CheckRequiredLine(absl::string_view text, const std::string& field, size_t max_bytes, FieldViolations* v) {
   if (text::IsBlank(text)) {

@@ -28,6 +28,14 @@ void CheckOptionalLine(absl::string_view text, const std::string& field, size_t 
 // `max_bytes`.
 void CheckOptionalText(absl::string_view text, const std::string& field, size_t max_bytes, FieldViolations* v);
 
+// Text from outside whose bytes are not yet trusted (a CSV cell, an xAPI
+// string, a catalogue entry), one line: "is required" when blank and
+// `required`; else at most `max_bytes`, UTF-8 (naming the first bad byte
+// and its offset), and no control character: C0, DEL or C1 (U+0080..U+009F).
+// Empty is fine when not `required`.
+void CheckUntrustedLine(absl::string_view text, const std::string& field, size_t max_bytes, bool required,
+                        FieldViolations* v);
+
 // A resource id chosen by the caller: 2 to 63 of [a-z0-9-], not starting or
 // ending with '-'.
 bool IsValidId(absl::string_view id);

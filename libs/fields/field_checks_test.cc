@@ -81,5 +81,25 @@ TEST(FieldChecksTest, MaskPaths) {
   EXPECT_EQ(FieldViolationsOf(bad.status())[0].field, "update_mask");
 }
 
+TEST(FieldChecksTest, UntrustedLineNamesWhatIsWrongWithTheBytes) {
+  auto check = [](absl::string_view text, bool required) {
+    FieldViolations v;
+    CheckUntrustedLine(text, "title", 10, required, &v);
+    return v.ToStatus();
+  };
+  EXPECT_TRUE(check("Fractions", true).ok());
+  EXPECT_TRUE(check("", false).ok());
+  EXPECT_TRUE(check("Caf\xC3\xA9", true).ok());  // UTF-8 is fine
+  EXPECT_NE(check(" ", true).message().find("title: is required"), std::string::npos);
+  EXPECT_NE(check("Fractions 1", true).message().find("title: is 11 bytes, more than 10"), std::string::npos);
+  EXPECT_NE(check("ab\xFF", true).message().find("title: is not UTF-8 text (byte 0xFF at offset 2)"),
+            std::string::npos);
+  for (absl::string_view control : {absl::string_view("a\nb"), absl::string_view("a\tb"), absl::string_view("a\x7F"),
+                                    absl::string_view("a\xC2\x85")}) {  // the last is U+0085, a C1 control
+    EXPECT_NE(check(control, true).message().find("title: holds a control character"), std::string::npos)
+        << control;
+  }
+}
+
 }  // namespace
 }  // namespace wp::fields

@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "libs/fields/field_checks.h"
 #include "libs/paging/keyset_page.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
@@ -37,7 +38,7 @@ absl::Status CheckMask(const google::protobuf::FieldMask& mask) {
 
 absl::Status CheckContentId(const std::string& content_id, absl::string_view field) {
   FieldViolations v;
-  CheckLine(field, content_id, kMaxContentIdBytes, /*required=*/true, &v);
+  fields::CheckUntrustedLine(content_id, std::string(field), kMaxContentIdBytes, /*required=*/true, &v);
   return v.ToStatus();
 }
 
@@ -127,7 +128,7 @@ absl::StatusOr<v1::ContentItem> ContentItems::Update(const server::Caller& calle
 absl::StatusOr<v1::ListContentItemsResponse> ContentItems::List(const v1::ListContentItemsRequest& request) {
   FieldViolations v;
   ContentFilter filter;
-  CheckLine("subject", request.subject(), kMaxSubjectBytes, /*required=*/false, &v);
+  fields::CheckUntrustedLine(request.subject(), "subject", kMaxSubjectBytes, /*required=*/false, &v);
   filter.subject = request.subject();
   if (!request.level().empty()) {
     absl::StatusOr<std::string> level = ParseLevel("level", request.level());

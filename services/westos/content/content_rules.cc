@@ -4,22 +4,12 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "libs/calendar/dates.h"
-#include "libs/text/blank.h"
-#include "libs/text/utf8.h"
+#include "libs/fields/field_checks.h"
 #include "services/westos/content/levels.h"
 
 namespace wp::westos {
 namespace {
-
-bool HasControlCharacter(absl::string_view text) {
-  for (char c : text) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7F) return true;
-  }
-  return false;
-}
 
 // The item's date fields in status order, with their names.
 struct DateField {
@@ -42,28 +32,13 @@ std::string StatusName(v1::ContentStatus status) {
   return v1::ContentStatus_Name(status);
 }
 
-void CheckLine(absl::string_view field, absl::string_view text, size_t max_bytes, bool required,
-               FieldViolations* v) {
-  if (required && text::IsBlank(text)) {
-    v->Add(field, "is required");
-  } else if (text.size() > max_bytes) {
-    v->Add(field, absl::StrCat("is ", text.size(), " bytes, more than ", max_bytes));
-  } else if (!text::IsValidUtf8(text)) {
-    const size_t at = text::FirstInvalidUtf8(text);
-    v->Add(field, absl::StrFormat("is not UTF-8 text (byte 0x%02X at offset %d)",
-                                  static_cast<unsigned char>(text[at]), at));
-  } else if (HasControlCharacter(text)) {
-    v->Add(field, "holds a control character (a line break, a tab)");
-  }
-}
-
 absl::Status CompleteItem(v1::ContentItem& item, absl::CivilDay today, absl::string_view prefix) {
   FieldViolations v;
   auto name = [&](absl::string_view field) { return absl::StrCat(prefix, field); };
-  CheckLine(name("content_id"), item.content_id(), kMaxContentIdBytes, true, &v);
-  CheckLine(name("title"), item.title(), kMaxTitleBytes, true, &v);
+  fields::CheckUntrustedLine(item.content_id(), name("content_id"), kMaxContentIdBytes, /*required=*/true, &v);
+  fields::CheckUntrustedLine(item.title(), name("title"), kMaxTitleBytes, /*required=*/true, &v);
   item.set_subject(std::string(absl::StripAsciiWhitespace(item.subject())));
-  CheckLine(name("subject"), item.subject(), kMaxSubjectBytes, true, &v);
+  fields::CheckUntrustedLine(item.subject(), name("subject"), kMaxSubjectBytes, /*required=*/true, &v);
   absl::StatusOr<std::string> level = ParseLevel(name("level"), item.level());
   if (level.ok()) {
     item.set_level(*level);

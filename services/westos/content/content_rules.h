@@ -24,11 +24,6 @@ inline constexpr size_t kMaxSubjectBytes = 100;
 // "COMMISSIONED", ... for messages; "UNCATALOGUED" for 0.
 std::string StatusName(v1::ContentStatus status);
 
-// Checks a text field: required, at most `max_bytes`, UTF-8 without
-// control characters (so one line). Adds to `v` under `field`.
-void CheckLine(absl::string_view field, absl::string_view text, size_t max_bytes, bool required,
-               FieldViolations* v);
-
 // Makes `item` a complete catalogue entry and checks it, reporting every
 // broken rule at once as INVALID_ARGUMENT on `prefix` + field name:
 // - subject trimmed; level replaced by its name (levels.h);

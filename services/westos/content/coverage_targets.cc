@@ -5,6 +5,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "libs/fields/field_checks.h"
 #include "libs/calendar/dates.h"
 #include "libs/calendar/timestamps.h"
 #include "libs/status/field_errors.h"
@@ -51,9 +52,9 @@ absl::Status CompleteTarget(v1::CoverageTarget& t) {
   FieldViolations v;
   const std::string p = "coverage_target.";
   AddViolationsOf(CheckTargetId(t.target_id(), p + "target_id"), &v);
-  CheckLine(p + "display_name", t.display_name(), kMaxDisplayNameBytes, /*required=*/false, &v);
+  fields::CheckUntrustedLine(t.display_name(), p + "display_name", kMaxDisplayNameBytes, /*required=*/false, &v);
   t.set_subject(std::string(absl::StripAsciiWhitespace(t.subject())));
-  CheckLine(p + "subject", t.subject(), kMaxSubjectBytes, /*required=*/true, &v);
+  fields::CheckUntrustedLine(t.subject(), p + "subject", kMaxSubjectBytes, /*required=*/true, &v);
   if (!t.level().empty()) {
     absl::StatusOr<std::string> level = ParseLevel(p + "level", t.level());
     if (level.ok()) {
@@ -160,7 +161,7 @@ absl::StatusOr<v1::CoverageTarget> CoverageTargets::Create(const server::Caller&
 
 absl::StatusOr<v1::ListCoverageTargetsResponse> CoverageTargets::List(const v1::ListCoverageTargetsRequest& request) {
   FieldViolations v;
-  CheckLine("subject", request.subject(), kMaxSubjectBytes, /*required=*/false, &v);
+  fields::CheckUntrustedLine(request.subject(), "subject", kMaxSubjectBytes, /*required=*/false, &v);
   WP_RETURN_IF_ERROR(v.ToStatus());
   return store::ReadValue<v1::ListCoverageTargetsResponse>(
       db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::ListCoverageTargetsResponse> {

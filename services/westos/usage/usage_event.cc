@@ -4,12 +4,10 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "libs/digest/sha256.h"
+#include "libs/fields/field_checks.h"
 #include "libs/region/authorities.h"
 #include "libs/status/field_errors.h"
-#include "libs/text/blank.h"
-#include "libs/text/utf8.h"
 #include "services/westos/usage/quoted_text.h"
 
 namespace wp::westos {
@@ -24,34 +22,6 @@ constexpr Action kActions[] = {Action::kView, Action::kPlay, Action::kComplete, 
 absl::string_view Trimmed(absl::string_view text) { return absl::StripAsciiWhitespace(text); }
 
 std::string FormatUtc(absl::Time t) { return absl::FormatTime(kTimeFormat, t, absl::UTCTimeZone()); }
-
-// C0 controls, DEL and the C1 controls (U+0080..U+009F, "\xC2\x80".."\xC2\x9F"),
-// in text already known to be UTF-8.
-bool HasControlCharacter(absl::string_view text) {
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 || c == 0x7F) return true;
-    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
-      return true;
-    }
-  }
-  return false;
-}
-
-void CheckText(absl::string_view field, absl::string_view text, size_t max_bytes, bool required,
-               FieldViolations* v) {
-  if (required && text::IsBlank(text)) {
-    v->Add(field, "is required");
-  } else if (text.size() > max_bytes) {
-    v->Add(field, absl::StrCat("is ", text.size(), " bytes, more than ", max_bytes));
-  } else if (!text::IsValidUtf8(text)) {
-    const size_t at = text::FirstInvalidUtf8(text);
-    v->Add(field, absl::StrFormat("is not UTF-8 text (byte 0x%02X at offset %d)",
-                                  static_cast<unsigned char>(text[at]), at));
-  } else if (HasControlCharacter(text)) {
-    v->Add(field, "holds a control character");
-  }
-}
 
 void CheckOccurredAt(absl::Time t, absl::Time now, FieldViolations* v) {
   if (t < EarliestOccurredAt()) {
@@ -175,21 +145,22 @@ absl::Time EarliestOccurredAt() { return absl::FromCivil(absl::CivilDay(2000, 1,
 
 absl::Status ValidateUsageEvent(const UsageEvent& event, absl::Time now) {
   FieldViolations v;
-  CheckText("event_id", event.event_id, kMaxIdBytes, /*required=*/true, &v);
+  fields::CheckUntrustedLine(event.event_id, "event_id", kMaxIdBytes, /*required=*/true, &v);
   CheckOccurredAt(event.occurred_at, now, &v);
-  CheckText("user_id", event.user_id, kMaxIdBytes, /*required=*/true, &v);
+  fields::CheckUntrustedLine(event.user_id, "user_id", kMaxIdBytes, /*required=*/true, &v);
   if (!IsKnown(event.role)) v.Add("role", "is required: learner, teacher or other");
   if (event.authority.empty()) {
     v.Add("authority", "is required");
   } else if (!region::IsAuthorityCode(event.authority)) {
     v.Add("authority", absl::StrCat(Quoted(event.authority), " is not an authority code"));
   }
-  CheckText("establishment", event.establishment, kMaxEstablishmentBytes, /*required=*/false, &v);
+  fields::CheckUntrustedLine(event.establishment, "establishment", kMaxEstablishmentBytes, /*required=*/false,
+                             &v);
   if (!IsKnown(event.sector)) v.Add("sector", "is not a known sector");
   if (event.simd < 0 || event.simd > kMaxSimd) {
     v.Add("simd", absl::StrCat(event.simd, " is not from 1 to 5 (or 0 for unknown)"));
   }
-  CheckText("content_id", event.content_id, kMaxIdBytes, /*required=*/true, &v);
+  fields::CheckUntrustedLine(event.content_id, "content_id", kMaxIdBytes, /*required=*/true, &v);
   if (!IsKnown(event.action)) v.Add("action", "is required: view, play, complete or rate");
   if (event.seconds < 0 || event.seconds > kMaxSeconds) {
     v.Add("seconds", absl::StrCat(event.seconds, " is not from 0 to ", kMaxSeconds));
