@@ -1,10 +1,10 @@
 #include "services/governance/meetings/action_store.h"
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "libs/calendar/timestamps.h"
 #include "libs/status/status_macros.h"
 #include "libs/store/etag.h"
+#include "libs/store/sql_conditions.h"
 #include "services/governance/core/fields.h"
 #include "services/governance/core/names.h"
 
@@ -95,43 +95,27 @@ absl::Status SaveAction(store::Transaction& tx, const std::string& body_id, int6
 absl::StatusOr<std::vector<v1::Action>> ListActionRows(store::Transaction& tx, const ActionFilter& filter,
                                                        const std::optional<ActionPosition>& after, int limit,
                                                        const std::string& overdue_on) {
-  std::string sql = absl::StrCat(kActionSelect, " WHERE 1 = 1");
-  std::vector<Value> params;
-  if (!filter.body_id.empty()) {
-    absl::StrAppend(&sql, " AND a.body_id = ?");
-    params.push_back(filter.body_id);
-  }
-  if (!filter.owner_id.empty()) {
-    absl::StrAppend(&sql, " AND a.owner_id = ?");
-    params.push_back(filter.owner_id);
-  }
-  if (!filter.states.empty()) {
-    std::vector<std::string> marks(filter.states.size(), "?");
-    absl::StrAppend(&sql, " AND a.state IN (", absl::StrJoin(marks, ", "), ")");
-    for (int state : filter.states) params.push_back(static_cast<int64_t>(state));
-  }
+  store::SqlConditions where;
+  if (!filter.body_id.empty()) where.Add("a.body_id = ?", {filter.body_id});
+  if (!filter.owner_id.empty()) where.Add("a.owner_id = ?", {filter.owner_id});
+  where.AddIn("a.state", std::vector<int64_t>(filter.states.begin(), filter.states.end()));
   if (!filter.overdue_as_of.empty()) {
-    absl::StrAppend(&sql, " AND a.due_day < ? AND a.state IN (?, ?)");
-    params.insert(params.end(), {filter.overdue_as_of, static_cast<int64_t>(v1::Action::OPEN),
-                                 static_cast<int64_t>(v1::Action::IN_PROGRESS)});
+    where.Add("a.due_day < ? AND a.state IN (?, ?)",
+              {filter.overdue_as_of, static_cast<int64_t>(v1::Action::OPEN),
+               static_cast<int64_t>(v1::Action::IN_PROGRESS)});
   }
-  if (filter.meeting_number.has_value()) {
-    absl::StrAppend(&sql, " AND a.meeting_number = ?");
-    params.push_back(*filter.meeting_number);
-  }
+  if (filter.meeting_number.has_value()) where.Add("a.meeting_number = ?", {*filter.meeting_number});
   if (after.has_value()) {
-    absl::StrAppend(&sql, " AND (", kNoDueLast, " > ? OR (", kNoDueLast, " = ? AND (", kDueKey, " > ? OR (",
-                    kDueKey, " = ? AND (a.body_id > ? OR (a.body_id = ? AND a.number > ?))))))");
     const int64_t no_due = after->no_due_date ? 1 : 0;
-    params.insert(params.end(),
-                  {no_due, no_due, after->due_day, after->due_day, after->body_id, after->body_id, after->number});
+    where.Add(absl::StrCat("(", kNoDueLast, " > ? OR (", kNoDueLast, " = ? AND (", kDueKey, " > ? OR (", kDueKey,
+                           " = ? AND (a.body_id > ? OR (a.body_id = ? AND a.number > ?))))))"),
+              {no_due, no_due, after->due_day, after->due_day, after->body_id, after->body_id, after->number});
   }
-  absl::StrAppend(&sql, " ORDER BY ", kNoDueLast, ", ", kDueKey, ", a.body_id, a.number");
-  if (limit > 0) {
-    absl::StrAppend(&sql, " LIMIT ?");
-    params.push_back(static_cast<int64_t>(limit));
-  }
-  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(sql, params));
+  std::string sql = absl::StrCat(kActionSelect, " WHERE ", where.Sql(), " ORDER BY ", kNoDueLast, ", ", kDueKey,
+                                 ", a.body_id, a.number");
+  if (limit > 0) absl::StrAppend(&sql, " LIMIT ?");
+  WP_ASSIGN_OR_RETURN(auto rows,
+                      tx.Query(sql, limit > 0 ? where.ParamsThen({static_cast<int64_t>(limit)}) : where.params()));
   std::vector<v1::Action> actions;
   for (const Row& r : rows) actions.push_back(ActionFromRow(r, overdue_on));
   return actions;

@@ -1,9 +1,9 @@
 #include "services/governance/meetings/decision_store.h"
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "libs/calendar/timestamps.h"
 #include "libs/status/status_macros.h"
+#include "libs/store/sql_conditions.h"
 #include "services/governance/core/fields.h"
 #include "services/governance/core/names.h"
 
@@ -86,49 +86,28 @@ absl::StatusOr<std::vector<v1::Decision>> DecisionsAt(store::Transaction& tx, co
 absl::StatusOr<std::vector<v1::Decision>> ListDecisionRows(store::Transaction& tx, const DecisionFilter& filter,
                                                            const std::optional<DecisionPosition>& after,
                                                            int limit) {
-  std::string sql = absl::StrCat(kDecisionSelect, " WHERE 1 = 1");
-  std::vector<Value> params;
-  if (!filter.body_id.empty()) {
-    absl::StrAppend(&sql, " AND d.body_id = ?");
-    params.push_back(filter.body_id);
-  }
-  if (filter.meeting_number > 0) {
-    absl::StrAppend(&sql, " AND d.meeting_number = ?");
-    params.push_back(filter.meeting_number);
-  }
-  if (!filter.plan_id.empty()) {
-    absl::StrAppend(&sql, " AND d.plan_id = ?");
-    params.push_back(filter.plan_id);
-  }
+  store::SqlConditions where;
+  if (!filter.body_id.empty()) where.Add("d.body_id = ?", {filter.body_id});
+  if (filter.meeting_number > 0) where.Add("d.meeting_number = ?", {filter.meeting_number});
+  if (!filter.plan_id.empty()) where.Add("d.plan_id = ?", {filter.plan_id});
   if (!filter.plan_item_ref.empty()) {
     // Refs are '\n'-joined and hold only digits and a dot, so framing the
     // list in newlines finds a whole ref and nothing that merely contains it.
-    absl::StrAppend(&sql, " AND ('\n' || d.plan_item_refs || '\n') LIKE ?");
-    params.push_back(absl::StrCat("%\n", filter.plan_item_ref, "\n%"));
+    where.Add("('\n' || d.plan_item_refs || '\n') LIKE ?", {absl::StrCat("%\n", filter.plan_item_ref, "\n%")});
   }
-  if (!filter.outcomes.empty()) {
-    std::vector<std::string> marks(filter.outcomes.size(), "?");
-    absl::StrAppend(&sql, " AND d.outcome IN (", absl::StrJoin(marks, ", "), ")");
-    for (int outcome : filter.outcomes) params.push_back(static_cast<int64_t>(outcome));
-  }
-  if (!filter.from_day.empty()) {
-    absl::StrAppend(&sql, " AND m.meeting_day >= ?");
-    params.push_back(filter.from_day);
-  }
-  if (!filter.to_day.empty()) {
-    absl::StrAppend(&sql, " AND m.meeting_day <= ?");
-    params.push_back(filter.to_day);
-  }
+  where.AddIn("d.outcome", std::vector<int64_t>(filter.outcomes.begin(), filter.outcomes.end()));
+  if (!filter.from_day.empty()) where.Add("m.meeting_day >= ?", {filter.from_day});
+  if (!filter.to_day.empty()) where.Add("m.meeting_day <= ?", {filter.to_day});
   if (after.has_value()) {
-    absl::StrAppend(&sql,
-                    " AND (m.meeting_day > ? OR (m.meeting_day = ? AND (d.body_id > ? OR (d.body_id = ? AND "
-                    "(d.meeting_number > ? OR (d.meeting_number = ? AND d.number > ?))))))");
-    params.insert(params.end(), {after->day, after->day, after->body_id, after->body_id, after->meeting_number,
-                                 after->meeting_number, after->number});
+    where.Add("(m.meeting_day > ? OR (m.meeting_day = ? AND (d.body_id > ? OR (d.body_id = ? AND "
+              "(d.meeting_number > ? OR (d.meeting_number = ? AND d.number > ?))))))",
+              {after->day, after->day, after->body_id, after->body_id, after->meeting_number, after->meeting_number,
+               after->number});
   }
-  absl::StrAppend(&sql, " ORDER BY m.meeting_day, d.body_id, d.meeting_number, d.number LIMIT ?");
-  params.push_back(static_cast<int64_t>(limit));
-  return Decisions(tx, sql, params);
+  return Decisions(tx,
+                   absl::StrCat(kDecisionSelect, " WHERE ", where.Sql(),
+                                " ORDER BY m.meeting_day, d.body_id, d.meeting_number, d.number LIMIT ?"),
+                   where.ParamsThen({static_cast<int64_t>(limit)}));
 }
 
 }  // namespace wp::governance::meetings_internal

@@ -1,10 +1,10 @@
 #include "services/governance/meetings/meeting_store.h"
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "libs/calendar/timestamps.h"
 #include "libs/status/status_macros.h"
 #include "libs/store/etag.h"
+#include "libs/store/sql_conditions.h"
 #include "services/governance/core/fields.h"
 #include "services/governance/core/names.h"
 
@@ -112,34 +112,18 @@ absl::Status SaveMeeting(store::Transaction& tx, const std::string& body_id, int
 absl::StatusOr<std::vector<v1::Meeting>> ListMeetingRows(store::Transaction& tx, const MeetingFilter& filter,
                                                          const std::optional<MeetingPosition>& after,
                                                          int limit) {
-  std::string sql = absl::StrCat("SELECT ", kMeetingColumns, " FROM meetings m WHERE 1 = 1");
-  std::vector<Value> params;
-  if (!filter.body_id.empty()) {
-    absl::StrAppend(&sql, " AND m.body_id = ?");
-    params.push_back(filter.body_id);
-  }
-  if (!filter.states.empty()) {
-    std::vector<std::string> marks(filter.states.size(), "?");
-    absl::StrAppend(&sql, " AND m.state IN (", absl::StrJoin(marks, ", "), ")");
-    for (int state : filter.states) params.push_back(static_cast<int64_t>(state));
-  }
-  if (!filter.from_day.empty()) {
-    absl::StrAppend(&sql, " AND m.meeting_day >= ?");
-    params.push_back(filter.from_day);
-  }
-  if (!filter.to_day.empty()) {
-    absl::StrAppend(&sql, " AND m.meeting_day <= ?");
-    params.push_back(filter.to_day);
-  }
+  store::SqlConditions where;
+  if (!filter.body_id.empty()) where.Add("m.body_id = ?", {filter.body_id});
+  where.AddIn("m.state", std::vector<int64_t>(filter.states.begin(), filter.states.end()));
+  if (!filter.from_day.empty()) where.Add("m.meeting_day >= ?", {filter.from_day});
+  if (!filter.to_day.empty()) where.Add("m.meeting_day <= ?", {filter.to_day});
   if (after.has_value()) {
-    absl::StrAppend(&sql,
-                    " AND (m.meeting_day > ? OR (m.meeting_day = ? AND (m.body_id > ? OR "
-                    "(m.body_id = ? AND m.number > ?))))");
-    params.insert(params.end(), {after->day, after->day, after->body_id, after->body_id, after->number});
+    where.Add("(m.meeting_day > ? OR (m.meeting_day = ? AND (m.body_id > ? OR (m.body_id = ? AND m.number > ?))))",
+              {after->day, after->day, after->body_id, after->body_id, after->number});
   }
-  absl::StrAppend(&sql, " ORDER BY m.meeting_day, m.body_id, m.number LIMIT ?");
-  params.push_back(static_cast<int64_t>(limit));
-  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(sql, params));
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(absl::StrCat("SELECT ", kMeetingColumns, " FROM meetings m WHERE ",
+                                                       where.Sql(), " ORDER BY m.meeting_day, m.body_id, m.number LIMIT ?"),
+                                          where.ParamsThen({static_cast<int64_t>(limit)})));
   return MeetingsFrom(rows);
 }
 
