@@ -10,6 +10,7 @@
 #include "libs/calendar/timestamps.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
+#include "libs/store/sql_conditions.h"
 #include "services/learning/core/names.h"
 #include "services/learning/core/registration_rows.h"
 #include "services/learning/practitioners/practitioner_store.h"
@@ -48,19 +49,17 @@ absl::StatusOr<v1::PractitionerAttendance> Read(store::Transaction& tx, const At
   const std::string& id = query.practitioner_id;
   WP_RETURN_IF_ERROR(LoadPractitioner(tx, id).status());
 
-  std::string where = "r.practitioner_id = ?";
-  std::vector<store::Value> params = {id};
+  store::SqlConditions where;
+  where.Add("r.practitioner_id = ?", {id});
   if (query.from_us != 0) {
-    where += " AND r.event_id IN (SELECT id FROM learning_events WHERE start_us >= ?)";
-    params.push_back(query.from_us);
+    where.Add("r.event_id IN (SELECT id FROM learning_events WHERE start_us >= ?)", {query.from_us});
   }
   if (query.until_us != 0) {
-    where += " AND r.event_id IN (SELECT id FROM learning_events WHERE start_us < ?)";
-    params.push_back(query.until_us);
+    where.Add("r.event_id IN (SELECT id FROM learning_events WHERE start_us < ?)", {query.until_us});
   }
   WP_ASSIGN_OR_RETURN(
       std::vector<v1::Registration> registrations,
-      SelectRegistrations(tx, where, params,
+      SelectRegistrations(tx, where.Sql(), where.params(),
                           "ORDER BY (SELECT start_us FROM learning_events e WHERE e.id = r.event_id), r.event_id"));
 
   std::map<std::string, EventFacts> events;

@@ -11,6 +11,7 @@
 #include "libs/paging/keyset_page.h"
 #include "libs/status/field_errors.h"
 #include "libs/status/status_macros.h"
+#include "libs/store/sql_conditions.h"
 #include "services/learning/catalogue/catalogue_store.h"
 #include "services/learning/catalogue/event_rules.h"
 #include "services/learning/core/event_figures.h"
@@ -172,24 +173,20 @@ absl::StatusOr<v1::ListRegistrationsResponse> Registrations::List(const v1::List
     return InvalidField(request.event().empty() ? "event" : "practitioner",
                         "exactly one of event and practitioner must be set");
   }
-  std::string where;
-  std::vector<store::Value> params;
+  store::SqlConditions where;
   std::string key_column;
   if (!request.event().empty()) {
     WP_ASSIGN_OR_RETURN(std::string event_id, EventIdOf(request.event(), "event"));
-    where = "r.event_id = ?";
-    params.push_back(event_id);
+    where.Add("r.event_id = ?", {event_id});
     // The waiting list pages in waiting order, everything else by practitioner.
     key_column = request.state() == v1::WAITING ? "r.wait_seq" : "r.practitioner_id";
   } else {
     WP_ASSIGN_OR_RETURN(std::string practitioner_id, PractitionerIdOf(request.practitioner(), "practitioner"));
-    where = "r.practitioner_id = ?";
-    params.push_back(practitioner_id);
+    where.Add("r.practitioner_id = ?", {practitioner_id});
     key_column = "r.event_id";
   }
   if (request.state() != v1::REGISTRATION_STATE_UNSPECIFIED) {
-    where += " AND r.state = ?";
-    params.push_back(static_cast<int64_t>(request.state()));
+    where.Add("r.state = ?", {static_cast<int64_t>(request.state())});
   }
   WP_ASSIGN_OR_RETURN(int page_size, paging::PageSize(request.page_size(), 100, 1000));
   WP_ASSIGN_OR_RETURN(paging::PageKey after, paging::DecodePageKey(request.page_token(), 1));
@@ -199,16 +196,16 @@ absl::StatusOr<v1::ListRegistrationsResponse> Registrations::List(const v1::List
     if (!after.first_page()) {
       WP_ASSIGN_OR_RETURN(after_seq, after.Int(0));
     }
-    params.push_back(after_seq);
+    where.Add(absl::StrCat(key_column, " > ?"), {after_seq});
   } else {
-    params.push_back(after.Text(0));
+    where.Add(absl::StrCat(key_column, " > ?"), {after.Text(0)});
   }
-  where += absl::StrCat(" AND ", key_column, " > ?");
-  params.push_back(static_cast<int64_t>(page_size + 1));
+  const std::vector<store::Value> params = where.ParamsThen({static_cast<int64_t>(page_size + 1)});
   return store::ReadValue<v1::ListRegistrationsResponse>(
       db_, [&](store::Transaction& tx) -> absl::StatusOr<v1::ListRegistrationsResponse> {
         WP_ASSIGN_OR_RETURN(std::vector<v1::Registration> rows,
-                            SelectRegistrations(tx, where, params, absl::StrCat("ORDER BY ", key_column, " LIMIT ?")));
+                            SelectRegistrations(tx, where.Sql(), params,
+                                                absl::StrCat("ORDER BY ", key_column, " LIMIT ?")));
         // The waiting list's key is the entry's place in the queue as
         // stored; read it for the last row shown.
         std::map<std::string, int64_t> wait_seq_of;
