@@ -121,8 +121,8 @@ absl::StatusOr<std::vector<v1::Meeting>> ListMeetingRows(store::Transaction& tx,
     where.Add("(m.meeting_day > ? OR (m.meeting_day = ? AND (m.body_id > ? OR (m.body_id = ? AND m.number > ?))))",
               {after->day, after->day, after->body_id, after->body_id, after->number});
   }
-  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(absl::StrCat("SELECT ", kMeetingColumns, " FROM meetings m WHERE ",
-                                                       where.Sql(), " ORDER BY m.meeting_day, m.body_id, m.number LIMIT ?"),
+  WP_ASSIGN_OR_RETURN(auto rows, tx.Query(absl::StrCat("SELECT ", kMeetingColumns, " FROM meetings m WHERE ", where.Sql(),
+                                                       " ORDER BY m.meeting_day, m.body_id, m.number LIMIT ?"),
                                           where.ParamsThen({static_cast<int64_t>(limit)})));
   return MeetingsFrom(rows);
 }
