@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "absl/time/time.h"
+#include "libs/calendar/dates.h"
 #include "tools/demo/demo_data.h"
 
 namespace wp::demo::gov_demo {
@@ -15,20 +16,11 @@ using gv1::Decision;
 using gv1::Plan;
 using gv1::PlanProject;
 
-Date Day(int year, int month, int day) {
-  Date date;
-  date.set_year(year);
-  date.set_month(month);
-  date.set_day(day);
-  return date;
-}
+Date Day(int year, int month, int day) { return calendar::FromCivilDay(absl::CivilDay(year, month, day)); }
 
-Date DayOf(absl::CivilDay day) { return Day(static_cast<int>(day.year()), day.month(), day.day()); }
+Date DayOf(absl::CivilDay day) { return calendar::FromCivilDay(day); }
 
-std::string DayText(const Date& d) {
-  return absl::StrCat(d.year(), "-", d.month() < 10 ? "0" : "", d.month(), "-",
-                      d.day() < 10 ? "0" : "", d.day());
-}
+std::string DayText(const Date& d) { return calendar::ToIsoText(d); }
 
 // "Jane O'Neil" -> "jane-o-neil": the person ids the demo uses.
 std::string PersonId(absl::string_view display_name) {
